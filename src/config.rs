@@ -1,0 +1,91 @@
+//! Settings from the environment (see the configuration table in README.md).
+
+use std::time::Duration;
+
+use crate::db::DbTarget;
+
+/// A secret that never shows up in `Debug` output or logs.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: String) -> Self {
+        Secret(s)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database: DbTarget,
+    pub addr: String,
+    /// `None`: generated once and kept in the database, so tokens survive restarts.
+    pub jwt_secret: Option<Secret>,
+    /// Requests per second per caller; 0 turns limiting off.
+    pub rate_limit: u32,
+    pub body_limit: usize,
+    pub pool_size: u32,
+    pub pool_timeout: Duration,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    pub log_json: bool,
+    pub workers: Option<usize>,
+}
+
+pub const DEFAULT_RATE_LIMIT: u32 = 100;
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+impl Config {
+    pub fn from_env() -> Result<Config, String> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let number = |name: &str, default: u64| -> Result<u64, String> {
+            match var(name) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .map_err(|_| format!("{name} must be a whole number, not {v:?}")),
+            }
+        };
+        let database = DbTarget::parse(&var("DATABASE_URL").unwrap_or_else(|| "sqlite://accord.db".into()))?;
+        let jwt_secret = match var("ACCORD_JWT_SECRET") {
+            Some(s) if s.len() < 32 => {
+                return Err("ACCORD_JWT_SECRET must be at least 32 characters; unset it to have one generated".into())
+            }
+            other => other.map(Secret::new),
+        };
+        let default_pool = match database {
+            DbTarget::Postgres(_) => 16,
+            DbTarget::Sqlite(_) => 8,
+        };
+        let log_json = matches!(var("ACCORD_LOG_FORMAT").as_deref(), Some("json"));
+        let workers = match number("ACCORD_WORKERS", 0)? {
+            0 => None,
+            n => Some(n as usize),
+        };
+        Ok(Config {
+            database,
+            addr: var("ACCORD_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            jwt_secret,
+            rate_limit: u32::try_from(number("ACCORD_RATE_LIMIT", u64::from(DEFAULT_RATE_LIMIT))?)
+                .map_err(|_| "ACCORD_RATE_LIMIT is too large".to_string())?,
+            body_limit: number("ACCORD_BODY_LIMIT", DEFAULT_BODY_LIMIT as u64)? as usize,
+            pool_size: u32::try_from(number("ACCORD_DB_POOL_SIZE", default_pool)?.max(1))
+                .map_err(|_| "ACCORD_DB_POOL_SIZE is too large".to_string())?,
+            pool_timeout: Duration::from_secs(number("ACCORD_DB_POOL_TIMEOUT_SECS", 5)?.max(1)),
+            access_token_ttl: Duration::from_secs(number("ACCORD_ACCESS_TOKEN_TTL_SECS", 900)?.max(1)),
+            refresh_token_ttl: Duration::from_secs(number("ACCORD_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?.max(60)),
+            log_json,
+            workers,
+        })
+    }
+}

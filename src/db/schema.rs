@@ -1,0 +1,127 @@
+//! The tables, written by hand for both backends: `DbUuid` is `uuid` on PostgreSQL and TEXT on
+//! SQLite. A test checks that each migrated database has exactly these columns.
+
+use diesel::{allow_tables_to_appear_in_same_query, table};
+
+table! {
+    use diesel::sql_types::*;
+    app_settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    organizations (id) {
+        id -> DbUuid,
+        name -> Text,
+        base_currency -> Text,
+        fiscal_year_start_month -> SmallInt,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    users (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        email -> Text,
+        password_hash -> Text,
+        role -> Text,
+        title -> Nullable<Text>,
+        is_active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    refresh_tokens (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        user_id -> DbUuid,
+        family_id -> DbUuid,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    api_keys (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        created_by -> DbUuid,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        role -> Text,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    teams (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        lead_id -> Nullable<DbUuid>,
+        parent_team_id -> Nullable<DbUuid>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    team_members (organization_id, team_id, user_id) {
+        organization_id -> DbUuid,
+        team_id -> DbUuid,
+        user_id -> DbUuid,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    idempotency_keys (organization_id, principal_id, key) {
+        organization_id -> DbUuid,
+        principal_id -> DbUuid,
+        key -> Text,
+        request_hash -> Text,
+        status_code -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        location -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+allow_tables_to_appear_in_same_query!(
+    organizations,
+    users,
+    refresh_tokens,
+    api_keys,
+    teams,
+    team_members,
+    idempotency_keys,
+);

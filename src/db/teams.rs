@@ -1,0 +1,150 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{team_members, teams};
+use super::{DbConn, SqlUuid};
+use crate::on_backend;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = teams)]
+pub struct TeamRow {
+    pub organization_id: SqlUuid,
+    pub id: SqlUuid,
+    pub name: String,
+    pub lead_id: Option<SqlUuid>,
+    pub parent_team_id: Option<SqlUuid>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl TeamRow {
+    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
+        diesel::insert_into(teams::table)
+            .values(self)
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = teams)]
+pub struct TeamChanges {
+    pub name: Option<String>,
+    pub lead_id: Option<Option<SqlUuid>>,
+    pub parent_team_id: Option<Option<SqlUuid>>,
+}
+
+pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TeamRow> {
+    teams::table
+        .filter(teams::organization_id.eq(org).and(teams::id.eq(id)))
+        .select(TeamRow::as_select())
+        .first(conn)
+}
+
+pub fn name_taken(conn: &mut DbConn, org: SqlUuid, name: &str, except: Option<SqlUuid>) -> QueryResult<bool> {
+    let mut q = teams::table
+        .filter(teams::organization_id.eq(org).and(teams::name.eq(name)))
+        .select(teams::id)
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(teams::id.ne(id));
+    }
+    Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+    version: i64,
+    changes: &TeamChanges,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let target = teams::table.filter(
+        teams::organization_id
+            .eq(org)
+            .and(teams::id.eq(id))
+            .and(teams::version.eq(version)),
+    );
+    let n = diesel::update(target)
+        .set((teams::version.eq(version + 1), teams::updated_at.eq(now)))
+        .execute(conn)?;
+    if n == 1 && (changes.name.is_some() || changes.lead_id.is_some() || changes.parent_team_id.is_some()) {
+        diesel::update(teams::table.filter(teams::organization_id.eq(org).and(teams::id.eq(id))))
+            .set(changes)
+            .execute(conn)?;
+    }
+    Ok(n == 1)
+}
+
+pub fn delete(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+    diesel::delete(team_members::table.filter(team_members::organization_id.eq(org).and(team_members::team_id.eq(id))))
+        .execute(conn)?;
+    let n = diesel::delete(teams::table.filter(teams::organization_id.eq(org).and(teams::id.eq(id))))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        teams::table.filter(teams::organization_id.eq(org).and(teams::parent_team_id.eq(id))),
+    ))
+    .get_result(conn)
+}
+
+/// The parent of every team of the organization, to walk the hierarchy in memory.
+pub fn parents(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<(SqlUuid, Option<SqlUuid>)>> {
+    teams::table
+        .filter(teams::organization_id.eq(org))
+        .select((teams::id, teams::parent_team_id))
+        .load(conn)
+}
+
+pub fn members(conn: &mut DbConn, org: SqlUuid, team_ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    if team_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    team_members::table
+        .filter(team_members::organization_id.eq(org).and(team_members::team_id.eq_any(team_ids)))
+        .order((team_members::team_id, team_members::user_id))
+        .select((team_members::team_id, team_members::user_id))
+        .load(conn)
+}
+
+pub fn set_members(conn: &mut DbConn, org: SqlUuid, team: SqlUuid, user_ids: &[SqlUuid]) -> QueryResult<()> {
+    diesel::delete(team_members::table.filter(team_members::organization_id.eq(org).and(team_members::team_id.eq(team))))
+        .execute(conn)?;
+    let rows: Vec<_> = user_ids
+        .iter()
+        .map(|u| {
+            (
+                team_members::organization_id.eq(org),
+                team_members::team_id.eq(team),
+                team_members::user_id.eq(*u),
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        on_backend!(conn, |c| diesel::insert_into(team_members::table).values(&rows).execute(c))?;
+    }
+    Ok(())
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    descending: bool,
+    after: Option<SqlUuid>,
+    limit: i64,
+) -> QueryResult<Vec<TeamRow>> {
+    let mut q = teams::table
+        .filter(teams::organization_id.eq(org))
+        .select(TeamRow::as_select())
+        .into_boxed();
+    if let Some(id) = after {
+        q = if descending { q.filter(teams::id.lt(id)) } else { q.filter(teams::id.gt(id)) };
+    }
+    q = if descending { q.order(teams::id.desc()) } else { q.order(teams::id.asc()) };
+    q.limit(limit).load(conn)
+}

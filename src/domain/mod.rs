@@ -1,0 +1,5 @@
+//! Pure domain code: no actix, no diesel. Values that cannot be invalid once parsed.
+
+pub mod ids;
+pub mod identity;
+pub mod money;

@@ -1,0 +1,62 @@
+//! Strong ETags from a resource's id and version, and `If-Match` preconditions.
+
+use actix_web::http::header;
+use actix_web::HttpRequest;
+
+use super::error::ApiError;
+
+pub fn of(id: &impl std::fmt::Display, version: i64) -> String {
+    format!("\"{id}.{version}\"")
+}
+
+/// The ETag of a JSON resource body with `id` and `version` fields, if it has both.
+pub fn of_json(body: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Versioned {
+        id: serde_json::Value,
+        version: i64,
+    }
+    let v: Versioned = serde_json::from_str(body).ok()?;
+    let id = v.id.as_str()?.to_owned();
+    Some(of(&id, v.version))
+}
+
+/// The version an `If-Match` header demands for the resource `id`: `Ok(None)` when the header
+/// is absent or `*` (apply unconditionally), 412 when it cannot match this resource at all.
+pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatch, ApiError> {
+    let Some(raw) = req.headers().get(header::IF_MATCH) else {
+        return Ok(IfMatch::Any);
+    };
+    let raw = raw.to_str().map_err(|_| ApiError::version_mismatch())?;
+    if raw.trim() == "*" {
+        return Ok(IfMatch::Any);
+    }
+    let prefix = format!("\"{id}.");
+    let versions: Vec<i64> = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.starts_with("W/"))
+        .filter_map(|t| t.strip_prefix(prefix.as_str())?.strip_suffix('"')?.parse().ok())
+        .collect();
+    if versions.is_empty() {
+        return Err(ApiError::version_mismatch());
+    }
+    Ok(IfMatch::Versions(versions))
+}
+
+#[derive(Debug, Clone)]
+pub enum IfMatch {
+    Any,
+    Versions(Vec<i64>),
+}
+
+impl IfMatch {
+    /// Checks the current version against the precondition.
+    pub fn check(&self, current: i64) -> Result<(), ApiError> {
+        match self {
+            IfMatch::Any => Ok(()),
+            IfMatch::Versions(v) if v.contains(&current) => Ok(()),
+            IfMatch::Versions(_) => Err(ApiError::version_mismatch()),
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! `ApiJson<T>`: the JSON body extractor every endpoint uses. Compared with `web::Json` it
+//! keeps the raw bytes (for idempotency fingerprints), names the offending field of a type
+//! error, tells syntax errors (400) from rule breaks (422), and answers oversize bodies 413.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::http::StatusCode;
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+
+use super::error::{ApiError, FieldError};
+
+pub struct ApiJson<T> {
+    pub value: T,
+    pub raw: Bytes,
+}
+
+/// The largest body accepted, stored in app data (`ACCORD_BODY_LIMIT`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+const DRAIN_CAP: usize = 64 * 1024 * 1024;
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let limit = req
+            .app_data::<BodyLimit>()
+            .map(|l| l.0)
+            .unwrap_or(crate::config::DEFAULT_BODY_LIMIT);
+        let content_type_ok = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                mime == "application/json" || mime.ends_with("+json")
+            })
+            .unwrap_or(false);
+        let declared = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            use futures_util::StreamExt;
+            // An oversize body is still read (and dropped) up to a cap, so the client gets
+            // its 413 instead of a reset connection while it is still sending.
+            let mut body = actix_web::web::BytesMut::new();
+            let mut seen = 0usize;
+            let mut oversize = declared.is_some_and(|n| n > limit);
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| ApiError::bad_request("unreadable_body", format!("the request body could not be read: {e}")))?;
+                seen += chunk.len();
+                if seen > limit {
+                    oversize = true;
+                }
+                if oversize {
+                    if seen > DRAIN_CAP {
+                        break;
+                    }
+                    continue;
+                }
+                body.extend_from_slice(&chunk);
+            }
+            if oversize {
+                return Err(too_large(limit));
+            }
+            if !content_type_ok {
+                return Err(ApiError::bad_request(
+                    "unsupported_content_type",
+                    "send the body as JSON with `Content-Type: application/json`",
+                ));
+            }
+            let raw = body.freeze();
+            let value = parse(&raw)?;
+            Ok(ApiJson { value, raw })
+        })
+    }
+}
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        format!("the request body is larger than the limit of {limit} bytes"),
+    )
+}
+
+/// Parses a JSON body: syntax errors are 400, type and shape errors 422 naming the field.
+pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::bad_request("malformed_json", "the request body is empty; send a JSON object"));
+    }
+    let de = &mut serde_json::Deserializer::from_slice(raw);
+    let result: Result<T, _> = serde_path_to_error::deserialize(de);
+    result.map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => {
+                ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}"))
+            }
+            serde_json::error::Category::Data => {
+                let message = strip_position(&inner.to_string());
+                let (field, code) = describe(&path, &message);
+                ApiError::validation(vec![FieldError::new(field, code, message)])
+            }
+        }
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Names the field and the rule from serde's message.
+fn describe(path: &str, message: &str) -> (String, &'static str) {
+    let join = |name: &str| {
+        if path.is_empty() || path == "." {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    let quoted = |m: &str| m.split('`').nth(1).map(str::to_owned);
+    // serde_path_to_error already ends the path with an unknown field's own name.
+    let join = |name: &str| {
+        if path.rsplit('.').next() == Some(name) {
+            path.to_owned()
+        } else {
+            join(name)
+        }
+    };
+    if message.starts_with("unknown field") {
+        return (quoted(message).map(|f| join(&f)).unwrap_or_else(|| path.to_owned()), "unknown_field");
+    }
+    if message.starts_with("missing field") {
+        return (quoted(message).map(|f| join(&f)).unwrap_or_else(|| path.to_owned()), "required");
+    }
+    let field = if path.is_empty() || path == "." { "body".to_owned() } else { path.to_owned() };
+    if message.starts_with("unknown variant") {
+        return (field, "invalid_enum");
+    }
+    (field, "invalid_type")
+}
+
+/// For PATCH fields that may be set to `null`: absent → `None`, `null` → `Some(None)`.
+/// Use with `#[serde(default, deserialize_with = "double_option")]`.
+pub fn double_option<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
+}

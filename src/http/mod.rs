@@ -1,0 +1,318 @@
+//! The HTTP edge: routes, middleware, the spec and error mapping. Handlers extract, authorize,
+//! validate, call a use case and map the result to a view; no SQL here.
+
+pub mod api_keys;
+pub mod auth;
+pub mod error;
+pub mod etag;
+pub mod json;
+pub mod me;
+pub mod metrics;
+pub mod openapi;
+pub mod ops;
+pub mod pagination;
+pub mod rate_limit;
+pub mod teams;
+pub mod users;
+pub mod validate;
+pub mod views;
+pub mod write;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use regex::Regex;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+
+use error::{ApiError, FieldError, PROBLEM_JSON};
+use rate_limit::{Decision, RateLimiter};
+
+/// Every operation, registered once: the server and the spec both come from here.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(ops::healthz).service(ops::readyz).service(ops::metrics).service(
+        scope::scope("/api/v1")
+            .service(ops::openapi_json)
+            .service(auth::signup)
+            .service(auth::token)
+            .service(auth::refresh)
+            .service(auth::logout)
+            .service(me::me)
+            .service(users::create_user)
+            .service(users::list_users)
+            .service(users::get_user)
+            .service(users::update_user)
+            .service(api_keys::create_api_key)
+            .service(api_keys::list_api_keys)
+            .service(api_keys::revoke_api_key)
+            .service(teams::create_team)
+            .service(teams::list_teams)
+            .service(teams::get_team)
+            .service(teams::update_team)
+            .service(teams::delete_team),
+    );
+}
+
+/// The OpenAPI document of `routes`, as `accord openapi` prints it and the server serves it.
+pub fn spec() -> utoipa::openapi::OpenApi {
+    let (_, api) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(openapi::base())
+        .configure(routes)
+        .split_for_parts();
+    openapi::finish(api)
+}
+
+pub fn spec_json() -> String {
+    let mut s = spec().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Which methods each path template answers, from the spec, for 405 + `Allow`.
+pub struct RouteTable(Vec<(Regex, Vec<&'static str>)>);
+
+impl RouteTable {
+    pub fn from_spec(api: &utoipa::openapi::OpenApi) -> RouteTable {
+        let mut table = Vec::new();
+        for (path, item) in &api.paths.paths {
+            let pattern = format!("^{}$", Regex::new(r"\\\{[^}]+\\\}").map(|r| r.replace_all(&regex::escape(path), "[^/]+").into_owned()).unwrap_or_default());
+            let mut methods = Vec::new();
+            for (m, present) in [
+                ("GET", item.get.is_some()),
+                ("POST", item.post.is_some()),
+                ("PUT", item.put.is_some()),
+                ("PATCH", item.patch.is_some()),
+                ("DELETE", item.delete.is_some()),
+            ] {
+                if present {
+                    methods.push(m);
+                }
+            }
+            if let Ok(re) = Regex::new(&pattern) {
+                table.push((re, methods));
+            }
+        }
+        RouteTable(table)
+    }
+
+    fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+        let mut all: Vec<&'static str> = Vec::new();
+        for (re, methods) in &self.0 {
+            if re.is_match(path) {
+                all.extend(methods);
+            }
+        }
+        (!all.is_empty()).then_some(all)
+    }
+}
+
+/// Unknown routes: 405 with `Allow` when the path exists under other methods, else 404.
+pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> Result<HttpResponse, ApiError> {
+    if let Some(mut methods) = table.allowed(req.path()) {
+        if methods.contains(&"GET") {
+            methods.push("HEAD");
+        }
+        if req.method() == Method::OPTIONS {
+            return Ok(HttpResponse::NoContent().insert_header((header::ALLOW, methods.join(", "))).finish());
+        }
+        return Err(ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            format!("{} is not allowed here; use {}", req.method(), methods.join(", ")),
+        )
+        .with_header(header::ALLOW, methods.join(", ")));
+    }
+    Err(ApiError::new(StatusCode::NOT_FOUND, "route_not_found", format!("no route {} {}", req.method(), req.path())))
+}
+
+/// Extractor failures answer in the same problem shape as everything else.
+pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::PathConfig::default().error_handler(|err, req| {
+        tracing::debug!(error = %err, path = req.path(), "path did not parse");
+        ApiError::not_found("resource (the id in the path is not a valid id)").into()
+    }))
+    .app_data(web::QueryConfig::default().error_handler(|err, _| {
+        let message = err.to_string();
+        let field = message
+            .split('`')
+            .nth(1)
+            .map(str::to_owned)
+            .unwrap_or_else(|| "query".to_owned());
+        ApiError::validation(vec![FieldError::new(format!("query:{field}"), "invalid_query", message)]).into()
+    }));
+}
+
+/// A request's id, from `X-Request-Id` or generated.
+#[derive(Clone)]
+pub struct RequestId(pub String);
+
+/// Outermost middleware: request id, access log, metrics, and `instance` on problems.
+pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let started = Instant::now();
+    let request_id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 200 && v.chars().all(|c| c.is_ascii_graphic()))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let metrics = req.app_data::<web::Data<metrics::Metrics>>().cloned();
+    let method = req.method().to_string();
+    let path = req.path().to_owned();
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    if status.is_client_error() || status.is_server_error() {
+        res = add_instance(res, &request_id).await;
+    }
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    if let Some(m) = metrics {
+        m.observe(&method, &route, status.as_u16(), elapsed);
+    }
+    tracing::info!(request_id = %request_id, method = %method, path = %path, route = %route, status = status.as_u16(), ms = elapsed * 1000.0, "request");
+    Ok(res)
+}
+
+async fn add_instance(res: ServiceResponse<BoxBody>, request_id: &str) -> ServiceResponse<BoxBody> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+    if !is_problem {
+        return res;
+    }
+    let (req, res) = res.into_parts();
+    let (head, body) = res.into_parts();
+    let bytes = actix_web::body::to_bytes(body).await.unwrap_or_default();
+    let body = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(mut v) => {
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("instance".into(), format!("urn:request:{request_id}").into());
+            }
+            serde_json::to_vec(&v).unwrap_or_else(|_| bytes.to_vec())
+        }
+        Err(_) => bytes.to_vec(),
+    };
+    ServiceResponse::new(req, head.set_body(BoxBody::new(body)))
+}
+
+/// Rate limiting per caller (the bearer credential, else the client address).
+pub async fn rate_limit(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let limiter = req.app_data::<web::Data<RateLimiter>>().cloned();
+    let Some(limiter) = limiter.filter(|_| req.path().starts_with("/api/")) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let caller = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| format!("auth:{v}"))
+        .unwrap_or_else(|| format!("addr:{}", req.connection_info().realip_remote_addr().unwrap_or("unknown")));
+    match limiter.check(&caller) {
+        Decision::Limited { limit, retry_after_secs } => {
+            let err = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("more than {limit} requests per second; retry after {retry_after_secs} s"),
+            )
+            .with_header(header::RETRY_AFTER, retry_after_secs.to_string())
+            .with_header(HeaderName::from_static("ratelimit-limit"), limit.to_string())
+            .with_header(HeaderName::from_static("ratelimit-remaining"), "0")
+            .with_header(HeaderName::from_static("ratelimit-reset"), retry_after_secs.to_string());
+            let (http_req, _) = req.into_parts();
+            Ok(ServiceResponse::new(http_req, actix_web::ResponseError::error_response(&err)))
+        }
+        Decision::Allowed { limit, remaining, reset_secs } => {
+            let mut res = next.call(req).await?.map_into_boxed_body();
+            let h = res.headers_mut();
+            for (name, value) in [
+                ("ratelimit-limit", limit.to_string()),
+                ("ratelimit-remaining", remaining.to_string()),
+                ("ratelimit-reset", reset_secs.to_string()),
+            ] {
+                if let Ok(v) = HeaderValue::from_str(&value) {
+                    h.insert(HeaderName::from_static(name), v);
+                }
+            }
+            Ok(res)
+        }
+    }
+}
+
+/// Everything the server shares between workers, built once at start.
+#[derive(Clone)]
+pub struct Shared {
+    pub state: web::Data<crate::app::AppState>,
+    pub metrics: web::Data<metrics::Metrics>,
+    pub limiter: Option<web::Data<RateLimiter>>,
+    pub spec: web::Data<ops::SpecJson>,
+    pub routes: web::Data<RouteTable>,
+    pub body_limit: json::BodyLimit,
+}
+
+impl Shared {
+    pub fn new(state: crate::app::AppState) -> Result<Shared, String> {
+        let api = spec();
+        let json = spec_json();
+        let rate = state.config.rate_limit;
+        let body_limit = json::BodyLimit(state.config.body_limit);
+        Ok(Shared {
+            routes: web::Data::new(RouteTable::from_spec(&api)),
+            spec: web::Data::new(ops::SpecJson(Arc::new(json))),
+            metrics: web::Data::new(metrics::Metrics::new().map_err(|e| e.to_string())?),
+            limiter: (rate > 0).then(|| web::Data::new(RateLimiter::new(rate))),
+            state: web::Data::new(state),
+            body_limit,
+        })
+    }
+}
+
+/// Swagger UI served from assets compiled into the binary (no CDN).
+pub fn docs() -> utoipa_swagger_ui::SwaggerUi {
+    utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json"))
+}
+
+/// Builds the actix app (used per worker by the server).
+pub fn app(
+    shared: &Shared,
+) -> actix_web::App<
+    impl actix_web::dev::ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<BoxBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let mut app = actix_web::App::new()
+        .app_data(shared.state.clone())
+        .app_data(shared.metrics.clone())
+        .app_data(shared.spec.clone())
+        .app_data(shared.routes.clone())
+        .app_data(shared.body_limit);
+    if let Some(l) = &shared.limiter {
+        app = app.app_data(l.clone());
+    }
+    let (app, _) = app
+        .configure(configure_extractors)
+        .into_utoipa_app()
+        .configure(routes)
+        .split_for_parts();
+    app.service(docs())
+        .service(web::redirect("/docs", "/docs/"))
+        .default_service(web::to(fallback))
+        .wrap(actix_web::middleware::from_fn(rate_limit))
+        .wrap(actix_web::middleware::from_fn(observe))
+}

@@ -1,0 +1,105 @@
+//! The OpenAPI document, built by utoipa from the same route registration the server uses,
+//! plus what every operation shares: the bearer scheme and the problem responses.
+
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
+use utoipa::OpenApi as _;
+
+use super::error::{FieldError, Problem, PROBLEM_JSON};
+
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Accord API",
+        description = "Account management and the books behind it: client relationships, a double-entry general ledger, receivables, payables and banking.\n\nConventions: JSON bodies in snake_case; money as decimal strings with an ISO 4217 currency; errors as RFC 9457 problem+json with a stable `code`; `Idempotency-Key` on every authenticated POST; cursor pagination (`limit`, `cursor`, `next_cursor`); `ETag`/`If-Match` on resources with a `version`."
+    ),
+    components(schemas(Problem, FieldError)),
+    tags(
+        (name = "auth", description = "Sign up, log in, refresh and log out"),
+        (name = "identity", description = "The caller"),
+        (name = "users", description = "Colleagues and their roles"),
+        (name = "teams", description = "Teams, leads and membership"),
+        (name = "api-keys", description = "Keys for integrations"),
+        (name = "ops", description = "Health, readiness, metrics and this document")
+    )
+)]
+struct ApiDoc;
+
+pub fn base() -> OpenApi {
+    ApiDoc::openapi()
+}
+
+const PROBLEM_RESPONSES: &[(&str, &str)] = &[
+    ("400", "Malformed request: invalid JSON or wrong content type"),
+    ("401", "Missing, invalid or expired credentials"),
+    ("403", "The caller's role lacks the permission named in the problem"),
+    ("404", "No such resource in the caller's organization"),
+    ("409", "Conflicts with the current state (duplicate, idempotency key in progress)"),
+    ("412", "If-Match does not match the current version"),
+    ("413", "Body larger than the configured limit"),
+    ("422", "Breaks a rule; every offending field is listed in `errors`"),
+    ("429", "Rate limit exceeded; see Retry-After"),
+    ("503", "Temporarily unavailable (database busy or pool exhausted); see Retry-After"),
+];
+
+/// Adds what all operations share; authenticated operations get the bearer scheme and the
+/// 401/403 answers, public ones (`security(())`) do not.
+pub fn finish(mut api: OpenApi) -> OpenApi {
+    api.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    let components = api.components.get_or_insert_with(Default::default);
+    components.security_schemes.insert(
+        "bearer".to_owned(),
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT or API key")
+                .description(Some("An access token from /api/v1/auth/token, or an API key (acc_...)"))
+                .build(),
+        ),
+    );
+    for (code, description) in PROBLEM_RESPONSES {
+        components.responses.insert(
+            format!("Problem{code}"),
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(*description)
+                    .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                    .build(),
+            ),
+        );
+    }
+    api.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
+    for (path, item) in api.paths.paths.iter_mut() {
+        let ops: [&mut Option<Operation>; 5] = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+        let has_body = |op: &Operation| op.request_body.is_some();
+        for (method, op) in ["get", "post", "put", "patch", "delete"].into_iter().zip(ops) {
+            let Some(op) = op.as_mut() else { continue };
+            let public = op.security.as_ref().is_some_and(|s| s.iter().all(|r| r == &SecurityRequirement::default()));
+            if op.operation_id.is_none() {
+                op.operation_id = Some(format!("{method}_{}", path.trim_matches('/').replace(['/', '{', '}', '-'], "_")));
+            }
+            let ops_path = !path.starts_with("/api/v1/") || path == "/api/v1/openapi.json";
+            for (code, _) in PROBLEM_RESPONSES {
+                let wanted = match *code {
+                    "400" | "413" => has_body(op),
+                    "401" | "403" => !public,
+                    "404" => path.contains('{'),
+                    "409" => method == "post" || method == "patch" || method == "delete",
+                    "412" => method == "patch",
+                    "422" => !ops_path,
+                    "429" => path.starts_with("/api/"),
+                    "503" => !ops_path || path == "/readyz",
+                    _ => false,
+                };
+                if wanted {
+                    op.responses
+                        .responses
+                        .entry((*code).to_owned())
+                        .or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/Problem{code}"))));
+                }
+            }
+        }
+    }
+    api
+}

@@ -1,0 +1,181 @@
+//! Every authenticated POST goes through [`Idempotency::run`]: one transaction that claims the
+//! `Idempotency-Key` (if sent), does the work and stores the answer, so a retry replays the
+//! first answer and a racing duplicate waits for it. Failed requests roll back whole, key
+//! included, so nothing of a 4xx or 5xx is kept and the client may retry with the same key.
+
+use std::future::{ready, Ready};
+
+use actix_web::http::header;
+use actix_web::http::StatusCode;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::auth::secrets::sha256_hex;
+use crate::auth::Caller;
+use crate::db::{self, DbConn, SqlUuid};
+use crate::http::error::{ApiError, FieldError};
+
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+/// A finished answer to a write, in the form that is stored for replay.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub body: String,
+    pub location: Option<String>,
+}
+
+impl Reply {
+    pub fn created(location: String, body: &impl Serialize) -> Result<Reply, ApiError> {
+        Ok(Reply {
+            status: StatusCode::CREATED,
+            body: to_json(body)?,
+            location: Some(location),
+        })
+    }
+
+    pub fn ok(body: &impl Serialize) -> Result<Reply, ApiError> {
+        Ok(Reply {
+            status: StatusCode::OK,
+            body: to_json(body)?,
+            location: None,
+        })
+    }
+
+    pub fn no_content() -> Reply {
+        Reply {
+            status: StatusCode::NO_CONTENT,
+            body: String::new(),
+            location: None,
+        }
+    }
+
+    pub fn into_response(self, replayed: bool) -> HttpResponse {
+        let mut res = HttpResponse::build(self.status);
+        if let Some(loc) = &self.location {
+            res.insert_header((header::LOCATION, loc.as_str()));
+        }
+        if replayed {
+            res.insert_header(("Idempotent-Replayed", "true"));
+        }
+        if self.body.is_empty() {
+            return res.finish();
+        }
+        if let Some(tag) = crate::http::etag::of_json(&self.body) {
+            res.insert_header((header::ETAG, tag));
+        }
+        res.content_type("application/json").body(self.body)
+    }
+}
+
+fn to_json(body: &impl Serialize) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::internal(format!("serializing a reply: {e}")))
+}
+
+/// The request's `Idempotency-Key` (if any) and what identifies the request it was sent with.
+pub struct Idempotency {
+    key: Option<String>,
+    method: String,
+    path: String,
+}
+
+impl FromRequest for Idempotency {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        ready(Idempotency::from_http(req))
+    }
+}
+
+impl Idempotency {
+    fn from_http(req: &HttpRequest) -> Result<Self, ApiError> {
+        let key = match req.headers().get(IDEMPOTENCY_KEY) {
+            None => None,
+            Some(v) => {
+                let s = v.to_str().ok().map(str::trim).unwrap_or("");
+                if s.is_empty() || s.len() > 255 || !s.chars().all(|c| c.is_ascii_graphic()) {
+                    return Err(ApiError::field(
+                        "invalid_idempotency_key",
+                        "header:Idempotency-Key",
+                        "must be 1 to 255 visible ASCII characters (a UUID is a good choice)",
+                    ));
+                }
+                Some(s.to_owned())
+            }
+        };
+        Ok(Idempotency {
+            key,
+            method: req.method().to_string(),
+            path: req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default(),
+        })
+    }
+
+    /// Runs `work` in one write transaction guarded by the key; `body` is the raw request
+    /// body (after the size limit), part of what a reused key is compared against.
+    pub async fn run<F>(self, state: &web::Data<AppState>, caller: &Caller, body: &[u8], work: F) -> Result<HttpResponse, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<Reply, ApiError> + Send + 'static,
+    {
+        let Some(key) = self.key else {
+            let reply = state.write(work).await?;
+            return Ok(reply.into_response(false));
+        };
+        let mut fingerprint = Vec::with_capacity(body.len() + self.path.len() + 16);
+        fingerprint.extend_from_slice(self.method.as_bytes());
+        fingerprint.push(b' ');
+        fingerprint.extend_from_slice(self.path.as_bytes());
+        fingerprint.push(b'\n');
+        fingerprint.extend_from_slice(body);
+        let request_hash = sha256_hex(&fingerprint);
+        let org = caller.org_sql();
+        let principal = SqlUuid(caller.principal_id());
+        let (reply, replayed) = state
+            .write(move |conn| {
+                if let Some(stored) = db::idempotency::claim(conn, org, principal, &key, &request_hash, db::now())? {
+                    if stored.request_hash != request_hash {
+                        return Err(ApiError::unprocessable(
+                            "idempotency_key_reused",
+                            "this Idempotency-Key was used for a different request (method, path or body); use a new key",
+                        )
+                        .with_errors(vec![FieldError::new(
+                            "header:Idempotency-Key",
+                            "idempotency_key_reused",
+                            "already used for a different request",
+                        )]));
+                    }
+                    let Some(status) = stored.status_code else {
+                        return Err(ApiError::conflict(
+                            "idempotency_in_progress",
+                            "a request with this Idempotency-Key is still being processed; retry shortly",
+                        )
+                        .with_header(header::RETRY_AFTER, "1"));
+                    };
+                    let status = u16::try_from(status)
+                        .ok()
+                        .and_then(|s| StatusCode::from_u16(s).ok())
+                        .ok_or_else(|| ApiError::internal("stored idempotent status is invalid"))?;
+                    let reply = Reply {
+                        status,
+                        body: stored.response_body.unwrap_or_default(),
+                        location: stored.location,
+                    };
+                    return Ok((reply, true));
+                }
+                let reply = work(conn)?;
+                db::idempotency::store_response(
+                    conn,
+                    org,
+                    principal,
+                    &key,
+                    reply.status.as_u16(),
+                    &reply.body,
+                    reply.location.as_deref(),
+                )?;
+                Ok((reply, false))
+            })
+            .await?;
+        Ok(reply.into_response(replayed))
+    }
+}

@@ -1,0 +1,61 @@
+use std::net::TcpListener;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use accord::config::Config;
+use accord::{http, startup, telemetry};
+
+/// Accord: account management and the books behind it, as a REST API.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API (the default): migrates the database first.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document (what `openapi/openapi.json` holds).
+    Openapi,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
+            print!("{}", http::spec_json());
+            Ok(())
+        }
+        Command::Migrate => Config::from_env().and_then(|config| {
+            telemetry::init(config.log_json);
+            let pool = startup::open_pool(&config)?;
+            let n = startup::migrate(&pool)?;
+            println!("{n} migrations applied");
+            Ok(())
+        }),
+        Command::Serve => Config::from_env().and_then(serve),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("accord: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(config: Config) -> Result<(), String> {
+    telemetry::init(config.log_json);
+    let addr = config.addr.clone();
+    let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    actix_web::rt::System::new().block_on(async move {
+        let running = startup::build(config, listener)?;
+        tracing::info!(%addr, "accord is serving; docs at http://{addr}/docs/");
+        running.server.await.map_err(|e| e.to_string())
+    })
+}

@@ -1,0 +1,99 @@
+//! Opening the database, migrating it and starting the HTTP server.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::HttpServer;
+use diesel::connection::SimpleConnection;
+
+use crate::app::AppState;
+use crate::auth::jwt::JwtKeys;
+use crate::auth::secrets;
+use crate::config::Config;
+use crate::db::{self, DbConn, Pool, PoolSettings};
+use crate::http;
+
+pub fn open_pool(config: &Config) -> Result<Pool, String> {
+    let settings = PoolSettings {
+        max_size: config.pool_size,
+        connection_timeout: config.pool_timeout,
+    };
+    db::connect(&config.database, &settings).map_err(|e| format!("cannot open the database: {e}"))
+}
+
+/// Applies pending migrations. On PostgreSQL an advisory lock keeps nodes that start together
+/// from migrating at the same time.
+pub fn migrate(pool: &Pool) -> Result<usize, String> {
+    let mut conn = pool.get().map_err(|e| format!("cannot open the database: {e}"))?;
+    let is_pg = matches!(*conn, DbConn::Pg(_));
+    if is_pg {
+        conn.batch_execute("SELECT pg_advisory_lock(7426313)").map_err(|e| e.to_string())?;
+    }
+    let result = db::migrate(&mut conn);
+    if is_pg {
+        conn.batch_execute("SELECT pg_advisory_unlock(7426313)").map_err(|e| e.to_string())?;
+    }
+    result.map_err(|e| format!("migration failed: {e}"))
+}
+
+/// The signing secret: configured, or generated once and kept in the database so every node
+/// and every restart shares it.
+fn signing_secret(config: &Config, pool: &Pool) -> Result<String, String> {
+    if let Some(secret) = &config.jwt_secret {
+        return Ok(secret.expose().to_owned());
+    }
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    db::settings::get_or_insert(&mut conn, "jwt_secret", secrets::generate_signing_secret).map_err(|e| e.to_string())
+}
+
+pub struct Running {
+    pub server: Server,
+    pub port: u16,
+}
+
+/// Opens and migrates the database and binds the server; the caller awaits `server`.
+pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
+    let pool = open_pool(&config)?;
+    let applied = migrate(&pool)?;
+    if applied > 0 {
+        tracing::info!(applied, "migrations applied");
+    }
+    let secret = signing_secret(&config, &pool)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let workers = config.workers;
+    let state = AppState {
+        backend: config.database.backend(),
+        pool,
+        jwt: JwtKeys::new(secret.as_bytes()),
+        config,
+    };
+    let shared = http::Shared::new(state)?;
+    let purge_state = shared.state.clone();
+    let mut server = HttpServer::new(move || http::app(&shared))
+        .listen(listener)
+        .map_err(|e| e.to_string())?
+        // In-flight requests get this long to finish on SIGTERM/SIGINT.
+        .shutdown_timeout(30);
+    if let Some(n) = workers {
+        server = server.workers(n);
+    }
+    let server = server.run();
+    actix_web::rt::spawn(purge_idempotency_keys(purge_state));
+    Ok(Running { server, port })
+}
+
+/// Idempotency keys are kept 24 h at least; older ones are dropped hourly.
+async fn purge_idempotency_keys(state: actix_web::web::Data<AppState>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let before = db::now() - chrono::Duration::hours(48);
+        let result = state
+            .write(move |conn| Ok(db::idempotency::purge(conn, before)?))
+            .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "purging old idempotency keys failed");
+        }
+    }
+}
