@@ -82,7 +82,14 @@ impl RouteTable {
     pub fn from_spec(api: &utoipa::openapi::OpenApi) -> RouteTable {
         let mut table = Vec::new();
         for (path, item) in &api.paths.paths {
-            let pattern = format!("^{}$", Regex::new(r"\\\{[^}]+\\\}").map(|r| r.replace_all(&regex::escape(path), "[^/]+").into_owned()).unwrap_or_default());
+            // `/users/{id}` → `^/users/[^/]+$`
+            let pattern = format!(
+                "^{}$",
+                path.split('/')
+                    .map(|seg| if seg.starts_with('{') && seg.ends_with('}') { "[^/]+".to_owned() } else { regex::escape(seg) })
+                    .collect::<Vec<_>>()
+                    .join("/")
+            );
             let mut methods = Vec::new();
             for (m, present) in [
                 ("GET", item.get.is_some()),

@@ -1,0 +1,8 @@
+//! Black-box tests over HTTP: each test starts Accord on a random port with a fresh database,
+//! once on SQLite and once on PostgreSQL (see `both_backends!`).
+
+mod common;
+
+mod contract;
+mod identity;
+mod schema;
