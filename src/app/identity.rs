@@ -55,6 +55,7 @@ pub fn signup_in(
         version: 1,
         created_at: now,
         updated_at: now,
+        lock_date: None,
     };
     org.insert(conn)?;
     let user = UserRow {
@@ -71,6 +72,7 @@ pub fn signup_in(
         updated_at: now,
     };
     user.insert(conn)?;
+    crate::app::ledger::create_default_chart_in(conn, org.id, input.base_currency)?;
     let tokens = start_session(conn, jwt, config, &user, None)?;
     Ok((org, user, tokens))
 }

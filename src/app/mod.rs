@@ -4,6 +4,8 @@
 
 pub mod api_keys;
 pub mod identity;
+pub mod ledger;
+pub mod reports;
 pub mod teams;
 pub mod users;
 

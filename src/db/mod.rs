@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod idempotency;
+pub mod ledger;
 pub mod organizations;
 pub mod refresh_tokens;
 pub mod schema;

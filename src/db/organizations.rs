@@ -14,6 +14,8 @@ pub struct OrganizationRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Nothing may be dated on or before it.
+    pub lock_date: Option<chrono::NaiveDate>,
 }
 
 impl OrganizationRow {
@@ -30,4 +32,21 @@ pub fn find(conn: &mut DbConn, id: SqlUuid) -> QueryResult<OrganizationRow> {
         .find(id)
         .select(OrganizationRow::as_select())
         .first(conn)
+}
+
+pub fn set_lock_date(conn: &mut DbConn, id: SqlUuid, lock_date: Option<chrono::NaiveDate>, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(organizations::table.find(id))
+        .set((
+            organizations::lock_date.eq(lock_date),
+            organizations::version.eq(organizations::version + 1),
+            organizations::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// The lock date as a posting sees it. Not row-locked: a hot organization row would
+/// serialize every posting; a lock date moved while an entry commits counts from its commit.
+pub fn lock_date(conn: &mut DbConn, id: SqlUuid) -> QueryResult<Option<chrono::NaiveDate>> {
+    organizations::table.find(id).select(organizations::lock_date).first(conn)
 }

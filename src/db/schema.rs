@@ -22,6 +22,7 @@ table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        lock_date -> Nullable<Date>,
     }
 }
 
@@ -116,7 +117,85 @@ table! {
     }
 }
 
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    ledger_accounts (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        code -> Text,
+        name -> Text,
+        #[sql_name = "type"]
+        account_type -> Text,
+        parent_id -> Nullable<DbUuid>,
+        currency -> Text,
+        is_active -> Bool,
+        system_role -> Nullable<Text>,
+        description -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    exchange_rates (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        currency -> Text,
+        rate_date -> Date,
+        rate -> ExactDecimal,
+        created_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    journal_entries (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        entry_date -> Date,
+        description -> Text,
+        reference -> Nullable<Text>,
+        source -> Text,
+        source_id -> Nullable<DbUuid>,
+        metadata -> Text,
+        reverses_entry_id -> Nullable<DbUuid>,
+        reversed_by_entry_id -> Nullable<DbUuid>,
+        reversal_reason -> Nullable<Text>,
+        created_by -> DbUuid,
+        posted_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    journal_lines (organization_id, entry_id, line_no) {
+        organization_id -> DbUuid,
+        entry_id -> DbUuid,
+        line_no -> Integer,
+        ledger_account_id -> DbUuid,
+        entry_date -> Date,
+        currency -> Text,
+        debit_minor -> BigInt,
+        credit_minor -> BigInt,
+        exchange_rate -> Nullable<ExactDecimal>,
+        base_debit_minor -> BigInt,
+        base_credit_minor -> BigInt,
+        description -> Nullable<Text>,
+        account_id -> Nullable<DbUuid>,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
+    ledger_accounts,
+    exchange_rates,
+    journal_entries,
+    journal_lines,
     organizations,
     users,
     refresh_tokens,

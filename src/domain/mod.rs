@@ -2,4 +2,5 @@
 
 pub mod ids;
 pub mod identity;
+pub mod ledger;
 pub mod money;

@@ -6,12 +6,14 @@ pub mod auth;
 pub mod error;
 pub mod etag;
 pub mod json;
+pub mod ledger;
 pub mod me;
 pub mod metrics;
 pub mod openapi;
 pub mod ops;
 pub mod pagination;
 pub mod rate_limit;
+pub mod reports;
 pub mod teams;
 pub mod users;
 pub mod validate;
@@ -55,7 +57,26 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(teams::list_teams)
             .service(teams::get_team)
             .service(teams::update_team)
-            .service(teams::delete_team),
+            .service(teams::delete_team)
+            .service(ledger::create_ledger_account)
+            .service(ledger::list_ledger_accounts)
+            .service(ledger::get_ledger_account)
+            .service(ledger::update_ledger_account)
+            .service(ledger::delete_ledger_account)
+            .service(ledger::ledger_account_balance)
+            .service(ledger::ledger_account_activity)
+            .service(ledger::create_exchange_rate)
+            .service(ledger::list_exchange_rates)
+            .service(ledger::create_journal_entry)
+            .service(ledger::list_journal_entries)
+            .service(ledger::get_journal_entry)
+            .service(ledger::reverse_journal_entry)
+            .service(ledger::get_lock_date)
+            .service(ledger::set_lock_date)
+            .service(reports::trial_balance)
+            .service(reports::balance_sheet)
+            .service(reports::income_statement)
+            .service(reports::general_ledger),
     );
 }
 

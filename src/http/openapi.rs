@@ -21,6 +21,8 @@ use super::error::{FieldError, Problem, PROBLEM_JSON};
         (name = "users", description = "Colleagues and their roles"),
         (name = "teams", description = "Teams, leads and membership"),
         (name = "api-keys", description = "Keys for integrations"),
+        (name = "ledger", description = "Chart of accounts, journal entries, balances, exchange rates and the lock date"),
+        (name = "reports", description = "Trial balance, balance sheet, income statement, general ledger"),
         (name = "ops", description = "Health, readiness, metrics and this document")
     )
 )]

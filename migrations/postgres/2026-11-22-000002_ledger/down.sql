@@ -1,0 +1,5 @@
+DROP TABLE journal_lines;
+DROP TABLE journal_entries;
+DROP TABLE exchange_rates;
+DROP TABLE ledger_accounts;
+ALTER TABLE organizations DROP COLUMN lock_date;

@@ -1,0 +1,499 @@
+//! Ledger storage: the chart, exchange rates, journal entries and lines, and the sums that
+//! balances and reports are made of. Sums are over BIGINT minor units, exact on both backends.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use super::schema::{exchange_rates, journal_entries, journal_lines, ledger_accounts};
+use super::{DbConn, SqlDecimal, SqlUuid};
+use crate::on_backend;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = ledger_accounts)]
+pub struct LedgerAccountRow {
+    pub organization_id: SqlUuid,
+    pub id: SqlUuid,
+    pub code: String,
+    pub name: String,
+    pub account_type: String,
+    pub parent_id: Option<SqlUuid>,
+    pub currency: String,
+    pub is_active: bool,
+    pub system_role: Option<String>,
+    pub description: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = ledger_accounts)]
+pub struct LedgerAccountChanges {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub account_type: Option<String>,
+    pub parent_id: Option<Option<SqlUuid>>,
+    pub currency: Option<String>,
+    pub is_active: Option<bool>,
+    pub description: Option<Option<String>>,
+}
+
+pub fn insert_accounts(conn: &mut DbConn, rows: &[LedgerAccountRow]) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::insert_into(ledger_accounts::table).values(rows).execute(c)).map(drop)
+}
+
+pub fn find_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<LedgerAccountRow> {
+    ledger_accounts::table
+        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq(id)))
+        .select(LedgerAccountRow::as_select())
+        .first(conn)
+}
+
+pub fn accounts_by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<LedgerAccountRow>> {
+    ledger_accounts::table
+        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq_any(ids)))
+        .select(LedgerAccountRow::as_select())
+        .load(conn)
+}
+
+pub fn all_accounts(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<LedgerAccountRow>> {
+    ledger_accounts::table
+        .filter(ledger_accounts::organization_id.eq(org))
+        .order(ledger_accounts::code.asc())
+        .select(LedgerAccountRow::as_select())
+        .load(conn)
+}
+
+pub fn account_by_role(conn: &mut DbConn, org: SqlUuid, role: &str) -> QueryResult<Option<LedgerAccountRow>> {
+    ledger_accounts::table
+        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::system_role.eq(role)))
+        .order(ledger_accounts::code.asc())
+        .select(LedgerAccountRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn code_taken(conn: &mut DbConn, org: SqlUuid, code: &str, except: Option<SqlUuid>) -> QueryResult<bool> {
+    let mut q = ledger_accounts::table
+        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::code.eq(code)))
+        .select(ledger_accounts::id)
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(ledger_accounts::id.ne(id));
+    }
+    Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
+}
+
+pub fn has_postings(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        journal_lines::table.filter(journal_lines::organization_id.eq(org).and(journal_lines::ledger_account_id.eq(id))),
+    ))
+    .get_result(conn)
+}
+
+pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        ledger_accounts::table.filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::parent_id.eq(id))),
+    ))
+    .get_result(conn)
+}
+
+pub fn update_account(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+    version: i64,
+    changes: &LedgerAccountChanges,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        ledger_accounts::table.filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::id.eq(id))
+                .and(ledger_accounts::version.eq(version)),
+        ),
+    )
+    .set((ledger_accounts::version.eq(version + 1), ledger_accounts::updated_at.eq(now)))
+    .execute(conn)?;
+    let any = changes.code.is_some()
+        || changes.name.is_some()
+        || changes.account_type.is_some()
+        || changes.parent_id.is_some()
+        || changes.currency.is_some()
+        || changes.is_active.is_some()
+        || changes.description.is_some();
+    if n == 1 && any {
+        diesel::update(ledger_accounts::table.filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq(id))))
+            .set(changes)
+            .execute(conn)?;
+    }
+    Ok(n == 1)
+}
+
+pub fn delete_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+    diesel::delete(ledger_accounts::table.filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq(id))))
+        .execute(conn)
+        .map(drop)
+}
+
+#[derive(Debug, Default)]
+pub struct AccountFilter {
+    pub account_type: Option<String>,
+    pub is_active: Option<bool>,
+    pub system_role: Option<String>,
+}
+
+pub fn list_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    filter: &AccountFilter,
+    after_code: Option<(String, SqlUuid)>,
+    limit: i64,
+) -> QueryResult<Vec<LedgerAccountRow>> {
+    let mut q = ledger_accounts::table
+        .filter(ledger_accounts::organization_id.eq(org))
+        .select(LedgerAccountRow::as_select())
+        .order((ledger_accounts::code.asc(), ledger_accounts::id.asc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(t) = &filter.account_type {
+        q = q.filter(ledger_accounts::account_type.eq(t.clone()));
+    }
+    if let Some(a) = filter.is_active {
+        q = q.filter(ledger_accounts::is_active.eq(a));
+    }
+    if let Some(r) = &filter.system_role {
+        q = q.filter(ledger_accounts::system_role.eq(r.clone()));
+    }
+    if let Some((code, id)) = after_code {
+        q = q.filter(
+            ledger_accounts::code
+                .gt(code.clone())
+                .or(ledger_accounts::code.eq(code).and(ledger_accounts::id.gt(id))),
+        );
+    }
+    q.load(conn)
+}
+
+// ---- exchange rates ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = exchange_rates)]
+pub struct ExchangeRateRow {
+    pub organization_id: SqlUuid,
+    pub id: SqlUuid,
+    pub currency: String,
+    pub rate_date: NaiveDate,
+    pub rate: SqlDecimal,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert_rate(conn: &mut DbConn, row: &ExchangeRateRow) -> QueryResult<()> {
+    diesel::insert_into(exchange_rates::table).values(row).execute(conn).map(drop)
+}
+
+/// The organization's rate for `currency` on `date`: the latest recorded on or before it.
+pub fn rate_on(conn: &mut DbConn, org: SqlUuid, currency: &str, date: NaiveDate) -> QueryResult<Option<SqlDecimal>> {
+    exchange_rates::table
+        .filter(
+            exchange_rates::organization_id
+                .eq(org)
+                .and(exchange_rates::currency.eq(currency))
+                .and(exchange_rates::rate_date.le(date)),
+        )
+        .order(exchange_rates::rate_date.desc())
+        .select(exchange_rates::rate)
+        .first(conn)
+        .optional()
+}
+
+pub fn list_rates(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    currency: Option<&str>,
+    after: Option<SqlUuid>,
+    limit: i64,
+) -> QueryResult<Vec<ExchangeRateRow>> {
+    let mut q = exchange_rates::table
+        .filter(exchange_rates::organization_id.eq(org))
+        .select(ExchangeRateRow::as_select())
+        .order(exchange_rates::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(c) = currency {
+        q = q.filter(exchange_rates::currency.eq(c.to_owned()));
+    }
+    if let Some(a) = after {
+        q = q.filter(exchange_rates::id.gt(a));
+    }
+    q.load(conn)
+}
+
+// ---- journal ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = journal_entries)]
+pub struct EntryRow {
+    pub organization_id: SqlUuid,
+    pub id: SqlUuid,
+    pub entry_date: NaiveDate,
+    pub description: String,
+    pub reference: Option<String>,
+    pub source: String,
+    pub source_id: Option<SqlUuid>,
+    pub metadata: String,
+    pub reverses_entry_id: Option<SqlUuid>,
+    pub reversed_by_entry_id: Option<SqlUuid>,
+    pub reversal_reason: Option<String>,
+    pub created_by: SqlUuid,
+    pub posted_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = journal_lines)]
+pub struct LineRow {
+    pub organization_id: SqlUuid,
+    pub entry_id: SqlUuid,
+    pub line_no: i32,
+    pub ledger_account_id: SqlUuid,
+    pub entry_date: NaiveDate,
+    pub currency: String,
+    pub debit_minor: i64,
+    pub credit_minor: i64,
+    pub exchange_rate: Option<SqlDecimal>,
+    pub base_debit_minor: i64,
+    pub base_credit_minor: i64,
+    pub description: Option<String>,
+    pub account_id: Option<SqlUuid>,
+}
+
+pub fn insert_entry(conn: &mut DbConn, entry: &EntryRow, lines: &[LineRow]) -> QueryResult<()> {
+    diesel::insert_into(journal_entries::table).values(entry).execute(conn)?;
+    on_backend!(conn, |c| diesel::insert_into(journal_lines::table).values(lines).execute(c))?;
+    Ok(())
+}
+
+pub fn find_entry(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<EntryRow> {
+    journal_entries::table
+        .filter(journal_entries::organization_id.eq(org).and(journal_entries::id.eq(id)))
+        .select(EntryRow::as_select())
+        .first(conn)
+}
+
+pub fn lines_of(conn: &mut DbConn, org: SqlUuid, entry_ids: &[SqlUuid]) -> QueryResult<Vec<LineRow>> {
+    journal_lines::table
+        .filter(journal_lines::organization_id.eq(org).and(journal_lines::entry_id.eq_any(entry_ids)))
+        .order((journal_lines::entry_id.asc(), journal_lines::line_no.asc()))
+        .select(LineRow::as_select())
+        .load(conn)
+}
+
+/// Links an entry to its reversal; false when it was already reversed (a lost race).
+pub fn mark_reversed(conn: &mut DbConn, org: SqlUuid, id: SqlUuid, by: SqlUuid) -> QueryResult<bool> {
+    let n = diesel::update(
+        journal_entries::table.filter(
+            journal_entries::organization_id
+                .eq(org)
+                .and(journal_entries::id.eq(id))
+                .and(journal_entries::reversed_by_entry_id.is_null()),
+        ),
+    )
+    .set(journal_entries::reversed_by_entry_id.eq(by))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct EntryFilter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub reference: Option<String>,
+    pub ledger_account_id: Option<SqlUuid>,
+}
+
+/// Entries in (date, id) order, after the (date, id) of the previous page.
+pub fn list_entries(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    filter: &EntryFilter,
+    descending: bool,
+    after: Option<(NaiveDate, SqlUuid)>,
+    limit: i64,
+) -> QueryResult<Vec<EntryRow>> {
+    let mut q = journal_entries::table
+        .filter(journal_entries::organization_id.eq(org))
+        .select(EntryRow::as_select())
+        .limit(limit)
+        .into_boxed();
+    if let Some(d) = filter.from {
+        q = q.filter(journal_entries::entry_date.ge(d));
+    }
+    if let Some(d) = filter.to {
+        q = q.filter(journal_entries::entry_date.le(d));
+    }
+    if let Some(s) = &filter.source {
+        q = q.filter(journal_entries::source.eq(s.clone()));
+    }
+    if let Some(r) = &filter.reference {
+        q = q.filter(journal_entries::reference.eq(r.clone()));
+    }
+    if let Some(acct) = filter.ledger_account_id {
+        q = q.filter(
+            journal_entries::id.eq_any(
+                journal_lines::table
+                    .filter(journal_lines::organization_id.eq(org).and(journal_lines::ledger_account_id.eq(acct)))
+                    .select(journal_lines::entry_id),
+            ),
+        );
+    }
+    if let Some((d, id)) = after {
+        q = if descending {
+            q.filter(journal_entries::entry_date.lt(d).or(journal_entries::entry_date.eq(d).and(journal_entries::id.lt(id))))
+        } else {
+            q.filter(journal_entries::entry_date.gt(d).or(journal_entries::entry_date.eq(d).and(journal_entries::id.gt(id))))
+        };
+    }
+    q = if descending {
+        q.order((journal_entries::entry_date.desc(), journal_entries::id.desc()))
+    } else {
+        q.order((journal_entries::entry_date.asc(), journal_entries::id.asc()))
+    };
+    q.load(conn)
+}
+
+// ---- sums ----
+
+/// Debit and credit totals of one account, in its own currency and in the base currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub debit: i64,
+    pub credit: i64,
+    pub base_debit: i64,
+    pub base_credit: i64,
+}
+
+impl Totals {
+    pub fn add(&mut self, o: &Totals) {
+        self.debit += o.debit;
+        self.credit += o.credit;
+        self.base_debit += o.base_debit;
+        self.base_credit += o.base_credit;
+    }
+}
+
+type SumColumns = (
+    diesel::expression::SqlLiteral<BigInt>,
+    diesel::expression::SqlLiteral<BigInt>,
+    diesel::expression::SqlLiteral<BigInt>,
+    diesel::expression::SqlLiteral<BigInt>,
+);
+
+fn sums() -> SumColumns {
+    (
+        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.debit_minor), 0) AS BIGINT)"),
+        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.credit_minor), 0) AS BIGINT)"),
+        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.base_debit_minor), 0) AS BIGINT)"),
+        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.base_credit_minor), 0) AS BIGINT)"),
+    )
+}
+
+/// Per-account totals of lines dated in [from, to] (either bound open).
+pub fn totals_by_account(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    only: Option<&[SqlUuid]>,
+) -> QueryResult<Vec<(SqlUuid, Totals)>> {
+    let (d, c, bd, bc) = sums();
+    let mut q = journal_lines::table
+        .filter(journal_lines::organization_id.eq(org))
+        .group_by(journal_lines::ledger_account_id)
+        .select((journal_lines::ledger_account_id, d, c, bd, bc))
+        .into_boxed();
+    if let Some(f) = from {
+        q = q.filter(journal_lines::entry_date.ge(f));
+    }
+    if let Some(t) = to {
+        q = q.filter(journal_lines::entry_date.le(t));
+    }
+    if let Some(ids) = only {
+        q = q.filter(journal_lines::ledger_account_id.eq_any(ids.to_vec()));
+    }
+    let rows: Vec<(SqlUuid, i64, i64, i64, i64)> = q.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, debit, credit, base_debit, base_credit)| {
+            (
+                id,
+                Totals {
+                    debit,
+                    credit,
+                    base_debit,
+                    base_credit,
+                },
+            )
+        })
+        .collect())
+}
+
+/// One line of an account's activity, with its entry's description and reference.
+#[derive(Debug, Clone, Queryable)]
+pub struct ActivityRow {
+    pub entry_id: SqlUuid,
+    pub line_no: i32,
+    pub entry_date: NaiveDate,
+    pub description: String,
+    pub reference: Option<String>,
+    pub line_description: Option<String>,
+    pub debit_minor: i64,
+    pub credit_minor: i64,
+    pub base_debit_minor: i64,
+    pub base_credit_minor: i64,
+}
+
+/// Lines of the given accounts dated in [from, to], in (date, entry, line) order.
+pub fn activity(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+    from: NaiveDate,
+    to: NaiveDate,
+    limit: i64,
+) -> QueryResult<Vec<(SqlUuid, ActivityRow)>> {
+    journal_lines::table
+        .inner_join(
+            journal_entries::table.on(journal_entries::organization_id
+                .eq(journal_lines::organization_id)
+                .and(journal_entries::id.eq(journal_lines::entry_id))),
+        )
+        .filter(
+            journal_lines::organization_id
+                .eq(org)
+                .and(journal_lines::ledger_account_id.eq_any(accounts.to_vec()))
+                .and(journal_lines::entry_date.ge(from))
+                .and(journal_lines::entry_date.le(to)),
+        )
+        .order((journal_lines::entry_date.asc(), journal_lines::entry_id.asc(), journal_lines::line_no.asc()))
+        .limit(limit)
+        .select((
+            journal_lines::ledger_account_id,
+            (
+                journal_lines::entry_id,
+                journal_lines::line_no,
+                journal_lines::entry_date,
+                journal_entries::description,
+                journal_entries::reference,
+                journal_lines::description,
+                journal_lines::debit_minor,
+                journal_lines::credit_minor,
+                journal_lines::base_debit_minor,
+                journal_lines::base_credit_minor,
+            ),
+        ))
+        .load(conn)
+}
