@@ -79,9 +79,35 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
         server = server.workers(n);
     }
     let server = server.run();
+    actix_web::rt::spawn(fold_ledger_lines(purge_state.clone()));
     actix_web::rt::spawn(purge_idempotency_keys(purge_state));
     Ok(Running { server, port })
 }
+
+/// Folds posted lines into per-account daily balances, off the posting path, so balances
+/// and reports need not scan the journal. Every node runs it; one at a time folds.
+async fn fold_ledger_lines(state: actix_web::web::Data<AppState>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_millis(FOLD_INTERVAL_MS));
+    loop {
+        tick.tick().await;
+        loop {
+            let folded = state
+                .write(|conn| Ok(db::ledger::fold_lines(conn, FOLD_BATCH)?))
+                .await;
+            match folded {
+                Ok(n) if n as i64 >= FOLD_BATCH / 2 => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "folding ledger lines failed");
+                    break;
+                }
+            }
+        }
+    }
+}
+
+const FOLD_INTERVAL_MS: u64 = 1000;
+const FOLD_BATCH: i64 = 5000;
 
 /// Idempotency keys are kept 24 h at least; older ones are dropped hourly.
 async fn purge_idempotency_keys(state: actix_web::web::Data<AppState>) {

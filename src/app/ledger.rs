@@ -429,6 +429,7 @@ fn insert_posted<'a>(
                 base_debit_minor: if debit { p.base_minor } else { 0 },
                 base_credit_minor: if debit { 0 } else { p.base_minor },
                 description: req.and_then(|r| r.description.clone()).or_else(|| p.request_index.is_none().then(|| "Rounding".to_owned())),
+                folded: false,
                 account_id: req.and_then(|r| r.account_id),
             }
         })

@@ -38,6 +38,15 @@ impl AppState {
         .await?
     }
 
+    /// Runs `f`'s reads in one consistent snapshot (reports, balances).
+    pub async fn snapshot<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.read(move |conn| db::snapshot(conn, f)).await
+    }
+
     /// Runs `f` inside one write transaction: all of it commits, or none of it.
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where

@@ -267,6 +267,7 @@ pub struct LineRow {
     pub base_debit_minor: i64,
     pub base_credit_minor: i64,
     pub description: Option<String>,
+    pub folded: bool,
     pub account_id: Option<SqlUuid>,
 }
 
@@ -401,7 +402,9 @@ fn sums() -> SumColumns {
     )
 }
 
-/// Per-account totals of lines dated in [from, to] (either bound open).
+/// Per-account totals of lines dated in [from, to] (either bound open): the folded day rows
+/// plus the lines not folded yet. Run it inside a snapshot (`db::snapshot`) so a fold that
+/// commits between the two reads cannot count a line twice or not at all.
 pub fn totals_by_account(
     conn: &mut DbConn,
     org: SqlUuid,
@@ -409,9 +412,33 @@ pub fn totals_by_account(
     to: Option<NaiveDate>,
     only: Option<&[SqlUuid]>,
 ) -> QueryResult<Vec<(SqlUuid, Totals)>> {
+    use super::schema::ledger_balance_days as days;
+    let mut q = days::table
+        .filter(days::organization_id.eq(org))
+        .group_by(days::ledger_account_id)
+        .select((
+            days::ledger_account_id,
+            sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.debit_minor), 0) AS BIGINT)"),
+            sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.credit_minor), 0) AS BIGINT)"),
+            sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.base_debit_minor), 0) AS BIGINT)"),
+            sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.base_credit_minor), 0) AS BIGINT)"),
+        ))
+        .into_boxed();
+    if let Some(f) = from {
+        q = q.filter(days::day.ge(f));
+    }
+    if let Some(t) = to {
+        q = q.filter(days::day.le(t));
+    }
+    if let Some(ids) = only {
+        q = q.filter(days::ledger_account_id.eq_any(ids.to_vec()));
+    }
+    let folded: Vec<(SqlUuid, i64, i64, i64, i64)> = q.load(conn)?;
     let (d, c, bd, bc) = sums();
+    // The literal predicate matches the partial index `journal_lines_unfolded`.
     let mut q = journal_lines::table
         .filter(journal_lines::organization_id.eq(org))
+        .filter(sql::<diesel::sql_types::Bool>("journal_lines.folded = FALSE"))
         .group_by(journal_lines::ledger_account_id)
         .select((journal_lines::ledger_account_id, d, c, bd, bc))
         .into_boxed();
@@ -424,21 +451,87 @@ pub fn totals_by_account(
     if let Some(ids) = only {
         q = q.filter(journal_lines::ledger_account_id.eq_any(ids.to_vec()));
     }
-    let rows: Vec<(SqlUuid, i64, i64, i64, i64)> = q.load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, debit, credit, base_debit, base_credit)| {
-            (
-                id,
-                Totals {
-                    debit,
-                    credit,
-                    base_debit,
-                    base_credit,
-                },
-            )
-        })
-        .collect())
+    let fresh: Vec<(SqlUuid, i64, i64, i64, i64)> = q.load(conn)?;
+    let mut out: std::collections::BTreeMap<SqlUuid, Totals> = std::collections::BTreeMap::new();
+    for (id, debit, credit, base_debit, base_credit) in folded.into_iter().chain(fresh) {
+        out.entry(id).or_default().add(&Totals {
+            debit,
+            credit,
+            base_debit,
+            base_credit,
+        });
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// Folds up to about `batch` unfolded lines into the day rows, whole entries at a time, in
+/// the caller's write transaction; returns how many lines it folded.
+pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
+    use super::schema::ledger_balance_days as days;
+    use std::collections::BTreeMap;
+    if let DbConn::Pg(c) = conn {
+        // One folder at a time across nodes; the others skip this round.
+        let got: bool = diesel::select(sql::<diesel::sql_types::Bool>("pg_try_advisory_xact_lock(7426314)")).get_result(c)?;
+        if !got {
+            return Ok(0);
+        }
+    }
+    let entries: Vec<(SqlUuid, SqlUuid)> = journal_lines::table
+        .filter(sql::<diesel::sql_types::Bool>("journal_lines.folded = FALSE"))
+        .select((journal_lines::organization_id, journal_lines::entry_id))
+        .distinct()
+        .limit(batch / 2 + 1)
+        .load(conn)?;
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    let mut by_org: BTreeMap<SqlUuid, Vec<SqlUuid>> = BTreeMap::new();
+    for (org, entry) in entries {
+        by_org.entry(org).or_default().push(entry);
+    }
+    let mut folded = 0;
+    for (org, entry_ids) in by_org {
+        let lines: Vec<LineRow> = journal_lines::table
+            .filter(journal_lines::organization_id.eq(org).and(journal_lines::entry_id.eq_any(&entry_ids)))
+            .filter(sql::<diesel::sql_types::Bool>("journal_lines.folded = FALSE"))
+            .select(LineRow::as_select())
+            .load(conn)?;
+        let mut sums: BTreeMap<(SqlUuid, NaiveDate), Totals> = BTreeMap::new();
+        for l in &lines {
+            sums.entry((l.ledger_account_id, l.entry_date)).or_default().add(&Totals {
+                debit: l.debit_minor,
+                credit: l.credit_minor,
+                base_debit: l.base_debit_minor,
+                base_credit: l.base_credit_minor,
+            });
+        }
+        for ((account, day), t) in sums {
+            on_backend!(conn, |c| diesel::insert_into(days::table)
+                .values((
+                    days::organization_id.eq(org),
+                    days::ledger_account_id.eq(account),
+                    days::day.eq(day),
+                    days::debit_minor.eq(t.debit),
+                    days::credit_minor.eq(t.credit),
+                    days::base_debit_minor.eq(t.base_debit),
+                    days::base_credit_minor.eq(t.base_credit),
+                ))
+                .on_conflict((days::organization_id, days::ledger_account_id, days::day))
+                .do_update()
+                .set((
+                    days::debit_minor.eq(days::debit_minor + t.debit),
+                    days::credit_minor.eq(days::credit_minor + t.credit),
+                    days::base_debit_minor.eq(days::base_debit_minor + t.base_debit),
+                    days::base_credit_minor.eq(days::base_credit_minor + t.base_credit),
+                ))
+                .execute(c))?;
+        }
+        diesel::update(journal_lines::table.filter(journal_lines::organization_id.eq(org).and(journal_lines::entry_id.eq_any(&entry_ids))))
+            .set(journal_lines::folded.eq(true))
+            .execute(conn)?;
+        folded += lines.len();
+    }
+    Ok(folded)
 }
 
 /// One line of an account's activity, with its entry's description and reference.

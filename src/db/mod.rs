@@ -2,6 +2,7 @@
 //! write transactions, and the translation of database errors.
 
 pub mod api_keys;
+pub mod crm;
 pub mod idempotency;
 pub mod ledger;
 pub mod organizations;
@@ -186,6 +187,34 @@ where
             Err(e)
         }
     }
+}
+
+/// Runs reads that must agree with each other in one snapshot: REPEATABLE READ on
+/// PostgreSQL, a read transaction on SQLite (WAL gives it a snapshot). Inside an open
+/// transaction it just runs `f`.
+pub fn snapshot<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    let depth = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .map_err(E::from)?;
+    if depth.is_some() {
+        return f(conn);
+    }
+    match conn {
+        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN")?,
+        DbConn::Pg(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?,
+    }
+    let result = f(conn);
+    let end = if result.is_ok() {
+        <DbConn as Connection>::TransactionManager::commit_transaction(conn)
+    } else {
+        <DbConn as Connection>::TransactionManager::rollback_transaction(conn)
+    };
+    let value = result?;
+    end?;
+    Ok(value)
 }
 
 pub fn backend_of(conn: &DbConn) -> Backend {

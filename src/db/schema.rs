@@ -187,7 +187,326 @@ table! {
         base_debit_minor -> BigInt,
         base_credit_minor -> BigInt,
         description -> Nullable<Text>,
+        folded -> Bool,
         account_id -> Nullable<DbUuid>,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    ledger_balance_days (organization_id, ledger_account_id, day) {
+        organization_id -> DbUuid,
+        ledger_account_id -> DbUuid,
+        day -> Date,
+        debit_minor -> BigInt,
+        credit_minor -> BigInt,
+        base_debit_minor -> BigInt,
+        base_credit_minor -> BigInt,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    crm_settings (organization_id) {
+        organization_id -> DbUuid,
+        settings -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    competitors (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        name_key -> Text,
+        website -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    accounts (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        legal_name -> Nullable<Text>,
+        industry -> Nullable<Text>,
+        website -> Nullable<Text>,
+        website_domain -> Nullable<Text>,
+        tier -> Text,
+        own_status -> Text,
+        status -> Text,
+        is_customer -> Bool,
+        is_vendor -> Bool,
+        owner_id -> Nullable<DbUuid>,
+        team_id -> Nullable<DbUuid>,
+        currency -> Text,
+        goals -> Nullable<Text>,
+        tags -> Text,
+        custom_fields -> Text,
+        check_in_every_days -> Nullable<Integer>,
+        last_check_in_at -> Nullable<Timestamp>,
+        check_in_due_at -> Timestamp,
+        churn_reason -> Nullable<Text>,
+        churned_on -> Nullable<Date>,
+        lost_to_competitor_id -> Nullable<DbUuid>,
+        merged_into_id -> Nullable<DbUuid>,
+        archived_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    account_competitors (organization_id, account_id, competitor_id) {
+        organization_id -> DbUuid,
+        account_id -> DbUuid,
+        competitor_id -> DbUuid,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    account_owner_history (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        from_owner_id -> Nullable<DbUuid>,
+        to_owner_id -> Nullable<DbUuid>,
+        from_team_id -> Nullable<DbUuid>,
+        to_team_id -> Nullable<DbUuid>,
+        changed_by -> DbUuid,
+        changed_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    contacts (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        name -> Text,
+        title -> Nullable<Text>,
+        seniority -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        is_decision_maker -> Bool,
+        influence -> Nullable<Text>,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    interactions (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        author_id -> DbUuid,
+        kind -> Text,
+        direction -> Text,
+        occurred_at -> Timestamp,
+        subject -> Nullable<Text>,
+        summary -> Nullable<Text>,
+        sentiment -> Nullable<Integer>,
+        next_step -> Nullable<Text>,
+        follow_up_on -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    interaction_contacts (organization_id, interaction_id, contact_id) {
+        organization_id -> DbUuid,
+        interaction_id -> DbUuid,
+        contact_id -> DbUuid,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    feedback (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        contact_id -> Nullable<DbUuid>,
+        kind -> Text,
+        score -> Integer,
+        comment -> Nullable<Text>,
+        received_on -> Date,
+        created_by -> DbUuid,
+        created_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    requests (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        contact_id -> Nullable<DbUuid>,
+        kind -> Text,
+        summary -> Text,
+        routed_to_team_id -> Nullable<DbUuid>,
+        status -> Text,
+        responded_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    tasks (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        assignee_id -> Nullable<DbUuid>,
+        title -> Text,
+        due_on -> Nullable<Date>,
+        priority -> Text,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    opportunities (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        owner_id -> Nullable<DbUuid>,
+        kind -> Text,
+        name -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        stage -> Text,
+        probability -> Integer,
+        expected_close_on -> Nullable<Date>,
+        closed_on -> Nullable<Date>,
+        lost_reason -> Nullable<Text>,
+        lost_to_competitor_id -> Nullable<DbUuid>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    proposals (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        opportunity_id -> DbUuid,
+        account_id -> DbUuid,
+        number -> Integer,
+        status -> Text,
+        sent_on -> Nullable<Date>,
+        summary -> Nullable<Text>,
+        client_input -> Nullable<Text>,
+        revision -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    proposal_sources (organization_id, proposal_id, interaction_id) {
+        organization_id -> DbUuid,
+        proposal_id -> DbUuid,
+        interaction_id -> DbUuid,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    risks (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        kind -> Text,
+        severity -> Text,
+        description -> Text,
+        competitor_id -> Nullable<DbUuid>,
+        invoice_ids -> Text,
+        disputed_amount_minor -> Nullable<BigInt>,
+        disputed_currency -> Nullable<Text>,
+        status -> Text,
+        outcome -> Nullable<Text>,
+        resolution -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    risk_steps (organization_id, risk_id, step_no) {
+        organization_id -> DbUuid,
+        risk_id -> DbUuid,
+        step_no -> Integer,
+        step -> Text,
+        owner_id -> Nullable<DbUuid>,
+        due_on -> Nullable<Date>,
+        done -> Bool,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    targets (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        user_id -> Nullable<DbUuid>,
+        team_id -> Nullable<DbUuid>,
+        period_start -> Date,
+        period_end -> Date,
+        metric -> Text,
+        amount -> ExactDecimal,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -196,6 +515,7 @@ allow_tables_to_appear_in_same_query!(
     exchange_rates,
     journal_entries,
     journal_lines,
+    ledger_balance_days,
     organizations,
     users,
     refresh_tokens,
@@ -203,4 +523,21 @@ allow_tables_to_appear_in_same_query!(
     teams,
     team_members,
     idempotency_keys,
+    crm_settings,
+    competitors,
+    accounts,
+    account_competitors,
+    account_owner_history,
+    contacts,
+    interactions,
+    interaction_contacts,
+    feedback,
+    requests,
+    tasks,
+    opportunities,
+    proposals,
+    proposal_sources,
+    risks,
+    risk_steps,
+    targets,
 );

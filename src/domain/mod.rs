@@ -1,5 +1,7 @@
 //! Pure domain code: no actix, no diesel. Values that cannot be invalid once parsed.
 
+pub mod crm;
+pub mod health;
 pub mod ids;
 pub mod identity;
 pub mod ledger;

@@ -340,7 +340,7 @@ pub async fn ledger_account_balance(
         let d = params.as_of.unwrap_or_else(today);
         (None, d, Some(d))
     };
-    let b = state.read(move |conn| use_case::balance(conn, &caller, id, from, Some(to))).await?;
+    let b = state.snapshot(move |conn| use_case::balance(conn, &caller, id, from, Some(to))).await?;
     let t = use_case::type_of(&b.account)?;
     let foreign = b.currency != b.base;
     Ok(HttpResponse::Ok().json(BalanceView {
@@ -455,7 +455,7 @@ pub async fn ledger_account_activity(
     let id = SqlUuid(id.into_inner());
     let (from, to) = default_range(&params)?;
     let mut ledgers = state
-        .read(move |conn| crate::app::reports::account_ledgers(conn, &caller, from, to, Some(id), true))
+        .snapshot(move |conn| crate::app::reports::account_ledgers(conn, &caller, from, to, Some(id), true))
         .await?;
     let ledger = ledgers.pop().ok_or_else(|| ApiError::not_found("ledger account"))?;
     Ok(HttpResponse::Ok().json(ActivityView {

@@ -68,7 +68,7 @@ pub struct TrialBalanceView {
 pub async fn trial_balance(state: web::Data<AppState>, caller: Caller, params: web::Query<AsOfParams>) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
     let (tb, fy_month) = state
-        .read(move |conn| {
+        .snapshot(move |conn| {
             let tb = reports::trial_balance(conn, &caller, date)?;
             let m = crate::app::ledger::org(conn, &caller)?.fiscal_year_start_month;
             Ok((tb, m))
@@ -173,7 +173,7 @@ pub struct BalanceSheetView {
 #[get("/reports/balance-sheet")]
 pub async fn balance_sheet(state: web::Data<AppState>, caller: Caller, params: web::Query<AsOfParams>) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
-    let bs = state.read(move |conn| reports::balance_sheet(conn, &caller, date)).await?;
+    let bs = state.snapshot(move |conn| reports::balance_sheet(conn, &caller, date)).await?;
     let base = bs.base;
     let (assets, a) = rows(bs.assets, base);
     let (liabilities, l) = rows(bs.liabilities, base);
@@ -215,7 +215,7 @@ pub struct IncomeStatementView {
 #[get("/reports/income-statement")]
 pub async fn income_statement(state: web::Data<AppState>, caller: Caller, params: web::Query<RangeParams>) -> Result<HttpResponse, ApiError> {
     let (from, to) = default_range(&params)?;
-    let is = state.read(move |conn| reports::income_statement(conn, &caller, from, to)).await?;
+    let is = state.snapshot(move |conn| reports::income_statement(conn, &caller, from, to)).await?;
     let base = is.base;
     let (income, i) = rows(is.income, base);
     let (expenses, e) = rows(is.expenses, base);
@@ -261,7 +261,7 @@ pub async fn general_ledger(state: web::Data<AppState>, caller: Caller, params: 
     })?;
     let only = params.ledger_account_id.map(SqlUuid);
     let (ledgers, base) = state
-        .read(move |conn| {
+        .snapshot(move |conn| {
             let l = reports::account_ledgers(conn, &caller, from, to, only, false)?;
             Ok((l, crate::app::ledger::org(conn, &caller)?.base))
         })

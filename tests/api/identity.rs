@@ -10,7 +10,7 @@ use base64::Engine;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::{both_backends, known_bug};
+use crate::both_backends;
 use crate::common::{spawn_app_with, Answer, Signed, TestApp, JWT_SECRET, PASSWORD};
 
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +26,8 @@ macro_rules! known_bug {
             #[actix_web::test]
             #[ignore = $why]
             async fn sqlite() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await {
+                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await
+                {
                     $body(app).await;
                 }
             }
@@ -34,7 +35,9 @@ macro_rules! known_bug {
             #[actix_web::test]
             #[ignore = $why]
             async fn postgres() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Postgres).await {
+                if let Some(app) =
+                    $crate::common::spawn_app($crate::common::Backend::Postgres).await
+                {
                     $body(app).await;
                 }
             }
@@ -44,7 +47,8 @@ macro_rules! known_bug {
         mod $name {
             #[actix_web::test]
             async fn sqlite() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await {
+                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await
+                {
                     $body(app).await;
                 }
             }
@@ -52,7 +56,9 @@ macro_rules! known_bug {
             #[actix_web::test]
             #[ignore = $why]
             async fn postgres() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Postgres).await {
+                if let Some(app) =
+                    $crate::common::spawn_app($crate::common::Backend::Postgres).await
+                {
                     $body(app).await;
                 }
             }
@@ -60,12 +66,16 @@ macro_rules! known_bug {
     };
 }
 
-
 /// Asserts `a` is an `application/problem+json` answer with this status and `code`.
 #[track_caller]
 fn assert_problem(a: &Answer, status: StatusCode, code: &str) {
     assert_eq!(a.status, status, "{}", a.text);
-    assert!(a.is_problem(), "not problem+json: {:?} {}", a.header("content-type"), a.text);
+    assert!(
+        a.is_problem(),
+        "not problem+json: {:?} {}",
+        a.header("content-type"),
+        a.text
+    );
     assert_eq!(a.code(), code, "{}", a.text);
     assert_eq!(a.body["status"], status.as_u16(), "{}", a.text);
 }
@@ -86,7 +96,11 @@ fn unique_email(tag: &str) -> String {
 
 /// POST /users as `token`.
 async fn create_user(app: &TestApp, token: &str, body: Value) -> Answer {
-    app.post("/api/v1/users").token(token).json(&body).send().await
+    app.post("/api/v1/users")
+        .token(token)
+        .json(&body)
+        .send()
+        .await
 }
 
 /// A colleague with `role`, an email we know; returns (id, email).
@@ -121,7 +135,7 @@ async fn me(app: &TestApp, token: &str) -> Answer {
     app.get("/api/v1/me").token(token).send().await
 }
 
-/// Signs an HS256 access token for `owner` with `secret` and the given claims overrides.
+/// Signs `claims` as a JWT with `alg` and `secret` (the `jsonwebtoken` crate is a dependency of accord).
 fn mint(secret: &str, alg: jsonwebtoken::Algorithm, claims: Value) -> String {
     jsonwebtoken::encode(
         &jsonwebtoken::Header::new(alg),
@@ -182,7 +196,10 @@ async fn signup_answers_the_documented_shape(app: TestApp) {
     assert_eq!(a.body["user"]["email"], email.as_str());
     assert!(a.body["user"].get("password_hash").is_none() && !a.text.contains("argon2"));
 }
-both_backends!(signup_answers_the_documented_shape_works, super::signup_answers_the_documented_shape);
+both_backends!(
+    signup_answers_the_documented_shape_works,
+    super::signup_answers_the_documented_shape
+);
 
 async fn signup_lists_every_bad_field(app: TestApp) {
     let a = app
@@ -199,12 +216,29 @@ async fn signup_lists_every_bad_field(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let fields: BTreeSet<String> = a.error_fields().into_iter().collect();
-    for f in ["organization_name", "email", "password", "base_currency", "fiscal_year_start_month"] {
-        assert!(fields.contains(f), "{f} missing from {fields:?}: {}", a.text);
+    for f in [
+        "organization_name",
+        "email",
+        "password",
+        "base_currency",
+        "fiscal_year_start_month",
+    ] {
+        assert!(
+            fields.contains(f),
+            "{f} missing from {fields:?}: {}",
+            a.text
+        );
     }
-    assert!(!fields.contains("name"), "a good field is not an error: {}", a.text);
+    assert!(
+        !fields.contains("name"),
+        "a good field is not an error: {}",
+        a.text
+    );
 }
-both_backends!(signup_lists_every_bad_field_works, super::signup_lists_every_bad_field);
+both_backends!(
+    signup_lists_every_bad_field_works,
+    super::signup_lists_every_bad_field
+);
 
 async fn signup_with_a_taken_email_is_422(app: TestApp) {
     let owner = app.signup("First").await;
@@ -216,9 +250,17 @@ async fn signup_with_a_taken_email_is_422(app: TestApp) {
         .send()
         .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "email_taken");
-    assert_eq!(field_code(&a, "email").as_deref(), Some("email_taken"), "{}", a.text);
+    assert_eq!(
+        field_code(&a, "email").as_deref(),
+        Some("email_taken"),
+        "{}",
+        a.text
+    );
 }
-both_backends!(signup_with_a_taken_email_is_422_works, super::signup_with_a_taken_email_is_422);
+both_backends!(
+    signup_with_a_taken_email_is_422_works,
+    super::signup_with_a_taken_email_is_422
+);
 
 async fn email_is_case_insensitive_for_login(app: TestApp) {
     let local = uuid::Uuid::now_v7().simple().to_string();
@@ -229,12 +271,24 @@ async fn email_is_case_insensitive_for_login(app: TestApp) {
         .send()
         .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-    for spelling in [mixed.to_lowercase(), mixed.to_uppercase(), format!("  {mixed} ")] {
+    for spelling in [
+        mixed.to_lowercase(),
+        mixed.to_uppercase(),
+        format!("  {mixed} "),
+    ] {
         let l = login_answer(&app, &spelling, PASSWORD).await;
-        assert_eq!(l.status, StatusCode::OK, "login as {spelling:?}: {}", l.text);
+        assert_eq!(
+            l.status,
+            StatusCode::OK,
+            "login as {spelling:?}: {}",
+            l.text
+        );
     }
 }
-both_backends!(email_is_case_insensitive_for_login_works, super::email_is_case_insensitive_for_login);
+both_backends!(
+    email_is_case_insensitive_for_login_works,
+    super::email_is_case_insensitive_for_login
+);
 
 async fn wrong_password_and_unknown_email_answer_alike(app: TestApp) {
     let owner = app.signup("Creds").await;
@@ -244,9 +298,15 @@ async fn wrong_password_and_unknown_email_answer_alike(app: TestApp) {
     assert_problem(&unknown, StatusCode::UNAUTHORIZED, "invalid_credentials");
     assert_eq!(wrong.body["detail"], unknown.body["detail"]);
     assert_eq!(wrong.body["errors"], unknown.body["errors"]);
-    assert!(!wrong.text.contains(&owner.email), "the answer does not echo the email");
+    assert!(
+        !wrong.text.contains(&owner.email),
+        "the answer does not echo the email"
+    );
 }
-both_backends!(wrong_password_and_unknown_email_answer_alike_works, super::wrong_password_and_unknown_email_answer_alike);
+both_backends!(
+    wrong_password_and_unknown_email_answer_alike_works,
+    super::wrong_password_and_unknown_email_answer_alike
+);
 
 // ---------------------------------------------------------------------------------------------
 // Access tokens
@@ -254,23 +314,40 @@ both_backends!(wrong_password_and_unknown_email_answer_alike_works, super::wrong
 async fn missing_and_garbage_tokens_are_401(app: TestApp) {
     let missing = app.get("/api/v1/me").send().await;
     assert_problem(&missing, StatusCode::UNAUTHORIZED, "unauthenticated");
-    assert!(missing.header("www-authenticate").is_some_and(|h| h.starts_with("Bearer")));
+    assert!(missing
+        .header("www-authenticate")
+        .is_some_and(|h| h.starts_with("Bearer")));
 
-    for bad in ["garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9..", "rt_notarealrefreshtoken"] {
+    for bad in [
+        "garbage",
+        "a.b.c",
+        "eyJhbGciOiJIUzI1NiJ9..",
+        "rt_notarealrefreshtoken",
+    ] {
         let a = me(&app, bad).await;
         assert_problem(&a, StatusCode::UNAUTHORIZED, "invalid_token");
     }
-    let basic = app.get("/api/v1/me").header("authorization", "Basic dXNlcjpwYXNz").send().await;
+    let basic = app
+        .get("/api/v1/me")
+        .header("authorization", "Basic dXNlcjpwYXNz")
+        .send()
+        .await;
     assert_problem(&basic, StatusCode::UNAUTHORIZED, "invalid_token");
 }
-both_backends!(missing_and_garbage_tokens_are_401_works, super::missing_and_garbage_tokens_are_401);
+both_backends!(
+    missing_and_garbage_tokens_are_401_works,
+    super::missing_and_garbage_tokens_are_401
+);
 
 async fn a_refresh_token_is_not_an_access_token(app: TestApp) {
     let owner = app.signup("Refresh As Access").await;
     let a = me(&app, &owner.refresh_token).await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.text);
 }
-both_backends!(a_refresh_token_is_not_an_access_token_works, super::a_refresh_token_is_not_an_access_token);
+both_backends!(
+    a_refresh_token_is_not_an_access_token_works,
+    super::a_refresh_token_is_not_an_access_token
+);
 
 async fn forged_signature_is_401(app: TestApp) {
     let owner = app.signup("Forgery").await;
@@ -282,18 +359,35 @@ async fn forged_signature_is_401(app: TestApp) {
     }
     let forged = format!("{head}.{}", chars.into_iter().collect::<String>());
     assert_ne!(forged, owner.token);
-    assert_problem(&me(&app, &forged).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &forged).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
 
-    // The same header and signature over tampered claims (owner → org of someone else) fails too.
+    // The same header and signature over tampered claims (owner → admin) fail too.
     let parts: Vec<&str> = owner.token.split('.').collect();
-    let mut claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+    let mut claims: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
     claims["role"] = json!("admin");
-    let tampered = format!("{}.{}.{}", parts[0], URL_SAFE_NO_PAD.encode(claims.to_string()), parts[2]);
-    assert_problem(&me(&app, &tampered).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    let tampered = format!(
+        "{}.{}.{}",
+        parts[0],
+        URL_SAFE_NO_PAD.encode(claims.to_string()),
+        parts[2]
+    );
+    assert_problem(
+        &me(&app, &tampered).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     // And the original still works.
     assert_eq!(me(&app, &owner.token).await.status, StatusCode::OK);
 }
-both_backends!(forged_signature_is_401_works, super::forged_signature_is_401);
+both_backends!(
+    forged_signature_is_401_works,
+    super::forged_signature_is_401
+);
 
 async fn alg_none_and_other_algorithms_are_401(app: TestApp) {
     let owner = app.signup("Alg None").await;
@@ -301,16 +395,27 @@ async fn alg_none_and_other_algorithms_are_401(app: TestApp) {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
     let body = URL_SAFE_NO_PAD.encode(claims.to_string());
     for token in [format!("{header}.{body}."), format!("{header}.{body}")] {
-        assert_problem(&me(&app, &token).await, StatusCode::UNAUTHORIZED, "invalid_token");
+        assert_problem(
+            &me(&app, &token).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_token",
+        );
     }
     // Signed with the right secret but HS512: the algorithm is pinned to HS256.
     let hs512 = mint(JWT_SECRET, jsonwebtoken::Algorithm::HS512, claims.clone());
-    assert_problem(&me(&app, &hs512).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &hs512).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     // Control: the same claims, HS256 with the right secret, are accepted.
     let good = mint(JWT_SECRET, jsonwebtoken::Algorithm::HS256, claims);
     assert_eq!(me(&app, &good).await.status, StatusCode::OK);
 }
-both_backends!(alg_none_and_other_algorithms_are_401_works, super::alg_none_and_other_algorithms_are_401);
+both_backends!(
+    alg_none_and_other_algorithms_are_401_works,
+    super::alg_none_and_other_algorithms_are_401
+);
 
 async fn minted_bad_tokens_are_401(app: TestApp) {
     let owner = app.signup("Minted").await;
@@ -319,31 +424,66 @@ async fn minted_bad_tokens_are_401(app: TestApp) {
     let expired = mint(JWT_SECRET, hs, claims_for(&owner, now() - 3600, now() - 60));
     let a = me(&app, &expired).await;
     assert_problem(&a, StatusCode::UNAUTHORIZED, "invalid_token");
-    assert!(a.body["detail"].as_str().unwrap().contains("expired"), "{}", a.text);
+    assert!(
+        a.body["detail"].as_str().unwrap().contains("expired"),
+        "{}",
+        a.text
+    );
     // Signed with another secret.
-    let other = mint("another-secret-that-is-long-enough-xyz", hs, claims_for(&owner, now(), now() + 600));
-    assert_problem(&me(&app, &other).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    let other = mint(
+        "another-secret-that-is-long-enough-xyz",
+        hs,
+        claims_for(&owner, now(), now() + 600),
+    );
+    assert_problem(
+        &me(&app, &other).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     // Another issuer.
     let mut claims = claims_for(&owner, now(), now() + 600);
     claims["iss"] = json!("someone-else");
-    assert_problem(&me(&app, &mint(JWT_SECRET, hs, claims)).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &mint(JWT_SECRET, hs, claims)).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     // Not an access token.
     let mut claims = claims_for(&owner, now(), now() + 600);
     claims["typ"] = json!("refresh");
-    assert_problem(&me(&app, &mint(JWT_SECRET, hs, claims)).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &mint(JWT_SECRET, hs, claims)).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     // An unknown role.
     let mut claims = claims_for(&owner, now(), now() + 600);
     claims["role"] = json!("superuser");
-    assert_problem(&me(&app, &mint(JWT_SECRET, hs, claims)).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &mint(JWT_SECRET, hs, claims)).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     // Without exp.
     let mut claims = claims_for(&owner, now(), now() + 600);
     claims.as_object_mut().unwrap().remove("exp");
-    assert_problem(&me(&app, &mint(JWT_SECRET, hs, claims)).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &mint(JWT_SECRET, hs, claims)).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
 }
-both_backends!(minted_bad_tokens_are_401_works, super::minted_bad_tokens_are_401);
+both_backends!(
+    minted_bad_tokens_are_401_works,
+    super::minted_bad_tokens_are_401
+);
 
 async fn access_token_expires_after_its_ttl(app: TestApp) {
-    let Some(app) = spawn_app_with(app.backend, |c| c.access_token_ttl = std::time::Duration::from_secs(1)).await else {
+    let Some(app) = spawn_app_with(app.backend, |c| {
+        c.access_token_ttl = std::time::Duration::from_secs(1)
+    })
+    .await
+    else {
         return;
     };
     let owner = app.signup("Short Lived").await;
@@ -356,13 +496,23 @@ async fn access_token_expires_after_its_ttl(app: TestApp) {
     // The refresh token still gets a fresh access token.
     let r = refresh(&app, &owner.refresh_token).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    assert_eq!(me(&app, r.body["access_token"].as_str().unwrap()).await.status, StatusCode::OK);
+    assert_eq!(
+        me(&app, r.body["access_token"].as_str().unwrap())
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
-both_backends!(access_token_expires_after_its_ttl_works, super::access_token_expires_after_its_ttl);
+both_backends!(
+    access_token_expires_after_its_ttl_works,
+    super::access_token_expires_after_its_ttl
+);
 
 async fn token_from_a_server_with_another_secret_is_401(app: TestApp) {
     let Some(other) = spawn_app_with(app.backend, |c| {
-        c.jwt_secret = Some(accord::config::Secret::new("another-secret-that-is-long-enough-xyz".into()))
+        c.jwt_secret = Some(accord::config::Secret::new(
+            "another-secret-that-is-long-enough-xyz".into(),
+        ))
     })
     .await
     else {
@@ -370,11 +520,22 @@ async fn token_from_a_server_with_another_secret_is_401(app: TestApp) {
     };
     let on_other = other.signup("Elsewhere").await;
     assert_eq!(me(&other, &on_other.token).await.status, StatusCode::OK);
-    assert_problem(&me(&app, &on_other.token).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&app, &on_other.token).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
     let here = app.signup("Here").await;
-    assert_problem(&me(&other, &here.token).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_problem(
+        &me(&other, &here.token).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_token",
+    );
 }
-both_backends!(token_from_a_server_with_another_secret_is_401_works, super::token_from_a_server_with_another_secret_is_401);
+both_backends!(
+    token_from_a_server_with_another_secret_is_401_works,
+    super::token_from_a_server_with_another_secret_is_401
+);
 
 // ---------------------------------------------------------------------------------------------
 // Refresh and logout
@@ -402,13 +563,19 @@ async fn refresh_rotates_and_reuse_revokes_the_family(app: TestApp) {
     let r = refresh(&app, other.body["refresh_token"].as_str().unwrap()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
 }
-both_backends!(refresh_rotates_and_reuse_revokes_the_family_works, super::refresh_rotates_and_reuse_revokes_the_family);
+both_backends!(
+    refresh_rotates_and_reuse_revokes_the_family_works,
+    super::refresh_rotates_and_reuse_revokes_the_family
+);
 
 async fn unknown_refresh_token_is_401(app: TestApp) {
     let a = refresh(&app, "rt_this-token-was-never-issued").await;
     assert_problem(&a, StatusCode::UNAUTHORIZED, "invalid_refresh_token");
 }
-both_backends!(unknown_refresh_token_is_401_works, super::unknown_refresh_token_is_401);
+both_backends!(
+    unknown_refresh_token_is_401_works,
+    super::unknown_refresh_token_is_401
+);
 
 async fn logout_revokes_the_session(app: TestApp) {
     let owner = app.signup("Logout").await;
@@ -433,7 +600,10 @@ async fn logout_revokes_the_session(app: TestApp) {
         .await;
     assert_eq!(again.status, StatusCode::NO_CONTENT, "{}", again.text);
 }
-both_backends!(logout_revokes_the_session_works, super::logout_revokes_the_session);
+both_backends!(
+    logout_revokes_the_session_works,
+    super::logout_revokes_the_session
+);
 
 // ---------------------------------------------------------------------------------------------
 // Roles
@@ -454,12 +624,18 @@ async fn viewer_reads_but_cannot_write_users_or_teams(app: TestApp) {
     .await;
     assert_problem(&u, StatusCode::FORBIDDEN, "forbidden");
     assert!(
-        u.body["detail"].as_str().unwrap().contains("users:write") || u.text.contains("\"users:write\""),
+        u.body["detail"].as_str().unwrap().contains("users:write")
+            || u.text.contains("\"users:write\""),
         "{}",
         u.text
     );
 
-    let t = app.post("/api/v1/teams").token(&viewer).json(&json!({"name": "Nope"})).send().await;
+    let t = app
+        .post("/api/v1/teams")
+        .token(&viewer)
+        .json(&json!({"name": "Nope"}))
+        .send()
+        .await;
     assert_problem(&t, StatusCode::FORBIDDEN, "forbidden");
     assert!(t.text.contains("teams:write"), "{}", t.text);
 
@@ -469,7 +645,10 @@ async fn viewer_reads_but_cannot_write_users_or_teams(app: TestApp) {
     let teams = app.get("/api/v1/teams").token(&owner.token).send().await;
     assert_eq!(teams.body["data"].as_array().unwrap().len(), 0);
 }
-both_backends!(viewer_reads_but_cannot_write_users_or_teams_works, super::viewer_reads_but_cannot_write_users_or_teams);
+both_backends!(
+    viewer_reads_but_cannot_write_users_or_teams_works,
+    super::viewer_reads_but_cannot_write_users_or_teams
+);
 
 async fn admin_cannot_create_an_owner(app: TestApp) {
     let owner = app.signup("Admins").await;
@@ -482,7 +661,12 @@ async fn admin_cannot_create_an_owner(app: TestApp) {
     .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
     assert!(a.is_problem());
-    assert_eq!(field_code(&a, "role").as_deref(), Some("role_exceeds_own"), "{}", a.text);
+    assert_eq!(
+        field_code(&a, "role").as_deref(),
+        Some("role_exceeds_own"),
+        "{}",
+        a.text
+    );
     // An admin may create another admin.
     let ok = create_user(
         &app,
@@ -492,7 +676,10 @@ async fn admin_cannot_create_an_owner(app: TestApp) {
     .await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
 }
-both_backends!(admin_cannot_create_an_owner_works, super::admin_cannot_create_an_owner);
+both_backends!(
+    admin_cannot_create_an_owner_works,
+    super::admin_cannot_create_an_owner
+);
 
 async fn titles_belong_to_account_managers(app: TestApp) {
     let owner = app.signup("Titles").await;
@@ -522,9 +709,18 @@ async fn titles_belong_to_account_managers(app: TestApp) {
                "role": "viewer", "title": "account_executive"}),
     )
     .await;
-    assert_eq!(viewer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", viewer.text);
+    assert_eq!(
+        viewer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        viewer.text
+    );
     assert!(viewer.is_problem());
-    assert!(viewer.error_fields().contains(&"title".to_owned()), "{}", viewer.text);
+    assert!(
+        viewer.error_fields().contains(&"title".to_owned()),
+        "{}",
+        viewer.text
+    );
 
     let bad_title = create_user(
         &app,
@@ -533,10 +729,22 @@ async fn titles_belong_to_account_managers(app: TestApp) {
                "role": "account_manager", "title": "grand_vizier"}),
     )
     .await;
-    assert_eq!(bad_title.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad_title.text);
-    assert!(bad_title.error_fields().contains(&"title".to_owned()), "{}", bad_title.text);
+    assert_eq!(
+        bad_title.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        bad_title.text
+    );
+    assert!(
+        bad_title.error_fields().contains(&"title".to_owned()),
+        "{}",
+        bad_title.text
+    );
 }
-both_backends!(titles_belong_to_account_managers_works, super::titles_belong_to_account_managers);
+both_backends!(
+    titles_belong_to_account_managers_works,
+    super::titles_belong_to_account_managers
+);
 
 async fn create_user_lists_every_bad_field(app: TestApp) {
     let owner = app.signup("User Validation").await;
@@ -552,7 +760,10 @@ async fn create_user_lists_every_bad_field(app: TestApp) {
         assert!(fields.contains(f), "{f} missing: {}", a.text);
     }
 }
-both_backends!(create_user_lists_every_bad_field_works, super::create_user_lists_every_bad_field);
+both_backends!(
+    create_user_lists_every_bad_field_works,
+    super::create_user_lists_every_bad_field
+);
 
 async fn duplicate_user_email_is_422(app: TestApp) {
     let owner = app.signup("Dup Users").await;
@@ -565,7 +776,10 @@ async fn duplicate_user_email_is_422(app: TestApp) {
     .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "email_taken");
 }
-both_backends!(duplicate_user_email_is_422_works, super::duplicate_user_email_is_422);
+both_backends!(
+    duplicate_user_email_is_422_works,
+    super::duplicate_user_email_is_422
+);
 
 // ---------------------------------------------------------------------------------------------
 // Tenant isolation
@@ -574,15 +788,29 @@ async fn another_organization_sees_nothing(app: TestApp) {
     let a = app.signup("Org A").await;
     let b = app.signup("Org B").await;
     let (a_user, _) = colleague(&app, &a.token, "viewer").await;
-    let team = app.post("/api/v1/teams").token(&a.token).json(&json!({"name": "A team"})).send().await;
+    let team = app
+        .post("/api/v1/teams")
+        .token(&a.token)
+        .json(&json!({"name": "A team"}))
+        .send()
+        .await;
     assert_eq!(team.status, StatusCode::CREATED, "{}", team.text);
     let a_team = team.body["id"].as_str().unwrap().to_owned();
-    let key = app.post("/api/v1/api-keys").token(&a.token).json(&json!({"name": "A key"})).send().await;
+    let key = app
+        .post("/api/v1/api-keys")
+        .token(&a.token)
+        .json(&json!({"name": "A key"}))
+        .send()
+        .await;
     assert_eq!(key.status, StatusCode::CREATED, "{}", key.text);
     let a_key = key.body["id"].as_str().unwrap().to_owned();
 
     for id in [&a_user, &a.user_id] {
-        let get = app.get(&format!("/api/v1/users/{id}")).token(&b.token).send().await;
+        let get = app
+            .get(&format!("/api/v1/users/{id}"))
+            .token(&b.token)
+            .send()
+            .await;
         assert_problem(&get, StatusCode::NOT_FOUND, "not_found");
         let patch = app
             .patch(&format!("/api/v1/users/{id}"))
@@ -592,7 +820,11 @@ async fn another_organization_sees_nothing(app: TestApp) {
             .await;
         assert_problem(&patch, StatusCode::NOT_FOUND, "not_found");
     }
-    let get = app.get(&format!("/api/v1/teams/{a_team}")).token(&b.token).send().await;
+    let get = app
+        .get(&format!("/api/v1/teams/{a_team}"))
+        .token(&b.token)
+        .send()
+        .await;
     assert_problem(&get, StatusCode::NOT_FOUND, "not_found");
     let patch = app
         .patch(&format!("/api/v1/teams/{a_team}"))
@@ -601,23 +833,50 @@ async fn another_organization_sees_nothing(app: TestApp) {
         .send()
         .await;
     assert_problem(&patch, StatusCode::NOT_FOUND, "not_found");
-    let del = app.delete(&format!("/api/v1/teams/{a_team}")).token(&b.token).send().await;
+    let del = app
+        .delete(&format!("/api/v1/teams/{a_team}"))
+        .token(&b.token)
+        .send()
+        .await;
     assert_problem(&del, StatusCode::NOT_FOUND, "not_found");
-    let del = app.delete(&format!("/api/v1/api-keys/{a_key}")).token(&b.token).send().await;
+    let del = app
+        .delete(&format!("/api/v1/api-keys/{a_key}"))
+        .token(&b.token)
+        .send()
+        .await;
     assert_problem(&del, StatusCode::NOT_FOUND, "not_found");
 
     // B's lists show only B.
-    let users = app.get("/api/v1/users?limit=200").token(&b.token).send().await;
+    let users = app
+        .get("/api/v1/users?limit=200")
+        .token(&b.token)
+        .send()
+        .await;
     assert_eq!(users.status, StatusCode::OK);
-    let ids: Vec<&str> = users.body["data"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = users.body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, vec![b.user_id.as_str()], "{}", users.text);
     for u in users.body["data"].as_array().unwrap() {
         assert_eq!(u["organization_id"], b.organization_id.as_str());
     }
     let teams = app.get("/api/v1/teams").token(&b.token).send().await;
-    assert_eq!(teams.body["data"].as_array().unwrap().len(), 0, "{}", teams.text);
+    assert_eq!(
+        teams.body["data"].as_array().unwrap().len(),
+        0,
+        "{}",
+        teams.text
+    );
     let keys = app.get("/api/v1/api-keys").token(&b.token).send().await;
-    assert_eq!(keys.body["data"].as_array().unwrap().len(), 0, "{}", keys.text);
+    assert_eq!(
+        keys.body["data"].as_array().unwrap().len(),
+        0,
+        "{}",
+        keys.text
+    );
 
     // A's users cannot be put on B's teams.
     let t = app
@@ -627,16 +886,38 @@ async fn another_organization_sees_nothing(app: TestApp) {
         .send()
         .await;
     assert_eq!(t.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", t.text);
-    assert_eq!(field_code(&t, "lead_id").as_deref(), Some("not_found"), "{}", t.text);
-    assert_eq!(field_code(&t, "member_ids[0]").as_deref(), Some("not_found"), "{}", t.text);
-    assert_eq!(field_code(&t, "parent_team_id").as_deref(), Some("not_found"), "{}", t.text);
+    assert_eq!(
+        field_code(&t, "lead_id").as_deref(),
+        Some("not_found"),
+        "{}",
+        t.text
+    );
+    assert_eq!(
+        field_code(&t, "member_ids[0]").as_deref(),
+        Some("not_found"),
+        "{}",
+        t.text
+    );
+    assert_eq!(
+        field_code(&t, "parent_team_id").as_deref(),
+        Some("not_found"),
+        "{}",
+        t.text
+    );
 
     // And A still has what it had.
-    let get = app.get(&format!("/api/v1/users/{a_user}")).token(&a.token).send().await;
+    let get = app
+        .get(&format!("/api/v1/users/{a_user}"))
+        .token(&a.token)
+        .send()
+        .await;
     assert_eq!(get.status, StatusCode::OK);
     assert_eq!(get.body["name"], "A viewer");
 }
-both_backends!(another_organization_sees_nothing_works, super::another_organization_sees_nothing);
+both_backends!(
+    another_organization_sees_nothing_works,
+    super::another_organization_sees_nothing
+);
 
 // ---------------------------------------------------------------------------------------------
 // Users
@@ -653,7 +934,11 @@ async fn owner_renames_a_user(app: TestApp) {
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     assert_eq!(a.body["name"], "Renamed Person");
     assert_eq!(a.body["version"], 2);
-    let get = app.get(&format!("/api/v1/users/{id}")).token(&owner.token).send().await;
+    let get = app
+        .get(&format!("/api/v1/users/{id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(get.body["name"], "Renamed Person");
     assert_eq!(get.body["role"], "accountant");
 }
@@ -662,13 +947,43 @@ both_backends!(owner_renames_a_user_works, super::owner_renames_a_user);
 async fn the_last_owner_stays(app: TestApp) {
     let owner = app.signup("Last Owner").await;
     let path = format!("/api/v1/users/{}", owner.user_id);
-    let deactivate = app.patch(&path).token(&owner.token).json(&json!({"is_active": false})).send().await;
-    assert_eq!(deactivate.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", deactivate.text);
-    assert_eq!(field_code(&deactivate, "is_active").as_deref(), Some("last_owner"), "{}", deactivate.text);
+    let deactivate = app
+        .patch(&path)
+        .token(&owner.token)
+        .json(&json!({"is_active": false}))
+        .send()
+        .await;
+    assert_eq!(
+        deactivate.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        deactivate.text
+    );
+    assert_eq!(
+        field_code(&deactivate, "is_active").as_deref(),
+        Some("last_owner"),
+        "{}",
+        deactivate.text
+    );
 
-    let demote = app.patch(&path).token(&owner.token).json(&json!({"role": "admin"})).send().await;
-    assert_eq!(demote.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", demote.text);
-    assert_eq!(field_code(&demote, "role").as_deref(), Some("last_owner"), "{}", demote.text);
+    let demote = app
+        .patch(&path)
+        .token(&owner.token)
+        .json(&json!({"role": "admin"}))
+        .send()
+        .await;
+    assert_eq!(
+        demote.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        demote.text
+    );
+    assert_eq!(
+        field_code(&demote, "role").as_deref(),
+        Some("last_owner"),
+        "{}",
+        demote.text
+    );
 
     let get = app.get(&path).token(&owner.token).send().await;
     assert_eq!(get.body["role"], "owner");
@@ -677,7 +992,12 @@ async fn the_last_owner_stays(app: TestApp) {
 
     // With a second owner, the first may step down.
     colleague(&app, &owner.token, "owner").await;
-    let demote = app.patch(&path).token(&owner.token).json(&json!({"role": "admin"})).send().await;
+    let demote = app
+        .patch(&path)
+        .token(&owner.token)
+        .json(&json!({"role": "admin"}))
+        .send()
+        .await;
     assert_eq!(demote.status, StatusCode::OK, "{}", demote.text);
     assert_eq!(demote.body["role"], "admin");
 }
@@ -700,7 +1020,12 @@ async fn deactivated_user_cannot_log_in(app: TestApp) {
     let login = login_answer(&app, &email, PASSWORD).await;
     assert_problem(&login, StatusCode::UNAUTHORIZED, "invalid_credentials");
     let r = refresh(&app, session.body["refresh_token"].as_str().unwrap()).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "deactivation ends open sessions: {}", r.text);
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "deactivation ends open sessions: {}",
+        r.text
+    );
     let m = me(&app, session.body["access_token"].as_str().unwrap()).await;
     assert_eq!(m.status, StatusCode::UNAUTHORIZED, "{}", m.text);
 
@@ -712,9 +1037,15 @@ async fn deactivated_user_cannot_log_in(app: TestApp) {
         .send()
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
-    assert_eq!(login_answer(&app, &email, PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(
+        login_answer(&app, &email, PASSWORD).await.status,
+        StatusCode::OK
+    );
 }
-both_backends!(deactivated_user_cannot_log_in_works, super::deactivated_user_cannot_log_in);
+both_backends!(
+    deactivated_user_cannot_log_in_works,
+    super::deactivated_user_cannot_log_in
+);
 
 async fn users_patch_rules(app: TestApp) {
     let owner = app.signup("Patch Rules").await;
@@ -753,7 +1084,12 @@ async fn users_patch_rules(app: TestApp) {
         .send()
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
-    assert_eq!(field_code(&a, "role").as_deref(), Some("role_exceeds_own"), "{}", a.text);
+    assert_eq!(
+        field_code(&a, "role").as_deref(),
+        Some("role_exceeds_own"),
+        "{}",
+        a.text
+    );
     let a = app
         .patch(&format!("/api/v1/users/{other_id}"))
         .token(&admin)
@@ -761,7 +1097,12 @@ async fn users_patch_rules(app: TestApp) {
         .send()
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
-    assert_eq!(field_code(&a, "role").as_deref(), Some("role_exceeds_own"), "{}", a.text);
+    assert_eq!(
+        field_code(&a, "role").as_deref(),
+        Some("role_exceeds_own"),
+        "{}",
+        a.text
+    );
 
     // Becoming an account manager brings the default title; leaving the role drops it.
     let a = app
@@ -790,7 +1131,11 @@ async fn users_patch_rules(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let fields = a.error_fields();
-    assert!(fields.contains(&"name".to_owned()) && fields.contains(&"password".to_owned()), "{}", a.text);
+    assert!(
+        fields.contains(&"name".to_owned()) && fields.contains(&"password".to_owned()),
+        "{}",
+        a.text
+    );
 }
 both_backends!(users_patch_rules_works, super::users_patch_rules);
 
@@ -805,27 +1150,48 @@ async fn password_change_takes_effect(app: TestApp) {
         .send()
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
-    assert_eq!(login_answer(&app, &email, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(login_answer(&app, &email, new_password).await.status, StatusCode::OK);
+    assert_eq!(
+        login_answer(&app, &email, PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login_answer(&app, &email, new_password).await.status,
+        StatusCode::OK
+    );
 }
-both_backends!(password_change_takes_effect_works, super::password_change_takes_effect);
+both_backends!(
+    password_change_takes_effect_works,
+    super::password_change_takes_effect
+);
 
 // ---------------------------------------------------------------------------------------------
 // API keys
 
 async fn create_api_key(app: &TestApp, token: &str, body: Value) -> Answer {
-    app.post("/api/v1/api-keys").token(token).json(&body).send().await
+    app.post("/api/v1/api-keys")
+        .token(token)
+        .json(&body)
+        .send()
+        .await
 }
 
 async fn api_key_lifecycle(app: TestApp) {
     let owner = app.signup("Keys").await;
-    let a = create_api_key(&app, &owner.token, json!({"name": "Billing sync", "role": "accountant"})).await;
+    let a = create_api_key(
+        &app,
+        &owner.token,
+        json!({"name": "Billing sync", "role": "accountant"}),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     let id = a.body["id"].as_str().unwrap().to_owned();
     let key = a.body["key"].as_str().unwrap().to_owned();
     let prefix = a.body["prefix"].as_str().unwrap().to_owned();
     assert!(key.starts_with("acc_"), "{key}");
-    assert!(key.starts_with(&prefix) && prefix.len() < key.len(), "{prefix} / {key}");
+    assert!(
+        key.starts_with(&prefix) && prefix.len() < key.len(),
+        "{prefix} / {key}"
+    );
     assert_eq!(a.body["role"], "accountant");
     assert_eq!(a.body["created_by"], owner.user_id.as_str());
     let location = a.header("location").expect("Location");
@@ -848,17 +1214,41 @@ async fn api_key_lifecycle(app: TestApp) {
     let listed = &list.body["data"][0];
     assert_eq!(listed["id"], id.as_str());
     assert_eq!(listed["prefix"], prefix.as_str());
-    assert!(listed.get("key").is_none() && listed.get("key_hash").is_none(), "{}", list.text);
-    assert!(!listed["last_used_at"].is_null(), "using the key records it: {}", list.text);
+    assert!(
+        listed.get("key").is_none() && listed.get("key_hash").is_none(),
+        "{}",
+        list.text
+    );
+    assert!(
+        !listed["last_used_at"].is_null(),
+        "using the key records it: {}",
+        list.text
+    );
 
     // Revoked, it stops working at once.
-    let del = app.delete(&format!("/api/v1/api-keys/{id}")).token(&owner.token).send().await;
+    let del = app
+        .delete(&format!("/api/v1/api-keys/{id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(del.status, StatusCode::NO_CONTENT, "{}", del.text);
-    assert_problem(&me(&app, &key).await, StatusCode::UNAUTHORIZED, "invalid_api_key");
+    assert_problem(
+        &me(&app, &key).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_api_key",
+    );
     let list = app.get("/api/v1/api-keys").token(&owner.token).send().await;
-    assert!(!list.body["data"][0]["revoked_at"].is_null(), "{}", list.text);
+    assert!(
+        !list.body["data"][0]["revoked_at"].is_null(),
+        "{}",
+        list.text
+    );
     // A made-up key is refused the same way.
-    assert_problem(&me(&app, "acc_madeupmadeupmadeup").await, StatusCode::UNAUTHORIZED, "invalid_api_key");
+    assert_problem(
+        &me(&app, "acc_madeupmadeupmadeup").await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_api_key",
+    );
 }
 both_backends!(api_key_lifecycle_works, super::api_key_lifecycle);
 
@@ -870,18 +1260,42 @@ async fn api_key_role_defaults_to_and_never_exceeds_the_creator(app: TestApp) {
     assert_eq!(default.body["role"], "account_manager");
 
     let admin_key = create_api_key(&app, &am, json!({"name": "Too much", "role": "admin"})).await;
-    assert_eq!(admin_key.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", admin_key.text);
+    assert_eq!(
+        admin_key.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        admin_key.text
+    );
     assert!(admin_key.is_problem());
-    assert_eq!(field_code(&admin_key, "role").as_deref(), Some("role_exceeds_own"), "{}", admin_key.text);
+    assert_eq!(
+        field_code(&admin_key, "role").as_deref(),
+        Some("role_exceeds_own"),
+        "{}",
+        admin_key.text
+    );
 
-    let viewer_key = create_api_key(&app, &am, json!({"name": "Read only", "role": "viewer"})).await;
-    assert_eq!(viewer_key.status, StatusCode::CREATED, "{}", viewer_key.text);
+    let viewer_key =
+        create_api_key(&app, &am, json!({"name": "Read only", "role": "viewer"})).await;
+    assert_eq!(
+        viewer_key.status,
+        StatusCode::CREATED,
+        "{}",
+        viewer_key.text
+    );
 }
-both_backends!(api_key_role_defaults_to_and_never_exceeds_the_creator_works, super::api_key_role_defaults_to_and_never_exceeds_the_creator);
+both_backends!(
+    api_key_role_defaults_to_and_never_exceeds_the_creator_works,
+    super::api_key_role_defaults_to_and_never_exceeds_the_creator
+);
 
 async fn a_viewer_key_cannot_write(app: TestApp) {
     let owner = app.signup("Viewer Key").await;
-    let k = create_api_key(&app, &owner.token, json!({"name": "Dashboard", "role": "viewer"})).await;
+    let k = create_api_key(
+        &app,
+        &owner.token,
+        json!({"name": "Dashboard", "role": "viewer"}),
+    )
+    .await;
     let key = k.body["key"].as_str().unwrap().to_owned();
     let a = create_user(
         &app,
@@ -891,11 +1305,22 @@ async fn a_viewer_key_cannot_write(app: TestApp) {
     .await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
     assert!(a.text.contains("users:write"), "{}", a.text);
-    let t = app.post("/api/v1/teams").token(&key).json(&json!({"name": "Nope"})).send().await;
+    let t = app
+        .post("/api/v1/teams")
+        .token(&key)
+        .json(&json!({"name": "Nope"}))
+        .send()
+        .await;
     assert_problem(&t, StatusCode::FORBIDDEN, "forbidden");
-    assert_eq!(app.get("/api/v1/users").token(&key).send().await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/v1/users").token(&key).send().await.status,
+        StatusCode::OK
+    );
 }
-both_backends!(a_viewer_key_cannot_write_works, super::a_viewer_key_cannot_write);
+both_backends!(
+    a_viewer_key_cannot_write_works,
+    super::a_viewer_key_cannot_write
+);
 
 async fn admins_see_every_key_others_their_own(app: TestApp) {
     let owner = app.signup("Key Lists").await;
@@ -907,19 +1332,42 @@ async fn admins_see_every_key_others_their_own(app: TestApp) {
     let am_key_id = am_key.body["id"].as_str().unwrap().to_owned();
 
     let ids = |a: &Answer| -> BTreeSet<String> {
-        a.body["data"].as_array().unwrap().iter().map(|k| k["id"].as_str().unwrap().to_owned()).collect()
+        a.body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["id"].as_str().unwrap().to_owned())
+            .collect()
     };
     let by_admin = app.get("/api/v1/api-keys").token(&admin).send().await;
-    assert_eq!(ids(&by_admin), BTreeSet::from([owner_key_id.clone(), am_key_id.clone()]), "{}", by_admin.text);
+    assert_eq!(
+        ids(&by_admin),
+        BTreeSet::from([owner_key_id.clone(), am_key_id.clone()]),
+        "{}",
+        by_admin.text
+    );
     let by_am = app.get("/api/v1/api-keys").token(&am).send().await;
-    assert_eq!(ids(&by_am), BTreeSet::from([am_key_id.clone()]), "{}", by_am.text);
+    assert_eq!(
+        ids(&by_am),
+        BTreeSet::from([am_key_id.clone()]),
+        "{}",
+        by_am.text
+    );
 
     // Revoking someone else's key needs the admin permission.
-    let del = app.delete(&format!("/api/v1/api-keys/{owner_key_id}")).token(&am).send().await;
+    let del = app
+        .delete(&format!("/api/v1/api-keys/{owner_key_id}"))
+        .token(&am)
+        .send()
+        .await;
     assert_problem(&del, StatusCode::FORBIDDEN, "forbidden");
     let key = owner_key.body["key"].as_str().unwrap();
     assert_eq!(me(&app, key).await.status, StatusCode::OK);
-    let del = app.delete(&format!("/api/v1/api-keys/{am_key_id}")).token(&admin).send().await;
+    let del = app
+        .delete(&format!("/api/v1/api-keys/{am_key_id}"))
+        .token(&admin)
+        .send()
+        .await;
     assert_eq!(del.status, StatusCode::NO_CONTENT, "{}", del.text);
     let unknown = app
         .delete(&format!("/api/v1/api-keys/{}", uuid::Uuid::now_v7()))
@@ -928,7 +1376,10 @@ async fn admins_see_every_key_others_their_own(app: TestApp) {
         .await;
     assert_problem(&unknown, StatusCode::NOT_FOUND, "not_found");
 }
-both_backends!(admins_see_every_key_others_their_own_works, super::admins_see_every_key_others_their_own);
+both_backends!(
+    admins_see_every_key_others_their_own_works,
+    super::admins_see_every_key_others_their_own
+);
 
 async fn api_key_of_a_deactivated_user_stops_working(app: TestApp) {
     let owner = app.signup("Leavers").await;
@@ -966,11 +1417,19 @@ known_bug!(
 // Teams
 
 async fn create_team(app: &TestApp, token: &str, body: Value) -> Answer {
-    app.post("/api/v1/teams").token(token).json(&body).send().await
+    app.post("/api/v1/teams")
+        .token(token)
+        .json(&body)
+        .send()
+        .await
 }
 
 fn id_set(v: &Value) -> BTreeSet<String> {
-    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_owned())
+        .collect()
 }
 
 async fn team_with_lead_and_members(app: TestApp) {
@@ -988,12 +1447,27 @@ async fn team_with_lead_and_members(app: TestApp) {
     assert_eq!(a.body["name"], "Enterprise");
     assert_eq!(a.body["lead_id"], lead.as_str());
     assert_eq!(a.body["parent_team_id"], Value::Null);
-    assert_eq!(id_set(&a.body["member_ids"]), BTreeSet::from([m1.clone(), m2.clone()]));
-    assert_eq!(a.body["member_ids"].as_array().unwrap().len(), 2, "duplicates collapse: {}", a.text);
+    assert_eq!(
+        id_set(&a.body["member_ids"]),
+        BTreeSet::from([m1.clone(), m2.clone()])
+    );
+    assert_eq!(
+        a.body["member_ids"].as_array().unwrap().len(),
+        2,
+        "duplicates collapse: {}",
+        a.text
+    );
     let id = a.body["id"].as_str().unwrap();
-    let get = app.get(&format!("/api/v1/teams/{id}")).token(&owner.token).send().await;
+    let get = app
+        .get(&format!("/api/v1/teams/{id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(get.status, StatusCode::OK);
-    assert_eq!(id_set(&get.body["member_ids"]), BTreeSet::from([m1.clone(), m2]));
+    assert_eq!(
+        id_set(&get.body["member_ids"]),
+        BTreeSet::from([m1.clone(), m2])
+    );
 
     // member_ids replaces the membership.
     let p = app
@@ -1007,40 +1481,91 @@ async fn team_with_lead_and_members(app: TestApp) {
     assert_eq!(p.body["lead_id"], Value::Null);
     assert_eq!(p.body["name"], "Enterprise");
 }
-both_backends!(team_with_lead_and_members_works, super::team_with_lead_and_members);
+both_backends!(
+    team_with_lead_and_members_works,
+    super::team_with_lead_and_members
+);
 
 async fn team_references_are_checked(app: TestApp) {
     let owner = app.signup("Team Refs").await;
     let (m1, _) = colleague(&app, &owner.token, "viewer").await;
     let ghost = uuid::Uuid::now_v7().to_string();
-    let a = create_team(&app, &owner.token, json!({"name": "Ghosts", "member_ids": [m1, ghost]})).await;
+    let a = create_team(
+        &app,
+        &owner.token,
+        json!({"name": "Ghosts", "member_ids": [m1, ghost]}),
+    )
+    .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
-    assert_eq!(field_code(&a, "member_ids[1]").as_deref(), Some("not_found"), "{}", a.text);
+    assert_eq!(
+        field_code(&a, "member_ids[1]").as_deref(),
+        Some("not_found"),
+        "{}",
+        a.text
+    );
     assert!(field_code(&a, "member_ids[0]").is_none(), "{}", a.text);
 
     let ok = create_team(&app, &owner.token, json!({"name": "Real"})).await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
     let dup = create_team(&app, &owner.token, json!({"name": "Real"})).await;
     assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", dup.text);
-    assert_eq!(field_code(&dup, "name").as_deref(), Some("name_taken"), "{}", dup.text);
+    assert_eq!(
+        field_code(&dup, "name").as_deref(),
+        Some("name_taken"),
+        "{}",
+        dup.text
+    );
 
     // Both problems at once.
-    let both = create_team(&app, &owner.token, json!({"name": "Real", "lead_id": ghost})).await;
-    assert_eq!(both.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", both.text);
-    assert_eq!(field_code(&both, "name").as_deref(), Some("name_taken"), "{}", both.text);
-    assert_eq!(field_code(&both, "lead_id").as_deref(), Some("not_found"), "{}", both.text);
+    let both = create_team(
+        &app,
+        &owner.token,
+        json!({"name": "Real", "lead_id": ghost}),
+    )
+    .await;
+    assert_eq!(
+        both.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        both.text
+    );
+    assert_eq!(
+        field_code(&both, "name").as_deref(),
+        Some("name_taken"),
+        "{}",
+        both.text
+    );
+    assert_eq!(
+        field_code(&both, "lead_id").as_deref(),
+        Some("not_found"),
+        "{}",
+        both.text
+    );
 }
-both_backends!(team_references_are_checked_works, super::team_references_are_checked);
+both_backends!(
+    team_references_are_checked_works,
+    super::team_references_are_checked
+);
 
 async fn team_parent_cycles_are_refused(app: TestApp) {
     let owner = app.signup("Cycles").await;
     let a = create_team(&app, &owner.token, json!({"name": "A"})).await;
     let a_id = a.body["id"].as_str().unwrap().to_owned();
-    let b = create_team(&app, &owner.token, json!({"name": "B", "parent_team_id": a_id})).await;
+    let b = create_team(
+        &app,
+        &owner.token,
+        json!({"name": "B", "parent_team_id": a_id}),
+    )
+    .await;
     assert_eq!(b.status, StatusCode::CREATED, "{}", b.text);
     assert_eq!(b.body["parent_team_id"], a_id.as_str());
     let b_id = b.body["id"].as_str().unwrap().to_owned();
-    let c = create_team(&app, &owner.token, json!({"name": "C", "parent_team_id": b_id})).await;
+    let c = create_team(
+        &app,
+        &owner.token,
+        json!({"name": "C", "parent_team_id": b_id}),
+    )
+    .await;
     let c_id = c.body["id"].as_str().unwrap().to_owned();
 
     for (parent, what) in [(&b_id, "child"), (&c_id, "grandchild"), (&a_id, "itself")] {
@@ -1050,39 +1575,85 @@ async fn team_parent_cycles_are_refused(app: TestApp) {
             .json(&json!({"parent_team_id": parent}))
             .send()
             .await;
-        assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY, "{what}: {}", p.text);
-        assert_eq!(field_code(&p, "parent_team_id").as_deref(), Some("team_cycle"), "{what}: {}", p.text);
+        assert_eq!(
+            p.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{what}: {}",
+            p.text
+        );
+        assert_eq!(
+            field_code(&p, "parent_team_id").as_deref(),
+            Some("team_cycle"),
+            "{what}: {}",
+            p.text
+        );
     }
-    let get = app.get(&format!("/api/v1/teams/{a_id}")).token(&owner.token).send().await;
+    let get = app
+        .get(&format!("/api/v1/teams/{a_id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(get.body["parent_team_id"], Value::Null);
 }
-both_backends!(team_parent_cycles_are_refused_works, super::team_parent_cycles_are_refused);
+both_backends!(
+    team_parent_cycles_are_refused_works,
+    super::team_parent_cycles_are_refused
+);
 
 async fn deleting_teams(app: TestApp) {
     let owner = app.signup("Deletes").await;
     let parent = create_team(&app, &owner.token, json!({"name": "Parent"})).await;
     let parent_id = parent.body["id"].as_str().unwrap().to_owned();
     let (m, _) = colleague(&app, &owner.token, "viewer").await;
-    let child = create_team(&app, &owner.token, json!({"name": "Child", "parent_team_id": parent_id, "member_ids": [m]})).await;
+    let child = create_team(
+        &app,
+        &owner.token,
+        json!({"name": "Child", "parent_team_id": parent_id, "member_ids": [m]}),
+    )
+    .await;
     let child_id = child.body["id"].as_str().unwrap().to_owned();
 
-    let refused = app.delete(&format!("/api/v1/teams/{parent_id}")).token(&owner.token).send().await;
+    let refused = app
+        .delete(&format!("/api/v1/teams/{parent_id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_problem(&refused, StatusCode::CONFLICT, "team_has_sub_teams");
 
     let (_, viewer) = app.user_with_role(&owner.token, "viewer").await;
-    let forbidden = app.delete(&format!("/api/v1/teams/{child_id}")).token(&viewer).send().await;
+    let forbidden = app
+        .delete(&format!("/api/v1/teams/{child_id}"))
+        .token(&viewer)
+        .send()
+        .await;
     assert_problem(&forbidden, StatusCode::FORBIDDEN, "forbidden");
 
-    let leaf = app.delete(&format!("/api/v1/teams/{child_id}")).token(&owner.token).send().await;
+    let leaf = app
+        .delete(&format!("/api/v1/teams/{child_id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(leaf.status, StatusCode::NO_CONTENT, "{}", leaf.text);
     assert!(leaf.text.is_empty());
-    let gone = app.get(&format!("/api/v1/teams/{child_id}")).token(&owner.token).send().await;
+    let gone = app
+        .get(&format!("/api/v1/teams/{child_id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_problem(&gone, StatusCode::NOT_FOUND, "not_found");
-    let again = app.delete(&format!("/api/v1/teams/{child_id}")).token(&owner.token).send().await;
+    let again = app
+        .delete(&format!("/api/v1/teams/{child_id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_problem(&again, StatusCode::NOT_FOUND, "not_found");
 
     // Now the parent has no sub-teams.
-    let p = app.delete(&format!("/api/v1/teams/{parent_id}")).token(&owner.token).send().await;
+    let p = app
+        .delete(&format!("/api/v1/teams/{parent_id}"))
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(p.status, StatusCode::NO_CONTENT, "{}", p.text);
 }
 both_backends!(deleting_teams_works, super::deleting_teams);
@@ -1092,12 +1663,16 @@ both_backends!(deleting_teams_works, super::deleting_teams);
 
 async fn concurrent_signups_with_one_email(app: TestApp) {
     let email = unique_email("race");
-    let body = json!({"organization_name": "Racers", "name": "Ray", "email": email, "password": PASSWORD});
+    let body =
+        json!({"organization_name": "Racers", "name": "Ray", "email": email, "password": PASSWORD});
     let answers = futures_util::future::join_all(
         (0..6).map(|_| app.post("/api/v1/auth/signup").json(&body).send()),
     )
     .await;
-    let created = answers.iter().filter(|a| a.status == StatusCode::CREATED).count();
+    let created = answers
+        .iter()
+        .filter(|a| a.status == StatusCode::CREATED)
+        .count();
     assert_eq!(created, 1, "exactly one signup wins");
     for a in answers.iter().filter(|a| a.status != StatusCode::CREATED) {
         // The losers get the same answer as a sequential duplicate.
@@ -1114,15 +1689,26 @@ known_bug!(
 async fn concurrent_teams_with_one_name(app: TestApp) {
     let owner = app.signup("Team Racers").await;
     let body = json!({"name": "Only One"});
-    let answers = futures_util::future::join_all(
-        (0..6).map(|_| app.post("/api/v1/teams").token(&owner.token).json(&body).send()),
-    )
+    let answers = futures_util::future::join_all((0..6).map(|_| {
+        app.post("/api/v1/teams")
+            .token(&owner.token)
+            .json(&body)
+            .send()
+    }))
     .await;
-    let created = answers.iter().filter(|a| a.status == StatusCode::CREATED).count();
+    let created = answers
+        .iter()
+        .filter(|a| a.status == StatusCode::CREATED)
+        .count();
     assert_eq!(created, 1, "exactly one team is created");
     for a in answers.iter().filter(|a| a.status != StatusCode::CREATED) {
         assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
-        assert_eq!(field_code(a, "name").as_deref(), Some("name_taken"), "{}", a.text);
+        assert_eq!(
+            field_code(a, "name").as_deref(),
+            Some("name_taken"),
+            "{}",
+            a.text
+        );
     }
 }
 known_bug!(
@@ -1145,10 +1731,25 @@ async fn two_owners_stepping_down_at_once_leave_one(app: TestApp) {
             app.patch(&p1).token(&first.token).json(&off).send(),
             app.patch(&p2).token(&second).json(&off).send(),
         );
-        let ok = [&a, &b].iter().filter(|x| x.status == StatusCode::OK).count();
-        assert!(ok <= 1, "round {round}: both owners were deactivated: {} / {}", a.text, b.text);
-        let users = app.get("/api/v1/users?role=owner&is_active=true").token(&first.token).send().await;
-        assert!(!users.body["data"].as_array().unwrap().is_empty(), "round {round}: no active owner left");
+        let ok = [&a, &b]
+            .iter()
+            .filter(|x| x.status == StatusCode::OK)
+            .count();
+        assert!(
+            ok <= 1,
+            "round {round}: both owners were deactivated: {} / {}",
+            a.text,
+            b.text
+        );
+        let users = app
+            .get("/api/v1/users?role=owner&is_active=true")
+            .token(&first.token)
+            .send()
+            .await;
+        assert!(
+            !users.body["data"].as_array().unwrap().is_empty(),
+            "round {round}: no active owner left"
+        );
     }
 }
 known_bug!(
@@ -1176,7 +1777,12 @@ async fn a_deactivated_admin_token_cannot_write(app: TestApp) {
         json!({"name": "Backdoor", "email": unique_email("backdoor"), "password": PASSWORD, "role": "admin"}),
     )
     .await;
-    assert_eq!(a.status, StatusCode::UNAUTHORIZED, "a deactivated admin created a user: {}", a.text);
+    assert_eq!(
+        a.status,
+        StatusCode::UNAUTHORIZED,
+        "a deactivated admin created a user: {}",
+        a.text
+    );
 }
 known_bug!(
     a_deactivated_admin_token_cannot_write_works,
@@ -1188,7 +1794,12 @@ known_bug!(
 async fn an_api_key_never_outranks_its_creator(app: TestApp) {
     let owner = app.signup("Demotions").await;
     let (admin_id, admin) = app.user_with_role(&owner.token, "admin").await;
-    let k = create_api_key(&app, &admin, json!({"name": "Admin's integration", "role": "admin"})).await;
+    let k = create_api_key(
+        &app,
+        &admin,
+        json!({"name": "Admin's integration", "role": "admin"}),
+    )
+    .await;
     assert_eq!(k.status, StatusCode::CREATED, "{}", k.text);
     let key = k.body["key"].as_str().unwrap().to_owned();
     let demote = app

@@ -5,4 +5,6 @@ mod common;
 
 mod contract;
 mod identity;
+mod ledger;
+mod ledger_folding;
 mod schema;

@@ -35,7 +35,12 @@ fn declared_schema() -> BTreeMap<String, BTreeMap<String, bool>> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/db/schema.rs")).unwrap();
     let mut tables = BTreeMap::new();
     let mut current: Option<(String, BTreeMap<String, bool>)> = None;
+    let mut sql_name: Option<String> = None;
     for line in text.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("#[sql_name = \"").and_then(|r| r.strip_suffix("\"]")) {
+            sql_name = Some(name.to_owned());
+            continue;
+        }
         if let Some((name, rest)) = line.split_once(" (") {
             if rest.ends_with(") {") && !name.contains(' ') {
                 current = Some((name.to_owned(), BTreeMap::new()));
@@ -44,7 +49,8 @@ fn declared_schema() -> BTreeMap<String, BTreeMap<String, bool>> {
         }
         if let Some((_, cols)) = current.as_mut() {
             if let Some((col, ty)) = line.split_once(" -> ") {
-                cols.insert(col.to_owned(), ty.starts_with("Nullable<"));
+                let col = sql_name.take().unwrap_or_else(|| col.to_owned());
+                cols.insert(col, ty.starts_with("Nullable<"));
             } else if line == "}" {
                 let (name, cols) = current.take().unwrap();
                 tables.insert(name, cols);

@@ -1,3 +1,4 @@
+DROP TABLE ledger_balance_days;
 DROP TABLE journal_lines;
 DROP TABLE journal_entries;
 DROP TABLE exchange_rates;

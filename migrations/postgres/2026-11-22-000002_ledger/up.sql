@@ -75,6 +75,8 @@ CREATE TABLE journal_lines (
     base_debit_minor BIGINT NOT NULL CHECK (base_debit_minor >= 0),
     base_credit_minor BIGINT NOT NULL CHECK (base_credit_minor >= 0),
     description TEXT,
+    -- Set once the line's amounts are folded into ledger_balance_days (see below).
+    folded BOOLEAN NOT NULL DEFAULT FALSE,
     account_id UUID,
     PRIMARY KEY (organization_id, entry_id, line_no),
     -- Each line is one positive debit or one positive credit.
@@ -85,3 +87,21 @@ CREATE TABLE journal_lines (
 );
 CREATE INDEX journal_lines_account_date ON journal_lines (organization_id, ledger_account_id, entry_date);
 CREATE INDEX journal_lines_date ON journal_lines (organization_id, entry_date);
+
+-- Balances without scanning history: lines are appended and, in batches off the posting path,
+-- folded into one row per account and day. A balance is the sum of the day rows plus the
+-- lines not folded yet, read in one snapshot, so it is exact and includes every committed
+-- entry while posting never updates a hot row.
+CREATE INDEX journal_lines_unfolded ON journal_lines (organization_id, ledger_account_id, entry_date) WHERE folded = FALSE;
+
+CREATE TABLE ledger_balance_days (
+    organization_id UUID NOT NULL,
+    ledger_account_id UUID NOT NULL,
+    day DATE NOT NULL,
+    debit_minor BIGINT NOT NULL,
+    credit_minor BIGINT NOT NULL,
+    base_debit_minor BIGINT NOT NULL,
+    base_credit_minor BIGINT NOT NULL,
+    PRIMARY KEY (organization_id, ledger_account_id, day),
+    FOREIGN KEY (organization_id, ledger_account_id) REFERENCES ledger_accounts (organization_id, id)
+);

@@ -1,0 +1,17 @@
+DROP TABLE targets;
+DROP TABLE risk_steps;
+DROP TABLE risks;
+DROP TABLE proposal_sources;
+DROP TABLE proposals;
+DROP TABLE opportunities;
+DROP TABLE tasks;
+DROP TABLE requests;
+DROP TABLE feedback;
+DROP TABLE interaction_contacts;
+DROP TABLE interactions;
+DROP TABLE contacts;
+DROP TABLE account_owner_history;
+DROP TABLE account_competitors;
+DROP TABLE accounts;
+DROP TABLE competitors;
+DROP TABLE crm_settings;

@@ -1,0 +1,349 @@
+//! Accounts, their competitors and their reassignment history.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::{contains_pattern, lower, lower_opt};
+use crate::db::schema::{account_competitors, account_owner_history, accounts, contacts};
+use crate::db::{DbConn, SqlUuid};
+use crate::on_backend;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = accounts)]
+pub struct AccountRow {
+    pub organization_id: SqlUuid,
+    pub id: SqlUuid,
+    pub name: String,
+    pub legal_name: Option<String>,
+    pub industry: Option<String>,
+    pub website: Option<String>,
+    pub website_domain: Option<String>,
+    pub tier: String,
+    pub own_status: String,
+    pub status: String,
+    pub is_customer: bool,
+    pub is_vendor: bool,
+    pub owner_id: Option<SqlUuid>,
+    pub team_id: Option<SqlUuid>,
+    pub currency: String,
+    pub goals: Option<String>,
+    pub tags: String,
+    pub custom_fields: String,
+    pub check_in_every_days: Option<i32>,
+    pub last_check_in_at: Option<NaiveDateTime>,
+    pub check_in_due_at: NaiveDateTime,
+    pub churn_reason: Option<String>,
+    pub churned_on: Option<NaiveDate>,
+    pub lost_to_competitor_id: Option<SqlUuid>,
+    pub merged_into_id: Option<SqlUuid>,
+    pub archived_at: Option<NaiveDateTime>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl AccountRow {
+    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
+        diesel::insert_into(accounts::table).values(self).execute(conn).map(drop)
+    }
+}
+
+/// A whole-row update: the use case edits a loaded row and writes it back, guarded by the
+/// version it read.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = accounts, treat_none_as_null = true)]
+pub struct AccountWrite<'a> {
+    pub name: &'a str,
+    pub legal_name: Option<&'a str>,
+    pub industry: Option<&'a str>,
+    pub website: Option<&'a str>,
+    pub website_domain: Option<&'a str>,
+    pub tier: &'a str,
+    pub own_status: &'a str,
+    pub status: &'a str,
+    pub is_customer: bool,
+    pub is_vendor: bool,
+    pub owner_id: Option<SqlUuid>,
+    pub team_id: Option<SqlUuid>,
+    pub currency: &'a str,
+    pub goals: Option<&'a str>,
+    pub tags: &'a str,
+    pub custom_fields: &'a str,
+    pub check_in_every_days: Option<i32>,
+    pub last_check_in_at: Option<NaiveDateTime>,
+    pub check_in_due_at: NaiveDateTime,
+    pub churn_reason: Option<&'a str>,
+    pub churned_on: Option<NaiveDate>,
+    pub lost_to_competitor_id: Option<SqlUuid>,
+    pub merged_into_id: Option<SqlUuid>,
+    pub archived_at: Option<NaiveDateTime>,
+    pub version: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+impl<'a> From<&'a AccountRow> for AccountWrite<'a> {
+    fn from(r: &'a AccountRow) -> Self {
+        AccountWrite {
+            name: &r.name,
+            legal_name: r.legal_name.as_deref(),
+            industry: r.industry.as_deref(),
+            website: r.website.as_deref(),
+            website_domain: r.website_domain.as_deref(),
+            tier: &r.tier,
+            own_status: &r.own_status,
+            status: &r.status,
+            is_customer: r.is_customer,
+            is_vendor: r.is_vendor,
+            owner_id: r.owner_id,
+            team_id: r.team_id,
+            currency: &r.currency,
+            goals: r.goals.as_deref(),
+            tags: &r.tags,
+            custom_fields: &r.custom_fields,
+            check_in_every_days: r.check_in_every_days,
+            last_check_in_at: r.last_check_in_at,
+            check_in_due_at: r.check_in_due_at,
+            churn_reason: r.churn_reason.as_deref(),
+            churned_on: r.churned_on,
+            lost_to_competitor_id: r.lost_to_competitor_id,
+            merged_into_id: r.merged_into_id,
+            archived_at: r.archived_at,
+            version: r.version,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// Writes `row` back if the stored version is still `expected_version`; `row.version` must
+/// already be the next one. False when somebody else changed it first.
+pub fn save(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> QueryResult<bool> {
+    let target = accounts::table.filter(
+        accounts::organization_id
+            .eq(row.organization_id)
+            .and(accounts::id.eq(row.id))
+            .and(accounts::version.eq(expected_version)),
+    );
+    let n = diesel::update(target).set(AccountWrite::from(row)).execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<AccountRow> {
+    accounts::table
+        .filter(accounts::organization_id.eq(org).and(accounts::id.eq(id)))
+        .select(AccountRow::as_select())
+        .first(conn)
+}
+
+pub fn by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<AccountRow>> {
+    accounts::table
+        .filter(accounts::organization_id.eq(org).and(accounts::id.eq_any(ids)))
+        .select(AccountRow::as_select())
+        .load(conn)
+}
+
+/// Every live (not archived) account of the organization, for reports.
+pub fn all_live(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<AccountRow>> {
+    accounts::table
+        .filter(accounts::organization_id.eq(org).and(accounts::archived_at.is_null()))
+        .order(accounts::id.asc())
+        .select(AccountRow::as_select())
+        .load(conn)
+}
+
+/// The import's natural key: the website domain, else the name (case-insensitively).
+pub fn find_natural(conn: &mut DbConn, org: SqlUuid, domain: Option<&str>, name: &str) -> QueryResult<Option<AccountRow>> {
+    let live = accounts::organization_id.eq(org).and(accounts::archived_at.is_null());
+    if let Some(d) = domain {
+        let found = accounts::table
+            .filter(live.and(accounts::website_domain.eq(d)))
+            .order(accounts::id.asc())
+            .select(AccountRow::as_select())
+            .first(conn)
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    accounts::table
+        .filter(live.and(lower(accounts::name).eq(name.to_lowercase())))
+        .order(accounts::id.asc())
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AccountFilter {
+    pub q: Option<String>,
+    pub owner_id: Option<SqlUuid>,
+    pub team_id: Option<SqlUuid>,
+    pub status: Option<String>,
+    pub tier: Option<String>,
+    pub is_customer: Option<bool>,
+    pub is_vendor: Option<bool>,
+    pub updated_since: Option<NaiveDateTime>,
+    /// Accounts whose next check-in was due before this moment.
+    pub check_in_due_before: Option<NaiveDateTime>,
+    pub check_in_not_due_before: Option<NaiveDateTime>,
+    pub include_archived: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountSort {
+    Name,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// A page of accounts in keyset order on (sort value, id). `after` is the previous page's
+/// last (value, id); for `created_at` the value is unused (ids are time-ordered).
+pub fn list(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    f: &AccountFilter,
+    sort: AccountSort,
+    descending: bool,
+    after: Option<(String, SqlUuid)>,
+    limit: i64,
+) -> QueryResult<Vec<AccountRow>> {
+    let mut q = accounts::table
+        .filter(accounts::organization_id.eq(org))
+        .select(AccountRow::as_select())
+        .into_boxed();
+    if !f.include_archived {
+        q = q.filter(accounts::archived_at.is_null());
+    }
+    if let Some(text) = &f.q {
+        let pattern = contains_pattern(text);
+        let contact_match = contacts::table
+            .filter(
+                contacts::organization_id
+                    .eq(org)
+                    .and(lower(contacts::name).like(pattern.clone()).escape('\\').or(lower_opt(contacts::email).like(pattern.clone()).escape('\\'))),
+            )
+            .select(contacts::account_id);
+        q = q.filter(
+            lower(accounts::name)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower_opt(accounts::legal_name).like(pattern.clone()).escape('\\'))
+                .or(lower_opt(accounts::website).like(pattern).escape('\\'))
+                .or(accounts::id.eq_any(contact_match)),
+        );
+    }
+    if let Some(v) = f.owner_id {
+        q = q.filter(accounts::owner_id.eq(v));
+    }
+    if let Some(v) = f.team_id {
+        q = q.filter(accounts::team_id.eq(v));
+    }
+    if let Some(v) = &f.status {
+        q = q.filter(accounts::status.eq(v.clone()));
+    }
+    if let Some(v) = &f.tier {
+        q = q.filter(accounts::tier.eq(v.clone()));
+    }
+    if let Some(v) = f.is_customer {
+        q = q.filter(accounts::is_customer.eq(v));
+    }
+    if let Some(v) = f.is_vendor {
+        q = q.filter(accounts::is_vendor.eq(v));
+    }
+    if let Some(v) = f.updated_since {
+        q = q.filter(accounts::updated_at.ge(v));
+    }
+    if let Some(v) = f.check_in_due_before {
+        q = q.filter(accounts::check_in_due_at.lt(v).and(accounts::own_status.ne("churned")));
+    }
+    if let Some(v) = f.check_in_not_due_before {
+        q = q.filter(accounts::check_in_due_at.ge(v).or(accounts::own_status.eq("churned")));
+    }
+    q = match (sort, descending) {
+        (AccountSort::Name, false) => q.order((accounts::name.asc(), accounts::id.asc())),
+        (AccountSort::Name, true) => q.order((accounts::name.desc(), accounts::id.desc())),
+        (AccountSort::CreatedAt, false) => q.order(accounts::id.asc()),
+        (AccountSort::CreatedAt, true) => q.order(accounts::id.desc()),
+        (AccountSort::UpdatedAt, false) => q.order((accounts::updated_at.asc(), accounts::id.asc())),
+        (AccountSort::UpdatedAt, true) => q.order((accounts::updated_at.desc(), accounts::id.desc())),
+    };
+    if let Some((value, id)) = after {
+        q = match (sort, descending) {
+            (AccountSort::CreatedAt, false) => q.filter(accounts::id.gt(id)),
+            (AccountSort::CreatedAt, true) => q.filter(accounts::id.lt(id)),
+            (AccountSort::Name, false) => q.filter(accounts::name.gt(value.clone()).or(accounts::name.eq(value).and(accounts::id.gt(id)))),
+            (AccountSort::Name, true) => q.filter(accounts::name.lt(value.clone()).or(accounts::name.eq(value).and(accounts::id.lt(id)))),
+            (AccountSort::UpdatedAt, desc) => {
+                let at = NaiveDateTime::parse_from_str(&value, crate::db::crm::accounts::CURSOR_TIME).unwrap_or_default();
+                if desc {
+                    q.filter(accounts::updated_at.lt(at).or(accounts::updated_at.eq(at).and(accounts::id.lt(id))))
+                } else {
+                    q.filter(accounts::updated_at.gt(at).or(accounts::updated_at.eq(at).and(accounts::id.gt(id))))
+                }
+            }
+        };
+    }
+    q.limit(limit).load(conn)
+}
+
+/// How timestamps are written into cursors.
+pub const CURSOR_TIME: &str = "%Y-%m-%dT%H:%M:%S%.6f";
+
+pub fn competitor_ids(conn: &mut DbConn, org: SqlUuid, account_ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    if account_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    account_competitors::table
+        .filter(account_competitors::organization_id.eq(org).and(account_competitors::account_id.eq_any(account_ids)))
+        .order((account_competitors::account_id, account_competitors::competitor_id))
+        .select((account_competitors::account_id, account_competitors::competitor_id))
+        .load(conn)
+}
+
+pub fn set_competitors(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, competitor_ids: &[SqlUuid]) -> QueryResult<()> {
+    diesel::delete(
+        account_competitors::table.filter(account_competitors::organization_id.eq(org).and(account_competitors::account_id.eq(account))),
+    )
+    .execute(conn)?;
+    let rows: Vec<_> = competitor_ids
+        .iter()
+        .map(|c| {
+            (
+                account_competitors::organization_id.eq(org),
+                account_competitors::account_id.eq(account),
+                account_competitors::competitor_id.eq(*c),
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        on_backend!(conn, |c| diesel::insert_into(account_competitors::table).values(&rows).execute(c))?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = account_owner_history)]
+pub struct OwnerChangeRow {
+    pub organization_id: SqlUuid,
+    pub id: SqlUuid,
+    pub account_id: SqlUuid,
+    pub from_owner_id: Option<SqlUuid>,
+    pub to_owner_id: Option<SqlUuid>,
+    pub from_team_id: Option<SqlUuid>,
+    pub to_team_id: Option<SqlUuid>,
+    pub changed_by: SqlUuid,
+    pub changed_at: NaiveDateTime,
+}
+
+impl OwnerChangeRow {
+    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
+        diesel::insert_into(account_owner_history::table).values(self).execute(conn).map(drop)
+    }
+}
+
+pub fn owner_history(conn: &mut DbConn, org: SqlUuid, account: SqlUuid) -> QueryResult<Vec<OwnerChangeRow>> {
+    account_owner_history::table
+        .filter(account_owner_history::organization_id.eq(org).and(account_owner_history::account_id.eq(account)))
+        .order((account_owner_history::changed_at.desc(), account_owner_history::id.desc()))
+        .select(OwnerChangeRow::as_select())
+        .load(conn)
+}

@@ -1,0 +1,30 @@
+//! Client-relationship storage: one file per aggregate. Tenant keys are composite
+//! (organization_id, id), so every query filters on the organization first.
+
+pub mod accounts;
+pub mod deals;
+pub mod records;
+pub mod settings;
+
+use diesel::sql_types::{Nullable, Text};
+
+#[diesel::declare_sql_function]
+extern "SQL" {
+    /// `lower(text)`: case-insensitive matching that both backends run (no ILIKE in SQLite).
+    fn lower(x: Text) -> Text;
+    #[sql_name = "lower"]
+    fn lower_opt(x: Nullable<Text>) -> Nullable<Text>;
+}
+
+/// `%text%` for LIKE, lower-cased, with LIKE's wildcards in the text taken literally.
+pub fn contains_pattern(text: &str) -> String {
+    let escaped: String = text
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!("%{escaped}%")
+}

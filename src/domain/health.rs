@@ -1,0 +1,481 @@
+//! Account health: a 0-100 score computed on read from what is known about an account, factor
+//! by factor, so that it is deterministic and explainable.
+//!
+//! Each factor scores 0-100 from its own raw value, or says `no_data` and is left out: the
+//! weights of the factors that have data are re-summed, so a missing signal neither helps nor
+//! hurts. Weights and grade thresholds come from the organization's settings. New factors
+//! (the receivables ones) are new [`FactorKey`]s with a scoring function here.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::crm::{FeedbackKind, Severity, Stage};
+
+/// How far back feedback, sentiment and closed opportunities are looked at.
+const LOOKBACK_DAYS: i64 = 365;
+/// Half-life of a signal's weight in a trend: a reading this old counts half as much.
+const HALF_LIFE_DAYS: f64 = 60.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorKey {
+    /// Days since the last check-in against the account's cadence.
+    CheckInRecency,
+    /// The client's CSAT and NPS, recent readings weighing more.
+    ClientFeedback,
+    /// The managers' reading of their interactions (1-5), recent ones weighing more.
+    ManagerSentiment,
+    /// Open and mitigating risks, by severity.
+    OpenRisks,
+    /// Opportunities won, open on time, slipping, or lost.
+    OpportunityMomentum,
+    /// Whether the account still has an active champion.
+    ChampionPresence,
+    /// Overdue receivables, disputed amounts excluded (from the books).
+    OverdueReceivables,
+    /// Days sales outstanding (from the books).
+    DaysSalesOutstanding,
+}
+
+impl FactorKey {
+    pub const ALL: [FactorKey; 8] = [
+        FactorKey::CheckInRecency,
+        FactorKey::ClientFeedback,
+        FactorKey::ManagerSentiment,
+        FactorKey::OpenRisks,
+        FactorKey::OpportunityMomentum,
+        FactorKey::ChampionPresence,
+        FactorKey::OverdueReceivables,
+        FactorKey::DaysSalesOutstanding,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactorKey::CheckInRecency => "check_in_recency",
+            FactorKey::ClientFeedback => "client_feedback",
+            FactorKey::ManagerSentiment => "manager_sentiment",
+            FactorKey::OpenRisks => "open_risks",
+            FactorKey::OpportunityMomentum => "opportunity_momentum",
+            FactorKey::ChampionPresence => "champion_presence",
+            FactorKey::OverdueReceivables => "overdue_receivables",
+            FactorKey::DaysSalesOutstanding => "days_sales_outstanding",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FactorKey> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn default_weight(self) -> u32 {
+        match self {
+            FactorKey::CheckInRecency => 20,
+            FactorKey::ClientFeedback => 20,
+            FactorKey::ManagerSentiment => 15,
+            FactorKey::OpenRisks => 20,
+            FactorKey::OpportunityMomentum => 10,
+            FactorKey::ChampionPresence => 5,
+            FactorKey::OverdueReceivables => 15,
+            FactorKey::DaysSalesOutstanding => 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    Healthy,
+    Watch,
+    Poor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorStatus {
+    Ok,
+    NoData,
+}
+
+/// Organization settings for the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HealthSettings {
+    pub weights: BTreeMap<FactorKey, u32>,
+    /// A score at or above this is `healthy`.
+    pub healthy_from: u32,
+    /// A score at or above this (and below `healthy_from`) is `watch`; below is `poor`.
+    pub watch_from: u32,
+}
+
+impl Default for HealthSettings {
+    fn default() -> Self {
+        HealthSettings {
+            weights: FactorKey::ALL.into_iter().map(|k| (k, k.default_weight())).collect(),
+            healthy_from: 70,
+            watch_from: 40,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedbackSignal {
+    pub on: NaiveDate,
+    pub kind: FeedbackKind,
+    pub score: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpportunitySignal {
+    pub stage: Stage,
+    pub expected_close_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChampionSignal {
+    pub active: bool,
+}
+
+/// What the books know; all `None` until receivables exist.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReceivablesSignal {
+    /// Overdue share of open receivables, 0-100, disputed amounts excluded.
+    pub overdue_percent: Option<f64>,
+    pub days_sales_outstanding: Option<f64>,
+}
+
+/// Everything the score reads, as of one day. Readings after `as_of` are ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HealthInputs {
+    pub as_of: NaiveDate,
+    pub check_in_every_days: i32,
+    pub last_check_in_on: Option<NaiveDate>,
+    pub feedback: Vec<FeedbackSignal>,
+    /// (day, sentiment 1-5)
+    pub sentiments: Vec<(NaiveDate, i32)>,
+    /// Severities of the risks that were open or mitigating.
+    pub live_risks: Vec<Severity>,
+    pub opportunities: Vec<OpportunitySignal>,
+    pub champions: Vec<ChampionSignal>,
+    pub receivables: ReceivablesSignal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Factor {
+    pub key: FactorKey,
+    /// The measured value the score came from (days, average score, count); null without data.
+    pub raw_value: Option<f64>,
+    /// 0-100; null without data.
+    pub score: Option<u32>,
+    /// The configured weight.
+    pub weight: u32,
+    /// Points this factor adds to the total (weight re-summed over factors with data).
+    pub contribution: f64,
+    pub status: FactorStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Health {
+    /// 0-100; null when no factor has data.
+    pub score: Option<u32>,
+    pub grade: Option<Grade>,
+    pub factors: Vec<Factor>,
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn clamp_score(x: f64) -> u32 {
+    x.round().clamp(0.0, 100.0) as u32
+}
+
+/// Weight of a reading `age` days old in a trend.
+fn decay(age_days: i64) -> f64 {
+    0.5_f64.powf(age_days.max(0) as f64 / HALF_LIFE_DAYS)
+}
+
+fn weighted_mean(points: impl Iterator<Item = (i64, f64)>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (age, value) in points {
+        let w = decay(age);
+        sum += w * value;
+        weights += w;
+    }
+    (weights > 0.0).then(|| sum / weights)
+}
+
+fn in_window(as_of: NaiveDate, on: NaiveDate) -> Option<i64> {
+    let age = (as_of - on).num_days();
+    (0..=LOOKBACK_DAYS).contains(&age).then_some(age)
+}
+
+/// Full marks within the cadence, falling linearly to zero at three cadences.
+fn check_in_recency(i: &HealthInputs) -> Option<(f64, f64)> {
+    let last = i.last_check_in_on.filter(|d| *d <= i.as_of)?;
+    let days = (i.as_of - last).num_days() as f64;
+    let cadence = f64::from(i.check_in_every_days.max(1));
+    let score = if days <= cadence { 100.0 } else { 100.0 * (1.0 - (days - cadence) / (2.0 * cadence)) };
+    Some((days, score))
+}
+
+/// CSAT 1-5 and NPS 0-10 mapped to 0-100, recent readings weighing more.
+fn client_feedback(i: &HealthInputs) -> Option<(f64, f64)> {
+    let mean = weighted_mean(i.feedback.iter().filter_map(|f| {
+        let age = in_window(i.as_of, f.on)?;
+        let value = match f.kind {
+            FeedbackKind::Csat => f64::from(f.score - 1) * 25.0,
+            FeedbackKind::Nps => f64::from(f.score) * 10.0,
+        };
+        Some((age, value))
+    }))?;
+    Some((mean, mean))
+}
+
+fn manager_sentiment(i: &HealthInputs) -> Option<(f64, f64)> {
+    let mean = weighted_mean(
+        i.sentiments
+            .iter()
+            .filter_map(|(on, s)| Some((in_window(i.as_of, *on)?, f64::from(*s)))),
+    )?;
+    Some((mean, (mean - 1.0) * 25.0))
+}
+
+/// Always has data: no live risk is itself a reading (full marks).
+fn open_risks(i: &HealthInputs) -> Option<(f64, f64)> {
+    let penalty: f64 = i
+        .live_risks
+        .iter()
+        .map(|s| match s {
+            Severity::Low => 5.0,
+            Severity::Medium => 15.0,
+            Severity::High => 40.0,
+            Severity::Critical => 70.0,
+        })
+        .sum();
+    Some((i.live_risks.len() as f64, 100.0 - penalty))
+}
+
+/// Won recently 100, open and on time 70, open and slipping 30, lost recently 0.
+fn opportunity_momentum(i: &HealthInputs) -> Option<(f64, f64)> {
+    let scores: Vec<f64> = i
+        .opportunities
+        .iter()
+        .filter_map(|o| match o.stage {
+            Stage::Won | Stage::Lost => {
+                in_window(i.as_of, o.closed_on?)?;
+                Some(if o.stage == Stage::Won { 100.0 } else { 0.0 })
+            }
+            _ => Some(match o.expected_close_on {
+                Some(d) if d < i.as_of => 30.0,
+                _ => 70.0,
+            }),
+        })
+        .collect();
+    if scores.is_empty() {
+        return None;
+    }
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+    Some((scores.len() as f64, mean))
+}
+
+/// 100 with an active champion; 0 when every champion has left; no data without champions.
+fn champion_presence(i: &HealthInputs) -> Option<(f64, f64)> {
+    if i.champions.is_empty() {
+        return None;
+    }
+    let active = i.champions.iter().filter(|c| c.active).count();
+    Some((active as f64, if active > 0 { 100.0 } else { 0.0 }))
+}
+
+fn overdue_receivables(i: &HealthInputs) -> Option<(f64, f64)> {
+    let pct = i.receivables.overdue_percent?;
+    Some((pct, 100.0 - pct))
+}
+
+/// Full marks up to 30 days, zero from 90.
+fn days_sales_outstanding(i: &HealthInputs) -> Option<(f64, f64)> {
+    let dso = i.receivables.days_sales_outstanding?;
+    Some((dso, 100.0 * (1.0 - (dso - 30.0) / 60.0)))
+}
+
+/// The score of `inputs` under `settings`.
+pub fn assess(inputs: &HealthInputs, settings: &HealthSettings) -> Health {
+    let measured: Vec<(FactorKey, u32, Option<(f64, f64)>)> = FactorKey::ALL
+        .into_iter()
+        .map(|key| {
+            let weight = settings.weights.get(&key).copied().unwrap_or(0);
+            let reading = match key {
+                FactorKey::CheckInRecency => check_in_recency(inputs),
+                FactorKey::ClientFeedback => client_feedback(inputs),
+                FactorKey::ManagerSentiment => manager_sentiment(inputs),
+                FactorKey::OpenRisks => open_risks(inputs),
+                FactorKey::OpportunityMomentum => opportunity_momentum(inputs),
+                FactorKey::ChampionPresence => champion_presence(inputs),
+                FactorKey::OverdueReceivables => overdue_receivables(inputs),
+                FactorKey::DaysSalesOutstanding => days_sales_outstanding(inputs),
+            };
+            (key, weight, reading)
+        })
+        .collect();
+    let total_weight: u32 = measured.iter().filter(|(_, _, r)| r.is_some()).map(|(_, w, _)| *w).sum();
+    let mut total = 0.0;
+    let factors = measured
+        .into_iter()
+        .map(|(key, weight, reading)| match reading {
+            Some((raw, score)) => {
+                let score = clamp_score(score);
+                let contribution = if total_weight == 0 {
+                    0.0
+                } else {
+                    f64::from(score) * f64::from(weight) / f64::from(total_weight)
+                };
+                total += contribution;
+                Factor {
+                    key,
+                    raw_value: Some(round2(raw)),
+                    score: Some(score),
+                    weight,
+                    contribution: round2(contribution),
+                    status: FactorStatus::Ok,
+                }
+            }
+            None => Factor {
+                key,
+                raw_value: None,
+                score: None,
+                weight,
+                contribution: 0.0,
+                status: FactorStatus::NoData,
+            },
+        })
+        .collect();
+    let score = (total_weight > 0).then(|| clamp_score(total));
+    let grade = score.map(|s| {
+        if s >= settings.healthy_from {
+            Grade::Healthy
+        } else if s >= settings.watch_from {
+            Grade::Watch
+        } else {
+            Grade::Poor
+        }
+    });
+    Health { score, grade, factors }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    fn empty() -> HealthInputs {
+        HealthInputs {
+            as_of: day("2026-06-30"),
+            check_in_every_days: 30,
+            last_check_in_on: None,
+            feedback: vec![],
+            sentiments: vec![],
+            live_risks: vec![],
+            opportunities: vec![],
+            champions: vec![],
+            receivables: ReceivablesSignal::default(),
+        }
+    }
+
+    fn factor(h: &Health, key: FactorKey) -> Factor {
+        h.factors.iter().find(|f| f.key == key).cloned().unwrap_or_else(|| panic!("{key:?} missing"))
+    }
+
+    #[test]
+    fn factors_without_data_say_so_and_do_not_count() {
+        let h = assess(&empty(), &HealthSettings::default());
+        // Only "no live risks" is a reading: full marks, carrying the whole weight.
+        assert_eq!(h.score, Some(100));
+        assert_eq!(h.grade, Some(Grade::Healthy));
+        let recency = factor(&h, FactorKey::CheckInRecency);
+        assert_eq!(recency.status, FactorStatus::NoData);
+        assert_eq!(recency.score, None);
+        assert_eq!(recency.contribution, 0.0);
+        assert_eq!(factor(&h, FactorKey::OverdueReceivables).status, FactorStatus::NoData);
+        assert_eq!(factor(&h, FactorKey::OpenRisks).contribution, 100.0);
+    }
+
+    #[test]
+    fn contributions_add_up_to_the_score_and_weights_are_resummed() {
+        let mut i = empty();
+        i.last_check_in_on = Some(day("2026-06-20"));
+        i.sentiments = vec![(day("2026-06-20"), 3)];
+        let h = assess(&i, &HealthSettings::default());
+        // recency 100 (w20), sentiment 50 (w15), risks 100 (w20) → (2000+750+2000)/55
+        assert_eq!(h.score, Some(86));
+        let sum: f64 = h.factors.iter().map(|f| f.contribution).sum();
+        assert!((sum - 86.36).abs() < 0.02, "{sum}");
+    }
+
+    #[test]
+    fn recency_falls_after_the_cadence() {
+        let mut i = empty();
+        i.last_check_in_on = Some(day("2026-04-01")); // 90 days, cadence 30 → 1 - 60/60 = 0
+        assert_eq!(factor(&assess(&i, &HealthSettings::default()), FactorKey::CheckInRecency).score, Some(0));
+        i.last_check_in_on = Some(day("2026-05-16")); // 45 days → 75
+        assert_eq!(factor(&assess(&i, &HealthSettings::default()), FactorKey::CheckInRecency).score, Some(75));
+    }
+
+    #[test]
+    fn bad_feedback_and_a_high_risk_lower_the_score() {
+        let mut i = empty();
+        i.feedback = vec![FeedbackSignal { on: day("2026-06-10"), kind: FeedbackKind::Csat, score: 5 }];
+        i.sentiments = vec![(day("2026-06-10"), 5)];
+        let before = assess(&i, &HealthSettings::default()).score.unwrap_or(0);
+        i.feedback.push(FeedbackSignal { on: day("2026-06-29"), kind: FeedbackKind::Csat, score: 2 });
+        i.sentiments.push((day("2026-06-28"), 2));
+        i.live_risks.push(Severity::High);
+        let after = assess(&i, &HealthSettings::default());
+        assert!(after.score.unwrap_or(100) < before, "{before} -> {:?}", after.score);
+        assert_eq!(factor(&after, FactorKey::OpenRisks).score, Some(60));
+    }
+
+    #[test]
+    fn readings_after_as_of_are_ignored() {
+        let mut i = empty();
+        i.feedback = vec![FeedbackSignal { on: day("2026-07-05"), kind: FeedbackKind::Nps, score: 0 }];
+        assert_eq!(factor(&assess(&i, &HealthSettings::default()), FactorKey::ClientFeedback).status, FactorStatus::NoData);
+    }
+
+    #[test]
+    fn grades_follow_the_thresholds() {
+        let mut i = empty();
+        i.live_risks = vec![Severity::Critical];
+        let settings = HealthSettings::default();
+        let h = assess(&i, &settings);
+        assert_eq!(h.score, Some(30));
+        assert_eq!(h.grade, Some(Grade::Poor));
+        let lenient = HealthSettings { watch_from: 20, ..settings };
+        assert_eq!(assess(&i, &lenient).grade, Some(Grade::Watch));
+    }
+
+    #[test]
+    fn momentum_and_champions() {
+        let mut i = empty();
+        i.opportunities = vec![
+            OpportunitySignal { stage: Stage::Won, expected_close_on: None, closed_on: Some(day("2026-06-01")) },
+            OpportunitySignal { stage: Stage::Proposal, expected_close_on: Some(day("2026-06-01")), closed_on: None },
+        ];
+        i.champions = vec![ChampionSignal { active: false }];
+        let h = assess(&i, &HealthSettings::default());
+        assert_eq!(factor(&h, FactorKey::OpportunityMomentum).score, Some(65));
+        assert_eq!(factor(&h, FactorKey::ChampionPresence).score, Some(0));
+    }
+
+    #[test]
+    fn zero_weights_everywhere_give_no_score() {
+        let settings = HealthSettings { weights: BTreeMap::new(), ..HealthSettings::default() };
+        let h = assess(&empty(), &settings);
+        assert_eq!(h.score, None);
+        assert_eq!(h.grade, None);
+    }
+}
