@@ -51,6 +51,16 @@ pub fn list(conn: &mut DbConn, caller: &Caller, after: Option<uuid::Uuid>, limit
     Ok(q.load(conn)?)
 }
 
+/// One key: its creator sees it, admins see every key.
+pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, ApiError> {
+    caller.require(Permission::Read)?;
+    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| crate::app::users::not_found(e, "API key"))?;
+    if row.created_by.0 != caller.user_id().0 && !caller.can(Permission::ManageAllApiKeys) {
+        return Err(ApiError::not_found("API key"));
+    }
+    Ok(row)
+}
+
 pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), ApiError> {
     let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| crate::app::users::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 {

@@ -113,9 +113,12 @@ pub fn refresh_in(conn: &mut DbConn, jwt: &JwtKeys, config: &Config, token: &str
     let hash = secrets::sha256_hex(token.as_bytes());
     let row = db::refresh_tokens::find_by_hash(conn, &hash)?.ok_or_else(invalid)?;
     let now = db::now();
-    if row.used_at.is_some() || row.revoked_at.is_some() {
+    if row.used_at.is_some() {
         db::refresh_tokens::revoke_family(conn, row.organization_id, row.family_id, now)?;
         return Ok(Refreshed::Reused);
+    }
+    if row.revoked_at.is_some() {
+        return Err(invalid());
     }
     if row.expires_at <= now {
         return Err(invalid());

@@ -3,6 +3,7 @@
 //! connection so a larger use case can compose them inside its own transaction.
 
 pub mod api_keys;
+pub mod crm;
 pub mod identity;
 pub mod ledger;
 pub mod reports;

@@ -7,7 +7,8 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use uuid::Uuid;
 
 use super::policy::{self, Permission};
-use super::{jwt, secrets};
+use super::secrets;
+use diesel::OptionalExtension;
 use crate::app::AppState;
 use crate::db::{self, SqlUuid};
 use crate::domain::identity::Role;
@@ -79,33 +80,40 @@ fn bearer(req: &HttpRequest) -> Result<String, ApiError> {
     Ok(token.trim().to_owned())
 }
 
-fn from_claims(claims: jwt::Claims) -> Result<Caller, ApiError> {
-    let role = claims
-        .role
+fn current_role(row: &crate::db::users::UserRow) -> Result<Role, ApiError> {
+    row.role
         .parse::<Role>()
-        .map_err(|_| ApiError::unauthorized("invalid_token", "the token names an unknown role"))?;
-    if claims.typ != "access" {
-        return Err(ApiError::unauthorized("invalid_token", "not an access token"));
-    }
-    Ok(Caller {
-        org: OrganizationId(claims.org),
-        principal: Principal::User(UserId(claims.sub)),
-        role,
-    })
+        .map_err(|_| ApiError::internal("stored user has an unknown role"))
 }
 
+/// Checks the credential and reads the principal's current standing: a deactivated user's
+/// tokens and keys stop working at once, and a role change applies to the next request.
 async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Caller, ApiError> {
     if !secrets::is_api_key(&token) {
-        return match state.jwt.verify(&token) {
-            Ok(claims) => from_claims(claims),
-            Err(e) => {
-                let detail = match e.kind() {
-                    jsonwebtoken::errors::ErrorKind::ExpiredSignature => "the access token has expired; refresh it",
-                    _ => "the access token is not valid",
-                };
-                Err(ApiError::unauthorized("invalid_token", detail))
-            }
-        };
+        let claims = state.jwt.verify(&token).map_err(|e| {
+            let detail = match e.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => "the access token has expired; refresh it",
+                _ => "the access token is not valid",
+            };
+            ApiError::unauthorized("invalid_token", detail)
+        })?;
+        if claims.typ != "access" {
+            return Err(ApiError::unauthorized("invalid_token", "not an access token"));
+        }
+        let (org, user) = (OrganizationId(claims.org), UserId(claims.sub));
+        return state
+            .read(move |conn| {
+                let row = db::users::find(conn, SqlUuid(org.0), SqlUuid(user.0))
+                    .optional()?
+                    .filter(|u| u.is_active)
+                    .ok_or_else(|| ApiError::unauthorized("user_inactive", "this user no longer exists or has been deactivated"))?;
+                Ok(Caller {
+                    org,
+                    principal: Principal::User(user),
+                    role: current_role(&row)?,
+                })
+            })
+            .await;
     }
     let hash = secrets::sha256_hex(token.as_bytes());
     state
@@ -113,11 +121,19 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Calle
             let row = db::api_keys::find_by_hash(conn, &hash)?
                 .filter(|k| k.revoked_at.is_none())
                 .ok_or_else(|| ApiError::unauthorized("invalid_api_key", "the API key is unknown or revoked"))?;
-            db::api_keys::touch(conn, &row, db::now())?;
+            let creator = db::users::find(conn, row.organization_id, row.created_by)?;
+            if !creator.is_active {
+                return Err(ApiError::unauthorized("invalid_api_key", "the user this API key acts for has been deactivated"));
+            }
+            let now = db::now();
+            if row.last_used_at.is_none_or(|t| t < now - chrono::Duration::seconds(60)) {
+                db::write_transaction(conn, |c| db::api_keys::touch(c, &row, now))?;
+            }
             let role = row
                 .role
                 .parse::<Role>()
-                .map_err(|_| ApiError::internal("stored API key has an unknown role"))?;
+                .map_err(|_| ApiError::internal("stored API key has an unknown role"))?
+                .capped_by(current_role(&creator)?);
             Ok(Caller {
                 org: OrganizationId(row.organization_id.0),
                 principal: Principal::ApiKey {

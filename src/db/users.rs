@@ -84,16 +84,22 @@ pub fn update(
     Ok(n == 1)
 }
 
+/// Counts active owners, locking their rows on PostgreSQL so two owners stepping down at once
+/// cannot both see the other as the one who stays (SQLite's writers are serialized anyway).
 pub fn count_active_owners(conn: &mut DbConn, org: SqlUuid) -> QueryResult<i64> {
-    users::table
+    let q = users::table
         .filter(
             users::organization_id
                 .eq(org)
                 .and(users::role.eq("owner"))
                 .and(users::is_active.eq(true)),
         )
-        .count()
-        .get_result(conn)
+        .select(users::id);
+    let ids: Vec<SqlUuid> = match conn {
+        DbConn::Pg(c) => q.for_update().load(c)?,
+        DbConn::Sqlite(c) => q.load(c)?,
+    };
+    Ok(ids.len() as i64)
 }
 
 /// Which of `ids` are users of the organization.

@@ -15,7 +15,11 @@ pub trait TextEnum: Sized + Copy + 'static {
         Self::ALL.iter().copied().find(|v| v.as_str() == s)
     }
     fn expected() -> String {
-        Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+        Self::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -94,7 +98,10 @@ impl InteractionKind {
     /// Whether an interaction of this kind (with a contact) counts as a check-in for the
     /// cadence; notes, support tickets and feedback do not.
     pub fn is_check_in(self) -> bool {
-        matches!(self, Self::Call | Self::Meeting | Self::Email | Self::CheckIn | Self::Visit)
+        matches!(
+            self,
+            Self::Call | Self::Meeting | Self::Email | Self::CheckIn | Self::Visit
+        )
     }
 }
 
@@ -114,7 +121,10 @@ impl Severity {
 impl TargetMetric {
     /// Money metrics are amounts in the base currency; the others are whole counts.
     pub fn is_money(self) -> bool {
-        matches!(self, Self::RevenueInvoiced | Self::RevenueCollected | Self::WonAmount)
+        matches!(
+            self,
+            Self::RevenueInvoiced | Self::RevenueCollected | Self::WonAmount
+        )
     }
 }
 
@@ -132,7 +142,10 @@ pub fn effective_status(own: AccountStatus, has_live_high_risk: bool) -> Account
 /// natural key imports match accounts on.
 pub fn website_domain(website: &str) -> Option<String> {
     let s = website.trim().to_ascii_lowercase();
-    let s = s.split_once("://").map(|(_, rest)| rest.to_owned()).unwrap_or(s);
+    let s = s
+        .split_once("://")
+        .map(|(_, rest)| rest.to_owned())
+        .unwrap_or(s);
     let host = s.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
     let host = host.split(':').next().unwrap_or("");
@@ -150,20 +163,38 @@ mod tests {
             assert_eq!(Influence::parse(s.as_str()), Some(*s));
         }
         assert_eq!(Influence::parse("wizard"), None);
-        assert_eq!(Stage::expected(), "qualification, proposal, negotiation, won, lost");
+        assert_eq!(
+            Stage::expected(),
+            "qualification, proposal, negotiation, won, lost"
+        );
     }
 
     #[test]
     fn at_risk_is_derived_but_never_over_churned() {
-        assert_eq!(effective_status(AccountStatus::Active, true), AccountStatus::AtRisk);
-        assert_eq!(effective_status(AccountStatus::Prospect, false), AccountStatus::Prospect);
-        assert_eq!(effective_status(AccountStatus::Churned, true), AccountStatus::Churned);
+        assert_eq!(
+            effective_status(AccountStatus::Active, true),
+            AccountStatus::AtRisk
+        );
+        assert_eq!(
+            effective_status(AccountStatus::Prospect, false),
+            AccountStatus::Prospect
+        );
+        assert_eq!(
+            effective_status(AccountStatus::Churned, true),
+            AccountStatus::Churned
+        );
     }
 
     #[test]
     fn website_domains_are_normalised() {
-        assert_eq!(website_domain("https://www.Globex.example/about").as_deref(), Some("globex.example"));
-        assert_eq!(website_domain("globex.example:8080").as_deref(), Some("globex.example"));
+        assert_eq!(
+            website_domain("https://www.Globex.example/about").as_deref(),
+            Some("globex.example")
+        );
+        assert_eq!(
+            website_domain("globex.example:8080").as_deref(),
+            Some("globex.example")
+        );
         assert_eq!(website_domain("not a site"), None);
     }
 

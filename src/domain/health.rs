@@ -111,7 +111,10 @@ pub struct HealthSettings {
 impl Default for HealthSettings {
     fn default() -> Self {
         HealthSettings {
-            weights: FactorKey::ALL.into_iter().map(|k| (k, k.default_weight())).collect(),
+            weights: FactorKey::ALL
+                .into_iter()
+                .map(|k| (k, k.default_weight()))
+                .collect(),
             healthy_from: 70,
             watch_from: 40,
         }
@@ -216,7 +219,11 @@ fn check_in_recency(i: &HealthInputs) -> Option<(f64, f64)> {
     let last = i.last_check_in_on.filter(|d| *d <= i.as_of)?;
     let days = (i.as_of - last).num_days() as f64;
     let cadence = f64::from(i.check_in_every_days.max(1));
-    let score = if days <= cadence { 100.0 } else { 100.0 * (1.0 - (days - cadence) / (2.0 * cadence)) };
+    let score = if days <= cadence {
+        100.0
+    } else {
+        100.0 * (1.0 - (days - cadence) / (2.0 * cadence))
+    };
     Some((days, score))
 }
 
@@ -319,7 +326,11 @@ pub fn assess(inputs: &HealthInputs, settings: &HealthSettings) -> Health {
             (key, weight, reading)
         })
         .collect();
-    let total_weight: u32 = measured.iter().filter(|(_, _, r)| r.is_some()).map(|(_, w, _)| *w).sum();
+    let total_weight: u32 = measured
+        .iter()
+        .filter(|(_, _, r)| r.is_some())
+        .map(|(_, w, _)| *w)
+        .sum();
     let mut total = 0.0;
     let factors = measured
         .into_iter()
@@ -361,7 +372,11 @@ pub fn assess(inputs: &HealthInputs, settings: &HealthSettings) -> Health {
             Grade::Poor
         }
     });
-    Health { score, grade, factors }
+    Health {
+        score,
+        grade,
+        factors,
+    }
 }
 
 #[cfg(test)]
@@ -387,7 +402,11 @@ mod tests {
     }
 
     fn factor(h: &Health, key: FactorKey) -> Factor {
-        h.factors.iter().find(|f| f.key == key).cloned().unwrap_or_else(|| panic!("{key:?} missing"))
+        h.factors
+            .iter()
+            .find(|f| f.key == key)
+            .cloned()
+            .unwrap_or_else(|| panic!("{key:?} missing"))
     }
 
     #[test]
@@ -400,7 +419,10 @@ mod tests {
         assert_eq!(recency.status, FactorStatus::NoData);
         assert_eq!(recency.score, None);
         assert_eq!(recency.contribution, 0.0);
-        assert_eq!(factor(&h, FactorKey::OverdueReceivables).status, FactorStatus::NoData);
+        assert_eq!(
+            factor(&h, FactorKey::OverdueReceivables).status,
+            FactorStatus::NoData
+        );
         assert_eq!(factor(&h, FactorKey::OpenRisks).contribution, 100.0);
     }
 
@@ -420,30 +442,67 @@ mod tests {
     fn recency_falls_after_the_cadence() {
         let mut i = empty();
         i.last_check_in_on = Some(day("2026-04-01")); // 90 days, cadence 30 → 1 - 60/60 = 0
-        assert_eq!(factor(&assess(&i, &HealthSettings::default()), FactorKey::CheckInRecency).score, Some(0));
+        assert_eq!(
+            factor(
+                &assess(&i, &HealthSettings::default()),
+                FactorKey::CheckInRecency
+            )
+            .score,
+            Some(0)
+        );
         i.last_check_in_on = Some(day("2026-05-16")); // 45 days → 75
-        assert_eq!(factor(&assess(&i, &HealthSettings::default()), FactorKey::CheckInRecency).score, Some(75));
+        assert_eq!(
+            factor(
+                &assess(&i, &HealthSettings::default()),
+                FactorKey::CheckInRecency
+            )
+            .score,
+            Some(75)
+        );
     }
 
     #[test]
     fn bad_feedback_and_a_high_risk_lower_the_score() {
         let mut i = empty();
-        i.feedback = vec![FeedbackSignal { on: day("2026-06-10"), kind: FeedbackKind::Csat, score: 5 }];
+        i.feedback = vec![FeedbackSignal {
+            on: day("2026-06-10"),
+            kind: FeedbackKind::Csat,
+            score: 5,
+        }];
         i.sentiments = vec![(day("2026-06-10"), 5)];
         let before = assess(&i, &HealthSettings::default()).score.unwrap_or(0);
-        i.feedback.push(FeedbackSignal { on: day("2026-06-29"), kind: FeedbackKind::Csat, score: 2 });
+        i.feedback.push(FeedbackSignal {
+            on: day("2026-06-29"),
+            kind: FeedbackKind::Csat,
+            score: 2,
+        });
         i.sentiments.push((day("2026-06-28"), 2));
         i.live_risks.push(Severity::High);
         let after = assess(&i, &HealthSettings::default());
-        assert!(after.score.unwrap_or(100) < before, "{before} -> {:?}", after.score);
+        assert!(
+            after.score.unwrap_or(100) < before,
+            "{before} -> {:?}",
+            after.score
+        );
         assert_eq!(factor(&after, FactorKey::OpenRisks).score, Some(60));
     }
 
     #[test]
     fn readings_after_as_of_are_ignored() {
         let mut i = empty();
-        i.feedback = vec![FeedbackSignal { on: day("2026-07-05"), kind: FeedbackKind::Nps, score: 0 }];
-        assert_eq!(factor(&assess(&i, &HealthSettings::default()), FactorKey::ClientFeedback).status, FactorStatus::NoData);
+        i.feedback = vec![FeedbackSignal {
+            on: day("2026-07-05"),
+            kind: FeedbackKind::Nps,
+            score: 0,
+        }];
+        assert_eq!(
+            factor(
+                &assess(&i, &HealthSettings::default()),
+                FactorKey::ClientFeedback
+            )
+            .status,
+            FactorStatus::NoData
+        );
     }
 
     #[test]
@@ -454,7 +513,10 @@ mod tests {
         let h = assess(&i, &settings);
         assert_eq!(h.score, Some(30));
         assert_eq!(h.grade, Some(Grade::Poor));
-        let lenient = HealthSettings { watch_from: 20, ..settings };
+        let lenient = HealthSettings {
+            watch_from: 20,
+            ..settings
+        };
         assert_eq!(assess(&i, &lenient).grade, Some(Grade::Watch));
     }
 
@@ -462,8 +524,16 @@ mod tests {
     fn momentum_and_champions() {
         let mut i = empty();
         i.opportunities = vec![
-            OpportunitySignal { stage: Stage::Won, expected_close_on: None, closed_on: Some(day("2026-06-01")) },
-            OpportunitySignal { stage: Stage::Proposal, expected_close_on: Some(day("2026-06-01")), closed_on: None },
+            OpportunitySignal {
+                stage: Stage::Won,
+                expected_close_on: None,
+                closed_on: Some(day("2026-06-01")),
+            },
+            OpportunitySignal {
+                stage: Stage::Proposal,
+                expected_close_on: Some(day("2026-06-01")),
+                closed_on: None,
+            },
         ];
         i.champions = vec![ChampionSignal { active: false }];
         let h = assess(&i, &HealthSettings::default());
@@ -473,7 +543,10 @@ mod tests {
 
     #[test]
     fn zero_weights_everywhere_give_no_score() {
-        let settings = HealthSettings { weights: BTreeMap::new(), ..HealthSettings::default() };
+        let settings = HealthSettings {
+            weights: BTreeMap::new(),
+            ..HealthSettings::default()
+        };
         let h = assess(&empty(), &settings);
         assert_eq!(h.score, None);
         assert_eq!(h.grade, None);

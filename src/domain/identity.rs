@@ -48,6 +48,20 @@ impl Role {
     }
 }
 
+impl Role {
+    /// This role as far as `ceiling` allows: an API key never acts above its creator's
+    /// current role.
+    pub fn capped_by(self, ceiling: Role) -> Role {
+        if ceiling.covers(self) {
+            self
+        } else if self.covers(ceiling) {
+            ceiling
+        } else {
+            Role::Viewer
+        }
+    }
+}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -141,6 +155,14 @@ mod tests {
             assert!(r.covers(Role::Viewer));
             assert_eq!(r.as_str().parse::<Role>(), Ok(r));
         }
+    }
+
+    #[test]
+    fn capping_never_raises_a_role() {
+        assert_eq!(Role::Admin.capped_by(Role::Viewer), Role::Viewer);
+        assert_eq!(Role::Viewer.capped_by(Role::Admin), Role::Viewer);
+        assert_eq!(Role::Accountant.capped_by(Role::AccountManager), Role::Viewer);
+        assert_eq!(Role::Admin.capped_by(Role::Owner), Role::Admin);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use super::json::ApiQuery;
 use super::error::ApiError;
 use super::json::ApiJson;
 use super::pagination::{Page, PageParams, PageRequest};
@@ -63,8 +64,9 @@ impl From<ApiKeyRow> for ApiKeyView {
 pub struct CreatedApiKey {
     #[serde(flatten)]
     pub api_key: ApiKeyView,
-    /// The secret. Shown this once; only its hash is stored.
-    pub key: String,
+    /// The secret. Shown this once; only its hash is stored, so a replay of this request
+    /// (same Idempotency-Key) answers `null` here.
+    pub key: Option<String>,
 }
 
 /// Create an API key. Its `key` is in this answer only.
@@ -88,13 +90,13 @@ pub async fn create_api_key(
     idem.run(&state, &caller, &body.raw, move |conn| {
         let (row, key) = use_case::create_in(conn, &c, name, role)?;
         let location = format!("/api/v1/api-keys/{}", row.id.0);
-        Reply::created(
-            location,
-            &CreatedApiKey {
-                api_key: row.into(),
-                key,
-            },
-        )
+        let view = ApiKeyView::from(row);
+        let replay = serde_json::json!({ "key": null });
+        let mut redacted = serde_json::to_value(&view).unwrap_or_default();
+        if let (Some(r), Some(k)) = (redacted.as_object_mut(), replay.as_object()) {
+            r.extend(k.clone());
+        }
+        Reply::created(location, &CreatedApiKey { api_key: view, key: Some(key) })?.with_redacted_replay(&redacted)
     })
     .await
 }
@@ -106,11 +108,24 @@ pub async fn create_api_key(
     responses((status = 200, description = "A page of API keys", body = Page<ApiKeyView>))
 )]
 #[get("/api-keys")]
-pub async fn list_api_keys(state: web::Data<AppState>, caller: Caller, page: web::Query<PageParams>) -> Result<HttpResponse, ApiError> {
+pub async fn list_api_keys(state: web::Data<AppState>, caller: Caller, page: ApiQuery<PageParams>) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::new(&page, "created_at", "")?;
     let (after, fetch) = (page.after.as_ref().map(|a| a.1), page.fetch());
     let rows = state.read(move |conn| use_case::list(conn, &caller, after, fetch)).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |r| (String::new(), r.id.0), ApiKeyView::from)))
+}
+
+/// Get an API key (never its secret).
+#[utoipa::path(
+    tag = "api-keys",
+    params(("id" = ApiKeyId, Path, description = "API key id")),
+    responses((status = 200, description = "The API key", body = ApiKeyView))
+)]
+#[get("/api-keys/{id}")]
+pub async fn get_api_key(state: web::Data<AppState>, caller: Caller, id: web::Path<ApiKeyId>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let row = state.read(move |conn| use_case::get(conn, &caller, id)).await?;
+    Ok(HttpResponse::Ok().json(ApiKeyView::from(row)))
 }
 
 /// Revoke an API key; it stops working at once.

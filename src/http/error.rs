@@ -209,10 +209,7 @@ impl From<DieselError> for ApiError {
             DieselError::DatabaseError(kind, info) => {
                 let message = info.message();
                 match kind {
-                    DatabaseErrorKind::UniqueViolation => ApiError::conflict(
-                        "already_exists",
-                        "a resource with these unique values already exists",
-                    ),
+                    DatabaseErrorKind::UniqueViolation => unique_violation(info.constraint_name().unwrap_or(message)),
                     DatabaseErrorKind::ForeignKeyViolation => ApiError::unprocessable(
                         "invalid_reference",
                         "the request refers to something that does not exist in your organization",
@@ -232,6 +229,28 @@ impl From<DieselError> for ApiError {
             _ => ApiError::internal(format!("database error: {e}")),
         }
     }
+}
+
+/// Which unique constraint a racing duplicate hit, and the answer the sequential check gives
+/// for it, so a duplicate gets the same code whether it raced or not. Needles match
+/// PostgreSQL's constraint names (`teams_organization_id_name_key`) and SQLite's messages
+/// (`UNIQUE constraint failed: teams.organization_id, teams.name`).
+const UNIQUE_CONSTRAINTS: &[(&[&str], StatusCode, &str, &str, &str)] = &[
+    (&["users", "email"], StatusCode::UNPROCESSABLE_ENTITY, "email_taken", "email", "a user with this email already exists"),
+    (&["teams", "name"], StatusCode::UNPROCESSABLE_ENTITY, "name_taken", "name", "another team has this name"),
+    (&["ledger_accounts", "code"], StatusCode::UNPROCESSABLE_ENTITY, "code_taken", "code", "another ledger account has this code"),
+    (&["exchange_rates", "rate_date"], StatusCode::CONFLICT, "rate_exists", "date", "a rate for this currency and date is already recorded"),
+    (&["journal_entries", "reverses_entry_id"], StatusCode::CONFLICT, "entry_already_reversed", "id", "this entry has already been reversed"),
+];
+
+fn unique_violation(constraint: &str) -> ApiError {
+    for (needles, status, code, field, message) in UNIQUE_CONSTRAINTS {
+        if needles.iter().all(|n| constraint.contains(n)) {
+            return ApiError::new(*status, code, format!("{field}: {message}"))
+                .with_errors(vec![FieldError::new(*field, *code, *message)]);
+        }
+    }
+    ApiError::conflict("already_exists", "a resource with these unique values already exists")
 }
 
 /// SQLite's lock contention and PostgreSQL's lock timeout: transient, so 503 + Retry-After.

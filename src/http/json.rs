@@ -92,27 +92,56 @@ fn too_large(limit: usize) -> ApiError {
     )
 }
 
-/// Parses a JSON body: syntax errors are 400, type and shape errors 422 naming the field.
+/// Parses a JSON body: text that is not JSON is 400; JSON of the wrong shape is 422 naming
+/// the field (parsing to a `Value` first keeps serde's "expected value" for a number where an
+/// enum belongs from passing for a syntax error).
 pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("malformed_json", "the request body is empty; send a JSON object"));
     }
-    let de = &mut serde_json::Deserializer::from_slice(raw);
-    let result: Result<T, _> = serde_path_to_error::deserialize(de);
+    let value: serde_json::Value = serde_json::from_slice(raw)
+        .map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}")))?;
+    let result: Result<T, _> = serde_path_to_error::deserialize(value);
     result.map_err(|err| {
         let path = err.path().to_string();
-        let inner = err.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => {
-                ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}"))
-            }
-            serde_json::error::Category::Data => {
-                let message = strip_position(&inner.to_string());
-                let (field, code) = describe(&path, &message);
-                ApiError::validation(vec![FieldError::new(field, code, message)])
-            }
-        }
+        let message = strip_position(&err.into_inner().to_string());
+        let (field, code) = describe(&path, &message);
+        ApiError::validation(vec![FieldError::new(field, code, message)])
     })
+}
+
+/// `ApiQuery<T>`: query parameters, with a 422 that names the offending parameter.
+pub struct ApiQuery<T>(pub T);
+
+impl<T> ApiQuery<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for ApiQuery<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let query = req.query_string().as_bytes();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query));
+        let result: Result<T, _> = serde_path_to_error::deserialize(de);
+        std::future::ready(result.map(ApiQuery).map_err(|err| {
+            let path = err.path().to_string();
+            let message = err.into_inner().to_string();
+            let field = if path.is_empty() || path == "." { "query".to_owned() } else { path };
+            let code = if message.starts_with("unknown variant") { "invalid_enum" } else { "invalid_query" };
+            ApiError::validation(vec![FieldError::new(format!("query:{field}"), code, message)])
+        }))
+    }
 }
 
 fn strip_position(message: &str) -> String {

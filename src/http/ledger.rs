@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use super::json::ApiQuery;
 use super::error::{ApiError, FieldError};
 use super::json::{double_option, ApiJson};
 use super::pagination::{Page, PageParams, PageRequest};
@@ -161,8 +162,8 @@ pub struct LedgerAccountListParams {
 pub async fn list_ledger_accounts(
     state: web::Data<AppState>,
     caller: Caller,
-    page: web::Query<PageParams>,
-    params: web::Query<LedgerAccountListParams>,
+    page: ApiQuery<PageParams>,
+    params: ApiQuery<LedgerAccountListParams>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::Read)?;
     let filter = AccountFilter {
@@ -330,7 +331,7 @@ pub async fn ledger_account_balance(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    params: web::Query<BalanceParams>,
+    params: ApiQuery<BalanceParams>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let (from, to, as_of) = if params.from.is_some() || params.to.is_some() {
@@ -450,7 +451,7 @@ pub async fn ledger_account_activity(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    params: web::Query<RangeParams>,
+    params: ApiQuery<RangeParams>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let (from, to) = default_range(&params)?;
@@ -551,8 +552,8 @@ pub struct ExchangeRateListParams {
 pub async fn list_exchange_rates(
     state: web::Data<AppState>,
     caller: Caller,
-    page: web::Query<PageParams>,
-    params: web::Query<ExchangeRateListParams>,
+    page: ApiQuery<PageParams>,
+    params: ApiQuery<ExchangeRateListParams>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::Read)?;
     let currency = params.currency.clone();
@@ -776,8 +777,8 @@ pub struct JournalEntryListParams {
 pub async fn list_journal_entries(
     state: web::Data<AppState>,
     caller: Caller,
-    page: web::Query<PageParams>,
-    params: web::Query<JournalEntryListParams>,
+    page: ApiQuery<PageParams>,
+    params: ApiQuery<JournalEntryListParams>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::Read)?;
     let (_, desc) = super::pagination::parse_sort(params.sort.as_deref(), &["date"], "date")?;

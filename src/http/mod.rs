@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod crm;
 pub mod error;
 pub mod etag;
 pub mod json;
@@ -52,12 +53,70 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(users::update_user)
             .service(api_keys::create_api_key)
             .service(api_keys::list_api_keys)
+            .service(api_keys::get_api_key)
             .service(api_keys::revoke_api_key)
             .service(teams::create_team)
             .service(teams::list_teams)
             .service(teams::get_team)
             .service(teams::update_team)
             .service(teams::delete_team)
+            .service(crm::accounts::import_accounts)
+            .service(crm::accounts::export_accounts)
+            .service(crm::accounts::create_account)
+            .service(crm::accounts::list_accounts)
+            .service(crm::accounts::get_account)
+            .service(crm::accounts::update_account)
+            .service(crm::accounts::archive_account)
+            .service(crm::accounts::churn_account)
+            .service(crm::accounts::reassign_account)
+            .service(crm::accounts::account_owner_history)
+            .service(crm::accounts::merge_account)
+            .service(crm::accounts::account_timeline)
+            .service(crm::accounts::get_crm_settings)
+            .service(crm::accounts::update_crm_settings)
+            .service(crm::records::create_contact)
+            .service(crm::records::list_contacts)
+            .service(crm::records::get_contact)
+            .service(crm::records::update_contact)
+            .service(crm::records::delete_contact)
+            .service(crm::records::create_interaction)
+            .service(crm::records::list_interactions)
+            .service(crm::records::get_interaction)
+            .service(crm::records::update_interaction)
+            .service(crm::records::create_feedback)
+            .service(crm::records::list_feedback)
+            .service(crm::records::get_feedback)
+            .service(crm::records::create_request)
+            .service(crm::records::list_requests)
+            .service(crm::records::get_request)
+            .service(crm::records::update_request)
+            .service(crm::records::create_task)
+            .service(crm::records::list_tasks)
+            .service(crm::records::get_task)
+            .service(crm::records::update_task)
+            .service(crm::records::delete_task)
+            .service(crm::deals::create_opportunity)
+            .service(crm::deals::list_opportunities)
+            .service(crm::deals::get_opportunity)
+            .service(crm::deals::update_opportunity)
+            .service(crm::deals::create_proposal)
+            .service(crm::deals::list_proposals)
+            .service(crm::deals::get_proposal)
+            .service(crm::deals::update_proposal)
+            .service(crm::deals::create_risk)
+            .service(crm::deals::list_risks)
+            .service(crm::deals::get_risk)
+            .service(crm::deals::update_risk)
+            .service(crm::deals::create_competitor)
+            .service(crm::deals::list_competitors)
+            .service(crm::deals::get_competitor)
+            .service(crm::deals::update_competitor)
+            .service(crm::deals::create_target)
+            .service(crm::deals::list_targets)
+            .service(crm::deals::get_target)
+            .service(crm::deals::delete_target)
+            .service(crm::reports::performance_report)
+            .service(crm::reports::sales_report)
             .service(ledger::create_ledger_account)
             .service(ledger::list_ledger_accounts)
             .service(ledger::get_ledger_account)
@@ -143,10 +202,7 @@ impl RouteTable {
 
 /// Unknown routes: 405 with `Allow` when the path exists under other methods, else 404.
 pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> Result<HttpResponse, ApiError> {
-    if let Some(mut methods) = table.allowed(req.path()) {
-        if methods.contains(&"GET") {
-            methods.push("HEAD");
-        }
+    if let Some(methods) = table.allowed(req.path()) {
         if req.method() == Method::OPTIONS {
             return Ok(HttpResponse::NoContent().insert_header((header::ALLOW, methods.join(", "))).finish());
         }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::json::ApiQuery;
 use super::error::ApiError;
 use super::json::{double_option, ApiJson};
 use super::pagination::{parse_sort, Page, PageParams, PageRequest};
@@ -70,6 +71,7 @@ pub async fn create_team(
     idem: Idempotency,
     body: ApiJson<CreateTeamRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require(crate::auth::Permission::ManageTeams)?;
     validate::finish(validate::collect(&body.value))?;
     let req = &body.value;
     let name = req.name.trim().to_owned();
@@ -104,8 +106,8 @@ pub struct TeamListParams {
 pub async fn list_teams(
     state: web::Data<AppState>,
     caller: Caller,
-    page: web::Query<PageParams>,
-    params: web::Query<TeamListParams>,
+    page: ApiQuery<PageParams>,
+    params: ApiQuery<TeamListParams>,
 ) -> Result<HttpResponse, ApiError> {
     let (_, desc) = parse_sort(params.sort.as_deref(), &["created_at"], "created_at")?;
     let page = PageRequest::new(&page, params.sort.as_deref().unwrap_or("created_at"), "")?;

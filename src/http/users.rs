@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::auth::{check_email, hash_password};
+use super::json::ApiQuery;
 use super::error::{ApiError, FieldError};
 use super::json::{double_option, ApiJson};
 use super::pagination::{parse_sort, Page, PageParams, PageRequest};
@@ -100,8 +101,8 @@ pub struct UserListParams {
 pub async fn list_users(
     state: web::Data<AppState>,
     caller: Caller,
-    page: web::Query<PageParams>,
-    params: web::Query<UserListParams>,
+    page: ApiQuery<PageParams>,
+    params: ApiQuery<UserListParams>,
 ) -> Result<HttpResponse, ApiError> {
     let (field, desc) = parse_sort(params.sort.as_deref(), &["created_at", "name", "email"], "created_at")?;
     let sort = match field {

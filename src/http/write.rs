@@ -24,6 +24,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub body: String,
     pub location: Option<String>,
+    /// What is stored for a replay when the answer holds a secret shown only once.
+    pub stored_body: Option<String>,
 }
 
 impl Reply {
@@ -32,7 +34,15 @@ impl Reply {
             status: StatusCode::CREATED,
             body: to_json(body)?,
             location: Some(location),
+            stored_body: None,
         })
+    }
+
+    /// The answer carries a secret: a replay gets `redacted` instead, so the secret is
+    /// never stored.
+    pub fn with_redacted_replay(mut self, redacted: &impl Serialize) -> Result<Reply, ApiError> {
+        self.stored_body = Some(to_json(redacted)?);
+        Ok(self)
     }
 
     pub fn ok(body: &impl Serialize) -> Result<Reply, ApiError> {
@@ -40,6 +50,7 @@ impl Reply {
             status: StatusCode::OK,
             body: to_json(body)?,
             location: None,
+            stored_body: None,
         })
     }
 
@@ -48,6 +59,7 @@ impl Reply {
             status: StatusCode::NO_CONTENT,
             body: String::new(),
             location: None,
+            stored_body: None,
         }
     }
 
@@ -160,6 +172,7 @@ impl Idempotency {
                         status,
                         body: stored.response_body.unwrap_or_default(),
                         location: stored.location,
+                        stored_body: None,
                     };
                     return Ok((reply, true));
                 }
@@ -170,7 +183,7 @@ impl Idempotency {
                     principal,
                     &key,
                     reply.status.as_u16(),
-                    &reply.body,
+                    reply.stored_body.as_deref().unwrap_or(&reply.body),
                     reply.location.as_deref(),
                 )?;
                 Ok((reply, false))

@@ -4,6 +4,7 @@
 mod common;
 
 mod contract;
+mod crm;
 mod identity;
 mod ledger;
 mod ledger_folding;

@@ -318,7 +318,7 @@ CREATE TABLE targets (
     period_start DATE NOT NULL,
     period_end DATE NOT NULL,
     metric TEXT NOT NULL CHECK (metric IN ('revenue_invoiced', 'revenue_collected', 'won_amount', 'new_accounts', 'retained_accounts')),
-    amount TEXT NOT NULL,
+    amount NUMERIC(28, 10) NOT NULL CHECK (amount >= 0),
     version BIGINT NOT NULL CHECK (version >= 1),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL,

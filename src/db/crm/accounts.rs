@@ -44,7 +44,10 @@ pub struct AccountRow {
 
 impl AccountRow {
     pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
-        diesel::insert_into(accounts::table).values(self).execute(conn).map(drop)
+        diesel::insert_into(accounts::table)
+            .values(self)
+            .execute(conn)
+            .map(drop)
     }
 }
 
@@ -123,7 +126,9 @@ pub fn save(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Query
             .and(accounts::id.eq(row.id))
             .and(accounts::version.eq(expected_version)),
     );
-    let n = diesel::update(target).set(AccountWrite::from(row)).execute(conn)?;
+    let n = diesel::update(target)
+        .set(AccountWrite::from(row))
+        .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -136,7 +141,11 @@ pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<Account
 
 pub fn by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<AccountRow>> {
     accounts::table
-        .filter(accounts::organization_id.eq(org).and(accounts::id.eq_any(ids)))
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::id.eq_any(ids)),
+        )
         .select(AccountRow::as_select())
         .load(conn)
 }
@@ -144,15 +153,26 @@ pub fn by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<V
 /// Every live (not archived) account of the organization, for reports.
 pub fn all_live(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<AccountRow>> {
     accounts::table
-        .filter(accounts::organization_id.eq(org).and(accounts::archived_at.is_null()))
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::archived_at.is_null()),
+        )
         .order(accounts::id.asc())
         .select(AccountRow::as_select())
         .load(conn)
 }
 
 /// The import's natural key: the website domain, else the name (case-insensitively).
-pub fn find_natural(conn: &mut DbConn, org: SqlUuid, domain: Option<&str>, name: &str) -> QueryResult<Option<AccountRow>> {
-    let live = accounts::organization_id.eq(org).and(accounts::archived_at.is_null());
+pub fn find_natural(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    domain: Option<&str>,
+    name: &str,
+) -> QueryResult<Option<AccountRow>> {
+    let live = accounts::organization_id
+        .eq(org)
+        .and(accounts::archived_at.is_null());
     if let Some(d) = domain {
         let found = accounts::table
             .filter(live.and(accounts::website_domain.eq(d)))
@@ -217,16 +237,23 @@ pub fn list(
         let pattern = contains_pattern(text);
         let contact_match = contacts::table
             .filter(
-                contacts::organization_id
-                    .eq(org)
-                    .and(lower(contacts::name).like(pattern.clone()).escape('\\').or(lower_opt(contacts::email).like(pattern.clone()).escape('\\'))),
+                contacts::organization_id.eq(org).and(
+                    lower(contacts::name)
+                        .like(pattern.clone())
+                        .escape('\\')
+                        .or(lower_opt(contacts::email)
+                            .like(pattern.clone())
+                            .escape('\\')),
+                ),
             )
             .select(contacts::account_id);
         q = q.filter(
             lower(accounts::name)
                 .like(pattern.clone())
                 .escape('\\')
-                .or(lower_opt(accounts::legal_name).like(pattern.clone()).escape('\\'))
+                .or(lower_opt(accounts::legal_name)
+                    .like(pattern.clone())
+                    .escape('\\'))
                 .or(lower_opt(accounts::website).like(pattern).escape('\\'))
                 .or(accounts::id.eq_any(contact_match)),
         );
@@ -253,31 +280,61 @@ pub fn list(
         q = q.filter(accounts::updated_at.ge(v));
     }
     if let Some(v) = f.check_in_due_before {
-        q = q.filter(accounts::check_in_due_at.lt(v).and(accounts::own_status.ne("churned")));
+        q = q.filter(
+            accounts::check_in_due_at
+                .lt(v)
+                .and(accounts::own_status.ne("churned")),
+        );
     }
     if let Some(v) = f.check_in_not_due_before {
-        q = q.filter(accounts::check_in_due_at.ge(v).or(accounts::own_status.eq("churned")));
+        q = q.filter(
+            accounts::check_in_due_at
+                .ge(v)
+                .or(accounts::own_status.eq("churned")),
+        );
     }
     q = match (sort, descending) {
         (AccountSort::Name, false) => q.order((accounts::name.asc(), accounts::id.asc())),
         (AccountSort::Name, true) => q.order((accounts::name.desc(), accounts::id.desc())),
         (AccountSort::CreatedAt, false) => q.order(accounts::id.asc()),
         (AccountSort::CreatedAt, true) => q.order(accounts::id.desc()),
-        (AccountSort::UpdatedAt, false) => q.order((accounts::updated_at.asc(), accounts::id.asc())),
-        (AccountSort::UpdatedAt, true) => q.order((accounts::updated_at.desc(), accounts::id.desc())),
+        (AccountSort::UpdatedAt, false) => {
+            q.order((accounts::updated_at.asc(), accounts::id.asc()))
+        }
+        (AccountSort::UpdatedAt, true) => {
+            q.order((accounts::updated_at.desc(), accounts::id.desc()))
+        }
     };
     if let Some((value, id)) = after {
         q = match (sort, descending) {
             (AccountSort::CreatedAt, false) => q.filter(accounts::id.gt(id)),
             (AccountSort::CreatedAt, true) => q.filter(accounts::id.lt(id)),
-            (AccountSort::Name, false) => q.filter(accounts::name.gt(value.clone()).or(accounts::name.eq(value).and(accounts::id.gt(id)))),
-            (AccountSort::Name, true) => q.filter(accounts::name.lt(value.clone()).or(accounts::name.eq(value).and(accounts::id.lt(id)))),
+            (AccountSort::Name, false) => q.filter(
+                accounts::name
+                    .gt(value.clone())
+                    .or(accounts::name.eq(value).and(accounts::id.gt(id))),
+            ),
+            (AccountSort::Name, true) => q.filter(
+                accounts::name
+                    .lt(value.clone())
+                    .or(accounts::name.eq(value).and(accounts::id.lt(id))),
+            ),
             (AccountSort::UpdatedAt, desc) => {
-                let at = NaiveDateTime::parse_from_str(&value, crate::db::crm::accounts::CURSOR_TIME).unwrap_or_default();
+                let at =
+                    NaiveDateTime::parse_from_str(&value, crate::db::crm::accounts::CURSOR_TIME)
+                        .unwrap_or_default();
                 if desc {
-                    q.filter(accounts::updated_at.lt(at).or(accounts::updated_at.eq(at).and(accounts::id.lt(id))))
+                    q.filter(
+                        accounts::updated_at
+                            .lt(at)
+                            .or(accounts::updated_at.eq(at).and(accounts::id.lt(id))),
+                    )
                 } else {
-                    q.filter(accounts::updated_at.gt(at).or(accounts::updated_at.eq(at).and(accounts::id.gt(id))))
+                    q.filter(
+                        accounts::updated_at
+                            .gt(at)
+                            .or(accounts::updated_at.eq(at).and(accounts::id.gt(id))),
+                    )
                 }
             }
         };
@@ -288,20 +345,43 @@ pub fn list(
 /// How timestamps are written into cursors.
 pub const CURSOR_TIME: &str = "%Y-%m-%dT%H:%M:%S%.6f";
 
-pub fn competitor_ids(conn: &mut DbConn, org: SqlUuid, account_ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+pub fn competitor_ids(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account_ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if account_ids.is_empty() {
         return Ok(Vec::new());
     }
     account_competitors::table
-        .filter(account_competitors::organization_id.eq(org).and(account_competitors::account_id.eq_any(account_ids)))
-        .order((account_competitors::account_id, account_competitors::competitor_id))
-        .select((account_competitors::account_id, account_competitors::competitor_id))
+        .filter(
+            account_competitors::organization_id
+                .eq(org)
+                .and(account_competitors::account_id.eq_any(account_ids)),
+        )
+        .order((
+            account_competitors::account_id,
+            account_competitors::competitor_id,
+        ))
+        .select((
+            account_competitors::account_id,
+            account_competitors::competitor_id,
+        ))
         .load(conn)
 }
 
-pub fn set_competitors(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, competitor_ids: &[SqlUuid]) -> QueryResult<()> {
+pub fn set_competitors(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+    competitor_ids: &[SqlUuid],
+) -> QueryResult<()> {
     diesel::delete(
-        account_competitors::table.filter(account_competitors::organization_id.eq(org).and(account_competitors::account_id.eq(account))),
+        account_competitors::table.filter(
+            account_competitors::organization_id
+                .eq(org)
+                .and(account_competitors::account_id.eq(account)),
+        ),
     )
     .execute(conn)?;
     let rows: Vec<_> = competitor_ids
@@ -315,7 +395,9 @@ pub fn set_competitors(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, compet
         })
         .collect();
     if !rows.is_empty() {
-        on_backend!(conn, |c| diesel::insert_into(account_competitors::table).values(&rows).execute(c))?;
+        on_backend!(conn, |c| diesel::insert_into(account_competitors::table)
+            .values(&rows)
+            .execute(c))?;
     }
     Ok(())
 }
@@ -336,14 +418,50 @@ pub struct OwnerChangeRow {
 
 impl OwnerChangeRow {
     pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
-        diesel::insert_into(account_owner_history::table).values(self).execute(conn).map(drop)
+        diesel::insert_into(account_owner_history::table)
+            .values(self)
+            .execute(conn)
+            .map(drop)
     }
 }
 
-pub fn owner_history(conn: &mut DbConn, org: SqlUuid, account: SqlUuid) -> QueryResult<Vec<OwnerChangeRow>> {
+pub fn owner_history(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+) -> QueryResult<Vec<OwnerChangeRow>> {
     account_owner_history::table
-        .filter(account_owner_history::organization_id.eq(org).and(account_owner_history::account_id.eq(account)))
-        .order((account_owner_history::changed_at.desc(), account_owner_history::id.desc()))
+        .filter(
+            account_owner_history::organization_id
+                .eq(org)
+                .and(account_owner_history::account_id.eq(account)),
+        )
+        .order((
+            account_owner_history::changed_at.desc(),
+            account_owner_history::id.desc(),
+        ))
         .select(OwnerChangeRow::as_select())
         .load(conn)
+}
+
+/// Teams `user` belongs to and teams `user` leads: what record-level permissions read.
+pub fn teams_of(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    user: SqlUuid,
+) -> QueryResult<(Vec<SqlUuid>, Vec<SqlUuid>)> {
+    use crate::db::schema::{team_members, teams};
+    let member: Vec<SqlUuid> = team_members::table
+        .filter(
+            team_members::organization_id
+                .eq(org)
+                .and(team_members::user_id.eq(user)),
+        )
+        .select(team_members::team_id)
+        .load(conn)?;
+    let led: Vec<SqlUuid> = teams::table
+        .filter(teams::organization_id.eq(org).and(teams::lead_id.eq(user)))
+        .select(teams::id)
+        .load(conn)?;
+    Ok((member, led))
 }

@@ -26,9 +26,17 @@ macro_rules! page_by_id {
     ($q:ident, $table:ident, $desc:expr, $after:expr, $limit:expr) => {{
         let mut q = $q;
         if let Some(id) = $after {
-            q = if $desc { q.filter($table::id.lt(id)) } else { q.filter($table::id.gt(id)) };
+            q = if $desc {
+                q.filter($table::id.lt(id))
+            } else {
+                q.filter($table::id.gt(id))
+            };
         }
-        q = if $desc { q.order($table::id.desc()) } else { q.order($table::id.asc()) };
+        q = if $desc {
+            q.order($table::id.desc())
+        } else {
+            q.order($table::id.asc())
+        };
         q.limit($limit)
     }};
 }
@@ -56,12 +64,22 @@ pub struct ContactRow {
 }
 
 pub fn insert_contact(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    diesel::insert_into(contacts::table).values(row).execute(conn).map(drop)
+    diesel::insert_into(contacts::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
 }
 
-pub fn save_contact(conn: &mut DbConn, row: &ContactRow, expected_version: i64) -> QueryResult<bool> {
+pub fn save_contact(
+    conn: &mut DbConn,
+    row: &ContactRow,
+    expected_version: i64,
+) -> QueryResult<bool> {
     let target = contacts::table.filter(
-        contacts::organization_id.eq(row.organization_id).and(contacts::id.eq(row.id)).and(contacts::version.eq(expected_version)),
+        contacts::organization_id
+            .eq(row.organization_id)
+            .and(contacts::id.eq(row.id))
+            .and(contacts::version.eq(expected_version)),
     );
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
@@ -73,23 +91,49 @@ pub fn find_contact(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
         .first(conn)
 }
 
-pub fn contacts_of_accounts(conn: &mut DbConn, org: SqlUuid, accounts: &[SqlUuid]) -> QueryResult<Vec<ContactRow>> {
+pub fn contacts_of_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+) -> QueryResult<Vec<ContactRow>> {
     contacts::table
-        .filter(contacts::organization_id.eq(org).and(contacts::account_id.eq_any(accounts)))
+        .filter(
+            contacts::organization_id
+                .eq(org)
+                .and(contacts::account_id.eq_any(accounts)),
+        )
         .order(contacts::id.asc())
         .select(ContactRow::as_select())
         .load(conn)
 }
 
-pub fn contact_ids_by(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+pub fn contact_ids_by(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     contacts::table
-        .filter(contacts::organization_id.eq(org).and(contacts::id.eq_any(ids)))
+        .filter(
+            contacts::organization_id
+                .eq(org)
+                .and(contacts::id.eq_any(ids)),
+        )
         .select((contacts::id, contacts::account_id))
         .load(conn)
 }
 
-pub fn list_contacts(conn: &mut DbConn, org: SqlUuid, f: &RecordFilter, desc: bool, after: Option<SqlUuid>, limit: i64) -> QueryResult<Vec<ContactRow>> {
-    let mut q = contacts::table.filter(contacts::organization_id.eq(org)).select(ContactRow::as_select()).into_boxed();
+pub fn list_contacts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    f: &RecordFilter,
+    desc: bool,
+    after: Option<SqlUuid>,
+    limit: i64,
+) -> QueryResult<Vec<ContactRow>> {
+    let mut q = contacts::table
+        .filter(contacts::organization_id.eq(org))
+        .select(ContactRow::as_select())
+        .into_boxed();
     if let Some(a) = f.account_id {
         q = q.filter(contacts::account_id.eq(a));
     }
@@ -104,21 +148,48 @@ pub fn list_contacts(conn: &mut DbConn, org: SqlUuid, f: &RecordFilter, desc: bo
     }
     if let Some(text) = &f.q {
         let p = contains_pattern(text);
-        q = q.filter(lower(contacts::name).like(p.clone()).escape('\\').or(lower_opt(contacts::email).like(p).escape('\\')));
+        q = q.filter(
+            lower(contacts::name)
+                .like(p.clone())
+                .escape('\\')
+                .or(lower_opt(contacts::email).like(p).escape('\\')),
+        );
     }
     page_by_id!(q, contacts, desc, after, limit).load(conn)
 }
 
 pub fn delete_contact(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
-    diesel::delete(interaction_contacts::table.filter(interaction_contacts::organization_id.eq(org).and(interaction_contacts::contact_id.eq(id))))
-        .execute(conn)?;
-    diesel::update(feedback::table.filter(feedback::organization_id.eq(org).and(feedback::contact_id.eq(id))))
-        .set(feedback::contact_id.eq(None::<SqlUuid>))
-        .execute(conn)?;
-    diesel::update(requests::table.filter(requests::organization_id.eq(org).and(requests::contact_id.eq(id))))
-        .set(requests::contact_id.eq(None::<SqlUuid>))
-        .execute(conn)?;
-    diesel::delete(contacts::table.filter(contacts::organization_id.eq(org).and(contacts::id.eq(id)))).execute(conn).map(drop)
+    diesel::delete(
+        interaction_contacts::table.filter(
+            interaction_contacts::organization_id
+                .eq(org)
+                .and(interaction_contacts::contact_id.eq(id)),
+        ),
+    )
+    .execute(conn)?;
+    diesel::update(
+        feedback::table.filter(
+            feedback::organization_id
+                .eq(org)
+                .and(feedback::contact_id.eq(id)),
+        ),
+    )
+    .set(feedback::contact_id.eq(None::<SqlUuid>))
+    .execute(conn)?;
+    diesel::update(
+        requests::table.filter(
+            requests::organization_id
+                .eq(org)
+                .and(requests::contact_id.eq(id)),
+        ),
+    )
+    .set(requests::contact_id.eq(None::<SqlUuid>))
+    .execute(conn)?;
+    diesel::delete(
+        contacts::table.filter(contacts::organization_id.eq(org).and(contacts::id.eq(id))),
+    )
+    .execute(conn)
+    .map(drop)
 }
 
 // ---- interactions ----
@@ -144,10 +215,17 @@ pub struct InteractionRow {
 }
 
 pub fn insert_interaction(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
-    diesel::insert_into(interactions::table).values(row).execute(conn).map(drop)
+    diesel::insert_into(interactions::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
 }
 
-pub fn save_interaction(conn: &mut DbConn, row: &InteractionRow, expected_version: i64) -> QueryResult<bool> {
+pub fn save_interaction(
+    conn: &mut DbConn,
+    row: &InteractionRow,
+    expected_version: i64,
+) -> QueryResult<bool> {
     let target = interactions::table.filter(
         interactions::organization_id
             .eq(row.organization_id)
@@ -157,24 +235,48 @@ pub fn save_interaction(conn: &mut DbConn, row: &InteractionRow, expected_versio
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_interaction(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<InteractionRow> {
+pub fn find_interaction(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+) -> QueryResult<InteractionRow> {
     interactions::table
-        .filter(interactions::organization_id.eq(org).and(interactions::id.eq(id)))
+        .filter(
+            interactions::organization_id
+                .eq(org)
+                .and(interactions::id.eq(id)),
+        )
         .select(InteractionRow::as_select())
         .first(conn)
 }
 
-pub fn interactions_of_accounts(conn: &mut DbConn, org: SqlUuid, accounts: &[SqlUuid]) -> QueryResult<Vec<InteractionRow>> {
+pub fn interactions_of_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+) -> QueryResult<Vec<InteractionRow>> {
     interactions::table
-        .filter(interactions::organization_id.eq(org).and(interactions::account_id.eq_any(accounts)))
+        .filter(
+            interactions::organization_id
+                .eq(org)
+                .and(interactions::account_id.eq_any(accounts)),
+        )
         .order(interactions::id.asc())
         .select(InteractionRow::as_select())
         .load(conn)
 }
 
-pub fn interaction_ids_by(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+pub fn interaction_ids_by(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     interactions::table
-        .filter(interactions::organization_id.eq(org).and(interactions::id.eq_any(ids)))
+        .filter(
+            interactions::organization_id
+                .eq(org)
+                .and(interactions::id.eq_any(ids)),
+        )
         .select((interactions::id, interactions::account_id))
         .load(conn)
 }
@@ -187,7 +289,10 @@ pub fn list_interactions(
     after: Option<SqlUuid>,
     limit: i64,
 ) -> QueryResult<Vec<InteractionRow>> {
-    let mut q = interactions::table.filter(interactions::organization_id.eq(org)).select(InteractionRow::as_select()).into_boxed();
+    let mut q = interactions::table
+        .filter(interactions::organization_id.eq(org))
+        .select(InteractionRow::as_select())
+        .into_boxed();
     if let Some(a) = f.account_id {
         q = q.filter(interactions::account_id.eq(a));
     }
@@ -209,20 +314,43 @@ pub fn list_interactions(
     page_by_id!(q, interactions, desc, after, limit).load(conn)
 }
 
-pub fn interaction_contacts(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+pub fn interaction_contacts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     interaction_contacts::table
-        .filter(interaction_contacts::organization_id.eq(org).and(interaction_contacts::interaction_id.eq_any(ids)))
-        .order((interaction_contacts::interaction_id, interaction_contacts::contact_id))
-        .select((interaction_contacts::interaction_id, interaction_contacts::contact_id))
+        .filter(
+            interaction_contacts::organization_id
+                .eq(org)
+                .and(interaction_contacts::interaction_id.eq_any(ids)),
+        )
+        .order((
+            interaction_contacts::interaction_id,
+            interaction_contacts::contact_id,
+        ))
+        .select((
+            interaction_contacts::interaction_id,
+            interaction_contacts::contact_id,
+        ))
         .load(conn)
 }
 
-pub fn set_interaction_contacts(conn: &mut DbConn, org: SqlUuid, interaction: SqlUuid, contact_ids: &[SqlUuid]) -> QueryResult<()> {
+pub fn set_interaction_contacts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    interaction: SqlUuid,
+    contact_ids: &[SqlUuid],
+) -> QueryResult<()> {
     diesel::delete(
-        interaction_contacts::table.filter(interaction_contacts::organization_id.eq(org).and(interaction_contacts::interaction_id.eq(interaction))),
+        interaction_contacts::table.filter(
+            interaction_contacts::organization_id
+                .eq(org)
+                .and(interaction_contacts::interaction_id.eq(interaction)),
+        ),
     )
     .execute(conn)?;
     let rows: Vec<_> = contact_ids
@@ -236,14 +364,21 @@ pub fn set_interaction_contacts(conn: &mut DbConn, org: SqlUuid, interaction: Sq
         })
         .collect();
     if !rows.is_empty() {
-        on_backend!(conn, |c| diesel::insert_into(interaction_contacts::table).values(&rows).execute(c))?;
+        on_backend!(conn, |c| diesel::insert_into(interaction_contacts::table)
+            .values(&rows)
+            .execute(c))?;
     }
     Ok(())
 }
 
 /// The latest interaction of `account` that counts as a check-in: one of `kinds` with at
 /// least one contact.
-pub fn last_check_in(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, kinds: &[&str]) -> QueryResult<Option<NaiveDateTime>> {
+pub fn last_check_in(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+    kinds: &[&str],
+) -> QueryResult<Option<NaiveDateTime>> {
     let with_contact = interaction_contacts::table
         .filter(interaction_contacts::organization_id.eq(org))
         .select(interaction_contacts::interaction_id);
@@ -252,7 +387,10 @@ pub fn last_check_in(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, kinds: &
             interactions::organization_id
                 .eq(org)
                 .and(interactions::account_id.eq(account))
-                .and(interactions::kind.eq_any(kinds.iter().map(|k| k.to_string()).collect::<Vec<_>>()))
+                .and(
+                    interactions::kind
+                        .eq_any(kinds.iter().map(|k| k.to_string()).collect::<Vec<_>>()),
+                )
                 .and(interactions::id.eq_any(with_contact)),
         )
         .select(diesel::dsl::max(interactions::occurred_at))
@@ -277,7 +415,10 @@ pub struct FeedbackRow {
 }
 
 pub fn insert_feedback(conn: &mut DbConn, row: &FeedbackRow) -> QueryResult<()> {
-    diesel::insert_into(feedback::table).values(row).execute(conn).map(drop)
+    diesel::insert_into(feedback::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
 }
 
 pub fn find_feedback(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<FeedbackRow> {
@@ -287,16 +428,34 @@ pub fn find_feedback(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResul
         .first(conn)
 }
 
-pub fn feedback_of_accounts(conn: &mut DbConn, org: SqlUuid, accounts: &[SqlUuid]) -> QueryResult<Vec<FeedbackRow>> {
+pub fn feedback_of_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+) -> QueryResult<Vec<FeedbackRow>> {
     feedback::table
-        .filter(feedback::organization_id.eq(org).and(feedback::account_id.eq_any(accounts)))
+        .filter(
+            feedback::organization_id
+                .eq(org)
+                .and(feedback::account_id.eq_any(accounts)),
+        )
         .order(feedback::id.asc())
         .select(FeedbackRow::as_select())
         .load(conn)
 }
 
-pub fn list_feedback(conn: &mut DbConn, org: SqlUuid, f: &RecordFilter, desc: bool, after: Option<SqlUuid>, limit: i64) -> QueryResult<Vec<FeedbackRow>> {
-    let mut q = feedback::table.filter(feedback::organization_id.eq(org)).select(FeedbackRow::as_select()).into_boxed();
+pub fn list_feedback(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    f: &RecordFilter,
+    desc: bool,
+    after: Option<SqlUuid>,
+    limit: i64,
+) -> QueryResult<Vec<FeedbackRow>> {
+    let mut q = feedback::table
+        .filter(feedback::organization_id.eq(org))
+        .select(FeedbackRow::as_select())
+        .into_boxed();
     if let Some(a) = f.account_id {
         q = q.filter(feedback::account_id.eq(a));
     }
@@ -335,12 +494,22 @@ pub struct RequestRow {
 }
 
 pub fn insert_request(conn: &mut DbConn, row: &RequestRow) -> QueryResult<()> {
-    diesel::insert_into(requests::table).values(row).execute(conn).map(drop)
+    diesel::insert_into(requests::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
 }
 
-pub fn save_request(conn: &mut DbConn, row: &RequestRow, expected_version: i64) -> QueryResult<bool> {
+pub fn save_request(
+    conn: &mut DbConn,
+    row: &RequestRow,
+    expected_version: i64,
+) -> QueryResult<bool> {
     let target = requests::table.filter(
-        requests::organization_id.eq(row.organization_id).and(requests::id.eq(row.id)).and(requests::version.eq(expected_version)),
+        requests::organization_id
+            .eq(row.organization_id)
+            .and(requests::id.eq(row.id))
+            .and(requests::version.eq(expected_version)),
     );
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
@@ -352,16 +521,34 @@ pub fn find_request(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
         .first(conn)
 }
 
-pub fn requests_of_accounts(conn: &mut DbConn, org: SqlUuid, accounts: &[SqlUuid]) -> QueryResult<Vec<RequestRow>> {
+pub fn requests_of_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+) -> QueryResult<Vec<RequestRow>> {
     requests::table
-        .filter(requests::organization_id.eq(org).and(requests::account_id.eq_any(accounts)))
+        .filter(
+            requests::organization_id
+                .eq(org)
+                .and(requests::account_id.eq_any(accounts)),
+        )
         .order(requests::id.asc())
         .select(RequestRow::as_select())
         .load(conn)
 }
 
-pub fn list_requests(conn: &mut DbConn, org: SqlUuid, f: &RecordFilter, desc: bool, after: Option<SqlUuid>, limit: i64) -> QueryResult<Vec<RequestRow>> {
-    let mut q = requests::table.filter(requests::organization_id.eq(org)).select(RequestRow::as_select()).into_boxed();
+pub fn list_requests(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    f: &RecordFilter,
+    desc: bool,
+    after: Option<SqlUuid>,
+    limit: i64,
+) -> QueryResult<Vec<RequestRow>> {
+    let mut q = requests::table
+        .filter(requests::organization_id.eq(org))
+        .select(RequestRow::as_select())
+        .into_boxed();
     if let Some(a) = f.account_id {
         q = q.filter(requests::account_id.eq(a));
     }
@@ -399,11 +586,19 @@ pub struct TaskRow {
 }
 
 pub fn insert_task(conn: &mut DbConn, row: &TaskRow) -> QueryResult<()> {
-    diesel::insert_into(tasks::table).values(row).execute(conn).map(drop)
+    diesel::insert_into(tasks::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
 }
 
 pub fn save_task(conn: &mut DbConn, row: &TaskRow, expected_version: i64) -> QueryResult<bool> {
-    let target = tasks::table.filter(tasks::organization_id.eq(row.organization_id).and(tasks::id.eq(row.id)).and(tasks::version.eq(expected_version)));
+    let target = tasks::table.filter(
+        tasks::organization_id
+            .eq(row.organization_id)
+            .and(tasks::id.eq(row.id))
+            .and(tasks::version.eq(expected_version)),
+    );
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
@@ -414,16 +609,34 @@ pub fn find_task(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<Ta
         .first(conn)
 }
 
-pub fn tasks_of_accounts(conn: &mut DbConn, org: SqlUuid, accounts: &[SqlUuid]) -> QueryResult<Vec<TaskRow>> {
+pub fn tasks_of_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+) -> QueryResult<Vec<TaskRow>> {
     tasks::table
-        .filter(tasks::organization_id.eq(org).and(tasks::account_id.eq_any(accounts)))
+        .filter(
+            tasks::organization_id
+                .eq(org)
+                .and(tasks::account_id.eq_any(accounts)),
+        )
         .order(tasks::id.asc())
         .select(TaskRow::as_select())
         .load(conn)
 }
 
-pub fn list_tasks(conn: &mut DbConn, org: SqlUuid, f: &RecordFilter, desc: bool, after: Option<SqlUuid>, limit: i64) -> QueryResult<Vec<TaskRow>> {
-    let mut q = tasks::table.filter(tasks::organization_id.eq(org)).select(TaskRow::as_select()).into_boxed();
+pub fn list_tasks(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    f: &RecordFilter,
+    desc: bool,
+    after: Option<SqlUuid>,
+    limit: i64,
+) -> QueryResult<Vec<TaskRow>> {
+    let mut q = tasks::table
+        .filter(tasks::organization_id.eq(org))
+        .select(TaskRow::as_select())
+        .into_boxed();
     if let Some(a) = f.account_id {
         q = q.filter(tasks::account_id.eq(a));
     }
@@ -449,11 +662,20 @@ pub fn list_tasks(conn: &mut DbConn, org: SqlUuid, f: &RecordFilter, desc: bool,
 }
 
 pub fn delete_task(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
-    diesel::delete(tasks::table.filter(tasks::organization_id.eq(org).and(tasks::id.eq(id)))).execute(conn).map(drop)
+    diesel::delete(tasks::table.filter(tasks::organization_id.eq(org).and(tasks::id.eq(id))))
+        .execute(conn)
+        .map(drop)
 }
 
 /// Reassigns the open tasks of an account from one assignee to another.
-pub fn move_open_tasks(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, from: SqlUuid, to: Option<SqlUuid>, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn move_open_tasks(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+    from: SqlUuid,
+    to: Option<SqlUuid>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         tasks::table.filter(
             tasks::organization_id
@@ -463,6 +685,10 @@ pub fn move_open_tasks(conn: &mut DbConn, org: SqlUuid, account: SqlUuid, from: 
                 .and(tasks::status.eq("open")),
         ),
     )
-    .set((tasks::assignee_id.eq(to), tasks::version.eq(tasks::version + 1), tasks::updated_at.eq(now)))
+    .set((
+        tasks::assignee_id.eq(to),
+        tasks::version.eq(tasks::version + 1),
+        tasks::updated_at.eq(now),
+    ))
     .execute(conn)
 }

@@ -14,7 +14,13 @@ pub fn find(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Option<(String, i64)
         .optional()
 }
 
-pub fn save(conn: &mut DbConn, org: SqlUuid, settings: &str, version: i64, now: NaiveDateTime) -> QueryResult<()> {
+pub fn save(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    settings: &str,
+    version: i64,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::insert_into(crm_settings::table)
         .values((
             crm_settings::organization_id.eq(org),
@@ -24,7 +30,11 @@ pub fn save(conn: &mut DbConn, org: SqlUuid, settings: &str, version: i64, now: 
         ))
         .on_conflict(crm_settings::organization_id)
         .do_update()
-        .set((crm_settings::settings.eq(settings), crm_settings::version.eq(version), crm_settings::updated_at.eq(now)))
+        .set((
+            crm_settings::settings.eq(settings),
+            crm_settings::version.eq(version),
+            crm_settings::updated_at.eq(now)
+        ))
         .execute(c))
     .map(drop)
 }

@@ -1,0 +1,348 @@
+//! Ledger benchmark: prints ratios measured in one run on this machine (no absolute targets).
+//!
+//! 1. PostgreSQL posting: HTTP posting rate (32 clients, 8 hot accounts) ÷ pgbench's rate
+//!    for a script that only inserts one entry row and its two line rows in one transaction.
+//! 2. SQLite posting: HTTP posting rate ÷ a raw Rust loop inserting the same rows.
+//! 3. Trial balance latency over 1,000,000 lines ÷ over 10,000 lines, on both backends.
+//!
+//! Run with `scripts/bench-ledger.sh` (or `cargo bench --bench ledger`). Everything talks to
+//! loopback only and stops by itself. `BENCH_SECS` sets each load's duration (default 10).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use accord::config::{Config, Secret};
+use accord::db::{DbConn, DbTarget};
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use serde_json::{json, Value};
+
+const CLIENTS: usize = 32;
+const HOT_ACCOUNTS: [&str; 8] = ["1000", "1200", "1300", "1510", "2200", "2300", "3000", "6100"];
+
+fn secs() -> u64 {
+    std::env::var("BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10)
+}
+
+fn pg_admin() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+struct Server {
+    base: String,
+}
+
+fn start_server(database_url: &str) -> Server {
+    let mut config = Config::from_env().unwrap();
+    config.database = DbTarget::parse(database_url).unwrap();
+    config.jwt_secret = Some(Secret::new("bench-secret-that-is-long-enough-0123456789".into()));
+    config.rate_limit = 0;
+    config.pool_size = 32;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let running = accord::startup::build(config, listener).unwrap();
+            tx.send(running.port).unwrap();
+            running.server.await.unwrap();
+        })
+    });
+    let port = rx.recv().unwrap();
+    Server {
+        base: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+struct Org {
+    token: String,
+    org_id: String,
+    user_id: String,
+    accounts: Vec<String>,
+}
+
+async fn seed_org(client: &reqwest::Client, base: &str, name: &str) -> Org {
+    let email = format!("bench-{}@example.com", uuid::Uuid::now_v7().simple());
+    let s: Value = client
+        .post(format!("{base}/api/v1/auth/signup"))
+        .json(&json!({"organization_name": name, "name": "Bench", "email": email, "password": "bench password 123"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = s["access_token"].as_str().unwrap().to_owned();
+    let chart: Value = client
+        .get(format!("{base}/api/v1/ledger/accounts?limit=200"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let accounts = HOT_ACCOUNTS
+        .iter()
+        .map(|code| {
+            chart["data"].as_array().unwrap().iter().find(|a| a["code"] == *code).unwrap()["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    Org {
+        token,
+        org_id: s["organization"]["id"].as_str().unwrap().to_owned(),
+        user_id: s["user"]["id"].as_str().unwrap().to_owned(),
+        accounts,
+    }
+}
+
+/// Postings per second over HTTP from `CLIENTS` concurrent clients for `secs()`.
+async fn http_posting_rate(base: &str, org: &Org, idempotency_keys: bool) -> f64 {
+    let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();
+    let done = Arc::new(AtomicU64::new(0));
+    let failed = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..CLIENTS {
+        let (client, done, failed, stop) = (client.clone(), done.clone(), failed.clone(), stop.clone());
+        let url = format!("{base}/api/v1/ledger/journal-entries");
+        let token = org.token.clone();
+        let accounts = org.accounts.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut i = c;
+            while !stop.load(Ordering::Relaxed) {
+                let (a, b) = (i % 8, (i * 7 + 3) % 8);
+                let b = if a == b { (b + 1) % 8 } else { b };
+                i += CLIENTS + 1;
+                let mut req = client.post(&url).bearer_auth(&token).json(&json!({
+                    "date": "2026-03-01", "description": "bench", "lines": [
+                        {"ledger_account_id": accounts[a], "debit": "12.34"},
+                        {"ledger_account_id": accounts[b], "credit": "12.34"}]}));
+                if idempotency_keys {
+                    req = req.header("Idempotency-Key", uuid::Uuid::now_v7().to_string());
+                }
+                match req.send().await {
+                    Ok(r) if r.status().as_u16() == 201 => {
+                        done.fetch_add(1, Ordering::Relaxed);
+                    }
+                    _ => {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(secs())).await;
+    stop.store(true, Ordering::Relaxed);
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let f = failed.load(Ordering::Relaxed);
+    if f > 0 {
+        eprintln!("  ({f} requests did not answer 201)");
+    }
+    done.load(Ordering::Relaxed) as f64 / elapsed
+}
+
+/// pgbench: one entry row and its two line rows per transaction, `CLIENTS` clients.
+fn pgbench_ceiling(url: &str, org: &Org) -> f64 {
+    let accounts = org.accounts.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(",");
+    let script = format!(
+        "\\set r1 random(1, 9000000000000000000)\n\\set r2 random(1, 9000000000000000000)\n\\set a random(1, 8)\n\\set b random(1, 8)\n\
+BEGIN;\n\
+INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) VALUES ('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, DATE '2026-03-01', 'pgbench', 'manual', '{{}}', '{user}', now());\n\
+INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor) VALUES \
+('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, 0, (ARRAY[{accounts}])[:a]::uuid, DATE '2026-03-01', 'USD', 1234, 0, 1234, 0), \
+('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, 1, (ARRAY[{accounts}])[:b]::uuid, DATE '2026-03-01', 'USD', 0, 1234, 0, 1234);\n\
+COMMIT;\n",
+        org = org.org_id,
+        user = org.user_id,
+    );
+    let path = std::env::temp_dir().join(format!("accord-pgbench-{}.sql", std::process::id()));
+    std::fs::write(&path, script).unwrap();
+    let out = std::process::Command::new("pgbench")
+        .args(["-n", "-c", &CLIENTS.to_string(), "-j", "2", "-T", &secs().to_string(), "-f"])
+        .arg(&path)
+        .arg(url)
+        .output()
+        .expect("pgbench runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let tps = text
+        .lines()
+        .find(|l| l.starts_with("tps"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .and_then(|v| v.parse::<f64>().ok());
+    tps.unwrap_or_else(|| panic!("pgbench failed: {text}\n{}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// A raw loop on one SQLite connection: BEGIN IMMEDIATE, the entry, its two lines, COMMIT.
+fn sqlite_ceiling(path: &str, org: &Org) -> f64 {
+    let mut conn = diesel::SqliteConnection::establish(path).unwrap();
+    conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        .unwrap();
+    let started = Instant::now();
+    let mut n = 0u64;
+    while started.elapsed() < Duration::from_secs(secs()) {
+        let id = uuid::Uuid::now_v7().hyphenated().to_string();
+        let (a, b) = (&org.accounts[(n % 8) as usize], &org.accounts[((n + 3) % 8) as usize]);
+        conn.batch_execute(&format!(
+            "BEGIN IMMEDIATE;\
+             INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) VALUES ('{org}', '{id}', '2026-03-01', 'raw', 'manual', '{{}}', '{user}', '2026-03-01 00:00:00');\
+             INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor) VALUES \
+             ('{org}', '{id}', 0, '{a}', '2026-03-01', 'USD', 1234, 0, 1234, 0), ('{org}', '{id}', 1, '{b}', '2026-03-01', 'USD', 0, 1234, 0, 1234);\
+             COMMIT;",
+            org = org.org_id,
+            user = org.user_id
+        ))
+        .unwrap();
+        n += 1;
+    }
+    n as f64 / started.elapsed().as_secs_f64()
+}
+
+/// Appends `entries` two-line entries spread over two years straight into the tables, already
+/// folded into day rows (as the background folder leaves them).
+fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
+    let accounts = &org.accounts;
+    let pick = |col: &str, offset: u64| {
+        let cases: String = accounts.iter().enumerate().map(|(i, a)| format!(" WHEN {i} THEN '{a}'")).collect();
+        format!("CASE (({col} + {offset}) % 8){cases} END")
+    };
+    let (series, id_expr, date_expr, now) = match conn {
+        DbConn::Pg(_) => (
+            format!("SELECT g FROM generate_series(1, {entries}) AS g"),
+            "(lpad(to_hex(g), 32, '0'))::uuid".to_owned(),
+            "DATE '2024-04-01' + (g % 730)::int".to_owned(),
+            "now()".to_owned(),
+        ),
+        DbConn::Sqlite(_) => (
+            format!("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {entries}) SELECT g FROM s"),
+            "printf('00000000-0000-0000-%04x-%012x', (g >> 48) & 65535, g & 281474976710655)".to_owned(),
+            "date('2024-04-01', '+' || (g % 730) || ' days')".to_owned(),
+            "'2026-01-01 00:00:00'".to_owned(),
+        ),
+    };
+    let org_id = &org.org_id;
+    let (org_lit, user_lit) = match conn {
+        DbConn::Pg(_) => (format!("'{org_id}'::uuid"), format!("'{}'::uuid", org.user_id)),
+        DbConn::Sqlite(_) => (format!("'{org_id}'"), format!("'{}'", org.user_id)),
+    };
+    let cast = |e: String| match conn {
+        DbConn::Pg(_) => format!("({e})::uuid"),
+        DbConn::Sqlite(_) => e,
+    };
+    let sql = format!(
+        "INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) \
+         SELECT {org_lit}, {id_expr}, {date_expr}, 'history', 'manual', '{{}}', {user_lit}, {now} FROM ({series}) AS gs;\
+         INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor, folded) \
+         SELECT {org_lit}, {id_expr}, 0, {a}, {date_expr}, 'USD', 1000 + g % 97, 0, 1000 + g % 97, 0, TRUE FROM ({series}) AS gs;\
+         INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor, folded) \
+         SELECT {org_lit}, {id_expr}, 1, {b}, {date_expr}, 'USD', 0, 1000 + g % 97, 0, 1000 + g % 97, TRUE FROM ({series}) AS gs;\
+         INSERT INTO ledger_balance_days (organization_id, ledger_account_id, day, debit_minor, credit_minor, base_debit_minor, base_credit_minor) \
+         SELECT organization_id, ledger_account_id, entry_date, SUM(debit_minor), SUM(credit_minor), SUM(base_debit_minor), SUM(base_credit_minor) \
+         FROM journal_lines WHERE organization_id = {org_lit} GROUP BY organization_id, ledger_account_id, entry_date;",
+        a = cast(pick("g", 0)),
+        b = cast(pick("g", 3)),
+    );
+    let begin = if matches!(conn, DbConn::Sqlite(_)) { "BEGIN IMMEDIATE;" } else { "BEGIN;" };
+    conn.batch_execute(&format!("{begin}{sql}COMMIT;")).unwrap();
+    if matches!(conn, DbConn::Pg(_)) {
+        conn.batch_execute("ANALYZE").unwrap();
+    }
+}
+
+async fn median_trial_balance_ms(client: &reqwest::Client, base: &str, org: &Org) -> f64 {
+    let mut times = Vec::new();
+    for i in 0..25 {
+        let t = Instant::now();
+        let r = client
+            .get(format!("{base}/api/v1/reports/trial-balance?as_of=2026-03-31"))
+            .bearer_auth(&org.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        let tb: Value = r.json().await.unwrap();
+        assert_eq!(tb["totals"]["debit"], tb["totals"]["credit"]);
+        if i >= 5 {
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    times[times.len() / 2]
+}
+
+fn connect(url: &str) -> DbConn {
+    match DbTarget::parse(url).unwrap() {
+        DbTarget::Postgres(u) => DbConn::Pg(PgConnection::establish(&u).unwrap()),
+        DbTarget::Sqlite(p) => {
+            let mut c = diesel::SqliteConnection::establish(&p).unwrap();
+            c.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;").unwrap();
+            DbConn::Sqlite(c)
+        }
+    }
+}
+
+async fn trial_balance_ratio(base: &str, url: &str, label: &str) {
+    let client = reqwest::Client::new();
+    let small = seed_org(&client, base, "TB small").await;
+    let large = seed_org(&client, base, "TB large").await;
+    let mut conn = connect(url);
+    let t = Instant::now();
+    seed_history(&mut conn, &small, 5_000);
+    seed_history(&mut conn, &large, 500_000);
+    eprintln!("  seeded 10,000 and 1,000,000 lines in {:.0} s", t.elapsed().as_secs_f64());
+    let small_ms = median_trial_balance_ms(&client, base, &small).await;
+    let large_ms = median_trial_balance_ms(&client, base, &large).await;
+    println!(
+        "{label}: trial balance median {large_ms:.2} ms over 1,000,000 lines vs {small_ms:.2} ms over 10,000 lines: ratio {:.2} (target <= 2)",
+        large_ms / small_ms
+    );
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    println!("Accord ledger benchmark on {} cores, {} s per load", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0), secs());
+
+    // PostgreSQL
+    let admin = pg_admin();
+    let name = format!("accord_bench_{}", std::process::id());
+    let mut admin_conn = PgConnection::establish(&admin).expect("PostgreSQL reachable");
+    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin_conn).unwrap();
+    let url = format!("{}/{name}", admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin));
+    let server = start_server(&url);
+    rt.block_on(async {
+        let client = reqwest::Client::new();
+        let org = seed_org(&client, &server.base, "Bench PG").await;
+        let http = http_posting_rate(&server.base, &org, false).await;
+        let http_keyed = http_posting_rate(&server.base, &org, true).await;
+        let ceiling = pgbench_ceiling(&url, &org);
+        println!("postgres: HTTP posting {http:.0}/s (with Idempotency-Key {http_keyed:.0}/s) vs pgbench ceiling {ceiling:.0}/s: ratio {:.2} (keyed {:.2}; target >= 0.4)", http / ceiling, http_keyed / ceiling);
+        trial_balance_ratio(&server.base, &url, "postgres").await;
+    });
+
+    // SQLite
+    let dir = std::env::temp_dir().join(format!("accord-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bench.db").display().to_string();
+    let server = start_server(&format!("sqlite://{path}"));
+    rt.block_on(async {
+        let client = reqwest::Client::new();
+        let org = seed_org(&client, &server.base, "Bench SQLite").await;
+        let http = http_posting_rate(&server.base, &org, false).await;
+        let raw = sqlite_ceiling(&path, &org);
+        println!("sqlite: HTTP posting {http:.0}/s vs raw Rust loop {raw:.0}/s: ratio {:.2} (target >= 0.5)", http / raw);
+        trial_balance_ratio(&server.base, &format!("sqlite://{path}"), "sqlite").await;
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin_conn);
+    std::process::exit(0);
+}

@@ -1,0 +1,463 @@
+//! Client relationships: accounts and the records an account manager keeps about them.
+//! Each use case checks record-level access (see [`access`]) and runs inside the caller's
+//! transaction; derived state (the at-risk status, the next check-in) is refreshed in the
+//! same transaction as the write that changes it.
+
+pub mod access;
+pub mod accounts;
+pub mod deals;
+pub mod import;
+pub mod records;
+pub mod reports;
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::Caller;
+use crate::db::crm::accounts::AccountRow;
+use crate::db::crm::deals::CompetitorRow;
+use crate::db::{self, DbConn, SqlUuid};
+use crate::domain::crm::{AccountStatus, InteractionKind, Severity, TextEnum, Tier};
+use crate::domain::health::{FactorKey, HealthSettings};
+use crate::domain::money::{Currency, Money};
+use crate::http::error::{ApiError, FieldError};
+
+pub fn not_found(e: diesel::result::Error, what: &str) -> ApiError {
+    crate::app::users::not_found(e, what)
+}
+
+pub fn load_account(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: SqlUuid,
+) -> Result<AccountRow, ApiError> {
+    db::crm::accounts::find(conn, caller.org_sql(), id).map_err(|e| not_found(e, "account"))
+}
+
+/// Collects every rule a request breaks, then answers them all at once.
+#[derive(Debug, Default)]
+pub struct Check {
+    pub errors: Vec<FieldError>,
+}
+
+impl Check {
+    pub fn push(&mut self, field: impl Into<String>, code: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, code, message));
+    }
+
+    pub fn enum_value<E: TextEnum>(&mut self, field: &str, value: Option<&str>) -> Option<E> {
+        let v = value?;
+        let parsed = E::parse(v);
+        if parsed.is_none() {
+            self.push(
+                field,
+                "invalid_enum",
+                format!("must be one of: {}", E::expected()),
+            );
+        }
+        parsed
+    }
+
+    pub fn text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+        let v = value?.trim();
+        if v.chars().count() > max {
+            self.push(
+                field,
+                "length",
+                format!("must be at most {max} characters long"),
+            );
+        }
+        (!v.is_empty()).then(|| v.to_owned())
+    }
+
+    pub fn required(&mut self, field: &str, value: Option<&str>, max: usize) -> String {
+        match self.text(field, value, max) {
+            Some(v) => v,
+            None => {
+                self.push(field, "required", "must not be empty");
+                String::new()
+            }
+        }
+    }
+
+    pub fn email(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let v = self.text(field, value, 254)?;
+        let ok = v.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !v.contains(char::is_whitespace)
+        });
+        if !ok {
+            self.push(field, "email", "must be an email address");
+        }
+        Some(v.to_lowercase())
+    }
+
+    pub fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let v = self.text(field, value, 2000)?;
+        let host_ok = crate::domain::crm::website_domain(&v).is_some();
+        let scheme_ok = !v.contains("://") || v.starts_with("http://") || v.starts_with("https://");
+        if !host_ok || !scheme_ok || v.contains(char::is_whitespace) {
+            self.push(
+                field,
+                "url",
+                "must be a web address such as https://example.com",
+            );
+        }
+        Some(v)
+    }
+
+    pub fn range(&mut self, field: &str, value: Option<i64>, min: i64, max: i64) {
+        if let Some(v) = value {
+            if !(min..=max).contains(&v) {
+                self.push(field, "range", format!("must be between {min} and {max}"));
+            }
+        }
+    }
+
+    pub fn currency(&mut self, field: &str, code: &str) -> Option<Currency> {
+        match Currency::parse(code) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.push(field, e.code(), e.to_string());
+                None
+            }
+        }
+    }
+
+    /// A money string in `currency`, as minor units.
+    pub fn money_minor(
+        &mut self,
+        field: &str,
+        amount: &str,
+        currency: Option<Currency>,
+    ) -> Option<i64> {
+        let currency = currency?;
+        match Money::parse(amount, currency).and_then(|m| m.to_minor()) {
+            Ok(v) if v >= 0 => Some(v),
+            Ok(_) => {
+                self.push(field, "negative_amount", "must not be negative");
+                None
+            }
+            Err(e) => {
+                self.push(field, e.code(), e.to_string());
+                None
+            }
+        }
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        crate::http::validate::finish(self.errors)
+    }
+}
+
+/// A money amount for answers: the decimal string of `minor` in `currency`.
+pub fn money_string(minor: i64, currency: &str) -> String {
+    match Currency::parse(currency) {
+        Ok(c) => Money::from_minor(minor, c).amount().to_string(),
+        Err(_) => minor.to_string(),
+    }
+}
+
+// ---- organization settings ----
+
+/// The organization's CRM settings; missing keys take the defaults.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct CrmSettings {
+    /// Weight of each health factor (0-100), by factor key.
+    #[schema(value_type = BTreeMap<String, u32>)]
+    pub health_weights: BTreeMap<String, u32>,
+    /// Scores at or above this are `healthy`.
+    pub healthy_from: u32,
+    /// Scores at or above this (below `healthy_from`) are `watch`; below, `poor`.
+    pub watch_from: u32,
+    /// Default check-in cadence in days per tier (`key`, `strategic`, `standard`).
+    #[schema(value_type = BTreeMap<String, i32>)]
+    pub check_in_days_by_tier: BTreeMap<String, i32>,
+    #[serde(default)]
+    pub version: i64,
+}
+
+impl Default for CrmSettings {
+    fn default() -> Self {
+        CrmSettings {
+            health_weights: FactorKey::ALL
+                .into_iter()
+                .map(|k| (k.as_str().to_owned(), k.default_weight()))
+                .collect(),
+            healthy_from: 70,
+            watch_from: 40,
+            check_in_days_by_tier: [("key", 14), ("strategic", 30), ("standard", 90)]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+            version: 0,
+        }
+    }
+}
+
+impl CrmSettings {
+    pub fn health(&self) -> HealthSettings {
+        let mut weights = HealthSettings::default().weights;
+        for (k, w) in &self.health_weights {
+            if let Some(key) = FactorKey::parse(k) {
+                weights.insert(key, *w);
+            }
+        }
+        HealthSettings {
+            weights,
+            healthy_from: self.healthy_from,
+            watch_from: self.watch_from,
+        }
+    }
+
+    pub fn cadence(&self, tier: &str) -> i32 {
+        self.check_in_days_by_tier
+            .get(tier)
+            .copied()
+            .unwrap_or(match Tier::parse(tier) {
+                Some(Tier::Key) => 14,
+                Some(Tier::Strategic) => 30,
+                _ => 90,
+            })
+    }
+
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut check = Check::default();
+        for (k, w) in &self.health_weights {
+            if FactorKey::parse(k).is_none() {
+                check.push(
+                    format!("health_weights.{k}"),
+                    "unknown_factor",
+                    "is not a health factor",
+                );
+            }
+            check.range(&format!("health_weights.{k}"), Some(i64::from(*w)), 0, 100);
+        }
+        check.range("healthy_from", Some(i64::from(self.healthy_from)), 1, 100);
+        check.range("watch_from", Some(i64::from(self.watch_from)), 0, 100);
+        if self.watch_from > self.healthy_from {
+            check.push(
+                "watch_from",
+                "thresholds_out_of_order",
+                "must not be above healthy_from",
+            );
+        }
+        for (k, d) in &self.check_in_days_by_tier {
+            if Tier::parse(k).is_none() {
+                check.push(
+                    format!("check_in_days_by_tier.{k}"),
+                    "invalid_enum",
+                    format!("must be one of: {}", Tier::expected()),
+                );
+            }
+            check.range(
+                &format!("check_in_days_by_tier.{k}"),
+                Some(i64::from(*d)),
+                1,
+                3650,
+            );
+        }
+        check.finish()
+    }
+}
+
+pub fn settings(conn: &mut DbConn, org: SqlUuid) -> Result<CrmSettings, ApiError> {
+    let Some((doc, version)) = db::crm::settings::find(conn, org)? else {
+        return Ok(CrmSettings::default());
+    };
+    let mut s: CrmSettings = serde_json::from_str(&doc).unwrap_or_default();
+    let defaults = CrmSettings::default();
+    for (k, v) in defaults.health_weights {
+        s.health_weights.entry(k).or_insert(v);
+    }
+    for (k, v) in defaults.check_in_days_by_tier {
+        s.check_in_days_by_tier.entry(k).or_insert(v);
+    }
+    s.version = version;
+    Ok(s)
+}
+
+pub fn update_settings_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    mut new: CrmSettings,
+) -> Result<CrmSettings, ApiError> {
+    caller.require(crate::auth::Permission::ManageOrganization)?;
+    new.validate()?;
+    let org = caller.org_sql();
+    let current = settings(conn, org)?;
+    new.version = current.version + 1;
+    let doc = serde_json::to_string(&new).map_err(|e| ApiError::internal(e.to_string()))?;
+    db::crm::settings::save(conn, org, &doc, new.version, db::now())?;
+    // The cadence may have changed: every account's next check-in moves with it.
+    if new.check_in_days_by_tier != current.check_in_days_by_tier {
+        for mut account in db::crm::accounts::all_live(conn, org)? {
+            let due = check_in_due(&new, &account);
+            if due != account.check_in_due_at {
+                account.check_in_due_at = due;
+                let v = account.version;
+                account.version += 1;
+                db::crm::accounts::save(conn, &account, v)?;
+            }
+        }
+    }
+    settings(conn, org)
+}
+
+// ---- derived account state ----
+
+pub fn cadence_days(settings: &CrmSettings, account: &AccountRow) -> i32 {
+    account
+        .check_in_every_days
+        .unwrap_or_else(|| settings.cadence(&account.tier))
+}
+
+/// When the next check-in is due: the cadence after the last one (or after creation).
+pub fn check_in_due(settings: &CrmSettings, account: &AccountRow) -> NaiveDateTime {
+    let from = account.last_check_in_at.unwrap_or(account.created_at);
+    from + Duration::days(i64::from(cadence_days(settings, account)))
+}
+
+const CHECK_IN_KINDS: [InteractionKind; 5] = [
+    InteractionKind::Call,
+    InteractionKind::Meeting,
+    InteractionKind::Email,
+    InteractionKind::CheckIn,
+    InteractionKind::Visit,
+];
+
+/// Recomputes what interactions and risks derive on the account (last check-in, next due
+/// date, at-risk status) and saves it when it changed.
+pub fn refresh_account(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account_id: SqlUuid,
+) -> Result<AccountRow, ApiError> {
+    let mut account = db::crm::accounts::find(conn, org, account_id)?;
+    let s = settings(conn, org)?;
+    let kinds: Vec<&str> = CHECK_IN_KINDS.iter().map(|k| k.as_str()).collect();
+    let last = db::crm::records::last_check_in(conn, org, account_id, &kinds)?;
+    let severities: Vec<&str> = Severity::ALL
+        .iter()
+        .filter(|s| s.puts_account_at_risk())
+        .map(|s| s.as_str())
+        .collect();
+    let at_risk = db::crm::deals::has_live_risk(conn, org, account_id, &severities)?;
+    let own = AccountStatus::parse(&account.own_status).unwrap_or(AccountStatus::Active);
+    let status = crate::domain::crm::effective_status(own, at_risk)
+        .as_str()
+        .to_owned();
+    let before = (
+        account.last_check_in_at,
+        account.check_in_due_at,
+        account.status.clone(),
+    );
+    account.last_check_in_at = last;
+    account.check_in_due_at = check_in_due(&s, &account);
+    account.status = status;
+    if before
+        != (
+            account.last_check_in_at,
+            account.check_in_due_at,
+            account.status.clone(),
+        )
+    {
+        let v = account.version;
+        account.version += 1;
+        account.updated_at = db::now();
+        if !db::crm::accounts::save(conn, &account, v)? {
+            return Err(ApiError::unavailable(
+                "the account changed concurrently; retry",
+            ));
+        }
+    }
+    Ok(account)
+}
+
+// ---- competitors referenced by id or name ----
+
+/// A competitor named by id (must exist) or by name (matched case-insensitively, else created).
+pub fn resolve_competitor(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    field: &str,
+    reference: &str,
+    check: &mut Check,
+) -> Result<Option<SqlUuid>, ApiError> {
+    let reference = reference.trim();
+    if let Ok(id) = uuid::Uuid::parse_str(reference) {
+        return match db::crm::deals::find_competitor(conn, org, SqlUuid(id)) {
+            Ok(c) => Ok(Some(c.id)),
+            Err(diesel::result::Error::NotFound) => {
+                check.push(
+                    field,
+                    "not_found",
+                    "no such competitor in your organization",
+                );
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
+    if reference.is_empty() || reference.chars().count() > 200 {
+        check.push(
+            field,
+            "invalid_reference",
+            "a competitor's id or a name of 1 to 200 characters",
+        );
+        return Ok(None);
+    }
+    let now = db::now();
+    let row = CompetitorRow {
+        organization_id: org,
+        id: SqlUuid(uuid::Uuid::now_v7()),
+        name: reference.to_owned(),
+        name_key: reference.to_lowercase(),
+        website: None,
+        notes: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    Ok(Some(db::crm::deals::upsert_competitor(conn, &row)?.id))
+}
+
+/// Checks that `user` is a user of the caller's organization.
+pub fn check_user(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    field: &str,
+    user: Option<uuid::Uuid>,
+    check: &mut Check,
+) -> Result<Option<SqlUuid>, ApiError> {
+    let Some(u) = user else { return Ok(None) };
+    if db::users::existing_ids(conn, org, &[SqlUuid(u)])?.is_empty() {
+        check.push(field, "not_found", "no such user in your organization");
+    }
+    Ok(Some(SqlUuid(u)))
+}
+
+pub fn check_team(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    field: &str,
+    team: Option<uuid::Uuid>,
+    check: &mut Check,
+) -> Result<Option<SqlUuid>, ApiError> {
+    let Some(t) = team else { return Ok(None) };
+    match db::teams::find(conn, org, SqlUuid(t)) {
+        Ok(_) => {}
+        Err(diesel::result::Error::NotFound) => {
+            check.push(field, "not_found", "no such team in your organization")
+        }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(Some(SqlUuid(t)))
+}

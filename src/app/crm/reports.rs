@@ -1,0 +1,566 @@
+//! What is read across records: an account's timeline, the performance and sales reports.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{access::Reach, load_account};
+use crate::auth::{Caller, Permission};
+use crate::db::crm::accounts::AccountRow;
+use crate::db::users::{UserFilter, UserSort};
+use crate::db::{self, DbConn, SqlUuid};
+use crate::domain::identity::Role;
+use crate::domain::money::{Currency, Money};
+use crate::http::error::ApiError;
+
+// ---- timeline ----
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TimelineEntry {
+    /// `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`
+    /// (invoices and payments join when receivables exist).
+    #[serde(rename = "type")]
+    pub entry_type: String,
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub title: String,
+    pub detail: Option<String>,
+    pub status: Option<String>,
+}
+
+/// Everything about the account, newest first; `after` is the last (at, id) of the previous page.
+pub fn timeline(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: SqlUuid,
+    after: Option<(NaiveDateTime, Uuid)>,
+    limit: i64,
+) -> Result<Vec<TimelineEntry>, ApiError> {
+    caller.require(Permission::Read)?;
+    let account = load_account(conn, caller, id)?;
+    let org = caller.org_sql();
+    let ids = [account.id];
+    let mut all: Vec<(NaiveDateTime, TimelineEntry)> = Vec::new();
+    let mut push = |t: &str,
+                    id: SqlUuid,
+                    at: NaiveDateTime,
+                    title: String,
+                    detail: Option<String>,
+                    status: Option<String>| {
+        all.push((
+            at,
+            TimelineEntry {
+                entry_type: t.into(),
+                id: id.0,
+                at: at.and_utc(),
+                title,
+                detail,
+                status,
+            },
+        ));
+    };
+    for i in db::crm::records::interactions_of_accounts(conn, org, &ids)? {
+        push(
+            "interaction",
+            i.id,
+            i.occurred_at,
+            i.subject.unwrap_or_else(|| i.kind.clone()),
+            i.summary,
+            Some(i.kind),
+        );
+    }
+    for t in db::crm::records::tasks_of_accounts(conn, org, &ids)? {
+        push(
+            "task",
+            t.id,
+            t.created_at,
+            t.title,
+            t.due_on.map(|d| format!("due {d}")),
+            Some(t.status),
+        );
+    }
+    for r in db::crm::deals::risks_of_accounts(conn, org, &ids)? {
+        push(
+            "risk",
+            r.id,
+            r.created_at,
+            format!("{} risk ({})", r.kind, r.severity),
+            Some(r.description),
+            Some(r.status),
+        );
+    }
+    for o in db::crm::deals::opportunities_of_accounts(conn, org, &ids)? {
+        let amount = super::money_string(o.amount_minor, &o.currency);
+        push(
+            "opportunity",
+            o.id,
+            o.created_at,
+            o.name,
+            Some(format!("{} {} {}", o.kind, amount, o.currency)),
+            Some(o.stage),
+        );
+    }
+    for p in db::crm::deals::proposals_of_accounts(conn, org, &ids)? {
+        push(
+            "proposal",
+            p.id,
+            p.created_at,
+            format!("proposal v{}", p.number),
+            p.summary,
+            Some(p.status),
+        );
+    }
+    for f in db::crm::records::feedback_of_accounts(conn, org, &ids)? {
+        let at = f.received_on.and_hms_opt(0, 0, 0).unwrap_or(f.created_at);
+        push(
+            "feedback",
+            f.id,
+            at,
+            format!("{} {}", f.kind, f.score),
+            f.comment,
+            None,
+        );
+    }
+    for r in db::crm::records::requests_of_accounts(conn, org, &ids)? {
+        push(
+            "request",
+            r.id,
+            r.created_at,
+            r.kind.clone(),
+            Some(r.summary),
+            Some(r.status),
+        );
+    }
+    all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.id.cmp(&a.1.id)));
+    Ok(all
+        .into_iter()
+        .filter(|(at, e)| after.map_or(true, |(a, i)| (*at, e.id) < (a, i)))
+        .take(limit.max(0) as usize)
+        .map(|(_, e)| e)
+        .collect())
+}
+
+// ---- performance ----
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TargetAttainment {
+    pub metric: String,
+    pub amount: String,
+    pub actual: String,
+    /// actual / amount, as a decimal string (1.0 = met); null for a zero target.
+    pub attainment: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PerformanceRow {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<Uuid>,
+    pub name: String,
+    pub title: Option<String>,
+    pub accounts_managed: i64,
+    pub at_risk_accounts: i64,
+    pub interactions: i64,
+    /// Mean CSAT (1-5) in the period, as a decimal string; null without CSAT.
+    pub avg_csat: Option<String>,
+    /// Net promoter score (-100..100) in the period; null without NPS answers.
+    pub nps: Option<i64>,
+    pub open_risks: i64,
+    /// Sum of open opportunities' amount × probability, in the base currency.
+    pub pipeline_weighted: String,
+    pub won_amount: String,
+    /// Zero until receivables exist.
+    pub revenue_invoiced: String,
+    pub revenue_collected: String,
+    pub targets: Vec<TargetAttainment>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PerformanceReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub currency: String,
+    pub managers: Vec<PerformanceRow>,
+    pub teams: Vec<PerformanceRow>,
+}
+
+struct Figures {
+    accounts: Vec<AccountRow>,
+    interactions: Vec<crate::db::crm::records::InteractionRow>,
+    feedback: Vec<crate::db::crm::records::FeedbackRow>,
+    risks: Vec<crate::db::crm::deals::RiskRow>,
+    opportunities: Vec<crate::db::crm::deals::OpportunityRow>,
+}
+
+fn money(base: Currency, d: Decimal) -> String {
+    Money::new(d.round_dp(base.exponent()), base)
+        .map(|m| m.amount().to_string())
+        .unwrap_or_else(|_| d.to_string())
+}
+
+fn row_for(
+    f: &Figures,
+    base: Currency,
+    from: NaiveDate,
+    to: NaiveDate,
+    accounts: &HashSet<SqlUuid>,
+) -> PerformanceRow {
+    let in_range = |t: NaiveDateTime| t.date() >= from && t.date() <= to;
+    let csat: Vec<i32> = f
+        .feedback
+        .iter()
+        .filter(|x| {
+            accounts.contains(&x.account_id)
+                && x.kind == "csat"
+                && x.received_on >= from
+                && x.received_on <= to
+        })
+        .map(|x| x.score)
+        .collect();
+    let nps: Vec<i32> = f
+        .feedback
+        .iter()
+        .filter(|x| {
+            accounts.contains(&x.account_id)
+                && x.kind == "nps"
+                && x.received_on >= from
+                && x.received_on <= to
+        })
+        .map(|x| x.score)
+        .collect();
+    let mut pipeline = Decimal::ZERO;
+    let mut won = Decimal::ZERO;
+    for o in f
+        .opportunities
+        .iter()
+        .filter(|o| accounts.contains(&o.account_id) && o.currency == base.code())
+    {
+        let amount = Money::from_minor(o.amount_minor, base).amount();
+        match o.stage.as_str() {
+            "won" => {
+                if o.closed_on.is_some_and(|d| d >= from && d <= to) {
+                    won += amount;
+                }
+            }
+            "lost" => {}
+            _ => pipeline += amount * Decimal::from(o.probability) / Decimal::from(100),
+        }
+    }
+    PerformanceRow {
+        user_id: None,
+        team_id: None,
+        name: String::new(),
+        title: None,
+        accounts_managed: accounts.len() as i64,
+        at_risk_accounts: f
+            .accounts
+            .iter()
+            .filter(|a| accounts.contains(&a.id) && a.status == "at_risk")
+            .count() as i64,
+        interactions: f
+            .interactions
+            .iter()
+            .filter(|i| accounts.contains(&i.account_id) && in_range(i.occurred_at))
+            .count() as i64,
+        avg_csat: (!csat.is_empty()).then(|| {
+            (Decimal::from(csat.iter().sum::<i32>()) / Decimal::from(csat.len() as i64))
+                .round_dp(2)
+                .to_string()
+        }),
+        nps: (!nps.is_empty()).then(|| {
+            let promoters = nps.iter().filter(|s| **s >= 9).count() as i64;
+            let detractors = nps.iter().filter(|s| **s <= 6).count() as i64;
+            (promoters - detractors) * 100 / nps.len() as i64
+        }),
+        open_risks: f
+            .risks
+            .iter()
+            .filter(|r| {
+                accounts.contains(&r.account_id) && (r.status == "open" || r.status == "mitigating")
+            })
+            .count() as i64,
+        pipeline_weighted: money(base, pipeline),
+        won_amount: money(base, won),
+        revenue_invoiced: money(base, Decimal::ZERO),
+        revenue_collected: money(base, Decimal::ZERO),
+        targets: vec![],
+    }
+}
+
+fn attainment(
+    base: Currency,
+    row: &PerformanceRow,
+    accounts: &[&AccountRow],
+    from: NaiveDate,
+    to: NaiveDate,
+    t: &crate::db::crm::deals::TargetRow,
+) -> TargetAttainment {
+    let actual: Decimal = match t.metric.as_str() {
+        "won_amount" => row.won_amount.parse().unwrap_or_default(),
+        "new_accounts" => Decimal::from(
+            accounts
+                .iter()
+                .filter(|a| a.created_at.date() >= from && a.created_at.date() <= to)
+                .count() as i64,
+        ),
+        "retained_accounts" => Decimal::from(
+            accounts
+                .iter()
+                .filter(|a| a.own_status != "churned")
+                .count() as i64,
+        ),
+        _ => Decimal::ZERO,
+    };
+    let is_money = matches!(
+        t.metric.as_str(),
+        "won_amount" | "revenue_invoiced" | "revenue_collected"
+    );
+    let fmt = |d: Decimal| {
+        if is_money {
+            money(base, d)
+        } else {
+            d.normalize().to_string()
+        }
+    };
+    TargetAttainment {
+        metric: t.metric.clone(),
+        amount: fmt(t.amount.0),
+        actual: fmt(actual),
+        attainment: (!t.amount.0.is_zero()).then(|| (actual / t.amount.0).round_dp(4).to_string()),
+    }
+}
+
+pub fn performance(
+    conn: &mut DbConn,
+    caller: &Caller,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<PerformanceReport, ApiError> {
+    caller.require(Permission::Read)?;
+    if to < from {
+        return Err(ApiError::field(
+            "date_order",
+            "to",
+            "must not be before from",
+        ));
+    }
+    let org = caller.org_sql();
+    let base = crate::app::ledger::org(conn, caller)?.base;
+    let accounts = db::crm::accounts::all_live(conn, org)?;
+    let ids: Vec<SqlUuid> = accounts.iter().map(|a| a.id).collect();
+    let f = Figures {
+        interactions: db::crm::records::interactions_of_accounts(conn, org, &ids)?,
+        feedback: db::crm::records::feedback_of_accounts(conn, org, &ids)?,
+        risks: db::crm::deals::risks_of_accounts(conn, org, &ids)?,
+        opportunities: db::crm::deals::opportunities_of_accounts(conn, org, &ids)?,
+        accounts,
+    };
+    let targets = db::crm::deals::targets_overlapping(conn, org, from, to)?;
+    // Who the caller may see: everyone, or (account managers) themselves and the teams they lead.
+    let restricted = caller.role == Role::AccountManager;
+    let reach = Reach::of(conn, caller)?;
+    let me = SqlUuid(caller.user_id().0);
+    let mut users = db::users::list(
+        conn,
+        org,
+        &UserFilter {
+            role: Some("account_manager".into()),
+            is_active: None,
+            updated_since: None,
+        },
+        UserSort::Created,
+        false,
+        None,
+        10_000,
+    )?;
+    let owners: HashSet<SqlUuid> = f.accounts.iter().filter_map(|a| a.owner_id).collect();
+    for o in owners {
+        if !users.iter().any(|u| u.id == o) {
+            if let Ok(u) = db::users::find(conn, org, o) {
+                users.push(u);
+            }
+        }
+    }
+    let mut managers = Vec::new();
+    for u in users.into_iter().filter(|u| !restricted || u.id == me) {
+        let mine: Vec<&AccountRow> = f
+            .accounts
+            .iter()
+            .filter(|a| a.owner_id == Some(u.id))
+            .collect();
+        let set: HashSet<SqlUuid> = mine.iter().map(|a| a.id).collect();
+        let mut row = row_for(&f, base, from, to, &set);
+        row.targets = targets
+            .iter()
+            .filter(|t| t.user_id == Some(u.id))
+            .map(|t| attainment(base, &row, &mine, from, to, t))
+            .collect();
+        row.user_id = Some(u.id.0);
+        row.name = u.name;
+        row.title = u.title;
+        managers.push(row);
+    }
+    let parents: HashMap<SqlUuid, Option<SqlUuid>> =
+        db::teams::parents(conn, org)?.into_iter().collect();
+    let mut teams = Vec::new();
+    for (team, _) in parents.iter() {
+        if restricted && !reach.led.contains(team) {
+            continue;
+        }
+        // A team's accounts include its sub-teams'.
+        let mut subtree: HashSet<SqlUuid> = [*team].into_iter().collect();
+        for _ in 0..parents.len() {
+            for (t, p) in &parents {
+                if p.is_some_and(|p| subtree.contains(&p)) {
+                    subtree.insert(*t);
+                }
+            }
+        }
+        let theirs: Vec<&AccountRow> = f
+            .accounts
+            .iter()
+            .filter(|a| a.team_id.is_some_and(|t| subtree.contains(&t)))
+            .collect();
+        let set: HashSet<SqlUuid> = theirs.iter().map(|a| a.id).collect();
+        let mut row = row_for(&f, base, from, to, &set);
+        row.targets = targets
+            .iter()
+            .filter(|t| t.team_id == Some(*team))
+            .map(|t| attainment(base, &row, &theirs, from, to, t))
+            .collect();
+        row.team_id = Some(team.0);
+        row.name = db::teams::find(conn, org, *team)
+            .map(|t| t.name)
+            .unwrap_or_default();
+        teams.push(row);
+    }
+    teams.sort_by(|a, b| a.name.cmp(&b.name).then(a.team_id.cmp(&b.team_id)));
+    Ok(PerformanceReport {
+        from,
+        to,
+        currency: base.code().into(),
+        managers,
+        teams,
+    })
+}
+
+// ---- sales ----
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SalesRow {
+    /// The account id, the owner's user id, or the month (`YYYY-MM`).
+    pub key: String,
+    pub label: String,
+    pub won_count: i64,
+    pub won_amount: String,
+    pub lost_count: i64,
+    pub pipeline_weighted: String,
+    /// Zero until receivables exist.
+    pub revenue_invoiced: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SalesReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub group_by: String,
+    pub currency: String,
+    pub rows: Vec<SalesRow>,
+}
+
+pub fn sales(
+    conn: &mut DbConn,
+    caller: &Caller,
+    from: NaiveDate,
+    to: NaiveDate,
+    group_by: &str,
+) -> Result<SalesReport, ApiError> {
+    caller.require(Permission::Read)?;
+    if !matches!(group_by, "account" | "owner" | "month") {
+        return Err(ApiError::field(
+            "invalid_enum",
+            "group_by",
+            "must be one of: account, owner, month",
+        ));
+    }
+    if to < from {
+        return Err(ApiError::field(
+            "date_order",
+            "to",
+            "must not be before from",
+        ));
+    }
+    let org = caller.org_sql();
+    let base = crate::app::ledger::org(conn, caller)?.base;
+    let accounts: HashMap<SqlUuid, AccountRow> = db::crm::accounts::all_live(conn, org)?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut groups: std::collections::BTreeMap<String, (String, i64, Decimal, i64, Decimal)> =
+        Default::default();
+    for o in db::crm::deals::all_opportunities(conn, org)?
+        .into_iter()
+        .filter(|o| o.currency == base.code())
+    {
+        let Some(account) = accounts.get(&o.account_id) else {
+            continue;
+        };
+        let day = o
+            .closed_on
+            .or(o.expected_close_on)
+            .unwrap_or(o.created_at.date());
+        if day < from || day > to {
+            continue;
+        }
+        let (key, label) = match group_by {
+            "account" => (account.id.0.to_string(), account.name.clone()),
+            "owner" => {
+                let owner = o.owner_id.or(account.owner_id);
+                let name = owner
+                    .and_then(|u| db::users::find(conn, org, u).ok())
+                    .map(|u| u.name)
+                    .unwrap_or_else(|| "(no owner)".into());
+                (owner.map(|u| u.0.to_string()).unwrap_or_default(), name)
+            }
+            _ => (
+                day.format("%Y-%m").to_string(),
+                day.format("%Y-%m").to_string(),
+            ),
+        };
+        let amount = Money::from_minor(o.amount_minor, base).amount();
+        let g = groups
+            .entry(key)
+            .or_insert((label, 0, Decimal::ZERO, 0, Decimal::ZERO));
+        match o.stage.as_str() {
+            "won" => {
+                g.1 += 1;
+                g.2 += amount;
+            }
+            "lost" => g.3 += 1,
+            _ => g.4 += amount * Decimal::from(o.probability) / Decimal::from(100),
+        }
+    }
+    Ok(SalesReport {
+        from,
+        to,
+        group_by: group_by.into(),
+        currency: base.code().into(),
+        rows: groups
+            .into_iter()
+            .map(|(key, (label, wc, wa, lc, pw))| SalesRow {
+                key,
+                label,
+                won_count: wc,
+                won_amount: money(base, wa),
+                lost_count: lc,
+                pipeline_weighted: money(base, pw),
+                revenue_invoiced: money(base, Decimal::ZERO),
+            })
+            .collect(),
+    })
+}
