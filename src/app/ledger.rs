@@ -192,6 +192,29 @@ pub fn update_account_in(
             "documents post to this account; it keeps its type and currency and stays active",
         ));
     }
+    if changes_type {
+        let new_type = input.account_type.unwrap_or(current_type);
+        // The tree keeps one type: the parent it stays under and its sub-accounts must match.
+        if input.parent_id.is_none() {
+            if let Some(parent) = current.parent_id {
+                let parent = store::find_account(conn, current.organization_id, parent)?;
+                if parent.account_type != new_type.as_str() {
+                    errors.push(FieldError::new(
+                        "type",
+                        "parent_type_mismatch",
+                        format!("its parent is a {} account", parent.account_type),
+                    ));
+                }
+            }
+        }
+        if store::has_children(conn, current.organization_id, current.id)? {
+            errors.push(FieldError::new(
+                "type",
+                "parent_type_mismatch",
+                format!("its sub-accounts are {} accounts", current.account_type),
+            ));
+        }
+    }
     crate::http::validate::finish(errors)?;
     check_account(conn, current.organization_id, Some(current.id), input.account_type.unwrap_or(current_type), &input)?;
     let changes = LedgerAccountChanges {
@@ -293,6 +316,8 @@ impl Source {
 
 pub struct DraftLine {
     pub ledger_account_id: SqlUuid,
+    /// Both debit and credit were given (refused, with the line's other problems).
+    pub both_sides: bool,
     pub side: Option<Side>,
     pub amount: Option<Decimal>,
     pub exchange_rate: Option<Decimal>,
@@ -362,6 +387,7 @@ pub fn post_entry_in(conn: &mut DbConn, caller: &Caller, draft: EntryDraft) -> R
             side: l.side,
             amount: l.amount,
             exchange_rate,
+            both_sides: l.both_sides,
         });
     }
     if draft.source == Source::Opening
@@ -517,6 +543,7 @@ pub fn reverse_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid, date: NaiveDa
                 l.line_no as usize,
                 DraftLine {
                     ledger_account_id: l.ledger_account_id,
+                    both_sides: false,
                     side: None,
                     amount: None,
                     exchange_rate: None,

@@ -307,9 +307,12 @@ fn days_sales_outstanding(i: &HealthInputs) -> Option<(f64, f64)> {
     Some((dso, 100.0 * (1.0 - (dso - 30.0) / 60.0)))
 }
 
+/// A factor's (raw value, score), or `None` without data.
+type Reading = Option<(f64, f64)>;
+
 /// The score of `inputs` under `settings`.
 pub fn assess(inputs: &HealthInputs, settings: &HealthSettings) -> Health {
-    let measured: Vec<(FactorKey, u32, Option<(f64, f64)>)> = FactorKey::ALL
+    let measured: Vec<(FactorKey, u32, Reading)> = FactorKey::ALL
         .into_iter()
         .map(|key| {
             let weight = settings.weights.get(&key).copied().unwrap_or(0);

@@ -218,7 +218,14 @@ pub struct LineRequest<Id> {
     pub amount: Option<Decimal>,
     /// Base-currency units per unit of the account's currency: given, or the day's rate.
     pub exchange_rate: Option<Decimal>,
+    /// Both debit and credit were given.
+    pub both_sides: bool,
 }
+
+/// The largest amount one line may carry, in minor units (10 trillion in a two-decimal
+/// currency): far above any real posting, and low enough that no account's total can leave
+/// the 64-bit range the database sums in.
+pub const MAX_LINE_MINOR: i64 = 1_000_000_000_000_000;
 
 /// A line ready to store: amounts in minor units of its currency and of the base currency.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,6 +292,10 @@ pub fn build_lines<Id: Clone>(
                 "receivables and payables take postings only from documents and payments",
             ));
         }
+        if line.both_sides {
+            errors.push(err(format!("lines[{i}]"), "line_debit_and_credit", "give debit or credit, not both"));
+            continue;
+        }
         let (Some(side), Some(amount)) = (line.side, line.amount) else {
             errors.push(err(at("debit"), "line_amount_required", "give exactly one of debit or credit"));
             continue;
@@ -301,9 +312,12 @@ pub fn build_lines<Id: Clone>(
                 continue;
             }
         };
-        let Ok(amount_minor) = money.to_minor() else {
-            errors.push(err(field, "amount_out_of_range", "the amount is too large"));
-            continue;
+        let amount_minor = match money.to_minor() {
+            Ok(m) if m <= MAX_LINE_MINOR => m,
+            _ => {
+                errors.push(err(field, "amount_out_of_range", "the amount is larger than a line may carry"));
+                continue;
+            }
         };
         let (rate, base_minor) = if account.currency == rules.base {
             (None, amount_minor)
@@ -322,8 +336,8 @@ pub fn build_lines<Id: Clone>(
             }
             let base = amount.checked_mul(rate).map(|b| round_to_currency(b, rules.base, Rounding::HalfUp));
             match base.and_then(|b| Money::new(b, rules.base).ok()).and_then(|m| m.to_minor().ok()) {
-                Some(minor) => (Some(rate), minor),
-                None => {
+                Some(minor) if minor <= MAX_LINE_MINOR => (Some(rate), minor),
+                _ => {
                     errors.push(err(field, "amount_out_of_range", "the amount in the base currency is too large"));
                     continue;
                 }
@@ -423,6 +437,7 @@ mod tests {
             side: Some(side),
             amount: Some(amount.parse().unwrap()),
             exchange_rate: rate.map(|r| r.parse().unwrap()),
+            both_sides: false,
         }
     }
 

@@ -93,7 +93,8 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
-    /// 422 for a well-formed request that breaks rules, each listed.
+    /// 422 for a well-formed request that breaks rules: `validation_failed`, with each
+    /// offending field and its own rule code in `errors`.
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = match errors.as_slice() {
             [one] => format!("{}: {}", one.field, one.message),

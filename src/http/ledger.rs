@@ -710,11 +710,6 @@ pub async fn create_journal_entry(
     if metadata.len() > 16 * 1024 {
         errors.push(FieldError::new("metadata", "too_large", "at most 16 KiB of JSON"));
     }
-    for (i, l) in req.lines.iter().enumerate() {
-        if l.debit.is_some() && l.credit.is_some() {
-            errors.push(FieldError::new(format!("lines[{i}]"), "line_debit_and_credit", "give debit or credit, not both"));
-        }
-    }
     validate::finish(errors)?;
     let draft = EntryDraft {
         date: req.date,
@@ -731,6 +726,7 @@ pub async fn create_journal_entry(
             .iter()
             .map(|l| DraftLine {
                 ledger_account_id: SqlUuid(l.ledger_account_id),
+                both_sides: l.debit.is_some() && l.credit.is_some(),
                 side: match (l.debit, l.credit) {
                     (Some(_), None) => Some(Side::Debit),
                     (None, Some(_)) => Some(Side::Credit),

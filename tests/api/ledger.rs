@@ -16,54 +16,6 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::common::{Answer, Signed, TestApp, PASSWORD};
 
-/// Like `both_backends!`, for a test that shows a server bug: both halves (or only the
-/// PostgreSQL one) are `#[ignore]`d with the reason (run them with `cargo test --test api ledger -- --ignored`).
-macro_rules! ledger_bug {
-    ($name:ident, $body:path, $why:literal) => {
-        mod $name {
-            #[actix_web::test]
-            #[ignore = $why]
-            async fn sqlite() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await
-                {
-                    $body(app).await;
-                }
-            }
-
-            #[actix_web::test]
-            #[ignore = $why]
-            async fn postgres() {
-                if let Some(app) =
-                    $crate::common::spawn_app($crate::common::Backend::Postgres).await
-                {
-                    $body(app).await;
-                }
-            }
-        }
-    };
-    ($name:ident, $body:path, postgres, $why:literal) => {
-        mod $name {
-            #[actix_web::test]
-            async fn sqlite() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await
-                {
-                    $body(app).await;
-                }
-            }
-
-            #[actix_web::test]
-            #[ignore = $why]
-            async fn postgres() {
-                if let Some(app) =
-                    $crate::common::spawn_app($crate::common::Backend::Postgres).await
-                {
-                    $body(app).await;
-                }
-            }
-        }
-    };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -785,11 +737,7 @@ async fn type_changes_keep_parent_and_children_of_one_type(app: TestApp) {
         (&json!("expense"), &json!("expense"))
     );
 }
-ledger_bug!(
-    type_change_keeps_tree_consistent,
-    super::type_changes_keep_parent_and_children_of_one_type,
-    "bug: PATCH /ledger/accounts/{id} {type} answers 200 for a parent whose sub-accounts keep the old type, and for a sub-account under a parent of the old type (src/app/ledger.rs check_account only checks a parent_id sent in the same request)"
-);
+both_backends!(type_change_keeps_tree_consistent, super::type_changes_keep_parent_and_children_of_one_type);
 
 // ---------------------------------------------------------------------------------------------
 // 3. Every journal refusal, naming the offending field
@@ -1114,11 +1062,7 @@ async fn every_bad_line_is_listed_even_with_debit_and_credit(app: TestApp) {
         a.text
     );
 }
-ledger_bug!(
-    all_line_errors_listed,
-    super::every_bad_line_is_listed_even_with_debit_and_credit,
-    "bug: POST /ledger/journal-entries with one line giving both debit and credit answers only line_debit_and_credit; the other lines' errors are not listed (src/http/ledger.rs create_journal_entry returns after its own check, before build_lines)"
-);
+both_backends!(all_line_errors_listed, super::every_bad_line_is_listed_even_with_debit_and_credit);
 
 /// Amounts whose totals exceed the storage's range are refused or summed exactly: never a 5xx.
 async fn huge_amounts_never_answer_5xx(app: TestApp) {
@@ -1169,11 +1113,7 @@ async fn huge_amounts_never_answer_5xx(app: TestApp) {
         assert!(r.status.as_u16() < 500, "{path}: {} {}", r.status, r.text);
     }
 }
-ledger_bug!(
-    huge_amounts,
-    super::huge_amounts_never_answer_5xx,
-    "bug: lines up to i64::MAX minor units are accepted (201) but an account whose total exceeds i64 makes balance/activity/reports answer 500 (SUM cast to BIGINT overflows in src/db/ledger.rs totals_by_account)"
-);
+both_backends!(huge_amounts, super::huge_amounts_never_answer_5xx);
 
 // ---------------------------------------------------------------------------------------------
 // 4. Control accounts
@@ -1425,12 +1365,7 @@ both_backends!(
     concurrent_reversals,
     super::concurrent_reversals_post_one_mirror
 );
-ledger_bug!(
-    racing_reversal_code,
-    super::racing_reversals_answer_entry_already_reversed,
-    postgres,
-    "bug: on PostgreSQL a reversal racing another reversal of the same entry answers 409 `already_exists` (the UNIQUE (organization_id, reverses_entry_id) violation mapped generically in src/http/error.rs) instead of 409 `entry_already_reversed`"
-);
+both_backends!(racing_reversal_code, super::racing_reversals_answer_entry_already_reversed);
 
 // ---------------------------------------------------------------------------------------------
 // 6. Lock date
@@ -2861,7 +2796,7 @@ async fn concurrent_clients_lose_no_posting(app: TestApp) {
     for client in 0..CLIENTS {
         let (app, token, accounts) = (app.clone(), b.token.clone(), accounts.clone());
         tasks.push(actix_web::rt::spawn(async move {
-            let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (client + 1) * 0x1234_5678);
+            let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((client + 1) * 0x1234_5678));
             let private = HOT + client as usize;
             let mut own_balance = 0i64;
             let mut posted = Vec::new();

@@ -286,6 +286,10 @@ pub fn create_in(
         &mut check,
     )?;
     check.finish()?;
+    // An account manager's new account is theirs unless they name another owner.
+    if input.owner_id.is_none() && caller.role == crate::domain::identity::Role::AccountManager {
+        row.owner_id = Some(SqlUuid(caller.user_id().0));
+    }
     // The caller must be able to write what they create (no planting accounts in other teams).
     let reach = Reach::of(conn, caller)?;
     if !reach.can_write(&row) {

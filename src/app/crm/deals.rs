@@ -1088,8 +1088,7 @@ pub fn create_target_in(
         user,
         team,
         metric,
-        input.period_start,
-        input.period_end,
+        (input.period_start, input.period_end),
         None,
     )?
     .is_some()

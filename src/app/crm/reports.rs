@@ -331,7 +331,8 @@ fn attainment(
         metric: t.metric.clone(),
         amount: fmt(t.amount.0),
         actual: fmt(actual),
-        attainment: (!t.amount.0.is_zero()).then(|| (actual / t.amount.0).round_dp(4).to_string()),
+        attainment: (!t.amount.0.is_zero())
+            .then(|| (actual / t.amount.0).round_dp(4).normalize().to_string()),
     }
 }
 

@@ -589,8 +589,7 @@ pub fn overlapping_target(
     user: Option<SqlUuid>,
     team: Option<SqlUuid>,
     metric: &str,
-    start: NaiveDate,
-    end: NaiveDate,
+    (start, end): (NaiveDate, NaiveDate),
     except: Option<SqlUuid>,
 ) -> QueryResult<Option<SqlUuid>> {
     let mut q = targets::table

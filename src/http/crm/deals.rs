@@ -173,7 +173,7 @@ pub async fn get_proposal(
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(use_case::get_proposal(conn, &caller, id)?))
+        .read(move |conn| use_case::get_proposal(conn, &caller, id))
         .await?;
     Reply::ok(&view).map(|r| r.into_response(false))
 }

@@ -184,7 +184,7 @@ pub async fn get_interaction(
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(use_case::get_interaction(conn, &caller, id)?))
+        .read(move |conn| use_case::get_interaction(conn, &caller, id))
         .await?;
     Reply::ok(&view).map(|r| r.into_response(false))
 }
@@ -277,7 +277,7 @@ pub async fn get_feedback(
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(use_case::get_feedback(conn, &caller, id)?))
+        .read(move |conn| use_case::get_feedback(conn, &caller, id))
         .await?;
     Reply::ok(&view).map(|r| r.into_response(false))
 }
