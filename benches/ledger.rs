@@ -22,14 +22,20 @@ use diesel::{Connection, PgConnection, RunQueryDsl};
 use serde_json::{json, Value};
 
 const CLIENTS: usize = 32;
-const HOT_ACCOUNTS: [&str; 8] = ["1000", "1200", "1300", "1510", "2200", "2300", "3000", "6100"];
+const HOT_ACCOUNTS: [&str; 8] = [
+    "1000", "1200", "1300", "1510", "2200", "2300", "3000", "6100",
+];
 
 fn secs() -> u64 {
-    std::env::var("BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10)
+    std::env::var("BENCH_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10)
 }
 
 fn pg_admin() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 struct Server {
@@ -39,7 +45,9 @@ struct Server {
 fn start_server(database_url: &str) -> Server {
     let mut config = Config::from_env().unwrap();
     config.database = DbTarget::parse(database_url).unwrap();
-    config.jwt_secret = Some(Secret::new("bench-secret-that-is-long-enough-0123456789".into()));
+    config.jwt_secret = Some(Secret::new(
+        "bench-secret-that-is-long-enough-0123456789".into(),
+    ));
     config.rate_limit = 0;
     config.pool_size = 32;
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -88,7 +96,15 @@ async fn seed_org(client: &reqwest::Client, base: &str, name: &str) -> Org {
     let accounts = HOT_ACCOUNTS
         .iter()
         .map(|code| {
-            chart["data"].as_array().unwrap().iter().find(|a| a["code"] == *code).unwrap()["id"].as_str().unwrap().to_owned()
+            chart["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["code"] == *code)
+                .unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
         })
         .collect();
     Org {
@@ -101,14 +117,18 @@ async fn seed_org(client: &reqwest::Client, base: &str, name: &str) -> Org {
 
 /// Postings per second over HTTP from `CLIENTS` concurrent clients for `secs()`.
 async fn http_posting_rate(base: &str, org: &Org, idempotency_keys: bool) -> f64 {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CLIENTS)
+        .build()
+        .unwrap();
     let done = Arc::new(AtomicU64::new(0));
     let failed = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
     let mut tasks = Vec::new();
     for c in 0..CLIENTS {
-        let (client, done, failed, stop) = (client.clone(), done.clone(), failed.clone(), stop.clone());
+        let (client, done, failed, stop) =
+            (client.clone(), done.clone(), failed.clone(), stop.clone());
         let url = format!("{base}/api/v1/ledger/journal-entries");
         let token = org.token.clone();
         let accounts = org.accounts.clone();
@@ -151,7 +171,12 @@ async fn http_posting_rate(base: &str, org: &Org, idempotency_keys: bool) -> f64
 
 /// pgbench: one entry row and its two line rows per transaction, `CLIENTS` clients.
 fn pgbench_ceiling(url: &str, org: &Org) -> f64 {
-    let accounts = org.accounts.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(",");
+    let accounts = org
+        .accounts
+        .iter()
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(",");
     let script = format!(
         "\\set r1 random(1, 9000000000000000000)\n\\set r2 random(1, 9000000000000000000)\n\\set a random(1, 8)\n\\set b random(1, 8)\n\
 BEGIN;\n\
@@ -166,7 +191,16 @@ COMMIT;\n",
     let path = std::env::temp_dir().join(format!("accord-pgbench-{}.sql", std::process::id()));
     std::fs::write(&path, script).unwrap();
     let out = std::process::Command::new("pgbench")
-        .args(["-n", "-c", &CLIENTS.to_string(), "-j", "2", "-T", &secs().to_string(), "-f"])
+        .args([
+            "-n",
+            "-c",
+            &CLIENTS.to_string(),
+            "-j",
+            "2",
+            "-T",
+            &secs().to_string(),
+            "-f",
+        ])
         .arg(&path)
         .arg(url)
         .output()
@@ -177,7 +211,12 @@ COMMIT;\n",
         .find(|l| l.starts_with("tps"))
         .and_then(|l| l.split_whitespace().nth(2))
         .and_then(|v| v.parse::<f64>().ok());
-    tps.unwrap_or_else(|| panic!("pgbench failed: {text}\n{}", String::from_utf8_lossy(&out.stderr)))
+    tps.unwrap_or_else(|| {
+        panic!(
+            "pgbench failed: {text}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
 }
 
 /// A raw loop on one SQLite connection: BEGIN IMMEDIATE, the entry, its two lines, COMMIT.
@@ -189,7 +228,10 @@ fn sqlite_ceiling(path: &str, org: &Org) -> f64 {
     let mut n = 0u64;
     while started.elapsed() < Duration::from_secs(secs()) {
         let id = uuid::Uuid::now_v7().hyphenated().to_string();
-        let (a, b) = (&org.accounts[(n % 8) as usize], &org.accounts[((n + 3) % 8) as usize]);
+        let (a, b) = (
+            &org.accounts[(n % 8) as usize],
+            &org.accounts[((n + 3) % 8) as usize],
+        );
         conn.batch_execute(&format!(
             "BEGIN IMMEDIATE;\
              INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) VALUES ('{org}', '{id}', '2026-03-01', 'raw', 'manual', '{{}}', '{user}', '2026-03-01 00:00:00');\
@@ -210,7 +252,11 @@ fn sqlite_ceiling(path: &str, org: &Org) -> f64 {
 fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
     let accounts = &org.accounts;
     let pick = |col: &str, offset: u64| {
-        let cases: String = accounts.iter().enumerate().map(|(i, a)| format!(" WHEN {i} THEN '{a}'")).collect();
+        let cases: String = accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!(" WHEN {i} THEN '{a}'"))
+            .collect();
         format!("CASE (({col} + {offset}) % 8){cases} END")
     };
     let (series, id_expr, date_expr, now) = match conn {
@@ -229,7 +275,10 @@ fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
     };
     let org_id = &org.org_id;
     let (org_lit, user_lit) = match conn {
-        DbConn::Pg(_) => (format!("'{org_id}'::uuid"), format!("'{}'::uuid", org.user_id)),
+        DbConn::Pg(_) => (
+            format!("'{org_id}'::uuid"),
+            format!("'{}'::uuid", org.user_id),
+        ),
         DbConn::Sqlite(_) => (format!("'{org_id}'"), format!("'{}'", org.user_id)),
     };
     let cast = |e: String| match conn {
@@ -249,7 +298,11 @@ fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
         a = cast(pick("g", 0)),
         b = cast(pick("g", 3)),
     );
-    let begin = if matches!(conn, DbConn::Sqlite(_)) { "BEGIN IMMEDIATE;" } else { "BEGIN;" };
+    let begin = if matches!(conn, DbConn::Sqlite(_)) {
+        "BEGIN IMMEDIATE;"
+    } else {
+        "BEGIN;"
+    };
     conn.batch_execute(&format!("{begin}{sql}COMMIT;")).unwrap();
     if matches!(conn, DbConn::Pg(_)) {
         conn.batch_execute("ANALYZE").unwrap();
@@ -261,7 +314,9 @@ async fn median_trial_balance_ms(client: &reqwest::Client, base: &str, org: &Org
     for i in 0..25 {
         let t = Instant::now();
         let r = client
-            .get(format!("{base}/api/v1/reports/trial-balance?as_of=2026-03-31"))
+            .get(format!(
+                "{base}/api/v1/reports/trial-balance?as_of=2026-03-31"
+            ))
             .bearer_auth(&org.token)
             .send()
             .await
@@ -282,7 +337,8 @@ fn connect(url: &str) -> DbConn {
         DbTarget::Postgres(u) => DbConn::Pg(PgConnection::establish(&u).unwrap()),
         DbTarget::Sqlite(p) => {
             let mut c = diesel::SqliteConnection::establish(&p).unwrap();
-            c.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;").unwrap();
+            c.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;")
+                .unwrap();
             DbConn::Sqlite(c)
         }
     }
@@ -296,7 +352,10 @@ async fn trial_balance_ratio(base: &str, url: &str, label: &str) {
     let t = Instant::now();
     seed_history(&mut conn, &small, 5_000);
     seed_history(&mut conn, &large, 500_000);
-    eprintln!("  seeded 10,000 and 1,000,000 lines in {:.0} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "  seeded 10,000 and 1,000,000 lines in {:.0} s",
+        t.elapsed().as_secs_f64()
+    );
     let small_ms = median_trial_balance_ms(&client, base, &small).await;
     let large_ms = median_trial_balance_ms(&client, base, &large).await;
     println!(
@@ -309,15 +368,30 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    println!("Accord ledger benchmark on {} cores, {} s per load", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0), secs());
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    println!(
+        "Accord ledger benchmark on {} cores, {} s per load",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0),
+        secs()
+    );
 
     // PostgreSQL
     let admin = pg_admin();
     let name = format!("accord_bench_{}", std::process::id());
     let mut admin_conn = PgConnection::establish(&admin).expect("PostgreSQL reachable");
-    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin_conn).unwrap();
-    let url = format!("{}/{name}", admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin));
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut admin_conn)
+        .unwrap();
+    let url = format!(
+        "{}/{name}",
+        admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin)
+    );
     let server = start_server(&url);
     rt.block_on(async {
         let client = reqwest::Client::new();
@@ -343,6 +417,7 @@ fn main() {
         trial_balance_ratio(&server.base, &format!("sqlite://{path}"), "sqlite").await;
     });
     let _ = std::fs::remove_dir_all(&dir);
-    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin_conn);
+    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut admin_conn);
     std::process::exit(0);
 }

@@ -56,11 +56,13 @@ impl Config {
                     .map_err(|_| format!("{name} must be a whole number, not {v:?}")),
             }
         };
-        let database = DbTarget::parse(&var("DATABASE_URL").unwrap_or_else(|| "sqlite://accord.db".into()))?;
+        let database =
+            DbTarget::parse(&var("DATABASE_URL").unwrap_or_else(|| "sqlite://accord.db".into()))?;
         let jwt_secret = match var("ACCORD_JWT_SECRET") {
-            Some(s) if s.len() < 32 => {
-                return Err("ACCORD_JWT_SECRET must be at least 32 characters; unset it to have one generated".into())
-            }
+            Some(s) if s.len() < 32 => return Err(
+                "ACCORD_JWT_SECRET must be at least 32 characters; unset it to have one generated"
+                    .into(),
+            ),
             other => other.map(Secret::new),
         };
         let default_pool = match database {
@@ -82,8 +84,12 @@ impl Config {
             pool_size: u32::try_from(number("ACCORD_DB_POOL_SIZE", default_pool)?.max(1))
                 .map_err(|_| "ACCORD_DB_POOL_SIZE is too large".to_string())?,
             pool_timeout: Duration::from_secs(number("ACCORD_DB_POOL_TIMEOUT_SECS", 5)?.max(1)),
-            access_token_ttl: Duration::from_secs(number("ACCORD_ACCESS_TOKEN_TTL_SECS", 900)?.max(1)),
-            refresh_token_ttl: Duration::from_secs(number("ACCORD_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?.max(60)),
+            access_token_ttl: Duration::from_secs(
+                number("ACCORD_ACCESS_TOKEN_TTL_SECS", 900)?.max(1),
+            ),
+            refresh_token_ttl: Duration::from_secs(
+                number("ACCORD_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?.max(60),
+            ),
             log_json,
             workers,
         })

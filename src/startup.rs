@@ -25,14 +25,18 @@ pub fn open_pool(config: &Config) -> Result<Pool, String> {
 /// Applies pending migrations. On PostgreSQL an advisory lock keeps nodes that start together
 /// from migrating at the same time.
 pub fn migrate(pool: &Pool) -> Result<usize, String> {
-    let mut conn = pool.get().map_err(|e| format!("cannot open the database: {e}"))?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     let is_pg = matches!(*conn, DbConn::Pg(_));
     if is_pg {
-        conn.batch_execute("SELECT pg_advisory_lock(7426313)").map_err(|e| e.to_string())?;
+        conn.batch_execute("SELECT pg_advisory_lock(7426313)")
+            .map_err(|e| e.to_string())?;
     }
     let result = db::migrate(&mut conn);
     if is_pg {
-        conn.batch_execute("SELECT pg_advisory_unlock(7426313)").map_err(|e| e.to_string())?;
+        conn.batch_execute("SELECT pg_advisory_unlock(7426313)")
+            .map_err(|e| e.to_string())?;
     }
     result.map_err(|e| format!("migration failed: {e}"))
 }
@@ -44,7 +48,8 @@ fn signing_secret(config: &Config, pool: &Pool) -> Result<String, String> {
         return Ok(secret.expose().to_owned());
     }
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    db::settings::get_or_insert(&mut conn, "jwt_secret", secrets::generate_signing_secret).map_err(|e| e.to_string())
+    db::settings::get_or_insert(&mut conn, "jwt_secret", secrets::generate_signing_secret)
+        .map_err(|e| e.to_string())
 }
 
 pub struct Running {

@@ -11,10 +11,17 @@ use crate::http::error::ApiError;
 use diesel::prelude::*;
 
 /// Creates a key; returns its row and the secret, which is never available again.
-pub fn create_in(conn: &mut DbConn, caller: &Caller, name: String, role: Role) -> Result<(ApiKeyRow, String), ApiError> {
+pub fn create_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    name: String,
+    role: Role,
+) -> Result<(ApiKeyRow, String), ApiError> {
     caller.require(Permission::ManageOwnApiKeys)?;
     if !caller.role.covers(role) {
-        return Err(ApiError::validation(vec![crate::app::users::role_exceeds_own(caller, role)]));
+        return Err(ApiError::validation(vec![
+            crate::app::users::role_exceeds_own(caller, role),
+        ]));
     }
     let key = secrets::random_token(secrets::API_KEY_PREFIX);
     let row = ApiKeyRow {
@@ -34,7 +41,12 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, name: String, role: Role) -
 }
 
 /// Admins see every key of the organization; everyone else the keys they created.
-pub fn list(conn: &mut DbConn, caller: &Caller, after: Option<uuid::Uuid>, limit: i64) -> Result<Vec<ApiKeyRow>, ApiError> {
+pub fn list(
+    conn: &mut DbConn,
+    caller: &Caller,
+    after: Option<uuid::Uuid>,
+    limit: i64,
+) -> Result<Vec<ApiKeyRow>, ApiError> {
     caller.require(Permission::Read)?;
     let mut q = api_keys::table
         .filter(api_keys::organization_id.eq(caller.org_sql()))
@@ -54,7 +66,8 @@ pub fn list(conn: &mut DbConn, caller: &Caller, after: Option<uuid::Uuid>, limit
 /// One key: its creator sees it, admins see every key.
 pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, ApiError> {
     caller.require(Permission::Read)?;
-    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| crate::app::users::not_found(e, "API key"))?;
+    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
+        .map_err(|e| crate::app::users::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 && !caller.can(Permission::ManageAllApiKeys) {
         return Err(ApiError::not_found("API key"));
     }
@@ -62,7 +75,8 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow
 }
 
 pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), ApiError> {
-    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| crate::app::users::not_found(e, "API key"))?;
+    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
+        .map_err(|e| crate::app::users::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 {
         caller.require(Permission::ManageAllApiKeys)?;
     }

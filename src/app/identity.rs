@@ -5,9 +5,9 @@
 
 use chrono::Duration;
 
+use crate::auth::jwt::JwtKeys;
 use crate::auth::{password, secrets};
 use crate::config::Config;
-use crate::auth::jwt::JwtKeys;
 use crate::db::organizations::OrganizationRow;
 use crate::db::refresh_tokens::RefreshTokenRow;
 use crate::db::users::UserRow;
@@ -33,7 +33,11 @@ pub struct SignupInput {
 }
 
 pub fn email_taken() -> ApiError {
-    ApiError::field("email_taken", "email", "a user with this email already exists")
+    ApiError::field(
+        "email_taken",
+        "email",
+        "a user with this email already exists",
+    )
 }
 
 /// Creates the organization, its owner and a first session, in one transaction.
@@ -88,10 +92,15 @@ pub fn login_in(
     email: &str,
     password: &str,
 ) -> Result<(UserRow, Tokens), ApiError> {
-    let email = Email::parse(email).map(|e| e.as_str().to_owned()).unwrap_or_default();
+    let email = Email::parse(email)
+        .map(|e| e.as_str().to_owned())
+        .unwrap_or_default();
     let user = db::users::find_by_email(conn, &email)?;
     // Verify against a dummy hash when the user is unknown, so timing does not tell.
-    let stored = user.as_ref().map(|u| u.password_hash.as_str()).unwrap_or(password::dummy_hash());
+    let stored = user
+        .as_ref()
+        .map(|u| u.password_hash.as_str())
+        .unwrap_or(password::dummy_hash());
     let ok = password::verify(password, stored);
     match user {
         Some(user) if ok && user.is_active => {
@@ -108,8 +117,18 @@ pub enum Refreshed {
     Reused,
 }
 
-pub fn refresh_in(conn: &mut DbConn, jwt: &JwtKeys, config: &Config, token: &str) -> Result<Refreshed, ApiError> {
-    let invalid = || ApiError::unauthorized("invalid_refresh_token", "the refresh token is unknown, expired or revoked; log in again");
+pub fn refresh_in(
+    conn: &mut DbConn,
+    jwt: &JwtKeys,
+    config: &Config,
+    token: &str,
+) -> Result<Refreshed, ApiError> {
+    let invalid = || {
+        ApiError::unauthorized(
+            "invalid_refresh_token",
+            "the refresh token is unknown, expired or revoked; log in again",
+        )
+    };
     let hash = secrets::sha256_hex(token.as_bytes());
     let row = db::refresh_tokens::find_by_hash(conn, &hash)?.ok_or_else(invalid)?;
     let now = db::now();

@@ -11,18 +11,21 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::auth::{Caller, Permission};
-use crate::db::ledger::{self as store, EntryRow, LedgerAccountChanges, LedgerAccountRow, LineRow, Totals};
+use crate::db::ledger::{
+    self as store, EntryRow, LedgerAccountChanges, LedgerAccountRow, LineRow, Totals,
+};
 use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
 use crate::domain::ledger::{
-    build_lines, default_chart, mirror, AccountFacts, AccountType, EntryError, LineRequest, PostedLine, PostingRules, Side,
-    SystemRole,
+    build_lines, default_chart, mirror, AccountFacts, AccountType, EntryError, LineRequest,
+    PostedLine, PostingRules, Side, SystemRole,
 };
 use crate::domain::money::Currency;
 use crate::http::error::{ApiError, FieldError};
 use crate::http::etag::IfMatch;
 
 pub fn currency_of(code: &str) -> Result<Currency, ApiError> {
-    Currency::parse(code).map_err(|_| ApiError::internal(format!("stored currency {code} is unknown")))
+    Currency::parse(code)
+        .map_err(|_| ApiError::internal(format!("stored currency {code} is unknown")))
 }
 
 pub fn type_of(row: &LedgerAccountRow) -> Result<AccountType, ApiError> {
@@ -53,7 +56,11 @@ pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, ApiError> {
 }
 
 /// The chart a new organization starts with, in its base currency.
-pub fn create_default_chart_in(conn: &mut DbConn, org: SqlUuid, base: Currency) -> Result<(), ApiError> {
+pub fn create_default_chart_in(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    base: Currency,
+) -> Result<(), ApiError> {
     let now = db::now();
     let mut ids: HashMap<&str, SqlUuid> = HashMap::new();
     let mut rows = Vec::new();
@@ -80,8 +87,13 @@ pub fn create_default_chart_in(conn: &mut DbConn, org: SqlUuid, base: Currency) 
     Ok(())
 }
 
-pub fn get_account(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<LedgerAccountRow, ApiError> {
-    store::find_account(conn, caller.org_sql(), id).map_err(|e| crate::app::users::not_found(e, "ledger account"))
+pub fn get_account(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: SqlUuid,
+) -> Result<LedgerAccountRow, ApiError> {
+    store::find_account(conn, caller.org_sql(), id)
+        .map_err(|e| crate::app::users::not_found(e, "ledger account"))
 }
 
 pub struct AccountInput {
@@ -105,7 +117,11 @@ fn check_account(
     let mut errors = Vec::new();
     if let Some(code) = &input.code {
         if store::code_taken(conn, org, code, id)? {
-            errors.push(FieldError::new("code", "code_taken", "another ledger account has this code"));
+            errors.push(FieldError::new(
+                "code",
+                "code_taken",
+                "another ledger account has this code",
+            ));
         }
     }
     if let Some(Some(parent)) = input.parent_id {
@@ -113,17 +129,28 @@ fn check_account(
             Ok(p) if p.account_type != account_type.as_str() => errors.push(FieldError::new(
                 "parent_id",
                 "parent_type_mismatch",
-                format!("a {} account cannot sit under a {} account", account_type.as_str(), p.account_type),
+                format!(
+                    "a {} account cannot sit under a {} account",
+                    account_type.as_str(),
+                    p.account_type
+                ),
             )),
             Ok(_) => {
                 if let Some(id) = id {
                     let parents: HashMap<SqlUuid, Option<SqlUuid>> =
-                        store::all_accounts(conn, org)?.into_iter().map(|a| (a.id, a.parent_id)).collect();
+                        store::all_accounts(conn, org)?
+                            .into_iter()
+                            .map(|a| (a.id, a.parent_id))
+                            .collect();
                     let mut at = Some(parent);
                     let mut steps = 0;
                     while let Some(a) = at {
                         if a == id || steps > parents.len() {
-                            errors.push(FieldError::new("parent_id", "account_cycle", "an account cannot sit under itself or its own sub-account"));
+                            errors.push(FieldError::new(
+                                "parent_id",
+                                "account_cycle",
+                                "an account cannot sit under itself or its own sub-account",
+                            ));
                             break;
                         }
                         at = parents.get(&a).copied().flatten();
@@ -131,20 +158,30 @@ fn check_account(
                     }
                 }
             }
-            Err(diesel::result::Error::NotFound) => {
-                errors.push(FieldError::new("parent_id", "not_found", "no such ledger account in your organization"))
-            }
+            Err(diesel::result::Error::NotFound) => errors.push(FieldError::new(
+                "parent_id",
+                "not_found",
+                "no such ledger account in your organization",
+            )),
             Err(e) => return Err(e.into()),
         }
     }
     crate::http::validate::finish(errors)
 }
 
-pub fn create_account_in(conn: &mut DbConn, caller: &Caller, input: AccountInput) -> Result<LedgerAccountRow, ApiError> {
+pub fn create_account_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    input: AccountInput,
+) -> Result<LedgerAccountRow, ApiError> {
     caller.require(Permission::WriteBooks)?;
     let org = org(conn, caller)?;
-    let (Some(code), Some(name), Some(account_type)) = (input.code.clone(), input.name.clone(), input.account_type) else {
-        return Err(ApiError::internal("create_account_in needs code, name and type"));
+    let (Some(code), Some(name), Some(account_type)) =
+        (input.code.clone(), input.name.clone(), input.account_type)
+    else {
+        return Err(ApiError::internal(
+            "create_account_in needs code, name and type",
+        ));
     };
     check_account(conn, org.id, None, account_type, &input)?;
     let now = db::now();
@@ -181,13 +218,25 @@ pub fn update_account_in(
     let changes_type = input.account_type.is_some_and(|t| t != current_type);
     let changes_currency = input.currency.is_some_and(|c| c.code() != current.currency);
     let mut errors = Vec::new();
-    if (changes_type || changes_currency) && store::has_postings(conn, current.organization_id, current.id)? {
+    if (changes_type || changes_currency)
+        && store::has_postings(conn, current.organization_id, current.id)?
+    {
         let field = if changes_type { "type" } else { "currency" };
-        errors.push(FieldError::new(field, "account_has_postings", "an account with postings cannot change its type or currency"));
-    }
-    if current.system_role.is_some() && (changes_type || changes_currency || input.is_active == Some(false)) {
         errors.push(FieldError::new(
-            if input.is_active == Some(false) { "is_active" } else { "type" },
+            field,
+            "account_has_postings",
+            "an account with postings cannot change its type or currency",
+        ));
+    }
+    if current.system_role.is_some()
+        && (changes_type || changes_currency || input.is_active == Some(false))
+    {
+        errors.push(FieldError::new(
+            if input.is_active == Some(false) {
+                "is_active"
+            } else {
+                "type"
+            },
             "system_account",
             "documents post to this account; it keeps its type and currency and stays active",
         ));
@@ -216,7 +265,13 @@ pub fn update_account_in(
         }
     }
     crate::http::validate::finish(errors)?;
-    check_account(conn, current.organization_id, Some(current.id), input.account_type.unwrap_or(current_type), &input)?;
+    check_account(
+        conn,
+        current.organization_id,
+        Some(current.id),
+        input.account_type.unwrap_or(current_type),
+        &input,
+    )?;
     let changes = LedgerAccountChanges {
         code: input.code,
         name: input.name,
@@ -226,7 +281,14 @@ pub fn update_account_in(
         is_active: input.is_active,
         description: input.description,
     };
-    if !store::update_account(conn, current.organization_id, current.id, current.version, &changes, db::now())? {
+    if !store::update_account(
+        conn,
+        current.organization_id,
+        current.id,
+        current.version,
+        &changes,
+        db::now(),
+    )? {
         return Err(ApiError::version_mismatch());
     }
     get_account(conn, caller, id)
@@ -236,13 +298,22 @@ pub fn delete_account_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Res
     caller.require(Permission::WriteBooks)?;
     let current = get_account(conn, caller, id)?;
     if current.system_role.is_some() {
-        return Err(ApiError::conflict("system_account", "documents post to this account; it cannot be deleted"));
+        return Err(ApiError::conflict(
+            "system_account",
+            "documents post to this account; it cannot be deleted",
+        ));
     }
     if store::has_postings(conn, current.organization_id, current.id)? {
-        return Err(ApiError::conflict("account_has_postings", "an account with postings cannot be deleted; deactivate it instead"));
+        return Err(ApiError::conflict(
+            "account_has_postings",
+            "an account with postings cannot be deleted; deactivate it instead",
+        ));
     }
     if store::has_children(conn, current.organization_id, current.id)? {
-        return Err(ApiError::conflict("account_has_children", "move or delete this account's sub-accounts first"));
+        return Err(ApiError::conflict(
+            "account_has_children",
+            "move or delete this account's sub-accounts first",
+        ));
     }
     store::delete_account(conn, current.organization_id, current.id)?;
     Ok(())
@@ -258,7 +329,11 @@ pub fn create_rate_in(
     caller.require(Permission::WriteBooks)?;
     let org = org(conn, caller)?;
     if currency == org.base {
-        return Err(ApiError::field("base_currency_rate", "currency", "the base currency's rate is always 1"));
+        return Err(ApiError::field(
+            "base_currency_rate",
+            "currency",
+            "the base currency's rate is always 1",
+        ));
     }
     let row = store::ExchangeRateRow {
         organization_id: org.id,
@@ -269,9 +344,13 @@ pub fn create_rate_in(
         created_at: db::now(),
     };
     store::insert_rate(conn, &row).map_err(|e| match e {
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-            ApiError::conflict("rate_exists", format!("a {currency} rate for {date} is already recorded"))
-        }
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => ApiError::conflict(
+            "rate_exists",
+            format!("a {currency} rate for {date} is already recorded"),
+        ),
         other => other.into(),
     })?;
     Ok(row)
@@ -341,21 +420,36 @@ pub struct Entry {
 }
 
 fn entry_errors(errors: Vec<EntryError>) -> ApiError {
-    let code = errors.first().map(|e| e.code).unwrap_or("validation_failed");
+    let code = errors
+        .first()
+        .map(|e| e.code)
+        .unwrap_or("validation_failed");
     let detail = match errors.as_slice() {
         [one] => format!("{}: {}", one.field, one.message),
         many => format!("{} problems with this entry; see errors", many.len()),
     };
-    ApiError::unprocessable(code, detail)
-        .with_errors(errors.into_iter().map(|e| FieldError::new(e.field, e.code, e.message)).collect())
+    ApiError::unprocessable(code, detail).with_errors(
+        errors
+            .into_iter()
+            .map(|e| FieldError::new(e.field, e.code, e.message))
+            .collect(),
+    )
 }
 
 pub fn period_locked(date: NaiveDate, lock: NaiveDate, field: &str) -> ApiError {
-    ApiError::field("period_locked", field, format!("{date} is on or before the lock date {lock}"))
+    ApiError::field(
+        "period_locked",
+        field,
+        format!("{date} is on or before the lock date {lock}"),
+    )
 }
 
 /// Checks and posts an entry inside the caller's transaction; returns it as stored.
-pub fn post_entry_in(conn: &mut DbConn, caller: &Caller, draft: EntryDraft) -> Result<Entry, ApiError> {
+pub fn post_entry_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    draft: EntryDraft,
+) -> Result<Entry, ApiError> {
     let org = org(conn, caller)?;
     if let Some(lock) = org.lock_date {
         if draft.date <= lock {
@@ -363,8 +457,10 @@ pub fn post_entry_in(conn: &mut DbConn, caller: &Caller, draft: EntryDraft) -> R
         }
     }
     let ids: Vec<SqlUuid> = draft.lines.iter().map(|l| l.ledger_account_id).collect();
-    let accounts: HashMap<SqlUuid, LedgerAccountRow> =
-        store::accounts_by_ids(conn, org.id, &ids)?.into_iter().map(|a| (a.id, a)).collect();
+    let accounts: HashMap<SqlUuid, LedgerAccountRow> = store::accounts_by_ids(conn, org.id, &ids)?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
     let mut requests = Vec::with_capacity(draft.lines.len());
     for l in &draft.lines {
         let account = match accounts.get(&l.ledger_account_id) {
@@ -379,7 +475,9 @@ pub fn post_entry_in(conn: &mut DbConn, caller: &Caller, draft: EntryDraft) -> R
         // A foreign-currency line without a rate takes the organization's rate of that date.
         let exchange_rate = match (&account, l.exchange_rate) {
             (_, Some(r)) => Some(r),
-            (Some(a), None) if a.currency != org.base => store::rate_on(conn, org.id, a.currency.code(), draft.date)?.map(|r| r.0),
+            (Some(a), None) if a.currency != org.base => {
+                store::rate_on(conn, org.id, a.currency.code(), draft.date)?.map(|r| r.0)
+            }
             _ => None,
         };
         requests.push(LineRequest {
@@ -391,10 +489,10 @@ pub fn post_entry_in(conn: &mut DbConn, caller: &Caller, draft: EntryDraft) -> R
         });
     }
     if draft.source == Source::Opening
-        && !draft
-            .lines
-            .iter()
-            .any(|l| accounts.get(&l.ledger_account_id).and_then(role_of) == Some(SystemRole::OpeningBalanceEquity))
+        && !draft.lines.iter().any(|l| {
+            accounts.get(&l.ledger_account_id).and_then(role_of)
+                == Some(SystemRole::OpeningBalanceEquity)
+        })
     {
         return Err(ApiError::field(
             "opening_balance_account_required",
@@ -402,7 +500,8 @@ pub fn post_entry_in(conn: &mut DbConn, caller: &Caller, draft: EntryDraft) -> R
             "an opening-balance entry posts against the opening_balance_equity account",
         ));
     }
-    let rounding = store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id);
+    let rounding =
+        store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id);
     let rules = PostingRules {
         base: org.base,
         allow_control: draft.source.posts_to_control(),
@@ -454,7 +553,9 @@ fn insert_posted<'a>(
                 exchange_rate: p.exchange_rate.map(SqlDecimal),
                 base_debit_minor: if debit { p.base_minor } else { 0 },
                 base_credit_minor: if debit { 0 } else { p.base_minor },
-                description: req.and_then(|r| r.description.clone()).or_else(|| p.request_index.is_none().then(|| "Rounding".to_owned())),
+                description: req
+                    .and_then(|r| r.description.clone())
+                    .or_else(|| p.request_index.is_none().then(|| "Rounding".to_owned())),
                 folded: false,
                 account_id: req.and_then(|r| r.account_id),
             }
@@ -465,12 +566,17 @@ fn insert_posted<'a>(
 }
 
 pub fn get_entry(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Entry, ApiError> {
-    let row = store::find_entry(conn, caller.org_sql(), id).map_err(|e| crate::app::users::not_found(e, "journal entry"))?;
+    let row = store::find_entry(conn, caller.org_sql(), id)
+        .map_err(|e| crate::app::users::not_found(e, "journal entry"))?;
     let lines = store::lines_of(conn, caller.org_sql(), &[row.id])?;
     Ok(Entry { row, lines })
 }
 
-pub fn with_lines(conn: &mut DbConn, caller: &Caller, rows: Vec<EntryRow>) -> Result<Vec<Entry>, ApiError> {
+pub fn with_lines(
+    conn: &mut DbConn,
+    caller: &Caller,
+    rows: Vec<EntryRow>,
+) -> Result<Vec<Entry>, ApiError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut by_entry: HashMap<SqlUuid, Vec<LineRow>> = HashMap::new();
     for l in store::lines_of(conn, caller.org_sql(), &ids)? {
@@ -486,11 +592,20 @@ pub fn with_lines(conn: &mut DbConn, caller: &Caller, rows: Vec<EntryRow>) -> Re
 }
 
 /// Posts the mirror of a manual entry and links both ways; once only.
-pub fn reverse_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid, date: NaiveDate, reason: String) -> Result<Entry, ApiError> {
+pub fn reverse_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: SqlUuid,
+    date: NaiveDate,
+    reason: String,
+) -> Result<Entry, ApiError> {
     caller.require(Permission::WriteBooks)?;
     let original = get_entry(conn, caller, id)?;
     if original.row.reversed_by_entry_id.is_some() {
-        return Err(ApiError::conflict("entry_already_reversed", "this entry has already been reversed"));
+        return Err(ApiError::conflict(
+            "entry_already_reversed",
+            "this entry has already been reversed",
+        ));
     }
     if original.row.source != Source::Manual.as_str() {
         return Err(ApiError::unprocessable(
@@ -508,7 +623,11 @@ pub fn reverse_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid, date: NaiveDa
         }
     }
     if date < original.row.entry_date {
-        return Err(ApiError::field("reversal_before_entry", "date", "a reversal cannot be dated before the entry it reverses"));
+        return Err(ApiError::field(
+            "reversal_before_entry",
+            "date",
+            "a reversal cannot be dated before the entry it reverses",
+        ));
     }
     let posted: Vec<PostedLine<SqlUuid>> = original
         .lines
@@ -553,14 +672,28 @@ pub fn reverse_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid, date: NaiveDa
             )
         })
         .collect();
-    let reversal = insert_posted(conn, caller, &draft, Some((original.row.id, reason)), mirror(&posted), |i| descriptions.get(&i))?;
+    let reversal = insert_posted(
+        conn,
+        caller,
+        &draft,
+        Some((original.row.id, reason)),
+        mirror(&posted),
+        |i| descriptions.get(&i),
+    )?;
     if !store::mark_reversed(conn, caller.org_sql(), original.row.id, reversal.row.id)? {
-        return Err(ApiError::conflict("entry_already_reversed", "this entry has already been reversed"));
+        return Err(ApiError::conflict(
+            "entry_already_reversed",
+            "this entry has already been reversed",
+        ));
     }
     Ok(reversal)
 }
 
-pub fn set_lock_date_in(conn: &mut DbConn, caller: &Caller, lock_date: Option<NaiveDate>) -> Result<Option<NaiveDate>, ApiError> {
+pub fn set_lock_date_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    lock_date: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>, ApiError> {
     caller.require(Permission::WriteBooks)?;
     db::organizations::set_lock_date(conn, caller.org_sql(), lock_date, db::now())?;
     Ok(lock_date)
@@ -573,7 +706,12 @@ pub fn subtree(chart: &[LedgerAccountRow], root: SqlUuid) -> Vec<SqlUuid> {
     let mut out = vec![root];
     let mut i = 0;
     while let Some(&at) = out.get(i) {
-        out.extend(chart.iter().filter(|a| a.parent_id == Some(at)).map(|a| a.id));
+        out.extend(
+            chart
+                .iter()
+                .filter(|a| a.parent_id == Some(at))
+                .map(|a| a.id),
+        );
         i += 1;
         if i > chart.len() {
             break;
@@ -602,7 +740,8 @@ pub fn balance(
     let org = org(conn, caller)?;
     let chart = store::all_accounts(conn, org.id)?;
     let ids = subtree(&chart, account.id);
-    let currency_of_id: HashMap<SqlUuid, &str> = chart.iter().map(|a| (a.id, a.currency.as_str())).collect();
+    let currency_of_id: HashMap<SqlUuid, &str> =
+        chart.iter().map(|a| (a.id, a.currency.as_str())).collect();
     let mut totals = Totals::default();
     for (acct, t) in store::totals_by_account(conn, org.id, from, to, Some(&ids))? {
         if currency_of_id.get(&acct).copied() == Some(account.currency.as_str()) {

@@ -59,17 +59,37 @@ pub struct TrialBalance {
     pub rows: Vec<TrialRow>,
 }
 
-pub fn trial_balance(conn: &mut DbConn, caller: &Caller, as_of: NaiveDate) -> Result<TrialBalance, ApiError> {
+pub fn trial_balance(
+    conn: &mut DbConn,
+    caller: &Caller,
+    as_of: NaiveDate,
+) -> Result<TrialBalance, ApiError> {
     let b = book(conn, caller)?;
     let fy = fiscal_year_start(as_of, b.org.fiscal_year_start_month);
-    let cumulative = totals_map(store::totals_by_account(conn, b.org.id, None, Some(as_of), None)?);
-    let before_fy = totals_map(store::totals_by_account(conn, b.org.id, None, fy.pred_opt(), None)?);
+    let cumulative = totals_map(store::totals_by_account(
+        conn,
+        b.org.id,
+        None,
+        Some(as_of),
+        None,
+    )?);
+    let before_fy = totals_map(store::totals_by_account(
+        conn,
+        b.org.id,
+        None,
+        fy.pred_opt(),
+        None,
+    )?);
     let prior_profit = profit(&b.chart, &before_fy);
     let mut rows = Vec::new();
     for a in &b.chart {
         let t = cumulative.get(&a.id).copied().unwrap_or_default();
         let pl = type_of(a)?.is_profit_and_loss();
-        let earlier = if pl { before_fy.get(&a.id).copied().unwrap_or_default() } else { Totals::default() };
+        let earlier = if pl {
+            before_fy.get(&a.id).copied().unwrap_or_default()
+        } else {
+            Totals::default()
+        };
         let mut net = (t.base_debit - earlier.base_debit) - (t.base_credit - earlier.base_credit);
         let own_net = (t.debit - earlier.debit) - (t.credit - earlier.credit);
         if role_of(a) == Some(SystemRole::RetainedEarnings) {
@@ -112,7 +132,11 @@ fn rollup(chart: &[LedgerAccountRow], own: &HashMap<SqlUuid, i64>, id: SqlUuid) 
     subtree(chart, id).iter().filter_map(|a| own.get(a)).sum()
 }
 
-fn section(chart: &[LedgerAccountRow], own: &HashMap<SqlUuid, i64>, t: AccountType) -> Vec<StatementRow> {
+fn section(
+    chart: &[LedgerAccountRow],
+    own: &HashMap<SqlUuid, i64>,
+    t: AccountType,
+) -> Vec<StatementRow> {
     chart
         .iter()
         .filter(|a| a.account_type == t.as_str())
@@ -129,11 +153,27 @@ fn section(chart: &[LedgerAccountRow], own: &HashMap<SqlUuid, i64>, t: AccountTy
         .collect()
 }
 
-pub fn balance_sheet(conn: &mut DbConn, caller: &Caller, as_of: NaiveDate) -> Result<BalanceSheet, ApiError> {
+pub fn balance_sheet(
+    conn: &mut DbConn,
+    caller: &Caller,
+    as_of: NaiveDate,
+) -> Result<BalanceSheet, ApiError> {
     let b = book(conn, caller)?;
     let fy = fiscal_year_start(as_of, b.org.fiscal_year_start_month);
-    let cumulative = totals_map(store::totals_by_account(conn, b.org.id, None, Some(as_of), None)?);
-    let before_fy = totals_map(store::totals_by_account(conn, b.org.id, None, fy.pred_opt(), None)?);
+    let cumulative = totals_map(store::totals_by_account(
+        conn,
+        b.org.id,
+        None,
+        Some(as_of),
+        None,
+    )?);
+    let before_fy = totals_map(store::totals_by_account(
+        conn,
+        b.org.id,
+        None,
+        fy.pred_opt(),
+        None,
+    )?);
     let prior_profit = profit(&b.chart, &before_fy);
     let total_profit = profit(&b.chart, &cumulative);
     let mut own: HashMap<SqlUuid, i64> = HashMap::new();
@@ -182,9 +222,20 @@ pub struct IncomeStatement {
     pub expenses: Vec<StatementRow>,
 }
 
-pub fn income_statement(conn: &mut DbConn, caller: &Caller, from: NaiveDate, to: NaiveDate) -> Result<IncomeStatement, ApiError> {
+pub fn income_statement(
+    conn: &mut DbConn,
+    caller: &Caller,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<IncomeStatement, ApiError> {
     let b = book(conn, caller)?;
-    let range = totals_map(store::totals_by_account(conn, b.org.id, Some(from), Some(to), None)?);
+    let range = totals_map(store::totals_by_account(
+        conn,
+        b.org.id,
+        Some(from),
+        Some(to),
+        None,
+    )?);
     let mut own = HashMap::new();
     for a in &b.chart {
         let c = range.get(&a.id).copied().unwrap_or_default();
@@ -243,7 +294,13 @@ pub fn account_ledgers(
         None => b.chart.iter().collect(),
     };
     let ids: Vec<SqlUuid> = accounts.iter().map(|a| a.id).collect();
-    let opening = totals_map(store::totals_by_account(conn, b.org.id, None, from.pred_opt(), Some(&ids))?);
+    let opening = totals_map(store::totals_by_account(
+        conn,
+        b.org.id,
+        None,
+        from.pred_opt(),
+        Some(&ids),
+    )?);
     let mut lines: HashMap<SqlUuid, Vec<store::ActivityRow>> = HashMap::new();
     for (acct, line) in store::activity(conn, b.org.id, &ids, from, to, MAX_LEDGER_LINES + 1)? {
         lines.entry(acct).or_default().push(line);
@@ -252,7 +309,11 @@ pub fn account_ledgers(
     for a in accounts {
         let t = type_of(a)?;
         let o = opening.get(&a.id).copied().unwrap_or_default();
-        let open = if own_currency { t.signed(o.debit, o.credit) } else { t.signed(o.base_debit, o.base_credit) };
+        let open = if own_currency {
+            t.signed(o.debit, o.credit)
+        } else {
+            t.signed(o.base_debit, o.base_credit)
+        };
         let rows = lines.remove(&a.id).unwrap_or_default();
         if only.is_none() && rows.is_empty() && open == 0 {
             continue;
@@ -262,7 +323,11 @@ pub fn account_ledgers(
         let lines = rows
             .into_iter()
             .map(|r| {
-                let (d, c) = if own_currency { (r.debit_minor, r.credit_minor) } else { (r.base_debit_minor, r.base_credit_minor) };
+                let (d, c) = if own_currency {
+                    (r.debit_minor, r.credit_minor)
+                } else {
+                    (r.base_debit_minor, r.base_credit_minor)
+                };
                 dt += d;
                 ct += c;
                 running += t.signed(d, c);
@@ -278,7 +343,11 @@ pub fn account_ledgers(
             })
             .collect();
         out.push(AccountLedger {
-            currency: if own_currency { currency_of(&a.currency)? } else { b.org.base },
+            currency: if own_currency {
+                currency_of(&a.currency)?
+            } else {
+                b.org.base
+            },
             account: a.clone(),
             opening: open,
             debit_total: dt,

@@ -23,41 +23,74 @@ pub struct TeamInput {
 
 /// Checks that referenced users and the parent team exist, that the name is free and that the
 /// parent does not make a cycle; lists every problem at once.
-fn check_references(conn: &mut DbConn, caller: &Caller, team: Option<SqlUuid>, input: &TeamInput) -> Result<(), ApiError> {
+fn check_references(
+    conn: &mut DbConn,
+    caller: &Caller,
+    team: Option<SqlUuid>,
+    input: &TeamInput,
+) -> Result<(), ApiError> {
     let org = caller.org_sql();
     let mut errors = Vec::new();
-    let mut wanted: Vec<SqlUuid> = input.member_ids.iter().flatten().map(|u| SqlUuid(u.0)).collect();
+    let mut wanted: Vec<SqlUuid> = input
+        .member_ids
+        .iter()
+        .flatten()
+        .map(|u| SqlUuid(u.0))
+        .collect();
     if let Some(Some(lead)) = input.lead_id {
         wanted.push(SqlUuid(lead.0));
     }
-    let existing: BTreeSet<SqlUuid> = db::users::existing_ids(conn, org, &wanted)?.into_iter().collect();
+    let existing: BTreeSet<SqlUuid> = db::users::existing_ids(conn, org, &wanted)?
+        .into_iter()
+        .collect();
     if let Some(Some(lead)) = input.lead_id {
         if !existing.contains(&SqlUuid(lead.0)) {
-            errors.push(FieldError::new("lead_id", "not_found", "no such user in your organization"));
+            errors.push(FieldError::new(
+                "lead_id",
+                "not_found",
+                "no such user in your organization",
+            ));
         }
     }
     for (i, m) in input.member_ids.iter().flatten().enumerate() {
         if !existing.contains(&SqlUuid(m.0)) {
-            errors.push(FieldError::new(format!("member_ids[{i}]"), "not_found", "no such user in your organization"));
+            errors.push(FieldError::new(
+                format!("member_ids[{i}]"),
+                "not_found",
+                "no such user in your organization",
+            ));
         }
     }
     if let Some(name) = &input.name {
         if db::teams::name_taken(conn, org, name, team)? {
-            errors.push(FieldError::new("name", "name_taken", "another team has this name"));
+            errors.push(FieldError::new(
+                "name",
+                "name_taken",
+                "another team has this name",
+            ));
         }
     }
     if let Some(Some(parent)) = input.parent_team_id {
-        let parents: HashMap<SqlUuid, Option<SqlUuid>> = db::teams::parents(conn, org)?.into_iter().collect();
+        let parents: HashMap<SqlUuid, Option<SqlUuid>> =
+            db::teams::parents(conn, org)?.into_iter().collect();
         let parent = SqlUuid(parent.0);
         if !parents.contains_key(&parent) {
-            errors.push(FieldError::new("parent_team_id", "not_found", "no such team in your organization"));
+            errors.push(FieldError::new(
+                "parent_team_id",
+                "not_found",
+                "no such team in your organization",
+            ));
         } else if let Some(team) = team {
             // Walk up from the new parent; meeting this team again would close a loop.
             let mut at = Some(parent);
             let mut steps = 0;
             while let Some(t) = at {
                 if t == team || steps > parents.len() {
-                    errors.push(FieldError::new("parent_team_id", "team_cycle", "a team cannot sit under itself or its own sub-team"));
+                    errors.push(FieldError::new(
+                        "parent_team_id",
+                        "team_cycle",
+                        "a team cannot sit under itself or its own sub-team",
+                    ));
                     break;
                 }
                 at = parents.get(&t).copied().flatten();
@@ -73,7 +106,12 @@ fn dedup(ids: &[UserId]) -> Vec<SqlUuid> {
     set.into_iter().collect()
 }
 
-pub fn create_in(conn: &mut DbConn, caller: &Caller, name: String, input: TeamInput) -> Result<Team, ApiError> {
+pub fn create_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    name: String,
+    input: TeamInput,
+) -> Result<Team, ApiError> {
     caller.require(Permission::ManageTeams)?;
     check_references(conn, caller, None, &input)?;
     let now = db::now();
@@ -88,17 +126,27 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, name: String, input: TeamIn
         updated_at: now,
     };
     row.insert(conn)?;
-    db::teams::set_members(conn, row.organization_id, row.id, &dedup(input.member_ids.as_deref().unwrap_or(&[])))?;
+    db::teams::set_members(
+        conn,
+        row.organization_id,
+        row.id,
+        &dedup(input.member_ids.as_deref().unwrap_or(&[])),
+    )?;
     get(conn, caller, TeamId(row.id.0))
 }
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<Team, ApiError> {
-    let row = db::teams::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| crate::app::users::not_found(e, "team"))?;
+    let row = db::teams::find(conn, caller.org_sql(), SqlUuid(id.0))
+        .map_err(|e| crate::app::users::not_found(e, "team"))?;
     let mut teams = with_members(conn, caller, vec![row])?;
     teams.pop().ok_or_else(|| ApiError::not_found("team"))
 }
 
-pub fn with_members(conn: &mut DbConn, caller: &Caller, rows: Vec<TeamRow>) -> Result<Vec<Team>, ApiError> {
+pub fn with_members(
+    conn: &mut DbConn,
+    caller: &Caller,
+    rows: Vec<TeamRow>,
+) -> Result<Vec<Team>, ApiError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut members: HashMap<SqlUuid, Vec<UserId>> = HashMap::new();
     for (team, user) in db::teams::members(conn, caller.org_sql(), &ids)? {
@@ -113,7 +161,13 @@ pub fn with_members(conn: &mut DbConn, caller: &Caller, rows: Vec<TeamRow>) -> R
         .collect())
 }
 
-pub fn update_in(conn: &mut DbConn, caller: &Caller, id: TeamId, expected: &IfMatch, input: TeamInput) -> Result<Team, ApiError> {
+pub fn update_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: TeamId,
+    expected: &IfMatch,
+    input: TeamInput,
+) -> Result<Team, ApiError> {
     caller.require(Permission::ManageTeams)?;
     let current = get(conn, caller, id)?;
     expected.check(current.row.version)?;
@@ -123,11 +177,23 @@ pub fn update_in(conn: &mut DbConn, caller: &Caller, id: TeamId, expected: &IfMa
         lead_id: input.lead_id.map(|l| l.map(|u| SqlUuid(u.0))),
         parent_team_id: input.parent_team_id.map(|p| p.map(|t| SqlUuid(t.0))),
     };
-    if !db::teams::update(conn, current.row.organization_id, current.row.id, current.row.version, &changes, db::now())? {
+    if !db::teams::update(
+        conn,
+        current.row.organization_id,
+        current.row.id,
+        current.row.version,
+        &changes,
+        db::now(),
+    )? {
         return Err(ApiError::version_mismatch());
     }
     if let Some(members) = &input.member_ids {
-        db::teams::set_members(conn, current.row.organization_id, current.row.id, &dedup(members))?;
+        db::teams::set_members(
+            conn,
+            current.row.organization_id,
+            current.row.id,
+            &dedup(members),
+        )?;
     }
     get(conn, caller, id)
 }
@@ -136,14 +202,29 @@ pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<(), A
     caller.require(Permission::ManageTeams)?;
     let current = get(conn, caller, id)?;
     if db::teams::has_children(conn, current.row.organization_id, current.row.id)? {
-        return Err(ApiError::conflict("team_has_sub_teams", "move or delete this team's sub-teams first"));
+        return Err(ApiError::conflict(
+            "team_has_sub_teams",
+            "move or delete this team's sub-teams first",
+        ));
     }
     db::teams::delete(conn, current.row.organization_id, current.row.id)?;
     Ok(())
 }
 
-pub fn list(conn: &mut DbConn, caller: &Caller, descending: bool, after: Option<uuid::Uuid>, limit: i64) -> Result<Vec<Team>, ApiError> {
+pub fn list(
+    conn: &mut DbConn,
+    caller: &Caller,
+    descending: bool,
+    after: Option<uuid::Uuid>,
+    limit: i64,
+) -> Result<Vec<Team>, ApiError> {
     caller.require(Permission::Read)?;
-    let rows = db::teams::list(conn, caller.org_sql(), descending, after.map(SqlUuid), limit)?;
+    let rows = db::teams::list(
+        conn,
+        caller.org_sql(),
+        descending,
+        after.map(SqlUuid),
+        limit,
+    )?;
     with_members(conn, caller, rows)
 }

@@ -21,7 +21,11 @@ pub fn title_for(role: Role, title: Option<Title>) -> Result<Option<Title>, Fiel
     match (role, title) {
         (Role::AccountManager, t) => Ok(Some(t.unwrap_or(Title::AccountManager))),
         (_, None) => Ok(None),
-        (_, Some(_)) => Err(FieldError::new("title", "title_not_allowed", "only account managers have a title")),
+        (_, Some(_)) => Err(FieldError::new(
+            "title",
+            "title_not_allowed",
+            "only account managers have a title",
+        )),
     }
 }
 
@@ -102,13 +106,19 @@ pub fn update_in(
     if !caller.role.covers(new_role) {
         errors.push(role_exceeds_own(caller, new_role));
     }
-    let current_title = current.title.as_deref().and_then(|t| t.parse::<Title>().ok());
+    let current_title = current
+        .title
+        .as_deref()
+        .and_then(|t| t.parse::<Title>().ok());
     let requested_title = match patch.title {
         Some(t) => t,
         None if new_role == Role::AccountManager => current_title,
         None => None,
     };
-    let title = title_for(new_role, requested_title).map_err(|e| errors.push(e)).ok().flatten();
+    let title = title_for(new_role, requested_title)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     let deactivating = patch.is_active == Some(false) && current.is_active;
     if current_role == Role::Owner
         && current.is_active
@@ -130,7 +140,14 @@ pub fn update_in(
         is_active: patch.is_active,
     };
     let now = db::now();
-    if !db::users::update(conn, current.organization_id, current.id, current.version, &changes, now)? {
+    if !db::users::update(
+        conn,
+        current.organization_id,
+        current.id,
+        current.version,
+        &changes,
+        now,
+    )? {
         return Err(ApiError::version_mismatch());
     }
     // A deactivated user, or one whose password was reset, loses every open session.
@@ -151,5 +168,13 @@ pub fn list(
 ) -> Result<Vec<UserRow>, ApiError> {
     caller.require(Permission::Read)?;
     let after = after.map(|(v, id)| (v, SqlUuid(id)));
-    Ok(db::users::list(conn, caller.org_sql(), filter, sort, descending, after, limit)?)
+    Ok(db::users::list(
+        conn,
+        caller.org_sql(),
+        filter,
+        sort,
+        descending,
+        after,
+        limit,
+    )?)
 }

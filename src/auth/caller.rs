@@ -8,18 +8,21 @@ use uuid::Uuid;
 
 use super::policy::{self, Permission};
 use super::secrets;
-use diesel::OptionalExtension;
 use crate::app::AppState;
 use crate::db::{self, SqlUuid};
 use crate::domain::identity::Role;
 use crate::domain::ids::{ApiKeyId, OrganizationId, UserId};
 use crate::http::error::ApiError;
+use diesel::OptionalExtension;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Principal {
     User(UserId),
     /// A key acts with its own role on behalf of the user who created it.
-    ApiKey { id: ApiKeyId, created_by: UserId },
+    ApiKey {
+        id: ApiKeyId,
+        created_by: UserId,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -67,15 +70,26 @@ fn bearer(req: &HttpRequest) -> Result<String, ApiError> {
     let header = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::unauthorized("unauthenticated", "send Authorization: Bearer <token or API key>"))?;
-    let value = header
-        .to_str()
-        .map_err(|_| ApiError::unauthorized("invalid_token", "the Authorization header is not readable text"))?;
-    let (scheme, token) = value
-        .split_once(' ')
-        .ok_or_else(|| ApiError::unauthorized("invalid_token", "expected `Authorization: Bearer <token>`"))?;
+        .ok_or_else(|| {
+            ApiError::unauthorized(
+                "unauthenticated",
+                "send Authorization: Bearer <token or API key>",
+            )
+        })?;
+    let value = header.to_str().map_err(|_| {
+        ApiError::unauthorized(
+            "invalid_token",
+            "the Authorization header is not readable text",
+        )
+    })?;
+    let (scheme, token) = value.split_once(' ').ok_or_else(|| {
+        ApiError::unauthorized("invalid_token", "expected `Authorization: Bearer <token>`")
+    })?;
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
-        return Err(ApiError::unauthorized("invalid_token", "expected `Authorization: Bearer <token>`"));
+        return Err(ApiError::unauthorized(
+            "invalid_token",
+            "expected `Authorization: Bearer <token>`",
+        ));
     }
     Ok(token.trim().to_owned())
 }
@@ -92,13 +106,18 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Calle
     if !secrets::is_api_key(&token) {
         let claims = state.jwt.verify(&token).map_err(|e| {
             let detail = match e.kind() {
-                jsonwebtoken::errors::ErrorKind::ExpiredSignature => "the access token has expired; refresh it",
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                    "the access token has expired; refresh it"
+                }
                 _ => "the access token is not valid",
             };
             ApiError::unauthorized("invalid_token", detail)
         })?;
         if claims.typ != "access" {
-            return Err(ApiError::unauthorized("invalid_token", "not an access token"));
+            return Err(ApiError::unauthorized(
+                "invalid_token",
+                "not an access token",
+            ));
         }
         let (org, user) = (OrganizationId(claims.org), UserId(claims.sub));
         return state
@@ -106,7 +125,12 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Calle
                 let row = db::users::find(conn, SqlUuid(org.0), SqlUuid(user.0))
                     .optional()?
                     .filter(|u| u.is_active)
-                    .ok_or_else(|| ApiError::unauthorized("user_inactive", "this user no longer exists or has been deactivated"))?;
+                    .ok_or_else(|| {
+                        ApiError::unauthorized(
+                            "user_inactive",
+                            "this user no longer exists or has been deactivated",
+                        )
+                    })?;
                 Ok(Caller {
                     org,
                     principal: Principal::User(user),
@@ -120,13 +144,21 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Calle
         .read(move |conn| {
             let row = db::api_keys::find_by_hash(conn, &hash)?
                 .filter(|k| k.revoked_at.is_none())
-                .ok_or_else(|| ApiError::unauthorized("invalid_api_key", "the API key is unknown or revoked"))?;
+                .ok_or_else(|| {
+                    ApiError::unauthorized("invalid_api_key", "the API key is unknown or revoked")
+                })?;
             let creator = db::users::find(conn, row.organization_id, row.created_by)?;
             if !creator.is_active {
-                return Err(ApiError::unauthorized("invalid_api_key", "the user this API key acts for has been deactivated"));
+                return Err(ApiError::unauthorized(
+                    "invalid_api_key",
+                    "the user this API key acts for has been deactivated",
+                ));
             }
             let now = db::now();
-            if row.last_used_at.is_none_or(|t| t < now - chrono::Duration::seconds(60)) {
+            if row
+                .last_used_at
+                .is_none_or(|t| t < now - chrono::Duration::seconds(60))
+            {
                 db::write_transaction(conn, |c| db::api_keys::touch(c, &row, now))?;
             }
             let role = row

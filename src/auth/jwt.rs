@@ -40,7 +40,13 @@ impl JwtKeys {
         }
     }
 
-    pub fn issue(&self, user: Uuid, org: Uuid, role: &str, ttl_secs: i64) -> Result<String, String> {
+    pub fn issue(
+        &self,
+        user: Uuid,
+        org: Uuid,
+        role: &str,
+        ttl_secs: i64,
+    ) -> Result<String, String> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user,

@@ -55,7 +55,12 @@ mod tests {
     #[test]
     fn viewers_only_read() {
         assert!(allows(Role::Viewer, Permission::Read));
-        for p in [Permission::ManageUsers, Permission::ManageTeams, Permission::WriteBooks, Permission::WriteCrm] {
+        for p in [
+            Permission::ManageUsers,
+            Permission::ManageTeams,
+            Permission::WriteBooks,
+            Permission::WriteCrm,
+        ] {
             assert!(!allows(Role::Viewer, p), "{p:?}");
         }
     }

@@ -8,7 +8,10 @@ pub const API_KEY_PREFIX: &str = "acc_";
 pub const REFRESH_TOKEN_PREFIX: &str = "rt_";
 
 pub fn random_token(prefix: &str) -> String {
-    format!("{prefix}{}", Alphanumeric.sample_string(&mut rand::thread_rng(), 40))
+    format!(
+        "{prefix}{}",
+        Alphanumeric.sample_string(&mut rand::thread_rng(), 40)
+    )
 }
 
 pub fn sha256_hex(data: &[u8]) -> String {

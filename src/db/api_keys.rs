@@ -51,7 +51,11 @@ pub fn touch(conn: &mut DbConn, row: &ApiKeyRow, now: NaiveDateTime) -> QueryRes
             api_keys::organization_id
                 .eq(row.organization_id)
                 .and(api_keys::id.eq(row.id))
-                .and(api_keys::last_used_at.is_null().or(api_keys::last_used_at.lt(stale))),
+                .and(
+                    api_keys::last_used_at
+                        .is_null()
+                        .or(api_keys::last_used_at.lt(stale)),
+                ),
         ),
     )
     .set(api_keys::last_used_at.eq(now))
@@ -59,7 +63,12 @@ pub fn touch(conn: &mut DbConn, row: &ApiKeyRow, now: NaiveDateTime) -> QueryRes
     .map(drop)
 }
 
-pub fn revoke(conn: &mut DbConn, org: SqlUuid, id: SqlUuid, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn revoke(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let n = diesel::update(
         api_keys::table.filter(
             api_keys::organization_id

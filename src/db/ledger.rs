@@ -41,19 +41,34 @@ pub struct LedgerAccountChanges {
 }
 
 pub fn insert_accounts(conn: &mut DbConn, rows: &[LedgerAccountRow]) -> QueryResult<()> {
-    on_backend!(conn, |c| diesel::insert_into(ledger_accounts::table).values(rows).execute(c)).map(drop)
+    on_backend!(conn, |c| diesel::insert_into(ledger_accounts::table)
+        .values(rows)
+        .execute(c))
+    .map(drop)
 }
 
 pub fn find_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<LedgerAccountRow> {
     ledger_accounts::table
-        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq(id)))
+        .filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::id.eq(id)),
+        )
         .select(LedgerAccountRow::as_select())
         .first(conn)
 }
 
-pub fn accounts_by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<LedgerAccountRow>> {
+pub fn accounts_by_ids(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<LedgerAccountRow>> {
     ledger_accounts::table
-        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq_any(ids)))
+        .filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::id.eq_any(ids)),
+        )
         .select(LedgerAccountRow::as_select())
         .load(conn)
 }
@@ -66,18 +81,35 @@ pub fn all_accounts(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<LedgerAc
         .load(conn)
 }
 
-pub fn account_by_role(conn: &mut DbConn, org: SqlUuid, role: &str) -> QueryResult<Option<LedgerAccountRow>> {
+pub fn account_by_role(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    role: &str,
+) -> QueryResult<Option<LedgerAccountRow>> {
     ledger_accounts::table
-        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::system_role.eq(role)))
+        .filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::system_role.eq(role)),
+        )
         .order(ledger_accounts::code.asc())
         .select(LedgerAccountRow::as_select())
         .first(conn)
         .optional()
 }
 
-pub fn code_taken(conn: &mut DbConn, org: SqlUuid, code: &str, except: Option<SqlUuid>) -> QueryResult<bool> {
+pub fn code_taken(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    code: &str,
+    except: Option<SqlUuid>,
+) -> QueryResult<bool> {
     let mut q = ledger_accounts::table
-        .filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::code.eq(code)))
+        .filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::code.eq(code)),
+        )
         .select(ledger_accounts::id)
         .into_boxed();
     if let Some(id) = except {
@@ -88,14 +120,22 @@ pub fn code_taken(conn: &mut DbConn, org: SqlUuid, code: &str, except: Option<Sq
 
 pub fn has_postings(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        journal_lines::table.filter(journal_lines::organization_id.eq(org).and(journal_lines::ledger_account_id.eq(id))),
+        journal_lines::table.filter(
+            journal_lines::organization_id
+                .eq(org)
+                .and(journal_lines::ledger_account_id.eq(id)),
+        ),
     ))
     .get_result(conn)
 }
 
 pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        ledger_accounts::table.filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::parent_id.eq(id))),
+        ledger_accounts::table.filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::parent_id.eq(id)),
+        ),
     ))
     .get_result(conn)
 }
@@ -116,7 +156,10 @@ pub fn update_account(
                 .and(ledger_accounts::version.eq(version)),
         ),
     )
-    .set((ledger_accounts::version.eq(version + 1), ledger_accounts::updated_at.eq(now)))
+    .set((
+        ledger_accounts::version.eq(version + 1),
+        ledger_accounts::updated_at.eq(now),
+    ))
     .execute(conn)?;
     let any = changes.code.is_some()
         || changes.name.is_some()
@@ -126,17 +169,29 @@ pub fn update_account(
         || changes.is_active.is_some()
         || changes.description.is_some();
     if n == 1 && any {
-        diesel::update(ledger_accounts::table.filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq(id))))
-            .set(changes)
-            .execute(conn)?;
+        diesel::update(
+            ledger_accounts::table.filter(
+                ledger_accounts::organization_id
+                    .eq(org)
+                    .and(ledger_accounts::id.eq(id)),
+            ),
+        )
+        .set(changes)
+        .execute(conn)?;
     }
     Ok(n == 1)
 }
 
 pub fn delete_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
-    diesel::delete(ledger_accounts::table.filter(ledger_accounts::organization_id.eq(org).and(ledger_accounts::id.eq(id))))
-        .execute(conn)
-        .map(drop)
+    diesel::delete(
+        ledger_accounts::table.filter(
+            ledger_accounts::organization_id
+                .eq(org)
+                .and(ledger_accounts::id.eq(id)),
+        ),
+    )
+    .execute(conn)
+    .map(drop)
 }
 
 #[derive(Debug, Default)]
@@ -172,7 +227,9 @@ pub fn list_accounts(
         q = q.filter(
             ledger_accounts::code
                 .gt(code.clone())
-                .or(ledger_accounts::code.eq(code).and(ledger_accounts::id.gt(id))),
+                .or(ledger_accounts::code
+                    .eq(code)
+                    .and(ledger_accounts::id.gt(id))),
         );
     }
     q.load(conn)
@@ -192,11 +249,19 @@ pub struct ExchangeRateRow {
 }
 
 pub fn insert_rate(conn: &mut DbConn, row: &ExchangeRateRow) -> QueryResult<()> {
-    diesel::insert_into(exchange_rates::table).values(row).execute(conn).map(drop)
+    diesel::insert_into(exchange_rates::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
 }
 
 /// The organization's rate for `currency` on `date`: the latest recorded on or before it.
-pub fn rate_on(conn: &mut DbConn, org: SqlUuid, currency: &str, date: NaiveDate) -> QueryResult<Option<SqlDecimal>> {
+pub fn rate_on(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    currency: &str,
+    date: NaiveDate,
+) -> QueryResult<Option<SqlDecimal>> {
     exchange_rates::table
         .filter(
             exchange_rates::organization_id
@@ -272,28 +337,49 @@ pub struct LineRow {
 }
 
 pub fn insert_entry(conn: &mut DbConn, entry: &EntryRow, lines: &[LineRow]) -> QueryResult<()> {
-    diesel::insert_into(journal_entries::table).values(entry).execute(conn)?;
-    on_backend!(conn, |c| diesel::insert_into(journal_lines::table).values(lines).execute(c))?;
+    diesel::insert_into(journal_entries::table)
+        .values(entry)
+        .execute(conn)?;
+    on_backend!(conn, |c| diesel::insert_into(journal_lines::table)
+        .values(lines)
+        .execute(c))?;
     Ok(())
 }
 
 pub fn find_entry(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<EntryRow> {
     journal_entries::table
-        .filter(journal_entries::organization_id.eq(org).and(journal_entries::id.eq(id)))
+        .filter(
+            journal_entries::organization_id
+                .eq(org)
+                .and(journal_entries::id.eq(id)),
+        )
         .select(EntryRow::as_select())
         .first(conn)
 }
 
-pub fn lines_of(conn: &mut DbConn, org: SqlUuid, entry_ids: &[SqlUuid]) -> QueryResult<Vec<LineRow>> {
+pub fn lines_of(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    entry_ids: &[SqlUuid],
+) -> QueryResult<Vec<LineRow>> {
     journal_lines::table
-        .filter(journal_lines::organization_id.eq(org).and(journal_lines::entry_id.eq_any(entry_ids)))
+        .filter(
+            journal_lines::organization_id
+                .eq(org)
+                .and(journal_lines::entry_id.eq_any(entry_ids)),
+        )
         .order((journal_lines::entry_id.asc(), journal_lines::line_no.asc()))
         .select(LineRow::as_select())
         .load(conn)
 }
 
 /// Links an entry to its reversal; false when it was already reversed (a lost race).
-pub fn mark_reversed(conn: &mut DbConn, org: SqlUuid, id: SqlUuid, by: SqlUuid) -> QueryResult<bool> {
+pub fn mark_reversed(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+    by: SqlUuid,
+) -> QueryResult<bool> {
     let n = diesel::update(
         journal_entries::table.filter(
             journal_entries::organization_id
@@ -346,20 +432,39 @@ pub fn list_entries(
         q = q.filter(
             journal_entries::id.eq_any(
                 journal_lines::table
-                    .filter(journal_lines::organization_id.eq(org).and(journal_lines::ledger_account_id.eq(acct)))
+                    .filter(
+                        journal_lines::organization_id
+                            .eq(org)
+                            .and(journal_lines::ledger_account_id.eq(acct)),
+                    )
                     .select(journal_lines::entry_id),
             ),
         );
     }
     if let Some((d, id)) = after {
         q = if descending {
-            q.filter(journal_entries::entry_date.lt(d).or(journal_entries::entry_date.eq(d).and(journal_entries::id.lt(id))))
+            q.filter(
+                journal_entries::entry_date
+                    .lt(d)
+                    .or(journal_entries::entry_date
+                        .eq(d)
+                        .and(journal_entries::id.lt(id))),
+            )
         } else {
-            q.filter(journal_entries::entry_date.gt(d).or(journal_entries::entry_date.eq(d).and(journal_entries::id.gt(id))))
+            q.filter(
+                journal_entries::entry_date
+                    .gt(d)
+                    .or(journal_entries::entry_date
+                        .eq(d)
+                        .and(journal_entries::id.gt(id))),
+            )
         };
     }
     q = if descending {
-        q.order((journal_entries::entry_date.desc(), journal_entries::id.desc()))
+        q.order((
+            journal_entries::entry_date.desc(),
+            journal_entries::id.desc(),
+        ))
     } else {
         q.order((journal_entries::entry_date.asc(), journal_entries::id.asc()))
     };
@@ -421,7 +526,9 @@ pub fn totals_by_account(
             sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.debit_minor), 0) AS BIGINT)"),
             sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.credit_minor), 0) AS BIGINT)"),
             sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.base_debit_minor), 0) AS BIGINT)"),
-            sql::<BigInt>("CAST(COALESCE(SUM(ledger_balance_days.base_credit_minor), 0) AS BIGINT)"),
+            sql::<BigInt>(
+                "CAST(COALESCE(SUM(ledger_balance_days.base_credit_minor), 0) AS BIGINT)",
+            ),
         ))
         .into_boxed();
     if let Some(f) = from {
@@ -438,7 +545,9 @@ pub fn totals_by_account(
     // The literal predicate matches the partial index `journal_lines_unfolded`.
     let mut q = journal_lines::table
         .filter(journal_lines::organization_id.eq(org))
-        .filter(sql::<diesel::sql_types::Bool>("journal_lines.folded = FALSE"))
+        .filter(sql::<diesel::sql_types::Bool>(
+            "journal_lines.folded = FALSE",
+        ))
         .group_by(journal_lines::ledger_account_id)
         .select((journal_lines::ledger_account_id, d, c, bd, bc))
         .into_boxed();
@@ -471,13 +580,18 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
     use std::collections::BTreeMap;
     if let DbConn::Pg(c) = conn {
         // One folder at a time across nodes; the others skip this round.
-        let got: bool = diesel::select(sql::<diesel::sql_types::Bool>("pg_try_advisory_xact_lock(7426314)")).get_result(c)?;
+        let got: bool = diesel::select(sql::<diesel::sql_types::Bool>(
+            "pg_try_advisory_xact_lock(7426314)",
+        ))
+        .get_result(c)?;
         if !got {
             return Ok(0);
         }
     }
     let entries: Vec<(SqlUuid, SqlUuid)> = journal_lines::table
-        .filter(sql::<diesel::sql_types::Bool>("journal_lines.folded = FALSE"))
+        .filter(sql::<diesel::sql_types::Bool>(
+            "journal_lines.folded = FALSE",
+        ))
         .select((journal_lines::organization_id, journal_lines::entry_id))
         .distinct()
         .limit(batch / 2 + 1)
@@ -492,18 +606,26 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
     let mut folded = 0;
     for (org, entry_ids) in by_org {
         let lines: Vec<LineRow> = journal_lines::table
-            .filter(journal_lines::organization_id.eq(org).and(journal_lines::entry_id.eq_any(&entry_ids)))
-            .filter(sql::<diesel::sql_types::Bool>("journal_lines.folded = FALSE"))
+            .filter(
+                journal_lines::organization_id
+                    .eq(org)
+                    .and(journal_lines::entry_id.eq_any(&entry_ids)),
+            )
+            .filter(sql::<diesel::sql_types::Bool>(
+                "journal_lines.folded = FALSE",
+            ))
             .select(LineRow::as_select())
             .load(conn)?;
         let mut sums: BTreeMap<(SqlUuid, NaiveDate), Totals> = BTreeMap::new();
         for l in &lines {
-            sums.entry((l.ledger_account_id, l.entry_date)).or_default().add(&Totals {
-                debit: l.debit_minor,
-                credit: l.credit_minor,
-                base_debit: l.base_debit_minor,
-                base_credit: l.base_credit_minor,
-            });
+            sums.entry((l.ledger_account_id, l.entry_date))
+                .or_default()
+                .add(&Totals {
+                    debit: l.debit_minor,
+                    credit: l.credit_minor,
+                    base_debit: l.base_debit_minor,
+                    base_credit: l.base_credit_minor,
+                });
         }
         for ((account, day), t) in sums {
             on_backend!(conn, |c| diesel::insert_into(days::table)
@@ -526,9 +648,15 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
                 ))
                 .execute(c))?;
         }
-        diesel::update(journal_lines::table.filter(journal_lines::organization_id.eq(org).and(journal_lines::entry_id.eq_any(&entry_ids))))
-            .set(journal_lines::folded.eq(true))
-            .execute(conn)?;
+        diesel::update(
+            journal_lines::table.filter(
+                journal_lines::organization_id
+                    .eq(org)
+                    .and(journal_lines::entry_id.eq_any(&entry_ids)),
+            ),
+        )
+        .set(journal_lines::folded.eq(true))
+        .execute(conn)?;
         folded += lines.len();
     }
     Ok(folded)
@@ -571,7 +699,11 @@ pub fn activity(
                 .and(journal_lines::entry_date.ge(from))
                 .and(journal_lines::entry_date.le(to)),
         )
-        .order((journal_lines::entry_date.asc(), journal_lines::entry_id.asc(), journal_lines::line_no.asc()))
+        .order((
+            journal_lines::entry_date.asc(),
+            journal_lines::entry_id.asc(),
+            journal_lines::line_no.asc(),
+        ))
         .limit(limit)
         .select((
             journal_lines::ledger_account_id,

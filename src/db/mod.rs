@@ -102,8 +102,10 @@ impl r2d2::ManageConnection for Manager {
                     PgConnection::establish(url).map_err(diesel::r2d2::Error::ConnectionError)?;
                 // A write that waits on another's lock (the same idempotency key, a locked
                 // counter row) gives up after a while instead of holding the pool forever.
-                conn.batch_execute("SET lock_timeout = '10s'; SET statement_timeout = '60s'; SET TIME ZONE 'UTC'")
-                    .map_err(diesel::r2d2::Error::QueryError)?;
+                conn.batch_execute(
+                    "SET lock_timeout = '10s'; SET statement_timeout = '60s'; SET TIME ZONE 'UTC'",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Pg(conn))
             }
             DbTarget::Sqlite(path) => {
@@ -192,7 +194,10 @@ where
 /// Runs reads that must agree with each other in one snapshot: REPEATABLE READ on
 /// PostgreSQL, a read transaction on SQLite (WAL gives it a snapshot). Inside an open
 /// transaction it just runs `f`.
-pub fn snapshot<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+pub fn snapshot<T, E>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
 {
@@ -204,7 +209,10 @@ where
     }
     match conn {
         DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN")?,
-        DbConn::Pg(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?,
+        DbConn::Pg(c) => AnsiTransactionManager::begin_transaction_sql(
+            c,
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        )?,
     }
     let result = f(conn);
     let end = if result.is_ok() {

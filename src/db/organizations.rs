@@ -34,7 +34,12 @@ pub fn find(conn: &mut DbConn, id: SqlUuid) -> QueryResult<OrganizationRow> {
         .first(conn)
 }
 
-pub fn set_lock_date(conn: &mut DbConn, id: SqlUuid, lock_date: Option<chrono::NaiveDate>, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_lock_date(
+    conn: &mut DbConn,
+    id: SqlUuid,
+    lock_date: Option<chrono::NaiveDate>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(organizations::table.find(id))
         .set((
             organizations::lock_date.eq(lock_date),
@@ -48,5 +53,8 @@ pub fn set_lock_date(conn: &mut DbConn, id: SqlUuid, lock_date: Option<chrono::N
 /// The lock date as a posting sees it. Not row-locked: a hot organization row would
 /// serialize every posting; a lock date moved while an entry commits counts from its commit.
 pub fn lock_date(conn: &mut DbConn, id: SqlUuid) -> QueryResult<Option<chrono::NaiveDate>> {
-    organizations::table.find(id).select(organizations::lock_date).first(conn)
+    organizations::table
+        .find(id)
+        .select(organizations::lock_date)
+        .first(conn)
 }

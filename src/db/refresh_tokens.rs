@@ -36,7 +36,11 @@ pub fn find_by_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<Refresh
 }
 
 /// Marks a token used if nobody else has; false means it was already spent (a reuse).
-pub fn mark_used(conn: &mut DbConn, row: &RefreshTokenRow, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn mark_used(
+    conn: &mut DbConn,
+    row: &RefreshTokenRow,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let n = diesel::update(
         refresh_tokens::table.filter(
             refresh_tokens::organization_id
@@ -51,7 +55,12 @@ pub fn mark_used(conn: &mut DbConn, row: &RefreshTokenRow, now: NaiveDateTime) -
     Ok(n == 1)
 }
 
-pub fn revoke_family(conn: &mut DbConn, org: SqlUuid, family: SqlUuid, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn revoke_family(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    family: SqlUuid,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table.filter(
             refresh_tokens::organization_id
@@ -64,7 +73,12 @@ pub fn revoke_family(conn: &mut DbConn, org: SqlUuid, family: SqlUuid, now: Naiv
     .execute(conn)
 }
 
-pub fn revoke_all_for_user(conn: &mut DbConn, org: SqlUuid, user: SqlUuid, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn revoke_all_for_user(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    user: SqlUuid,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table.filter(
             refresh_tokens::organization_id

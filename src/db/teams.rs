@@ -42,7 +42,12 @@ pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TeamRow
         .first(conn)
 }
 
-pub fn name_taken(conn: &mut DbConn, org: SqlUuid, name: &str, except: Option<SqlUuid>) -> QueryResult<bool> {
+pub fn name_taken(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    name: &str,
+    except: Option<SqlUuid>,
+) -> QueryResult<bool> {
     let mut q = teams::table
         .filter(teams::organization_id.eq(org).and(teams::name.eq(name)))
         .select(teams::id)
@@ -70,7 +75,9 @@ pub fn update(
     let n = diesel::update(target)
         .set((teams::version.eq(version + 1), teams::updated_at.eq(now)))
         .execute(conn)?;
-    if n == 1 && (changes.name.is_some() || changes.lead_id.is_some() || changes.parent_team_id.is_some()) {
+    if n == 1
+        && (changes.name.is_some() || changes.lead_id.is_some() || changes.parent_team_id.is_some())
+    {
         diesel::update(teams::table.filter(teams::organization_id.eq(org).and(teams::id.eq(id))))
             .set(changes)
             .execute(conn)?;
@@ -79,16 +86,27 @@ pub fn update(
 }
 
 pub fn delete(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
-    diesel::delete(team_members::table.filter(team_members::organization_id.eq(org).and(team_members::team_id.eq(id))))
-        .execute(conn)?;
-    let n = diesel::delete(teams::table.filter(teams::organization_id.eq(org).and(teams::id.eq(id))))
-        .execute(conn)?;
+    diesel::delete(
+        team_members::table.filter(
+            team_members::organization_id
+                .eq(org)
+                .and(team_members::team_id.eq(id)),
+        ),
+    )
+    .execute(conn)?;
+    let n =
+        diesel::delete(teams::table.filter(teams::organization_id.eq(org).and(teams::id.eq(id))))
+            .execute(conn)?;
     Ok(n == 1)
 }
 
 pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        teams::table.filter(teams::organization_id.eq(org).and(teams::parent_team_id.eq(id))),
+        teams::table.filter(
+            teams::organization_id
+                .eq(org)
+                .and(teams::parent_team_id.eq(id)),
+        ),
     ))
     .get_result(conn)
 }
@@ -101,20 +119,39 @@ pub fn parents(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<(SqlUuid, Opt
         .load(conn)
 }
 
-pub fn members(conn: &mut DbConn, org: SqlUuid, team_ids: &[SqlUuid]) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+pub fn members(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    team_ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if team_ids.is_empty() {
         return Ok(Vec::new());
     }
     team_members::table
-        .filter(team_members::organization_id.eq(org).and(team_members::team_id.eq_any(team_ids)))
+        .filter(
+            team_members::organization_id
+                .eq(org)
+                .and(team_members::team_id.eq_any(team_ids)),
+        )
         .order((team_members::team_id, team_members::user_id))
         .select((team_members::team_id, team_members::user_id))
         .load(conn)
 }
 
-pub fn set_members(conn: &mut DbConn, org: SqlUuid, team: SqlUuid, user_ids: &[SqlUuid]) -> QueryResult<()> {
-    diesel::delete(team_members::table.filter(team_members::organization_id.eq(org).and(team_members::team_id.eq(team))))
-        .execute(conn)?;
+pub fn set_members(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    team: SqlUuid,
+    user_ids: &[SqlUuid],
+) -> QueryResult<()> {
+    diesel::delete(
+        team_members::table.filter(
+            team_members::organization_id
+                .eq(org)
+                .and(team_members::team_id.eq(team)),
+        ),
+    )
+    .execute(conn)?;
     let rows: Vec<_> = user_ids
         .iter()
         .map(|u| {
@@ -126,7 +163,9 @@ pub fn set_members(conn: &mut DbConn, org: SqlUuid, team: SqlUuid, user_ids: &[S
         })
         .collect();
     if !rows.is_empty() {
-        on_backend!(conn, |c| diesel::insert_into(team_members::table).values(&rows).execute(c))?;
+        on_backend!(conn, |c| diesel::insert_into(team_members::table)
+            .values(&rows)
+            .execute(c))?;
     }
     Ok(())
 }
@@ -143,8 +182,16 @@ pub fn list(
         .select(TeamRow::as_select())
         .into_boxed();
     if let Some(id) = after {
-        q = if descending { q.filter(teams::id.lt(id)) } else { q.filter(teams::id.gt(id)) };
+        q = if descending {
+            q.filter(teams::id.lt(id))
+        } else {
+            q.filter(teams::id.gt(id))
+        };
     }
-    q = if descending { q.order(teams::id.desc()) } else { q.order(teams::id.asc()) };
+    q = if descending {
+        q.order(teams::id.desc())
+    } else {
+        q.order(teams::id.asc())
+    };
     q.limit(limit).load(conn)
 }

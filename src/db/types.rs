@@ -19,18 +19,33 @@ use uuid::Uuid;
 
 use super::MultiBackend;
 
-#[derive(Debug, Clone, Copy, Default, diesel::sql_types::SqlType, diesel::query_builder::QueryId)]
+#[derive(
+    Debug, Clone, Copy, Default, diesel::sql_types::SqlType, diesel::query_builder::QueryId,
+)]
 #[diesel(postgres_type(oid = 2950, array_oid = 2951))]
 #[diesel(sqlite_type(name = "Text"))]
 pub struct DbUuid;
 
-#[derive(Debug, Clone, Copy, Default, diesel::sql_types::SqlType, diesel::query_builder::QueryId)]
+#[derive(
+    Debug, Clone, Copy, Default, diesel::sql_types::SqlType, diesel::query_builder::QueryId,
+)]
 #[diesel(postgres_type(oid = 1700, array_oid = 1231))]
 #[diesel(sqlite_type(name = "Text"))]
 pub struct ExactDecimal;
 
 /// A UUID as stored; domain id newtypes convert to and from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[diesel(sql_type = DbUuid)]
 pub struct SqlUuid(pub Uuid);
 
@@ -74,7 +89,9 @@ impl ToSql<ExactDecimal, Pg> for SqlDecimal {
 
 impl FromSql<ExactDecimal, Pg> for SqlDecimal {
     fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
-        Ok(SqlDecimal(<Decimal as FromSql<Numeric, Pg>>::from_sql(value)?))
+        Ok(SqlDecimal(<Decimal as FromSql<Numeric, Pg>>::from_sql(
+            value,
+        )?))
     }
 }
 
@@ -108,7 +125,9 @@ macro_rules! forward_to_multi_backend {
         }
 
         impl FromSql<$sql, MultiBackend> for $rust {
-            fn from_sql(value: <MultiBackend as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+            fn from_sql(
+                value: <MultiBackend as diesel::backend::Backend>::RawValue<'_>,
+            ) -> deserialize::Result<Self> {
                 value.from_sql::<Self, $sql>()
             }
         }

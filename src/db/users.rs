@@ -79,7 +79,11 @@ pub fn update(
                 .and(users::version.eq(version)),
         ),
     )
-    .set((changes, users::version.eq(version + 1), users::updated_at.eq(now)))
+    .set((
+        changes,
+        users::version.eq(version + 1),
+        users::updated_at.eq(now),
+    ))
     .execute(conn)?;
     Ok(n == 1)
 }
@@ -156,9 +160,15 @@ pub fn list(
             if let Some((value, id)) = after {
                 let value = $value(value);
                 q = if descending {
-                    q.filter($col.lt(value.clone()).or($col.eq(value).and(users::id.lt(id))))
+                    q.filter(
+                        $col.lt(value.clone())
+                            .or($col.eq(value).and(users::id.lt(id))),
+                    )
                 } else {
-                    q.filter($col.gt(value.clone()).or($col.eq(value).and(users::id.gt(id))))
+                    q.filter(
+                        $col.gt(value.clone())
+                            .or($col.eq(value).and(users::id.gt(id))),
+                    )
                 };
             }
             q = if descending {
@@ -171,9 +181,17 @@ pub fn list(
     match sort {
         UserSort::Created => {
             if let Some((_, id)) = after {
-                q = if descending { q.filter(users::id.lt(id)) } else { q.filter(users::id.gt(id)) };
+                q = if descending {
+                    q.filter(users::id.lt(id))
+                } else {
+                    q.filter(users::id.gt(id))
+                };
             }
-            q = if descending { q.order(users::id.desc()) } else { q.order(users::id.asc()) };
+            q = if descending {
+                q.order(users::id.desc())
+            } else {
+                q.order(users::id.asc())
+            };
         }
         UserSort::Name => keyset!(users::name, |v: String| v),
         UserSort::Email => keyset!(users::email, |v: String| v),

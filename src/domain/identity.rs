@@ -161,7 +161,10 @@ mod tests {
     fn capping_never_raises_a_role() {
         assert_eq!(Role::Admin.capped_by(Role::Viewer), Role::Viewer);
         assert_eq!(Role::Viewer.capped_by(Role::Admin), Role::Viewer);
-        assert_eq!(Role::Accountant.capped_by(Role::AccountManager), Role::Viewer);
+        assert_eq!(
+            Role::Accountant.capped_by(Role::AccountManager),
+            Role::Viewer
+        );
         assert_eq!(Role::Admin.capped_by(Role::Owner), Role::Admin);
     }
 
@@ -171,7 +174,15 @@ mod tests {
             Email::parse("  Ada@Example.COM ").map(|e| e.0),
             Some("ada@example.com".into())
         );
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "a@b@c.com"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "a@b@c.com",
+        ] {
             assert!(Email::parse(bad).is_none(), "{bad}");
         }
     }

@@ -11,7 +11,9 @@ use utoipa::ToSchema;
 
 use super::money::{round_to_currency, Currency, Money, MoneyError, Rounding};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountType {
     Asset,
@@ -63,7 +65,10 @@ impl AccountType {
 impl FromStr for AccountType {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        AccountType::ALL.into_iter().find(|t| t.as_str() == s).ok_or(())
+        AccountType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or(())
     }
 }
 
@@ -111,14 +116,20 @@ impl SystemRole {
     /// Control accounts take postings only from documents and payments, so the aging always
     /// ties to the books.
     pub fn is_control(self) -> bool {
-        matches!(self, SystemRole::AccountsReceivable | SystemRole::AccountsPayable)
+        matches!(
+            self,
+            SystemRole::AccountsReceivable | SystemRole::AccountsPayable
+        )
     }
 }
 
 impl FromStr for SystemRole {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        SystemRole::ALL.into_iter().find(|r| r.as_str() == s).ok_or(())
+        SystemRole::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or(())
     }
 }
 
@@ -154,20 +165,62 @@ pub fn default_chart() -> Vec<ChartAccount> {
     vec![
         acct("1000", "Cash on hand", Asset, None, None),
         acct("1010", "Bank", Asset, Some(R::Bank), None),
-        acct("1100", "Accounts receivable", Asset, Some(R::AccountsReceivable), None),
+        acct(
+            "1100",
+            "Accounts receivable",
+            Asset,
+            Some(R::AccountsReceivable),
+            None,
+        ),
         acct("1200", "Inventory", Asset, None, None),
         acct("1300", "Prepaid expenses", Asset, None, None),
-        acct("1400", "Sales tax recoverable", Asset, Some(R::TaxRecoverable), None),
+        acct(
+            "1400",
+            "Sales tax recoverable",
+            Asset,
+            Some(R::TaxRecoverable),
+            None,
+        ),
         acct("1500", "Fixed assets", Asset, None, None),
         acct("1510", "Equipment", Asset, None, Some("1500")),
-        acct("1590", "Accumulated depreciation", Asset, None, Some("1500")),
-        acct("2000", "Accounts payable", Liability, Some(R::AccountsPayable), None),
-        acct("2100", "Sales tax payable", Liability, Some(R::SalesTax), None),
+        acct(
+            "1590",
+            "Accumulated depreciation",
+            Asset,
+            None,
+            Some("1500"),
+        ),
+        acct(
+            "2000",
+            "Accounts payable",
+            Liability,
+            Some(R::AccountsPayable),
+            None,
+        ),
+        acct(
+            "2100",
+            "Sales tax payable",
+            Liability,
+            Some(R::SalesTax),
+            None,
+        ),
         acct("2200", "Accrued liabilities", Liability, None, None),
         acct("2300", "Loans payable", Liability, None, None),
         acct("3000", "Owner's equity", Equity, None, None),
-        acct("3100", "Retained earnings", Equity, Some(R::RetainedEarnings), None),
-        acct("3200", "Opening balance equity", Equity, Some(R::OpeningBalanceEquity), None),
+        acct(
+            "3100",
+            "Retained earnings",
+            Equity,
+            Some(R::RetainedEarnings),
+            None,
+        ),
+        acct(
+            "3200",
+            "Opening balance equity",
+            Equity,
+            Some(R::OpeningBalanceEquity),
+            None,
+        ),
         acct("4000", "Sales revenue", Income, None, None),
         acct("4100", "Service revenue", Income, None, None),
         acct("4900", "Other income", Income, None, None),
@@ -182,7 +235,13 @@ pub fn default_chart() -> Vec<ChartAccount> {
         acct("6700", "Bank fees", Expense, None, None),
         acct("6800", "Depreciation", Expense, None, None),
         acct("6900", "Software and subscriptions", Expense, None, None),
-        acct("7000", "Foreign exchange gain/loss", Expense, Some(R::FxGainLoss), None),
+        acct(
+            "7000",
+            "Foreign exchange gain/loss",
+            Expense,
+            Some(R::FxGainLoss),
+            None,
+        ),
         acct("7100", "Rounding", Expense, Some(R::Rounding), None),
     ]
 }
@@ -190,7 +249,11 @@ pub fn default_chart() -> Vec<ChartAccount> {
 /// The first day of the fiscal year that `date` falls in.
 pub fn fiscal_year_start(date: NaiveDate, start_month: u32) -> NaiveDate {
     let month = start_month.clamp(1, 12);
-    let year = if date.month() >= month { date.year() } else { date.year() - 1 };
+    let year = if date.month() >= month {
+        date.year()
+    } else {
+        date.year() - 1
+    };
     NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
 }
 
@@ -273,17 +336,29 @@ pub fn build_lines<Id: Clone>(
 ) -> Result<Vec<PostedLine<Id>>, Vec<EntryError>> {
     let mut errors = Vec::new();
     if lines.len() < 2 {
-        errors.push(err("lines", "journal_too_few_lines", "an entry needs at least two lines"));
+        errors.push(err(
+            "lines",
+            "journal_too_few_lines",
+            "an entry needs at least two lines",
+        ));
     }
     let mut posted = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let at = |f: &str| format!("lines[{i}].{f}");
         let Some(account) = &line.account else {
-            errors.push(err(at("ledger_account_id"), "ledger_account_not_found", "no such ledger account in your organization"));
+            errors.push(err(
+                at("ledger_account_id"),
+                "ledger_account_not_found",
+                "no such ledger account in your organization",
+            ));
             continue;
         };
         if !account.is_active && !rules.allow_inactive {
-            errors.push(err(at("ledger_account_id"), "ledger_account_inactive", "this ledger account is deactivated"));
+            errors.push(err(
+                at("ledger_account_id"),
+                "ledger_account_inactive",
+                "this ledger account is deactivated",
+            ));
         }
         if account.system_role.is_some_and(SystemRole::is_control) && !rules.allow_control {
             errors.push(err(
@@ -293,16 +368,32 @@ pub fn build_lines<Id: Clone>(
             ));
         }
         if line.both_sides {
-            errors.push(err(format!("lines[{i}]"), "line_debit_and_credit", "give debit or credit, not both"));
+            errors.push(err(
+                format!("lines[{i}]"),
+                "line_debit_and_credit",
+                "give debit or credit, not both",
+            ));
             continue;
         }
         let (Some(side), Some(amount)) = (line.side, line.amount) else {
-            errors.push(err(at("debit"), "line_amount_required", "give exactly one of debit or credit"));
+            errors.push(err(
+                at("debit"),
+                "line_amount_required",
+                "give exactly one of debit or credit",
+            ));
             continue;
         };
-        let field = at(if side == Side::Debit { "debit" } else { "credit" });
+        let field = at(if side == Side::Debit {
+            "debit"
+        } else {
+            "credit"
+        });
         if amount <= Decimal::ZERO {
-            errors.push(err(field, "amount_not_positive", "must be a positive amount"));
+            errors.push(err(
+                field,
+                "amount_not_positive",
+                "must be a positive amount",
+            ));
             continue;
         }
         let money = match Money::new(amount, account.currency) {
@@ -315,7 +406,11 @@ pub fn build_lines<Id: Clone>(
         let amount_minor = match money.to_minor() {
             Ok(m) if m <= MAX_LINE_MINOR => m,
             _ => {
-                errors.push(err(field, "amount_out_of_range", "the amount is larger than a line may carry"));
+                errors.push(err(
+                    field,
+                    "amount_out_of_range",
+                    "the amount is larger than a line may carry",
+                ));
                 continue;
             }
         };
@@ -331,14 +426,27 @@ pub fn build_lines<Id: Clone>(
                 continue;
             };
             if rate <= Decimal::ZERO {
-                errors.push(err(at("exchange_rate"), "invalid_exchange_rate", "must be positive"));
+                errors.push(err(
+                    at("exchange_rate"),
+                    "invalid_exchange_rate",
+                    "must be positive",
+                ));
                 continue;
             }
-            let base = amount.checked_mul(rate).map(|b| round_to_currency(b, rules.base, Rounding::HalfUp));
-            match base.and_then(|b| Money::new(b, rules.base).ok()).and_then(|m| m.to_minor().ok()) {
+            let base = amount
+                .checked_mul(rate)
+                .map(|b| round_to_currency(b, rules.base, Rounding::HalfUp));
+            match base
+                .and_then(|b| Money::new(b, rules.base).ok())
+                .and_then(|m| m.to_minor().ok())
+            {
                 Some(minor) if minor <= MAX_LINE_MINOR => (Some(rate), minor),
                 _ => {
-                    errors.push(err(field, "amount_out_of_range", "the amount in the base currency is too large"));
+                    errors.push(err(
+                        field,
+                        "amount_out_of_range",
+                        "the amount in the base currency is too large",
+                    ));
                     continue;
                 }
             }
@@ -357,7 +465,13 @@ pub fn build_lines<Id: Clone>(
         return Err(errors);
     }
     let currencies: BTreeSet<&str> = posted.iter().map(|l| l.currency.code()).collect();
-    let signed = |l: &PostedLine<Id>, v: i64| if l.side == Side::Debit { v as i128 } else { -(v as i128) };
+    let signed = |l: &PostedLine<Id>, v: i64| {
+        if l.side == Side::Debit {
+            v as i128
+        } else {
+            -(v as i128)
+        }
+    };
     if currencies.len() == 1 {
         let own: i128 = posted.iter().map(|l| signed(l, l.amount_minor)).sum();
         if own != 0 {
@@ -374,7 +488,11 @@ pub fn build_lines<Id: Clone>(
             return Err(vec![unbalanced(base, rules.base, " in the base currency")]);
         }
         let Some(rounding) = rounding_account else {
-            return Err(vec![err("lines", "journal_unbalanced", "a rounding residual needs the rounding account")]);
+            return Err(vec![err(
+                "lines",
+                "journal_unbalanced",
+                "a rounding residual needs the rounding account",
+            )]);
         };
         posted.push(PostedLine {
             ledger_account_id: rounding,
@@ -390,7 +508,10 @@ pub fn build_lines<Id: Clone>(
 }
 
 fn unbalanced(diff_minor: i128, currency: Currency, what: &str) -> EntryError {
-    let diff = Money::from_minor(diff_minor.clamp(i64::MIN as i128, i64::MAX as i128) as i64, currency);
+    let diff = Money::from_minor(
+        diff_minor.clamp(i64::MIN as i128, i64::MAX as i128) as i64,
+        currency,
+    );
     err(
         "lines",
         "journal_unbalanced",
@@ -407,7 +528,11 @@ pub fn mirror<Id: Clone>(lines: &[PostedLine<Id>]) -> Vec<PostedLine<Id>> {
     lines
         .iter()
         .map(|l| PostedLine {
-            side: if l.side == Side::Debit { Side::Credit } else { Side::Debit },
+            side: if l.side == Side::Debit {
+                Side::Credit
+            } else {
+                Side::Debit
+            },
             ..l.clone()
         })
         .collect()
@@ -451,17 +576,43 @@ mod tests {
 
     #[test]
     fn balanced_entry_posts_in_minor_units() {
-        let lines = [line(1, "USD", Side::Debit, "0.1", None), line(1, "USD", Side::Debit, "0.2", None), line(2, "USD", Side::Credit, "0.3", None)];
+        let lines = [
+            line(1, "USD", Side::Debit, "0.1", None),
+            line(1, "USD", Side::Debit, "0.2", None),
+            line(2, "USD", Side::Credit, "0.3", None),
+        ];
         let posted = build_lines(&lines, &rules(), Some(99)).unwrap();
-        assert_eq!(posted.iter().map(|l| l.amount_minor).collect::<Vec<_>>(), vec![10, 20, 30]);
+        assert_eq!(
+            posted.iter().map(|l| l.amount_minor).collect::<Vec<_>>(),
+            vec![10, 20, 30]
+        );
     }
 
     #[test]
     fn unbalanced_and_bad_lines_are_all_reported() {
-        let e = build_lines(&[line(1, "USD", Side::Debit, "10.00", None), line(2, "USD", Side::Credit, "9.99", None)], &rules(), None).unwrap_err();
+        let e = build_lines(
+            &[
+                line(1, "USD", Side::Debit, "10.00", None),
+                line(2, "USD", Side::Credit, "9.99", None),
+            ],
+            &rules(),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(e[0].code, "journal_unbalanced");
-        let e = build_lines(&[line(1, "USD", Side::Debit, "-5", None), line(2, "USD", Side::Credit, "5.001", None)], &rules(), None).unwrap_err();
-        assert_eq!(e.iter().map(|e| e.code).collect::<Vec<_>>(), vec!["amount_not_positive", "too_many_decimals"]);
+        let e = build_lines(
+            &[
+                line(1, "USD", Side::Debit, "-5", None),
+                line(2, "USD", Side::Credit, "5.001", None),
+            ],
+            &rules(),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.iter().map(|e| e.code).collect::<Vec<_>>(),
+            vec!["amount_not_positive", "too_many_decimals"]
+        );
         assert_eq!(e[1].field, "lines[1].credit");
         let e = build_lines(&[line(1, "USD", Side::Debit, "5", None)], &rules(), None).unwrap_err();
         assert_eq!(e[0].code, "journal_too_few_lines");
@@ -474,8 +625,16 @@ mod tests {
             a.system_role = Some(SystemRole::AccountsReceivable);
             a.is_active = false;
         }
-        let e = build_lines(&[ar, line(2, "USD", Side::Credit, "5", None)], &rules(), None).unwrap_err();
-        assert_eq!(e.iter().map(|e| e.code).collect::<Vec<_>>(), vec!["ledger_account_inactive", "control_account"]);
+        let e = build_lines(
+            &[ar, line(2, "USD", Side::Credit, "5", None)],
+            &rules(),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.iter().map(|e| e.code).collect::<Vec<_>>(),
+            vec!["ledger_account_inactive", "control_account"]
+        );
     }
 
     #[test]
@@ -494,14 +653,30 @@ mod tests {
         ];
         let posted = build_lines(&lines, &rules(), Some(99)).unwrap();
         assert_eq!(posted.len(), 3);
-        assert_eq!((posted[2].ledger_account_id, posted[2].side, posted[2].amount_minor), (99, Side::Debit, 1));
+        assert_eq!(
+            (
+                posted[2].ledger_account_id,
+                posted[2].side,
+                posted[2].amount_minor
+            ),
+            (99, Side::Debit, 1)
+        );
         let lines = [
             line(1, "EUR", Side::Debit, "10.00", Some("1.08335")),
             line(2, "USD", Side::Credit, "10.90", None),
         ];
-        assert_eq!(build_lines(&lines, &rules(), Some(99)).unwrap_err()[0].code, "journal_unbalanced");
-        let lines = [line(1, "EUR", Side::Debit, "10.00", None), line(2, "USD", Side::Credit, "10.90", None)];
-        assert_eq!(build_lines(&lines, &rules(), Some(99)).unwrap_err()[0].code, "exchange_rate_missing");
+        assert_eq!(
+            build_lines(&lines, &rules(), Some(99)).unwrap_err()[0].code,
+            "journal_unbalanced"
+        );
+        let lines = [
+            line(1, "EUR", Side::Debit, "10.00", None),
+            line(2, "USD", Side::Credit, "10.90", None),
+        ];
+        assert_eq!(
+            build_lines(&lines, &rules(), Some(99)).unwrap_err()[0].code,
+            "exchange_rate_missing"
+        );
     }
 
     #[test]
@@ -519,7 +694,11 @@ mod tests {
             assert!(chart.iter().any(|a| a.account_type == t));
         }
         for r in SystemRole::ALL {
-            assert_eq!(chart.iter().filter(|a| a.system_role == Some(r)).count(), 1, "{r:?}");
+            assert_eq!(
+                chart.iter().filter(|a| a.system_role == Some(r)).count(),
+                1,
+                "{r:?}"
+            );
         }
         let codes: BTreeSet<_> = chart.iter().map(|a| a.code).collect();
         assert_eq!(codes.len(), chart.len());

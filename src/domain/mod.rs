@@ -2,7 +2,7 @@
 
 pub mod crm;
 pub mod health;
-pub mod ids;
 pub mod identity;
+pub mod ids;
 pub mod ledger;
 pub mod money;

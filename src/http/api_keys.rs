@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::json::ApiQuery;
 use super::error::ApiError;
 use super::json::ApiJson;
+use super::json::ApiQuery;
 use super::pagination::{Page, PageParams, PageRequest};
 use super::validate;
 use super::views::utc;
@@ -96,7 +96,14 @@ pub async fn create_api_key(
         if let (Some(r), Some(k)) = (redacted.as_object_mut(), replay.as_object()) {
             r.extend(k.clone());
         }
-        Reply::created(location, &CreatedApiKey { api_key: view, key: Some(key) })?.with_redacted_replay(&redacted)
+        Reply::created(
+            location,
+            &CreatedApiKey {
+                api_key: view,
+                key: Some(key),
+            },
+        )?
+        .with_redacted_replay(&redacted)
     })
     .await
 }
@@ -108,10 +115,16 @@ pub async fn create_api_key(
     responses((status = 200, description = "A page of API keys", body = Page<ApiKeyView>))
 )]
 #[get("/api-keys")]
-pub async fn list_api_keys(state: web::Data<AppState>, caller: Caller, page: ApiQuery<PageParams>) -> Result<HttpResponse, ApiError> {
+pub async fn list_api_keys(
+    state: web::Data<AppState>,
+    caller: Caller,
+    page: ApiQuery<PageParams>,
+) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::new(&page, "created_at", "")?;
     let (after, fetch) = (page.after.as_ref().map(|a| a.1), page.fetch());
-    let rows = state.read(move |conn| use_case::list(conn, &caller, after, fetch)).await?;
+    let rows = state
+        .read(move |conn| use_case::list(conn, &caller, after, fetch))
+        .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |r| (String::new(), r.id.0), ApiKeyView::from)))
 }
 
@@ -122,9 +135,15 @@ pub async fn list_api_keys(state: web::Data<AppState>, caller: Caller, page: Api
     responses((status = 200, description = "The API key", body = ApiKeyView))
 )]
 #[get("/api-keys/{id}")]
-pub async fn get_api_key(state: web::Data<AppState>, caller: Caller, id: web::Path<ApiKeyId>) -> Result<HttpResponse, ApiError> {
+pub async fn get_api_key(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<ApiKeyId>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let row = state.read(move |conn| use_case::get(conn, &caller, id)).await?;
+    let row = state
+        .read(move |conn| use_case::get(conn, &caller, id))
+        .await?;
     Ok(HttpResponse::Ok().json(ApiKeyView::from(row)))
 }
 
@@ -135,8 +154,14 @@ pub async fn get_api_key(state: web::Data<AppState>, caller: Caller, id: web::Pa
     responses((status = 204, description = "Revoked"))
 )]
 #[delete("/api-keys/{id}")]
-pub async fn revoke_api_key(state: web::Data<AppState>, caller: Caller, id: web::Path<ApiKeyId>) -> Result<HttpResponse, ApiError> {
+pub async fn revoke_api_key(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<ApiKeyId>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    state.write(move |conn| use_case::revoke_in(conn, &caller, id)).await?;
+    state
+        .write(move |conn| use_case::revoke_in(conn, &caller, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

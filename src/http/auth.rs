@@ -73,14 +73,20 @@ impl From<Tokens> for TokenResponse {
 pub fn check_email(raw: &str, errors: &mut Vec<FieldError>) -> Option<Email> {
     let email = Email::parse(raw);
     if email.is_none() {
-        errors.push(FieldError::new("email", "email", "must be an email address"));
+        errors.push(FieldError::new(
+            "email",
+            "email",
+            "must be an email address",
+        ));
     }
     email
 }
 
 /// Hashes on the blocking pool: argon2 takes tens of milliseconds of CPU.
 pub async fn hash_password(password: String) -> Result<String, ApiError> {
-    web::block(move || password::hash(&password)).await?.map_err(ApiError::internal)
+    web::block(move || password::hash(&password))
+        .await?
+        .map_err(ApiError::internal)
 }
 
 /// Sign up: a new organization, its owner, and a first session.
@@ -91,7 +97,10 @@ pub async fn hash_password(password: String) -> Result<String, ApiError> {
     security(())
 )]
 #[post("/auth/signup")]
-pub async fn signup(state: web::Data<AppState>, body: ApiJson<SignupRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn signup(
+    state: web::Data<AppState>,
+    body: ApiJson<SignupRequest>,
+) -> Result<HttpResponse, ApiError> {
     let req = body.value;
     let mut errors = validate::collect(&req);
     let email = check_email(&req.email, &mut errors);
@@ -150,7 +159,10 @@ pub struct TokenRequest {
     security(())
 )]
 #[post("/auth/token")]
-pub async fn token(state: web::Data<AppState>, body: ApiJson<TokenRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn token(
+    state: web::Data<AppState>,
+    body: ApiJson<TokenRequest>,
+) -> Result<HttpResponse, ApiError> {
     let req = body.value;
     let st = state.clone();
     let (_, tokens) = state
@@ -174,7 +186,10 @@ pub struct RefreshRequest {
     security(())
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: ApiJson<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: ApiJson<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let presented = body.value.refresh_token;
     let st = state.clone();
     match state.write(move |conn| identity::refresh_in(conn, &st.jwt, &st.config, &presented)).await? {
@@ -194,8 +209,13 @@ pub async fn refresh(state: web::Data<AppState>, body: ApiJson<RefreshRequest>) 
     security(())
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, body: ApiJson<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    body: ApiJson<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let presented = body.value.refresh_token;
-    state.write(move |conn| identity::logout_in(conn, &presented)).await?;
+    state
+        .write(move |conn| identity::logout_in(conn, &presented))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

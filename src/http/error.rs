@@ -29,7 +29,11 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         FieldError {
             field: field.into(),
             code: code.into(),
@@ -100,14 +104,23 @@ impl ApiError {
             [one] => format!("{}: {}", one.field, one.message),
             many => format!("{} fields break a rule; see errors", many.len()),
         };
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", detail).with_errors(errors)
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            detail,
+        )
+        .with_errors(errors)
     }
 
     /// 422 with its own code, about one field.
     pub fn field(code: &'static str, field: &str, message: impl Into<String>) -> Self {
         let message = message.into();
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, format!("{field}: {message}"))
-            .with_errors(vec![FieldError::new(field, code, message)])
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            format!("{field}: {message}"),
+        )
+        .with_errors(vec![FieldError::new(field, code, message)])
     }
 
     pub fn unprocessable(code: &'static str, detail: impl Into<String>) -> Self {
@@ -123,13 +136,23 @@ impl ApiError {
         Self::new(
             StatusCode::FORBIDDEN,
             "forbidden",
-            format!("this action needs the permission `{permission}`, which your role does not have"),
+            format!(
+                "this action needs the permission `{permission}`, which your role does not have"
+            ),
         )
-        .with_errors(vec![FieldError::new("permission", "missing_permission", permission)])
+        .with_errors(vec![FieldError::new(
+            "permission",
+            "missing_permission",
+            permission,
+        )])
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", format!("no such {what}"))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no such {what}"),
+        )
     }
 
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
@@ -145,8 +168,12 @@ impl ApiError {
     }
 
     pub fn unavailable(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "temporarily_unavailable", detail)
-            .with_header(header::RETRY_AFTER, "1")
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "temporarily_unavailable",
+            detail,
+        )
+        .with_header(header::RETRY_AFTER, "1")
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -162,11 +189,7 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         Problem {
             type_: format!("https://accord.dev/problems/{}", self.code),
-            title: self
-                .status
-                .canonical_reason()
-                .unwrap_or("Error")
-                .to_owned(),
+            title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
             status: self.status.as_u16(),
             detail: self.detail.clone(),
             code: self.code.to_owned(),
@@ -210,13 +233,18 @@ impl From<DieselError> for ApiError {
             DieselError::DatabaseError(kind, info) => {
                 let message = info.message();
                 match kind {
-                    DatabaseErrorKind::UniqueViolation => unique_violation(info.constraint_name().unwrap_or(message)),
+                    DatabaseErrorKind::UniqueViolation => {
+                        unique_violation(info.constraint_name().unwrap_or(message))
+                    }
                     DatabaseErrorKind::ForeignKeyViolation => ApiError::unprocessable(
                         "invalid_reference",
                         "the request refers to something that does not exist in your organization",
                     ),
                     DatabaseErrorKind::CheckViolation | DatabaseErrorKind::NotNullViolation => {
-                        ApiError::unprocessable("constraint_violation", format!("a value breaks a rule of the schema: {message}"))
+                        ApiError::unprocessable(
+                            "constraint_violation",
+                            format!("a value breaks a rule of the schema: {message}"),
+                        )
                     }
                     DatabaseErrorKind::SerializationFailure => {
                         ApiError::unavailable("a concurrent change conflicted with this one; retry")
@@ -237,11 +265,41 @@ impl From<DieselError> for ApiError {
 /// PostgreSQL's constraint names (`teams_organization_id_name_key`) and SQLite's messages
 /// (`UNIQUE constraint failed: teams.organization_id, teams.name`).
 const UNIQUE_CONSTRAINTS: &[(&[&str], StatusCode, &str, &str, &str)] = &[
-    (&["users", "email"], StatusCode::UNPROCESSABLE_ENTITY, "email_taken", "email", "a user with this email already exists"),
-    (&["teams", "name"], StatusCode::UNPROCESSABLE_ENTITY, "name_taken", "name", "another team has this name"),
-    (&["ledger_accounts", "code"], StatusCode::UNPROCESSABLE_ENTITY, "code_taken", "code", "another ledger account has this code"),
-    (&["exchange_rates", "rate_date"], StatusCode::CONFLICT, "rate_exists", "date", "a rate for this currency and date is already recorded"),
-    (&["journal_entries", "reverses_entry_id"], StatusCode::CONFLICT, "entry_already_reversed", "id", "this entry has already been reversed"),
+    (
+        &["users", "email"],
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "email_taken",
+        "email",
+        "a user with this email already exists",
+    ),
+    (
+        &["teams", "name"],
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "name_taken",
+        "name",
+        "another team has this name",
+    ),
+    (
+        &["ledger_accounts", "code"],
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "code_taken",
+        "code",
+        "another ledger account has this code",
+    ),
+    (
+        &["exchange_rates", "rate_date"],
+        StatusCode::CONFLICT,
+        "rate_exists",
+        "date",
+        "a rate for this currency and date is already recorded",
+    ),
+    (
+        &["journal_entries", "reverses_entry_id"],
+        StatusCode::CONFLICT,
+        "entry_already_reversed",
+        "id",
+        "this entry has already been reversed",
+    ),
 ];
 
 fn unique_violation(constraint: &str) -> ApiError {
@@ -251,7 +309,10 @@ fn unique_violation(constraint: &str) -> ApiError {
                 .with_errors(vec![FieldError::new(*field, *code, *message)]);
         }
     }
-    ApiError::conflict("already_exists", "a resource with these unique values already exists")
+    ApiError::conflict(
+        "already_exists",
+        "a resource with these unique values already exists",
+    )
 }
 
 /// SQLite's lock contention and PostgreSQL's lock timeout: transient, so 503 + Retry-After.

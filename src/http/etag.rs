@@ -36,7 +36,12 @@ pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatc
         .split(',')
         .map(str::trim)
         .filter(|t| !t.starts_with("W/"))
-        .filter_map(|t| t.strip_prefix(prefix.as_str())?.strip_suffix('"')?.parse().ok())
+        .filter_map(|t| {
+            t.strip_prefix(prefix.as_str())?
+                .strip_suffix('"')?
+                .parse()
+                .ok()
+        })
         .collect();
     if versions.is_empty() {
         return Err(ApiError::version_mismatch());

@@ -37,7 +37,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             .get(actix_web::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(|v| {
-                let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                let mime = v
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 mime == "application/json" || mime.ends_with("+json")
             })
             .unwrap_or(false);
@@ -55,7 +60,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             let mut seen = 0usize;
             let mut oversize = declared.is_some_and(|n| n > limit);
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| ApiError::bad_request("unreadable_body", format!("the request body could not be read: {e}")))?;
+                let chunk = chunk.map_err(|e| {
+                    ApiError::bad_request(
+                        "unreadable_body",
+                        format!("the request body could not be read: {e}"),
+                    )
+                })?;
                 seen += chunk.len();
                 if seen > limit {
                     oversize = true;
@@ -97,10 +107,14 @@ fn too_large(limit: usize) -> ApiError {
 /// enum belongs from passing for a syntax error).
 pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
     if raw.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::bad_request("malformed_json", "the request body is empty; send a JSON object"));
+        return Err(ApiError::bad_request(
+            "malformed_json",
+            "the request body is empty; send a JSON object",
+        ));
     }
-    let value: serde_json::Value = serde_json::from_slice(raw)
-        .map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_slice(raw).map_err(|e| {
+        ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
+    })?;
     let result: Result<T, _> = serde_path_to_error::deserialize(value);
     result.map_err(|err| {
         let path = err.path().to_string();
@@ -137,9 +151,21 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
         std::future::ready(result.map(ApiQuery).map_err(|err| {
             let path = err.path().to_string();
             let message = err.into_inner().to_string();
-            let field = if path.is_empty() || path == "." { "query".to_owned() } else { path };
-            let code = if message.starts_with("unknown variant") { "invalid_enum" } else { "invalid_query" };
-            ApiError::validation(vec![FieldError::new(format!("query:{field}"), code, message)])
+            let field = if path.is_empty() || path == "." {
+                "query".to_owned()
+            } else {
+                path
+            };
+            let code = if message.starts_with("unknown variant") {
+                "invalid_enum"
+            } else {
+                "invalid_query"
+            };
+            ApiError::validation(vec![FieldError::new(
+                format!("query:{field}"),
+                code,
+                message,
+            )])
         }))
     }
 }
@@ -170,12 +196,26 @@ fn describe(path: &str, message: &str) -> (String, &'static str) {
         }
     };
     if message.starts_with("unknown field") {
-        return (quoted(message).map(|f| join(&f)).unwrap_or_else(|| path.to_owned()), "unknown_field");
+        return (
+            quoted(message)
+                .map(|f| join(&f))
+                .unwrap_or_else(|| path.to_owned()),
+            "unknown_field",
+        );
     }
     if message.starts_with("missing field") {
-        return (quoted(message).map(|f| join(&f)).unwrap_or_else(|| path.to_owned()), "required");
+        return (
+            quoted(message)
+                .map(|f| join(&f))
+                .unwrap_or_else(|| path.to_owned()),
+            "required",
+        );
     }
-    let field = if path.is_empty() || path == "." { "body".to_owned() } else { path.to_owned() };
+    let field = if path.is_empty() || path == "." {
+        "body".to_owned()
+    } else {
+        path.to_owned()
+    };
     if message.starts_with("unknown variant") {
         return (field, "invalid_enum");
     }

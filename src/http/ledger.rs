@@ -8,8 +8,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use super::json::ApiQuery;
 use super::error::{ApiError, FieldError};
+use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{Page, PageParams, PageRequest};
 use super::views::utc;
@@ -70,8 +70,17 @@ impl From<LedgerAccountRow> for LedgerAccountView {
 }
 
 fn check_code(code: &str, errors: &mut Vec<FieldError>) {
-    if code.is_empty() || code.len() > 20 || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
-        errors.push(FieldError::new("code", "invalid_code", "1 to 20 letters, digits, '-' or '.'"));
+    if code.is_empty()
+        || code.len() > 20
+        || !code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+    {
+        errors.push(FieldError::new(
+            "code",
+            "invalid_code",
+            "1 to 20 letters, digits, '-' or '.'",
+        ));
     }
 }
 
@@ -137,7 +146,10 @@ pub async fn create_ledger_account(
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
         let row = use_case::create_account_in(conn, &c, input)?;
-        Reply::created(format!("/api/v1/ledger/accounts/{}", row.id.0), &LedgerAccountView::from(row))
+        Reply::created(
+            format!("/api/v1/ledger/accounts/{}", row.id.0),
+            &LedgerAccountView::from(row),
+        )
     })
     .await
 }
@@ -172,12 +184,23 @@ pub async fn list_ledger_accounts(
         system_role: params.system_role.map(|r| r.as_str().to_owned()),
     };
     let page = PageRequest::new(&page, "code", &format!("{filter:?}"))?;
-    let (after, fetch) = (page.after.clone().map(|(v, id)| (v, SqlUuid(id))), page.fetch());
+    let (after, fetch) = (
+        page.after.clone().map(|(v, id)| (v, SqlUuid(id))),
+        page.fetch(),
+    );
     let org = caller.org_sql();
     let rows = state
-        .read(move |conn| Ok(crate::db::ledger::list_accounts(conn, org, &filter, after, fetch)?))
+        .read(move |conn| {
+            Ok(crate::db::ledger::list_accounts(
+                conn, org, &filter, after, fetch,
+            )?)
+        })
         .await?;
-    Ok(HttpResponse::Ok().json(page.page(rows, |r| (r.code.clone(), r.id.0), LedgerAccountView::from)))
+    Ok(HttpResponse::Ok().json(page.page(
+        rows,
+        |r| (r.code.clone(), r.id.0),
+        LedgerAccountView::from,
+    )))
 }
 
 /// Get a ledger account.
@@ -187,9 +210,15 @@ pub async fn list_ledger_accounts(
     responses((status = 200, description = "The account", body = LedgerAccountView))
 )]
 #[get("/ledger/accounts/{id}")]
-pub async fn get_ledger_account(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+pub async fn get_ledger_account(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
-    let row = state.read(move |conn| use_case::get_account(conn, &caller, id)).await?;
+    let row = state
+        .read(move |conn| use_case::get_account(conn, &caller, id))
+        .await?;
     Reply::ok(&LedgerAccountView::from(row)).map(|r| r.into_response(false))
 }
 
@@ -240,7 +269,11 @@ pub async fn update_ledger_account(
     }
     if let Some(name) = &b.name {
         if name.trim().is_empty() || name.len() > 200 {
-            errors.push(FieldError::new("name", "length", "must be 1 to 200 characters long"));
+            errors.push(FieldError::new(
+                "name",
+                "length",
+                "must be 1 to 200 characters long",
+            ));
         }
     }
     let currency = parse_currency(b.currency.as_deref(), &mut errors);
@@ -267,9 +300,15 @@ pub async fn update_ledger_account(
     responses((status = 204, description = "Deleted"))
 )]
 #[delete("/ledger/accounts/{id}")]
-pub async fn delete_ledger_account(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+pub async fn delete_ledger_account(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
-    state.write(move |conn| use_case::delete_account_in(conn, &caller, id)).await?;
+    state
+        .write(move |conn| use_case::delete_account_in(conn, &caller, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -310,12 +349,23 @@ pub struct BalanceView {
     pub base_balance: Option<String>,
 }
 
-fn range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(NaiveDate, NaiveDate), ApiError> {
+fn range(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(NaiveDate, NaiveDate), ApiError> {
     let (Some(from), Some(to)) = (from, to) else {
-        return Err(ApiError::field("validation_failed", "from", "give both from and to"));
+        return Err(ApiError::field(
+            "validation_failed",
+            "from",
+            "give both from and to",
+        ));
     };
     if from > to {
-        return Err(ApiError::field("dates_out_of_order", "to", "must be on or after from"));
+        return Err(ApiError::field(
+            "dates_out_of_order",
+            "to",
+            "must be on or after from",
+        ));
     }
     Ok((from, to))
 }
@@ -341,7 +391,9 @@ pub async fn ledger_account_balance(
         let d = params.as_of.unwrap_or_else(today);
         (None, d, Some(d))
     };
-    let b = state.snapshot(move |conn| use_case::balance(conn, &caller, id, from, Some(to))).await?;
+    let b = state
+        .snapshot(move |conn| use_case::balance(conn, &caller, id, from, Some(to)))
+        .await?;
     let t = use_case::type_of(&b.account)?;
     let foreign = b.currency != b.base;
     Ok(HttpResponse::Ok().json(BalanceView {
@@ -354,7 +406,8 @@ pub async fn ledger_account_balance(
         credit_total: amount(b.totals.credit, b.currency),
         balance: amount(t.signed(b.totals.debit, b.totals.credit), b.currency),
         base_currency: foreign.then(|| b.base.code().to_owned()),
-        base_balance: foreign.then(|| amount(t.signed(b.totals.base_debit, b.totals.base_credit), b.base)),
+        base_balance: foreign
+            .then(|| amount(t.signed(b.totals.base_debit, b.totals.base_credit), b.base)),
     }))
 }
 
@@ -369,9 +422,10 @@ pub struct RangeParams {
 
 pub fn default_range(params: &RangeParams) -> Result<(NaiveDate, NaiveDate), ApiError> {
     let to = params.to.unwrap_or_else(today);
-    let from = params
-        .from
-        .unwrap_or_else(|| NaiveDate::from_ymd_opt(chrono::Datelike::year(&to), chrono::Datelike::month(&to), 1).unwrap_or(to));
+    let from = params.from.unwrap_or_else(|| {
+        NaiveDate::from_ymd_opt(chrono::Datelike::year(&to), chrono::Datelike::month(&to), 1)
+            .unwrap_or(to)
+    });
     range(Some(from), Some(to))
 }
 
@@ -456,9 +510,13 @@ pub async fn ledger_account_activity(
     let id = SqlUuid(id.into_inner());
     let (from, to) = default_range(&params)?;
     let mut ledgers = state
-        .snapshot(move |conn| crate::app::reports::account_ledgers(conn, &caller, from, to, Some(id), true))
+        .snapshot(move |conn| {
+            crate::app::reports::account_ledgers(conn, &caller, from, to, Some(id), true)
+        })
         .await?;
-    let ledger = ledgers.pop().ok_or_else(|| ApiError::not_found("ledger account"))?;
+    let ledger = ledgers
+        .pop()
+        .ok_or_else(|| ApiError::not_found("ledger account"))?;
     Ok(HttpResponse::Ok().json(ActivityView {
         from,
         to,
@@ -521,8 +579,15 @@ pub async fn create_exchange_rate(
     let req = &body.value;
     let mut errors = Vec::new();
     let currency = parse_currency(Some(&req.currency), &mut errors);
-    if req.rate <= Decimal::ZERO || req.rate.scale() > 12 || req.rate > Decimal::from(1_000_000_000_000i64) {
-        errors.push(FieldError::new("rate", "invalid_exchange_rate", "a positive rate with at most 12 decimals"));
+    if req.rate <= Decimal::ZERO
+        || req.rate.scale() > 12
+        || req.rate > Decimal::from(1_000_000_000_000i64)
+    {
+        errors.push(FieldError::new(
+            "rate",
+            "invalid_exchange_rate",
+            "a positive rate with at most 12 decimals",
+        ));
     }
     validate::finish(errors)?;
     let (Some(currency), date, rate) = (currency, req.date, req.rate) else {
@@ -531,7 +596,10 @@ pub async fn create_exchange_rate(
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
         let row = use_case::create_rate_in(conn, &c, currency, date, rate)?;
-        Reply::created(format!("/api/v1/exchange-rates/{}", row.id.0), &ExchangeRateView::from(row))
+        Reply::created(
+            format!("/api/v1/exchange-rates/{}", row.id.0),
+            &ExchangeRateView::from(row),
+        )
     })
     .await
 }
@@ -561,9 +629,21 @@ pub async fn list_exchange_rates(
     let (after, fetch) = (page.after.as_ref().map(|a| SqlUuid(a.1)), page.fetch());
     let org = caller.org_sql();
     let rows = state
-        .read(move |conn| Ok(crate::db::ledger::list_rates(conn, org, currency.as_deref(), after, fetch)?))
+        .read(move |conn| {
+            Ok(crate::db::ledger::list_rates(
+                conn,
+                org,
+                currency.as_deref(),
+                after,
+                fetch,
+            )?)
+        })
         .await?;
-    Ok(HttpResponse::Ok().json(page.page(rows, |r| (String::new(), r.id.0), ExchangeRateView::from)))
+    Ok(HttpResponse::Ok().json(page.page(
+        rows,
+        |r| (String::new(), r.id.0),
+        ExchangeRateView::from,
+    )))
 }
 
 // ---- journal ----
@@ -698,17 +778,34 @@ pub async fn create_journal_entry(
     let req = &body.value;
     let mut errors = Vec::new();
     if req.description.as_ref().is_some_and(|d| d.len() > 1000) {
-        errors.push(FieldError::new("description", "length", "at most 1000 characters"));
+        errors.push(FieldError::new(
+            "description",
+            "length",
+            "at most 1000 characters",
+        ));
     }
     if req.reference.as_ref().is_some_and(|r| r.len() > 200) {
-        errors.push(FieldError::new("reference", "length", "at most 200 characters"));
+        errors.push(FieldError::new(
+            "reference",
+            "length",
+            "at most 200 characters",
+        ));
     }
     if req.lines.len() > 500 {
-        errors.push(FieldError::new("lines", "too_many_lines", "at most 500 lines per entry"));
+        errors.push(FieldError::new(
+            "lines",
+            "too_many_lines",
+            "at most 500 lines per entry",
+        ));
     }
-    let metadata = serde_json::to_string(&req.metadata.clone().unwrap_or_default()).unwrap_or_else(|_| "{}".into());
+    let metadata = serde_json::to_string(&req.metadata.clone().unwrap_or_default())
+        .unwrap_or_else(|_| "{}".into());
     if metadata.len() > 16 * 1024 {
-        errors.push(FieldError::new("metadata", "too_large", "at most 16 KiB of JSON"));
+        errors.push(FieldError::new(
+            "metadata",
+            "too_large",
+            "at most 16 KiB of JSON",
+        ));
     }
     validate::finish(errors)?;
     let draft = EntryDraft {
@@ -785,10 +882,20 @@ pub async fn list_journal_entries(
         reference: params.reference.clone(),
         ledger_account_id: params.ledger_account_id.map(SqlUuid),
     };
-    let page = PageRequest::new(&page, params.sort.as_deref().unwrap_or("date"), &format!("{filter:?}"))?;
+    let page = PageRequest::new(
+        &page,
+        params.sort.as_deref().unwrap_or("date"),
+        &format!("{filter:?}"),
+    )?;
     let after = match &page.after {
         Some((v, id)) => Some((
-            v.parse::<NaiveDate>().map_err(|_| ApiError::field("invalid_cursor", "cursor", "is not a cursor this list handed out"))?,
+            v.parse::<NaiveDate>().map_err(|_| {
+                ApiError::field(
+                    "invalid_cursor",
+                    "cursor",
+                    "is not a cursor this list handed out",
+                )
+            })?,
             SqlUuid(*id),
         )),
         None => None,
@@ -796,7 +903,14 @@ pub async fn list_journal_entries(
     let fetch = page.fetch();
     let (entries, base) = state
         .read(move |conn| {
-            let rows = crate::db::ledger::list_entries(conn, caller.org_sql(), &filter, desc, after, fetch)?;
+            let rows = crate::db::ledger::list_entries(
+                conn,
+                caller.org_sql(),
+                &filter,
+                desc,
+                after,
+                fetch,
+            )?;
             let base = use_case::org(conn, &caller)?.base;
             Ok((use_case::with_lines(conn, &caller, rows)?, base))
         })
@@ -815,7 +929,11 @@ pub async fn list_journal_entries(
     responses((status = 200, description = "The entry", body = JournalEntryView))
 )]
 #[get("/ledger/journal-entries/{id}")]
-pub async fn get_journal_entry(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+pub async fn get_journal_entry(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let (entry, base) = state
         .read(move |conn| {
@@ -874,17 +992,28 @@ pub struct LockDate {
 /// The lock date.
 #[utoipa::path(tag = "ledger", responses((status = 200, description = "The lock date", body = LockDate)))]
 #[get("/ledger/lock-date")]
-pub async fn get_lock_date(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    let lock_date = state.read(move |conn| Ok(use_case::org(conn, &caller)?.lock_date)).await?;
+pub async fn get_lock_date(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let lock_date = state
+        .read(move |conn| Ok(use_case::org(conn, &caller)?.lock_date))
+        .await?;
     Ok(HttpResponse::Ok().json(LockDate { lock_date }))
 }
 
 /// Set the lock date (accountants and admins).
 #[utoipa::path(tag = "ledger", request_body = LockDate, responses((status = 200, description = "The lock date", body = LockDate)))]
 #[put("/ledger/lock-date")]
-pub async fn set_lock_date(state: web::Data<AppState>, caller: Caller, body: ApiJson<LockDate>) -> Result<HttpResponse, ApiError> {
+pub async fn set_lock_date(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: ApiJson<LockDate>,
+) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::WriteBooks)?;
     let lock = body.value.lock_date;
-    let lock_date = state.write(move |conn| use_case::set_lock_date_in(conn, &caller, lock)).await?;
+    let lock_date = state
+        .write(move |conn| use_case::set_lock_date_in(conn, &caller, lock))
+        .await?;
     Ok(HttpResponse::Ok().json(LockDate { lock_date }))
 }

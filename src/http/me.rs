@@ -45,7 +45,10 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
                 Principal::User(id) => {
                     let user = db::users::find(conn, caller.org_sql(), SqlUuid(id.0))?;
                     if !user.is_active {
-                        return Err(ApiError::unauthorized("user_inactive", "this user has been deactivated"));
+                        return Err(ApiError::unauthorized(
+                            "user_inactive",
+                            "this user has been deactivated",
+                        ));
                     }
                     MeView {
                         principal: PrincipalKind::User,

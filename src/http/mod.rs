@@ -39,104 +39,107 @@ use rate_limit::{Decision, RateLimiter};
 
 /// Every operation, registered once: the server and the spec both come from here.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(ops::healthz).service(ops::readyz).service(ops::metrics).service(
-        scope::scope("/api/v1")
-            .service(ops::openapi_json)
-            .service(auth::signup)
-            .service(auth::token)
-            .service(auth::refresh)
-            .service(auth::logout)
-            .service(me::me)
-            .service(users::create_user)
-            .service(users::list_users)
-            .service(users::get_user)
-            .service(users::update_user)
-            .service(api_keys::create_api_key)
-            .service(api_keys::list_api_keys)
-            .service(api_keys::get_api_key)
-            .service(api_keys::revoke_api_key)
-            .service(teams::create_team)
-            .service(teams::list_teams)
-            .service(teams::get_team)
-            .service(teams::update_team)
-            .service(teams::delete_team)
-            .service(crm::accounts::import_accounts)
-            .service(crm::accounts::export_accounts)
-            .service(crm::accounts::create_account)
-            .service(crm::accounts::list_accounts)
-            .service(crm::accounts::get_account)
-            .service(crm::accounts::update_account)
-            .service(crm::accounts::archive_account)
-            .service(crm::accounts::churn_account)
-            .service(crm::accounts::reassign_account)
-            .service(crm::accounts::account_owner_history)
-            .service(crm::accounts::merge_account)
-            .service(crm::accounts::account_timeline)
-            .service(crm::accounts::get_crm_settings)
-            .service(crm::accounts::update_crm_settings)
-            .service(crm::records::create_contact)
-            .service(crm::records::list_contacts)
-            .service(crm::records::get_contact)
-            .service(crm::records::update_contact)
-            .service(crm::records::delete_contact)
-            .service(crm::records::create_interaction)
-            .service(crm::records::list_interactions)
-            .service(crm::records::get_interaction)
-            .service(crm::records::update_interaction)
-            .service(crm::records::create_feedback)
-            .service(crm::records::list_feedback)
-            .service(crm::records::get_feedback)
-            .service(crm::records::create_request)
-            .service(crm::records::list_requests)
-            .service(crm::records::get_request)
-            .service(crm::records::update_request)
-            .service(crm::records::create_task)
-            .service(crm::records::list_tasks)
-            .service(crm::records::get_task)
-            .service(crm::records::update_task)
-            .service(crm::records::delete_task)
-            .service(crm::deals::create_opportunity)
-            .service(crm::deals::list_opportunities)
-            .service(crm::deals::get_opportunity)
-            .service(crm::deals::update_opportunity)
-            .service(crm::deals::create_proposal)
-            .service(crm::deals::list_proposals)
-            .service(crm::deals::get_proposal)
-            .service(crm::deals::update_proposal)
-            .service(crm::deals::create_risk)
-            .service(crm::deals::list_risks)
-            .service(crm::deals::get_risk)
-            .service(crm::deals::update_risk)
-            .service(crm::deals::create_competitor)
-            .service(crm::deals::list_competitors)
-            .service(crm::deals::get_competitor)
-            .service(crm::deals::update_competitor)
-            .service(crm::deals::create_target)
-            .service(crm::deals::list_targets)
-            .service(crm::deals::get_target)
-            .service(crm::deals::delete_target)
-            .service(crm::reports::performance_report)
-            .service(crm::reports::sales_report)
-            .service(ledger::create_ledger_account)
-            .service(ledger::list_ledger_accounts)
-            .service(ledger::get_ledger_account)
-            .service(ledger::update_ledger_account)
-            .service(ledger::delete_ledger_account)
-            .service(ledger::ledger_account_balance)
-            .service(ledger::ledger_account_activity)
-            .service(ledger::create_exchange_rate)
-            .service(ledger::list_exchange_rates)
-            .service(ledger::create_journal_entry)
-            .service(ledger::list_journal_entries)
-            .service(ledger::get_journal_entry)
-            .service(ledger::reverse_journal_entry)
-            .service(ledger::get_lock_date)
-            .service(ledger::set_lock_date)
-            .service(reports::trial_balance)
-            .service(reports::balance_sheet)
-            .service(reports::income_statement)
-            .service(reports::general_ledger),
-    );
+    cfg.service(ops::healthz)
+        .service(ops::readyz)
+        .service(ops::metrics)
+        .service(
+            scope::scope("/api/v1")
+                .service(ops::openapi_json)
+                .service(auth::signup)
+                .service(auth::token)
+                .service(auth::refresh)
+                .service(auth::logout)
+                .service(me::me)
+                .service(users::create_user)
+                .service(users::list_users)
+                .service(users::get_user)
+                .service(users::update_user)
+                .service(api_keys::create_api_key)
+                .service(api_keys::list_api_keys)
+                .service(api_keys::get_api_key)
+                .service(api_keys::revoke_api_key)
+                .service(teams::create_team)
+                .service(teams::list_teams)
+                .service(teams::get_team)
+                .service(teams::update_team)
+                .service(teams::delete_team)
+                .service(crm::accounts::import_accounts)
+                .service(crm::accounts::export_accounts)
+                .service(crm::accounts::create_account)
+                .service(crm::accounts::list_accounts)
+                .service(crm::accounts::get_account)
+                .service(crm::accounts::update_account)
+                .service(crm::accounts::archive_account)
+                .service(crm::accounts::churn_account)
+                .service(crm::accounts::reassign_account)
+                .service(crm::accounts::account_owner_history)
+                .service(crm::accounts::merge_account)
+                .service(crm::accounts::account_timeline)
+                .service(crm::accounts::get_crm_settings)
+                .service(crm::accounts::update_crm_settings)
+                .service(crm::records::create_contact)
+                .service(crm::records::list_contacts)
+                .service(crm::records::get_contact)
+                .service(crm::records::update_contact)
+                .service(crm::records::delete_contact)
+                .service(crm::records::create_interaction)
+                .service(crm::records::list_interactions)
+                .service(crm::records::get_interaction)
+                .service(crm::records::update_interaction)
+                .service(crm::records::create_feedback)
+                .service(crm::records::list_feedback)
+                .service(crm::records::get_feedback)
+                .service(crm::records::create_request)
+                .service(crm::records::list_requests)
+                .service(crm::records::get_request)
+                .service(crm::records::update_request)
+                .service(crm::records::create_task)
+                .service(crm::records::list_tasks)
+                .service(crm::records::get_task)
+                .service(crm::records::update_task)
+                .service(crm::records::delete_task)
+                .service(crm::deals::create_opportunity)
+                .service(crm::deals::list_opportunities)
+                .service(crm::deals::get_opportunity)
+                .service(crm::deals::update_opportunity)
+                .service(crm::deals::create_proposal)
+                .service(crm::deals::list_proposals)
+                .service(crm::deals::get_proposal)
+                .service(crm::deals::update_proposal)
+                .service(crm::deals::create_risk)
+                .service(crm::deals::list_risks)
+                .service(crm::deals::get_risk)
+                .service(crm::deals::update_risk)
+                .service(crm::deals::create_competitor)
+                .service(crm::deals::list_competitors)
+                .service(crm::deals::get_competitor)
+                .service(crm::deals::update_competitor)
+                .service(crm::deals::create_target)
+                .service(crm::deals::list_targets)
+                .service(crm::deals::get_target)
+                .service(crm::deals::delete_target)
+                .service(crm::reports::performance_report)
+                .service(crm::reports::sales_report)
+                .service(ledger::create_ledger_account)
+                .service(ledger::list_ledger_accounts)
+                .service(ledger::get_ledger_account)
+                .service(ledger::update_ledger_account)
+                .service(ledger::delete_ledger_account)
+                .service(ledger::ledger_account_balance)
+                .service(ledger::ledger_account_activity)
+                .service(ledger::create_exchange_rate)
+                .service(ledger::list_exchange_rates)
+                .service(ledger::create_journal_entry)
+                .service(ledger::list_journal_entries)
+                .service(ledger::get_journal_entry)
+                .service(ledger::reverse_journal_entry)
+                .service(ledger::get_lock_date)
+                .service(ledger::set_lock_date)
+                .service(reports::trial_balance)
+                .service(reports::balance_sheet)
+                .service(reports::income_statement)
+                .service(reports::general_ledger),
+        );
 }
 
 /// The OpenAPI document of `routes`, as `accord openapi` prints it and the server serves it.
@@ -166,7 +169,11 @@ impl RouteTable {
             let pattern = format!(
                 "^{}$",
                 path.split('/')
-                    .map(|seg| if seg.starts_with('{') && seg.ends_with('}') { "[^/]+".to_owned() } else { regex::escape(seg) })
+                    .map(|seg| if seg.starts_with('{') && seg.ends_with('}') {
+                        "[^/]+".to_owned()
+                    } else {
+                        regex::escape(seg)
+                    })
                     .collect::<Vec<_>>()
                     .join("/")
             );
@@ -201,19 +208,32 @@ impl RouteTable {
 }
 
 /// Unknown routes: 405 with `Allow` when the path exists under other methods, else 404.
-pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> Result<HttpResponse, ApiError> {
+pub async fn fallback(
+    req: HttpRequest,
+    table: web::Data<RouteTable>,
+) -> Result<HttpResponse, ApiError> {
     if let Some(methods) = table.allowed(req.path()) {
         if req.method() == Method::OPTIONS {
-            return Ok(HttpResponse::NoContent().insert_header((header::ALLOW, methods.join(", "))).finish());
+            return Ok(HttpResponse::NoContent()
+                .insert_header((header::ALLOW, methods.join(", ")))
+                .finish());
         }
         return Err(ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
-            format!("{} is not allowed here; use {}", req.method(), methods.join(", ")),
+            format!(
+                "{} is not allowed here; use {}",
+                req.method(),
+                methods.join(", ")
+            ),
         )
         .with_header(header::ALLOW, methods.join(", ")));
     }
-    Err(ApiError::new(StatusCode::NOT_FOUND, "route_not_found", format!("no route {} {}", req.method(), req.path())))
+    Err(ApiError::new(
+        StatusCode::NOT_FOUND,
+        "route_not_found",
+        format!("no route {} {}", req.method(), req.path()),
+    ))
 }
 
 /// Extractor failures answer in the same problem shape as everything else.
@@ -229,7 +249,12 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
             .nth(1)
             .map(str::to_owned)
             .unwrap_or_else(|| "query".to_owned());
-        ApiError::validation(vec![FieldError::new(format!("query:{field}"), "invalid_query", message)]).into()
+        ApiError::validation(vec![FieldError::new(
+            format!("query:{field}"),
+            "invalid_query",
+            message,
+        )])
+        .into()
     }));
 }
 
@@ -238,7 +263,10 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
 pub struct RequestId(pub String);
 
 /// Outermost middleware: request id, access log, metrics, and `instance` on problems.
-pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn observe(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let started = Instant::now();
     let request_id = req
         .headers()
@@ -253,12 +281,16 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     let path = req.path().to_owned();
     let mut res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
-    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
     if status.is_client_error() || status.is_server_error() {
         res = add_instance(res, &request_id).await;
     }
     if let Ok(v) = HeaderValue::from_str(&request_id) {
-        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), v);
     }
     let elapsed = started.elapsed().as_secs_f64();
     if let Some(m) = metrics {
@@ -283,7 +315,10 @@ async fn add_instance(res: ServiceResponse<BoxBody>, request_id: &str) -> Servic
     let body = match serde_json::from_slice::<serde_json::Value>(&bytes) {
         Ok(mut v) => {
             if let Some(obj) = v.as_object_mut() {
-                obj.insert("instance".into(), format!("urn:request:{request_id}").into());
+                obj.insert(
+                    "instance".into(),
+                    format!("urn:request:{request_id}").into(),
+                );
             }
             serde_json::to_vec(&v).unwrap_or_else(|_| bytes.to_vec())
         }
@@ -293,7 +328,10 @@ async fn add_instance(res: ServiceResponse<BoxBody>, request_id: &str) -> Servic
 }
 
 /// Rate limiting per caller (the bearer credential, else the client address).
-pub async fn rate_limit(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn rate_limit(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let limiter = req.app_data::<web::Data<RateLimiter>>().cloned();
     let Some(limiter) = limiter.filter(|_| req.path().starts_with("/api/")) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
@@ -303,22 +341,45 @@ pub async fn rate_limit(req: ServiceRequest, next: Next<impl MessageBody + 'stat
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(|v| format!("auth:{v}"))
-        .unwrap_or_else(|| format!("addr:{}", req.connection_info().realip_remote_addr().unwrap_or("unknown")));
+        .unwrap_or_else(|| {
+            format!(
+                "addr:{}",
+                req.connection_info()
+                    .realip_remote_addr()
+                    .unwrap_or("unknown")
+            )
+        });
     match limiter.check(&caller) {
-        Decision::Limited { limit, retry_after_secs } => {
+        Decision::Limited {
+            limit,
+            retry_after_secs,
+        } => {
             let err = ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 format!("more than {limit} requests per second; retry after {retry_after_secs} s"),
             )
             .with_header(header::RETRY_AFTER, retry_after_secs.to_string())
-            .with_header(HeaderName::from_static("ratelimit-limit"), limit.to_string())
+            .with_header(
+                HeaderName::from_static("ratelimit-limit"),
+                limit.to_string(),
+            )
             .with_header(HeaderName::from_static("ratelimit-remaining"), "0")
-            .with_header(HeaderName::from_static("ratelimit-reset"), retry_after_secs.to_string());
+            .with_header(
+                HeaderName::from_static("ratelimit-reset"),
+                retry_after_secs.to_string(),
+            );
             let (http_req, _) = req.into_parts();
-            Ok(ServiceResponse::new(http_req, actix_web::ResponseError::error_response(&err)))
+            Ok(ServiceResponse::new(
+                http_req,
+                actix_web::ResponseError::error_response(&err),
+            ))
         }
-        Decision::Allowed { limit, remaining, reset_secs } => {
+        Decision::Allowed {
+            limit,
+            remaining,
+            reset_secs,
+        } => {
             let mut res = next.call(req).await?.map_into_boxed_body();
             let h = res.headers_mut();
             for (name, value) in [
@@ -365,7 +426,8 @@ impl Shared {
 
 /// Swagger UI served from assets compiled into the binary (no CDN).
 pub fn docs() -> utoipa_swagger_ui::SwaggerUi {
-    utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json"))
+    utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
+        .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json"))
 }
 
 /// Builds the actix app (used per worker by the server).

@@ -44,16 +44,31 @@ pub fn base() -> OpenApi {
 }
 
 const PROBLEM_RESPONSES: &[(&str, &str)] = &[
-    ("400", "Malformed request: invalid JSON or wrong content type"),
+    (
+        "400",
+        "Malformed request: invalid JSON or wrong content type",
+    ),
     ("401", "Missing, invalid or expired credentials"),
-    ("403", "The caller's role lacks the permission named in the problem"),
+    (
+        "403",
+        "The caller's role lacks the permission named in the problem",
+    ),
     ("404", "No such resource in the caller's organization"),
-    ("409", "Conflicts with the current state (duplicate, idempotency key in progress)"),
+    (
+        "409",
+        "Conflicts with the current state (duplicate, idempotency key in progress)",
+    ),
     ("412", "If-Match does not match the current version"),
     ("413", "Body larger than the configured limit"),
-    ("422", "Breaks a rule; every offending field is listed in `errors`"),
+    (
+        "422",
+        "Breaks a rule; every offending field is listed in `errors`",
+    ),
     ("429", "Rate limit exceeded; see Retry-After"),
-    ("503", "Temporarily unavailable (database busy or pool exhausted); see Retry-After"),
+    (
+        "503",
+        "Temporarily unavailable (database busy or pool exhausted); see Retry-After",
+    ),
 ];
 
 /// Adds what all operations share; authenticated operations get the bearer scheme and the
@@ -67,7 +82,9 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             HttpBuilder::new()
                 .scheme(HttpAuthScheme::Bearer)
                 .bearer_format("JWT or API key")
-                .description(Some("An access token from /api/v1/auth/token, or an API key (acc_...)"))
+                .description(Some(
+                    "An access token from /api/v1/auth/token, or an API key (acc_...)",
+                ))
                 .build(),
         ),
     );
@@ -77,20 +94,43 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             RefOr::T(
                 ResponseBuilder::new()
                     .description(*description)
-                    .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                    .content(
+                        PROBLEM_JSON,
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
                     .build(),
             ),
         );
     }
-    api.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
+    api.security = Some(vec![SecurityRequirement::new(
+        "bearer",
+        Vec::<String>::new(),
+    )]);
     for (path, item) in api.paths.paths.iter_mut() {
-        let ops: [&mut Option<Operation>; 5] = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+        let ops: [&mut Option<Operation>; 5] = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
         let has_body = |op: &Operation| op.request_body.is_some();
-        for (method, op) in ["get", "post", "put", "patch", "delete"].into_iter().zip(ops) {
+        for (method, op) in ["get", "post", "put", "patch", "delete"]
+            .into_iter()
+            .zip(ops)
+        {
             let Some(op) = op.as_mut() else { continue };
-            let public = op.security.as_ref().is_some_and(|s| s.iter().all(|r| r == &SecurityRequirement::default()));
+            let public = op
+                .security
+                .as_ref()
+                .is_some_and(|s| s.iter().all(|r| r == &SecurityRequirement::default()));
             if op.operation_id.is_none() {
-                op.operation_id = Some(format!("{method}_{}", path.trim_matches('/').replace(['/', '{', '}', '-'], "_")));
+                op.operation_id = Some(format!(
+                    "{method}_{}",
+                    path.trim_matches('/').replace(['/', '{', '}', '-'], "_")
+                ));
             }
             let ops_path = !path.starts_with("/api/v1/") || path == "/api/v1/openapi.json";
             for (code, _) in PROBLEM_RESPONSES {
@@ -109,7 +149,9 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
                     op.responses
                         .responses
                         .entry((*code).to_owned())
-                        .or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/Problem{code}"))));
+                        .or_insert_with(|| {
+                            RefOr::Ref(Ref::new(format!("#/components/responses/Problem{code}")))
+                        });
                 }
             }
         }

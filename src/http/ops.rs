@@ -28,7 +28,9 @@ pub struct Readiness {
 #[utoipa::path(tag = "ops", responses((status = 200, description = "Up", body = Health)), security(()))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".into() })
+    HttpResponse::Ok().json(Health {
+        status: "ok".into(),
+    })
 }
 
 /// The database answers.
@@ -36,7 +38,9 @@ pub async fn healthz() -> HttpResponse {
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     use diesel::connection::SimpleConnection;
-    state.read(|conn| Ok(conn.batch_execute("SELECT 1")?)).await?;
+    state
+        .read(|conn| Ok(conn.batch_execute("SELECT 1")?))
+        .await?;
     Ok(HttpResponse::Ok().json(Readiness {
         status: "ok".into(),
         database: state.backend.name().into(),
@@ -54,7 +58,11 @@ pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) ->
     let pool = state.pool.state();
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
-        .body(metrics.render(pool.connections, pool.idle_connections, state.pool.max_size()))
+        .body(metrics.render(
+            pool.connections,
+            pool.idle_connections,
+            state.pool.max_size(),
+        ))
 }
 
 /// The served spec: the committed `openapi/openapi.json`, byte for byte.
@@ -68,5 +76,7 @@ pub struct SpecJson(pub Arc<String>);
 )]
 #[get("/openapi.json")]
 pub async fn openapi_json(spec: web::Data<SpecJson>) -> HttpResponse {
-    HttpResponse::Ok().content_type("application/json").body(spec.0.as_str().to_owned())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(spec.0.as_str().to_owned())
 }

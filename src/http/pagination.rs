@@ -59,14 +59,26 @@ impl PageRequest {
     pub fn new(params: &PageParams, sort: &str, filters: &str) -> Result<PageRequest, ApiError> {
         let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::field("invalid_limit", "limit", format!("must be between 1 and {MAX_LIMIT}")));
+            return Err(ApiError::field(
+                "invalid_limit",
+                "limit",
+                format!("must be between 1 and {MAX_LIMIT}"),
+            ));
         }
         let filters_hash = sha256_hex(filters.as_bytes())[..16].to_owned();
         let after = match &params.cursor {
             None => None,
             Some(c) => {
-                let invalid = || ApiError::field("invalid_cursor", "cursor", "is not a cursor this list handed out");
-                let bytes = URL_SAFE_NO_PAD.decode(c.as_bytes()).map_err(|_| invalid())?;
+                let invalid = || {
+                    ApiError::field(
+                        "invalid_cursor",
+                        "cursor",
+                        "is not a cursor this list handed out",
+                    )
+                };
+                let bytes = URL_SAFE_NO_PAD
+                    .decode(c.as_bytes())
+                    .map_err(|_| invalid())?;
                 let body: CursorBody = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
                 if body.s != sort || body.f != filters_hash {
                     return Err(ApiError::field(
@@ -92,7 +104,12 @@ impl PageRequest {
     }
 
     /// Turns the fetched rows into a page; `key` gives a row's sort value and id.
-    pub fn page<R, T>(&self, mut rows: Vec<R>, key: impl Fn(&R) -> (String, Uuid), view: impl Fn(R) -> T) -> Page<T> {
+    pub fn page<R, T>(
+        &self,
+        mut rows: Vec<R>,
+        key: impl Fn(&R) -> (String, Uuid),
+        view: impl Fn(R) -> T,
+    ) -> Page<T> {
         let more = rows.len() as i64 > self.limit;
         rows.truncate(self.limit as usize);
         let next_cursor = if more {
@@ -117,7 +134,11 @@ impl PageRequest {
 }
 
 /// Splits `sort=-name` into ("name", descending) and checks it against the allowed fields.
-pub fn parse_sort<'a>(sort: Option<&'a str>, allowed: &[&str], default: &'a str) -> Result<(&'a str, bool), ApiError> {
+pub fn parse_sort<'a>(
+    sort: Option<&'a str>,
+    allowed: &[&str],
+    default: &'a str,
+) -> Result<(&'a str, bool), ApiError> {
     let raw = sort.unwrap_or(default);
     let (field, desc) = match raw.strip_prefix('-') {
         Some(f) => (f, true),
@@ -127,7 +148,10 @@ pub fn parse_sort<'a>(sort: Option<&'a str>, allowed: &[&str], default: &'a str)
         return Err(ApiError::field(
             "invalid_sort",
             "sort",
-            format!("can sort by {} (prefix - for descending)", allowed.join(", ")),
+            format!(
+                "can sort by {} (prefix - for descending)",
+                allowed.join(", ")
+            ),
         ));
     }
     Ok((field, desc))

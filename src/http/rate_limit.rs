@@ -20,8 +20,15 @@ struct Bucket {
 }
 
 pub enum Decision {
-    Allowed { limit: u32, remaining: u32, reset_secs: u64 },
-    Limited { limit: u32, retry_after_secs: u64 },
+    Allowed {
+        limit: u32,
+        remaining: u32,
+        reset_secs: u64,
+    },
+    Limited {
+        limit: u32,
+        retry_after_secs: u64,
+    },
 }
 
 const MAX_TRACKED: usize = 100_000;
@@ -53,7 +60,8 @@ impl RateLimiter {
             tokens: self.rate,
             at: now,
         });
-        bucket.tokens = (bucket.tokens + now.duration_since(bucket.at).as_secs_f64() * self.rate).min(self.rate);
+        bucket.tokens = (bucket.tokens + now.duration_since(bucket.at).as_secs_f64() * self.rate)
+            .min(self.rate);
         bucket.at = now;
         if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
@@ -78,8 +86,13 @@ mod tests {
     #[test]
     fn allows_a_burst_of_one_second_then_limits() {
         let rl = RateLimiter::new(5);
-        let allowed = (0..20).filter(|_| matches!(rl.check("token-a"), Decision::Allowed { .. })).count();
+        let allowed = (0..20)
+            .filter(|_| matches!(rl.check("token-a"), Decision::Allowed { .. }))
+            .count();
         assert!((5..=6).contains(&allowed), "{allowed}");
-        assert!(matches!(rl.check("token-b"), Decision::Allowed { .. }), "callers are counted apart");
+        assert!(
+            matches!(rl.check("token-b"), Decision::Allowed { .. }),
+            "callers are counted apart"
+        );
     }
 }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::json::ApiQuery;
 use super::error::ApiError;
+use super::json::ApiQuery;
 use super::ledger::{default_range, AccountLedgerView, RangeParams};
 use crate::app::reports::{self, amount, StatementRow};
 use crate::app::AppState;
@@ -66,7 +66,11 @@ pub struct TrialBalanceView {
 /// Trial balance as of a date, in the base currency; debits equal credits.
 #[utoipa::path(tag = "reports", params(AsOfParams), responses((status = 200, description = "Trial balance", body = TrialBalanceView)))]
 #[get("/reports/trial-balance")]
-pub async fn trial_balance(state: web::Data<AppState>, caller: Caller, params: ApiQuery<AsOfParams>) -> Result<HttpResponse, ApiError> {
+pub async fn trial_balance(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: ApiQuery<AsOfParams>,
+) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
     let (tb, fy_month) = state
         .snapshot(move |conn| {
@@ -172,9 +176,15 @@ pub struct BalanceSheetView {
 /// earnings computed (no closing entries needed).
 #[utoipa::path(tag = "reports", params(AsOfParams), responses((status = 200, description = "Balance sheet", body = BalanceSheetView)))]
 #[get("/reports/balance-sheet")]
-pub async fn balance_sheet(state: web::Data<AppState>, caller: Caller, params: ApiQuery<AsOfParams>) -> Result<HttpResponse, ApiError> {
+pub async fn balance_sheet(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: ApiQuery<AsOfParams>,
+) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
-    let bs = state.snapshot(move |conn| reports::balance_sheet(conn, &caller, date)).await?;
+    let bs = state
+        .snapshot(move |conn| reports::balance_sheet(conn, &caller, date))
+        .await?;
     let base = bs.base;
     let (assets, a) = rows(bs.assets, base);
     let (liabilities, l) = rows(bs.liabilities, base);
@@ -214,9 +224,15 @@ pub struct IncomeStatementView {
 /// Income statement (profit and loss) over a range.
 #[utoipa::path(tag = "reports", params(RangeParams), responses((status = 200, description = "Income statement", body = IncomeStatementView)))]
 #[get("/reports/income-statement")]
-pub async fn income_statement(state: web::Data<AppState>, caller: Caller, params: ApiQuery<RangeParams>) -> Result<HttpResponse, ApiError> {
+pub async fn income_statement(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: ApiQuery<RangeParams>,
+) -> Result<HttpResponse, ApiError> {
     let (from, to) = default_range(&params)?;
-    let is = state.snapshot(move |conn| reports::income_statement(conn, &caller, from, to)).await?;
+    let is = state
+        .snapshot(move |conn| reports::income_statement(conn, &caller, from, to))
+        .await?;
     let base = is.base;
     let (income, i) = rows(is.income, base);
     let (expenses, e) = rows(is.expenses, base);
@@ -255,7 +271,11 @@ pub struct GeneralLedgerView {
 /// balances, in the base currency.
 #[utoipa::path(tag = "reports", params(GeneralLedgerParams), responses((status = 200, description = "General ledger", body = GeneralLedgerView)))]
 #[get("/reports/general-ledger")]
-pub async fn general_ledger(state: web::Data<AppState>, caller: Caller, params: ApiQuery<GeneralLedgerParams>) -> Result<HttpResponse, ApiError> {
+pub async fn general_ledger(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: ApiQuery<GeneralLedgerParams>,
+) -> Result<HttpResponse, ApiError> {
     let (from, to) = default_range(&RangeParams {
         from: params.from,
         to: params.to,

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::json::ApiQuery;
 use super::error::ApiError;
+use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{parse_sort, Page, PageParams, PageRequest};
 use super::views::utc;
@@ -84,7 +84,10 @@ pub async fn create_team(
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
         let team = use_case::create_in(conn, &c, name, input)?;
-        Reply::created(format!("/api/v1/teams/{}", team.row.id.0), &TeamView::from(team))
+        Reply::created(
+            format!("/api/v1/teams/{}", team.row.id.0),
+            &TeamView::from(team),
+        )
     })
     .await
 }
@@ -112,7 +115,9 @@ pub async fn list_teams(
     let (_, desc) = parse_sort(params.sort.as_deref(), &["created_at"], "created_at")?;
     let page = PageRequest::new(&page, params.sort.as_deref().unwrap_or("created_at"), "")?;
     let (after, fetch) = (page.after.as_ref().map(|a| a.1), page.fetch());
-    let teams = state.read(move |conn| use_case::list(conn, &caller, desc, after, fetch)).await?;
+    let teams = state
+        .read(move |conn| use_case::list(conn, &caller, desc, after, fetch))
+        .await?;
     Ok(HttpResponse::Ok().json(page.page(teams, |t| (String::new(), t.row.id.0), TeamView::from)))
 }
 
@@ -123,9 +128,15 @@ pub async fn list_teams(
     responses((status = 200, description = "The team", body = TeamView))
 )]
 #[get("/teams/{id}")]
-pub async fn get_team(state: web::Data<AppState>, caller: Caller, id: web::Path<TeamId>) -> Result<HttpResponse, ApiError> {
+pub async fn get_team(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<TeamId>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let team = state.read(move |conn| use_case::get(conn, &caller, id)).await?;
+    let team = state
+        .read(move |conn| use_case::get(conn, &caller, id))
+        .await?;
     Reply::ok(&TeamView::from(team)).map(|r| r.into_response(false))
 }
 
@@ -166,7 +177,11 @@ pub async fn update_team(
     let body = body.value;
     if let Some(name) = &body.name {
         if name.trim().is_empty() || name.len() > 200 {
-            return Err(ApiError::field("validation_failed", "name", "must be 1 to 200 characters long"));
+            return Err(ApiError::field(
+                "validation_failed",
+                "name",
+                "must be 1 to 200 characters long",
+            ));
         }
     }
     let input = TeamInput {
@@ -188,8 +203,14 @@ pub async fn update_team(
     responses((status = 204, description = "Deleted"))
 )]
 #[delete("/teams/{id}")]
-pub async fn delete_team(state: web::Data<AppState>, caller: Caller, id: web::Path<TeamId>) -> Result<HttpResponse, ApiError> {
+pub async fn delete_team(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<TeamId>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    state.write(move |conn| use_case::delete_in(conn, &caller, id)).await?;
+    state
+        .write(move |conn| use_case::delete_in(conn, &caller, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -7,8 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::auth::{check_email, hash_password};
-use super::json::ApiQuery;
 use super::error::{ApiError, FieldError};
+use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{parse_sort, Page, PageParams, PageRequest};
 use super::views::UserView;
@@ -58,7 +58,10 @@ pub async fn create_user(
     if !caller.role.covers(req.role) {
         errors.push(use_case::role_exceeds_own(&caller, req.role));
     }
-    let title = title_for(req.role, req.title).map_err(|e| errors.push(e)).ok().flatten();
+    let title = title_for(req.role, req.title)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     validate::finish(errors)?;
     let Some(email) = email else {
         return Err(ApiError::internal("validated email missing"));
@@ -104,7 +107,11 @@ pub async fn list_users(
     page: ApiQuery<PageParams>,
     params: ApiQuery<UserListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let (field, desc) = parse_sort(params.sort.as_deref(), &["created_at", "name", "email"], "created_at")?;
+    let (field, desc) = parse_sort(
+        params.sort.as_deref(),
+        &["created_at", "name", "email"],
+        "created_at",
+    )?;
     let sort = match field {
         "name" => UserSort::Name,
         "email" => UserSort::Email,
@@ -116,7 +123,11 @@ pub async fn list_users(
         updated_since: params.updated_since.map(|t| t.naive_utc()),
     };
     let filters = format!("{:?}", filter);
-    let page = PageRequest::new(&page, params.sort.as_deref().unwrap_or("created_at"), &filters)?;
+    let page = PageRequest::new(
+        &page,
+        params.sort.as_deref().unwrap_or("created_at"),
+        &filters,
+    )?;
     let (after, fetch) = (page.after.clone(), page.fetch());
     let rows = state
         .read(move |conn| use_case::list(conn, &caller, &filter, sort, desc, after, fetch))
@@ -139,9 +150,15 @@ pub async fn list_users(
     responses((status = 200, description = "The user, with its ETag", body = UserView))
 )]
 #[get("/users/{id}")]
-pub async fn get_user(state: web::Data<AppState>, caller: Caller, id: web::Path<UserId>) -> Result<HttpResponse, ApiError> {
+pub async fn get_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<UserId>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let row = state.read(move |conn| use_case::get(conn, &caller, id)).await?;
+    let row = state
+        .read(move |conn| use_case::get(conn, &caller, id))
+        .await?;
     Reply::ok(&UserView::from(row)).map(|r| r.into_response(false))
 }
 
@@ -182,12 +199,22 @@ pub async fn update_user(
     let mut errors = Vec::new();
     if let Some(name) = &body.name {
         if name.trim().is_empty() || name.len() > 200 {
-            errors.push(FieldError::new("name", "length", "must be 1 to 200 characters long"));
+            errors.push(FieldError::new(
+                "name",
+                "length",
+                "must be 1 to 200 characters long",
+            ));
         }
     }
     if let Some(p) = &body.password {
-        if p.len() < crate::auth::password::MIN_PASSWORD_LEN || p.len() > crate::auth::password::MAX_PASSWORD_LEN {
-            errors.push(FieldError::new("password", "length", "must be 10 to 512 characters long"));
+        if p.len() < crate::auth::password::MIN_PASSWORD_LEN
+            || p.len() > crate::auth::password::MAX_PASSWORD_LEN
+        {
+            errors.push(FieldError::new(
+                "password",
+                "length",
+                "must be 10 to 512 characters long",
+            ));
         }
     }
     validate::finish(errors)?;

@@ -120,13 +120,23 @@ impl Idempotency {
         Ok(Idempotency {
             key,
             method: req.method().to_string(),
-            path: req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default(),
+            path: req
+                .uri()
+                .path_and_query()
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
         })
     }
 
     /// Runs `work` in one write transaction guarded by the key; `body` is the raw request
     /// body (after the size limit), part of what a reused key is compared against.
-    pub async fn run<F>(self, state: &web::Data<AppState>, caller: &Caller, body: &[u8], work: F) -> Result<HttpResponse, ApiError>
+    pub async fn run<F>(
+        self,
+        state: &web::Data<AppState>,
+        caller: &Caller,
+        body: &[u8],
+        work: F,
+    ) -> Result<HttpResponse, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<Reply, ApiError> + Send + 'static,
     {

@@ -28,14 +28,17 @@ macro_rules! both_backends {
         mod $name {
             #[actix_web::test]
             async fn sqlite() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await {
+                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await
+                {
                     $body(app).await;
                 }
             }
 
             #[actix_web::test]
             async fn postgres() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Postgres).await {
+                if let Some(app) =
+                    $crate::common::spawn_app($crate::common::Backend::Postgres).await
+                {
                     $body(app).await;
                 }
             }
@@ -44,7 +47,8 @@ macro_rules! both_backends {
 }
 
 pub fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// A PostgreSQL database made for one test and dropped after it.
@@ -68,8 +72,13 @@ impl PgDatabase {
             }
         };
         let name = format!("accord_test_{}", uuid::Uuid::now_v7().simple());
-        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).expect("create test database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .expect("create test database");
+        let base = admin
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_owned())
+            .unwrap_or(admin.clone());
         Some(PgDatabase {
             url: format!("{base}/{name}"),
             name,
@@ -80,7 +89,11 @@ impl PgDatabase {
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         if let Ok(mut conn) = PgConnection::establish(&admin_url()) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn);
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut conn);
         }
     }
 }
@@ -135,7 +148,10 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
     Some(TestApp {
         base: format!("http://127.0.0.1:{}", running.port),
         backend,
-        client: reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap(),
+        client: reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap(),
         database_url: url,
         _dir: dir,
         _pg: pg,
@@ -153,11 +169,15 @@ pub struct Answer {
 
 impl Answer {
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     }
 
     pub fn is_problem(&self) -> bool {
-        self.header("content-type").is_some_and(|c| c.starts_with("application/problem+json"))
+        self.header("content-type")
+            .is_some_and(|c| c.starts_with("application/problem+json"))
     }
 
     pub fn code(&self) -> &str {
@@ -168,7 +188,11 @@ impl Answer {
     pub fn error_fields(&self) -> Vec<String> {
         self.body["errors"]
             .as_array()
-            .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e["field"].as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -206,7 +230,12 @@ impl<'a> Req<'a> {
         let headers = res.headers().clone();
         let text = res.text().await.unwrap_or_default();
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Answer { status, headers, body, text }
+        Answer {
+            status,
+            headers,
+            body,
+            text,
+        }
     }
 }
 
@@ -222,7 +251,9 @@ impl TestApp {
     pub fn req(&self, method: Method, path: &str) -> Req<'_> {
         Req {
             app: self,
-            builder: self.client.request(method, format!("{}{}", self.base, path)),
+            builder: self
+                .client
+                .request(method, format!("{}{}", self.base, path)),
         }
     }
 

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::common::{spawn_app_with, Answer, Backend, TestApp, PASSWORD};
 use crate::both_backends;
+use crate::common::{spawn_app_with, Answer, Backend, TestApp, PASSWORD};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -229,7 +229,10 @@ async fn a_number_for_an_enum_is_422(app: TestApp) {
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert!(a.error_fields().contains(&"role".to_owned()), "{}", a.text);
 }
-both_backends!(a_number_for_an_enum_is_422_works, super::a_number_for_an_enum_is_422);
+both_backends!(
+    a_number_for_an_enum_is_422_works,
+    super::a_number_for_an_enum_is_422
+);
 
 async fn oversize_body_is_413(app: TestApp) {
     let owner = app.signup("Big Bodies").await;
@@ -320,11 +323,18 @@ async fn head_is_answered_where_allow_says_so(app: TestApp) {
     assert!(allow.contains("GET") && allow.contains("POST"), "{allow}");
     // Allow lists only what is answered: HEAD is not, so it is not advertised.
     assert!(!allow.contains("HEAD"), "{allow}");
-    let head = app.req(Method::HEAD, "/api/v1/users").token(&owner.token).send().await;
+    let head = app
+        .req(Method::HEAD, "/api/v1/users")
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(head.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(head.header("allow").as_deref(), Some(allow.as_str()));
 }
-both_backends!(head_is_answered_where_allow_says_so_works, super::head_is_answered_where_allow_says_so);
+both_backends!(
+    head_is_answered_where_allow_says_so_works,
+    super::head_is_answered_where_allow_says_so
+);
 
 async fn invalid_uuid_in_path_is_404(app: TestApp) {
     let owner = app.signup("Bad Ids").await;
@@ -441,7 +451,10 @@ async fn bad_query_errors_name_the_parameter(app: TestApp) {
         );
     }
 }
-both_backends!(bad_query_errors_name_the_parameter_works, super::bad_query_errors_name_the_parameter);
+both_backends!(
+    bad_query_errors_name_the_parameter_works,
+    super::bad_query_errors_name_the_parameter
+);
 
 // ---------------------------------------------------------------------------------------------
 // Problems and request ids
@@ -631,7 +644,10 @@ async fn api_key_location_gets_the_key(app: TestApp) {
     assert_eq!(got.body["id"], k.body["id"]);
     assert!(got.body.get("key").is_none());
 }
-both_backends!(api_key_location_gets_the_key_works, super::api_key_location_gets_the_key);
+both_backends!(
+    api_key_location_gets_the_key_works,
+    super::api_key_location_gets_the_key
+);
 
 // ---------------------------------------------------------------------------------------------
 // Idempotency
@@ -892,7 +908,10 @@ async fn api_key_secret_is_not_kept_for_replay(app: TestApp) {
         second.text
     );
 }
-both_backends!(api_key_secret_is_not_kept_for_replay_works, super::api_key_secret_is_not_kept_for_replay);
+both_backends!(
+    api_key_secret_is_not_kept_for_replay_works,
+    super::api_key_secret_is_not_kept_for_replay
+);
 
 // ---------------------------------------------------------------------------------------------
 // ETag and If-Match

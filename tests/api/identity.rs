@@ -1354,7 +1354,10 @@ async fn api_key_of_a_deactivated_user_stops_working(app: TestApp) {
     .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.text);
 }
-both_backends!(api_key_of_a_deactivated_user_stops_working_works, super::api_key_of_a_deactivated_user_stops_working);
+both_backends!(
+    api_key_of_a_deactivated_user_stops_working_works,
+    super::api_key_of_a_deactivated_user_stops_working
+);
 
 // ---------------------------------------------------------------------------------------------
 // Teams
@@ -1622,7 +1625,10 @@ async fn concurrent_signups_with_one_email(app: TestApp) {
         assert_problem(a, StatusCode::UNPROCESSABLE_ENTITY, "email_taken");
     }
 }
-both_backends!(concurrent_signups_with_one_email_works, super::concurrent_signups_with_one_email);
+both_backends!(
+    concurrent_signups_with_one_email_works,
+    super::concurrent_signups_with_one_email
+);
 
 async fn concurrent_teams_with_one_name(app: TestApp) {
     let owner = app.signup("Team Racers").await;
@@ -1649,7 +1655,10 @@ async fn concurrent_teams_with_one_name(app: TestApp) {
         );
     }
 }
-both_backends!(concurrent_teams_with_one_name_works, super::concurrent_teams_with_one_name);
+both_backends!(
+    concurrent_teams_with_one_name_works,
+    super::concurrent_teams_with_one_name
+);
 
 async fn two_owners_stepping_down_at_once_leave_one(app: TestApp) {
     // Repeated a few times: the window is two transactions that each still count two owners.
@@ -1675,7 +1684,11 @@ async fn two_owners_stepping_down_at_once_leave_one(app: TestApp) {
             b.text
         );
         // Ask as whoever is still active (a deactivated owner's token stops working).
-        let still = if a.status == StatusCode::OK { &second } else { &first.token };
+        let still = if a.status == StatusCode::OK {
+            &second
+        } else {
+            &first.token
+        };
         let users = app
             .get("/api/v1/users?role=owner&is_active=true")
             .token(still)
@@ -1687,7 +1700,10 @@ async fn two_owners_stepping_down_at_once_leave_one(app: TestApp) {
         );
     }
 }
-both_backends!(two_owners_stepping_down_at_once_leave_one_works, super::two_owners_stepping_down_at_once_leave_one);
+both_backends!(
+    two_owners_stepping_down_at_once_leave_one_works,
+    super::two_owners_stepping_down_at_once_leave_one
+);
 
 async fn a_deactivated_admin_token_cannot_write(app: TestApp) {
     let owner = app.signup("Stale Tokens").await;
@@ -1714,7 +1730,10 @@ async fn a_deactivated_admin_token_cannot_write(app: TestApp) {
         a.text
     );
 }
-both_backends!(a_deactivated_admin_token_cannot_write_works, super::a_deactivated_admin_token_cannot_write);
+both_backends!(
+    a_deactivated_admin_token_cannot_write_works,
+    super::a_deactivated_admin_token_cannot_write
+);
 
 async fn an_api_key_never_outranks_its_creator(app: TestApp) {
     let owner = app.signup("Demotions").await;
@@ -1748,4 +1767,7 @@ async fn an_api_key_never_outranks_its_creator(app: TestApp) {
         a.text
     );
 }
-both_backends!(an_api_key_never_outranks_its_creator_works, super::an_api_key_never_outranks_its_creator);
+both_backends!(
+    an_api_key_never_outranks_its_creator_works,
+    super::an_api_key_never_outranks_its_creator
+);

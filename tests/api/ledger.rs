@@ -737,7 +737,10 @@ async fn type_changes_keep_parent_and_children_of_one_type(app: TestApp) {
         (&json!("expense"), &json!("expense"))
     );
 }
-both_backends!(type_change_keeps_tree_consistent, super::type_changes_keep_parent_and_children_of_one_type);
+both_backends!(
+    type_change_keeps_tree_consistent,
+    super::type_changes_keep_parent_and_children_of_one_type
+);
 
 // ---------------------------------------------------------------------------------------------
 // 3. Every journal refusal, naming the offending field
@@ -1062,7 +1065,10 @@ async fn every_bad_line_is_listed_even_with_debit_and_credit(app: TestApp) {
         a.text
     );
 }
-both_backends!(all_line_errors_listed, super::every_bad_line_is_listed_even_with_debit_and_credit);
+both_backends!(
+    all_line_errors_listed,
+    super::every_bad_line_is_listed_even_with_debit_and_credit
+);
 
 /// Amounts whose totals exceed the storage's range are refused or summed exactly: never a 5xx.
 async fn huge_amounts_never_answer_5xx(app: TestApp) {
@@ -1365,7 +1371,10 @@ both_backends!(
     concurrent_reversals,
     super::concurrent_reversals_post_one_mirror
 );
-both_backends!(racing_reversal_code, super::racing_reversals_answer_entry_already_reversed);
+both_backends!(
+    racing_reversal_code,
+    super::racing_reversals_answer_entry_already_reversed
+);
 
 // ---------------------------------------------------------------------------------------------
 // 6. Lock date

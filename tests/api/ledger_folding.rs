@@ -22,22 +22,48 @@ async fn post(app: &TestApp, token: &str, date: &str, debit: &str, credit: &str,
 }
 
 async fn account_id(app: &TestApp, token: &str, code: &str) -> String {
-    let chart = app.get("/api/v1/ledger/accounts?limit=200").token(token).send().await;
-    chart.body["data"].as_array().unwrap().iter().find(|a| a["code"] == code).unwrap()["id"].as_str().unwrap().to_owned()
+    let chart = app
+        .get("/api/v1/ledger/accounts?limit=200")
+        .token(token)
+        .send()
+        .await;
+    chart.body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == code)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 async fn balance(app: &TestApp, token: &str, id: &str, as_of: &str) -> String {
-    let b = app.get(&format!("/api/v1/ledger/accounts/{id}/balance?as_of={as_of}")).token(token).send().await;
+    let b = app
+        .get(&format!(
+            "/api/v1/ledger/accounts/{id}/balance?as_of={as_of}"
+        ))
+        .token(token)
+        .send()
+        .await;
     b.body["balance"].as_str().unwrap().to_owned()
 }
 
 async fn folding_keeps_balances_exact(app: TestApp) {
     let owner = app.signup("Fold Ltd").await;
-    let (cash, sales) = (account_id(&app, &owner.token, "1000").await, account_id(&app, &owner.token, "4000").await);
+    let (cash, sales) = (
+        account_id(&app, &owner.token, "1000").await,
+        account_id(&app, &owner.token, "4000").await,
+    );
     post(&app, &owner.token, "2026-01-05", &cash, &sales, "100.10").await;
     post(&app, &owner.token, "2026-01-05", &cash, &sales, "0.20").await;
     post(&app, &owner.token, "2026-02-07", &cash, &sales, "50.00").await;
-    let tb_before: Value = app.get("/api/v1/reports/trial-balance?as_of=2026-12-31").token(&owner.token).send().await.body;
+    let tb_before: Value = app
+        .get("/api/v1/reports/trial-balance?as_of=2026-12-31")
+        .token(&owner.token)
+        .send()
+        .await
+        .body;
 
     let pool = db::connect(
         &DbTarget::parse(&app.database_url).unwrap(),
@@ -50,22 +76,47 @@ async fn folding_keeps_balances_exact(app: TestApp) {
     let mut conn = pool.get().unwrap();
     // The background folder may have folded some already; fold whatever is left.
     db::write_transaction(&mut conn, |c| db::ledger::fold_lines(c, 10_000)).unwrap();
-    assert_eq!(db::write_transaction(&mut conn, |c| db::ledger::fold_lines(c, 10_000)).unwrap(), 0);
+    assert_eq!(
+        db::write_transaction(&mut conn, |c| db::ledger::fold_lines(c, 10_000)).unwrap(),
+        0
+    );
 
-    assert_eq!(balance(&app, &owner.token, &cash, "2026-01-31").await, "100.30");
-    assert_eq!(balance(&app, &owner.token, &cash, "2026-02-28").await, "150.30");
-    assert_eq!(balance(&app, &owner.token, &cash, "2026-01-04").await, "0.00");
-    let tb_after: Value = app.get("/api/v1/reports/trial-balance?as_of=2026-12-31").token(&owner.token).send().await.body;
+    assert_eq!(
+        balance(&app, &owner.token, &cash, "2026-01-31").await,
+        "100.30"
+    );
+    assert_eq!(
+        balance(&app, &owner.token, &cash, "2026-02-28").await,
+        "150.30"
+    );
+    assert_eq!(
+        balance(&app, &owner.token, &cash, "2026-01-04").await,
+        "0.00"
+    );
+    let tb_after: Value = app
+        .get("/api/v1/reports/trial-balance?as_of=2026-12-31")
+        .token(&owner.token)
+        .send()
+        .await
+        .body;
     assert_eq!(tb_before["rows"], tb_after["rows"]);
 
     // A new entry is visible at once, folded or not.
     post(&app, &owner.token, "2026-01-06", &cash, &sales, "1.00").await;
-    assert_eq!(balance(&app, &owner.token, &cash, "2026-01-31").await, "101.30");
+    assert_eq!(
+        balance(&app, &owner.token, &cash, "2026-01-31").await,
+        "101.30"
+    );
     let m = app
-        .get(&format!("/api/v1/ledger/accounts/{cash}/balance?from=2026-01-06&to=2026-02-28"))
+        .get(&format!(
+            "/api/v1/ledger/accounts/{cash}/balance?from=2026-01-06&to=2026-02-28"
+        ))
         .token(&owner.token)
         .send()
         .await;
     assert_eq!(m.body["balance"], "51.00");
 }
-both_backends!(folding_keeps_balances_exact_works, super::folding_keeps_balances_exact);
+both_backends!(
+    folding_keeps_balances_exact_works,
+    super::folding_keeps_balances_exact
+);

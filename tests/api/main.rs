@@ -5,6 +5,7 @@ mod common;
 
 mod contract;
 mod crm;
+mod crm_more;
 mod identity;
 mod ledger;
 mod ledger_folding;

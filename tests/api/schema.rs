@@ -32,12 +32,16 @@ fn pool_for(app: &TestApp) -> db::Pool {
 
 /// (table → column → nullable) as `src/db/schema.rs` declares them.
 fn declared_schema() -> BTreeMap<String, BTreeMap<String, bool>> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/db/schema.rs")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/db/schema.rs")).unwrap();
     let mut tables = BTreeMap::new();
     let mut current: Option<(String, BTreeMap<String, bool>)> = None;
     let mut sql_name: Option<String> = None;
     for line in text.lines().map(str::trim) {
-        if let Some(name) = line.strip_prefix("#[sql_name = \"").and_then(|r| r.strip_suffix("\"]")) {
+        if let Some(name) = line
+            .strip_prefix("#[sql_name = \"")
+            .and_then(|r| r.strip_suffix("\"]"))
+        {
             sql_name = Some(name.to_owned());
             continue;
         }
@@ -88,7 +92,10 @@ fn migrated_schema(conn: &mut DbConn) -> BTreeMap<String, BTreeMap<String, bool>
     };
     let mut tables: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
     for r in rows {
-        tables.entry(r.table_name).or_default().insert(r.column_name, r.nullable);
+        tables
+            .entry(r.table_name)
+            .or_default()
+            .insert(r.column_name, r.nullable);
     }
     tables
 }
@@ -103,7 +110,10 @@ async fn migrated_tables_match_schema_rs(app: TestApp) {
         app.backend
     );
 }
-both_backends!(migrated_tables_match_schema_rs_works, super::migrated_tables_match_schema_rs);
+both_backends!(
+    migrated_tables_match_schema_rs_works,
+    super::migrated_tables_match_schema_rs
+);
 
 diesel::table! {
     use diesel::sql_types::*;
@@ -158,12 +168,25 @@ async fn exact_decimals_and_minor_units_round_trip(app: TestApp) {
     let sum = "SELECT CAST(SUM(minor) AS BIGINT) AS total FROM money_roundtrip \
                WHERE minor NOT IN (9223372036854775807, -9223372036854775808)";
     let total = match &mut *conn {
-        DbConn::Pg(c) => diesel::sql_query(sum).get_result::<SumRow>(c).unwrap().total,
-        DbConn::Sqlite(c) => diesel::sql_query(sum).get_result::<SumRow>(c).unwrap().total,
+        DbConn::Pg(c) => {
+            diesel::sql_query(sum)
+                .get_result::<SumRow>(c)
+                .unwrap()
+                .total
+        }
+        DbConn::Sqlite(c) => {
+            diesel::sql_query(sum)
+                .get_result::<SumRow>(c)
+                .unwrap()
+                .total
+        }
     };
     assert_eq!(total, Some(1_234_567_890_123_456_789 + 1 - 1));
 }
-both_backends!(exact_decimals_round_trip, super::exact_decimals_and_minor_units_round_trip);
+both_backends!(
+    exact_decimals_round_trip,
+    super::exact_decimals_and_minor_units_round_trip
+);
 
 #[derive(QueryableByName)]
 struct SumRow {
@@ -224,8 +247,15 @@ async fn concurrent_writes_all_succeed(app: TestApp) {
     for t in tasks {
         assert_eq!(t.await.unwrap(), StatusCode::CREATED);
     }
-    let page = app.get("/api/v1/teams?limit=200").token(&owner.token).send().await;
+    let page = app
+        .get("/api/v1/teams?limit=200")
+        .token(&owner.token)
+        .send()
+        .await;
     assert_eq!(page.body["data"].as_array().map(Vec::len), Some(40));
     let _ = PASSWORD;
 }
-both_backends!(concurrent_writes_succeed, super::concurrent_writes_all_succeed);
+both_backends!(
+    concurrent_writes_succeed,
+    super::concurrent_writes_all_succeed
+);

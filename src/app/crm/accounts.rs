@@ -769,7 +769,7 @@ pub fn health_of(
         let counts = crate::domain::crm::InteractionKind::parse(&i.kind)
             .is_some_and(|k| k.is_check_in())
             && with_contacts.contains(&i.id);
-        if counts && h.last_check_in_on.map_or(true, |d| d < day) {
+        if counts && h.last_check_in_on.is_none_or(|d| d < day) {
             h.last_check_in_on = Some(day);
         }
     }

@@ -138,7 +138,7 @@ pub fn timeline(
     all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.id.cmp(&a.1.id)));
     Ok(all
         .into_iter()
-        .filter(|(at, e)| after.map_or(true, |(a, i)| (*at, e.id) < (a, i)))
+        .filter(|(at, e)| after.is_none_or(|(a, i)| (*at, e.id) < (a, i)))
         .take(limit.max(0) as usize)
         .map(|(_, e)| e)
         .collect())
