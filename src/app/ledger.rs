@@ -451,6 +451,16 @@ pub fn post_entry_in(
     draft: EntryDraft,
 ) -> Result<Entry, ApiError> {
     let org = org(conn, caller)?;
+    post_entry_for(conn, caller, &org, draft)
+}
+
+/// [`post_entry_in`] for a caller that has read the organization already.
+pub fn post_entry_for(
+    conn: &mut DbConn,
+    caller: &Caller,
+    org: &Org,
+    draft: EntryDraft,
+) -> Result<Entry, ApiError> {
     if let Some(lock) = org.lock_date {
         if draft.date <= lock {
             return Err(period_locked(draft.date, lock, "date"));
@@ -500,8 +510,15 @@ pub fn post_entry_in(
             "an opening-balance entry posts against the opening_balance_equity account",
         ));
     }
-    let rounding =
-        store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id);
+    // Only conversions leave a rounding residual; entries in the base currency skip the lookup.
+    let converts = requests
+        .iter()
+        .any(|r| r.account.as_ref().is_some_and(|a| a.currency != org.base));
+    let rounding = if converts {
+        store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id)
+    } else {
+        None
+    };
     let rules = PostingRules {
         base: org.base,
         allow_control: draft.source.posts_to_control(),

@@ -838,9 +838,9 @@ pub async fn create_journal_entry(
     };
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
-        let base = use_case::org(conn, &c)?.base;
-        let entry = use_case::post_entry_in(conn, &c, draft)?;
-        let view = entry_view(entry, base)?;
+        let org = use_case::org(conn, &c)?;
+        let entry = use_case::post_entry_for(conn, &c, &org, draft)?;
+        let view = entry_view(entry, org.base)?;
         Reply::created(format!("/api/v1/ledger/journal-entries/{}", view.id), &view)
     })
     .await

@@ -86,13 +86,12 @@ CREATE TABLE journal_lines (
     FOREIGN KEY (organization_id, ledger_account_id) REFERENCES ledger_accounts (organization_id, id)
 );
 CREATE INDEX journal_lines_account_date ON journal_lines (organization_id, ledger_account_id, entry_date);
-CREATE INDEX journal_lines_date ON journal_lines (organization_id, entry_date);
 
 -- Balances without scanning history: lines are appended and, in batches off the posting path,
 -- folded into one row per account and day. A balance is the sum of the day rows plus the
 -- lines not folded yet, read in one snapshot, so it is exact and includes every committed
 -- entry while posting never updates a hot row.
-CREATE INDEX journal_lines_unfolded ON journal_lines (organization_id, ledger_account_id, entry_date) WHERE folded = FALSE;
+CREATE INDEX journal_lines_unfolded ON journal_lines (organization_id, entry_date, ledger_account_id) WHERE folded = FALSE;
 
 CREATE TABLE ledger_balance_days (
     organization_id UUID NOT NULL,
