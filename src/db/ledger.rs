@@ -554,6 +554,9 @@ pub fn totals_by_account(
     Ok(out.into_iter().collect())
 }
 
+/// An account's debit, credit, base debit and base credit sums.
+type AccountSums = (SqlUuid, i64, i64, i64, i64);
+
 #[derive(QueryableByName)]
 struct SumRow {
     #[diesel(sql_type = super::types::DbUuid)]
@@ -577,7 +580,7 @@ fn unfolded_totals(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     only: Option<&[SqlUuid]>,
-) -> QueryResult<Vec<(SqlUuid, i64, i64, i64, i64)>> {
+) -> QueryResult<Vec<AccountSums>> {
     match conn {
         DbConn::Sqlite(c) => {
             let mut sql_text = String::from(
