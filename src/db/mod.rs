@@ -118,6 +118,12 @@ impl r2d2::ManageConnection for Manager {
                      PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
                 )
                 .map_err(diesel::r2d2::Error::QueryError)?;
+                // SQLite's own lower() folds ASCII only; case-insensitive search must fold
+                // "Ärztekammer" as PostgreSQL does, so lower() is Rust's Unicode lowercase here.
+                crm::lower_opt_utils::register_impl(&mut conn, |x: Option<String>| {
+                    x.map(|s| s.to_lowercase())
+                })
+                .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
         }

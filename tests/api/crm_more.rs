@@ -10,32 +10,6 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::common::{Answer, TestApp, PASSWORD};
 
-/// Like `both_backends!`, for tests that show a known server bug: both halves are ignored.
-macro_rules! both_backends_ignored {
-    ($name:ident, $body:path, $why:literal) => {
-        mod $name {
-            #[actix_web::test]
-            #[ignore = $why]
-            async fn sqlite() {
-                if let Some(app) = $crate::common::spawn_app($crate::common::Backend::Sqlite).await
-                {
-                    $body(app).await;
-                }
-            }
-
-            #[actix_web::test]
-            #[ignore = $why]
-            async fn postgres() {
-                if let Some(app) =
-                    $crate::common::spawn_app($crate::common::Backend::Postgres).await
-                {
-                    $body(app).await;
-                }
-            }
-        }
-    };
-}
-
 fn day(offset: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
 }
@@ -1500,10 +1474,9 @@ async fn stale_if_match_is_412_on_proposals(app: TestApp) {
     )
     .await;
 }
-both_backends_ignored!(
+both_backends!(
     stale_if_match_is_412_on_proposals_works,
-    super::stale_if_match_is_412_on_proposals,
-    "bug: PATCH /proposals/{id} ignores If-Match (src/http/crm/deals.rs update_proposal: `let _ = &req;`)"
+    super::stale_if_match_is_412_on_proposals
 );
 
 // ---- pagination and search ----
@@ -1649,22 +1622,10 @@ async fn search_folds_non_ascii_case(app: TestApp) {
         assert_eq!(ids, vec![a.clone()], "q={q}");
     }
 }
-mod search_folds_non_ascii_case_works {
-    #[actix_web::test]
-    #[ignore = "bug: on SQLite, q= does not fold non-ASCII case (SQL lower() is ASCII-only there)"]
-    async fn sqlite() {
-        if let Some(app) = crate::common::spawn_app(crate::common::Backend::Sqlite).await {
-            super::search_folds_non_ascii_case(app).await;
-        }
-    }
-
-    #[actix_web::test]
-    async fn postgres() {
-        if let Some(app) = crate::common::spawn_app(crate::common::Backend::Postgres).await {
-            super::search_folds_non_ascii_case(app).await;
-        }
-    }
-}
+both_backends!(
+    search_folds_non_ascii_case_works,
+    super::search_folds_non_ascii_case
+);
 
 async fn an_account_cannot_be_planted_in_another_team(app: TestApp) {
     let owner = app.signup("Acme").await;
@@ -1698,10 +1659,9 @@ async fn an_account_cannot_be_planted_in_another_team(app: TestApp) {
     let list = get(&app, t, &format!("/api/v1/accounts?team_id={team}")).await;
     assert!(list["data"].as_array().unwrap().is_empty(), "{list}");
 }
-both_backends_ignored!(
+both_backends!(
     an_account_cannot_be_planted_in_another_team_works,
-    super::an_account_cannot_be_planted_in_another_team,
-    "bug: POST /accounts with a team_id the manager is not in is 201 (src/app/crm/accounts.rs:289-297)"
+    super::an_account_cannot_be_planted_in_another_team
 );
 
 async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {

@@ -290,9 +290,13 @@ pub fn create_in(
     if input.owner_id.is_none() && caller.role == crate::domain::identity::Role::AccountManager {
         row.owner_id = Some(SqlUuid(caller.user_id().0));
     }
-    // The caller must be able to write what they create (no planting accounts in other teams).
+    // The caller must be able to write what they create, and may only place it in a team
+    // they belong to or lead (no planting accounts in other teams, even as their owner).
     let reach = Reach::of(conn, caller)?;
-    if !reach.can_write(&row) {
+    let team_ok = row
+        .team_id
+        .is_none_or(|t| reach.everything || reach.teams.contains(&t));
+    if !reach.can_write(&row) || !team_ok {
         return Err(ApiError::forbidden(access::WRITE_ACCOUNT));
     }
     let s = settings(conn, org)?;

@@ -517,11 +517,13 @@ pub fn update_proposal_in(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
+    expected: &crate::http::etag::IfMatch,
     input: ProposalInput,
 ) -> Result<ProposalView, ApiError> {
     let org = caller.org_sql();
     let current = db::crm::deals::find_proposal(conn, org, id)
         .map_err(|e| super::not_found(e, "proposal"))?;
+    expected.check(current.revision)?;
     access::writable_account(conn, caller, current.account_id)?;
     let mut row = current.clone();
     let mut check = Check::default();

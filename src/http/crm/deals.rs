@@ -194,10 +194,12 @@ pub async fn update_proposal(
     body: ApiJson<ProposalInput>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let _ = &req;
+    let expected = crate::http::etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| use_case::update_proposal_in(conn, &caller, SqlUuid(id), input))
+        .write(move |conn| {
+            use_case::update_proposal_in(conn, &caller, SqlUuid(id), &expected, input)
+        })
         .await?;
     Reply::ok(&view).map(|r| r.into_response(false))
 }
