@@ -67,7 +67,7 @@ pub fn list(
 pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, ApiError> {
     caller.require(Permission::Read)?;
     let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
-        .map_err(|e| crate::app::users::not_found(e, "API key"))?;
+        .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 && !caller.can(Permission::ManageAllApiKeys) {
         return Err(ApiError::not_found("API key"));
     }
@@ -76,7 +76,7 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow
 
 pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), ApiError> {
     let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
-        .map_err(|e| crate::app::users::not_found(e, "API key"))?;
+        .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 {
         caller.require(Permission::ManageAllApiKeys)?;
     }

@@ -93,7 +93,7 @@ pub fn get_account(
     id: SqlUuid,
 ) -> Result<LedgerAccountRow, ApiError> {
     store::find_account(conn, caller.org_sql(), id)
-        .map_err(|e| crate::app::users::not_found(e, "ledger account"))
+        .map_err(|e| crate::app::not_found(e, "ledger account"))
 }
 
 pub struct AccountInput {
@@ -142,19 +142,12 @@ fn check_account(
                             .into_iter()
                             .map(|a| (a.id, a.parent_id))
                             .collect();
-                    let mut at = Some(parent);
-                    let mut steps = 0;
-                    while let Some(a) = at {
-                        if a == id || steps > parents.len() {
-                            errors.push(FieldError::new(
-                                "parent_id",
-                                "account_cycle",
-                                "an account cannot sit under itself or its own sub-account",
-                            ));
-                            break;
-                        }
-                        at = parents.get(&a).copied().flatten();
-                        steps += 1;
+                    if super::would_cycle(&parents, id, parent) {
+                        errors.push(FieldError::new(
+                            "parent_id",
+                            "account_cycle",
+                            "an account cannot sit under itself or its own sub-account",
+                        ));
                     }
                 }
             }
@@ -584,7 +577,7 @@ fn insert_posted<'a>(
 
 pub fn get_entry(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Entry, ApiError> {
     let row = store::find_entry(conn, caller.org_sql(), id)
-        .map_err(|e| crate::app::users::not_found(e, "journal entry"))?;
+        .map_err(|e| crate::app::not_found(e, "journal entry"))?;
     let lines = store::lines_of(conn, caller.org_sql(), &[row.id])?;
     Ok(Entry { row, lines })
 }

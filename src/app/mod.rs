@@ -10,11 +10,13 @@ pub mod reports;
 pub mod teams;
 pub mod users;
 
+use std::collections::HashMap;
+
 use actix_web::web;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
-use crate::db::{self, Backend, DbConn, Pool};
+use crate::db::{self, Backend, DbConn, Pool, SqlUuid};
 use crate::http::error::ApiError;
 
 pub struct AppState {
@@ -56,4 +58,32 @@ impl AppState {
     {
         self.read(move |conn| db::write_transaction(conn, f)).await
     }
+}
+
+/// A missing row is a 404 naming `what`; any other failure keeps its own mapping.
+pub fn not_found(e: diesel::result::Error, what: &str) -> ApiError {
+    match e {
+        diesel::result::Error::NotFound => ApiError::not_found(what),
+        other => other.into(),
+    }
+}
+
+/// Whether putting `node` under `new_parent` closes a loop in a hierarchy given as
+/// child → parent (teams, ledger accounts). The walk is bounded, so a tree that already
+/// loops answers true instead of spinning.
+pub fn would_cycle(
+    parents: &HashMap<SqlUuid, Option<SqlUuid>>,
+    node: SqlUuid,
+    new_parent: SqlUuid,
+) -> bool {
+    let mut at = Some(new_parent);
+    let mut steps = 0;
+    while let Some(a) = at {
+        if a == node || steps > parents.len() {
+            return true;
+        }
+        at = parents.get(&a).copied().flatten();
+        steps += 1;
+    }
+    false
 }

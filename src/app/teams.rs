@@ -80,22 +80,12 @@ fn check_references(
                 "not_found",
                 "no such team in your organization",
             ));
-        } else if let Some(team) = team {
-            // Walk up from the new parent; meeting this team again would close a loop.
-            let mut at = Some(parent);
-            let mut steps = 0;
-            while let Some(t) = at {
-                if t == team || steps > parents.len() {
-                    errors.push(FieldError::new(
-                        "parent_team_id",
-                        "team_cycle",
-                        "a team cannot sit under itself or its own sub-team",
-                    ));
-                    break;
-                }
-                at = parents.get(&t).copied().flatten();
-                steps += 1;
-            }
+        } else if team.is_some_and(|team| super::would_cycle(&parents, team, parent)) {
+            errors.push(FieldError::new(
+                "parent_team_id",
+                "team_cycle",
+                "a team cannot sit under itself or its own sub-team",
+            ));
         }
     }
     crate::http::validate::finish(errors)
@@ -137,7 +127,7 @@ pub fn create_in(
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<Team, ApiError> {
     let row = db::teams::find(conn, caller.org_sql(), SqlUuid(id.0))
-        .map_err(|e| crate::app::users::not_found(e, "team"))?;
+        .map_err(|e| crate::app::not_found(e, "team"))?;
     let mut teams = with_members(conn, caller, vec![row])?;
     teams.pop().ok_or_else(|| ApiError::not_found("team"))
 }

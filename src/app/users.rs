@@ -1,5 +1,6 @@
 //! Colleagues: created by admins with an initial password; roles never above the granter's.
 
+pub use super::not_found;
 use crate::auth::{Caller, Permission, Principal};
 use crate::db::users::{UserChanges, UserFilter, UserRow, UserSort};
 use crate::db::{self, DbConn, SqlUuid};
@@ -62,13 +63,6 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<U
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: UserId) -> Result<UserRow, ApiError> {
     db::users::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| not_found(e, "user"))
-}
-
-pub fn not_found(e: diesel::result::Error, what: &str) -> ApiError {
-    match e {
-        diesel::result::Error::NotFound => ApiError::not_found(what),
-        other => other.into(),
-    }
 }
 
 #[derive(Default)]

@@ -25,9 +25,7 @@ use crate::domain::health::{FactorKey, HealthSettings};
 use crate::domain::money::{Currency, Money};
 use crate::http::error::{ApiError, FieldError};
 
-pub fn not_found(e: diesel::result::Error, what: &str) -> ApiError {
-    crate::app::users::not_found(e, what)
-}
+pub use crate::app::not_found;
 
 pub fn load_account(
     conn: &mut DbConn,
