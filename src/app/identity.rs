@@ -60,6 +60,7 @@ pub fn signup_in(
         created_at: now,
         updated_at: now,
         lock_date: None,
+        rounding_mode: "half_up".to_owned(),
     };
     org.insert(conn)?;
     let user = UserRow {
@@ -77,6 +78,8 @@ pub fn signup_in(
     };
     user.insert(conn)?;
     crate::app::ledger::create_default_chart_in(conn, org.id, input.base_currency)?;
+    crate::db::receivables::insert_sequences(conn, org.id)?;
+    crate::app::receivables::tax_rates::create_defaults_in(conn, org.id)?;
     let tokens = start_session(conn, jwt, config, &user, None)?;
     Ok((org, user, tokens))
 }

@@ -19,7 +19,7 @@ use crate::domain::ledger::{
     build_lines, default_chart, mirror, AccountFacts, AccountType, EntryError, LineRequest,
     PostedLine, PostingRules, Side, SystemRole,
 };
-use crate::domain::money::Currency;
+use crate::domain::money::{Currency, Rounding};
 use crate::http::error::{ApiError, FieldError};
 use crate::http::etag::IfMatch;
 
@@ -43,6 +43,8 @@ pub struct Org {
     pub base: Currency,
     pub fiscal_year_start_month: u32,
     pub lock_date: Option<NaiveDate>,
+    /// How documents round (an organization setting).
+    pub rounding: Rounding,
 }
 
 pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, ApiError> {
@@ -52,6 +54,11 @@ pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, ApiError> {
         base: currency_of(&row.base_currency)?,
         fiscal_year_start_month: row.fiscal_year_start_month.clamp(1, 12) as u32,
         lock_date: row.lock_date,
+        rounding: if row.rounding_mode == "half_even" {
+            Rounding::HalfEven
+        } else {
+            Rounding::HalfUp
+        },
     })
 }
 
@@ -639,6 +646,19 @@ pub fn reverse_in(
             "a reversal cannot be dated before the entry it reverses",
         ));
     }
+    post_reversal(conn, caller, original, date, reason)
+}
+
+/// Posts the mirror of `original` on `date` and links both ways; once only. The caller has
+/// checked the lock date and whether this entry may be reversed (documents and payments void
+/// their entries through here).
+pub fn post_reversal(
+    conn: &mut DbConn,
+    caller: &Caller,
+    original: Entry,
+    date: NaiveDate,
+    reason: String,
+) -> Result<Entry, ApiError> {
     let posted: Vec<PostedLine<SqlUuid>> = original
         .lines
         .iter()

@@ -6,6 +6,7 @@ pub mod api_keys;
 pub mod crm;
 pub mod identity;
 pub mod ledger;
+pub mod receivables;
 pub mod reports;
 pub mod teams;
 pub mod users;

@@ -6,6 +6,7 @@ pub mod crm;
 pub mod idempotency;
 pub mod ledger;
 pub mod organizations;
+pub mod receivables;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod settings;

@@ -16,6 +16,8 @@ pub struct OrganizationRow {
     pub updated_at: NaiveDateTime,
     /// Nothing may be dated on or before it.
     pub lock_date: Option<chrono::NaiveDate>,
+    /// How documents round line amounts and tax: `half_up` or `half_even`.
+    pub rounding_mode: String,
 }
 
 impl OrganizationRow {
@@ -57,4 +59,21 @@ pub fn lock_date(conn: &mut DbConn, id: SqlUuid) -> QueryResult<Option<chrono::N
         .find(id)
         .select(organizations::lock_date)
         .first(conn)
+}
+
+pub fn update_settings(
+    conn: &mut DbConn,
+    id: SqlUuid,
+    name: &str,
+    rounding_mode: &str,
+) -> QueryResult<()> {
+    diesel::update(organizations::table.find(id))
+        .set((
+            organizations::name.eq(name),
+            organizations::rounding_mode.eq(rounding_mode),
+            organizations::version.eq(organizations::version + 1),
+            organizations::updated_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+        .map(drop)
 }

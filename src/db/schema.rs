@@ -23,6 +23,7 @@ table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         lock_date -> Nullable<Date>,
+        rounding_mode -> Text,
     }
 }
 
@@ -510,6 +511,161 @@ table! {
     }
 }
 
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    document_sequences (organization_id, kind) {
+        organization_id -> DbUuid,
+        kind -> Text,
+        prefix -> Text,
+        next_number -> BigInt,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    tax_rates (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        rate -> ExactDecimal,
+        kind -> Text,
+        recoverable -> Bool,
+        sales_ledger_account_id -> DbUuid,
+        purchase_ledger_account_id -> DbUuid,
+        is_active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    bank_accounts (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        currency -> Text,
+        iban -> Nullable<Text>,
+        number -> Nullable<Text>,
+        ledger_account_id -> DbUuid,
+        is_active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    documents (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        kind -> Text,
+        account_id -> DbUuid,
+        number -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        status -> Text,
+        issue_date -> Date,
+        due_date -> Nullable<Date>,
+        currency -> Text,
+        exchange_rate -> ExactDecimal,
+        amounts_are -> Text,
+        subtotal_minor -> BigInt,
+        tax_total_minor -> BigInt,
+        total_minor -> BigInt,
+        base_subtotal_minor -> BigInt,
+        base_total_minor -> BigInt,
+        allocated_minor -> BigInt,
+        allocated_base_minor -> BigInt,
+        related_document_id -> Nullable<DbUuid>,
+        memo -> Nullable<Text>,
+        owner_id -> Nullable<DbUuid>,
+        team_id -> Nullable<DbUuid>,
+        journal_entry_id -> Nullable<DbUuid>,
+        void_entry_id -> Nullable<DbUuid>,
+        issued_at -> Nullable<Timestamp>,
+        voided_at -> Nullable<Timestamp>,
+        created_by -> DbUuid,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    document_lines (organization_id, document_id, line_no) {
+        organization_id -> DbUuid,
+        document_id -> DbUuid,
+        line_no -> Integer,
+        description -> Text,
+        quantity -> ExactDecimal,
+        unit_price -> ExactDecimal,
+        tax_rate_id -> Nullable<DbUuid>,
+        ledger_account_id -> DbUuid,
+        amount_minor -> BigInt,
+        tax_minor -> BigInt,
+        base_amount_minor -> BigInt,
+        base_tax_minor -> BigInt,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    payments (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        direction -> Text,
+        ledger -> Text,
+        account_id -> DbUuid,
+        bank_account_id -> DbUuid,
+        payment_date -> Date,
+        amount_minor -> BigInt,
+        currency -> Text,
+        exchange_rate -> ExactDecimal,
+        base_amount_minor -> BigInt,
+        allocated_minor -> BigInt,
+        allocated_base_minor -> BigInt,
+        reference -> Nullable<Text>,
+        memo -> Nullable<Text>,
+        status -> Text,
+        journal_entry_id -> DbUuid,
+        void_entry_id -> Nullable<DbUuid>,
+        voided_at -> Nullable<Timestamp>,
+        created_by -> DbUuid,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    allocations (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        document_id -> DbUuid,
+        payment_id -> Nullable<DbUuid>,
+        credit_document_id -> Nullable<DbUuid>,
+        allocation_date -> Date,
+        amount_minor -> BigInt,
+        document_base_minor -> BigInt,
+        source_base_minor -> BigInt,
+        fx_entry_id -> Nullable<DbUuid>,
+        voided -> Bool,
+        created_by -> DbUuid,
+        created_at -> Timestamp,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
     ledger_accounts,
     exchange_rates,
@@ -540,4 +696,11 @@ allow_tables_to_appear_in_same_query!(
     risks,
     risk_steps,
     targets,
+    document_sequences,
+    tax_rates,
+    bank_accounts,
+    documents,
+    document_lines,
+    payments,
+    allocations,
 );

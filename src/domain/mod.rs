@@ -1,6 +1,7 @@
 //! Pure domain code: no actix, no diesel. Values that cannot be invalid once parsed.
 
 pub mod crm;
+pub mod documents;
 pub mod health;
 pub mod identity;
 pub mod ids;

@@ -287,6 +287,20 @@ const UNIQUE_CONSTRAINTS: &[(&[&str], StatusCode, &str, &str, &str)] = &[
         "another ledger account has this code",
     ),
     (
+        &["tax_rates", "name"],
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "name_taken",
+        "name",
+        "another tax rate has this name",
+    ),
+    (
+        &["documents", "reference"],
+        StatusCode::CONFLICT,
+        "duplicate_reference",
+        "reference",
+        "this vendor already has a bill with this reference",
+    ),
+    (
         &["exchange_rates", "rate_date"],
         StatusCode::CONFLICT,
         "rate_exists",

@@ -14,6 +14,7 @@ pub mod openapi;
 pub mod ops;
 pub mod pagination;
 pub mod rate_limit;
+pub mod receivables;
 pub mod reports;
 pub mod teams;
 pub mod users;
@@ -138,7 +139,56 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(reports::trial_balance)
                 .service(reports::balance_sheet)
                 .service(reports::income_statement)
-                .service(reports::general_ledger),
+                .service(reports::general_ledger)
+                .service(receivables::get_organization)
+                .service(receivables::update_organization)
+                .service(receivables::create_tax_rate)
+                .service(receivables::list_tax_rates)
+                .service(receivables::get_tax_rate)
+                .service(receivables::update_tax_rate)
+                .service(receivables::delete_tax_rate)
+                .service(receivables::create_bank_account)
+                .service(receivables::list_bank_accounts)
+                .service(receivables::get_bank_account)
+                .service(receivables::update_bank_account)
+                .service(receivables::delete_bank_account)
+                .service(receivables::invoices::create)
+                .service(receivables::invoices::list)
+                .service(receivables::invoices::get)
+                .service(receivables::invoices::update)
+                .service(receivables::invoices::delete)
+                .service(receivables::invoices::issue)
+                .service(receivables::invoices::void)
+                .service(receivables::credit_notes::create)
+                .service(receivables::credit_notes::list)
+                .service(receivables::credit_notes::get)
+                .service(receivables::credit_notes::update)
+                .service(receivables::credit_notes::delete)
+                .service(receivables::credit_notes::issue)
+                .service(receivables::credit_notes::void)
+                .service(receivables::bills::create)
+                .service(receivables::bills::list)
+                .service(receivables::bills::get)
+                .service(receivables::bills::update)
+                .service(receivables::bills::delete)
+                .service(receivables::bills::issue)
+                .service(receivables::bills::void)
+                .service(receivables::vendor_credits::create)
+                .service(receivables::vendor_credits::list)
+                .service(receivables::vendor_credits::get)
+                .service(receivables::vendor_credits::update)
+                .service(receivables::vendor_credits::delete)
+                .service(receivables::vendor_credits::issue)
+                .service(receivables::vendor_credits::void)
+                .service(receivables::create_payment)
+                .service(receivables::list_payments)
+                .service(receivables::get_payment)
+                .service(receivables::allocate_payment)
+                .service(receivables::void_payment)
+                .service(receivables::ar_aging)
+                .service(receivables::ap_aging)
+                .service(receivables::tax_summary)
+                .service(receivables::account_statement),
         );
 }
 

@@ -33,7 +33,15 @@ use super::error::{FieldError, Problem, PROBLEM_JSON};
         (name = "targets", description = "Targets per user or team and period"),
         (name = "crm-reports", description = "Performance and sales reports"),
         (name = "ledger", description = "Chart of accounts, journal entries, balances, exchange rates and the lock date"),
-        (name = "reports", description = "Trial balance, balance sheet, income statement, general ledger"),
+        (name = "reports", description = "Trial balance, balance sheet, income statement, general ledger, AR/AP aging, tax summary"),
+        (name = "organization", description = "The organization: name, rounding of documents, number prefixes"),
+        (name = "tax-rates", description = "Tax rates and the accounts they post to"),
+        (name = "bank-accounts", description = "Bank accounts, each with its own ledger account"),
+        (name = "invoices", description = "Invoices to customers: draft, issue (numbered, posted), pay, void"),
+        (name = "credit-notes", description = "Credit notes to customers, settling invoices or kept as credit"),
+        (name = "bills", description = "Bills from vendors with the supplier's reference: draft, approve, pay, void"),
+        (name = "vendor-credits", description = "Credits from vendors, settling bills or kept as credit"),
+        (name = "payments", description = "Payments received and sent, allocated to documents"),
         (name = "ops", description = "Health, readiness, metrics and this document")
     )
 )]

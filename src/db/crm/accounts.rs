@@ -139,6 +139,22 @@ pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<Account
         .first(conn)
 }
 
+/// (id, name) of these accounts.
+pub fn names_of(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, String)>> {
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::id.eq_any(ids)),
+        )
+        .select((accounts::id, accounts::name))
+        .load(conn)
+}
+
 pub fn by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<AccountRow>> {
     accounts::table
         .filter(
