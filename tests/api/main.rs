@@ -9,4 +9,5 @@ mod crm_more;
 mod identity;
 mod ledger;
 mod ledger_folding;
+mod receivables;
 mod schema;
