@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use uuid::Uuid;
 
 use super::crm::{FeedbackKind, Severity, Stage};
 
@@ -140,12 +141,147 @@ pub struct ChampionSignal {
     pub active: bool,
 }
 
-/// What the books know; all `None` until receivables exist.
+/// What the books know; both `None` for an account that has never been invoiced (by `as_of`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReceivablesSignal {
     /// Overdue share of open receivables, 0-100, disputed amounts excluded.
     pub overdue_percent: Option<f64>,
     pub days_sales_outstanding: Option<f64>,
+}
+
+/// The window days sales outstanding compares receivables with.
+pub const DSO_WINDOW_DAYS: i64 = 365;
+
+/// One issued (not void) invoice of the account, as it stood on the as-of day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvoiceStanding {
+    pub id: Uuid,
+    pub issue_date: NaiveDate,
+    /// Aged from the issue date when there is none.
+    pub due_date: Option<NaiveDate>,
+    pub currency: String,
+    /// The invoice's total in the base currency, as posted.
+    pub base_total_minor: i64,
+    /// Still owed on the as-of day (allocations dated by then deducted), in the invoice's
+    /// currency and in the base currency at the invoice's rate.
+    pub open_minor: i64,
+    pub open_base_minor: i64,
+}
+
+/// An open or mitigating dispute: what it covers, in its own currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisputeSignal {
+    /// The disputed invoices; empty means any of the account's overdue invoices.
+    pub invoice_ids: Vec<Uuid>,
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
+}
+
+/// `value × num / den` rounded half away from zero, exact in between.
+fn scale(value: i64, num: i64, den: i64) -> i64 {
+    if den == 0 {
+        return 0;
+    }
+    let p = i128::from(value) * i128::from(num);
+    let d = i128::from(den);
+    let q = (2 * p + p.signum() * d.abs()) / (2 * d);
+    i64::try_from(q).unwrap_or(if q > 0 { i64::MAX } else { i64::MIN })
+}
+
+/// The account's receivables factors as of `as_of`, from its issued invoices and live disputes.
+///
+/// - Open receivables: what is still owed on the invoices (base currency). Unallocated
+///   payments and credits are not netted off: until allocated they settle nothing.
+/// - Overdue: the open amount of invoices whose due date is before `as_of`, less what live
+///   disputes cover. A dispute with an amount covers up to that amount of its invoices' (or,
+///   naming none, of any of the account's) overdue invoices in the dispute's currency, oldest
+///   due first, converted at each invoice's own rate; a dispute naming invoices without an
+///   amount covers all of them. An overdue amount is never excluded twice.
+///   `overdue_percent` = (overdue − disputed) ÷ open × 100 (0 when nothing is open).
+/// - Days sales outstanding: open receivables ÷ the base totals (tax included, like the
+///   receivables) invoiced in the [`DSO_WINDOW_DAYS`] days up to and including `as_of`, ×
+///   [`DSO_WINDOW_DAYS`], capped at that window: 0 when nothing is open, and the cap when
+///   something is open but nothing was invoiced in the window.
+///
+/// Without any invoice there is no data.
+pub fn receivables_signal(
+    as_of: NaiveDate,
+    invoices: &[InvoiceStanding],
+    disputes: &[DisputeSignal],
+) -> ReceivablesSignal {
+    let invoices: Vec<&InvoiceStanding> =
+        invoices.iter().filter(|i| i.issue_date <= as_of).collect();
+    if invoices.is_empty() {
+        return ReceivablesSignal::default();
+    }
+    let open: i64 = invoices.iter().map(|i| i.open_base_minor.max(0)).sum();
+    // Per overdue invoice, oldest due first: (invoice, open left in its currency, base left).
+    let mut overdue: Vec<(&InvoiceStanding, i64, i64)> = invoices
+        .iter()
+        .filter(|i| i.due_date.unwrap_or(i.issue_date) < as_of && i.open_base_minor > 0)
+        .map(|i| (*i, i.open_minor.max(0), i.open_base_minor))
+        .collect();
+    overdue.sort_by_key(|(i, _, _)| (i.due_date.unwrap_or(i.issue_date), i.id));
+    let overdue_total: i64 = overdue.iter().map(|(_, _, b)| b).sum();
+    let mut disputed = 0_i64;
+    for d in disputes {
+        let covers =
+            |i: &InvoiceStanding| d.invoice_ids.is_empty() || d.invoice_ids.contains(&i.id);
+        match (d.amount_minor, &d.currency) {
+            (None, _) if !d.invoice_ids.is_empty() => {
+                for (i, doc_left, base_left) in overdue.iter_mut() {
+                    if covers(i) {
+                        disputed += *base_left;
+                        (*doc_left, *base_left) = (0, 0);
+                    }
+                }
+            }
+            (Some(mut amount), Some(currency)) => {
+                for (i, doc_left, base_left) in overdue.iter_mut() {
+                    if amount <= 0 {
+                        break;
+                    }
+                    if !covers(i) || &i.currency != currency || *doc_left <= 0 {
+                        continue;
+                    }
+                    let take = amount.min(*doc_left);
+                    let base = if take == *doc_left {
+                        *base_left
+                    } else {
+                        scale(*base_left, take, *doc_left).min(*base_left)
+                    };
+                    amount -= take;
+                    *doc_left -= take;
+                    *base_left -= base;
+                    disputed += base;
+                }
+            }
+            _ => {}
+        }
+    }
+    let overdue_percent = if open == 0 {
+        0.0
+    } else {
+        ((overdue_total - disputed).max(0) as f64 / open as f64 * 100.0).min(100.0)
+    };
+    let window_start = as_of - chrono::Duration::days(DSO_WINDOW_DAYS);
+    let sales: i64 = invoices
+        .iter()
+        .filter(|i| i.issue_date > window_start)
+        .map(|i| i.base_total_minor)
+        .sum();
+    let window = DSO_WINDOW_DAYS as f64;
+    let dso = if open == 0 {
+        0.0
+    } else if sales <= 0 {
+        window
+    } else {
+        (open as f64 / sales as f64 * window).min(window)
+    };
+    ReceivablesSignal {
+        overdue_percent: Some(overdue_percent),
+        days_sales_outstanding: Some(dso),
+    }
 }
 
 /// Everything the score reads, as of one day. Readings after `as_of` are ignored.
@@ -542,6 +678,115 @@ mod tests {
         let h = assess(&i, &HealthSettings::default());
         assert_eq!(factor(&h, FactorKey::OpportunityMomentum).score, Some(65));
         assert_eq!(factor(&h, FactorKey::ChampionPresence).score, Some(0));
+    }
+
+    fn invoice(n: u128, issued: &str, due: &str, total: i64, open: i64) -> InvoiceStanding {
+        InvoiceStanding {
+            id: Uuid::from_u128(n),
+            issue_date: day(issued),
+            due_date: Some(day(due)),
+            currency: "USD".into(),
+            base_total_minor: total,
+            open_minor: open,
+            open_base_minor: open,
+        }
+    }
+
+    #[test]
+    fn receivables_without_invoices_have_no_data() {
+        let s = receivables_signal(day("2026-06-30"), &[], &[]);
+        assert_eq!(s, ReceivablesSignal::default());
+        // An invoice issued after the as-of day is not known yet.
+        let later = [invoice(1, "2026-07-01", "2026-07-31", 100, 100)];
+        assert_eq!(
+            receivables_signal(day("2026-06-30"), &later, &[]),
+            ReceivablesSignal::default()
+        );
+    }
+
+    #[test]
+    fn overdue_share_and_days_sales_outstanding() {
+        let as_of = day("2026-06-30");
+        let invoices = [
+            // 999.99 long overdue, 50.00 not yet due, 200.00 paid.
+            invoice(1, "2026-01-01", "2026-01-31", 99_999, 99_999),
+            invoice(2, "2026-06-20", "2026-07-20", 5_000, 5_000),
+            invoice(3, "2026-03-01", "2026-03-31", 20_000, 0),
+        ];
+        let s = receivables_signal(as_of, &invoices, &[]);
+        let pct = s.overdue_percent.unwrap_or_default();
+        assert!((pct - 99_999.0 / 104_999.0 * 100.0).abs() < 1e-9, "{pct}");
+        // open 1049.99 of 1249.99 invoiced in the last 365 days.
+        let dso = s.days_sales_outstanding.unwrap_or_default();
+        assert!((dso - 104_999.0 / 124_999.0 * 365.0).abs() < 1e-9, "{dso}");
+        // All paid: both factors read zero, and full marks.
+        let paid = [invoice(3, "2026-03-01", "2026-03-31", 20_000, 0)];
+        let s = receivables_signal(as_of, &paid, &[]);
+        assert_eq!(s.overdue_percent, Some(0.0));
+        assert_eq!(s.days_sales_outstanding, Some(0.0));
+        // Something open but nothing invoiced in the window: the cap.
+        let old = [invoice(4, "2025-01-01", "2025-01-31", 100, 100)];
+        assert_eq!(
+            receivables_signal(as_of, &old, &[]).days_sales_outstanding,
+            Some(365.0)
+        );
+    }
+
+    #[test]
+    fn disputed_amounts_are_not_overdue() {
+        let as_of = day("2026-06-30");
+        let invoices = [
+            invoice(1, "2026-01-01", "2026-01-31", 10_000, 10_000),
+            invoice(2, "2026-02-01", "2026-02-28", 10_000, 10_000),
+        ];
+        let pct = |d: &[DisputeSignal]| {
+            receivables_signal(as_of, &invoices, d)
+                .overdue_percent
+                .unwrap_or(-1.0)
+        };
+        assert_eq!(pct(&[]), 100.0);
+        // 40.00 of invoice 2 is disputed.
+        let part = DisputeSignal {
+            invoice_ids: vec![Uuid::from_u128(2)],
+            amount_minor: Some(4_000),
+            currency: Some("USD".into()),
+        };
+        assert_eq!(pct(std::slice::from_ref(&part)), 80.0);
+        // The whole of invoice 1, named without an amount.
+        let whole = DisputeSignal {
+            invoice_ids: vec![Uuid::from_u128(1)],
+            amount_minor: None,
+            currency: None,
+        };
+        assert_eq!(pct(&[part.clone(), whole.clone()]), 30.0);
+        // A second dispute on invoice 2 covers only what the first left (60.00), not 100.00.
+        let big = DisputeSignal {
+            invoice_ids: vec![Uuid::from_u128(2)],
+            amount_minor: Some(1_000_000),
+            currency: Some("USD".into()),
+        };
+        assert_eq!(pct(&[part, big, whole]), 0.0);
+        // A dispute in another currency than its invoices covers nothing.
+        let eur = DisputeSignal {
+            invoice_ids: vec![],
+            amount_minor: Some(5_000),
+            currency: Some("EUR".into()),
+        };
+        assert_eq!(pct(&[eur]), 100.0);
+    }
+
+    #[test]
+    fn a_foreign_invoice_is_disputed_at_its_own_rate() {
+        let mut i = invoice(1, "2026-01-01", "2026-01-31", 20_000, 10_000);
+        i.currency = "EUR".into();
+        i.open_base_minor = 20_000; // 100.00 EUR open = 200.00 base
+        let d = DisputeSignal {
+            invoice_ids: vec![],
+            amount_minor: Some(2_500),
+            currency: Some("EUR".into()),
+        };
+        let s = receivables_signal(day("2026-06-30"), &[i], &[d]);
+        assert_eq!(s.overdue_percent, Some(75.0));
     }
 
     #[test]

@@ -310,8 +310,9 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
         .send()
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    // A dispute names invoices and an amount; an outcome on a non-dispute is refused.
-    let d = create(&app, t, "/api/v1/risks", json!({"account_id": a, "kind": "dispute", "severity": "medium", "description": "invoice 12", "disputed_amount": "150.50", "invoice_ids": [uuid::Uuid::now_v7()]})).await;
+    // A dispute carries an amount (the invoices it names are checked in crm_revenue); an
+    // outcome on a non-dispute is refused.
+    let d = create(&app, t, "/api/v1/risks", json!({"account_id": a, "kind": "dispute", "severity": "medium", "description": "invoice 12", "disputed_amount": "150.50", "invoice_ids": []})).await;
     assert_eq!(d["disputed_amount"], "150.50");
     let r = app.post("/api/v1/risks").token(t).json(&json!({"account_id": a, "kind": "complaint", "severity": "wild", "description": "x", "outcome": "upheld"})).send().await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -6,6 +6,7 @@ mod common;
 mod contract;
 mod crm;
 mod crm_more;
+mod crm_revenue;
 mod identity;
 mod ledger;
 mod ledger_folding;

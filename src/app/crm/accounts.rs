@@ -16,12 +16,12 @@ use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::{AccountFilter, AccountRow, AccountSort, OwnerChangeRow};
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::crm::{
-    AccountStatus, ContactStatus, FeedbackKind, Influence, RiskStatus, Severity, Stage, TextEnum,
-    Tier,
+    AccountStatus, ContactStatus, FeedbackKind, Influence, RiskKind, RiskStatus, Severity, Stage,
+    TextEnum, Tier,
 };
 use crate::domain::health::{
-    self, ChampionSignal, FeedbackSignal, Health, HealthInputs, OpportunitySignal,
-    ReceivablesSignal,
+    self, ChampionSignal, DisputeSignal, FeedbackSignal, Health, HealthInputs, InvoiceStanding,
+    OpportunitySignal, ReceivablesSignal,
 };
 use crate::http::error::ApiError;
 use crate::http::etag::IfMatch;
@@ -788,8 +788,19 @@ pub fn health_of(
         }
     }
     // Risks are read as they stand now (their history is not kept), but only those raised by then.
+    let mut disputes: HashMap<SqlUuid, Vec<DisputeSignal>> = HashMap::new();
     for r in db::crm::deals::risks_of_accounts(conn, org, &ids)? {
         let live = RiskStatus::parse(&r.status).is_some_and(|s| s.is_live());
+        if live && r.created_at < end_of_day && r.kind == RiskKind::Dispute.as_str() {
+            disputes
+                .entry(r.account_id)
+                .or_default()
+                .push(DisputeSignal {
+                    invoice_ids: serde_json::from_str(&r.invoice_ids).unwrap_or_default(),
+                    amount_minor: r.disputed_amount_minor,
+                    currency: r.disputed_currency.clone(),
+                });
+        }
         if let (true, Some(h), Some(sev)) = (
             live && r.created_at < end_of_day,
             inputs.get_mut(&r.account_id),
@@ -820,6 +831,12 @@ pub fn health_of(
             }
         }
     }
+    for (account, invoices) in invoice_standings(conn, org, &ids, as_of)? {
+        if let Some(h) = inputs.get_mut(&account) {
+            let disputes = disputes.remove(&account).unwrap_or_default();
+            h.receivables = health::receivables_signal(as_of, &invoices, &disputes);
+        }
+    }
     let settings = s.health();
     let computed_at = Utc::now();
     Ok(inputs
@@ -842,4 +859,39 @@ pub fn health_of(
             )
         })
         .collect())
+}
+
+/// Each account's issued invoices as they stood on `as_of`: allocations (payments and credit
+/// notes) dated by then deducted, in the invoice's currency and in the base currency.
+fn invoice_standings(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+    as_of: NaiveDate,
+) -> Result<HashMap<SqlUuid, Vec<InvoiceStanding>>, ApiError> {
+    let invoices = db::crm::revenue::standing_invoices_of_accounts(conn, org, accounts, as_of)?;
+    if invoices.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<SqlUuid> = invoices.iter().map(|d| d.id).collect();
+    let mut settled: HashMap<SqlUuid, (i64, i64)> = HashMap::new();
+    for a in db::crm::revenue::allocations_into(conn, org, &ids, as_of)? {
+        let s = settled.entry(a.document_id).or_default();
+        s.0 += a.amount_minor;
+        s.1 += a.document_base_minor;
+    }
+    let mut out: HashMap<SqlUuid, Vec<InvoiceStanding>> = HashMap::new();
+    for d in invoices {
+        let (paid, paid_base) = settled.get(&d.id).copied().unwrap_or_default();
+        out.entry(d.account_id).or_default().push(InvoiceStanding {
+            id: d.id.0,
+            issue_date: d.issue_date,
+            due_date: d.due_date,
+            currency: d.currency,
+            base_total_minor: d.base_total_minor,
+            open_minor: d.total_minor - paid,
+            open_base_minor: d.base_total_minor - paid_base,
+        });
+    }
+    Ok(out)
 }

@@ -600,7 +600,9 @@ pub struct RiskInput {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     pub competitor_id: Option<Option<String>>,
-    /// Disputed invoices (disputes); linked to receivables when they exist.
+    /// Disputed invoices (disputes): each an invoice of the risk's account. While the dispute
+    /// is open or mitigating, the disputed amount of these invoices (all of them without an
+    /// amount) does not count as overdue in the account's health.
     pub invoice_ids: Option<Vec<Uuid>>,
     /// A decimal string in the account's currency (disputes).
     #[serde(default, deserialize_with = "double_option")]
@@ -707,7 +709,14 @@ fn apply_risk(
         };
     }
     if let Some(ids) = &input.invoice_ids {
-        row.invoice_ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        check_disputed_invoices(conn, org, row.account_id, ids, check)?;
+        let mut unique: Vec<Uuid> = Vec::with_capacity(ids.len());
+        for id in ids {
+            if !unique.contains(id) {
+                unique.push(*id);
+            }
+        }
+        row.invoice_ids = serde_json::to_string(&unique).unwrap_or_else(|_| "[]".into());
     }
     if let Some(a) = &input.disputed_amount {
         match a {
@@ -771,6 +780,38 @@ fn apply_risk(
         }
     };
     Ok(steps)
+}
+
+/// Each invoice a dispute names must be an invoice of the risk's account.
+fn check_disputed_invoices(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+    ids: &[Uuid],
+    check: &mut Check,
+) -> Result<(), ApiError> {
+    let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
+    let found: std::collections::HashMap<SqlUuid, (String, SqlUuid)> =
+        db::crm::revenue::kinds_and_accounts(conn, org, &wanted)?
+            .into_iter()
+            .map(|(id, kind, acc)| (id, (kind, acc)))
+            .collect();
+    for (i, id) in wanted.iter().enumerate() {
+        let field = format!("invoice_ids[{i}]");
+        match found.get(id) {
+            Some((kind, _)) if kind != "invoice" => {
+                check.push(field, "not_an_invoice", "must be an invoice")
+            }
+            Some((_, acc)) if *acc != account && !account.0.is_nil() => check.push(
+                field,
+                "account_mismatch",
+                "must be an invoice of the risk's account",
+            ),
+            Some(_) => {}
+            None => check.push(field, "not_found", "no such invoice in your organization"),
+        }
+    }
+    Ok(())
 }
 
 pub fn create_risk_in(

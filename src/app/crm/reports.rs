@@ -21,8 +21,9 @@ use crate::http::error::ApiError;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TimelineEntry {
-    /// `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`
-    /// (invoices and payments join when receivables exist).
+    /// `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`,
+    /// `invoice`, `credit_note` or `payment`. Invoices and credit notes appear once issued,
+    /// at their issue date; payments at their date (both at midnight UTC).
     #[serde(rename = "type")]
     pub entry_type: String,
     pub id: Uuid,
@@ -135,6 +136,44 @@ pub fn timeline(
             Some(r.status),
         );
     }
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default();
+    for d in db::crm::revenue::issued_receivables_of_account(conn, org, account.id)? {
+        let total = super::money_string(d.total_minor, &d.currency);
+        let (label, detail) = match d.kind.as_str() {
+            "invoice" => (
+                "invoice",
+                match d.due_date {
+                    Some(due) => format!("{total} {} due {due}", d.currency),
+                    None => format!("{total} {}", d.currency),
+                },
+            ),
+            _ => ("credit note", format!("{total} {}", d.currency)),
+        };
+        push(
+            &d.kind,
+            d.id,
+            midnight(d.issue_date),
+            format!("{label} {}", d.number.unwrap_or_default())
+                .trim_end()
+                .to_owned(),
+            Some(detail),
+            Some(d.status),
+        );
+    }
+    for p in db::crm::revenue::payments_of_account(conn, org, account.id)? {
+        let amount = super::money_string(p.amount_minor, &p.currency);
+        push(
+            "payment",
+            p.id,
+            midnight(p.payment_date),
+            format!("payment {}", p.direction),
+            Some(match p.reference {
+                Some(r) => format!("{amount} {} ({r})", p.currency),
+                None => format!("{amount} {}", p.currency),
+            }),
+            Some(p.status),
+        );
+    }
     all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.id.cmp(&a.1.id)));
     Ok(all
         .into_iter()
@@ -174,8 +213,13 @@ pub struct PerformanceRow {
     /// Sum of open opportunities' amount × probability, in the base currency.
     pub pipeline_weighted: String,
     pub won_amount: String,
-    /// Zero until receivables exist.
+    /// Subtotals (without tax, base currency) of invoices issued in the period and credited to
+    /// this manager or team when issued, less the subtotals of credit notes issued in the
+    /// period and credited likewise.
     pub revenue_invoiced: String,
+    /// Payments allocated in the period (by allocation date) to invoices credited to this
+    /// manager or team, without their tax share: each allocation's base amount (at the
+    /// invoice's rate) × the invoice's base subtotal ÷ base total.
     pub revenue_collected: String,
     pub targets: Vec<TargetAttainment>,
 }
@@ -308,6 +352,8 @@ fn attainment(
                 .filter(|a| a.created_at.date() >= from && a.created_at.date() <= to)
                 .count() as i64,
         ),
+        "revenue_invoiced" => row.revenue_invoiced.parse().unwrap_or_default(),
+        "revenue_collected" => row.revenue_collected.parse().unwrap_or_default(),
         "retained_accounts" => Decimal::from(
             accounts
                 .iter()
@@ -336,6 +382,93 @@ fn attainment(
     }
 }
 
+/// Revenue of one document in the period, credited to the owner and team it recorded at issue.
+struct Attributed {
+    owner: Option<SqlUuid>,
+    team: Option<SqlUuid>,
+    /// Base minor units: + an invoice's subtotal, − a credit note's.
+    invoiced: i64,
+    /// Base minor units collected without tax.
+    collected: i64,
+}
+
+/// `minor × part ÷ whole`, rounded half away from zero to the minor unit.
+fn prorate(minor: i64, part: i64, whole: i64) -> i64 {
+    if whole == 0 {
+        return 0;
+    }
+    let share = Decimal::from(minor) * Decimal::from(part) / Decimal::from(whole);
+    share
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .try_into()
+        .unwrap_or_default()
+}
+
+/// Revenue invoiced and collected in [from, to], one item per document or allocation.
+fn attributed_revenue(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Attributed>, ApiError> {
+    let mut out: Vec<Attributed> =
+        db::crm::revenue::receivables_issued_between(conn, org, from, to)?
+            .into_iter()
+            .map(|d| Attributed {
+                owner: d.owner_id,
+                team: d.team_id,
+                invoiced: if d.kind == "invoice" {
+                    d.base_subtotal_minor
+                } else {
+                    -d.base_subtotal_minor
+                },
+                collected: 0,
+            })
+            .collect();
+    let allocations = db::crm::revenue::payment_allocations_between(conn, org, from, to)?;
+    let mut ids: Vec<SqlUuid> = allocations.iter().map(|a| a.document_id).collect();
+    ids.sort();
+    ids.dedup();
+    let invoices: HashMap<SqlUuid, db::crm::revenue::CrmDocumentRow> =
+        db::crm::revenue::documents_by_ids(conn, org, &ids)?
+            .into_iter()
+            .filter(|d| d.kind == "invoice")
+            .map(|d| (d.id, d))
+            .collect();
+    for a in allocations {
+        if let Some(d) = invoices.get(&a.document_id) {
+            out.push(Attributed {
+                owner: d.owner_id,
+                team: d.team_id,
+                invoiced: 0,
+                collected: prorate(
+                    a.document_base_minor,
+                    d.base_subtotal_minor,
+                    d.base_total_minor,
+                ),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Sets a row's revenue from the items `credited` selects.
+fn add_revenue(
+    row: &mut PerformanceRow,
+    base: Currency,
+    revenue: &[Attributed],
+    credited: impl Fn(&Attributed) -> bool,
+) {
+    let (invoiced, collected) = revenue
+        .iter()
+        .filter(|r| credited(r))
+        .fold((0_i64, 0_i64), |(i, c), r| {
+            (i + r.invoiced, c + r.collected)
+        });
+    row.revenue_invoiced = Money::from_minor(invoiced, base).amount().to_string();
+    row.revenue_collected = Money::from_minor(collected, base).amount().to_string();
+}
+
 pub fn performance(
     conn: &mut DbConn,
     caller: &Caller,
@@ -362,6 +495,7 @@ pub fn performance(
         accounts,
     };
     let targets = db::crm::deals::targets_overlapping(conn, org, from, to)?;
+    let revenue = attributed_revenue(conn, org, from, to)?;
     // Who the caller may see: everyone, or (account managers) themselves and the teams they lead.
     let restricted = caller.role == Role::AccountManager;
     let reach = Reach::of(conn, caller)?;
@@ -379,7 +513,13 @@ pub fn performance(
         None,
         10_000,
     )?;
-    let owners: HashSet<SqlUuid> = f.accounts.iter().filter_map(|a| a.owner_id).collect();
+    // Account owners, and whoever revenue in the period is credited to (a previous owner too).
+    let owners: HashSet<SqlUuid> = f
+        .accounts
+        .iter()
+        .filter_map(|a| a.owner_id)
+        .chain(revenue.iter().filter_map(|r| r.owner))
+        .collect();
     for o in owners {
         if !users.iter().any(|u| u.id == o) {
             if let Ok(u) = db::users::find(conn, org, o) {
@@ -396,6 +536,7 @@ pub fn performance(
             .collect();
         let set: HashSet<SqlUuid> = mine.iter().map(|a| a.id).collect();
         let mut row = row_for(&f, base, from, to, &set);
+        add_revenue(&mut row, base, &revenue, |r| r.owner == Some(u.id));
         row.targets = targets
             .iter()
             .filter(|t| t.user_id == Some(u.id))
@@ -429,6 +570,10 @@ pub fn performance(
             .collect();
         let set: HashSet<SqlUuid> = theirs.iter().map(|a| a.id).collect();
         let mut row = row_for(&f, base, from, to, &set);
+        // Like its accounts, a team's revenue includes its sub-teams'.
+        add_revenue(&mut row, base, &revenue, |r| {
+            r.team.is_some_and(|t| subtree.contains(&t))
+        });
         row.targets = targets
             .iter()
             .filter(|t| t.team_id == Some(*team))
@@ -461,7 +606,8 @@ pub struct SalesRow {
     pub won_amount: String,
     pub lost_count: i64,
     pub pipeline_weighted: String,
-    /// Zero until receivables exist.
+    /// Subtotals (without tax, base currency) of invoices issued in the period less those of
+    /// credit notes issued in it, by the document's account, recorded owner, or issue month.
     pub revenue_invoiced: String,
 }
 
@@ -472,6 +618,29 @@ pub struct SalesReport {
     pub group_by: String,
     pub currency: String,
     pub rows: Vec<SalesRow>,
+}
+
+/// One group's figures while the sales report adds them up.
+struct SalesFigures {
+    label: String,
+    won_count: i64,
+    won: Decimal,
+    lost_count: i64,
+    pipeline: Decimal,
+    revenue_invoiced_minor: i64,
+}
+
+impl SalesFigures {
+    fn new(label: String) -> Self {
+        SalesFigures {
+            label,
+            won_count: 0,
+            won: Decimal::ZERO,
+            lost_count: 0,
+            pipeline: Decimal::ZERO,
+            revenue_invoiced_minor: 0,
+        }
+    }
 }
 
 pub fn sales(
@@ -502,8 +671,22 @@ pub fn sales(
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
-    let mut groups: std::collections::BTreeMap<String, (String, i64, Decimal, i64, Decimal)> =
-        Default::default();
+    let mut groups: std::collections::BTreeMap<String, SalesFigures> = Default::default();
+    let mut owner_names: HashMap<SqlUuid, String> = HashMap::new();
+    let mut owner_label = |conn: &mut DbConn, owner: Option<SqlUuid>| -> (String, String) {
+        let Some(u) = owner else {
+            return (String::new(), "(no owner)".into());
+        };
+        let name = owner_names
+            .entry(u)
+            .or_insert_with(|| {
+                db::users::find(conn, org, u)
+                    .map(|u| u.name)
+                    .unwrap_or_else(|_| "(no owner)".into())
+            })
+            .clone();
+        (u.0.to_string(), name)
+    };
     for o in db::crm::deals::all_opportunities(conn, org)?
         .into_iter()
         .filter(|o| o.currency == base.code())
@@ -520,14 +703,7 @@ pub fn sales(
         }
         let (key, label) = match group_by {
             "account" => (account.id.0.to_string(), account.name.clone()),
-            "owner" => {
-                let owner = o.owner_id.or(account.owner_id);
-                let name = owner
-                    .and_then(|u| db::users::find(conn, org, u).ok())
-                    .map(|u| u.name)
-                    .unwrap_or_else(|| "(no owner)".into());
-                (owner.map(|u| u.0.to_string()).unwrap_or_default(), name)
-            }
+            "owner" => owner_label(conn, o.owner_id.or(account.owner_id)),
             _ => (
                 day.format("%Y-%m").to_string(),
                 day.format("%Y-%m").to_string(),
@@ -536,15 +712,50 @@ pub fn sales(
         let amount = Money::from_minor(o.amount_minor, base).amount();
         let g = groups
             .entry(key)
-            .or_insert((label, 0, Decimal::ZERO, 0, Decimal::ZERO));
+            .or_insert_with(|| SalesFigures::new(label));
         match o.stage.as_str() {
             "won" => {
-                g.1 += 1;
-                g.2 += amount;
+                g.won_count += 1;
+                g.won += amount;
             }
-            "lost" => g.3 += 1,
-            _ => g.4 += amount * Decimal::from(o.probability) / Decimal::from(100),
+            "lost" => g.lost_count += 1,
+            _ => g.pipeline += amount * Decimal::from(o.probability) / Decimal::from(100),
         }
+    }
+    let documents = db::crm::revenue::receivables_issued_between(conn, org, from, to)?;
+    let missing: Vec<SqlUuid> = documents
+        .iter()
+        .map(|d| d.account_id)
+        .filter(|a| !accounts.contains_key(a))
+        .collect();
+    let archived: HashMap<SqlUuid, String> = db::crm::accounts::names_of(conn, org, &missing)?
+        .into_iter()
+        .collect();
+    for d in documents {
+        let (key, label) = match group_by {
+            "account" => (
+                d.account_id.0.to_string(),
+                accounts
+                    .get(&d.account_id)
+                    .map(|a| a.name.clone())
+                    .or_else(|| archived.get(&d.account_id).cloned())
+                    .unwrap_or_default(),
+            ),
+            "owner" => owner_label(conn, d.owner_id),
+            _ => {
+                let month = d.issue_date.format("%Y-%m").to_string();
+                (month.clone(), month)
+            }
+        };
+        let signed = if d.kind == "invoice" {
+            d.base_subtotal_minor
+        } else {
+            -d.base_subtotal_minor
+        };
+        groups
+            .entry(key)
+            .or_insert_with(|| SalesFigures::new(label))
+            .revenue_invoiced_minor += signed;
     }
     Ok(SalesReport {
         from,
@@ -553,14 +764,16 @@ pub fn sales(
         currency: base.code().into(),
         rows: groups
             .into_iter()
-            .map(|(key, (label, wc, wa, lc, pw))| SalesRow {
+            .map(|(key, g)| SalesRow {
                 key,
-                label,
-                won_count: wc,
-                won_amount: money(base, wa),
-                lost_count: lc,
-                pipeline_weighted: money(base, pw),
-                revenue_invoiced: money(base, Decimal::ZERO),
+                label: g.label,
+                won_count: g.won_count,
+                won_amount: money(base, g.won),
+                lost_count: g.lost_count,
+                pipeline_weighted: money(base, g.pipeline),
+                revenue_invoiced: Money::from_minor(g.revenue_invoiced_minor, base)
+                    .amount()
+                    .to_string(),
             })
             .collect(),
     })

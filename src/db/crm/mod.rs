@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod deals;
 pub mod records;
+pub mod revenue;
 pub mod settings;
 
 use diesel::sql_types::{Nullable, Text};

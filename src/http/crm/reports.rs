@@ -31,7 +31,8 @@ fn period(p: &PeriodParams) -> (NaiveDate, NaiveDate) {
 }
 
 /// Each account manager's and team's book, activity, pipeline and attainment; an account
-/// manager sees their own row and the teams they lead. Revenue is zero until receivables exist.
+/// manager sees their own row and the teams they lead. Revenue is credited to the owner and team
+/// an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
 #[utoipa::path(tag = "crm-reports", params(PeriodParams), responses((status = 200, description = "The report", body = PerformanceReport)))]
 #[get("/reports/performance")]
 pub async fn performance_report(
@@ -46,7 +47,7 @@ pub async fn performance_report(
     Ok(HttpResponse::Ok().json(report))
 }
 
-/// Won, lost and weighted pipeline by account, owner or month.
+/// Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
 #[utoipa::path(tag = "crm-reports", params(PeriodParams), responses((status = 200, description = "The report", body = SalesReport)))]
 #[get("/reports/sales")]
 pub async fn sales_report(

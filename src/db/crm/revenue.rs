@@ -1,0 +1,204 @@
+//! What the CRM reads from the books: the invoices, credit notes and payments of accounts
+//! (health, timeline) and the revenue credited to owners and teams (reports). Read-only;
+//! the receivables module owns these tables.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::schema::{allocations, documents, payments};
+use crate::db::{DbConn, SqlUuid};
+
+/// Statuses of a document that was issued and still stands.
+const STANDING: [&str; 3] = ["open", "partially_paid", "paid"];
+
+/// A customer document as the CRM sees it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = documents)]
+pub struct CrmDocumentRow {
+    pub id: SqlUuid,
+    pub kind: String,
+    pub account_id: SqlUuid,
+    pub number: Option<String>,
+    pub status: String,
+    pub issue_date: NaiveDate,
+    pub due_date: Option<NaiveDate>,
+    pub currency: String,
+    pub total_minor: i64,
+    pub base_subtotal_minor: i64,
+    pub base_total_minor: i64,
+    pub related_document_id: Option<SqlUuid>,
+    pub owner_id: Option<SqlUuid>,
+    pub team_id: Option<SqlUuid>,
+}
+
+/// Invoices of these accounts issued on or before `as_of` and not void.
+pub fn standing_invoices_of_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    accounts: &[SqlUuid],
+    as_of: NaiveDate,
+) -> QueryResult<Vec<CrmDocumentRow>> {
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::account_id.eq_any(accounts))
+                .and(documents::kind.eq("invoice"))
+                .and(documents::status.eq_any(STANDING))
+                .and(documents::issue_date.le(as_of)),
+        )
+        .order((documents::issue_date, documents::id))
+        .select(CrmDocumentRow::as_select())
+        .load(conn)
+}
+
+/// An allocation into a document: (document, from a payment?, amount in the document's
+/// currency, base amount at the document's rate, date).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = allocations)]
+pub struct CrmAllocationRow {
+    pub document_id: SqlUuid,
+    pub payment_id: Option<SqlUuid>,
+    pub allocation_date: NaiveDate,
+    pub amount_minor: i64,
+    pub document_base_minor: i64,
+}
+
+/// Standing allocations into these documents dated on or before `as_of`.
+pub fn allocations_into(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    documents: &[SqlUuid],
+    as_of: NaiveDate,
+) -> QueryResult<Vec<CrmAllocationRow>> {
+    allocations::table
+        .filter(
+            allocations::organization_id
+                .eq(org)
+                .and(allocations::document_id.eq_any(documents))
+                .and(allocations::voided.eq(false))
+                .and(allocations::allocation_date.le(as_of)),
+        )
+        .select(CrmAllocationRow::as_select())
+        .load(conn)
+}
+
+/// Invoices and credit notes of one account that were issued (void ones included: they
+/// happened), for the timeline.
+pub fn issued_receivables_of_account(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+) -> QueryResult<Vec<CrmDocumentRow>> {
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::account_id.eq(account))
+                .and(documents::kind.eq_any(["invoice", "credit_note"]))
+                .and(documents::issued_at.is_not_null()),
+        )
+        .select(CrmDocumentRow::as_select())
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = payments)]
+pub struct CrmPaymentRow {
+    pub id: SqlUuid,
+    pub direction: String,
+    pub payment_date: NaiveDate,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub reference: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Every payment received from or sent to one account, void ones included.
+pub fn payments_of_account(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    account: SqlUuid,
+) -> QueryResult<Vec<CrmPaymentRow>> {
+    payments::table
+        .filter(
+            payments::organization_id
+                .eq(org)
+                .and(payments::account_id.eq(account)),
+        )
+        .select(CrmPaymentRow::as_select())
+        .load(conn)
+}
+
+/// Invoices and credit notes issued in [from, to] that still stand (revenue invoiced).
+pub fn receivables_issued_between(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<CrmDocumentRow>> {
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::kind.eq_any(["invoice", "credit_note"]))
+                .and(documents::status.eq_any(STANDING))
+                .and(documents::issue_date.ge(from))
+                .and(documents::issue_date.le(to)),
+        )
+        .select(CrmDocumentRow::as_select())
+        .load(conn)
+}
+
+/// Standing allocations from payments dated in [from, to] (revenue collected).
+pub fn payment_allocations_between(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<CrmAllocationRow>> {
+    allocations::table
+        .filter(
+            allocations::organization_id
+                .eq(org)
+                .and(allocations::payment_id.is_not_null())
+                .and(allocations::voided.eq(false))
+                .and(allocations::allocation_date.ge(from))
+                .and(allocations::allocation_date.le(to)),
+        )
+        .select(CrmAllocationRow::as_select())
+        .load(conn)
+}
+
+/// Documents by id (the invoices collections went to).
+pub fn documents_by_ids(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<CrmDocumentRow>> {
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::id.eq_any(ids)),
+        )
+        .select(CrmDocumentRow::as_select())
+        .load(conn)
+}
+
+/// (id, kind, account) of these documents (checking the invoices a dispute names).
+pub fn kinds_and_accounts(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: &[SqlUuid],
+) -> QueryResult<Vec<(SqlUuid, String, SqlUuid)>> {
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::id.eq_any(ids)),
+        )
+        .select((documents::id, documents::kind, documents::account_id))
+        .load(conn)
+}
