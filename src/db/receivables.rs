@@ -524,14 +524,16 @@ pub fn reference_taken(
     Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
 }
 
-/// Moves a draft to open; false when it is no longer a draft (a racing issue won).
+/// Moves a draft to open; false when it is no longer the draft that was read and posted (a
+/// racing issue won, or a racing edit changed its lines).
 pub fn mark_issued(conn: &mut DbConn, row: &DocumentRow) -> QueryResult<bool> {
     let n = diesel::update(
         documents::table.filter(
             documents::organization_id
                 .eq(row.organization_id)
                 .and(documents::id.eq(row.id))
-                .and(documents::status.eq("draft")),
+                .and(documents::status.eq("draft"))
+                .and(documents::version.eq(row.version)),
         ),
     )
     .set((
@@ -627,6 +629,21 @@ pub fn allocate_document(
         .set(documents::status.eq(crate::domain::documents::settled_status(total, allocated)))
         .execute(conn)?;
     Ok(true)
+}
+
+/// Adds to the base-currency amount a document has settled. Called after
+/// [`allocate_document`] in the same transaction, once the settled amount is known under the
+/// row lock that update took.
+pub fn add_document_allocated_base(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+    base_minor: i64,
+) -> QueryResult<()> {
+    diesel::update(documents::table.find((org, id)))
+        .set(documents::allocated_base_minor.eq(documents::allocated_base_minor + base_minor))
+        .execute(conn)
+        .map(drop)
 }
 
 /// Issued, not void documents of these kinds dated on or before `as_of` (aging, statements).
@@ -800,6 +817,36 @@ pub fn allocate_payment(
         payments::version.eq(payments::version + 1),
         payments::updated_at.eq(at),
     ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Adds to the base-currency amount a payment has allocated (see
+/// [`add_document_allocated_base`]).
+pub fn add_payment_allocated_base(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    id: SqlUuid,
+    base_minor: i64,
+) -> QueryResult<()> {
+    diesel::update(payments::table.find((org, id)))
+        .set(payments::allocated_base_minor.eq(payments::allocated_base_minor + base_minor))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Locks a posted payment's row for the rest of the transaction (false when it is void), so
+/// no allocation can be added to it while it is being voided.
+pub fn lock_posted_payment(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+    let n = diesel::update(
+        payments::table.filter(
+            payments::organization_id
+                .eq(org)
+                .and(payments::id.eq(id))
+                .and(payments::status.eq("posted")),
+        ),
+    )
+    .set(payments::version.eq(payments::version + 1))
     .execute(conn)?;
     Ok(n == 1)
 }

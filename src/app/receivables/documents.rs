@@ -267,7 +267,7 @@ pub fn views(
                     .map(|l| DocumentLineView {
                         description: l.description,
                         quantity: l.quantity.0.normalize(),
-                        unit_price: l.unit_price.0,
+                        unit_price: l.unit_price.0.normalize(),
                         tax_rate_id: l.tax_rate_id.map(|t| t.0),
                         ledger_account_id: l.ledger_account_id.0,
                         amount: money(l.amount_minor, currency),
@@ -1084,10 +1084,21 @@ pub fn issue_in(
     doc.issued_at = Some(now);
     doc.updated_at = now;
     if !store::mark_issued(conn, &doc)? {
-        return Err(ApiError::conflict(
-            "document_not_draft",
-            format!("this {} was issued by another request", kind.noun()),
-        ));
+        let now = store::find_document(conn, org.id, doc.id)?;
+        return Err(if now.status == "draft" {
+            ApiError::conflict(
+                "version_mismatch",
+                format!(
+                    "this {} changed while it was being issued; read it and issue again",
+                    kind.noun()
+                ),
+            )
+        } else {
+            ApiError::conflict(
+                "document_not_draft",
+                format!("this {} was issued by another request", kind.noun()),
+            )
+        });
     }
     let mut doc = store::find_document(conn, org.id, doc.id)?;
     if let Some(target) = related {

@@ -249,36 +249,13 @@ fn allocate_at(
     }
     check_lock(org, date, &f("date"))?;
     let currency = currency_of(&target.currency)?;
-    let document_base = allocation_base_minor(
-        amount_minor,
-        target.total_minor,
-        target.base_total_minor,
-        target.allocated_minor,
-        target.allocated_base_minor,
-        &pricing(currency, org.base, target.exchange_rate.0, org.rounding),
-    )
-    .map_err(|_| ApiError::field("too_large", &f("amount"), "too large"))?;
-    let source_base = match &source {
-        AllocationSource::Payment(p) => allocation_base_minor(
-            amount_minor,
-            p.amount_minor,
-            p.base_amount_minor,
-            p.allocated_minor,
-            p.allocated_base_minor,
-            &pricing(currency, org.base, p.exchange_rate.0, Rounding::HalfUp),
-        ),
-        AllocationSource::Credit(c) => allocation_base_minor(
-            amount_minor,
-            c.total_minor,
-            c.base_total_minor,
-            c.allocated_minor,
-            c.allocated_base_minor,
-            &pricing(currency, org.base, c.exchange_rate.0, org.rounding),
-        ),
-    }
-    .map_err(|_| ApiError::field("too_large", &f("amount"), "too large"))?;
+    let too_large = |_| ApiError::field("too_large", &f("amount"), "too large");
     let now = db::now();
-    if !store::allocate_document(conn, org.id, target.id, amount_minor, document_base, now)? {
+    // The amounts move first: each conditional update refuses to go above what is due and
+    // locks its row, so the base amounts below are computed from what was settled before
+    // this allocation even when another request settled part of the same item meanwhile —
+    // the allocation that settles an item takes exactly the base left.
+    if !store::allocate_document(conn, org.id, target.id, amount_minor, 0, now)? {
         return Err(ApiError::field(
             "allocation_exceeds_due",
             &f("amount"),
@@ -289,31 +266,64 @@ fn allocate_at(
             ),
         ));
     }
-    let (payment_id, credit_id, source_kind) = match &source {
+    let locked = store::find_document(conn, org.id, target.id)?;
+    let document_base = allocation_base_minor(
+        amount_minor,
+        locked.total_minor,
+        locked.base_total_minor,
+        locked.allocated_minor - amount_minor,
+        locked.allocated_base_minor,
+        &pricing(currency, org.base, locked.exchange_rate.0, org.rounding),
+    )
+    .map_err(too_large)?;
+    store::add_document_allocated_base(conn, org.id, target.id, document_base)?;
+    let (payment_id, credit_id, source_kind, source_base) = match &source {
         AllocationSource::Payment(p) => {
-            if !store::allocate_payment(conn, org.id, p.id, amount_minor, source_base, now)? {
+            if !store::allocate_payment(conn, org.id, p.id, amount_minor, 0, now)? {
                 return Err(ApiError::field(
                     "allocations_exceed_payment",
                     &f("amount"),
                     "the allocations add up to more than the payment's unallocated amount",
                 ));
             }
-            (Some(p.id), None, Source::Payment)
+            let p = store::find_payment(conn, org.id, p.id)?;
+            let base = allocation_base_minor(
+                amount_minor,
+                p.amount_minor,
+                p.base_amount_minor,
+                p.allocated_minor - amount_minor,
+                p.allocated_base_minor,
+                &pricing(currency, org.base, p.exchange_rate.0, Rounding::HalfUp),
+            )
+            .map_err(too_large)?;
+            store::add_payment_allocated_base(conn, org.id, p.id, base)?;
+            (Some(p.id), None, Source::Payment, base)
         }
         AllocationSource::Credit(c) => {
-            if !store::allocate_document(conn, org.id, c.id, amount_minor, source_base, now)? {
+            if !store::allocate_document(conn, org.id, c.id, amount_minor, 0, now)? {
                 return Err(ApiError::field(
                     "allocation_exceeds_credit",
                     &f("amount"),
                     "more than the credit left to use",
                 ));
             }
-            let source = if kind_of(c)? == DocumentKind::VendorCredit {
+            let c = store::find_document(conn, org.id, c.id)?;
+            let base = allocation_base_minor(
+                amount_minor,
+                c.total_minor,
+                c.base_total_minor,
+                c.allocated_minor - amount_minor,
+                c.allocated_base_minor,
+                &pricing(currency, org.base, c.exchange_rate.0, org.rounding),
+            )
+            .map_err(too_large)?;
+            store::add_document_allocated_base(conn, org.id, c.id, base)?;
+            let source = if kind_of(&c)? == DocumentKind::VendorCredit {
                 Source::VendorCredit
             } else {
                 Source::CreditNote
             };
-            (None, Some(c.id), source)
+            (None, Some(c.id), source, base)
         }
     };
     // What the pair leaves on the control account, as a net debit; the difference entry
@@ -966,6 +976,12 @@ pub fn void_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Paymen
         ));
     }
     check_lock(&org, payment.payment_date, "date")?;
+    if !store::lock_posted_payment(conn, org.id, payment.id)? {
+        return Err(ApiError::conflict(
+            "payment_void",
+            "this payment was voided by another request",
+        ));
+    }
     let allocations = store::allocations_of_payments(conn, org.id, &[payment.id])?;
     unwind(conn, caller, &org, allocations)?;
     let original = ledger::get_entry(conn, caller, payment.journal_entry_id)?;
