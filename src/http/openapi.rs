@@ -2,7 +2,9 @@
 //! plus what every operation shares: the bearer scheme and the problem responses.
 
 use utoipa::openapi::path::Operation;
+use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::Components;
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
 use utoipa::OpenApi as _;
 
@@ -76,6 +78,7 @@ const PROBLEM_RESPONSES: &[(&str, &str)] = &[
 pub fn finish(mut api: OpenApi) -> OpenApi {
     api.info.version = env!("CARGO_PKG_VERSION").to_owned();
     let components = api.components.get_or_insert_with(Default::default);
+    ref_page_items(components);
     components.security_schemes.insert(
         "bearer".to_owned(),
         SecurityScheme::Http(
@@ -122,6 +125,9 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             .zip(ops)
         {
             let Some(op) = op.as_mut() else { continue };
+            for param in op.parameters.iter_mut().flatten() {
+                never_null(&mut param.schema);
+            }
             let public = op
                 .security
                 .as_ref()
@@ -157,4 +163,46 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
         }
     }
     api
+}
+
+/// A parameter is absent or has a value: headers, query and path segments cannot carry JSON
+/// null, so `Option<String>` (which utoipa renders as `type: [string, null]`) means "not
+/// required", which `required: false` already says. Generated clients (progenitor) otherwise
+/// take the parameter as an optional optional.
+fn never_null(schema: &mut Option<RefOr<Schema>>) {
+    let Some(RefOr::T(Schema::Object(object))) = schema else {
+        return;
+    };
+    if let SchemaType::Array(types) = &mut object.schema_type {
+        types.retain(|t| *t != Type::Null);
+        if let [only] = types.as_slice() {
+            object.schema_type = SchemaType::Type(only.clone());
+        }
+    }
+}
+
+/// utoipa inlines the item schema into each `Page_<Item>`; point `data.items` at the named
+/// `<Item>` schema instead (when it is the same schema), so generated clients get one type per
+/// resource rather than a copy per list.
+fn ref_page_items(components: &mut Components) {
+    let named = components.schemas.clone();
+    for (name, page) in components.schemas.iter_mut() {
+        let Some(item) = name.strip_prefix("Page_") else {
+            continue;
+        };
+        let Some(item_schema) = named.get(item) else {
+            continue;
+        };
+        let RefOr::T(Schema::Object(page)) = page else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Array(data))) = page.properties.get_mut("data") else {
+            continue;
+        };
+        if let ArrayItems::RefOrSchema(items) = &mut data.items {
+            if **items == *item_schema {
+                **items = RefOr::Ref(Ref::from_schema_name(item));
+            }
+        }
+    }
 }
