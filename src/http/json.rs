@@ -112,9 +112,10 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
             "the request body is empty; send a JSON object",
         ));
     }
-    let value: serde_json::Value = serde_json::from_slice(raw).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_slice(raw).map_err(|e| {
         ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
     })?;
+    integral_floats_as_integers(&mut value);
     let result: Result<T, _> = serde_path_to_error::deserialize(value);
     result.map_err(|err| {
         let path = err.path().to_string();
@@ -122,6 +123,25 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
         let (field, code) = describe(&path, &message);
         ApiError::validation(vec![FieldError::new(field, code, message)])
     })
+}
+
+/// JSON has one number type: `3.0` is the integer 3 (JSON Schema's `integer` accepts it), but
+/// serde refuses it for an `i32`. Rewrite integral floats as integers before deserializing;
+/// money is unaffected, since a JSON number is refused wherever a decimal string belongs.
+fn integral_floats_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                // Exactly representable integers only (|f| < 2^53), so nothing is rounded.
+                if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+                    *value = serde_json::Value::from(f as i64);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
 }
 
 /// `ApiQuery<T>`: query parameters, with a 422 that names the offending parameter.

@@ -2,6 +2,7 @@
 //! plus what every operation shares: the bearer scheme and the problem responses.
 
 use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::Components;
@@ -127,6 +128,7 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             let Some(op) = op.as_mut() else { continue };
             for param in op.parameters.iter_mut().flatten() {
                 never_null(&mut param.schema);
+                constrain(param);
             }
             let public = op
                 .security
@@ -142,7 +144,8 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             for (code, _) in PROBLEM_RESPONSES {
                 let wanted = match *code {
                     "400" | "413" => has_body(op),
-                    "401" | "403" => !public,
+                    "401" => !public || is_credential_exchange(path),
+                    "403" => !public,
                     "404" => path.contains('{'),
                     "409" => method == "post" || method == "patch" || method == "delete",
                     "412" => method == "patch",
@@ -204,5 +207,32 @@ fn ref_page_items(components: &mut Components) {
                 **items = RefOr::Ref(Ref::from_schema_name(item));
             }
         }
+    }
+}
+
+/// `/auth/token` and `/auth/refresh` are public but answer 401 for a wrong password or a
+/// spent refresh token.
+fn is_credential_exchange(path: &str) -> bool {
+    matches!(path, "/api/v1/auth/token" | "/api/v1/auth/refresh")
+}
+
+/// What the shared extractors enforce on every operation, stated in the spec: `limit` is 1 to
+/// `MAX_LIMIT` (pagination.rs) and an `Idempotency-Key` is 1 to 255 visible ASCII characters
+/// (write.rs).
+fn constrain(param: &mut Parameter) {
+    let Some(RefOr::T(Schema::Object(object))) = param.schema.as_mut() else {
+        return;
+    };
+    match (&param.parameter_in, param.name.as_str()) {
+        (ParameterIn::Query, "limit") => {
+            object.minimum = Some(utoipa::Number::Int(1));
+            object.maximum = Some(utoipa::Number::Int(super::pagination::MAX_LIMIT as isize));
+        }
+        (ParameterIn::Header, "Idempotency-Key") => {
+            object.min_length = Some(1);
+            object.max_length = Some(255);
+            object.pattern = Some("^[!-~]+$".to_owned());
+        }
+        _ => {}
     }
 }

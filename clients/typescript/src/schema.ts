@@ -1930,6 +1930,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_OwnerChangeView: {
+            data: components["schemas"]["OwnerChangeView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_ProposalView: {
             data: components["schemas"]["ProposalView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -2920,13 +2926,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The reassignments */
+            /** @description The reassignments (one page) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OwnerChangeView"][];
+                    "application/json": components["schemas"]["Page_OwnerChangeView"];
                 };
             };
             401: components["responses"]["Problem401"];
@@ -3183,6 +3189,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
@@ -3243,6 +3250,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
@@ -4864,6 +4872,15 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            /** @description No such ledger account in your organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];

@@ -81,6 +81,7 @@ from .page_interaction_view import PageInteractionView
 from .page_journal_entry_view import PageJournalEntryView
 from .page_ledger_account_view import PageLedgerAccountView
 from .page_opportunity_view import PageOpportunityView
+from .page_owner_change_view import PageOwnerChangeView
 from .page_proposal_view import PageProposalView
 from .page_request_view import PageRequestView
 from .page_risk_view import PageRiskView
@@ -219,6 +220,7 @@ __all__ = (
     "PageJournalEntryView",
     "PageLedgerAccountView",
     "PageOpportunityView",
+    "PageOwnerChangeView",
     "PageProposalView",
     "PageRequestView",
     "PageRiskView",

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.owner_change_view import OwnerChangeView
+from ...models.page_owner_change_view import PageOwnerChangeView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,14 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[OwnerChangeView] | None:
+) -> PageOwnerChangeView | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = OwnerChangeView.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageOwnerChangeView.from_dict(response.json())
 
         return response_200
 
@@ -77,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[OwnerChangeView]]:
+) -> Response[PageOwnerChangeView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +85,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | list[OwnerChangeView]]:
+) -> Response[PageOwnerChangeView | Problem]:
     """Who owned the account before: every reassignment, newest first.
 
     Args:
@@ -101,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[OwnerChangeView]]
+        Response[PageOwnerChangeView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +114,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | list[OwnerChangeView] | None:
+) -> PageOwnerChangeView | Problem | None:
     """Who owned the account before: every reassignment, newest first.
 
     Args:
@@ -130,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[OwnerChangeView]
+        PageOwnerChangeView | Problem
     """
 
     return sync_detailed(
@@ -143,7 +138,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | list[OwnerChangeView]]:
+) -> Response[PageOwnerChangeView | Problem]:
     """Who owned the account before: every reassignment, newest first.
 
     Args:
@@ -154,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[OwnerChangeView]]
+        Response[PageOwnerChangeView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +165,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | list[OwnerChangeView] | None:
+) -> PageOwnerChangeView | Problem | None:
     """Who owned the account before: every reassignment, newest first.
 
     Args:
@@ -181,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[OwnerChangeView]
+        PageOwnerChangeView | Problem
     """
 
     return (
