@@ -101,15 +101,14 @@ fn inline_responses(spec: &mut Value) {
                     .and_then(|r| r.strip_prefix("#/components/responses/"))
                     .and_then(|name| shared.get(name))
                     .cloned();
-                if let Some(mut target) = target {
-                    // progenitor decodes `application/json` only; a problem document is JSON.
-                    if let Some(content) = target.get_mut("content").and_then(Value::as_object_mut)
-                    {
-                        if let Some(problem) = content.remove("application/problem+json") {
-                            content.insert("application/json".to_owned(), problem);
-                        }
-                    }
+                if let Some(target) = target {
                     *response = target;
+                }
+                // progenitor decodes `application/json` only; a problem document is JSON.
+                if let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) {
+                    if let Some(problem) = content.remove("application/problem+json") {
+                        content.insert("application/json".to_owned(), problem);
+                    }
                 }
             }
         }
