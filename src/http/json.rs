@@ -116,6 +116,13 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
         ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
     })?;
     integral_floats_as_integers(&mut value);
+    if let Some(field) = nul_character_at(&value, "") {
+        return Err(ApiError::validation(vec![FieldError::new(
+            field,
+            "invalid_character",
+            "must not contain the NUL character (U+0000)",
+        )]));
+    }
     let result: Result<T, _> = serde_path_to_error::deserialize(value);
     result.map_err(|err| {
         let path = err.path().to_string();
@@ -141,6 +148,37 @@ fn integral_floats_as_integers(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
         serde_json::Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
         _ => {}
+    }
+}
+
+/// PostgreSQL text cannot hold U+0000 (SQLite can), so a NUL in any string would be a 500 on
+/// one backend and stored on the other: refuse it at the edge, naming the first field.
+fn nul_character_at(value: &serde_json::Value, path: &str) -> Option<String> {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => Some(if path.is_empty() {
+            "body".to_owned()
+        } else {
+            path.to_owned()
+        }),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_character_at(v, &format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                Some(join(k))
+            } else {
+                nul_character_at(v, &join(k))
+            }
+        }),
+        _ => None,
     }
 }
 

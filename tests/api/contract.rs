@@ -1517,3 +1517,28 @@ both_backends!(
     documented_answers_happen_works,
     super::documented_answers_happen
 );
+
+/// A NUL character in a string is refused on both backends (PostgreSQL text cannot store it;
+/// it was a 500 there), naming the field.
+async fn nul_characters_are_422(app: TestApp) {
+    let owner = app.signup("Nul Characters").await;
+    let a = app
+        .post("/api/v1/api-keys")
+        .token(&owner.token)
+        .json(&json!({"name": "bad\u{0}name", "role": "viewer"}))
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(field_code(&a, "name").as_deref(), Some("invalid_character"));
+    let a = app
+        .post("/api/v1/accounts")
+        .token(&owner.token)
+        .json(&json!({"name": "Fine", "tags": ["ok", "n\u{0}"]}))
+        .send()
+        .await;
+    assert_eq!(
+        field_code(&a, "tags[1]").as_deref(),
+        Some("invalid_character")
+    );
+}
+both_backends!(nul_characters_are_422_works, super::nul_characters_are_422);
