@@ -112,9 +112,17 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
             "the request body is empty; send a JSON object",
         ));
     }
-    let value: serde_json::Value = serde_json::from_slice(raw).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_slice(raw).map_err(|e| {
         ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
     })?;
+    integral_floats_as_integers(&mut value);
+    if let Some(field) = nul_character_at(&value, "") {
+        return Err(ApiError::validation(vec![FieldError::new(
+            field,
+            "invalid_character",
+            "must not contain the NUL character (U+0000)",
+        )]));
+    }
     let result: Result<T, _> = serde_path_to_error::deserialize(value);
     result.map_err(|err| {
         let path = err.path().to_string();
@@ -122,6 +130,56 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
         let (field, code) = describe(&path, &message);
         ApiError::validation(vec![FieldError::new(field, code, message)])
     })
+}
+
+/// JSON has one number type: `3.0` is the integer 3 (JSON Schema's `integer` accepts it), but
+/// serde refuses it for an `i32`. Rewrite integral floats as integers before deserializing;
+/// money is unaffected, since a JSON number is refused wherever a decimal string belongs.
+fn integral_floats_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                // Exactly representable integers only (|f| < 2^53), so nothing is rounded.
+                if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+                    *value = serde_json::Value::from(f as i64);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
+}
+
+/// PostgreSQL text cannot hold U+0000 (SQLite can), so a NUL in any string would be a 500 on
+/// one backend and stored on the other: refuse it at the edge, naming the first field.
+fn nul_character_at(value: &serde_json::Value, path: &str) -> Option<String> {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => Some(if path.is_empty() {
+            "body".to_owned()
+        } else {
+            path.to_owned()
+        }),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_character_at(v, &format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                Some(join(k))
+            } else {
+                nul_character_at(v, &join(k))
+            }
+        }),
+        _ => None,
+    }
 }
 
 /// `ApiQuery<T>`: query parameters, with a 422 that names the offending parameter.

@@ -209,7 +209,7 @@ pub fn spec_json() -> String {
 }
 
 /// Which methods each path template answers, from the spec, for 405 + `Allow`.
-pub struct RouteTable(Vec<(Regex, Vec<&'static str>)>);
+pub struct RouteTable(Vec<(Regex, Vec<&'static str>, Option<String>)>);
 
 impl RouteTable {
     pub fn from_spec(api: &utoipa::openapi::OpenApi) -> RouteTable {
@@ -239,8 +239,9 @@ impl RouteTable {
                     methods.push(m);
                 }
             }
+            let literal = (!path.contains('{')).then(|| path.clone());
             if let Ok(re) = Regex::new(&pattern) {
-                table.push((re, methods));
+                table.push((re, methods, literal));
             }
         }
         RouteTable(table)
@@ -248,13 +249,31 @@ impl RouteTable {
 
     fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
         let mut all: Vec<&'static str> = Vec::new();
-        for (re, methods) in &self.0 {
+        for (re, methods, _) in &self.0 {
             if re.is_match(path) {
                 all.extend(methods);
             }
         }
         (!all.is_empty()).then_some(all)
     }
+
+    /// The methods of a literal path (`/api/v1/accounts/export`), which a template of a
+    /// sibling (`/api/v1/accounts/{id}`) must not shadow.
+    fn literal(&self, path: &str) -> Option<&[&'static str]> {
+        self.0
+            .iter()
+            .find(|(_, _, literal)| literal.as_deref() == Some(path))
+            .map(|(_, methods, _)| methods.as_slice())
+    }
+}
+
+fn method_not_allowed(method: &Method, methods: &[&str]) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{method} is not allowed here; use {}", methods.join(", ")),
+    )
+    .with_header(header::ALLOW, methods.join(", "))
 }
 
 /// Unknown routes: 405 with `Allow` when the path exists under other methods, else 404.
@@ -268,16 +287,7 @@ pub async fn fallback(
                 .insert_header((header::ALLOW, methods.join(", ")))
                 .finish());
         }
-        return Err(ApiError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
-            format!(
-                "{} is not allowed here; use {}",
-                req.method(),
-                methods.join(", ")
-            ),
-        )
-        .with_header(header::ALLOW, methods.join(", ")));
+        return Err(method_not_allowed(req.method(), &methods));
     }
     Err(ApiError::new(
         StatusCode::NOT_FOUND,
@@ -290,6 +300,15 @@ pub async fn fallback(
 pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::PathConfig::default().error_handler(|err, req| {
         tracing::debug!(error = %err, path = req.path(), "path did not parse");
+        // `PATCH /accounts/export` reached `PATCH /accounts/{id}`: the literal path exists
+        // without that method, so it is 405 like any other undeclared method.
+        if let Some(table) = req.app_data::<web::Data<RouteTable>>() {
+            if let Some(methods) = table.literal(req.path()) {
+                if !methods.contains(&req.method().as_str()) {
+                    return method_not_allowed(req.method(), methods).into();
+                }
+            }
+        }
         ApiError::not_found("resource (the id in the path is not a valid id)").into()
     }))
     .app_data(web::QueryConfig::default().error_handler(|err, _| {

@@ -2,7 +2,10 @@
 //! plus what every operation shares: the bearer scheme and the problem responses.
 
 use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::Components;
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
 use utoipa::OpenApi as _;
 
@@ -84,6 +87,7 @@ const PROBLEM_RESPONSES: &[(&str, &str)] = &[
 pub fn finish(mut api: OpenApi) -> OpenApi {
     api.info.version = env!("CARGO_PKG_VERSION").to_owned();
     let components = api.components.get_or_insert_with(Default::default);
+    ref_page_items(components);
     components.security_schemes.insert(
         "bearer".to_owned(),
         SecurityScheme::Http(
@@ -130,6 +134,10 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             .zip(ops)
         {
             let Some(op) = op.as_mut() else { continue };
+            for param in op.parameters.iter_mut().flatten() {
+                never_null(&mut param.schema);
+                constrain(param);
+            }
             let public = op
                 .security
                 .as_ref()
@@ -144,7 +152,8 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             for (code, _) in PROBLEM_RESPONSES {
                 let wanted = match *code {
                     "400" | "413" => has_body(op),
-                    "401" | "403" => !public,
+                    "401" => !public || is_credential_exchange(path),
+                    "403" => !public,
                     "404" => path.contains('{'),
                     "409" => method == "post" || method == "patch" || method == "delete",
                     "412" => method == "patch",
@@ -165,4 +174,73 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
         }
     }
     api
+}
+
+/// A parameter is absent or has a value: headers, query and path segments cannot carry JSON
+/// null, so `Option<String>` (which utoipa renders as `type: [string, null]`) means "not
+/// required", which `required: false` already says. Generated clients (progenitor) otherwise
+/// take the parameter as an optional optional.
+fn never_null(schema: &mut Option<RefOr<Schema>>) {
+    let Some(RefOr::T(Schema::Object(object))) = schema else {
+        return;
+    };
+    if let SchemaType::Array(types) = &mut object.schema_type {
+        types.retain(|t| *t != Type::Null);
+        if let [only] = types.as_slice() {
+            object.schema_type = SchemaType::Type(only.clone());
+        }
+    }
+}
+
+/// utoipa inlines the item schema into each `Page_<Item>`; point `data.items` at the named
+/// `<Item>` schema instead (when it is the same schema), so generated clients get one type per
+/// resource rather than a copy per list.
+fn ref_page_items(components: &mut Components) {
+    let named = components.schemas.clone();
+    for (name, page) in components.schemas.iter_mut() {
+        let Some(item) = name.strip_prefix("Page_") else {
+            continue;
+        };
+        let Some(item_schema) = named.get(item) else {
+            continue;
+        };
+        let RefOr::T(Schema::Object(page)) = page else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Array(data))) = page.properties.get_mut("data") else {
+            continue;
+        };
+        if let ArrayItems::RefOrSchema(items) = &mut data.items {
+            if **items == *item_schema {
+                **items = RefOr::Ref(Ref::from_schema_name(item));
+            }
+        }
+    }
+}
+
+/// `/auth/token` and `/auth/refresh` are public but answer 401 for a wrong password or a
+/// spent refresh token.
+fn is_credential_exchange(path: &str) -> bool {
+    matches!(path, "/api/v1/auth/token" | "/api/v1/auth/refresh")
+}
+
+/// What the shared extractors enforce on every operation, stated in the spec: `limit` is 1 to
+/// `MAX_LIMIT` (pagination.rs) and an `Idempotency-Key` is 1 to 255 visible ASCII characters
+/// (write.rs).
+fn constrain(param: &mut Parameter) {
+    let Some(RefOr::T(Schema::Object(object))) = param.schema.as_mut() else {
+        return;
+    };
+    match (&param.parameter_in, param.name.as_str()) {
+        (ParameterIn::Query, "limit") => {
+            object.minimum = Some(utoipa::Number::Int(1));
+            object.maximum = Some(utoipa::Number::Int(super::pagination::MAX_LIMIT as isize));
+        }
+        (ParameterIn::Header, "Idempotency-Key") => {
+            object.min_length = Some(1);
+            object.max_length = Some(255);
+            object.pattern = Some("^[!-~]+$".to_owned());
+        }
+        _ => {}
+    }
 }

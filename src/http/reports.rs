@@ -269,7 +269,7 @@ pub struct GeneralLedgerView {
 
 /// General ledger: each account's lines over a range with opening, running and closing
 /// balances, in the base currency.
-#[utoipa::path(tag = "reports", params(GeneralLedgerParams), responses((status = 200, description = "General ledger", body = GeneralLedgerView)))]
+#[utoipa::path(tag = "reports", params(GeneralLedgerParams), responses((status = 200, description = "General ledger", body = GeneralLedgerView), (status = 404, description = "No such ledger account in your organization", body = crate::http::error::Problem, content_type = "application/problem+json")))]
 #[get("/reports/general-ledger")]
 pub async fn general_ledger(
     state: web::Data<AppState>,

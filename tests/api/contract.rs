@@ -1382,3 +1382,163 @@ both_backends!(
     served_spec_matches_the_committed_one_works,
     super::served_spec_matches_the_committed_one
 );
+
+// ---------------------------------------------------------------------------------------------
+// Found by schemathesis (clients/schemathesis.sh) and by the generated clients
+
+/// JSON has one number type: `2.0` is an integer (JSON Schema's `integer` accepts it).
+async fn integral_floats_are_integers(app: TestApp) {
+    let owner = app.signup("Integral Floats").await;
+    let a = app
+        .post("/api/v1/auth/signup")
+        .json(
+            &json!({"organization_name": "Floaty", "name": "F", "email": unique_email("f"),
+                      "password": PASSWORD, "fiscal_year_start_month": 4.0}),
+        )
+        .send()
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    assert_eq!(a.body["organization"]["fiscal_year_start_month"], 4);
+    // A fraction is still refused, naming the field.
+    let mut body =
+        json!({"name": "Half", "email": unique_email("h"), "password": PASSWORD, "role": "viewer"});
+    body["role"] = json!(1.5);
+    let a = create_user(&app, &owner.token, &body).await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+}
+both_backends!(
+    integral_floats_are_integers_works,
+    super::integral_floats_are_integers
+);
+
+/// A literal path is not shadowed by its sibling template: `PATCH /accounts/export` is 405
+/// (export is GET only), not 404 from `PATCH /accounts/{id}` failing to parse an id.
+async fn undeclared_method_on_a_literal_path_is_405(app: TestApp) {
+    let owner = app.signup("Literal Paths").await;
+    let a = app
+        .patch("/api/v1/accounts/export")
+        .token(&owner.token)
+        .json(&json!({}))
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    assert_eq!(a.header("allow").as_deref(), Some("GET"));
+    // A malformed id under the template is still 404.
+    let a = app
+        .patch("/api/v1/accounts/not-an-id")
+        .token(&owner.token)
+        .json(&json!({}))
+        .send()
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND, "{}", a.text);
+}
+both_backends!(
+    undeclared_method_on_a_literal_path_is_405_works,
+    super::undeclared_method_on_a_literal_path_is_405
+);
+
+/// What the spec says about shared parameters and answers matches what the server does.
+async fn spec_states_the_shared_rules(app: TestApp) {
+    let spec = app.get("/api/v1/openapi.json").send().await.body;
+    let ops = |path: &str, method: &str| spec["paths"][path][method].clone();
+    let param = |op: &Value, name: &str| {
+        op["parameters"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["name"] == name).cloned())
+            .unwrap_or(Value::Null)
+    };
+    // Parameters are never JSON null on the wire.
+    let key = param(&ops("/api/v1/accounts", "post"), "Idempotency-Key");
+    assert_eq!(key["schema"]["type"], "string");
+    assert_eq!(key["schema"]["maxLength"], 255);
+    let if_match = param(&ops("/api/v1/accounts/{id}", "patch"), "If-Match");
+    assert_eq!(if_match["schema"]["type"], "string");
+    // limit is 1..=200, as the extractor enforces.
+    let limit = param(&ops("/api/v1/accounts", "get"), "limit");
+    assert_eq!(limit["schema"]["minimum"], 1);
+    assert_eq!(limit["schema"]["maximum"], 200);
+    // List pages reference their item schema instead of copying it.
+    assert_eq!(
+        spec["components"]["schemas"]["Page_AccountView"]["properties"]["data"]["items"]["$ref"],
+        "#/components/schemas/AccountView"
+    );
+    // Credential exchanges document their 401; owner history documents a page.
+    assert!(ops("/api/v1/auth/token", "post")["responses"]["401"].is_object());
+    assert!(ops("/api/v1/auth/refresh", "post")["responses"]["401"].is_object());
+    assert!(ops("/api/v1/reports/general-ledger", "get")["responses"]["404"].is_object());
+    let history = &ops("/api/v1/accounts/{id}/owner-history", "get")["responses"]["200"];
+    assert_eq!(
+        history["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Page_OwnerChangeView"
+    );
+}
+both_backends!(
+    spec_states_the_shared_rules_works,
+    super::spec_states_the_shared_rules
+);
+
+/// What the spec promises for the answers it documents: a wrong password is 401 on
+/// /auth/token, an unknown ledger account is 404 on the general ledger, and owner history
+/// answers a page.
+async fn documented_answers_happen(app: TestApp) {
+    let owner = app.signup("Documented Answers").await;
+    let a = app
+        .post("/api/v1/auth/token")
+        .json(&json!({"email": owner.email, "password": "not the password at all"}))
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    let a = app
+        .get(&format!(
+            "/api/v1/reports/general-ledger?from=2026-01-01&to=2026-12-31&ledger_account_id={}",
+            uuid::Uuid::now_v7()
+        ))
+        .token(&owner.token)
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::NOT_FOUND, "not_found");
+    let account = app
+        .post("/api/v1/accounts")
+        .token(&owner.token)
+        .json(&json!({"name": "Hist Co"}))
+        .send()
+        .await;
+    let id = account.body["id"].as_str().unwrap();
+    let a = app
+        .get(&format!("/api/v1/accounts/{id}/owner-history"))
+        .token(&owner.token)
+        .send()
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    assert!(a.body["data"].is_array());
+    assert!(a.body["next_cursor"].is_null());
+}
+both_backends!(
+    documented_answers_happen_works,
+    super::documented_answers_happen
+);
+
+/// A NUL character in a string is refused on both backends (PostgreSQL text cannot store it;
+/// it was a 500 there), naming the field.
+async fn nul_characters_are_422(app: TestApp) {
+    let owner = app.signup("Nul Characters").await;
+    let a = app
+        .post("/api/v1/api-keys")
+        .token(&owner.token)
+        .json(&json!({"name": "bad\u{0}name", "role": "viewer"}))
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(field_code(&a, "name").as_deref(), Some("invalid_character"));
+    let a = app
+        .post("/api/v1/accounts")
+        .token(&owner.token)
+        .json(&json!({"name": "Fine", "tags": ["ok", "n\u{0}"]}))
+        .send()
+        .await;
+    assert_eq!(
+        field_code(&a, "tags[1]").as_deref(),
+        Some("invalid_character")
+    );
+}
+both_backends!(nul_characters_are_422_works, super::nul_characters_are_422);

@@ -267,7 +267,7 @@ pub async fn reassign_account(
 }
 
 /// Who owned the account before: every reassignment, newest first.
-#[utoipa::path(tag = "accounts", params(("id" = Uuid, Path, description = "Account id")), responses((status = 200, description = "The reassignments", body = Vec<OwnerChangeView>)))]
+#[utoipa::path(tag = "accounts", params(("id" = Uuid, Path, description = "Account id")), responses((status = 200, description = "The reassignments (one page)", body = Page<OwnerChangeView>)))]
 #[get("/accounts/{id}/owner-history")]
 pub async fn account_owner_history(
     state: web::Data<AppState>,

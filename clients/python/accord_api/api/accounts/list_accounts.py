@@ -1,0 +1,377 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_account_view import PageAccountView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tier: str | Unset = UNSET,
+    is_customer: bool | Unset = UNSET,
+    is_vendor: bool | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    check_in_overdue: bool | Unset = UNSET,
+    include_archived: bool | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["q"] = q
+
+    json_owner_id: str | Unset = UNSET
+    if not isinstance(owner_id, Unset):
+        json_owner_id = str(owner_id)
+    params["owner_id"] = json_owner_id
+
+    json_team_id: str | Unset = UNSET
+    if not isinstance(team_id, Unset):
+        json_team_id = str(team_id)
+    params["team_id"] = json_team_id
+
+    params["status"] = status
+
+    params["tier"] = tier
+
+    params["is_customer"] = is_customer
+
+    params["is_vendor"] = is_vendor
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["check_in_overdue"] = check_in_overdue
+
+    params["include_archived"] = include_archived
+
+    params["sort"] = sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/accounts",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageAccountView | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageAccountView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAccountView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tier: str | Unset = UNSET,
+    is_customer: bool | Unset = UNSET,
+    is_vendor: bool | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    check_in_overdue: bool | Unset = UNSET,
+    include_archived: bool | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> Response[PageAccountView | Problem]:
+    """List accounts.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        q (str | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        status (str | Unset):
+        tier (str | Unset):
+        is_customer (bool | Unset):
+        is_vendor (bool | Unset):
+        updated_since (datetime.datetime | Unset):
+        check_in_overdue (bool | Unset):
+        include_archived (bool | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAccountView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        q=q,
+        owner_id=owner_id,
+        team_id=team_id,
+        status=status,
+        tier=tier,
+        is_customer=is_customer,
+        is_vendor=is_vendor,
+        updated_since=updated_since,
+        check_in_overdue=check_in_overdue,
+        include_archived=include_archived,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tier: str | Unset = UNSET,
+    is_customer: bool | Unset = UNSET,
+    is_vendor: bool | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    check_in_overdue: bool | Unset = UNSET,
+    include_archived: bool | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> PageAccountView | Problem | None:
+    """List accounts.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        q (str | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        status (str | Unset):
+        tier (str | Unset):
+        is_customer (bool | Unset):
+        is_vendor (bool | Unset):
+        updated_since (datetime.datetime | Unset):
+        check_in_overdue (bool | Unset):
+        include_archived (bool | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAccountView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        q=q,
+        owner_id=owner_id,
+        team_id=team_id,
+        status=status,
+        tier=tier,
+        is_customer=is_customer,
+        is_vendor=is_vendor,
+        updated_since=updated_since,
+        check_in_overdue=check_in_overdue,
+        include_archived=include_archived,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tier: str | Unset = UNSET,
+    is_customer: bool | Unset = UNSET,
+    is_vendor: bool | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    check_in_overdue: bool | Unset = UNSET,
+    include_archived: bool | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> Response[PageAccountView | Problem]:
+    """List accounts.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        q (str | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        status (str | Unset):
+        tier (str | Unset):
+        is_customer (bool | Unset):
+        is_vendor (bool | Unset):
+        updated_since (datetime.datetime | Unset):
+        check_in_overdue (bool | Unset):
+        include_archived (bool | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAccountView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        q=q,
+        owner_id=owner_id,
+        team_id=team_id,
+        status=status,
+        tier=tier,
+        is_customer=is_customer,
+        is_vendor=is_vendor,
+        updated_since=updated_since,
+        check_in_overdue=check_in_overdue,
+        include_archived=include_archived,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tier: str | Unset = UNSET,
+    is_customer: bool | Unset = UNSET,
+    is_vendor: bool | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    check_in_overdue: bool | Unset = UNSET,
+    include_archived: bool | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> PageAccountView | Problem | None:
+    """List accounts.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        q (str | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        status (str | Unset):
+        tier (str | Unset):
+        is_customer (bool | Unset):
+        is_vendor (bool | Unset):
+        updated_since (datetime.datetime | Unset):
+        check_in_overdue (bool | Unset):
+        include_archived (bool | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAccountView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            q=q,
+            owner_id=owner_id,
+            team_id=team_id,
+            status=status,
+            tier=tier,
+            is_customer=is_customer,
+            is_vendor=is_vendor,
+            updated_since=updated_since,
+            check_in_overdue=check_in_overdue,
+            include_archived=include_archived,
+            sort=sort,
+        )
+    ).parsed

@@ -1,0 +1,236 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.general_ledger_view import GeneralLedgerView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    ledger_account_id: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    json_ledger_account_id: str | Unset = UNSET
+    if not isinstance(ledger_account_id, Unset):
+        json_ledger_account_id = str(ledger_account_id)
+    params["ledger_account_id"] = json_ledger_account_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/reports/general-ledger",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GeneralLedgerView | Problem | None:
+    if response.status_code == 200:
+        response_200 = GeneralLedgerView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GeneralLedgerView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    ledger_account_id: UUID | Unset = UNSET,
+) -> Response[GeneralLedgerView | Problem]:
+    """General ledger: each account's lines over a range with opening, running and closing
+    balances, in the base currency.
+
+    Args:
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        ledger_account_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GeneralLedgerView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        ledger_account_id=ledger_account_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    ledger_account_id: UUID | Unset = UNSET,
+) -> GeneralLedgerView | Problem | None:
+    """General ledger: each account's lines over a range with opening, running and closing
+    balances, in the base currency.
+
+    Args:
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        ledger_account_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GeneralLedgerView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        from_=from_,
+        to=to,
+        ledger_account_id=ledger_account_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    ledger_account_id: UUID | Unset = UNSET,
+) -> Response[GeneralLedgerView | Problem]:
+    """General ledger: each account's lines over a range with opening, running and closing
+    balances, in the base currency.
+
+    Args:
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        ledger_account_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GeneralLedgerView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        ledger_account_id=ledger_account_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    ledger_account_id: UUID | Unset = UNSET,
+) -> GeneralLedgerView | Problem | None:
+    """General ledger: each account's lines over a range with opening, running and closing
+    balances, in the base currency.
+
+    Args:
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        ledger_account_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GeneralLedgerView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            from_=from_,
+            to=to,
+            ledger_account_id=ledger_account_id,
+        )
+    ).parsed

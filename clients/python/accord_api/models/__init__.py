@@ -1,0 +1,281 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_input import AccountInput
+from .account_input_custom_fields_type_0 import AccountInputCustomFieldsType0
+from .account_ledger_view import AccountLedgerView
+from .account_status import AccountStatus
+from .account_type import AccountType
+from .account_view import AccountView
+from .account_view_custom_fields import AccountViewCustomFields
+from .action_step import ActionStep
+from .activity_view import ActivityView
+from .api_key_view import ApiKeyView
+from .balance_sheet_totals import BalanceSheetTotals
+from .balance_sheet_view import BalanceSheetView
+from .balance_view import BalanceView
+from .churn_input import ChurnInput
+from .competitor_input import CompetitorInput
+from .competitor_view import CompetitorView
+from .contact_input import ContactInput
+from .contact_status import ContactStatus
+from .contact_view import ContactView
+from .create_api_key_request import CreateApiKeyRequest
+from .create_exchange_rate_request import CreateExchangeRateRequest
+from .create_journal_entry_request import CreateJournalEntryRequest
+from .create_journal_entry_request_metadata_type_0 import (
+    CreateJournalEntryRequestMetadataType0,
+)
+from .create_ledger_account_request import CreateLedgerAccountRequest
+from .create_team_request import CreateTeamRequest
+from .create_user_request import CreateUserRequest
+from .created_api_key import CreatedApiKey
+from .crm_settings import CrmSettings
+from .crm_settings_check_in_days_by_tier import CrmSettingsCheckInDaysByTier
+from .crm_settings_health_weights import CrmSettingsHealthWeights
+from .debit_credit import DebitCredit
+from .direction import Direction
+from .dispute_outcome import DisputeOutcome
+from .exchange_rate_view import ExchangeRateView
+from .factor import Factor
+from .factor_key import FactorKey
+from .factor_status import FactorStatus
+from .feedback_input import FeedbackInput
+from .feedback_kind import FeedbackKind
+from .feedback_view import FeedbackView
+from .field_error import FieldError
+from .general_ledger_view import GeneralLedgerView
+from .grade import Grade
+from .health import Health
+from .health_view import HealthView
+from .import_error import ImportError_
+from .import_result import ImportResult
+from .income_statement_totals import IncomeStatementTotals
+from .income_statement_view import IncomeStatementView
+from .influence import Influence
+from .interaction_input import InteractionInput
+from .interaction_kind import InteractionKind
+from .interaction_view import InteractionView
+from .journal_entry_view import JournalEntryView
+from .journal_entry_view_metadata import JournalEntryViewMetadata
+from .journal_line_request import JournalLineRequest
+from .journal_line_view import JournalLineView
+from .ledger_account_view import LedgerAccountView
+from .ledger_line_view import LedgerLineView
+from .lock_date import LockDate
+from .manual_source import ManualSource
+from .me_view import MeView
+from .merge_input import MergeInput
+from .openapi_json_response_200 import OpenapiJsonResponse200
+from .opportunity_input import OpportunityInput
+from .opportunity_kind import OpportunityKind
+from .opportunity_view import OpportunityView
+from .organization_view import OrganizationView
+from .owner_change_view import OwnerChangeView
+from .page_account_view import PageAccountView
+from .page_api_key_view import PageApiKeyView
+from .page_competitor_view import PageCompetitorView
+from .page_contact_view import PageContactView
+from .page_exchange_rate_view import PageExchangeRateView
+from .page_feedback_view import PageFeedbackView
+from .page_interaction_view import PageInteractionView
+from .page_journal_entry_view import PageJournalEntryView
+from .page_ledger_account_view import PageLedgerAccountView
+from .page_opportunity_view import PageOpportunityView
+from .page_owner_change_view import PageOwnerChangeView
+from .page_proposal_view import PageProposalView
+from .page_request_view import PageRequestView
+from .page_risk_view import PageRiskView
+from .page_target_view import PageTargetView
+from .page_task_view import PageTaskView
+from .page_team_view import PageTeamView
+from .page_timeline_entry import PageTimelineEntry
+from .page_user_view import PageUserView
+from .performance_report import PerformanceReport
+from .performance_row import PerformanceRow
+from .principal_kind import PrincipalKind
+from .priority import Priority
+from .problem import Problem
+from .proposal_input import ProposalInput
+from .proposal_status import ProposalStatus
+from .proposal_view import ProposalView
+from .readiness import Readiness
+from .reassign_input import ReassignInput
+from .refresh_request import RefreshRequest
+from .request_input import RequestInput
+from .request_kind import RequestKind
+from .request_status import RequestStatus
+from .request_view import RequestView
+from .reverse_request import ReverseRequest
+from .risk_input import RiskInput
+from .risk_kind import RiskKind
+from .risk_status import RiskStatus
+from .risk_view import RiskView
+from .role import Role
+from .sales_report import SalesReport
+from .sales_row import SalesRow
+from .seniority import Seniority
+from .severity import Severity
+from .signup_request import SignupRequest
+from .signup_response import SignupResponse
+from .stage import Stage
+from .statement_row_view import StatementRowView
+from .system_role import SystemRole
+from .target_attainment import TargetAttainment
+from .target_input import TargetInput
+from .target_metric import TargetMetric
+from .target_view import TargetView
+from .task_input import TaskInput
+from .task_status import TaskStatus
+from .task_view import TaskView
+from .team_view import TeamView
+from .tier import Tier
+from .timeline_entry import TimelineEntry
+from .title import Title
+from .token_request import TokenRequest
+from .token_response import TokenResponse
+from .trial_balance_row import TrialBalanceRow
+from .trial_balance_view import TrialBalanceView
+from .update_ledger_account_request import UpdateLedgerAccountRequest
+from .update_team_request import UpdateTeamRequest
+from .update_user_request import UpdateUserRequest
+from .user_view import UserView
+
+__all__ = (
+    "AccountInput",
+    "AccountInputCustomFieldsType0",
+    "AccountLedgerView",
+    "AccountStatus",
+    "AccountType",
+    "AccountView",
+    "AccountViewCustomFields",
+    "ActionStep",
+    "ActivityView",
+    "ApiKeyView",
+    "BalanceSheetTotals",
+    "BalanceSheetView",
+    "BalanceView",
+    "ChurnInput",
+    "CompetitorInput",
+    "CompetitorView",
+    "ContactInput",
+    "ContactStatus",
+    "ContactView",
+    "CreateApiKeyRequest",
+    "CreateExchangeRateRequest",
+    "CreateJournalEntryRequest",
+    "CreateJournalEntryRequestMetadataType0",
+    "CreateLedgerAccountRequest",
+    "CreateTeamRequest",
+    "CreateUserRequest",
+    "CreatedApiKey",
+    "CrmSettings",
+    "CrmSettingsCheckInDaysByTier",
+    "CrmSettingsHealthWeights",
+    "DebitCredit",
+    "Direction",
+    "DisputeOutcome",
+    "ExchangeRateView",
+    "Factor",
+    "FactorKey",
+    "FactorStatus",
+    "FeedbackInput",
+    "FeedbackKind",
+    "FeedbackView",
+    "FieldError",
+    "GeneralLedgerView",
+    "Grade",
+    "Health",
+    "HealthView",
+    "ImportError_",
+    "ImportResult",
+    "IncomeStatementTotals",
+    "IncomeStatementView",
+    "Influence",
+    "InteractionInput",
+    "InteractionKind",
+    "InteractionView",
+    "JournalEntryView",
+    "JournalEntryViewMetadata",
+    "JournalLineRequest",
+    "JournalLineView",
+    "LedgerAccountView",
+    "LedgerLineView",
+    "LockDate",
+    "ManualSource",
+    "MeView",
+    "MergeInput",
+    "OpenapiJsonResponse200",
+    "OpportunityInput",
+    "OpportunityKind",
+    "OpportunityView",
+    "OrganizationView",
+    "OwnerChangeView",
+    "PageAccountView",
+    "PageApiKeyView",
+    "PageCompetitorView",
+    "PageContactView",
+    "PageExchangeRateView",
+    "PageFeedbackView",
+    "PageInteractionView",
+    "PageJournalEntryView",
+    "PageLedgerAccountView",
+    "PageOpportunityView",
+    "PageOwnerChangeView",
+    "PageProposalView",
+    "PageRequestView",
+    "PageRiskView",
+    "PageTargetView",
+    "PageTaskView",
+    "PageTeamView",
+    "PageTimelineEntry",
+    "PageUserView",
+    "PerformanceReport",
+    "PerformanceRow",
+    "PrincipalKind",
+    "Priority",
+    "Problem",
+    "ProposalInput",
+    "ProposalStatus",
+    "ProposalView",
+    "Readiness",
+    "ReassignInput",
+    "RefreshRequest",
+    "RequestInput",
+    "RequestKind",
+    "RequestStatus",
+    "RequestView",
+    "ReverseRequest",
+    "RiskInput",
+    "RiskKind",
+    "RiskStatus",
+    "RiskView",
+    "Role",
+    "SalesReport",
+    "SalesRow",
+    "Seniority",
+    "Severity",
+    "SignupRequest",
+    "SignupResponse",
+    "Stage",
+    "StatementRowView",
+    "SystemRole",
+    "TargetAttainment",
+    "TargetInput",
+    "TargetMetric",
+    "TargetView",
+    "TaskInput",
+    "TaskStatus",
+    "TaskView",
+    "TeamView",
+    "Tier",
+    "TimelineEntry",
+    "Title",
+    "TokenRequest",
+    "TokenResponse",
+    "TrialBalanceRow",
+    "TrialBalanceView",
+    "UpdateLedgerAccountRequest",
+    "UpdateTeamRequest",
+    "UpdateUserRequest",
+    "UserView",
+)

@@ -1,0 +1,244 @@
+"""An account manager's and an accountant's day through accord_client, against the real server."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import httpx
+import pytest
+
+from accord_api.api.accounts import create_account, get_account, list_accounts
+from accord_api.api.api_keys import create_api_key
+from accord_api.api.contacts import create_contact
+from accord_api.api.identity import me
+from accord_api.api.interactions import create_interaction
+from accord_api.api.ledger import create_journal_entry, list_ledger_accounts
+from accord_api.api.reports import trial_balance
+from accord_api.api.risks import create_risk
+from accord_api.api.users import create_user
+from accord_api.models import (
+    AccountInput,
+    AccountStatus,
+    ContactInput,
+    CreateApiKeyRequest,
+    CreateJournalEntryRequest,
+    CreateUserRequest,
+    InteractionInput,
+    JournalLineRequest,
+    RiskInput,
+    SignupRequest,
+    Tier,
+)
+from accord_client import Accord, AccordError
+
+STAMP = uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="module")
+def org(base_url: str) -> dict:
+    owner, answer = Accord.signup(
+        base_url,
+        SignupRequest(
+            organization_name="Acme Ltd",
+            name="Olivia Owner",
+            email=f"olivia+{STAMP}@acme.example",
+            password="correct horse battery staple",
+            base_currency="USD",
+        ),
+    )
+    assert answer.user.role == "owner"
+    owner.call(
+        create_user,
+        body=CreateUserRequest.from_dict(
+            {
+                "name": "Kim Kam",
+                "email": f"kim+{STAMP}@acme.example",
+                "password": "a long password 1",
+                "role": "account_manager",
+                "title": "key_account_manager",
+            }
+        ),
+    )
+    owner.call(
+        create_user,
+        body=CreateUserRequest.from_dict(
+            {
+                "name": "Ada Books",
+                "email": f"ada+{STAMP}@acme.example",
+                "password": "a long password 2",
+                "role": "accountant",
+            }
+        ),
+    )
+    manager = Accord.login(base_url, f"kim+{STAMP}@acme.example", "a long password 1")
+    accountant = Accord.login(base_url, f"ada+{STAMP}@acme.example", "a long password 2")
+    return {"base_url": base_url, "owner": owner, "manager": manager, "accountant": accountant}
+
+
+def test_signup_and_me(org: dict) -> None:
+    who = org["owner"].call(me)
+    assert who.principal == "user"
+    assert who.organization.name == "Acme Ltd"
+    assert org["manager"].call(me).role == "account_manager"
+
+
+def test_account_managers_day(org: dict) -> None:
+    manager: Accord = org["manager"]
+    account = manager.call(
+        create_account,
+        body=AccountInput(
+            name="Globex Corporation",
+            tier=Tier.KEY,
+            status=AccountStatus.ACTIVE,
+            is_customer=True,
+            currency="USD",
+        ),
+    )
+    assert account.is_customer is True
+    contact = manager.call(
+        create_contact,
+        body=ContactInput.from_dict(
+            {
+                "account_id": str(account.id),
+                "name": "Hank Scorpio",
+                "title": "CEO",
+                "seniority": "c_level",
+                "is_decision_maker": True,
+                "influence": "economic_buyer",
+            }
+        ),
+    )
+    interaction = manager.call(
+        create_interaction,
+        body=InteractionInput.from_dict(
+            {
+                "account_id": str(account.id),
+                "contact_ids": [str(contact.id)],
+                "kind": "check_in",
+                "direction": "outbound",
+                "occurred_at": "2026-11-20T10:00:00Z",
+                "subject": "Quarterly check-in",
+                "sentiment": 2,
+                "follow_up_on": "2026-11-27",
+            }
+        ),
+    )
+    assert interaction.contact_ids == [contact.id]
+    risk = manager.call(
+        create_risk,
+        body=RiskInput.from_dict(
+            {
+                "account_id": str(account.id),
+                "kind": "churn_risk",
+                "severity": "high",
+                "description": "Budget cuts",
+            }
+        ),
+    )
+    assert risk.status == "open"
+    assert manager.call(get_account, id=account.id).status == "at_risk"
+
+
+def test_accountants_day(org: dict) -> None:
+    accountant: Accord = org["accountant"]
+    chart = {a.code: a for a in accountant.paginate(list_ledger_accounts, limit=200)}
+    entry = accountant.call(
+        create_journal_entry,
+        body=CreateJournalEntryRequest(
+            date=datetime.date(2026, 3, 1),
+            description="Cash sale",
+            lines=[
+                JournalLineRequest(ledger_account_id=chart["1000"].id, debit="1250.00"),
+                JournalLineRequest(ledger_account_id=chart["4000"].id, credit="1250.00"),
+            ],
+        ),
+    )
+    assert len(entry.lines) == 2
+    tb = accountant.call(trial_balance, as_of=datetime.date(2026, 3, 31))
+    assert tb.totals.debit == tb.totals.credit
+    assert next(r for r in tb.rows if r.code == "1000").debit == "1250.00"
+
+
+def test_paginate_walks_every_page(org: dict) -> None:
+    manager: Accord = org["manager"]
+    for name in ["Initech", "Umbrella", "Hooli"]:
+        manager.call(create_account, body=AccountInput(name=name, is_customer=True))
+    requests: list[httpx.Request] = []
+    counting = Accord(
+        org["base_url"],
+        manager.token,
+        httpx_args={"event_hooks": {"request": [requests.append]}},
+    )
+    names = [a.name for a in counting.paginate(list_accounts, limit=1, sort="name")]
+    assert names == ["Globex Corporation", "Hooli", "Initech", "Umbrella"]
+    assert len(requests) >= 4
+
+
+def test_validation_error_is_typed_and_names_the_field(org: dict) -> None:
+    with pytest.raises(AccordError) as caught:
+        org["owner"].call(
+            create_user,
+            body=CreateUserRequest.from_dict(
+                {"name": "X", "email": "not-an-email", "password": "a long password 3", "role": "viewer"}
+            ),
+        )
+    err = caught.value
+    assert err.status == 422
+    assert err.code == "validation_failed"
+    field = err.field("email")
+    assert field is not None and field.code == "email"
+
+
+def test_replayed_post_answers_the_first_response(org: dict) -> None:
+    manager: Accord = org["manager"]
+    key = f"replay-{STAMP}"
+    body = AccountInput(name="Soylent Corp", is_customer=True)
+    first = manager.call_detailed(create_account, body=body, idempotency_key=key)
+    second = manager.call_detailed(create_account, body=body, idempotency_key=key)
+    assert first.status_code == 201 and second.status_code == 201
+    assert second.headers.get("idempotent-replayed") == "true"
+    assert second.parsed.id == first.parsed.id
+
+
+def test_posts_get_an_idempotency_key(org: dict) -> None:
+    seen: list[str | None] = []
+    spying = Accord(
+        org["base_url"],
+        org["manager"].token,
+        httpx_args={"event_hooks": {"request": [lambda r: seen.append(r.headers.get("idempotency-key"))]}},
+    )
+    spying.call(create_account, body=AccountInput(name="Wayne Enterprises"))
+    assert seen and seen[0] is not None and len(seen[0]) == 36
+
+
+def test_bad_access_token_is_refreshed_once(org: dict) -> None:
+    fresh = Accord.login(org["base_url"], f"kim+{STAMP}@acme.example", "a long password 1")
+    rotated: list[str] = []
+    client = Accord(
+        org["base_url"],
+        "not-a-valid-token",
+        fresh.refresh_token,
+        on_tokens=lambda access, refresh: rotated.append(access),
+    )
+    assert client.call(me).role == "account_manager"
+    assert rotated
+
+
+def test_api_key_authenticates(org: dict) -> None:
+    created = org["owner"].call(create_api_key, body=CreateApiKeyRequest.from_dict({"name": "CRM sync", "role": "viewer"}))
+    by_key = Accord(org["base_url"], created.key)
+    who = by_key.call(me)
+    assert who.principal == "api_key"
+    assert who.role == "viewer"
+
+
+async def _collect(accord: Accord) -> list[str]:
+    return [a.name async for a in accord.apaginate(list_accounts, limit=2)]
+
+
+def test_async_pagination(org: dict) -> None:
+    import asyncio
+
+    names = asyncio.run(_collect(org["manager"]))
+    assert len(names) >= 4

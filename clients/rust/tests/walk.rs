@@ -1,0 +1,352 @@
+//! An account manager's and an accountant's day through accord-client, against the real
+//! server (`ACCORD_BIN`, else target/debug/accord) on a fresh SQLite database per test.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use accord_client::{types, Accord, AccordError, WithCursor};
+use futures::TryStreamExt;
+use serde_json::json;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+struct Server {
+    child: Child,
+    base_url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn start() -> Result<Server, Box<dyn std::error::Error>> {
+    let bin = std::env::var_os("ACCORD_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/accord")
+        });
+    let dir = tempfile::tempdir()?;
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let child = Command::new(bin)
+        .arg("serve")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("accord.db").display()),
+        )
+        .env("ACCORD_ADDR", format!("127.0.0.1:{port}"))
+        .env("ACCORD_RATE_LIMIT", "0")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()?;
+    let server = Server {
+        child,
+        base_url: format!("http://127.0.0.1:{port}"),
+        _dir: dir,
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(r) = reqwest::get(format!("{}/readyz", server.base_url)).await {
+            if r.status().is_success() {
+                return Ok(server);
+            }
+        }
+        if Instant::now() > deadline {
+            return Err("accord did not become ready in 30 s".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn body<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+    match serde_json::from_value(value) {
+        Ok(v) => v,
+        Err(e) => panic!("test body does not fit the generated type: {e}"),
+    }
+}
+
+/// An owner (signed up), plus an account manager and an accountant who logged in.
+struct Org {
+    server: Server,
+    owner: Accord,
+    manager: Accord,
+    accountant: Accord,
+}
+
+async fn org() -> Result<Org, Box<dyn std::error::Error>> {
+    let server = start().await?;
+    let (owner, answer) = Accord::signup(
+        &server.base_url,
+        types::SignupRequest::builder()
+            .organization_name("Acme Ltd".to_owned())
+            .name("Olivia Owner".to_owned())
+            .email("olivia@acme.example".to_owned())
+            .password("correct horse battery staple".to_owned())
+            .base_currency(Some("USD".to_owned()))
+            .try_into()?,
+    )
+    .await?;
+    assert_eq!(answer.user.role, types::Role::Owner);
+    let colleagues = [
+        json!({"name": "Kim Kam", "email": "kim@acme.example", "password": "a long password 1",
+               "role": "account_manager", "title": "key_account_manager"}),
+        json!({"name": "Ada Books", "email": "ada@acme.example", "password": "a long password 2",
+               "role": "accountant"}),
+    ];
+    for colleague in colleagues {
+        let request: types::CreateUserRequest = body(colleague);
+        owner
+            .call(|c| c.create_user().body(request.clone()).send())
+            .await?;
+    }
+    let manager = Accord::login(&server.base_url, "kim@acme.example", "a long password 1").await?;
+    let accountant =
+        Accord::login(&server.base_url, "ada@acme.example", "a long password 2").await?;
+    Ok(Org {
+        server,
+        owner,
+        manager,
+        accountant,
+    })
+}
+
+#[tokio::test]
+async fn signup_login_and_me() -> TestResult {
+    let org = org().await?;
+    let me = org.owner.call(|c| c.me().send()).await?;
+    assert_eq!(me.principal, types::PrincipalKind::User);
+    assert_eq!(me.organization.name, "Acme Ltd");
+    let me = org.manager.call(|c| c.me().send()).await?;
+    assert_eq!(me.role, types::Role::AccountManager);
+    Ok(())
+}
+
+#[tokio::test]
+async fn account_managers_day() -> TestResult {
+    let org = org().await?;
+    let m = &org.manager;
+    let account = m
+        .call(|c| {
+            c.create_account()
+                .body_map(|b| {
+                    b.name(Some("Globex Corporation".to_owned()))
+                        .tier(Some(types::Tier::Key))
+                        .status(Some(types::AccountStatus::Active))
+                        .is_customer(Some(true))
+                        .currency(Some("USD".to_owned()))
+                })
+                .send()
+        })
+        .await?;
+    assert!(account.is_customer);
+    let contact: types::ContactInput = body(json!({
+        "account_id": account.id, "name": "Hank Scorpio", "title": "CEO", "seniority": "c_level",
+        "is_decision_maker": true, "influence": "economic_buyer"}));
+    let contact = m
+        .call(|c| c.create_contact().body(contact.clone()).send())
+        .await?;
+    let interaction: types::InteractionInput = body(json!({
+        "account_id": account.id, "contact_ids": [contact.id], "kind": "check_in",
+        "direction": "outbound", "occurred_at": "2026-11-20T10:00:00Z",
+        "subject": "Quarterly check-in", "sentiment": 2, "follow_up_on": "2026-11-27"}));
+    let interaction = m
+        .call(|c| c.create_interaction().body(interaction.clone()).send())
+        .await?;
+    assert_eq!(interaction.contact_ids, vec![contact.id]);
+    let risk: types::RiskInput = body(json!({
+        "account_id": account.id, "kind": "churn_risk", "severity": "high",
+        "description": "Budget cuts"}));
+    let risk = m
+        .call(|c| c.create_risk().body(risk.clone()).send())
+        .await?;
+    assert_eq!(risk.status, types::RiskStatus::Open);
+    let account = m.call(|c| c.get_account().id(account.id).send()).await?;
+    assert_eq!(account.status, types::AccountStatus::AtRisk);
+    Ok(())
+}
+
+#[tokio::test]
+async fn accountants_day() -> TestResult {
+    let org = org().await?;
+    let a = &org.accountant;
+    let chart: Vec<types::LedgerAccountView> = a
+        .paginate(|c, cursor| {
+            c.list_ledger_accounts()
+                .limit(200)
+                .with_cursor(cursor)
+                .send()
+        })
+        .try_collect()
+        .await?;
+    let id_of = |code: &str| chart.iter().find(|l| l.code == code).map(|l| l.id);
+    let (cash, sales) = (
+        id_of("1000").ok_or("no 1000")?,
+        id_of("4000").ok_or("no 4000")?,
+    );
+    let entry: types::CreateJournalEntryRequest = body(json!({
+        "date": "2026-03-01", "description": "Cash sale", "lines": [
+            {"ledger_account_id": cash, "debit": "1250.00"},
+            {"ledger_account_id": sales, "credit": "1250.00"}]}));
+    let entry = a
+        .call(|c| c.create_journal_entry().body(entry.clone()).send())
+        .await?;
+    assert_eq!(entry.lines.len(), 2);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).ok_or("date")?;
+    let tb = a.call(|c| c.trial_balance().as_of(as_of).send()).await?;
+    assert_eq!(tb.totals.debit, tb.totals.credit);
+    let cash_row = tb
+        .rows
+        .iter()
+        .find(|r| r.code == "1000")
+        .ok_or("no cash row")?;
+    assert_eq!(cash_row.debit, "1250.00");
+    Ok(())
+}
+
+#[tokio::test]
+async fn paginate_walks_every_page() -> TestResult {
+    let org = org().await?;
+    let m = &org.manager;
+    for name in ["Umbrella", "Globex", "Initech", "Hooli"] {
+        m.call(|c| {
+            c.create_account()
+                .body_map(|b| b.name(Some(name.to_owned())))
+                .send()
+        })
+        .await?;
+    }
+    let names: Vec<String> = m
+        .paginate(|c, cursor| {
+            c.list_accounts()
+                .limit(1)
+                .sort("name")
+                .with_cursor(cursor)
+                .send()
+        })
+        .map_ok(|a| a.name)
+        .try_collect()
+        .await?;
+    assert_eq!(names, ["Globex", "Hooli", "Initech", "Umbrella"]);
+    let first = m.call(|c| c.list_accounts().limit(1).send()).await?;
+    assert!(
+        first.next_cursor.is_some(),
+        "one row per page leaves more pages"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn validation_error_is_typed_and_names_the_field() -> TestResult {
+    let org = org().await?;
+    let request: types::CreateUserRequest = body(json!({
+        "name": "X", "email": "not-an-email", "password": "a long password 3", "role": "viewer"}));
+    let err = org
+        .owner
+        .call(|c| c.create_user().body(request.clone()).send())
+        .await
+        .err()
+        .ok_or("expected a validation error")?;
+    assert!(matches!(err, AccordError::Api { status: 422, .. }));
+    assert_eq!(err.code(), Some("validation_failed"));
+    assert_eq!(err.field("email").map(|f| f.code.as_str()), Some("email"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn replayed_post_answers_the_first_response() -> TestResult {
+    let org = org().await?;
+    let send = || {
+        org.manager.call_response(|c| {
+            c.create_account()
+                .idempotency_key("replay-1")
+                .body_map(|b| {
+                    b.name(Some("Soylent Corp".to_owned()))
+                        .is_customer(Some(true))
+                })
+                .send()
+        })
+    };
+    let first = send().await?;
+    let second = send().await?;
+    assert_eq!(first.status().as_u16(), 201);
+    assert_eq!(second.status().as_u16(), 201);
+    assert_eq!(
+        second
+            .headers()
+            .get("idempotent-replayed")
+            .and_then(|v| v.to_str().ok()),
+        Some("true")
+    );
+    assert_eq!(first.into_inner().id, second.into_inner().id);
+    Ok(())
+}
+
+#[tokio::test]
+async fn posts_get_an_idempotency_key() -> TestResult {
+    let org = org().await?;
+    // Two identical creations without an explicit key: distinct automatic keys, two accounts.
+    let create = || {
+        org.manager.call_response(|c| {
+            c.create_account()
+                .body_map(|b| b.name(Some("Wayne Enterprises".to_owned())))
+                .send()
+        })
+    };
+    let (one, two) = (create().await?, create().await?);
+    assert!(one.headers().get("idempotent-replayed").is_none());
+    assert_ne!(one.into_inner().id, two.into_inner().id);
+    // A key the caller picks replays; a key the SDK picks never collides.
+    Ok(())
+}
+
+#[tokio::test]
+async fn bad_access_token_is_refreshed_once() -> TestResult {
+    let org = org().await?;
+    let (_, refresh) = org.manager.tokens();
+    let client = Accord::with_refresh(
+        &org.server.base_url,
+        "not-a-valid-token".to_owned(),
+        refresh.ok_or("no refresh token")?,
+    );
+    let me = client.call(|c| c.me().send()).await?;
+    assert_eq!(me.role, types::Role::AccountManager);
+    assert_ne!(client.tokens().0.as_deref(), Some("not-a-valid-token"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn api_key_authenticates() -> TestResult {
+    let org = org().await?;
+    let request: types::CreateApiKeyRequest = body(json!({"name": "CRM sync", "role": "viewer"}));
+    let created = org
+        .owner
+        .call(|c| c.create_api_key().body(request.clone()).send())
+        .await?;
+    let by_key = Accord::new(&org.server.base_url, created.key);
+    let me = by_key.call(|c| c.me().send()).await?;
+    assert_eq!(me.principal, types::PrincipalKind::ApiKey);
+    assert_eq!(me.role, types::Role::Viewer);
+    Ok(())
+}
+
+#[tokio::test]
+async fn raw_reaches_operations_outside_the_generated_client() -> TestResult {
+    let org = org().await?;
+    assert!(accord_client::OMITTED_OPERATIONS.contains(&"import_accounts"));
+    let answer = org
+        .manager
+        .raw(reqwest::Method::POST, "/api/v1/accounts/import")
+        .header("content-type", "text/csv")
+        .body("name,tier\nStark Industries,key\n")
+        .send()
+        .await?;
+    assert_eq!(answer.status().as_u16(), 200);
+    let summary: serde_json::Value = answer.json().await?;
+    assert_eq!(summary["created"], 1);
+    Ok(())
+}

@@ -1,0 +1,212 @@
+// An account manager's and an accountant's day through @accord/client, against the real
+// server (a fresh SQLite database per run).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { Accord, AccordError, unwrap } from "../dist/index.js";
+import { startServer } from "./server.mjs";
+
+let server;
+let owner;
+let manager;
+let accountant;
+let account;
+const stamp = Date.now();
+
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+test("sign up an organization and its owner", async () => {
+  const { client, signup } = await Accord.signup(server.baseUrl, {
+    organization_name: "Acme Ltd",
+    name: "Olivia Owner",
+    email: `olivia+${stamp}@acme.example`,
+    password: "correct horse battery staple",
+    base_currency: "USD",
+  });
+  owner = client;
+  assert.equal(signup.user.role, "owner");
+  const me = await unwrap(owner.api.GET("/api/v1/me"));
+  assert.equal(me.principal, "user");
+  assert.equal(me.organization.name, "Acme Ltd");
+});
+
+test("create colleagues and log in as them", async () => {
+  const am = await unwrap(
+    owner.api.POST("/api/v1/users", {
+      body: {
+        name: "Kim Kam",
+        email: `kim+${stamp}@acme.example`,
+        password: "a long password 1",
+        role: "account_manager",
+        title: "key_account_manager",
+      },
+    }),
+  );
+  assert.equal(am.role, "account_manager");
+  await unwrap(
+    owner.api.POST("/api/v1/users", {
+      body: { name: "Ada Books", email: `ada+${stamp}@acme.example`, password: "a long password 2", role: "accountant" },
+    }),
+  );
+  manager = await Accord.login(server.baseUrl, `kim+${stamp}@acme.example`, "a long password 1");
+  accountant = await Accord.login(server.baseUrl, `ada+${stamp}@acme.example`, "a long password 2");
+  assert.equal((await unwrap(manager.api.GET("/api/v1/me"))).role, "account_manager");
+});
+
+test("an account manager's day: account, contact, interaction, risk", async () => {
+  account = await unwrap(
+    manager.api.POST("/api/v1/accounts", {
+      body: { name: "Globex Corporation", tier: "key", status: "active", is_customer: true, currency: "USD" },
+    }),
+  );
+  assert.equal(account.is_customer, true);
+  const contact = await unwrap(
+    manager.api.POST("/api/v1/contacts", {
+      body: {
+        account_id: account.id,
+        name: "Hank Scorpio",
+        title: "CEO",
+        seniority: "c_level",
+        is_decision_maker: true,
+        influence: "economic_buyer",
+      },
+    }),
+  );
+  const interaction = await unwrap(
+    manager.api.POST("/api/v1/interactions", {
+      body: {
+        account_id: account.id,
+        contact_ids: [contact.id],
+        kind: "check_in",
+        direction: "outbound",
+        occurred_at: "2026-11-20T10:00:00Z",
+        subject: "Quarterly check-in",
+        sentiment: 2,
+        follow_up_on: "2026-11-27",
+      },
+    }),
+  );
+  assert.deepEqual(interaction.contact_ids, [contact.id]);
+  const risk = await unwrap(
+    manager.api.POST("/api/v1/risks", {
+      body: { account_id: account.id, kind: "churn_risk", severity: "high", description: "Budget cuts" },
+    }),
+  );
+  assert.equal(risk.status, "open");
+  const after = await unwrap(manager.api.GET("/api/v1/accounts/{id}", { params: { path: { id: account.id } } }));
+  assert.equal(after.status, "at_risk");
+});
+
+test("an accountant's day: journal entry and trial balance", async () => {
+  const chart = [];
+  for await (const a of accountant.paginate("/api/v1/ledger/accounts", { limit: 200 })) chart.push(a);
+  const cash = chart.find((a) => a.code === "1000");
+  const sales = chart.find((a) => a.code === "4000");
+  assert.ok(cash && sales);
+  const entry = await unwrap(
+    accountant.api.POST("/api/v1/ledger/journal-entries", {
+      body: {
+        date: "2026-03-01",
+        description: "Cash sale",
+        lines: [
+          { ledger_account_id: cash.id, debit: "1250.00" },
+          { ledger_account_id: sales.id, credit: "1250.00" },
+        ],
+      },
+    }),
+  );
+  assert.equal(entry.lines.length, 2);
+  const tb = await unwrap(
+    accountant.api.GET("/api/v1/reports/trial-balance", { params: { query: { as_of: "2026-03-31" } } }),
+  );
+  assert.equal(tb.totals.debit, tb.totals.credit);
+  assert.equal(tb.rows.find((r) => r.code === "1000").debit, "1250.00");
+});
+
+test("paginate walks every page", async () => {
+  for (const name of ["Initech", "Umbrella", "Hooli"]) {
+    await unwrap(manager.api.POST("/api/v1/accounts", { body: { name, is_customer: true } }));
+  }
+  let pages = 0;
+  const counting = new Accord({
+    baseUrl: server.baseUrl,
+    token: manager.accessToken,
+    fetch: (input, init) => {
+      pages += 1;
+      return fetch(input, init);
+    },
+  });
+  const names = [];
+  for await (const a of counting.paginate("/api/v1/accounts", { limit: 1, sort: "name" })) names.push(a.name);
+  assert.deepEqual(names, ["Globex Corporation", "Hooli", "Initech", "Umbrella"]);
+  assert.ok(pages >= 4, `expected one request per page, saw ${pages}`);
+});
+
+test("a validation error is a typed AccordError naming the field", async () => {
+  await assert.rejects(
+    unwrap(owner.api.POST("/api/v1/users", { body: { name: "X", email: "not-an-email", password: "a long password 3", role: "viewer" } })),
+    (err) => {
+      assert.ok(err instanceof AccordError);
+      assert.equal(err.status, 422);
+      assert.equal(err.code, "validation_failed");
+      assert.equal(err.field("email")?.code, "email");
+      return true;
+    },
+  );
+});
+
+test("a POST replayed with the same Idempotency-Key answers the first response", async () => {
+  const key = `replay-${stamp}`;
+  const send = () =>
+    manager.api.POST("/api/v1/accounts", {
+      params: { header: { "Idempotency-Key": key } },
+      body: { name: "Soylent Corp", is_customer: true },
+    });
+  const first = await send();
+  const second = await send();
+  assert.equal(first.response.status, 201);
+  assert.equal(second.response.status, 201);
+  assert.equal(second.response.headers.get("idempotent-replayed"), "true");
+  assert.equal(second.data.id, first.data.id);
+});
+
+test("POSTs get an idempotency key automatically", async () => {
+  let sent;
+  const spying = new Accord({
+    baseUrl: server.baseUrl,
+    token: manager.accessToken,
+    fetch: (input, init) => {
+      sent = input.headers.get("idempotency-key");
+      return fetch(input, init);
+    },
+  });
+  await unwrap(spying.api.POST("/api/v1/accounts", { body: { name: "Wayne Enterprises" } }));
+  assert.match(sent ?? "", /^[0-9a-f-]{36}$/);
+});
+
+test("an expired or bad access token is refreshed once on 401", async () => {
+  const fresh = await Accord.login(server.baseUrl, `kim+${stamp}@acme.example`, "a long password 1");
+  let rotated;
+  const client = new Accord({
+    baseUrl: server.baseUrl,
+    token: "not-a-valid-token",
+    refreshToken: fresh["refreshToken"],
+    onTokens: (t) => (rotated = t),
+  });
+  const me = await unwrap(client.api.GET("/api/v1/me"));
+  assert.equal(me.role, "account_manager");
+  assert.ok(rotated?.access_token);
+});
+
+test("an API key authenticates like a token", async () => {
+  const created = await unwrap(owner.api.POST("/api/v1/api-keys", { body: { name: "CRM sync", role: "viewer" } }));
+  const byKey = new Accord({ baseUrl: server.baseUrl, token: created.key });
+  const me = await unwrap(byKey.api.GET("/api/v1/me"));
+  assert.equal(me.principal, "api_key");
+  assert.equal(me.role, "viewer");
+});
