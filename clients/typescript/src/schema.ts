@@ -146,6 +146,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement of account: documents and payments with a running balance. */
+        get: operations["account_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/timeline": {
         parameters: {
             query?: never;
@@ -270,6 +287,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank accounts. */
+        get: operations["list_bank_accounts"];
+        put?: never;
+        /** Create a bank account, with its own asset account in the chart. */
+        post: operations["create_bank_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank account. */
+        get: operations["get_bank_account"];
+        put?: never;
+        post?: never;
+        /** Delete a bank account nothing was paid through (deactivate it otherwise). */
+        delete: operations["delete_bank_account"];
+        options?: never;
+        head?: never;
+        /** Rename a bank account, change its numbers or deactivate it. */
+        patch: operations["update_bank_account"];
+        trace?: never;
+    };
+    "/api/v1/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bills. */
+        get: operations["list_bills"];
+        put?: never;
+        /** Create a draft bill from a vendor, with the supplier's reference. */
+        post: operations["create_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bill, with its lines, allocations and amount due. */
+        get: operations["get_bill"];
+        put?: never;
+        post?: never;
+        /** Delete a draft bill. */
+        delete: operations["delete_bill"];
+        options?: never;
+        head?: never;
+        /** Change a draft bill. */
+        patch: operations["update_bill"];
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a bill: post Dr expenses and recoverable tax / Cr payables. */
+        post: operations["approve_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a bill with nothing paid: its entry is reversed on its issue date. */
+        post: operations["void_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitors": {
         parameters: {
             query?: never;
@@ -341,6 +466,77 @@ export interface paths {
         head?: never;
         /** Change a contact. */
         patch: operations["update_contact"];
+        trace?: never;
+    };
+    "/api/v1/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit notes. */
+        get: operations["list_credit_notes"];
+        put?: never;
+        /** Create a draft credit note, optionally against an invoice. */
+        post: operations["create_credit_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit note, with what is left to use. */
+        get: operations["get_credit_note"];
+        put?: never;
+        post?: never;
+        /** Delete a draft credit note. */
+        delete: operations["delete_credit_note"];
+        options?: never;
+        head?: never;
+        /** Change a draft credit note. */
+        patch: operations["update_credit_note"];
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note: post Dr income and sales tax / Cr receivables and settle its invoice up to the amount due. */
+        post: operations["issue_credit_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a credit note: its allocations are undone and its entry reversed. */
+        post: operations["void_credit_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/crm/settings": {
@@ -448,6 +644,77 @@ export interface paths {
         head?: never;
         /** Change a interaction. */
         patch: operations["update_interaction"];
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoices. */
+        get: operations["list_invoices"];
+        put?: never;
+        /** Create a draft invoice for a customer (no number until issued). */
+        post: operations["create_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice, with its lines, allocations and amount due. */
+        get: operations["get_invoice"];
+        put?: never;
+        post?: never;
+        /** Delete a draft invoice. */
+        delete: operations["delete_invoice"];
+        options?: never;
+        head?: never;
+        /** Change a draft invoice. */
+        patch: operations["update_invoice"];
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an invoice: number it and post Dr receivables / Cr income and sales tax. */
+        post: operations["issue_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice with nothing paid: its entry is reversed on its issue date. */
+        post: operations["void_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/ledger/accounts": {
@@ -664,6 +931,93 @@ export interface paths {
         patch: operations["update_opportunity"];
         trace?: never;
     };
+    "/api/v1/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization, with how documents are rounded and numbered. */
+        get: operations["get_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the organization's name, rounding mode or number prefixes (admins and owners). */
+        patch: operations["update_organization"];
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments. */
+        get: operations["list_payments"];
+        put?: never;
+        /** Record a payment received or sent through a bank account, allocated to documents. */
+        post: operations["create_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment, with its allocations. */
+        get: operations["get_payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocate more of a payment's unallocated amount to documents. */
+        post: operations["allocate_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a payment: its allocations are undone and its entry reversed on its date. */
+        post: operations["void_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals": {
         parameters: {
             query?: never;
@@ -698,6 +1052,40 @@ export interface paths {
         head?: never;
         /** Change a proposal. */
         patch: operations["update_proposal"];
+        trace?: never;
+    };
+    "/api/v1/reports/ap-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payables by vendor and days past due, tying to the payables account. */
+        get: operations["ap_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables by customer and days past due, tying to the receivables account. */
+        get: operations["ar_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/reports/balance-sheet": {
@@ -766,7 +1154,8 @@ export interface paths {
         };
         /**
          * Each account manager's and team's book, activity, pipeline and attainment; an account
-         *     manager sees their own row and the teams they lead. Revenue is zero until receivables exist.
+         *     manager sees their own row and the teams they lead. Revenue is credited to the owner and team
+         *     an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
          */
         get: operations["performance_report"];
         put?: never;
@@ -784,8 +1173,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Won, lost and weighted pipeline by account, owner or month. */
+        /** Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month. */
         get: operations["sales_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/tax-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tax collected on sales and paid on purchases, per tax rate, in the base currency. */
+        get: operations["tax_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -956,6 +1362,43 @@ export interface paths {
         patch: operations["update_task"];
         trace?: never;
     };
+    "/api/v1/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tax rates. */
+        get: operations["list_tax_rates"];
+        put?: never;
+        /** Create a tax rate. */
+        post: operations["create_tax_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tax rate. */
+        get: operations["get_tax_rate"];
+        put?: never;
+        post?: never;
+        /** Delete a tax rate no document uses. */
+        delete: operations["delete_tax_rate"];
+        options?: never;
+        head?: never;
+        /** Change a tax rate (a rate used on documents keeps its rate, kind and recoverability). */
+        patch: operations["update_tax_rate"];
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -1027,6 +1470,77 @@ export interface paths {
         head?: never;
         /** Change a user. Send `If-Match` with the ETag you read to refuse a stale update (412). */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/vendor-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor credits. */
+        get: operations["list_vendor_credits"];
+        put?: never;
+        /** Create a draft vendor credit, optionally against a bill. */
+        post: operations["create_vendor_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendor-credits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vendor credit, with what is left to use. */
+        get: operations["get_vendor_credit"];
+        put?: never;
+        post?: never;
+        /** Delete a draft vendor credit. */
+        delete: operations["delete_vendor_credit"];
+        options?: never;
+        head?: never;
+        /** Change a draft vendor credit. */
+        patch: operations["update_vendor_credit"];
+        trace?: never;
+    };
+    "/api/v1/vendor-credits/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a vendor credit: post Dr payables / Cr expenses and recoverable tax and settle its bill up to the amount due. */
+        post: operations["issue_vendor_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendor-credits/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a vendor credit: its allocations are undone and its entry reversed. */
+        post: operations["void_vendor_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/healthz": {
@@ -1198,6 +1712,109 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        AgingBuckets: {
+            /**
+             * @description Not yet due.
+             * @example 50.00
+             */
+            current: string;
+            /** @example 0.00 */
+            days_1_30: string;
+            /** @example 0.00 */
+            days_31_60: string;
+            /** @example 0.00 */
+            days_61_90: string;
+            /** @example 999.99 */
+            days_over_90: string;
+            /** @example 1049.99 */
+            total: string;
+        };
+        AgingReport: {
+            accounts: components["schemas"]["AgingRow"][];
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            as_of: string;
+            /**
+             * @description The base currency: every amount is in it.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Format: uuid
+             * @description The control account the totals tie to.
+             */
+            ledger_account_id: string;
+            totals: components["schemas"]["AgingBuckets"];
+        };
+        AgingRow: components["schemas"]["AgingBuckets"] & {
+            /** Format: uuid */
+            account_id: string;
+            name: string;
+        };
+        AllocateRequest: {
+            allocations: components["schemas"]["AllocationRequest"][];
+        };
+        AllocationRequest: {
+            /**
+             * @description In the payment's (and the document's) currency.
+             * @example 100.00
+             */
+            amount?: string;
+            /** Format: uuid */
+            bill_id?: string | null;
+            /**
+             * Format: uuid
+             * @description A refund paid to a customer against their credit note.
+             */
+            credit_note_id?: string | null;
+            /**
+             * Format: date
+             * @description Default: the later of the payment's and the document's dates.
+             * @example 2026-09-10
+             */
+            date?: string | null;
+            /** Format: uuid */
+            invoice_id?: string | null;
+            /**
+             * Format: uuid
+             * @description A refund received from a vendor against their credit.
+             */
+            vendor_credit_id?: string | null;
+        };
+        /** @description One settlement between a document and a payment or a credit. */
+        AllocationView: {
+            /** @example 100.00 */
+            amount: string;
+            /** Format: uuid */
+            bill_id?: string | null;
+            /** Format: uuid */
+            credit_note_id?: string | null;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-09-10
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The realised exchange difference's entry, when the rates differed.
+             */
+            fx_entry_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoice_id?: string | null;
+            /** Format: uuid */
+            payment_id?: string | null;
+            /** Format: uuid */
+            vendor_credit_id?: string | null;
+            voided: boolean;
+        };
+        /** @enum {string} */
+        AmountsAre: "exclusive" | "inclusive";
         /** Format: uuid */
         ApiKeyId: string;
         ApiKeyView: {
@@ -1256,6 +1873,49 @@ export interface components {
             ledger_account_id: string;
             /** Format: date */
             to?: string | null;
+        };
+        BankAccountRequest: {
+            /**
+             * @description ISO 4217; defaults to the base currency. Fixed once created.
+             * @example USD
+             */
+            currency?: string | null;
+            /** @example GB33BUKB20201555555555 */
+            iban?: string | null;
+            is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Link an existing ledger account with `system_role: bank` instead of creating one.
+             */
+            ledger_account_id?: string | null;
+            /** @example Operating account */
+            name?: string | null;
+            /** @example 12345678 */
+            number?: string | null;
+        };
+        BankAccountView: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** @example GB33BUKB20201555555555 */
+            iban?: string | null;
+            /** Format: uuid */
+            id: string;
+            is_active: boolean;
+            /**
+             * Format: uuid
+             * @description The asset account in the chart that payments through this bank account post to.
+             */
+            ledger_account_id: string;
+            /** @example Operating account */
+            name: string;
+            /** @example 12345678 */
+            number?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
         };
         ChurnInput: {
             /** Format: date */
@@ -1435,9 +2095,218 @@ export interface components {
             debit: string;
         };
         /** @enum {string} */
-        Direction: "inbound" | "outbound" | "internal";
+        Direction: "received" | "sent";
         /** @enum {string} */
         DisputeOutcome: "upheld" | "credited" | "withdrawn";
+        /**
+         * @description The four documents; invoices and credit notes are receivables, bills and vendor credits
+         *     payables.
+         * @enum {string}
+         */
+        DocumentKind: "invoice" | "credit_note" | "bill" | "vendor_credit";
+        DocumentLineRequest: {
+            /** @example Consulting, September */
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Income account (sales) or expense/asset account (purchases); default 4000 or 5000.
+             */
+            ledger_account_id?: string | null;
+            /**
+             * @description Default 1.
+             * @example 2
+             */
+            quantity?: string | null;
+            /** Format: uuid */
+            tax_rate_id?: string | null;
+            /**
+             * @description In the document's currency; more decimals than the currency has are allowed (the
+             *     line's amount is rounded).
+             * @example 100.00
+             */
+            unit_price?: string;
+        };
+        DocumentLineView: {
+            /**
+             * @description quantity × unit price without tax, rounded to the currency.
+             * @example 200.00
+             */
+            amount: string;
+            description: string;
+            /** Format: uuid */
+            ledger_account_id: string;
+            /** @example 2 */
+            quantity: string;
+            /** @example 20.00 */
+            tax_amount: string;
+            /** Format: uuid */
+            tax_rate_id?: string | null;
+            /** @example 100.00 */
+            unit_price: string;
+        };
+        /**
+         * @description A draft document: create with `account_id`, `issue_date` and `lines`; PATCH changes any
+         *     field of a draft (`lines` replaces them all).
+         */
+        DocumentRequest: {
+            /**
+             * Format: uuid
+             * @description The customer (invoices, credit notes) or vendor (bills, vendor credits).
+             */
+            account_id?: string | null;
+            amounts_are?: null | components["schemas"]["AmountsAre"];
+            /**
+             * Format: uuid
+             * @description Vendor credits: the bill credited.
+             */
+            bill_id?: string | null;
+            /**
+             * @description ISO 4217; default the account's currency.
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * Format: date
+             * @description Default: 30 days after the issue date (not used on credits).
+             * @example 2026-09-30
+             */
+            due_date?: string | null;
+            /**
+             * @description Base-currency units per unit of `currency`; default the organization's rate of the
+             *     issue date from /exchange-rates.
+             * @example 1.0835
+             */
+            exchange_rate?: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice credited (the credit is allocated to it when issued).
+             */
+            invoice_id?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            issue_date?: string | null;
+            lines?: components["schemas"]["DocumentLineRequest"][] | null;
+            memo?: string | null;
+            /**
+             * @description The supplier's own number (bills: unique per vendor) or the customer's PO.
+             * @example ACME-7781
+             */
+            reference?: string | null;
+        };
+        /** @description A document as the API shows it. */
+        DocumentView: {
+            /**
+             * Format: uuid
+             * @description The customer (invoices, credit notes) or vendor (bills, vendor credits).
+             */
+            account_id: string;
+            account_name: string;
+            allocations: components["schemas"]["AllocationView"][];
+            /**
+             * @description Settled by credit notes or vendor credits (or, on a credit, used against documents).
+             * @example 0.00
+             */
+            amount_credited: string;
+            /**
+             * @description What is left: still owed on an invoice or bill, still to use on a credit.
+             * @example 170.00
+             */
+            amount_due: string;
+            /**
+             * @description Settled by payments (or, on a credit, refunded).
+             * @example 100.00
+             */
+            amount_paid: string;
+            amounts_are: components["schemas"]["AmountsAre"];
+            /** @example 170.00 */
+            base_amount_due: string;
+            /** @example USD */
+            base_currency: string;
+            /**
+             * @description The amounts in the base currency, as posted.
+             * @example 250.00
+             */
+            base_subtotal: string;
+            /** @example 270.00 */
+            base_total: string;
+            /**
+             * Format: uuid
+             * @description The bill a vendor credit credits.
+             */
+            bill_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            due_date?: string | null;
+            /**
+             * @description Base-currency units per one unit of `currency` ("1" in the base currency).
+             * @example 1
+             */
+            exchange_rate: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The invoice a credit note credits.
+             */
+            invoice_id?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            issue_date: string;
+            /** Format: date-time */
+            issued_at?: string | null;
+            /** Format: uuid */
+            journal_entry_id?: string | null;
+            kind: components["schemas"]["DocumentKind"];
+            lines: components["schemas"]["DocumentLineView"][];
+            memo?: string | null;
+            /**
+             * @description Assigned when issued (invoices, credit notes, vendor credits); bills carry the
+             *     supplier's `reference` instead.
+             * @example INV-0001
+             */
+            number?: string | null;
+            /** @description Open or partly paid, and due before today. */
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The account's owner and team when the document was issued (revenue attribution).
+             */
+            owner_id?: string | null;
+            /** @description The supplier's own number (bills) or the customer's purchase order. */
+            reference?: string | null;
+            /**
+             * @description `draft`, `open`, `partially_paid`, `paid` or `void`.
+             * @example open
+             */
+            status: string;
+            /** @example 250.00 */
+            subtotal: string;
+            /** @example 20.00 */
+            tax_total: string;
+            /** Format: uuid */
+            team_id?: string | null;
+            /** @example 270.00 */
+            total: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            void_entry_id?: string | null;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
+        EmptyRequest: Record<string, never>;
         ExchangeRateView: {
             /** Format: date-time */
             created_at: string;
@@ -1703,6 +2572,11 @@ export interface components {
             /** Format: int32 */
             line_no: number;
         };
+        /**
+         * @description Which control account a document or payment settles against.
+         * @enum {string}
+         */
+        Ledger: "receivable" | "payable";
         LedgerAccountView: {
             /** @example 1000 */
             code: string;
@@ -1833,23 +2707,47 @@ export interface components {
         };
         /** Format: uuid */
         OrganizationId: string;
+        OrganizationPatch: {
+            /** @example CN- */
+            credit_note_prefix?: string | null;
+            /**
+             * @description Prefix of invoice numbers (taken at issue): up to 20 letters, digits, `-`, `_`, `/`, `.`.
+             * @example INV-
+             */
+            invoice_prefix?: string | null;
+            /** @example Acme Ltd */
+            name?: string | null;
+            rounding_mode?: null | components["schemas"]["RoundingMode"];
+            /** @example VC- */
+            vendor_credit_prefix?: string | null;
+        };
+        /** @description The organization and how its documents are numbered and rounded. */
         OrganizationView: {
-            /**
-             * @description ISO 4217 code of the currency the books are kept in.
-             * @example USD
-             */
+            /** @example USD */
             base_currency: string;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * Format: int32
-             * @description The month (1-12) the fiscal year starts in.
-             */
+            /** @example CN- */
+            credit_note_prefix: string;
+            /** Format: int32 */
             fiscal_year_start_month: number;
-            id: components["schemas"]["OrganizationId"];
+            /** Format: uuid */
+            id: string;
+            /** @example INV- */
+            invoice_prefix: string;
+            /** Format: date */
+            lock_date?: string | null;
             name: string;
-            /** Format: date-time */
-            updated_at: string;
+            /** Format: int64 */
+            next_credit_note_number: number;
+            /**
+             * Format: int64
+             * @description The number the next issued invoice takes.
+             */
+            next_invoice_number: number;
+            /** Format: int64 */
+            next_vendor_credit_number: number;
+            rounding_mode: components["schemas"]["RoundingMode"];
+            /** @example VC- */
+            vendor_credit_prefix: string;
             /** Format: int64 */
             version: number;
         };
@@ -1882,6 +2780,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_BankAccountView: {
+            data: components["schemas"]["BankAccountView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_CompetitorView: {
             data: components["schemas"]["CompetitorView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -1890,6 +2794,12 @@ export interface components {
         /** @description A page of a list. */
         Page_ContactView: {
             data: components["schemas"]["ContactView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_DocumentView: {
+            data: components["schemas"]["DocumentView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -1936,6 +2846,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_PaymentView: {
+            data: components["schemas"]["PaymentView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_ProposalView: {
             data: components["schemas"]["ProposalView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -1966,6 +2882,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_TaxRateView: {
+            data: components["schemas"]["TaxRateView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_TeamView: {
             data: components["schemas"]["TeamView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -1982,6 +2904,88 @@ export interface components {
             data: components["schemas"]["UserView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
+        };
+        PaymentRequest: {
+            /** Format: uuid */
+            account_id?: string | null;
+            allocations?: components["schemas"]["AllocationRequest"][];
+            /** @example 100.00 */
+            amount?: string;
+            /** Format: uuid */
+            bank_account_id?: string | null;
+            /**
+             * @description ISO 4217; the bank account's currency (the default).
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-10
+             */
+            date?: string | null;
+            direction?: null | components["schemas"]["Direction"];
+            /**
+             * @description Base-currency units per unit; default the organization's rate of the date.
+             * @example 1.0835
+             */
+            exchange_rate?: string | null;
+            memo?: string | null;
+            /** @example BACS 2026-09-10 */
+            reference?: string | null;
+        };
+        PaymentView: {
+            /** Format: uuid */
+            account_id: string;
+            account_name: string;
+            /** @example 100.00 */
+            allocated_amount: string;
+            allocations: components["schemas"]["AllocationView"][];
+            /** @example 100.00 */
+            amount: string;
+            /** Format: uuid */
+            bank_account_id: string;
+            /** @example 100.00 */
+            base_amount: string;
+            /** @example USD */
+            base_currency: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-09-10
+             */
+            date: string;
+            direction: components["schemas"]["Direction"];
+            /** @example 1 */
+            exchange_rate: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journal_entry_id: string;
+            /** @description The control account it settles against: `receivable` or `payable`. */
+            ledger: components["schemas"]["Ledger"];
+            memo?: string | null;
+            reference?: string | null;
+            /**
+             * @description `posted` or `void`.
+             * @example posted
+             */
+            status: string;
+            /**
+             * @description Not yet allocated: a credit on the control account until it is.
+             * @example 0.00
+             */
+            unallocated_amount: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            void_entry_id?: string | null;
+            /** Format: date-time */
+            voided_at?: string | null;
         };
         PerformanceReport: {
             currency: string;
@@ -2011,8 +3015,17 @@ export interface components {
             open_risks: number;
             /** @description Sum of open opportunities' amount × probability, in the base currency. */
             pipeline_weighted: string;
+            /**
+             * @description Payments allocated in the period (by allocation date) to invoices credited to this
+             *     manager or team, without their tax share: each allocation's base amount (at the
+             *     invoice's rate) × the invoice's base subtotal ÷ base total.
+             */
             revenue_collected: string;
-            /** @description Zero until receivables exist. */
+            /**
+             * @description Subtotals (without tax, base currency) of invoices issued in the period and credited to
+             *     this manager or team when issued, less the subtotals of credit notes issued in the
+             *     period and credited likewise.
+             */
             revenue_invoiced: string;
             targets: components["schemas"]["TargetAttainment"][];
             /** Format: uuid */
@@ -2159,7 +3172,11 @@ export interface components {
              * @example 1500.00
              */
             disputed_amount?: string | null;
-            /** @description Disputed invoices (disputes); linked to receivables when they exist. */
+            /**
+             * @description Disputed invoices (disputes): each an invoice of the risk's account. While the dispute
+             *     is open or mitigating, the disputed amount of these invoices (all of them without an
+             *     amount) does not count as overdue in the account's health.
+             */
             invoice_ids?: string[] | null;
             kind?: null | components["schemas"]["RiskKind"];
             outcome?: null | components["schemas"]["DisputeOutcome"];
@@ -2200,6 +3217,8 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "admin" | "accountant" | "account_manager" | "viewer";
+        /** @enum {string} */
+        RoundingMode: "half_up" | "half_even";
         SalesReport: {
             currency: string;
             /** Format: date */
@@ -2216,7 +3235,10 @@ export interface components {
             /** Format: int64 */
             lost_count: number;
             pipeline_weighted: string;
-            /** @description Zero until receivables exist. */
+            /**
+             * @description Subtotals (without tax, base currency) of invoices issued in the period less those of
+             *     credit notes issued in it, by the document's account, recorded owner, or issue month.
+             */
             revenue_invoiced: string;
             won_amount: string;
             /** Format: int64 */
@@ -2264,6 +3286,55 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "qualification" | "proposal" | "negotiation" | "won" | "lost";
+        Statement: {
+            /** Format: uuid */
+            account_id: string;
+            /** @example 170.00 */
+            closing_balance: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            from: string;
+            /** @description `receivable`: what the customer owes us; `payable`: what we owe the vendor. */
+            ledger: components["schemas"]["Ledger"];
+            lines: components["schemas"]["StatementLine"][];
+            name: string;
+            /** @example 0.00 */
+            opening_balance: string;
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            to: string;
+        };
+        StatementLine: {
+            /**
+             * @description What the line adds to what the account owes (or is owed), signed.
+             * @example 270.00
+             */
+            amount: string;
+            /** @example 270.00 */
+            balance: string;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            date: string;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `invoice`, `credit_note`, `bill`, `vendor_credit` or `payment`.
+             * @example invoice
+             */
+            kind: string;
+            /** @description The document's number (or the bill's reference, or the payment's reference). */
+            number?: string | null;
+        };
         StatementRowView: {
             /**
              * @description The account's own balance, in the section's normal direction.
@@ -2367,6 +3438,118 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @enum {string} */
+        TaxKind: "standard" | "zero_rated" | "exempt";
+        TaxRateRequest: {
+            is_active?: boolean | null;
+            kind?: null | components["schemas"]["TaxKind"];
+            /** @example VAT 20% */
+            name?: string | null;
+            /**
+             * Format: uuid
+             * @description Default: the chart's `tax_recoverable` account.
+             */
+            purchase_ledger_account_id?: string | null;
+            /**
+             * @description A fraction as a decimal string: "0.20" is 20%.
+             * @example 0.20
+             */
+            rate?: string | null;
+            /** @description Purchase tax can be reclaimed (default: true except for exempt). */
+            recoverable?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Default: the chart's `sales_tax` account.
+             */
+            sales_ledger_account_id?: string | null;
+        };
+        TaxRateView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            is_active: boolean;
+            kind: components["schemas"]["TaxKind"];
+            /** @example VAT 20% */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Where recoverable tax on purchases posts (by default the `tax_recoverable` account).
+             */
+            purchase_ledger_account_id: string;
+            /**
+             * @description A fraction: "0.20" is 20%.
+             * @example 0.20
+             */
+            rate: string;
+            /** @description Purchase tax at this rate can be reclaimed; otherwise it is part of the expense. */
+            recoverable: boolean;
+            /**
+             * Format: uuid
+             * @description Where tax on sales posts (a liability, by default the `sales_tax` account).
+             */
+            sales_ledger_account_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        TaxSummary: {
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            from: string;
+            rates: components["schemas"]["TaxSummaryRow"][];
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            to: string;
+            totals: components["schemas"]["TaxSummaryTotals"];
+        };
+        TaxSummaryRow: {
+            /** @example VAT 10 */
+            name: string;
+            /**
+             * @description Purchases (bills less vendor credits): amounts taxed and tax paid.
+             * @example 125.00
+             */
+            purchases_net: string;
+            /** @example 0.1 */
+            rate: string;
+            /**
+             * @description Sales (invoices less credit notes): amounts taxed and tax collected.
+             * @example 200.00
+             */
+            sales_net: string;
+            /** @example 20.00 */
+            tax_collected: string;
+            /** @example 12.50 */
+            tax_paid: string;
+            /** Format: uuid */
+            tax_rate_id: string;
+            /**
+             * @description The part of `tax_paid` that can be reclaimed.
+             * @example 12.50
+             */
+            tax_recoverable: string;
+        };
+        TaxSummaryTotals: {
+            /**
+             * @description Collected less recoverable: what is owed to the tax authority (negative: reclaimable).
+             * @example 7.50
+             */
+            net_tax: string;
+            /** @example 20.00 */
+            tax_collected: string;
+            /** @example 12.50 */
+            tax_paid: string;
+            /** @example 12.50 */
+            tax_recoverable: string;
+        };
         /** Format: uuid */
         TeamId: string;
         TeamView: {
@@ -2396,8 +3579,9 @@ export interface components {
             status?: string | null;
             title: string;
             /**
-             * @description `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`
-             *     (invoices and payments join when receivables exist).
+             * @description `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`,
+             *     `invoice`, `credit_note` or `payment`. Invoices and credit notes appear once issued,
+             *     at their issue date; payments at their date (both at midnight UTC).
              */
             type: string;
         };
@@ -2982,6 +4166,50 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    account_statement: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Default: 90 days before `to`.
+                 * @example 2026-09-01
+                 */
+                from?: string;
+                /**
+                 * @description Default today.
+                 * @example 2026-09-30
+                 */
+                to?: string;
+                /** @description `receivable` (default for customers) or `payable`. */
+                ledger?: components["schemas"]["Ledger"];
+                /** @description Default: the account's currency. */
+                currency?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     account_timeline: {
         parameters: {
             query?: {
@@ -3251,6 +4479,425 @@ export interface operations {
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_bank_accounts: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bank accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BankAccountView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_bank_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_bank_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The bank account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_bills: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description `draft`, `open`, `partially_paid`, `paid` or `void`. */
+                status?: string;
+                account_id?: string;
+                /** @description Issued on or after. */
+                from?: string;
+                /** @description Issued on or before. */
+                to?: string;
+                /** @description Only open or partly paid documents due before today. */
+                overdue?: boolean;
+                number?: string;
+                reference?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_bill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_bill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    approve_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The issued document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    void_bill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The void document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
@@ -3604,6 +5251,261 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_credit_notes: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description `draft`, `open`, `partially_paid`, `paid` or `void`. */
+                status?: string;
+                account_id?: string;
+                /** @description Issued on or after. */
+                from?: string;
+                /** @description Issued on or before. */
+                to?: string;
+                /** @description Only open or partly paid documents due before today. */
+                overdue?: boolean;
+                number?: string;
+                reference?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_credit_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_credit_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_credit_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_credit_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    issue_credit_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The issued document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    void_credit_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The void document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
@@ -4012,6 +5914,261 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_invoices: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description `draft`, `open`, `partially_paid`, `paid` or `void`. */
+                status?: string;
+                account_id?: string;
+                /** @description Issued on or after. */
+                from?: string;
+                /** @description Issued on or before. */
+                to?: string;
+                /** @description Only open or partly paid documents due before today. */
+                overdue?: boolean;
+                number?: string;
+                reference?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_invoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_invoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    issue_invoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The issued document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    void_invoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The void document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
@@ -4657,6 +6814,249 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    get_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_organization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationPatch"];
+            };
+        };
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_payments: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                direction?: components["schemas"]["Direction"];
+                /** @description `posted` or `void`. */
+                status?: string;
+                account_id?: string;
+                bank_account_id?: string;
+                from?: string;
+                to?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PaymentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Payment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    allocate_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Payment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocateRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    void_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Payment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The void payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     list_proposals: {
         parameters: {
             query?: {
@@ -4819,6 +7219,68 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    ap_aging: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Default today.
+                 * @example 2026-11-30
+                 */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The aging */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgingReport"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ar_aging: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Default today.
+                 * @example 2026-11-30
+                 */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The aging */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgingReport"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     balance_sheet: {
         parameters: {
             query?: {
@@ -4971,6 +7433,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesReport"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    tax_summary: {
+        parameters: {
+            query: {
+                /** @example 2026-09-01 */
+                from: string;
+                /** @example 2026-09-30 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tax summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxSummary"];
                 };
             };
             401: components["responses"]["Problem401"];
@@ -5672,6 +8164,171 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    list_tax_rates: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                is_active?: boolean;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tax rates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaxRateView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tax rate id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tax rate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tax rate id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Tax rate id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The tax rate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     list_teams: {
         parameters: {
             query?: {
@@ -5971,6 +8628,261 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_vendor_credits: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description `draft`, `open`, `partially_paid`, `paid` or `void`. */
+                status?: string;
+                account_id?: string;
+                /** @description Issued on or after. */
+                from?: string;
+                /** @description Issued on or before. */
+                to?: string;
+                /** @description Only open or partly paid documents due before today. */
+                overdue?: boolean;
+                number?: string;
+                reference?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    issue_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The issued document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    void_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The void document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];

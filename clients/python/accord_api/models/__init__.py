@@ -9,10 +9,19 @@ from .account_view import AccountView
 from .account_view_custom_fields import AccountViewCustomFields
 from .action_step import ActionStep
 from .activity_view import ActivityView
+from .aging_buckets import AgingBuckets
+from .aging_report import AgingReport
+from .aging_row import AgingRow
+from .allocate_request import AllocateRequest
+from .allocation_request import AllocationRequest
+from .allocation_view import AllocationView
+from .amounts_are import AmountsAre
 from .api_key_view import ApiKeyView
 from .balance_sheet_totals import BalanceSheetTotals
 from .balance_sheet_view import BalanceSheetView
 from .balance_view import BalanceView
+from .bank_account_request import BankAccountRequest
+from .bank_account_view import BankAccountView
 from .churn_input import ChurnInput
 from .competitor_input import CompetitorInput
 from .competitor_view import CompetitorView
@@ -35,6 +44,12 @@ from .crm_settings_health_weights import CrmSettingsHealthWeights
 from .debit_credit import DebitCredit
 from .direction import Direction
 from .dispute_outcome import DisputeOutcome
+from .document_kind import DocumentKind
+from .document_line_request import DocumentLineRequest
+from .document_line_view import DocumentLineView
+from .document_request import DocumentRequest
+from .document_view import DocumentView
+from .empty_request import EmptyRequest
 from .exchange_rate_view import ExchangeRateView
 from .factor import Factor
 from .factor_key import FactorKey
@@ -59,6 +74,7 @@ from .journal_entry_view import JournalEntryView
 from .journal_entry_view_metadata import JournalEntryViewMetadata
 from .journal_line_request import JournalLineRequest
 from .journal_line_view import JournalLineView
+from .ledger import Ledger
 from .ledger_account_view import LedgerAccountView
 from .ledger_line_view import LedgerLineView
 from .lock_date import LockDate
@@ -69,12 +85,15 @@ from .openapi_json_response_200 import OpenapiJsonResponse200
 from .opportunity_input import OpportunityInput
 from .opportunity_kind import OpportunityKind
 from .opportunity_view import OpportunityView
+from .organization_patch import OrganizationPatch
 from .organization_view import OrganizationView
 from .owner_change_view import OwnerChangeView
 from .page_account_view import PageAccountView
 from .page_api_key_view import PageApiKeyView
+from .page_bank_account_view import PageBankAccountView
 from .page_competitor_view import PageCompetitorView
 from .page_contact_view import PageContactView
+from .page_document_view import PageDocumentView
 from .page_exchange_rate_view import PageExchangeRateView
 from .page_feedback_view import PageFeedbackView
 from .page_interaction_view import PageInteractionView
@@ -82,14 +101,18 @@ from .page_journal_entry_view import PageJournalEntryView
 from .page_ledger_account_view import PageLedgerAccountView
 from .page_opportunity_view import PageOpportunityView
 from .page_owner_change_view import PageOwnerChangeView
+from .page_payment_view import PagePaymentView
 from .page_proposal_view import PageProposalView
 from .page_request_view import PageRequestView
 from .page_risk_view import PageRiskView
 from .page_target_view import PageTargetView
 from .page_task_view import PageTaskView
+from .page_tax_rate_view import PageTaxRateView
 from .page_team_view import PageTeamView
 from .page_timeline_entry import PageTimelineEntry
 from .page_user_view import PageUserView
+from .payment_request import PaymentRequest
+from .payment_view import PaymentView
 from .performance_report import PerformanceReport
 from .performance_row import PerformanceRow
 from .principal_kind import PrincipalKind
@@ -111,6 +134,7 @@ from .risk_kind import RiskKind
 from .risk_status import RiskStatus
 from .risk_view import RiskView
 from .role import Role
+from .rounding_mode import RoundingMode
 from .sales_report import SalesReport
 from .sales_row import SalesRow
 from .seniority import Seniority
@@ -118,6 +142,8 @@ from .severity import Severity
 from .signup_request import SignupRequest
 from .signup_response import SignupResponse
 from .stage import Stage
+from .statement import Statement
+from .statement_line import StatementLine
 from .statement_row_view import StatementRowView
 from .system_role import SystemRole
 from .target_attainment import TargetAttainment
@@ -127,6 +153,12 @@ from .target_view import TargetView
 from .task_input import TaskInput
 from .task_status import TaskStatus
 from .task_view import TaskView
+from .tax_kind import TaxKind
+from .tax_rate_request import TaxRateRequest
+from .tax_rate_view import TaxRateView
+from .tax_summary import TaxSummary
+from .tax_summary_row import TaxSummaryRow
+from .tax_summary_totals import TaxSummaryTotals
 from .team_view import TeamView
 from .tier import Tier
 from .timeline_entry import TimelineEntry
@@ -150,10 +182,19 @@ __all__ = (
     "AccountViewCustomFields",
     "ActionStep",
     "ActivityView",
+    "AgingBuckets",
+    "AgingReport",
+    "AgingRow",
+    "AllocateRequest",
+    "AllocationRequest",
+    "AllocationView",
+    "AmountsAre",
     "ApiKeyView",
     "BalanceSheetTotals",
     "BalanceSheetView",
     "BalanceView",
+    "BankAccountRequest",
+    "BankAccountView",
     "ChurnInput",
     "CompetitorInput",
     "CompetitorView",
@@ -174,6 +215,12 @@ __all__ = (
     "DebitCredit",
     "Direction",
     "DisputeOutcome",
+    "DocumentKind",
+    "DocumentLineRequest",
+    "DocumentLineView",
+    "DocumentRequest",
+    "DocumentView",
+    "EmptyRequest",
     "ExchangeRateView",
     "Factor",
     "FactorKey",
@@ -198,6 +245,7 @@ __all__ = (
     "JournalEntryViewMetadata",
     "JournalLineRequest",
     "JournalLineView",
+    "Ledger",
     "LedgerAccountView",
     "LedgerLineView",
     "LockDate",
@@ -208,12 +256,15 @@ __all__ = (
     "OpportunityInput",
     "OpportunityKind",
     "OpportunityView",
+    "OrganizationPatch",
     "OrganizationView",
     "OwnerChangeView",
     "PageAccountView",
     "PageApiKeyView",
+    "PageBankAccountView",
     "PageCompetitorView",
     "PageContactView",
+    "PageDocumentView",
     "PageExchangeRateView",
     "PageFeedbackView",
     "PageInteractionView",
@@ -221,14 +272,18 @@ __all__ = (
     "PageLedgerAccountView",
     "PageOpportunityView",
     "PageOwnerChangeView",
+    "PagePaymentView",
     "PageProposalView",
     "PageRequestView",
     "PageRiskView",
     "PageTargetView",
     "PageTaskView",
+    "PageTaxRateView",
     "PageTeamView",
     "PageTimelineEntry",
     "PageUserView",
+    "PaymentRequest",
+    "PaymentView",
     "PerformanceReport",
     "PerformanceRow",
     "PrincipalKind",
@@ -250,6 +305,7 @@ __all__ = (
     "RiskStatus",
     "RiskView",
     "Role",
+    "RoundingMode",
     "SalesReport",
     "SalesRow",
     "Seniority",
@@ -257,6 +313,8 @@ __all__ = (
     "SignupRequest",
     "SignupResponse",
     "Stage",
+    "Statement",
+    "StatementLine",
     "StatementRowView",
     "SystemRole",
     "TargetAttainment",
@@ -266,6 +324,12 @@ __all__ = (
     "TaskInput",
     "TaskStatus",
     "TaskView",
+    "TaxKind",
+    "TaxRateRequest",
+    "TaxRateView",
+    "TaxSummary",
+    "TaxSummaryRow",
+    "TaxSummaryTotals",
     "TeamView",
     "Tier",
     "TimelineEntry",

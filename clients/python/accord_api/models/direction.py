@@ -2,9 +2,8 @@ from enum import StrEnum
 
 
 class Direction(StrEnum):
-    INBOUND = "inbound"
-    INTERNAL = "internal"
-    OUTBOUND = "outbound"
+    RECEIVED = "received"
+    SENT = "sent"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -26,8 +26,12 @@ class PerformanceRow:
         name (str):
         open_risks (int):
         pipeline_weighted (str): Sum of open opportunities' amount × probability, in the base currency.
-        revenue_collected (str):
-        revenue_invoiced (str): Zero until receivables exist.
+        revenue_collected (str): Payments allocated in the period (by allocation date) to invoices credited to this
+            manager or team, without their tax share: each allocation's base amount (at the
+            invoice's rate) × the invoice's base subtotal ÷ base total.
+        revenue_invoiced (str): Subtotals (without tax, base currency) of invoices issued in the period and credited to
+            this manager or team when issued, less the subtotals of credit notes issued in the
+            period and credited likewise.
         targets (list[TargetAttainment]):
         won_amount (str):
         avg_csat (None | str | Unset): Mean CSAT (1-5) in the period, as a decimal string; null without CSAT.

@@ -28,7 +28,10 @@ class RiskInput:
         competitor_id (None | str | Unset): A competitor's id or name.
         description (None | str | Unset):
         disputed_amount (None | str | Unset): A decimal string in the account's currency (disputes). Example: 1500.00.
-        invoice_ids (list[UUID] | None | Unset): Disputed invoices (disputes); linked to receivables when they exist.
+        invoice_ids (list[UUID] | None | Unset): Disputed invoices (disputes): each an invoice of the risk's account.
+            While the dispute
+            is open or mitigating, the disputed amount of these invoices (all of them without an
+            amount) does not count as overdue in the account's health.
         kind (None | RiskKind | Unset):
         outcome (DisputeOutcome | None | Unset):
         resolution (None | str | Unset):

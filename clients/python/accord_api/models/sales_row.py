@@ -17,7 +17,8 @@ class SalesRow:
         label (str):
         lost_count (int):
         pipeline_weighted (str):
-        revenue_invoiced (str): Zero until receivables exist.
+        revenue_invoiced (str): Subtotals (without tax, base currency) of invoices issued in the period less those of
+            credit notes issued in it, by the document's account, recorded owner, or issue month.
         won_amount (str):
         won_count (int):
     """

@@ -20,8 +20,9 @@ class TimelineEntry:
         at (datetime.datetime):
         id (UUID):
         title (str):
-        type_ (str): `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`
-            (invoices and payments join when receivables exist).
+        type_ (str): `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`,
+            `invoice`, `credit_note` or `payment`. Invoices and credit notes appear once issued,
+            at their issue date; payments at their date (both at midnight UTC).
         detail (None | str | Unset):
         status (None | str | Unset):
     """

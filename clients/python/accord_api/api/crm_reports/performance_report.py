@@ -101,7 +101,8 @@ def sync_detailed(
     group_by: str | Unset = UNSET,
 ) -> Response[PerformanceReport | Problem]:
     """Each account manager's and team's book, activity, pipeline and attainment; an account
-    manager sees their own row and the teams they lead. Revenue is zero until receivables exist.
+    manager sees their own row and the teams they lead. Revenue is credited to the owner and team
+    an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
 
     Args:
         from_ (datetime.date | Unset):
@@ -137,7 +138,8 @@ def sync(
     group_by: str | Unset = UNSET,
 ) -> PerformanceReport | Problem | None:
     """Each account manager's and team's book, activity, pipeline and attainment; an account
-    manager sees their own row and the teams they lead. Revenue is zero until receivables exist.
+    manager sees their own row and the teams they lead. Revenue is credited to the owner and team
+    an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
 
     Args:
         from_ (datetime.date | Unset):
@@ -168,7 +170,8 @@ async def asyncio_detailed(
     group_by: str | Unset = UNSET,
 ) -> Response[PerformanceReport | Problem]:
     """Each account manager's and team's book, activity, pipeline and attainment; an account
-    manager sees their own row and the teams they lead. Revenue is zero until receivables exist.
+    manager sees their own row and the teams they lead. Revenue is credited to the owner and team
+    an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
 
     Args:
         from_ (datetime.date | Unset):
@@ -202,7 +205,8 @@ async def asyncio(
     group_by: str | Unset = UNSET,
 ) -> PerformanceReport | Problem | None:
     """Each account manager's and team's book, activity, pipeline and attainment; an account
-    manager sees their own row and the teams they lead. Revenue is zero until receivables exist.
+    manager sees their own row and the teams they lead. Revenue is credited to the owner and team
+    an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
 
     Args:
         from_ (datetime.date | Unset):

@@ -100,7 +100,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Response[Problem | SalesReport]:
-    """Won, lost and weighted pipeline by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
 
     Args:
         from_ (datetime.date | Unset):
@@ -135,7 +135,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Problem | SalesReport | None:
-    """Won, lost and weighted pipeline by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
 
     Args:
         from_ (datetime.date | Unset):
@@ -165,7 +165,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Response[Problem | SalesReport]:
-    """Won, lost and weighted pipeline by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
 
     Args:
         from_ (datetime.date | Unset):
@@ -198,7 +198,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Problem | SalesReport | None:
-    """Won, lost and weighted pipeline by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
 
     Args:
         from_ (datetime.date | Unset):

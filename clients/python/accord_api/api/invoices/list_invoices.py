@@ -1,0 +1,332 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_document_view import PageDocumentView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    account_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    overdue: bool | Unset = UNSET,
+    number: str | Unset = UNSET,
+    reference: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["status"] = status
+
+    json_account_id: str | Unset = UNSET
+    if not isinstance(account_id, Unset):
+        json_account_id = str(account_id)
+    params["account_id"] = json_account_id
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    params["overdue"] = overdue
+
+    params["number"] = number
+
+    params["reference"] = reference
+
+    params["sort"] = sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/invoices",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageDocumentView | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageDocumentView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageDocumentView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    account_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    overdue: bool | Unset = UNSET,
+    number: str | Unset = UNSET,
+    reference: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> Response[PageDocumentView | Problem]:
+    """The invoices.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        account_id (UUID | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        overdue (bool | Unset):
+        number (str | Unset):
+        reference (str | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDocumentView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        account_id=account_id,
+        from_=from_,
+        to=to,
+        overdue=overdue,
+        number=number,
+        reference=reference,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    account_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    overdue: bool | Unset = UNSET,
+    number: str | Unset = UNSET,
+    reference: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> PageDocumentView | Problem | None:
+    """The invoices.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        account_id (UUID | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        overdue (bool | Unset):
+        number (str | Unset):
+        reference (str | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDocumentView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        account_id=account_id,
+        from_=from_,
+        to=to,
+        overdue=overdue,
+        number=number,
+        reference=reference,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    account_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    overdue: bool | Unset = UNSET,
+    number: str | Unset = UNSET,
+    reference: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> Response[PageDocumentView | Problem]:
+    """The invoices.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        account_id (UUID | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        overdue (bool | Unset):
+        number (str | Unset):
+        reference (str | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDocumentView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        account_id=account_id,
+        from_=from_,
+        to=to,
+        overdue=overdue,
+        number=number,
+        reference=reference,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    account_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    overdue: bool | Unset = UNSET,
+    number: str | Unset = UNSET,
+    reference: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+) -> PageDocumentView | Problem | None:
+    """The invoices.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        account_id (UUID | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        overdue (bool | Unset):
+        number (str | Unset):
+        reference (str | Unset):
+        sort (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDocumentView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            account_id=account_id,
+            from_=from_,
+            to=to,
+            overdue=overdue,
+            number=number,
+            reference=reference,
+            sort=sort,
+        )
+    ).parsed
