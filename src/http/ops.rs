@@ -11,7 +11,7 @@ use super::metrics::Metrics;
 use crate::app::AppState;
 
 #[derive(Serialize, ToSchema)]
-pub struct Health {
+pub struct ProbeStatus {
     #[schema(example = "ok")]
     pub status: String,
 }
@@ -25,10 +25,10 @@ pub struct Readiness {
 }
 
 /// The process is up.
-#[utoipa::path(tag = "ops", responses((status = 200, description = "Up", body = Health)), security(()))]
+#[utoipa::path(tag = "ops", responses((status = 200, description = "Up", body = ProbeStatus)), security(()))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health {
+    HttpResponse::Ok().json(ProbeStatus {
         status: "ok".into(),
     })
 }

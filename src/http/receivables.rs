@@ -25,7 +25,7 @@ use crate::app::receivables::payments::{
 };
 use crate::app::receivables::reports::{self, AgingReport, Statement, TaxSummary};
 use crate::app::receivables::tax_rates::{self, TaxRateInput, TaxRateView};
-use crate::app::receivables::{self as use_case, OrganizationView, RoundingMode};
+use crate::app::receivables::{self as use_case, OrganizationSettings, RoundingMode};
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::db::receivables::{DocumentFilter, PaymentFilter};
@@ -115,7 +115,7 @@ impl FromRequest for ActionBody {
 // ---- organization ----
 
 /// The organization, with how documents are rounded and numbered.
-#[utoipa::path(tag = "organization", responses((status = 200, description = "The organization", body = OrganizationView)))]
+#[utoipa::path(tag = "organization", responses((status = 200, description = "The organization", body = OrganizationSettings)))]
 #[get("/organization")]
 pub async fn get_organization(
     state: web::Data<AppState>,
@@ -150,7 +150,7 @@ pub struct OrganizationPatch {
     tag = "organization",
     request_body = OrganizationPatch,
     params(("If-Match" = Option<String>, Header, description = "The ETag you read; 412 when stale")),
-    responses((status = 200, description = "The organization", body = OrganizationView))
+    responses((status = 200, description = "The organization", body = OrganizationSettings))
 )]
 #[patch("/organization")]
 pub async fn update_organization(

@@ -12,3 +12,4 @@ mod ledger;
 mod ledger_folding;
 mod receivables;
 mod schema;
+mod spec_names;

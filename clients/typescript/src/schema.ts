@@ -2406,10 +2406,6 @@ export interface components {
         };
         /** @enum {string} */
         Grade: "healthy" | "watch" | "poor";
-        Health: {
-            /** @example ok */
-            status: string;
-        };
         HealthView: {
             /** Format: date */
             as_of: string;
@@ -2722,7 +2718,7 @@ export interface components {
             vendor_credit_prefix?: string | null;
         };
         /** @description The organization and how its documents are numbered and rounded. */
-        OrganizationView: {
+        OrganizationSettings: {
             /** @example USD */
             base_currency: string;
             /** @example CN- */
@@ -2748,6 +2744,26 @@ export interface components {
             rounding_mode: components["schemas"]["RoundingMode"];
             /** @example VC- */
             vendor_credit_prefix: string;
+            /** Format: int64 */
+            version: number;
+        };
+        OrganizationView: {
+            /**
+             * @description ISO 4217 code of the currency the books are kept in.
+             * @example USD
+             */
+            base_currency: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description The month (1-12) the fiscal year starts in.
+             */
+            fiscal_year_start_month: number;
+            id: components["schemas"]["OrganizationId"];
+            name: string;
+            /** Format: date-time */
+            updated_at: string;
             /** Format: int64 */
             version: number;
         };
@@ -3039,6 +3055,10 @@ export interface components {
         PrincipalKind: "user" | "api_key";
         /** @enum {string} */
         Priority: "low" | "normal" | "high" | "urgent";
+        ProbeStatus: {
+            /** @example ok */
+            status: string;
+        };
         /** @description The problem document every error answers with. */
         Problem: {
             /** @description Stable code of the failure, e.g. `validation_failed`, `forbidden`, `version_mismatch`. */
@@ -6829,7 +6849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationView"];
+                    "application/json": components["schemas"]["OrganizationSettings"];
                 };
             };
             401: components["responses"]["Problem401"];
@@ -6861,7 +6881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationView"];
+                    "application/json": components["schemas"]["OrganizationSettings"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -8904,7 +8924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["ProbeStatus"];
                 };
             };
         };

@@ -139,7 +139,7 @@ impl RoundingMode {
 
 /// The organization and how its documents are numbered and rounded.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct OrganizationView {
+pub struct OrganizationSettings {
     pub id: uuid::Uuid,
     pub name: String,
     #[schema(example = "USD")]
@@ -160,7 +160,10 @@ pub struct OrganizationView {
     pub version: i64,
 }
 
-pub fn organization_view(conn: &mut DbConn, caller: &Caller) -> Result<OrganizationView, ApiError> {
+pub fn organization_view(
+    conn: &mut DbConn,
+    caller: &Caller,
+) -> Result<OrganizationSettings, ApiError> {
     let row = db::organizations::find(conn, caller.org_sql())?;
     let seqs = db::receivables::sequences(conn, row.id)?;
     let seq = |kind: &str| {
@@ -172,7 +175,7 @@ pub fn organization_view(conn: &mut DbConn, caller: &Caller) -> Result<Organizat
     let (invoice_prefix, next_invoice_number) = seq("invoice");
     let (credit_note_prefix, next_credit_note_number) = seq("credit_note");
     let (vendor_credit_prefix, next_vendor_credit_number) = seq("vendor_credit");
-    Ok(OrganizationView {
+    Ok(OrganizationSettings {
         id: row.id.0,
         name: row.name,
         base_currency: row.base_currency,
@@ -206,7 +209,7 @@ pub fn update_organization_in(
     caller: &Caller,
     expected: &crate::http::etag::IfMatch,
     changes: OrganizationChanges,
-) -> Result<OrganizationView, ApiError> {
+) -> Result<OrganizationSettings, ApiError> {
     caller.require(Permission::ManageOrganization)?;
     let row = db::organizations::find(conn, caller.org_sql())?;
     expected.check(row.version)?;

@@ -60,7 +60,6 @@ from .feedback_view import FeedbackView
 from .field_error import FieldError
 from .general_ledger_view import GeneralLedgerView
 from .grade import Grade
-from .health import Health
 from .health_view import HealthView
 from .import_error import ImportError_
 from .import_result import ImportResult
@@ -86,6 +85,7 @@ from .opportunity_input import OpportunityInput
 from .opportunity_kind import OpportunityKind
 from .opportunity_view import OpportunityView
 from .organization_patch import OrganizationPatch
+from .organization_settings import OrganizationSettings
 from .organization_view import OrganizationView
 from .owner_change_view import OwnerChangeView
 from .page_account_view import PageAccountView
@@ -117,6 +117,7 @@ from .performance_report import PerformanceReport
 from .performance_row import PerformanceRow
 from .principal_kind import PrincipalKind
 from .priority import Priority
+from .probe_status import ProbeStatus
 from .problem import Problem
 from .proposal_input import ProposalInput
 from .proposal_status import ProposalStatus
@@ -231,7 +232,6 @@ __all__ = (
     "FieldError",
     "GeneralLedgerView",
     "Grade",
-    "Health",
     "HealthView",
     "ImportError_",
     "ImportResult",
@@ -257,6 +257,7 @@ __all__ = (
     "OpportunityKind",
     "OpportunityView",
     "OrganizationPatch",
+    "OrganizationSettings",
     "OrganizationView",
     "OwnerChangeView",
     "PageAccountView",
@@ -288,6 +289,7 @@ __all__ = (
     "PerformanceRow",
     "PrincipalKind",
     "Priority",
+    "ProbeStatus",
     "Problem",
     "ProposalInput",
     "ProposalStatus",

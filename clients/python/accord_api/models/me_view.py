@@ -25,7 +25,7 @@ class MeView:
     Attributes:
         id (UUID): The user's id, or the API key's.
         name (str):
-        organization (OrganizationView): The organization and how its documents are numbered and rounded.
+        organization (OrganizationView):
         principal (PrincipalKind):
         role (Role): What a principal may do; see `auth::policy` for the permissions each role holds.
         acting_for_user_id (None | Unset | UUID): For an API key: the user it acts for.

@@ -2,106 +2,65 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..models.rounding_mode import RoundingMode
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OrganizationView")
 
 
 @_attrs_define
 class OrganizationView:
-    """The organization and how its documents are numbered and rounded.
-
+    """
     Attributes:
-        base_currency (str):  Example: USD.
-        credit_note_prefix (str):  Example: CN-.
-        fiscal_year_start_month (int):
+        base_currency (str): ISO 4217 code of the currency the books are kept in. Example: USD.
+        created_at (datetime.datetime):
+        fiscal_year_start_month (int): The month (1-12) the fiscal year starts in.
         id (UUID):
-        invoice_prefix (str):  Example: INV-.
         name (str):
-        next_credit_note_number (int):
-        next_invoice_number (int): The number the next issued invoice takes.
-        next_vendor_credit_number (int):
-        rounding_mode (RoundingMode):
-        vendor_credit_prefix (str):  Example: VC-.
+        updated_at (datetime.datetime):
         version (int):
-        lock_date (datetime.date | None | Unset):
     """
 
     base_currency: str
-    credit_note_prefix: str
+    created_at: datetime.datetime
     fiscal_year_start_month: int
     id: UUID
-    invoice_prefix: str
     name: str
-    next_credit_note_number: int
-    next_invoice_number: int
-    next_vendor_credit_number: int
-    rounding_mode: RoundingMode
-    vendor_credit_prefix: str
+    updated_at: datetime.datetime
     version: int
-    lock_date: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         base_currency = self.base_currency
 
-        credit_note_prefix = self.credit_note_prefix
+        created_at = self.created_at.isoformat()
 
         fiscal_year_start_month = self.fiscal_year_start_month
 
         id = str(self.id)
 
-        invoice_prefix = self.invoice_prefix
-
         name = self.name
 
-        next_credit_note_number = self.next_credit_note_number
-
-        next_invoice_number = self.next_invoice_number
-
-        next_vendor_credit_number = self.next_vendor_credit_number
-
-        rounding_mode = self.rounding_mode.value
-
-        vendor_credit_prefix = self.vendor_credit_prefix
+        updated_at = self.updated_at.isoformat()
 
         version = self.version
-
-        lock_date: None | str | Unset
-        if isinstance(self.lock_date, Unset):
-            lock_date = UNSET
-        elif isinstance(self.lock_date, datetime.date):
-            lock_date = self.lock_date.isoformat()
-        else:
-            lock_date = self.lock_date
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "base_currency": base_currency,
-                "credit_note_prefix": credit_note_prefix,
+                "created_at": created_at,
                 "fiscal_year_start_month": fiscal_year_start_month,
                 "id": id,
-                "invoice_prefix": invoice_prefix,
                 "name": name,
-                "next_credit_note_number": next_credit_note_number,
-                "next_invoice_number": next_invoice_number,
-                "next_vendor_credit_number": next_vendor_credit_number,
-                "rounding_mode": rounding_mode,
-                "vendor_credit_prefix": vendor_credit_prefix,
+                "updated_at": updated_at,
                 "version": version,
             }
         )
-        if lock_date is not UNSET:
-            field_dict["lock_date"] = lock_date
 
         return field_dict
 
@@ -110,59 +69,26 @@ class OrganizationView:
         d = dict(src_dict)
         base_currency = d.pop("base_currency")
 
-        credit_note_prefix = d.pop("credit_note_prefix")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         fiscal_year_start_month = d.pop("fiscal_year_start_month")
 
         id = UUID(d.pop("id"))
 
-        invoice_prefix = d.pop("invoice_prefix")
-
         name = d.pop("name")
 
-        next_credit_note_number = d.pop("next_credit_note_number")
-
-        next_invoice_number = d.pop("next_invoice_number")
-
-        next_vendor_credit_number = d.pop("next_vendor_credit_number")
-
-        rounding_mode = RoundingMode(d.pop("rounding_mode"))
-
-        vendor_credit_prefix = d.pop("vendor_credit_prefix")
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         version = d.pop("version")
 
-        def _parse_lock_date(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                lock_date_type_0 = datetime.date.fromisoformat(data)
-
-                return lock_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
-        lock_date = _parse_lock_date(d.pop("lock_date", UNSET))
-
         organization_view = cls(
             base_currency=base_currency,
-            credit_note_prefix=credit_note_prefix,
+            created_at=created_at,
             fiscal_year_start_month=fiscal_year_start_month,
             id=id,
-            invoice_prefix=invoice_prefix,
             name=name,
-            next_credit_note_number=next_credit_note_number,
-            next_invoice_number=next_invoice_number,
-            next_vendor_credit_number=next_vendor_credit_number,
-            rounding_mode=rounding_mode,
-            vendor_credit_prefix=vendor_credit_prefix,
+            updated_at=updated_at,
             version=version,
-            lock_date=lock_date,
         )
 
         organization_view.additional_properties = d

@@ -20,7 +20,7 @@ class SignupResponse:
     Attributes:
         access_token (str):
         expires_in (int): Seconds until the access token expires.
-        organization (OrganizationView): The organization and how its documents are numbered and rounded.
+        organization (OrganizationView):
         refresh_token (str):
         token_type (str):  Example: Bearer.
         user (UserView):

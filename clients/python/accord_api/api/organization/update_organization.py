@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.organization_patch import OrganizationPatch
-from ...models.organization_view import OrganizationView
+from ...models.organization_settings import OrganizationSettings
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OrganizationView | Problem | None:
+) -> OrganizationSettings | Problem | None:
     if response.status_code == 200:
-        response_200 = OrganizationView.from_dict(response.json())
+        response_200 = OrganizationSettings.from_dict(response.json())
 
         return response_200
 
@@ -94,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OrganizationView | Problem]:
+) -> Response[OrganizationSettings | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: OrganizationPatch,
     if_match: str | Unset = UNSET,
-) -> Response[OrganizationView | Problem]:
+) -> Response[OrganizationSettings | Problem]:
     """Change the organization's name, rounding mode or number prefixes (admins and owners).
 
     Args:
@@ -120,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationView | Problem]
+        Response[OrganizationSettings | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +140,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: OrganizationPatch,
     if_match: str | Unset = UNSET,
-) -> OrganizationView | Problem | None:
+) -> OrganizationSettings | Problem | None:
     """Change the organization's name, rounding mode or number prefixes (admins and owners).
 
     Args:
@@ -152,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationView | Problem
+        OrganizationSettings | Problem
     """
 
     return sync_detailed(
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: OrganizationPatch,
     if_match: str | Unset = UNSET,
-) -> Response[OrganizationView | Problem]:
+) -> Response[OrganizationSettings | Problem]:
     """Change the organization's name, rounding mode or number prefixes (admins and owners).
 
     Args:
@@ -179,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganizationView | Problem]
+        Response[OrganizationSettings | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +197,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: OrganizationPatch,
     if_match: str | Unset = UNSET,
-) -> OrganizationView | Problem | None:
+) -> OrganizationSettings | Problem | None:
     """Change the organization's name, rounding mode or number prefixes (admins and owners).
 
     Args:
@@ -209,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganizationView | Problem
+        OrganizationSettings | Problem
     """
 
     return (

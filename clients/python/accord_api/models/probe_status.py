@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="Health")
+T = TypeVar("T", bound="ProbeStatus")
 
 
 @_attrs_define
-class Health:
+class ProbeStatus:
     """
     Attributes:
         status (str):  Example: ok.
@@ -37,12 +37,12 @@ class Health:
         d = dict(src_dict)
         status = d.pop("status")
 
-        health = cls(
+        probe_status = cls(
             status=status,
         )
 
-        health.additional_properties = d
-        return health
+        probe_status.additional_properties = d
+        return probe_status
 
     @property
     def additional_keys(self) -> list[str]:
