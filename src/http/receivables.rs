@@ -21,7 +21,7 @@ use super::{etag, validate};
 use crate::app::receivables::banks::{self, BankAccountInput, BankAccountView};
 use crate::app::receivables::documents::{self, DocumentInput, DocumentView, LineEntry};
 use crate::app::receivables::payments::{
-    self, AllocationEntry, Direction, PaymentInput, PaymentView,
+    self, AllocationEntry, PaymentDirection, PaymentInput, PaymentView,
 };
 use crate::app::receivables::reports::{self, AgingReport, Statement, TaxSummary};
 use crate::app::receivables::tax_rates::{self, TaxRateInput, TaxRateView};
@@ -1137,7 +1137,7 @@ pub struct AllocationRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRequest {
-    pub direction: Option<Direction>,
+    pub direction: Option<PaymentDirection>,
     pub account_id: Option<Uuid>,
     pub bank_account_id: Option<Uuid>,
     #[schema(example = "2026-09-10")]
@@ -1246,7 +1246,7 @@ pub async fn create_payment(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PaymentListParams {
-    pub direction: Option<Direction>,
+    pub direction: Option<PaymentDirection>,
     /// `posted` or `void`.
     pub status: Option<String>,
     pub account_id: Option<Uuid>,

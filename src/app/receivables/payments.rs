@@ -34,18 +34,18 @@ use crate::http::views::utc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Direction {
+pub enum PaymentDirection {
     /// Money in: from a customer (or a vendor's refund).
     Received,
     /// Money out: to a vendor (or a refund to a customer).
     Sent,
 }
 
-impl Direction {
+impl PaymentDirection {
     pub fn as_str(self) -> &'static str {
         match self {
-            Direction::Received => "received",
-            Direction::Sent => "sent",
+            PaymentDirection::Received => "received",
+            PaymentDirection::Sent => "sent",
         }
     }
 }
@@ -53,7 +53,7 @@ impl Direction {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PaymentView {
     pub id: Uuid,
-    pub direction: Direction,
+    pub direction: PaymentDirection,
     /// The control account it settles against: `receivable` or `payable`.
     pub ledger: Ledger,
     pub account_id: Uuid,
@@ -111,9 +111,9 @@ pub fn views(
             Ok(PaymentView {
                 id: r.id.0,
                 direction: if r.direction == "sent" {
-                    Direction::Sent
+                    PaymentDirection::Sent
                 } else {
-                    Direction::Received
+                    PaymentDirection::Received
                 },
                 ledger: Ledger::parse(&r.ledger).unwrap_or(Ledger::Receivable),
                 account_id: r.account_id.0,
@@ -475,7 +475,7 @@ impl AllocationEntry {
 }
 
 pub struct PaymentInput {
-    pub direction: Direction,
+    pub direction: PaymentDirection,
     pub account_id: Uuid,
     pub bank_account_id: Uuid,
     pub date: NaiveDate,
@@ -488,14 +488,14 @@ pub struct PaymentInput {
 }
 
 /// Which documents a payment in `direction` may settle, and on which ledger.
-fn settles(direction: Direction, kind: DocumentKind) -> bool {
+fn settles(direction: PaymentDirection, kind: DocumentKind) -> bool {
     matches!(
         (direction, kind),
         (
-            Direction::Received,
+            PaymentDirection::Received,
             DocumentKind::Invoice | DocumentKind::VendorCredit
         ) | (
-            Direction::Sent,
+            PaymentDirection::Sent,
             DocumentKind::Bill | DocumentKind::CreditNote
         )
     )
@@ -535,7 +535,7 @@ fn to_minor(amount: Decimal, currency: Currency, field: &str, errors: &mut Vec<F
 fn allocation_targets(
     conn: &mut DbConn,
     org: &Org,
-    direction: Direction,
+    direction: PaymentDirection,
     entries: &[AllocationEntry],
     currency: Currency,
     errors: &mut Vec<FieldError>,
@@ -739,7 +739,7 @@ pub fn create_in(
         .collect();
     let ledger_kind = match ledgers.first() {
         Some(l) => *l,
-        None if input.direction == Direction::Received => Ledger::Receivable,
+        None if input.direction == PaymentDirection::Received => Ledger::Receivable,
         None => Ledger::Payable,
     };
     if ledgers.iter().any(|l| *l != ledger_kind) {
@@ -790,7 +790,7 @@ pub fn create_in(
     )
     .map_err(|_| ApiError::field("too_large", "amount", "too large"))?;
     let control = control_account(conn, org.id, ledger_kind)?;
-    let bank_side = if input.direction == Direction::Received {
+    let bank_side = if input.direction == PaymentDirection::Received {
         Side::Debit
     } else {
         Side::Credit
@@ -818,7 +818,7 @@ pub fn create_in(
             description: format!(
                 "Payment {} {} {}",
                 input.direction.as_str(),
-                if input.direction == Direction::Received {
+                if input.direction == PaymentDirection::Received {
                     "from"
                 } else {
                     "to"
@@ -919,9 +919,9 @@ pub fn allocate_more_in(
         ));
     }
     let direction = if payment.direction == "sent" {
-        Direction::Sent
+        PaymentDirection::Sent
     } else {
-        Direction::Received
+        PaymentDirection::Received
     };
     let currency = currency_of(&payment.currency)?;
     let mut errors = Vec::new();
