@@ -204,6 +204,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let query = req.query_string().as_bytes();
+        // Like bodies (see `nul_character_at`): PostgreSQL text cannot hold U+0000.
+        if let Some((name, _)) =
+            form_urlencoded::parse(query).find(|(k, v)| k.contains('\0') || v.contains('\0'))
+        {
+            return std::future::ready(Err(ApiError::validation(vec![FieldError::new(
+                format!("query:{}", name.replace('\0', "")),
+                "invalid_character",
+                "must not contain the NUL character (U+0000)",
+            )])));
+        }
         let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query));
         let result: Result<T, _> = serde_path_to_error::deserialize(de);
         std::future::ready(result.map(ApiQuery).map_err(|err| {

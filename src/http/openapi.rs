@@ -69,7 +69,10 @@ const PROBLEM_RESPONSES: &[(&str, &str)] = &[
         "409",
         "Conflicts with the current state (duplicate, idempotency key in progress)",
     ),
-    ("412", "If-Match does not match the current version"),
+    (
+        "412",
+        "If-Match does not match the current version, or the resource changed while this request ran; read it again and retry",
+    ),
     ("413", "Body larger than the configured limit"),
     (
         "422",
@@ -156,7 +159,9 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
                     "403" => !public,
                     "404" => path.contains('{'),
                     "409" => method == "post" || method == "patch" || method == "delete",
-                    "412" => method == "patch",
+                    // Actions on a resource (`POST /accounts/{id}/reassign`) save with a version
+                    // check too: a change that lands while they run answers 412.
+                    "412" => method == "patch" || (method == "post" && path.contains('{')),
                     "422" => !ops_path,
                     "429" => path.starts_with("/api/"),
                     "503" => !ops_path || path == "/readyz",

@@ -1466,6 +1466,8 @@ async fn spec_states_the_shared_rules(app: TestApp) {
     assert!(ops("/api/v1/auth/token", "post")["responses"]["401"].is_object());
     assert!(ops("/api/v1/auth/refresh", "post")["responses"]["401"].is_object());
     assert!(ops("/api/v1/reports/general-ledger", "get")["responses"]["404"].is_object());
+    // Actions on a resource compare versions like PATCH does.
+    assert!(ops("/api/v1/accounts/{id}/reassign", "post")["responses"]["412"].is_object());
     let history = &ops("/api/v1/accounts/{id}/owner-history", "get")["responses"]["200"];
     assert_eq!(
         history["content"]["application/json"]["schema"]["$ref"],

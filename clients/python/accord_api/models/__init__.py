@@ -111,6 +111,7 @@ from .page_tax_rate_view import PageTaxRateView
 from .page_team_view import PageTeamView
 from .page_timeline_entry import PageTimelineEntry
 from .page_user_view import PageUserView
+from .payment_direction import PaymentDirection
 from .payment_request import PaymentRequest
 from .payment_view import PaymentView
 from .performance_report import PerformanceReport
@@ -283,6 +284,7 @@ __all__ = (
     "PageTeamView",
     "PageTimelineEntry",
     "PageUserView",
+    "PaymentDirection",
     "PaymentRequest",
     "PaymentView",
     "PerformanceReport",

@@ -2,8 +2,9 @@ from enum import StrEnum
 
 
 class Direction(StrEnum):
-    RECEIVED = "received"
-    SENT = "sent"
+    INBOUND = "inbound"
+    INTERNAL = "internal"
+    OUTBOUND = "outbound"
 
     def __str__(self) -> str:
         return str(self.value)

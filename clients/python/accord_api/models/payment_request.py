@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.direction import Direction
+from ..models.payment_direction import PaymentDirection
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class PaymentRequest:
         bank_account_id (None | Unset | UUID):
         currency (None | str | Unset): ISO 4217; the bank account's currency (the default). Example: USD.
         date (datetime.date | None | Unset):  Example: 2026-09-10.
-        direction (Direction | None | Unset):
+        direction (None | PaymentDirection | Unset):
         exchange_rate (None | str | Unset): Base-currency units per unit; default the organization's rate of the date.
             Example: 1.0835.
         memo (None | str | Unset):
@@ -40,7 +40,7 @@ class PaymentRequest:
     bank_account_id: None | Unset | UUID = UNSET
     currency: None | str | Unset = UNSET
     date: datetime.date | None | Unset = UNSET
-    direction: Direction | None | Unset = UNSET
+    direction: None | PaymentDirection | Unset = UNSET
     exchange_rate: None | str | Unset = UNSET
     memo: None | str | Unset = UNSET
     reference: None | str | Unset = UNSET
@@ -88,7 +88,7 @@ class PaymentRequest:
         direction: None | str | Unset
         if isinstance(self.direction, Unset):
             direction = UNSET
-        elif isinstance(self.direction, Direction):
+        elif isinstance(self.direction, PaymentDirection):
             direction = self.direction.value
         else:
             direction = self.direction
@@ -214,7 +214,7 @@ class PaymentRequest:
 
         date = _parse_date(d.pop("date", UNSET))
 
-        def _parse_direction(data: object) -> Direction | None | Unset:
+        def _parse_direction(data: object) -> None | PaymentDirection | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -222,12 +222,12 @@ class PaymentRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                direction_type_1 = Direction(data)
+                direction_type_1 = PaymentDirection(data)
 
                 return direction_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Direction | None | Unset, data)
+            return cast(None | PaymentDirection | Unset, data)
 
         direction = _parse_direction(d.pop("direction", UNSET))
 

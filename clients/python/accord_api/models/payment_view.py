@@ -8,8 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
 from ..models.ledger import Ledger
+from ..models.payment_direction import PaymentDirection
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class PaymentView:
         created_at (datetime.datetime):
         currency (str):  Example: USD.
         date (datetime.date):  Example: 2026-09-10.
-        direction (Direction):
+        direction (PaymentDirection):
         exchange_rate (str):  Example: 1.
         id (UUID):
         journal_entry_id (UUID):
@@ -60,7 +60,7 @@ class PaymentView:
     created_at: datetime.datetime
     currency: str
     date: datetime.date
-    direction: Direction
+    direction: PaymentDirection
     exchange_rate: str
     id: UUID
     journal_entry_id: UUID
@@ -216,7 +216,7 @@ class PaymentView:
 
         date = datetime.date.fromisoformat(d.pop("date"))
 
-        direction = Direction(d.pop("direction"))
+        direction = PaymentDirection(d.pop("direction"))
 
         exchange_rate = d.pop("exchange_rate")
 

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.direction import Direction
 from ...models.page_payment_view import PagePaymentView
+from ...models.payment_direction import PaymentDirection
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,7 +17,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    direction: Direction | Unset = UNSET,
+    direction: PaymentDirection | Unset = UNSET,
     status: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
     bank_account_id: UUID | Unset = UNSET,
@@ -128,7 +128,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    direction: Direction | Unset = UNSET,
+    direction: PaymentDirection | Unset = UNSET,
     status: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
     bank_account_id: UUID | Unset = UNSET,
@@ -141,7 +141,7 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        direction (Direction | Unset):
+        direction (PaymentDirection | Unset):
         status (str | Unset):
         account_id (UUID | Unset):
         bank_account_id (UUID | Unset):
@@ -181,7 +181,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    direction: Direction | Unset = UNSET,
+    direction: PaymentDirection | Unset = UNSET,
     status: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
     bank_account_id: UUID | Unset = UNSET,
@@ -194,7 +194,7 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        direction (Direction | Unset):
+        direction (PaymentDirection | Unset):
         status (str | Unset):
         account_id (UUID | Unset):
         bank_account_id (UUID | Unset):
@@ -229,7 +229,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    direction: Direction | Unset = UNSET,
+    direction: PaymentDirection | Unset = UNSET,
     status: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
     bank_account_id: UUID | Unset = UNSET,
@@ -242,7 +242,7 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        direction (Direction | Unset):
+        direction (PaymentDirection | Unset):
         status (str | Unset):
         account_id (UUID | Unset):
         bank_account_id (UUID | Unset):
@@ -280,7 +280,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    direction: Direction | Unset = UNSET,
+    direction: PaymentDirection | Unset = UNSET,
     status: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
     bank_account_id: UUID | Unset = UNSET,
@@ -293,7 +293,7 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        direction (Direction | Unset):
+        direction (PaymentDirection | Unset):
         status (str | Unset):
         account_id (UUID | Unset):
         bank_account_id (UUID | Unset):
