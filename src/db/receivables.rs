@@ -370,6 +370,17 @@ fn insert_lines(conn: &mut DbConn, lines: &[DocumentLineRow]) -> QueryResult<()>
     Ok(())
 }
 
+/// Takes the document's row lock for the rest of the transaction (a write that changes
+/// nothing), so what the caller reads next stays true until it commits.
+pub fn lock_document(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+    diesel::update(
+        documents::table.filter(documents::organization_id.eq(org).and(documents::id.eq(id))),
+    )
+    .set(documents::version.eq(documents::version))
+    .execute(conn)
+    .map(drop)
+}
+
 /// Replaces a draft's row and lines, if it is still at `expected_version`.
 pub fn save_draft(
     conn: &mut DbConn,

@@ -900,6 +900,9 @@ pub fn update_in(
 ) -> Result<DocumentView, ApiError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
+    // Locked first: without If-Match an edit applies to the draft as it is at commit, or
+    // meets the issue that got there first.
+    store::lock_document(conn, org.id, id)?;
     let mut doc = get(conn, caller, kind, id)?;
     expected.check(doc.version)?;
     if doc.status != "draft" {
