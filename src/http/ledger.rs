@@ -84,7 +84,8 @@ fn check_code(code: &str, errors: &mut Vec<FieldError>) {
     }
 }
 
-fn parse_currency(code: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Currency> {
+/// Parses an optional `currency` field, recording a problem with it in `errors`.
+pub(super) fn parse_currency(code: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Currency> {
     let code = code?;
     match Currency::parse(code) {
         Ok(c) => Some(c),

@@ -133,6 +133,19 @@ impl PageRequest {
     }
 }
 
+/// A list in creation (id) order: `sort=created_at` (the default) or `-created_at`. Gives the
+/// page request bound to `filters`, whether it is descending, and the id to continue after.
+pub fn by_creation(
+    page: &PageParams,
+    sort: Option<&str>,
+    filters: &str,
+) -> Result<(PageRequest, bool, Option<crate::db::SqlUuid>), ApiError> {
+    let (_, desc) = parse_sort(sort, &["created_at"], "created_at")?;
+    let req = PageRequest::new(page, sort.unwrap_or("created_at"), filters)?;
+    let after = req.after.as_ref().map(|(_, id)| crate::db::SqlUuid(*id));
+    Ok((req, desc, after))
+}
+
 /// Splits `sort=-name` into ("name", descending) and checks it against the allowed fields.
 pub fn parse_sort<'a>(
     sort: Option<&'a str>,

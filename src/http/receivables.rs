@@ -15,7 +15,8 @@ use uuid::Uuid;
 
 use super::error::{ApiError, FieldError};
 use super::json::{double_option, ApiJson, ApiQuery};
-use super::pagination::{parse_sort, Page, PageParams, PageRequest};
+use super::ledger::parse_currency;
+use super::pagination::{by_creation, Page, PageParams};
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
 use crate::app::receivables::banks::{self, BankAccountInput, BankAccountView};
@@ -31,24 +32,9 @@ use crate::auth::Caller;
 use crate::db::receivables::{DocumentFilter, PaymentFilter};
 use crate::db::SqlUuid;
 use crate::domain::documents::{AmountsAre, DocumentKind, Ledger, TaxKind};
-use crate::domain::money::{decimal_string_opt, Currency};
+use crate::domain::money::decimal_string_opt;
 
 const IDEMPOTENCY: &str = "Makes a retry of this POST safe";
-
-fn parse_currency(
-    code: Option<&str>,
-    field: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<Currency> {
-    let code = code?;
-    match Currency::parse(code) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            errors.push(FieldError::new(field, e.code(), e.to_string()));
-            None
-        }
-    }
-}
 
 fn required<T>(value: &Option<T>, field: &str, errors: &mut Vec<FieldError>) {
     if value.is_none() {
@@ -278,18 +264,6 @@ pub async fn create_tax_rate(
     .await
 }
 
-/// Split a list's sort into direction and the id to continue after.
-fn page_of(
-    page: &PageParams,
-    sort: Option<&str>,
-    filters: &str,
-) -> Result<(PageRequest, bool, Option<SqlUuid>), ApiError> {
-    let (_, desc) = parse_sort(sort, &["created_at"], "created_at")?;
-    let req = PageRequest::new(page, sort.unwrap_or("created_at"), filters)?;
-    let after = req.after.as_ref().map(|(_, id)| SqlUuid(*id));
-    Ok((req, desc, after))
-}
-
 /// The tax rates.
 #[utoipa::path(
     tag = "tax-rates",
@@ -304,7 +278,7 @@ pub async fn list_tax_rates(
     params: ApiQuery<ListSortParams>,
 ) -> Result<HttpResponse, ApiError> {
     let active = params.is_active;
-    let (page, desc, after) = page_of(&page, params.sort.as_deref(), &format!("{active:?}"))?;
+    let (page, desc, after) = by_creation(&page, params.sort.as_deref(), &format!("{active:?}"))?;
     let fetch = page.fetch();
     let rows = state
         .read(move |conn| {
@@ -450,7 +424,7 @@ impl BankAccountRequest {
             required(&self.name, "name", &mut errors);
         }
         not_blank(self.name.as_deref(), "name", 200, &mut errors);
-        let currency = parse_currency(self.currency.as_deref(), "currency", &mut errors);
+        let currency = parse_currency(self.currency.as_deref(), &mut errors);
         if let Some(Some(iban)) = &self.iban {
             if !iban_ok(iban) {
                 errors.push(FieldError::new(
@@ -528,7 +502,7 @@ pub async fn list_bank_accounts(
     page: ApiQuery<PageParams>,
     params: ApiQuery<SortParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let (page, desc, after) = page_of(&page, params.sort.as_deref(), "")?;
+    let (page, desc, after) = by_creation(&page, params.sort.as_deref(), "")?;
     let fetch = page.fetch();
     let rows = state
         .read(move |conn| {
@@ -693,7 +667,7 @@ impl DocumentRequest {
             required(&self.issue_date, "issue_date", &mut errors);
             required(&self.lines, "lines", &mut errors);
         }
-        let currency = parse_currency(self.currency.as_deref(), "currency", &mut errors);
+        let currency = parse_currency(self.currency.as_deref(), &mut errors);
         let (related_field, related, other_field, other) = if kind == DocumentKind::VendorCredit {
             ("bill_id", self.bill_id, "invoice_id", self.invoice_id)
         } else {
@@ -829,7 +803,7 @@ async fn list_documents(
         number: p.number,
         reference: p.reference,
     };
-    let (page, desc, after) = page_of(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
+    let (page, desc, after) = by_creation(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
     let fetch = page.fetch();
     let rows = state
         .read(move |conn| documents::list(conn, &caller, &filter, desc, after, fetch))
@@ -1209,7 +1183,7 @@ pub async fn create_payment(
     required(&b.bank_account_id, "bank_account_id", &mut errors);
     required(&b.date, "date", &mut errors);
     required(&b.amount, "amount", &mut errors);
-    let currency = parse_currency(b.currency.as_deref(), "currency", &mut errors);
+    let currency = parse_currency(b.currency.as_deref(), &mut errors);
     max_chars(b.reference.as_deref(), "reference", 200, &mut errors);
     max_chars(b.memo.as_deref(), "memo", 5000, &mut errors);
     let allocations = allocation_entries(b.allocations, &mut errors);
@@ -1289,7 +1263,7 @@ pub async fn list_payments(
         from: p.from,
         to: p.to,
     };
-    let (page, desc, after) = page_of(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
+    let (page, desc, after) = by_creation(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
     let fetch = page.fetch();
     let rows = state
         .read(move |conn| payments::list(conn, &caller, &filter, desc, after, fetch))
@@ -1485,7 +1459,7 @@ pub async fn account_statement(
 ) -> Result<HttpResponse, ApiError> {
     let p = params.into_inner();
     let mut errors = Vec::new();
-    let currency = parse_currency(p.currency.as_deref(), "currency", &mut errors);
+    let currency = parse_currency(p.currency.as_deref(), &mut errors);
     validate::finish(errors)?;
     let to = p.to.unwrap_or_else(|| Utc::now().date_naive());
     let from = p.from.unwrap_or(to - chrono::Duration::days(90));

@@ -214,12 +214,7 @@ pub fn views(
     }
     let allocations = store::allocations_of_documents(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
-    let mut account_ids: Vec<SqlUuid> = rows.iter().map(|r| r.account_id).collect();
-    account_ids.sort_by_key(|i| i.0);
-    account_ids.dedup();
-    let names: HashMap<SqlUuid, String> = db::crm::accounts::names_of(conn, org.id, &account_ids)?
-        .into_iter()
-        .collect();
+    let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
     let today = Utc::now().date_naive();
     rows.into_iter()
         .map(|r| {
@@ -616,7 +611,6 @@ fn shape(
     let mut errors = Vec::new();
     let account = match input.account_id {
         Some(id) => find_account(conn, org.id, kind, id, &mut errors)?,
-        None if creating => None,
         None => None,
     };
     if let Some(a) = &account {
@@ -645,10 +639,8 @@ fn shape(
     if let Some(d) = input.issue_date {
         doc.issue_date = d;
     }
-    match input.due_date {
-        Some(d) => doc.due_date = d,
-        None if creating => {}
-        None => {}
+    if let Some(d) = input.due_date {
+        doc.due_date = d;
     }
     if kind.is_credit() {
         doc.due_date = None;

@@ -109,6 +109,20 @@ pub fn control_account(
     )
 }
 
+/// The names of these client accounts, for views and reports.
+pub fn account_names(
+    conn: &mut DbConn,
+    org: SqlUuid,
+    ids: impl Iterator<Item = SqlUuid>,
+) -> Result<std::collections::HashMap<SqlUuid, String>, ApiError> {
+    let mut ids: Vec<SqlUuid> = ids.collect();
+    ids.sort_by_key(|i| i.0);
+    ids.dedup();
+    Ok(db::crm::accounts::names_of(conn, org, &ids)?
+        .into_iter()
+        .collect())
+}
+
 /// Refuses a date on or before the lock date.
 pub fn check_lock(org: &Org, date: NaiveDate, field: &str) -> Result<(), ApiError> {
     match org.lock_date {

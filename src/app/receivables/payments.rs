@@ -8,8 +8,6 @@
 //! control account and `fx_gain_loss` on its date, so each settled pair leaves nothing on the
 //! control account — which is what keeps the aging tied to it.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -99,12 +97,7 @@ pub fn views(
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let allocations = store::allocations_of_payments(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
-    let mut account_ids: Vec<SqlUuid> = rows.iter().map(|r| r.account_id).collect();
-    account_ids.sort_by_key(|i| i.0);
-    account_ids.dedup();
-    let names: HashMap<SqlUuid, String> = db::crm::accounts::names_of(conn, org.id, &account_ids)?
-        .into_iter()
-        .collect();
+    let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
     rows.into_iter()
         .map(|r| {
             let currency = currency_of(&r.currency)?;

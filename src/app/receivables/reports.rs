@@ -152,9 +152,7 @@ pub fn aging(
         totals.add(aged_from, as_of, minor);
     }
     let ids: Vec<SqlUuid> = by_account.keys().copied().collect();
-    let names: HashMap<SqlUuid, String> = db::crm::accounts::names_of(conn, org.id, &ids)?
-        .into_iter()
-        .collect();
+    let names = super::account_names(conn, org.id, ids.iter().copied())?;
     let mut accounts: Vec<AgingRow> = by_account
         .into_iter()
         .filter(|(_, b)| *b != Buckets::default())

@@ -13,7 +13,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use super::error::ApiError;
-use super::pagination::{parse_sort, PageParams, PageRequest};
+use super::pagination::{PageParams, PageRequest};
 use crate::db::crm::records::RecordFilter;
 use crate::db::SqlUuid;
 
@@ -74,7 +74,6 @@ impl RecordListParams {
         page: &PageParams,
         f: &RecordFilter,
     ) -> Result<(PageRequest, bool, Option<SqlUuid>), ApiError> {
-        let (_, desc) = parse_sort(self.sort.as_deref(), &["created_at"], "created_at")?;
         if let (Some(a), Some(b)) = (self.from, self.to) {
             if b < a {
                 return Err(ApiError::field(
@@ -84,12 +83,6 @@ impl RecordListParams {
                 ));
             }
         }
-        let req = PageRequest::new(
-            page,
-            self.sort.as_deref().unwrap_or("created_at"),
-            &format!("{f:?}"),
-        )?;
-        let after = req.after.as_ref().map(|(_, id)| SqlUuid(*id));
-        Ok((req, desc, after))
+        super::pagination::by_creation(page, self.sort.as_deref(), &format!("{f:?}"))
     }
 }
