@@ -7,7 +7,7 @@ use actix_web::dev::Server;
 use actix_web::HttpServer;
 use diesel::connection::SimpleConnection;
 
-use crate::app::AppState;
+use crate::app::{maintenance, App};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::secrets;
 use crate::config::Config;
@@ -67,7 +67,7 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     let secret = signing_secret(&config, &pool)?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let workers = config.workers;
-    let state = AppState {
+    let state = App {
         backend: config.database.backend(),
         pool,
         jwt: JwtKeys::new(secret.as_bytes()),
@@ -91,14 +91,12 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
 
 /// Folds posted lines into per-account daily balances, off the posting path, so balances
 /// and reports need not scan the journal. Every node runs it; one at a time folds.
-async fn fold_ledger_lines(state: actix_web::web::Data<AppState>) {
+async fn fold_ledger_lines(state: actix_web::web::Data<App>) {
     let mut tick = actix_web::rt::time::interval(Duration::from_millis(FOLD_INTERVAL_MS));
     loop {
         tick.tick().await;
         loop {
-            let folded = state
-                .write(|conn| Ok(db::ledger::fold_lines(conn, FOLD_BATCH)?))
-                .await;
+            let folded = maintenance::fold_ledger_lines(&state, FOLD_BATCH).await;
             match folded {
                 Ok(n) if n as i64 >= FOLD_BATCH / 2 => continue,
                 Ok(_) => break,
@@ -115,14 +113,12 @@ const FOLD_INTERVAL_MS: u64 = 1000;
 const FOLD_BATCH: i64 = 5000;
 
 /// Idempotency keys are kept 24 h at least; older ones are dropped hourly.
-async fn purge_idempotency_keys(state: actix_web::web::Data<AppState>) {
+async fn purge_idempotency_keys(state: actix_web::web::Data<App>) {
     let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
         let before = db::now() - chrono::Duration::hours(48);
-        let result = state
-            .write(move |conn| Ok(db::idempotency::purge(conn, before)?))
-            .await;
+        let result = maintenance::purge_idempotency_keys(&state, before).await;
         if let Err(e) = result {
             tracing::warn!(error = %e, "purging old idempotency keys failed");
         }

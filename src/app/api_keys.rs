@@ -7,7 +7,7 @@ use crate::db::schema::api_keys;
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::identity::Role;
 use crate::domain::ids::ApiKeyId;
-use crate::http::error::ApiError;
+use crate::app::error::AppError;
 use diesel::prelude::*;
 
 /// Creates a key; returns its row and the secret, which is never available again.
@@ -16,10 +16,10 @@ pub fn create_in(
     caller: &Caller,
     name: String,
     role: Role,
-) -> Result<(ApiKeyRow, String), ApiError> {
+) -> Result<(ApiKeyRow, String), AppError> {
     caller.require(Permission::ManageOwnApiKeys)?;
     if !caller.role.covers(role) {
-        return Err(ApiError::validation(vec![
+        return Err(AppError::validation(vec![
             crate::app::users::role_exceeds_own(caller, role),
         ]));
     }
@@ -46,7 +46,7 @@ pub fn list(
     caller: &Caller,
     after: Option<uuid::Uuid>,
     limit: i64,
-) -> Result<Vec<ApiKeyRow>, ApiError> {
+) -> Result<Vec<ApiKeyRow>, AppError> {
     caller.require(Permission::Read)?;
     let mut q = api_keys::table
         .filter(api_keys::organization_id.eq(caller.org_sql()))
@@ -64,17 +64,17 @@ pub fn list(
 }
 
 /// One key: its creator sees it, admins see every key.
-pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, ApiError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, AppError> {
     caller.require(Permission::Read)?;
     let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
         .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 && !caller.can(Permission::ManageAllApiKeys) {
-        return Err(ApiError::not_found("API key"));
+        return Err(AppError::not_found("API key"));
     }
     Ok(row)
 }
 
-pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), ApiError> {
+pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), AppError> {
     let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
         .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 {

@@ -4,18 +4,20 @@
 //! Presenting a spent token again means it was copied, so the whole family is revoked.
 
 use chrono::Duration;
+use diesel::OptionalExtension;
 
 use crate::auth::jwt::JwtKeys;
-use crate::auth::{password, secrets};
+use crate::app::App;
+use crate::auth::{password, secrets, Caller, Principal};
 use crate::config::Config;
 use crate::db::organizations::OrganizationRow;
 use crate::db::refresh_tokens::RefreshTokenRow;
 use crate::db::users::UserRow;
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::identity::{Email, Role};
-use crate::domain::ids::{OrganizationId, RefreshTokenId, UserId};
+use crate::domain::ids::{ApiKeyId, OrganizationId, RefreshTokenId, UserId};
 use crate::domain::money::Currency;
-use crate::http::error::ApiError;
+use crate::app::error::{AppError, Unique};
 
 pub struct Tokens {
     pub access_token: String,
@@ -32,8 +34,8 @@ pub struct SignupInput {
     pub fiscal_year_start_month: i16,
 }
 
-pub fn email_taken() -> ApiError {
-    ApiError::field(
+pub fn email_taken() -> AppError {
+    AppError::field(
         "email_taken",
         "email",
         "a user with this email already exists",
@@ -46,7 +48,7 @@ pub fn signup_in(
     jwt: &JwtKeys,
     config: &Config,
     input: SignupInput,
-) -> Result<(OrganizationRow, UserRow, Tokens), ApiError> {
+) -> Result<(OrganizationRow, UserRow, Tokens), AppError> {
     if db::users::email_taken(conn, input.email.as_str())? {
         return Err(email_taken());
     }
@@ -76,7 +78,7 @@ pub fn signup_in(
         created_at: now,
         updated_at: now,
     };
-    user.insert(conn)?;
+    user.insert(conn).unique("email", email_taken)?;
     crate::app::ledger::create_default_chart_in(conn, org.id, input.base_currency)?;
     crate::db::receivables::insert_sequences(conn, org.id)?;
     crate::app::receivables::tax_rates::create_defaults_in(conn, org.id)?;
@@ -84,8 +86,8 @@ pub fn signup_in(
     Ok((org, user, tokens))
 }
 
-fn invalid_credentials() -> ApiError {
-    ApiError::unauthorized("invalid_credentials", "the email or password is wrong")
+fn invalid_credentials() -> AppError {
+    AppError::unauthorized("invalid_credentials", "the email or password is wrong")
 }
 
 pub fn login_in(
@@ -94,7 +96,7 @@ pub fn login_in(
     config: &Config,
     email: &str,
     password: &str,
-) -> Result<(UserRow, Tokens), ApiError> {
+) -> Result<(UserRow, Tokens), AppError> {
     let email = Email::parse(email)
         .map(|e| e.as_str().to_owned())
         .unwrap_or_default();
@@ -125,9 +127,9 @@ pub fn refresh_in(
     jwt: &JwtKeys,
     config: &Config,
     token: &str,
-) -> Result<Refreshed, ApiError> {
+) -> Result<Refreshed, AppError> {
     let invalid = || {
-        ApiError::unauthorized(
+        AppError::unauthorized(
             "invalid_refresh_token",
             "the refresh token is unknown, expired or revoked; log in again",
         )
@@ -159,7 +161,7 @@ pub fn refresh_in(
 
 /// Revokes the session the refresh token belongs to. Unknown tokens are not an error: the
 /// outcome the caller wants (that token no longer works) holds either way.
-pub fn logout_in(conn: &mut DbConn, token: &str) -> Result<(), ApiError> {
+pub fn logout_in(conn: &mut DbConn, token: &str) -> Result<(), AppError> {
     let hash = secrets::sha256_hex(token.as_bytes());
     if let Some(row) = db::refresh_tokens::find_by_hash(conn, &hash)? {
         db::refresh_tokens::revoke_family(conn, row.organization_id, row.family_id, db::now())?;
@@ -174,7 +176,7 @@ fn start_session(
     config: &Config,
     user: &UserRow,
     family: Option<SqlUuid>,
-) -> Result<Tokens, ApiError> {
+) -> Result<Tokens, AppError> {
     let now = db::now();
     let refresh_token = secrets::random_token(secrets::REFRESH_TOKEN_PREFIX);
     let ttl = Duration::seconds(config.refresh_token_ttl.as_secs() as i64);
@@ -193,10 +195,90 @@ fn start_session(
     let expires_in = config.access_token_ttl.as_secs() as i64;
     let access_token = jwt
         .issue(user.id.0, user.organization_id.0, &user.role, expires_in)
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
     Ok(Tokens {
         access_token,
         refresh_token,
         expires_in,
     })
+}
+
+/// Checks a credential (an access token or an API key) and reads the principal's current
+/// standing: a deactivated user's tokens and keys stop working at once, and a role change
+/// applies to the next request.
+pub async fn authenticate(state: &App, credential: String) -> Result<Caller, AppError> {
+    if !secrets::is_api_key(&credential) {
+        let claims = state.jwt.verify(&credential).map_err(|e| {
+            let detail = match e.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                    "the access token has expired; refresh it"
+                }
+                _ => "the access token is not valid",
+            };
+            AppError::unauthorized("invalid_token", detail)
+        })?;
+        if claims.typ != "access" {
+            return Err(AppError::unauthorized(
+                "invalid_token",
+                "not an access token",
+            ));
+        }
+        let (org, user) = (OrganizationId(claims.org), UserId(claims.sub));
+        return state
+            .legacy_read(move |conn| {
+                let row = db::users::find(conn, SqlUuid(org.0), SqlUuid(user.0))
+                    .optional()?
+                    .filter(|u| u.is_active)
+                    .ok_or_else(|| {
+                        AppError::unauthorized(
+                            "user_inactive",
+                            "this user no longer exists or has been deactivated",
+                        )
+                    })?;
+                Ok(Caller {
+                    org,
+                    principal: Principal::User(user),
+                    role: stored_role(&row.role)?,
+                })
+            })
+            .await;
+    }
+    let hash = secrets::sha256_hex(credential.as_bytes());
+    state
+        .legacy_read(move |conn| {
+            let row = db::api_keys::find_by_hash(conn, &hash)?
+                .filter(|k| k.revoked_at.is_none())
+                .ok_or_else(|| {
+                    AppError::unauthorized("invalid_api_key", "the API key is unknown or revoked")
+                })?;
+            let creator = db::users::find(conn, row.organization_id, row.created_by)?;
+            if !creator.is_active {
+                return Err(AppError::unauthorized(
+                    "invalid_api_key",
+                    "the user this API key acts for has been deactivated",
+                ));
+            }
+            let now = db::now();
+            if row
+                .last_used_at
+                .is_none_or(|t| t < now - chrono::Duration::seconds(60))
+            {
+                db::write_transaction(conn, |c| db::api_keys::touch(c, &row, now))?;
+            }
+            let role = stored_role(&row.role)?.capped_by(stored_role(&creator.role)?);
+            Ok(Caller {
+                org: OrganizationId(row.organization_id.0),
+                principal: Principal::ApiKey {
+                    id: ApiKeyId(row.id.0),
+                    created_by: UserId(row.created_by.0),
+                },
+                role,
+            })
+        })
+        .await
+}
+
+fn stored_role(role: &str) -> Result<Role, AppError> {
+    role.parse::<Role>()
+        .map_err(|_| AppError::internal("a stored role is unknown"))
 }

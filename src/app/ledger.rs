@@ -20,18 +20,18 @@ use crate::domain::ledger::{
     PostedLine, PostingRules, Side, SystemRole,
 };
 use crate::domain::money::{Currency, Rounding};
-use crate::http::error::{ApiError, FieldError};
-use crate::http::etag::IfMatch;
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 
-pub fn currency_of(code: &str) -> Result<Currency, ApiError> {
+pub fn currency_of(code: &str) -> Result<Currency, AppError> {
     Currency::parse(code)
-        .map_err(|_| ApiError::internal(format!("stored currency {code} is unknown")))
+        .map_err(|_| AppError::internal(format!("stored currency {code} is unknown")))
 }
 
-pub fn type_of(row: &LedgerAccountRow) -> Result<AccountType, ApiError> {
+pub fn type_of(row: &LedgerAccountRow) -> Result<AccountType, AppError> {
     row.account_type
         .parse()
-        .map_err(|_| ApiError::internal("stored ledger account has an unknown type"))
+        .map_err(|_| AppError::internal("stored ledger account has an unknown type"))
 }
 
 pub fn role_of(row: &LedgerAccountRow) -> Option<SystemRole> {
@@ -47,7 +47,7 @@ pub struct Org {
     pub rounding: Rounding,
 }
 
-pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, ApiError> {
+pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, AppError> {
     let row = db::organizations::find(conn, caller.org_sql())?;
     Ok(Org {
         id: row.id,
@@ -67,7 +67,7 @@ pub fn create_default_chart_in(
     conn: &mut DbConn,
     org: SqlUuid,
     base: Currency,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let now = db::now();
     let mut ids: HashMap<&str, SqlUuid> = HashMap::new();
     let mut rows = Vec::new();
@@ -98,7 +98,7 @@ pub fn get_account(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<LedgerAccountRow, ApiError> {
+) -> Result<LedgerAccountRow, AppError> {
     store::find_account(conn, caller.org_sql(), id)
         .map_err(|e| crate::app::not_found(e, "ledger account"))
 }
@@ -120,7 +120,7 @@ fn check_account(
     id: Option<SqlUuid>,
     account_type: AccountType,
     input: &AccountInput,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let mut errors = Vec::new();
     if let Some(code) = &input.code {
         if store::code_taken(conn, org, code, id)? {
@@ -166,20 +166,20 @@ fn check_account(
             Err(e) => return Err(e.into()),
         }
     }
-    crate::http::validate::finish(errors)
+    crate::app::error::Check::from(errors).finish()
 }
 
 pub fn create_account_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: AccountInput,
-) -> Result<LedgerAccountRow, ApiError> {
+) -> Result<LedgerAccountRow, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = org(conn, caller)?;
     let (Some(code), Some(name), Some(account_type)) =
         (input.code.clone(), input.name.clone(), input.account_type)
     else {
-        return Err(ApiError::internal(
+        return Err(AppError::internal(
             "create_account_in needs code, name and type",
         ));
     };
@@ -200,7 +200,9 @@ pub fn create_account_in(
         created_at: now,
         updated_at: now,
     };
-    store::insert_accounts(conn, std::slice::from_ref(&row))?;
+    store::insert_accounts(conn, std::slice::from_ref(&row)).unique("code", || {
+        AppError::field("code_taken", "code", "another ledger account has this code")
+    })?;
     Ok(row)
 }
 
@@ -210,7 +212,7 @@ pub fn update_account_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: AccountInput,
-) -> Result<LedgerAccountRow, ApiError> {
+) -> Result<LedgerAccountRow, AppError> {
     caller.require(Permission::WriteBooks)?;
     let current = get_account(conn, caller, id)?;
     expected.check(current.version)?;
@@ -264,7 +266,7 @@ pub fn update_account_in(
             ));
         }
     }
-    crate::http::validate::finish(errors)?;
+    crate::app::error::Check::from(errors).finish()?;
     check_account(
         conn,
         current.organization_id,
@@ -288,29 +290,31 @@ pub fn update_account_in(
         current.version,
         &changes,
         db::now(),
-    )? {
-        return Err(ApiError::version_mismatch());
+    ).unique("code", || {
+        AppError::field("code_taken", "code", "another ledger account has this code")
+    })? {
+        return Err(AppError::version_mismatch());
     }
     get_account(conn, caller, id)
 }
 
-pub fn delete_account_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn delete_account_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let current = get_account(conn, caller, id)?;
     if current.system_role.is_some() {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "system_account",
             "documents post to this account; it cannot be deleted",
         ));
     }
     if store::has_postings(conn, current.organization_id, current.id)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "account_has_postings",
             "an account with postings cannot be deleted; deactivate it instead",
         ));
     }
     if store::has_children(conn, current.organization_id, current.id)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "account_has_children",
             "move or delete this account's sub-accounts first",
         ));
@@ -325,11 +329,11 @@ pub fn create_rate_in(
     currency: Currency,
     date: NaiveDate,
     rate: Decimal,
-) -> Result<store::ExchangeRateRow, ApiError> {
+) -> Result<store::ExchangeRateRow, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = org(conn, caller)?;
     if currency == org.base {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "base_currency_rate",
             "currency",
             "the base currency's rate is always 1",
@@ -343,15 +347,11 @@ pub fn create_rate_in(
         rate: SqlDecimal(rate),
         created_at: db::now(),
     };
-    store::insert_rate(conn, &row).map_err(|e| match e {
-        diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ) => ApiError::conflict(
+    store::insert_rate(conn, &row).unique("rate_date", || {
+        AppError::conflict(
             "rate_exists",
             format!("a {currency} rate for {date} is already recorded"),
-        ),
-        other => other.into(),
+        )
     })?;
     Ok(row)
 }
@@ -419,7 +419,7 @@ pub struct Entry {
     pub lines: Vec<LineRow>,
 }
 
-fn entry_errors(errors: Vec<EntryError>) -> ApiError {
+fn entry_errors(errors: Vec<EntryError>) -> AppError {
     let code = errors
         .first()
         .map(|e| e.code)
@@ -428,7 +428,7 @@ fn entry_errors(errors: Vec<EntryError>) -> ApiError {
         [one] => format!("{}: {}", one.field, one.message),
         many => format!("{} problems with this entry; see errors", many.len()),
     };
-    ApiError::unprocessable(code, detail).with_errors(
+    AppError::unprocessable(code, detail).with_fields(
         errors
             .into_iter()
             .map(|e| FieldError::new(e.field, e.code, e.message))
@@ -436,8 +436,8 @@ fn entry_errors(errors: Vec<EntryError>) -> ApiError {
     )
 }
 
-pub fn period_locked(date: NaiveDate, lock: NaiveDate, field: &str) -> ApiError {
-    ApiError::field(
+pub fn period_locked(date: NaiveDate, lock: NaiveDate, field: &str) -> AppError {
+    AppError::field(
         "period_locked",
         field,
         format!("{date} is on or before the lock date {lock}"),
@@ -449,7 +449,7 @@ pub fn post_entry_in(
     conn: &mut DbConn,
     caller: &Caller,
     draft: EntryDraft,
-) -> Result<Entry, ApiError> {
+) -> Result<Entry, AppError> {
     let org = org(conn, caller)?;
     post_entry_for(conn, caller, &org, draft)
 }
@@ -460,7 +460,7 @@ pub fn post_entry_for(
     caller: &Caller,
     org: &Org,
     draft: EntryDraft,
-) -> Result<Entry, ApiError> {
+) -> Result<Entry, AppError> {
     if let Some(lock) = org.lock_date {
         if draft.date <= lock {
             return Err(period_locked(draft.date, lock, "date"));
@@ -504,7 +504,7 @@ pub fn post_entry_for(
                 == Some(SystemRole::OpeningBalanceEquity)
         })
     {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "opening_balance_account_required",
             "lines",
             "an opening-balance entry posts against the opening_balance_equity account",
@@ -535,7 +535,7 @@ fn insert_posted<'a>(
     reverses: Option<(SqlUuid, String)>,
     posted: Vec<PostedLine<SqlUuid>>,
     request: impl Fn(usize) -> Option<&'a DraftLine>,
-) -> Result<Entry, ApiError> {
+) -> Result<Entry, AppError> {
     let id = SqlUuid(uuid::Uuid::now_v7());
     let row = EntryRow {
         organization_id: caller.org_sql(),
@@ -578,11 +578,17 @@ fn insert_posted<'a>(
             }
         })
         .collect();
-    store::insert_entry(conn, &row, &lines)?;
+    store::insert_entry(conn, &row, &lines).unique("reverses_entry_id", || {
+        AppError::conflict_on(
+            "entry_already_reversed",
+            "id",
+            "this entry has already been reversed",
+        )
+    })?;
     Ok(Entry { row, lines })
 }
 
-pub fn get_entry(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Entry, ApiError> {
+pub fn get_entry(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Entry, AppError> {
     let row = store::find_entry(conn, caller.org_sql(), id)
         .map_err(|e| crate::app::not_found(e, "journal entry"))?;
     let lines = store::lines_of(conn, caller.org_sql(), &[row.id])?;
@@ -593,7 +599,7 @@ pub fn with_lines(
     conn: &mut DbConn,
     caller: &Caller,
     rows: Vec<EntryRow>,
-) -> Result<Vec<Entry>, ApiError> {
+) -> Result<Vec<Entry>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut by_entry: HashMap<SqlUuid, Vec<LineRow>> = HashMap::new();
     for l in store::lines_of(conn, caller.org_sql(), &ids)? {
@@ -615,17 +621,17 @@ pub fn reverse_in(
     id: SqlUuid,
     date: NaiveDate,
     reason: String,
-) -> Result<Entry, ApiError> {
+) -> Result<Entry, AppError> {
     caller.require(Permission::WriteBooks)?;
     let original = get_entry(conn, caller, id)?;
     if original.row.reversed_by_entry_id.is_some() {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "entry_already_reversed",
             "this entry has already been reversed",
         ));
     }
     if original.row.source != Source::Manual.as_str() {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "entry_not_reversible",
             format!(
                 "only manual entries are reversed here; this one comes from `{}` (void or credit it through its document)",
@@ -640,7 +646,7 @@ pub fn reverse_in(
         }
     }
     if date < original.row.entry_date {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "reversal_before_entry",
             "date",
             "a reversal cannot be dated before the entry it reverses",
@@ -658,11 +664,11 @@ pub fn post_reversal(
     original: Entry,
     date: NaiveDate,
     reason: String,
-) -> Result<Entry, ApiError> {
+) -> Result<Entry, AppError> {
     let posted: Vec<PostedLine<SqlUuid>> = original
         .lines
         .iter()
-        .map(|l| -> Result<PostedLine<SqlUuid>, ApiError> {
+        .map(|l| -> Result<PostedLine<SqlUuid>, AppError> {
             let debit = l.debit_minor > 0;
             Ok(PostedLine {
                 ledger_account_id: l.ledger_account_id,
@@ -711,7 +717,7 @@ pub fn post_reversal(
         |i| descriptions.get(&i),
     )?;
     if !store::mark_reversed(conn, caller.org_sql(), original.row.id, reversal.row.id)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "entry_already_reversed",
             "this entry has already been reversed",
         ));
@@ -723,7 +729,7 @@ pub fn set_lock_date_in(
     conn: &mut DbConn,
     caller: &Caller,
     lock_date: Option<NaiveDate>,
-) -> Result<Option<NaiveDate>, ApiError> {
+) -> Result<Option<NaiveDate>, AppError> {
     caller.require(Permission::WriteBooks)?;
     db::organizations::set_lock_date(conn, caller.org_sql(), lock_date, db::now())?;
     Ok(lock_date)
@@ -765,7 +771,7 @@ pub fn balance(
     id: SqlUuid,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> Result<Balance, ApiError> {
+) -> Result<Balance, AppError> {
     let account = get_account(conn, caller, id)?;
     let org = org(conn, caller)?;
     let chart = store::all_accounts(conn, org.id)?;

@@ -4,67 +4,62 @@
 
 pub mod api_keys;
 pub mod crm;
+pub mod error;
 pub mod identity;
 pub mod ledger;
+pub mod maintenance;
 pub mod receivables;
 pub mod reports;
+pub mod input;
+pub mod page;
 pub mod teams;
+pub mod unit_of_work;
 pub mod users;
+
+pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
 
 use std::collections::HashMap;
 
-use actix_web::web;
+use crate::db::{self, DbConn, SqlUuid};
+use error::AppError;
 
-use crate::auth::jwt::JwtKeys;
-use crate::config::Config;
-use crate::db::{self, Backend, DbConn, Pool, SqlUuid};
-use crate::http::error::ApiError;
-
-pub struct AppState {
-    pub pool: Pool,
-    pub backend: Backend,
-    pub jwt: JwtKeys,
-    pub config: Config,
-}
-
-impl AppState {
-    /// Runs `f` with a pooled connection on the blocking thread pool.
-    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+/// Transitional: the old closure-over-a-connection entry points, used by the handlers not yet
+/// moved onto use cases that own their unit of work.
+impl App {
+    pub async fn legacy_read<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        web::block(move || {
+        blocking(move || {
             let mut conn = pool.get()?;
             f(&mut conn)
         })
-        .await?
+        .await
     }
 
-    /// Runs `f`'s reads in one consistent snapshot (reports, balances).
-    pub async fn snapshot<T, F>(&self, f: F) -> Result<T, ApiError>
+    pub async fn legacy_snapshot<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     {
-        self.read(move |conn| db::snapshot(conn, f)).await
+        self.legacy_read(move |conn| db::snapshot(conn, f)).await
     }
 
-    /// Runs `f` inside one write transaction: all of it commits, or none of it.
-    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    pub async fn legacy_write<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     {
-        self.read(move |conn| db::write_transaction(conn, f)).await
+        self.legacy_read(move |conn| db::write_transaction(conn, f)).await
     }
 }
 
 /// A missing row is a 404 naming `what`; any other failure keeps its own mapping.
-pub fn not_found(e: diesel::result::Error, what: &str) -> ApiError {
+pub fn not_found(e: diesel::result::Error, what: &str) -> AppError {
     match e {
-        diesel::result::Error::NotFound => ApiError::not_found(what),
+        diesel::result::Error::NotFound => AppError::not_found(what),
         other => other.into(),
     }
 }

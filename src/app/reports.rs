@@ -12,7 +12,7 @@ use crate::db::ledger::{self as store, LedgerAccountRow, Totals};
 use crate::db::{DbConn, SqlUuid};
 use crate::domain::ledger::{fiscal_year_start, AccountType, SystemRole};
 use crate::domain::money::{Currency, Money};
-use crate::http::error::ApiError;
+use crate::app::error::AppError;
 
 /// Formats base-currency minor units.
 pub fn amount(minor: i64, currency: Currency) -> String {
@@ -24,7 +24,7 @@ pub struct Book {
     pub chart: Vec<LedgerAccountRow>,
 }
 
-pub fn book(conn: &mut DbConn, caller: &Caller) -> Result<Book, ApiError> {
+pub fn book(conn: &mut DbConn, caller: &Caller) -> Result<Book, AppError> {
     caller.require(Permission::Read)?;
     let org = org(conn, caller)?;
     let chart = store::all_accounts(conn, org.id)?;
@@ -63,7 +63,7 @@ pub fn trial_balance(
     conn: &mut DbConn,
     caller: &Caller,
     as_of: NaiveDate,
-) -> Result<TrialBalance, ApiError> {
+) -> Result<TrialBalance, AppError> {
     let b = book(conn, caller)?;
     let fy = fiscal_year_start(as_of, b.org.fiscal_year_start_month);
     let cumulative = totals_map(store::totals_by_account(
@@ -157,7 +157,7 @@ pub fn balance_sheet(
     conn: &mut DbConn,
     caller: &Caller,
     as_of: NaiveDate,
-) -> Result<BalanceSheet, ApiError> {
+) -> Result<BalanceSheet, AppError> {
     let b = book(conn, caller)?;
     let fy = fiscal_year_start(as_of, b.org.fiscal_year_start_month);
     let cumulative = totals_map(store::totals_by_account(
@@ -227,7 +227,7 @@ pub fn income_statement(
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<IncomeStatement, ApiError> {
+) -> Result<IncomeStatement, AppError> {
     let b = book(conn, caller)?;
     let range = totals_map(store::totals_by_account(
         conn,
@@ -281,13 +281,13 @@ pub fn account_ledgers(
     to: NaiveDate,
     only: Option<SqlUuid>,
     own_currency: bool,
-) -> Result<Vec<AccountLedger>, ApiError> {
+) -> Result<Vec<AccountLedger>, AppError> {
     let b = book(conn, caller)?;
     let accounts: Vec<&LedgerAccountRow> = match only {
         Some(id) => {
             let found: Vec<_> = b.chart.iter().filter(|a| a.id == id).collect();
             if found.is_empty() {
-                return Err(ApiError::not_found("ledger account"));
+                return Err(AppError::not_found("ledger account"));
             }
             found
         }

@@ -6,8 +6,8 @@ use crate::auth::{Caller, Permission};
 use crate::db::teams::{TeamChanges, TeamRow};
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::ids::{TeamId, UserId};
-use crate::http::error::{ApiError, FieldError};
-use crate::http::etag::IfMatch;
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 
 pub struct Team {
     pub row: TeamRow,
@@ -28,7 +28,7 @@ fn check_references(
     caller: &Caller,
     team: Option<SqlUuid>,
     input: &TeamInput,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let org = caller.org_sql();
     let mut errors = Vec::new();
     let mut wanted: Vec<SqlUuid> = input
@@ -88,7 +88,7 @@ fn check_references(
             ));
         }
     }
-    crate::http::validate::finish(errors)
+    crate::app::error::Check::from(errors).finish()
 }
 
 fn dedup(ids: &[UserId]) -> Vec<SqlUuid> {
@@ -101,7 +101,7 @@ pub fn create_in(
     caller: &Caller,
     name: String,
     input: TeamInput,
-) -> Result<Team, ApiError> {
+) -> Result<Team, AppError> {
     caller.require(Permission::ManageTeams)?;
     check_references(conn, caller, None, &input)?;
     let now = db::now();
@@ -115,7 +115,7 @@ pub fn create_in(
         created_at: now,
         updated_at: now,
     };
-    row.insert(conn)?;
+    row.insert(conn).unique("name", name_taken)?;
     db::teams::set_members(
         conn,
         row.organization_id,
@@ -125,18 +125,18 @@ pub fn create_in(
     get(conn, caller, TeamId(row.id.0))
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<Team, ApiError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<Team, AppError> {
     let row = db::teams::find(conn, caller.org_sql(), SqlUuid(id.0))
         .map_err(|e| crate::app::not_found(e, "team"))?;
     let mut teams = with_members(conn, caller, vec![row])?;
-    teams.pop().ok_or_else(|| ApiError::not_found("team"))
+    teams.pop().ok_or_else(|| AppError::not_found("team"))
 }
 
 pub fn with_members(
     conn: &mut DbConn,
     caller: &Caller,
     rows: Vec<TeamRow>,
-) -> Result<Vec<Team>, ApiError> {
+) -> Result<Vec<Team>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut members: HashMap<SqlUuid, Vec<UserId>> = HashMap::new();
     for (team, user) in db::teams::members(conn, caller.org_sql(), &ids)? {
@@ -157,7 +157,7 @@ pub fn update_in(
     id: TeamId,
     expected: &IfMatch,
     input: TeamInput,
-) -> Result<Team, ApiError> {
+) -> Result<Team, AppError> {
     caller.require(Permission::ManageTeams)?;
     let current = get(conn, caller, id)?;
     expected.check(current.row.version)?;
@@ -174,8 +174,10 @@ pub fn update_in(
         current.row.version,
         &changes,
         db::now(),
-    )? {
-        return Err(ApiError::version_mismatch());
+    )
+    .unique("name", name_taken)?
+    {
+        return Err(AppError::version_mismatch());
     }
     if let Some(members) = &input.member_ids {
         db::teams::set_members(
@@ -188,11 +190,11 @@ pub fn update_in(
     get(conn, caller, id)
 }
 
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<(), ApiError> {
+pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<(), AppError> {
     caller.require(Permission::ManageTeams)?;
     let current = get(conn, caller, id)?;
     if db::teams::has_children(conn, current.row.organization_id, current.row.id)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "team_has_sub_teams",
             "move or delete this team's sub-teams first",
         ));
@@ -207,7 +209,7 @@ pub fn list(
     descending: bool,
     after: Option<uuid::Uuid>,
     limit: i64,
-) -> Result<Vec<Team>, ApiError> {
+) -> Result<Vec<Team>, AppError> {
     caller.require(Permission::Read)?;
     let rows = db::teams::list(
         conn,
@@ -217,4 +219,8 @@ pub fn list(
         limit,
     )?;
     with_members(conn, caller, rows)
+}
+
+fn name_taken() -> AppError {
+    AppError::field("name_taken", "name", "another team has this name")
 }

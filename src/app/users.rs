@@ -6,8 +6,8 @@ use crate::db::users::{UserChanges, UserFilter, UserRow, UserSort};
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::identity::{Email, Role, Title};
 use crate::domain::ids::UserId;
-use crate::http::error::{ApiError, FieldError};
-use crate::http::etag::IfMatch;
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 
 pub struct NewUser {
     pub name: String,
@@ -38,7 +38,7 @@ pub fn role_exceeds_own(caller: &Caller, role: Role) -> FieldError {
     )
 }
 
-pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<UserRow, ApiError> {
+pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<UserRow, AppError> {
     caller.require(Permission::ManageUsers)?;
     if db::users::email_taken(conn, input.email.as_str())? {
         return Err(crate::app::identity::email_taken());
@@ -57,11 +57,11 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<U
         created_at: now,
         updated_at: now,
     };
-    row.insert(conn)?;
+    row.insert(conn).unique("email", crate::app::identity::email_taken)?;
     Ok(row)
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: UserId) -> Result<UserRow, ApiError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: UserId) -> Result<UserRow, AppError> {
     db::users::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| not_found(e, "user"))
 }
 
@@ -80,7 +80,7 @@ pub fn update_in(
     id: UserId,
     expected: &IfMatch,
     patch: UserPatch,
-) -> Result<UserRow, ApiError> {
+) -> Result<UserRow, AppError> {
     let current = get(conn, caller, id)?;
     expected.check(current.version)?;
     let is_self = matches!(caller.principal, Principal::User(u) if u == id);
@@ -91,7 +91,7 @@ pub fn update_in(
     let current_role: Role = current
         .role
         .parse()
-        .map_err(|_| ApiError::internal("stored user has an unknown role"))?;
+        .map_err(|_| AppError::internal("stored user has an unknown role"))?;
     let mut errors = Vec::new();
     if admin_fields && !caller.role.covers(current_role) {
         errors.push(role_exceeds_own(caller, current_role));
@@ -125,7 +125,7 @@ pub fn update_in(
             "the organization must keep at least one active owner",
         ));
     }
-    crate::http::validate::finish(errors)?;
+    crate::app::error::Check::from(errors).finish()?;
     let changes = UserChanges {
         name: patch.name,
         password_hash: patch.password_hash.clone(),
@@ -142,7 +142,7 @@ pub fn update_in(
         &changes,
         now,
     )? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     // A deactivated user, or one whose password was reset, loses every open session.
     if deactivating || patch.password_hash.is_some() && !is_self {
@@ -159,7 +159,7 @@ pub fn list(
     descending: bool,
     after: Option<(String, uuid::Uuid)>,
     limit: i64,
-) -> Result<Vec<UserRow>, ApiError> {
+) -> Result<Vec<UserRow>, AppError> {
     caller.require(Permission::Read)?;
     let after = after.map(|(v, id)| (v, SqlUuid(id)));
     Ok(db::users::list(

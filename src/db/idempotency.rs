@@ -4,7 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::idempotency_keys;
+use uuid::Uuid;
+
 use super::{DbConn, SqlUuid};
+use crate::domain::ids::OrganizationId;
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -21,12 +24,13 @@ pub struct StoredKey {
 /// transaction ends, so a racing duplicate replays instead of running twice.
 pub fn claim(
     conn: &mut DbConn,
-    org: SqlUuid,
-    principal: SqlUuid,
+    org: OrganizationId,
+    principal: Uuid,
     key: &str,
     request_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Option<StoredKey>> {
+    let principal = SqlUuid(principal);
     let inserted = on_backend!(conn, |c| diesel::insert_into(idempotency_keys::table)
         .values((
             idempotency_keys::organization_id.eq(org),
@@ -54,13 +58,14 @@ pub fn claim(
 
 pub fn store_response(
     conn: &mut DbConn,
-    org: SqlUuid,
-    principal: SqlUuid,
+    org: OrganizationId,
+    principal: Uuid,
     key: &str,
-    status: u16,
+    status: i32,
     body: &str,
     location: Option<&str>,
 ) -> QueryResult<()> {
+    let principal = SqlUuid(principal);
     diesel::update(
         idempotency_keys::table.filter(
             idempotency_keys::organization_id
@@ -70,7 +75,7 @@ pub fn store_response(
         ),
     )
     .set((
-        idempotency_keys::status_code.eq(i32::from(status)),
+        idempotency_keys::status_code.eq(status),
         idempotency_keys::response_body.eq(body),
         idempotency_keys::location.eq(location),
     ))

@@ -15,9 +15,14 @@ use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::{HasSqlType, Numeric};
 use diesel::sqlite::{Sqlite, SqliteValue};
 use rust_decimal::Decimal;
+use diesel::deserialize::Queryable;
+use diesel::expression::AsExpression;
+use diesel::internal::derives::as_expression::Bound;
+use diesel::sql_types::Nullable;
 use uuid::Uuid;
 
 use super::MultiBackend;
+use crate::domain::ids;
 
 #[derive(
     Debug, Clone, Copy, Default, diesel::sql_types::SqlType, diesel::query_builder::QueryId,
@@ -136,3 +141,137 @@ macro_rules! forward_to_multi_backend {
 
 forward_to_multi_backend!(DbUuid, SqlUuid);
 forward_to_multi_backend!(ExactDecimal, SqlDecimal);
+
+/// Lets a domain id stand in a row and in a query wherever a `DbUuid` column is: the same
+/// encoding as [`SqlUuid`], typed by entity so one id is never taken for another.
+macro_rules! uuid_id_columns {
+    ($($id:ty),* $(,)?) => {$(
+        impl ToSql<DbUuid, Pg> for $id {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                out.write_all(self.0.as_bytes())?;
+                Ok(IsNull::No)
+            }
+        }
+
+        impl FromSql<DbUuid, Pg> for $id {
+            fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+                Ok(<$id>::from(Uuid::from_slice(value.as_bytes())?))
+            }
+        }
+
+        impl ToSql<DbUuid, Sqlite> for $id {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+                out.set_value(self.0.hyphenated().to_string());
+                Ok(IsNull::No)
+            }
+        }
+
+        impl FromSql<DbUuid, Sqlite> for $id {
+            fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+                let text = <String as FromSql<diesel::sql_types::Text, Sqlite>>::from_sql(value)?;
+                Ok(<$id>::from(Uuid::parse_str(&text)?))
+            }
+        }
+
+        impl ToSql<DbUuid, MultiBackend> for $id {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, MultiBackend>) -> serialize::Result {
+                out.set_value((DbUuid, self));
+                Ok(IsNull::No)
+            }
+        }
+
+        impl FromSql<DbUuid, MultiBackend> for $id {
+            fn from_sql(
+                value: <MultiBackend as diesel::backend::Backend>::RawValue<'_>,
+            ) -> deserialize::Result<Self> {
+                value.from_sql::<Self, DbUuid>()
+            }
+        }
+
+        impl<DB> ToSql<Nullable<DbUuid>, DB> for $id
+        where
+            DB: diesel::backend::Backend,
+            Self: ToSql<DbUuid, DB>,
+        {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, DB>) -> serialize::Result {
+                <Self as ToSql<DbUuid, DB>>::to_sql(self, out)
+            }
+        }
+
+        impl AsExpression<DbUuid> for $id {
+            type Expression = Bound<DbUuid, Self>;
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+
+        impl AsExpression<Nullable<DbUuid>> for $id {
+            type Expression = Bound<Nullable<DbUuid>, Self>;
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+
+        impl<'e> AsExpression<DbUuid> for &'e $id {
+            type Expression = Bound<DbUuid, Self>;
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+
+        impl<'e> AsExpression<Nullable<DbUuid>> for &'e $id {
+            type Expression = Bound<Nullable<DbUuid>, Self>;
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+
+        impl<'e, 'f> AsExpression<DbUuid> for &'f &'e $id {
+            type Expression = Bound<DbUuid, Self>;
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+
+        impl<DB, ST> Queryable<ST, DB> for $id
+        where
+            DB: diesel::backend::Backend,
+            ST: diesel::sql_types::SingleValue,
+            Self: FromSql<ST, DB>,
+        {
+            type Row = Self;
+            fn build(row: Self) -> deserialize::Result<Self> {
+                Ok(row)
+            }
+        }
+    )*};
+}
+
+uuid_id_columns!(
+    ids::OrganizationId,
+    ids::UserId,
+    ids::ApiKeyId,
+    ids::TeamId,
+    ids::RefreshTokenId,
+    ids::SessionId,
+    ids::LedgerAccountId,
+    ids::ExchangeRateId,
+    ids::JournalEntryId,
+    ids::ClientAccountId,
+    ids::OwnerChangeId,
+    ids::ContactId,
+    ids::InteractionId,
+    ids::FeedbackId,
+    ids::ClientRequestId,
+    ids::TaskId,
+    ids::OpportunityId,
+    ids::ProposalId,
+    ids::RiskId,
+    ids::CompetitorId,
+    ids::TargetId,
+    ids::TaxRateId,
+    ids::BankAccountId,
+    ids::DocumentId,
+    ids::PaymentId,
+    ids::AllocationId,
+);

@@ -1,5 +1,6 @@
 //! One id type per entity, so a `UserId` is never mistaken for a `TeamId`.
-//! Ids are UUIDv7: time-ordered, so the default sort (by id) is creation order.
+//! Ids are UUIDv7: time-ordered, so the default sort (by id) is creation order. The API
+//! shows them as plain UUIDs; the database layer stores them (`db::types`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -44,6 +45,12 @@ macro_rules! id_type {
             }
         }
 
+        impl From<$name> for Uuid {
+            fn from(id: $name) -> Self {
+                id.0
+            }
+        }
+
         impl utoipa::PartialSchema for $name {
             fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
                 utoipa::openapi::ObjectBuilder::new()
@@ -59,4 +66,35 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(OrganizationId, UserId, ApiKeyId, TeamId, RefreshTokenId);
+id_type!(
+    // identity
+    OrganizationId,
+    UserId,
+    ApiKeyId,
+    TeamId,
+    RefreshTokenId,
+    SessionId,
+    // ledger
+    LedgerAccountId,
+    ExchangeRateId,
+    JournalEntryId,
+    // client relationships
+    ClientAccountId,
+    OwnerChangeId,
+    ContactId,
+    InteractionId,
+    FeedbackId,
+    ClientRequestId,
+    TaskId,
+    OpportunityId,
+    ProposalId,
+    RiskId,
+    CompetitorId,
+    TargetId,
+    // billing
+    TaxRateId,
+    BankAccountId,
+    DocumentId,
+    PaymentId,
+    AllocationId,
+);

@@ -11,10 +11,9 @@ use super::json::ApiJson;
 use super::json::ApiQuery;
 use super::pagination::{Page, PageParams, PageRequest};
 use super::validate;
-use super::views::utc;
 use super::write::{Idempotency, Reply};
 use crate::app::api_keys as use_case;
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::db::api_keys::ApiKeyRow;
 use crate::domain::identity::Role;
@@ -53,9 +52,9 @@ impl From<ApiKeyRow> for ApiKeyView {
             prefix: r.prefix,
             role: r.role.parse().unwrap_or(Role::Viewer),
             created_by: UserId(r.created_by.0),
-            last_used_at: r.last_used_at.map(utc),
-            revoked_at: r.revoked_at.map(utc),
-            created_at: utc(r.created_at),
+            last_used_at: r.last_used_at.map(|t| t.and_utc()),
+            revoked_at: r.revoked_at.map(|t| t.and_utc()),
+            created_at: r.created_at.and_utc(),
         }
     }
 }
@@ -78,7 +77,7 @@ pub struct CreatedApiKey {
 )]
 #[post("/api-keys")]
 pub async fn create_api_key(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CreateApiKeyRequest>,
@@ -116,14 +115,14 @@ pub async fn create_api_key(
 )]
 #[get("/api-keys")]
 pub async fn list_api_keys(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
 ) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::new(&page, "created_at", "")?;
     let (after, fetch) = (page.after.as_ref().map(|a| a.1), page.fetch());
     let rows = state
-        .read(move |conn| use_case::list(conn, &caller, after, fetch))
+        .legacy_read(move |conn| use_case::list(conn, &caller, after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |r| (String::new(), r.id.0), ApiKeyView::from)))
 }
@@ -136,13 +135,13 @@ pub async fn list_api_keys(
 )]
 #[get("/api-keys/{id}")]
 pub async fn get_api_key(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<ApiKeyId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let row = state
-        .read(move |conn| use_case::get(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get(conn, &caller, id))
         .await?;
     Ok(HttpResponse::Ok().json(ApiKeyView::from(row)))
 }
@@ -155,13 +154,13 @@ pub async fn get_api_key(
 )]
 #[delete("/api-keys/{id}")]
 pub async fn revoke_api_key(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<ApiKeyId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     state
-        .write(move |conn| use_case::revoke_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::revoke_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

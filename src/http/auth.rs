@@ -5,12 +5,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use super::error::ApiError;
 use super::json::ApiJson;
 use super::validate;
 use super::views::{OrganizationView, UserView};
 use crate::app::identity::{self, Refreshed, SignupInput, Tokens};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::password;
 use crate::domain::identity::Email;
 use crate::domain::money::Currency;
@@ -98,7 +99,7 @@ pub async fn hash_password(password: String) -> Result<String, ApiError> {
 )]
 #[post("/auth/signup")]
 pub async fn signup(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     body: ApiJson<SignupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let req = body.value;
@@ -126,7 +127,7 @@ pub async fn signup(
     };
     let st = state.clone();
     let (org, user, tokens) = state
-        .write(move |conn| identity::signup_in(conn, &st.jwt, &st.config, input))
+        .legacy_write(move |conn| identity::signup_in(conn, &st.jwt, &st.config, input))
         .await?;
     let location = format!("/api/v1/users/{}", user.id.0);
     let tokens = TokenResponse::from(tokens);
@@ -160,13 +161,13 @@ pub struct TokenRequest {
 )]
 #[post("/auth/token")]
 pub async fn token(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     body: ApiJson<TokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let req = body.value;
     let st = state.clone();
     let (_, tokens) = state
-        .write(move |conn| identity::login_in(conn, &st.jwt, &st.config, &req.email, &req.password))
+        .legacy_write(move |conn| identity::login_in(conn, &st.jwt, &st.config, &req.email, &req.password))
         .await?;
     Ok(HttpResponse::Ok().json(TokenResponse::from(tokens)))
 }
@@ -187,12 +188,12 @@ pub struct RefreshRequest {
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     body: ApiJson<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let presented = body.value.refresh_token;
     let st = state.clone();
-    match state.write(move |conn| identity::refresh_in(conn, &st.jwt, &st.config, &presented)).await? {
+    match state.legacy_write(move |conn| identity::refresh_in(conn, &st.jwt, &st.config, &presented)).await? {
         Refreshed::Tokens(tokens) => Ok(HttpResponse::Ok().json(TokenResponse::from(tokens))),
         Refreshed::Reused => Err(ApiError::unauthorized(
             "refresh_token_reused",
@@ -210,12 +211,12 @@ pub async fn refresh(
 )]
 #[post("/auth/logout")]
 pub async fn logout(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     body: ApiJson<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let presented = body.value.refresh_token;
     state
-        .write(move |conn| identity::logout_in(conn, &presented))
+        .legacy_write(move |conn| identity::logout_in(conn, &presented))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,45 +2,22 @@
 //!
 //! Policy: every failure a client can cause is a 4xx with a stable `code` and, for rule
 //! breaks, every offending field listed. Anything else is a 500 whose details are only
-//! logged; its answer says nothing about the internals. Database failures are translated
-//! here once (unique → 409, busy → 503 with Retry-After, ...), not in each handler.
+//! logged; its answer says nothing about the internals. Use cases fail with
+//! [`AppError`]; this module alone decides the status and headers of each kind. The few
+//! failures that belong to HTTP itself (a body that is not JSON, an undeclared method, too
+//! many requests) are built here too.
 
 use std::fmt;
 
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::http::StatusCode;
+use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::money::MoneyError;
+use crate::app::error::{AppError, ErrorKind, FieldError};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// One offending field of a request.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
-pub struct FieldError {
-    /// Where in the request: a JSON path (`lines[0].debit`), a query parameter or a header.
-    pub field: String,
-    /// A stable, machine-readable rule name (`required`, `email`, `too_many_decimals`, ...).
-    pub code: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(
-        field: impl Into<String>,
-        code: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        FieldError {
-            field: field.into(),
-            code: code.into(),
-            message: message.into(),
-        }
-    }
-}
 
 /// The problem document every error answers with.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -60,6 +37,7 @@ pub struct Problem {
     pub instance: Option<String>,
 }
 
+/// A failure as HTTP answers it: status, problem and headers.
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
@@ -72,7 +50,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+    fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
         ApiError {
             status,
             code,
@@ -83,107 +61,58 @@ impl ApiError {
         }
     }
 
-    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
-        self.errors = errors;
-        self
-    }
-
-    pub fn with_header(mut self, name: HeaderName, value: impl Into<String>) -> Self {
+    fn with_header(mut self, name: HeaderName, value: impl Into<String>) -> Self {
         self.headers.push((name, value.into()));
         self
     }
 
+    /// 400: the request cannot be read (not JSON, wrong content type, unreadable body).
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
-    /// 422 for a well-formed request that breaks rules: `validation_failed`, with each
-    /// offending field and its own rule code in `errors`.
-    pub fn validation(errors: Vec<FieldError>) -> Self {
-        let detail = match errors.as_slice() {
-            [one] => format!("{}: {}", one.field, one.message),
-            many => format!("{} fields break a rule; see errors", many.len()),
-        };
+    /// 413: the body is larger than the configured limit.
+    pub fn payload_too_large(limit: usize) -> Self {
         Self::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
-            detail,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the request body is larger than the limit of {limit} bytes"),
         )
-        .with_errors(errors)
     }
 
-    /// 422 with its own code, about one field.
-    pub fn field(code: &'static str, field: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
+    /// 405 with `Allow`: the path exists, the method does not.
+    pub fn method_not_allowed(method: &Method, methods: &[&str]) -> Self {
         Self::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            code,
-            format!("{field}: {message}"),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            format!("{method} is not allowed here; use {}", methods.join(", ")),
         )
-        .with_errors(vec![FieldError::new(field, code, message)])
+        .with_header(header::ALLOW, methods.join(", "))
     }
 
-    pub fn unprocessable(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail)
-    }
-
-    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, code, detail)
-            .with_header(header::WWW_AUTHENTICATE, "Bearer realm=\"accord\"")
-    }
-
-    pub fn forbidden(permission: &str) -> Self {
-        Self::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            format!(
-                "this action needs the permission `{permission}`, which your role does not have"
-            ),
-        )
-        .with_errors(vec![FieldError::new(
-            "permission",
-            "missing_permission",
-            permission,
-        )])
-    }
-
-    pub fn not_found(what: &str) -> Self {
+    /// 404 for a path no route serves.
+    pub fn route_not_found(method: &Method, path: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "not_found",
-            format!("no such {what}"),
+            "route_not_found",
+            format!("no route {method} {path}"),
         )
     }
 
-    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::CONFLICT, code, detail)
-    }
-
-    pub fn version_mismatch() -> Self {
+    /// 429 with `Retry-After` and the `RateLimit-*` fields.
+    pub fn rate_limited(limit: u32, retry_after_secs: u64) -> Self {
         Self::new(
-            StatusCode::PRECONDITION_FAILED,
-            "version_mismatch",
-            "the resource changed since you read it (If-Match does not match its ETag); read it again and retry",
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("more than {limit} requests per second; retry after {retry_after_secs} s"),
         )
-    }
-
-    pub fn unavailable(detail: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "temporarily_unavailable",
-            detail,
+        .with_header(header::RETRY_AFTER, retry_after_secs.to_string())
+        .with_header(HeaderName::from_static("ratelimit-limit"), limit.to_string())
+        .with_header(HeaderName::from_static("ratelimit-remaining"), "0")
+        .with_header(
+            HeaderName::from_static("ratelimit-reset"),
+            retry_after_secs.to_string(),
         )
-        .with_header(header::RETRY_AFTER, "1")
-    }
-
-    pub fn internal(message: impl Into<String>) -> Self {
-        let mut e = Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
-            "the server failed to answer this request; it has been logged",
-        );
-        e.internal = Some(message.into());
-        e
     }
 
     pub fn problem(&self) -> Problem {
@@ -196,6 +125,34 @@ impl ApiError {
             errors: self.errors.clone(),
             instance: None,
         }
+    }
+}
+
+fn status_of(kind: ErrorKind) -> StatusCode {
+    match kind {
+        ErrorKind::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
+        ErrorKind::StaleVersion => StatusCode::PRECONDITION_FAILED,
+        ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        let mut out = ApiError::new(status_of(e.kind), e.code, e.detail);
+        out.errors = e.fields;
+        out.internal = e.internal;
+        if e.kind == ErrorKind::Unauthenticated {
+            out = out.with_header(header::WWW_AUTHENTICATE, "Bearer realm=\"accord\"");
+        }
+        if let Some(seconds) = e.retry_after {
+            out = out.with_header(header::RETRY_AFTER, seconds.to_string());
+        }
+        out
     }
 }
 
@@ -226,132 +183,56 @@ impl ResponseError for ApiError {
     }
 }
 
-impl From<DieselError> for ApiError {
-    fn from(e: DieselError) -> Self {
-        match &e {
-            DieselError::NotFound => ApiError::not_found("resource"),
-            DieselError::DatabaseError(kind, info) => {
-                let message = info.message();
-                match kind {
-                    DatabaseErrorKind::UniqueViolation => {
-                        unique_violation(info.constraint_name().unwrap_or(message))
-                    }
-                    DatabaseErrorKind::ForeignKeyViolation => ApiError::unprocessable(
-                        "invalid_reference",
-                        "the request refers to something that does not exist in your organization",
-                    ),
-                    DatabaseErrorKind::CheckViolation | DatabaseErrorKind::NotNullViolation => {
-                        ApiError::unprocessable(
-                            "constraint_violation",
-                            format!("a value breaks a rule of the schema: {message}"),
-                        )
-                    }
-                    DatabaseErrorKind::SerializationFailure => {
-                        ApiError::unavailable("a concurrent change conflicted with this one; retry")
-                    }
-                    _ if is_busy(message) => {
-                        ApiError::unavailable("the database is busy; retry shortly")
-                    }
-                    _ => ApiError::internal(format!("database error: {e}")),
-                }
-            }
-            _ => ApiError::internal(format!("database error: {e}")),
-        }
+/// Shorthands for handlers that still check requests themselves; each builds the
+/// [`AppError`] and maps it like any other.
+impl ApiError {
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        AppError::validation(errors).into()
+    }
+
+    pub fn field(code: &'static str, field: &str, message: impl Into<String>) -> Self {
+        AppError::field(code, field, message).into()
+    }
+
+    pub fn unprocessable(code: &'static str, detail: impl Into<String>) -> Self {
+        AppError::unprocessable(code, detail).into()
+    }
+
+    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
+        AppError::unauthorized(code, detail).into()
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        AppError::not_found(what).into()
+    }
+
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+        AppError::conflict(code, detail).into()
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        AppError::internal(message).into()
+    }
+
+    pub fn unavailable(detail: impl Into<String>) -> Self {
+        AppError::unavailable(detail).into()
     }
 }
 
-/// Which unique constraint a racing duplicate hit, and the answer the sequential check gives
-/// for it, so a duplicate gets the same code whether it raced or not. Needles match
-/// PostgreSQL's constraint names (`teams_organization_id_name_key`) and SQLite's messages
-/// (`UNIQUE constraint failed: teams.organization_id, teams.name`).
-const UNIQUE_CONSTRAINTS: &[(&[&str], StatusCode, &str, &str, &str)] = &[
-    (
-        &["users", "email"],
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "email_taken",
-        "email",
-        "a user with this email already exists",
-    ),
-    (
-        &["teams", "name"],
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "name_taken",
-        "name",
-        "another team has this name",
-    ),
-    (
-        &["ledger_accounts", "code"],
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "code_taken",
-        "code",
-        "another ledger account has this code",
-    ),
-    (
-        &["tax_rates", "name"],
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "name_taken",
-        "name",
-        "another tax rate has this name",
-    ),
-    (
-        &["documents", "reference"],
-        StatusCode::CONFLICT,
-        "duplicate_reference",
-        "reference",
-        "this vendor already has a bill with this reference",
-    ),
-    (
-        &["exchange_rates", "rate_date"],
-        StatusCode::CONFLICT,
-        "rate_exists",
-        "date",
-        "a rate for this currency and date is already recorded",
-    ),
-    (
-        &["journal_entries", "reverses_entry_id"],
-        StatusCode::CONFLICT,
-        "entry_already_reversed",
-        "id",
-        "this entry has already been reversed",
-    ),
-];
-
-fn unique_violation(constraint: &str) -> ApiError {
-    for (needles, status, code, field, message) in UNIQUE_CONSTRAINTS {
-        if needles.iter().all(|n| constraint.contains(n)) {
-            return ApiError::new(*status, code, format!("{field}: {message}"))
-                .with_errors(vec![FieldError::new(*field, *code, *message)]);
-        }
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::from(e).into()
     }
-    ApiError::conflict(
-        "already_exists",
-        "a resource with these unique values already exists",
-    )
-}
-
-/// SQLite's lock contention and PostgreSQL's lock timeout: transient, so 503 + Retry-After.
-fn is_busy(message: &str) -> bool {
-    message.contains("database is locked")
-        || message.contains("database is busy")
-        || message.contains("lock timeout")
-        || message.contains("statement timeout")
 }
 
 impl From<r2d2::Error> for ApiError {
     fn from(e: r2d2::Error) -> Self {
-        tracing::warn!(error = %e, "no database connection available");
-        ApiError::unavailable("no database connection is free right now; retry shortly")
+        AppError::from(e).into()
     }
 }
 
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(_: actix_web::error::BlockingError) -> Self {
-        ApiError::unavailable("the server is shutting down or overloaded; retry shortly")
-    }
-}
-
-impl From<MoneyError> for ApiError {
-    fn from(e: MoneyError) -> Self {
-        ApiError::unprocessable(e.code(), e.to_string())
+        AppError::unavailable("the server is shutting down or overloaded; retry shortly").into()
     }
 }

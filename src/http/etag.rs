@@ -3,7 +3,8 @@
 use actix_web::http::header;
 use actix_web::HttpRequest;
 
-use super::error::ApiError;
+use crate::app::error::AppError;
+pub use crate::app::input::IfMatch;
 
 pub fn of(id: &impl std::fmt::Display, version: i64) -> String {
     format!("\"{id}.{version}\"")
@@ -23,13 +24,13 @@ pub fn of_json(body: &str) -> Option<String> {
     Some(of(&id, v.revision.or(v.version)?))
 }
 
-/// The version an `If-Match` header demands for the resource `id`: `Ok(None)` when the header
-/// is absent or `*` (apply unconditionally), 412 when it cannot match this resource at all.
-pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatch, ApiError> {
+/// The version an `If-Match` header demands for the resource `id`: any when the header is
+/// absent or `*` (apply unconditionally), 412 when it cannot match this resource at all.
+pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatch, AppError> {
     let Some(raw) = req.headers().get(header::IF_MATCH) else {
         return Ok(IfMatch::Any);
     };
-    let raw = raw.to_str().map_err(|_| ApiError::version_mismatch())?;
+    let raw = raw.to_str().map_err(|_| AppError::version_mismatch())?;
     if raw.trim() == "*" {
         return Ok(IfMatch::Any);
     }
@@ -46,24 +47,7 @@ pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatc
         })
         .collect();
     if versions.is_empty() {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(IfMatch::Versions(versions))
-}
-
-#[derive(Debug, Clone)]
-pub enum IfMatch {
-    Any,
-    Versions(Vec<i64>),
-}
-
-impl IfMatch {
-    /// Checks the current version against the precondition.
-    pub fn check(&self, current: i64) -> Result<(), ApiError> {
-        match self {
-            IfMatch::Any => Ok(()),
-            IfMatch::Versions(v) if v.contains(&current) => Ok(()),
-            IfMatch::Versions(_) => Err(ApiError::version_mismatch()),
-        }
-    }
 }

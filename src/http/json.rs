@@ -5,12 +5,12 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 
-use super::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use super::error::ApiError;
 
 pub struct ApiJson<T> {
     pub value: T,
@@ -79,7 +79,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 body.extend_from_slice(&chunk);
             }
             if oversize {
-                return Err(too_large(limit));
+                return Err(ApiError::payload_too_large(limit));
             }
             if !content_type_ok {
                 return Err(ApiError::bad_request(
@@ -92,14 +92,6 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             Ok(ApiJson { value, raw })
         })
     }
-}
-
-fn too_large(limit: usize) -> ApiError {
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
-        format!("the request body is larger than the limit of {limit} bytes"),
-    )
 }
 
 /// Parses a JSON body: text that is not JSON is 400; JSON of the wrong shape is 422 naming

@@ -8,16 +8,16 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use super::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use super::error::ApiError;
 use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{Page, PageParams, PageRequest};
-use super::views::utc;
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
 use crate::app::ledger::{self as use_case, currency_of, DraftLine, Entry, EntryDraft, Source};
 use crate::app::reports::amount;
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::{AccountFilter, EntryFilter, ExchangeRateRow, LedgerAccountRow};
 use crate::db::SqlUuid;
@@ -63,8 +63,8 @@ impl From<LedgerAccountRow> for LedgerAccountView {
             is_active: r.is_active,
             description: r.description,
             version: r.version,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+            created_at: r.created_at.and_utc(),
+            updated_at: r.updated_at.and_utc(),
         }
     }
 }
@@ -124,7 +124,7 @@ pub struct CreateLedgerAccountRequest {
 )]
 #[post("/ledger/accounts")]
 pub async fn create_ledger_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CreateLedgerAccountRequest>,
@@ -173,7 +173,7 @@ pub struct LedgerAccountListParams {
 )]
 #[get("/ledger/accounts")]
 pub async fn list_ledger_accounts(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<LedgerAccountListParams>,
@@ -191,7 +191,7 @@ pub async fn list_ledger_accounts(
     );
     let org = caller.org_sql();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             Ok(crate::db::ledger::list_accounts(
                 conn, org, &filter, after, fetch,
             )?)
@@ -212,15 +212,15 @@ pub async fn list_ledger_accounts(
 )]
 #[get("/ledger/accounts/{id}")]
 pub async fn get_ledger_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let row = state
-        .read(move |conn| use_case::get_account(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get_account(conn, &caller, id))
         .await?;
-    Reply::ok(&LedgerAccountView::from(row)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&LedgerAccountView::from(row))?.into_response(false))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -255,7 +255,7 @@ pub struct UpdateLedgerAccountRequest {
 )]
 #[patch("/ledger/accounts/{id}")]
 pub async fn update_ledger_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -289,9 +289,9 @@ pub async fn update_ledger_account(
         description: b.description,
     };
     let row = state
-        .write(move |conn| use_case::update_account_in(conn, &caller, id, &expected, input))
+        .legacy_write(move |conn| use_case::update_account_in(conn, &caller, id, &expected, input))
         .await?;
-    Reply::ok(&LedgerAccountView::from(row)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&LedgerAccountView::from(row))?.into_response(false))
 }
 
 /// Delete a ledger account that has never been posted to (otherwise deactivate it).
@@ -302,13 +302,13 @@ pub async fn update_ledger_account(
 )]
 #[delete("/ledger/accounts/{id}")]
 pub async fn delete_ledger_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| use_case::delete_account_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::delete_account_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -379,7 +379,7 @@ fn range(
 )]
 #[get("/ledger/accounts/{id}/balance")]
 pub async fn ledger_account_balance(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     params: ApiQuery<BalanceParams>,
@@ -393,7 +393,7 @@ pub async fn ledger_account_balance(
         (None, d, Some(d))
     };
     let b = state
-        .snapshot(move |conn| use_case::balance(conn, &caller, id, from, Some(to)))
+        .legacy_snapshot(move |conn| use_case::balance(conn, &caller, id, from, Some(to)))
         .await?;
     let t = use_case::type_of(&b.account)?;
     let foreign = b.currency != b.base;
@@ -503,7 +503,7 @@ pub struct ActivityView {
 )]
 #[get("/ledger/accounts/{id}/activity")]
 pub async fn ledger_account_activity(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     params: ApiQuery<RangeParams>,
@@ -511,7 +511,7 @@ pub async fn ledger_account_activity(
     let id = SqlUuid(id.into_inner());
     let (from, to) = default_range(&params)?;
     let mut ledgers = state
-        .snapshot(move |conn| {
+        .legacy_snapshot(move |conn| {
             crate::app::reports::account_ledgers(conn, &caller, from, to, Some(id), true)
         })
         .await?;
@@ -546,7 +546,7 @@ impl From<ExchangeRateRow> for ExchangeRateView {
             currency: r.currency,
             date: r.rate_date,
             rate: r.rate.0.normalize().to_string(),
-            created_at: utc(r.created_at),
+            created_at: r.created_at.and_utc(),
         }
     }
 }
@@ -571,7 +571,7 @@ pub struct CreateExchangeRateRequest {
 )]
 #[post("/exchange-rates")]
 pub async fn create_exchange_rate(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CreateExchangeRateRequest>,
@@ -619,7 +619,7 @@ pub struct ExchangeRateListParams {
 )]
 #[get("/exchange-rates")]
 pub async fn list_exchange_rates(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<ExchangeRateListParams>,
@@ -630,7 +630,7 @@ pub async fn list_exchange_rates(
     let (after, fetch) = (page.after.as_ref().map(|a| SqlUuid(a.1)), page.fetch());
     let org = caller.org_sql();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             Ok(crate::db::ledger::list_rates(
                 conn,
                 org,
@@ -728,7 +728,7 @@ pub struct JournalEntryView {
     pub posted_at: DateTime<Utc>,
 }
 
-pub fn entry_view(e: Entry, base: Currency) -> Result<JournalEntryView, ApiError> {
+pub fn entry_view(e: Entry, base: Currency) -> Result<JournalEntryView, crate::app::error::AppError> {
     let mut lines = Vec::with_capacity(e.lines.len());
     for l in e.lines {
         let c = currency_of(&l.currency)?;
@@ -757,7 +757,7 @@ pub fn entry_view(e: Entry, base: Currency) -> Result<JournalEntryView, ApiError
         reversed_by_entry_id: e.row.reversed_by_entry_id.map(|r| r.0),
         reversal_reason: e.row.reversal_reason,
         created_by: e.row.created_by.0,
-        posted_at: utc(e.row.posted_at),
+        posted_at: e.row.posted_at.and_utc(),
     })
 }
 
@@ -770,7 +770,7 @@ pub fn entry_view(e: Entry, base: Currency) -> Result<JournalEntryView, ApiError
 )]
 #[post("/ledger/journal-entries")]
 pub async fn create_journal_entry(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CreateJournalEntryRequest>,
@@ -869,7 +869,7 @@ pub struct JournalEntryListParams {
 )]
 #[get("/ledger/journal-entries")]
 pub async fn list_journal_entries(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<JournalEntryListParams>,
@@ -903,7 +903,7 @@ pub async fn list_journal_entries(
     };
     let fetch = page.fetch();
     let (entries, base) = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             let rows = crate::db::ledger::list_entries(
                 conn,
                 caller.org_sql(),
@@ -931,13 +931,13 @@ pub async fn list_journal_entries(
 )]
 #[get("/ledger/journal-entries/{id}")]
 pub async fn get_journal_entry(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let (entry, base) = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(Permission::Read)?;
             let base = use_case::org(conn, &caller)?.base;
             Ok((use_case::get_entry(conn, &caller, id)?, base))
@@ -964,7 +964,7 @@ pub struct ReverseRequest {
 )]
 #[post("/ledger/journal-entries/{id}/reverse")]
 pub async fn reverse_journal_entry(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -994,11 +994,11 @@ pub struct LockDate {
 #[utoipa::path(tag = "ledger", responses((status = 200, description = "The lock date", body = LockDate)))]
 #[get("/ledger/lock-date")]
 pub async fn get_lock_date(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let lock_date = state
-        .read(move |conn| Ok(use_case::org(conn, &caller)?.lock_date))
+        .legacy_read(move |conn| Ok(use_case::org(conn, &caller)?.lock_date))
         .await?;
     Ok(HttpResponse::Ok().json(LockDate { lock_date }))
 }
@@ -1007,14 +1007,14 @@ pub async fn get_lock_date(
 #[utoipa::path(tag = "ledger", request_body = LockDate, responses((status = 200, description = "The lock date", body = LockDate)))]
 #[put("/ledger/lock-date")]
 pub async fn set_lock_date(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     body: ApiJson<LockDate>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::WriteBooks)?;
     let lock = body.value.lock_date;
     let lock_date = state
-        .write(move |conn| use_case::set_lock_date_in(conn, &caller, lock))
+        .legacy_write(move |conn| use_case::set_lock_date_in(conn, &caller, lock))
         .await?;
     Ok(HttpResponse::Ok().json(LockDate { lock_date }))
 }

@@ -4,7 +4,7 @@ use utoipa::ToSchema;
 
 use super::error::ApiError;
 use super::views::OrganizationView;
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::{Caller, Principal};
 use crate::db::{self, SqlUuid};
 use crate::domain::identity::{Role, Title};
@@ -37,15 +37,15 @@ pub struct MeView {
 /// Who am I: the user or API key behind the token, and its organization.
 #[utoipa::path(tag = "identity", responses((status = 200, description = "The caller", body = MeView)))]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+pub async fn me(state: web::Data<App>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let view = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             let org = db::organizations::find(conn, caller.org_sql())?;
             let view = match caller.principal {
                 Principal::User(id) => {
                     let user = db::users::find(conn, caller.org_sql(), SqlUuid(id.0))?;
                     if !user.is_active {
-                        return Err(ApiError::unauthorized(
+                        return Err(crate::app::error::AppError::unauthorized(
                             "user_inactive",
                             "this user has been deactivated",
                         ));

@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod caller;
 pub mod crm;
 pub mod error;
 pub mod etag;
@@ -12,8 +13,8 @@ pub mod me;
 pub mod metrics;
 pub mod openapi;
 pub mod ops;
-pub mod pagination;
 pub mod rate_limit;
+pub mod reply;
 pub mod receivables;
 pub mod reports;
 pub mod teams;
@@ -22,20 +23,24 @@ pub mod validate;
 pub mod views;
 pub mod write;
 
+/// Transitional: pagination moved to the use cases.
+pub use crate::app::page as pagination;
+
 use std::sync::Arc;
 use std::time::Instant;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use regex::Regex;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{scope, AppExt};
 
-use error::{ApiError, FieldError, PROBLEM_JSON};
+use crate::app::error::FieldError;
+use error::{ApiError, PROBLEM_JSON};
 use rate_limit::{Decision, RateLimiter};
 
 /// Every operation, registered once: the server and the spec both come from here.
@@ -267,15 +272,6 @@ impl RouteTable {
     }
 }
 
-fn method_not_allowed(method: &Method, methods: &[&str]) -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        format!("{method} is not allowed here; use {}", methods.join(", ")),
-    )
-    .with_header(header::ALLOW, methods.join(", "))
-}
-
 /// Unknown routes: 405 with `Allow` when the path exists under other methods, else 404.
 pub async fn fallback(
     req: HttpRequest,
@@ -287,13 +283,9 @@ pub async fn fallback(
                 .insert_header((header::ALLOW, methods.join(", ")))
                 .finish());
         }
-        return Err(method_not_allowed(req.method(), &methods));
+        return Err(ApiError::method_not_allowed(req.method(), &methods));
     }
-    Err(ApiError::new(
-        StatusCode::NOT_FOUND,
-        "route_not_found",
-        format!("no route {} {}", req.method(), req.path()),
-    ))
+    Err(ApiError::route_not_found(req.method(), req.path()))
 }
 
 /// Extractor failures answer in the same problem shape as everything else.
@@ -305,7 +297,7 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
         if let Some(table) = req.app_data::<web::Data<RouteTable>>() {
             if let Some(methods) = table.literal(req.path()) {
                 if !methods.contains(&req.method().as_str()) {
-                    return method_not_allowed(req.method(), methods).into();
+                    return ApiError::method_not_allowed(req.method(), methods).into();
                 }
             }
         }
@@ -423,21 +415,7 @@ pub async fn rate_limit(
             limit,
             retry_after_secs,
         } => {
-            let err = ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                format!("more than {limit} requests per second; retry after {retry_after_secs} s"),
-            )
-            .with_header(header::RETRY_AFTER, retry_after_secs.to_string())
-            .with_header(
-                HeaderName::from_static("ratelimit-limit"),
-                limit.to_string(),
-            )
-            .with_header(HeaderName::from_static("ratelimit-remaining"), "0")
-            .with_header(
-                HeaderName::from_static("ratelimit-reset"),
-                retry_after_secs.to_string(),
-            );
+            let err = ApiError::rate_limited(limit, retry_after_secs);
             let (http_req, _) = req.into_parts();
             Ok(ServiceResponse::new(
                 http_req,
@@ -468,7 +446,7 @@ pub async fn rate_limit(
 /// Everything the server shares between workers, built once at start.
 #[derive(Clone)]
 pub struct Shared {
-    pub state: web::Data<crate::app::AppState>,
+    pub state: web::Data<crate::app::App>,
     pub metrics: web::Data<metrics::Metrics>,
     pub limiter: Option<web::Data<RateLimiter>>,
     pub spec: web::Data<ops::SpecJson>,
@@ -477,7 +455,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(state: crate::app::AppState) -> Result<Shared, String> {
+    pub fn new(state: crate::app::App) -> Result<Shared, String> {
         let api = spec();
         let json = spec_json();
         let rate = state.config.rate_limit;

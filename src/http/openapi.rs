@@ -9,7 +9,8 @@ use utoipa::openapi::Components;
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
 use utoipa::OpenApi as _;
 
-use super::error::{FieldError, Problem, PROBLEM_JSON};
+use super::error::{Problem, PROBLEM_JSON};
+use crate::app::error::FieldError;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(

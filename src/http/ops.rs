@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::error::ApiError;
 use super::metrics::Metrics;
-use crate::app::AppState;
+use crate::app::App;
 
 #[derive(Serialize, ToSchema)]
 pub struct ProbeStatus {
@@ -36,11 +36,8 @@ pub async fn healthz() -> HttpResponse {
 /// The database answers.
 #[utoipa::path(tag = "ops", responses((status = 200, description = "Ready", body = Readiness)), security(()))]
 #[get("/readyz")]
-pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    use diesel::connection::SimpleConnection;
-    state
-        .read(|conn| Ok(conn.batch_execute("SELECT 1")?))
-        .await?;
+pub async fn readyz(state: web::Data<App>) -> Result<HttpResponse, ApiError> {
+    crate::app::maintenance::database_ready(&state).await?;
     Ok(HttpResponse::Ok().json(Readiness {
         status: "ok".into(),
         database: state.backend.name().into(),
@@ -54,7 +51,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
     security(())
 )]
 #[get("/metrics")]
-pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) -> HttpResponse {
+pub async fn metrics(state: web::Data<App>, metrics: web::Data<Metrics>) -> HttpResponse {
     let pool = state.pool.state();
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")

@@ -13,7 +13,8 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use super::error::ApiError;
 use super::json::{double_option, ApiJson, ApiQuery};
 use super::ledger::parse_currency;
 use super::pagination::{by_creation, Page, PageParams};
@@ -27,7 +28,7 @@ use crate::app::receivables::payments::{
 use crate::app::receivables::reports::{self, AgingReport, Statement, TaxSummary};
 use crate::app::receivables::tax_rates::{self, TaxRateInput, TaxRateView};
 use crate::app::receivables::{self as use_case, OrganizationSettings, RoundingMode};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::db::receivables::{DocumentFilter, PaymentFilter};
 use crate::db::SqlUuid;
@@ -104,16 +105,16 @@ impl FromRequest for ActionBody {
 #[utoipa::path(tag = "organization", responses((status = 200, description = "The organization", body = OrganizationSettings)))]
 #[get("/organization")]
 pub async fn get_organization(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let view = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             use_case::organization_view(conn, &caller)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -140,7 +141,7 @@ pub struct OrganizationPatch {
 )]
 #[patch("/organization")]
 pub async fn update_organization(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     body: ApiJson<OrganizationPatch>,
@@ -177,9 +178,9 @@ pub async fn update_organization(
         vendor_credit_prefix: b.vendor_credit_prefix,
     };
     let view = state
-        .write(move |conn| use_case::update_organization_in(conn, &caller, &expected, changes))
+        .legacy_write(move |conn| use_case::update_organization_in(conn, &caller, &expected, changes))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 // ---- tax rates ----
@@ -249,7 +250,7 @@ impl TaxRateRequest {
 )]
 #[post("/tax-rates")]
 pub async fn create_tax_rate(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<TaxRateRequest>,
@@ -272,7 +273,7 @@ pub async fn create_tax_rate(
 )]
 #[get("/tax-rates")]
 pub async fn list_tax_rates(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<ListSortParams>,
@@ -281,7 +282,7 @@ pub async fn list_tax_rates(
     let (page, desc, after) = by_creation(&page, params.sort.as_deref(), &format!("{active:?}"))?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_tax_rates(
                 conn,
@@ -313,15 +314,15 @@ pub struct ListSortParams {
 )]
 #[get("/tax-rates/{id}")]
 pub async fn get_tax_rate(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let row = state
-        .read(move |conn| tax_rates::get(conn, &caller, id))
+        .legacy_read(move |conn| tax_rates::get(conn, &caller, id))
         .await?;
-    Reply::ok(&TaxRateView::from(row)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&TaxRateView::from(row))?.into_response(false))
 }
 
 /// Change a tax rate (a rate used on documents keeps its rate, kind and recoverability).
@@ -333,7 +334,7 @@ pub async fn get_tax_rate(
 )]
 #[patch("/tax-rates/{id}")]
 pub async fn update_tax_rate(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -343,9 +344,9 @@ pub async fn update_tax_rate(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(false)?;
     let view = state
-        .write(move |conn| tax_rates::update_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| tax_rates::update_in(conn, &caller, SqlUuid(id), &expected, input))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Delete a tax rate no document uses.
@@ -356,13 +357,13 @@ pub async fn update_tax_rate(
 )]
 #[delete("/tax-rates/{id}")]
 pub async fn delete_tax_rate(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| tax_rates::delete_in(conn, &caller, id))
+        .legacy_write(move |conn| tax_rates::delete_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -467,7 +468,7 @@ impl BankAccountRequest {
 )]
 #[post("/bank-accounts")]
 pub async fn create_bank_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<BankAccountRequest>,
@@ -497,7 +498,7 @@ pub struct SortParams {
 )]
 #[get("/bank-accounts")]
 pub async fn list_bank_accounts(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<SortParams>,
@@ -505,7 +506,7 @@ pub async fn list_bank_accounts(
     let (page, desc, after) = by_creation(&page, params.sort.as_deref(), "")?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_bank_accounts(
                 conn,
@@ -533,15 +534,15 @@ pub async fn list_bank_accounts(
 )]
 #[get("/bank-accounts/{id}")]
 pub async fn get_bank_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let row = state
-        .read(move |conn| banks::get(conn, &caller, id))
+        .legacy_read(move |conn| banks::get(conn, &caller, id))
         .await?;
-    Reply::ok(&BankAccountView::from(row)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&BankAccountView::from(row))?.into_response(false))
 }
 
 /// Rename a bank account, change its numbers or deactivate it.
@@ -553,7 +554,7 @@ pub async fn get_bank_account(
 )]
 #[patch("/bank-accounts/{id}")]
 pub async fn update_bank_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -563,9 +564,9 @@ pub async fn update_bank_account(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(false)?;
     let view = state
-        .write(move |conn| banks::update_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| banks::update_in(conn, &caller, SqlUuid(id), &expected, input))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Delete a bank account nothing was paid through (deactivate it otherwise).
@@ -576,13 +577,13 @@ pub async fn update_bank_account(
 )]
 #[delete("/bank-accounts/{id}")]
 pub async fn delete_bank_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| banks::delete_in(conn, &caller, id))
+        .legacy_write(move |conn| banks::delete_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -751,7 +752,7 @@ fn kind_path(kind: DocumentKind) -> &'static str {
 }
 
 async fn create_document(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<DocumentRequest>,
@@ -769,7 +770,7 @@ async fn create_document(
 }
 
 async fn list_documents(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<DocumentListParams>,
@@ -806,30 +807,30 @@ async fn list_documents(
     let (page, desc, after) = by_creation(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| documents::list(conn, &caller, &filter, desc, after, fetch))
+        .legacy_read(move |conn| documents::list(conn, &caller, &filter, desc, after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |v| (String::new(), v.id), |v| v)))
 }
 
 async fn get_document(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             let row = documents::get(conn, &caller, kind, id)?;
             let org = crate::app::ledger::org(conn, &caller)?;
             documents::view(conn, &org, row)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 async fn update_document(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -840,26 +841,26 @@ async fn update_document(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(kind, false)?;
     let view = state
-        .write(move |conn| documents::update_in(conn, &caller, kind, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| documents::update_in(conn, &caller, kind, SqlUuid(id), &expected, input))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 async fn delete_document(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| documents::delete_in(conn, &caller, kind, id))
+        .legacy_write(move |conn| documents::delete_in(conn, &caller, kind, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 async fn issue_document(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -875,7 +876,7 @@ async fn issue_document(
 }
 
 async fn void_document(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -911,7 +912,7 @@ macro_rules! document_endpoints {
             )]
             #[post($collection)]
             pub async fn create(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 idem: Idempotency,
                 body: ApiJson<DocumentRequest>,
@@ -928,7 +929,7 @@ macro_rules! document_endpoints {
             )]
             #[get($collection)]
             pub async fn list(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 page: ApiQuery<PageParams>,
                 params: ApiQuery<DocumentListParams>,
@@ -945,7 +946,7 @@ macro_rules! document_endpoints {
             )]
             #[get($item)]
             pub async fn get(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 id: web::Path<Uuid>,
             ) -> Result<HttpResponse, ApiError> {
@@ -962,7 +963,7 @@ macro_rules! document_endpoints {
             )]
             #[patch($item)]
             pub async fn update(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 req: HttpRequest,
                 id: web::Path<Uuid>,
@@ -980,7 +981,7 @@ macro_rules! document_endpoints {
             )]
             #[delete($item)]
             pub async fn delete(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 id: web::Path<Uuid>,
             ) -> Result<HttpResponse, ApiError> {
@@ -997,7 +998,7 @@ macro_rules! document_endpoints {
             )]
             #[post($post_path)]
             pub async fn issue(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 idem: Idempotency,
                 id: web::Path<Uuid>,
@@ -1016,7 +1017,7 @@ macro_rules! document_endpoints {
             )]
             #[post($void_path)]
             pub async fn void(
-                state: web::Data<AppState>,
+                state: web::Data<App>,
                 caller: Caller,
                 idem: Idempotency,
                 id: web::Path<Uuid>,
@@ -1169,7 +1170,7 @@ fn allocation_entries(
 )]
 #[post("/payments")]
 pub async fn create_payment(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<PaymentRequest>,
@@ -1239,7 +1240,7 @@ pub struct PaymentListParams {
 )]
 #[get("/payments")]
 pub async fn list_payments(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<PaymentListParams>,
@@ -1266,7 +1267,7 @@ pub async fn list_payments(
     let (page, desc, after) = by_creation(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| payments::list(conn, &caller, &filter, desc, after, fetch))
+        .legacy_read(move |conn| payments::list(conn, &caller, &filter, desc, after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |v| (String::new(), v.id), |v| v)))
 }
@@ -1279,15 +1280,15 @@ pub async fn list_payments(
 )]
 #[get("/payments/{id}")]
 pub async fn get_payment(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| payments::get_view(conn, &caller, id))
+        .legacy_read(move |conn| payments::get_view(conn, &caller, id))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -1305,7 +1306,7 @@ pub struct AllocateRequest {
 )]
 #[post("/payments/{id}/allocations")]
 pub async fn allocate_payment(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -1332,7 +1333,7 @@ pub async fn allocate_payment(
 )]
 #[post("/payments/{id}/void")]
 pub async fn void_payment(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -1364,13 +1365,13 @@ pub struct AsOfParams {
 )]
 #[get("/reports/ar-aging")]
 pub async fn ar_aging(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<AsOfParams>,
 ) -> Result<HttpResponse, ApiError> {
     let as_of = params.as_of.unwrap_or_else(|| Utc::now().date_naive());
     let report = state
-        .snapshot(move |conn| reports::aging(conn, &caller, Ledger::Receivable, as_of))
+        .legacy_snapshot(move |conn| reports::aging(conn, &caller, Ledger::Receivable, as_of))
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -1383,13 +1384,13 @@ pub async fn ar_aging(
 )]
 #[get("/reports/ap-aging")]
 pub async fn ap_aging(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<AsOfParams>,
 ) -> Result<HttpResponse, ApiError> {
     let as_of = params.as_of.unwrap_or_else(|| Utc::now().date_naive());
     let report = state
-        .snapshot(move |conn| reports::aging(conn, &caller, Ledger::Payable, as_of))
+        .legacy_snapshot(move |conn| reports::aging(conn, &caller, Ledger::Payable, as_of))
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -1411,7 +1412,7 @@ pub struct RangeParams {
 )]
 #[get("/reports/tax-summary")]
 pub async fn tax_summary(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<RangeParams>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1424,7 +1425,7 @@ pub async fn tax_summary(
         ));
     }
     let report = state
-        .snapshot(move |conn| reports::tax_summary(conn, &caller, from, to))
+        .legacy_snapshot(move |conn| reports::tax_summary(conn, &caller, from, to))
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -1452,7 +1453,7 @@ pub struct StatementParams {
 )]
 #[get("/accounts/{id}/statement")]
 pub async fn account_statement(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     params: ApiQuery<StatementParams>,
@@ -1472,7 +1473,7 @@ pub async fn account_statement(
     }
     let id = SqlUuid(id.into_inner());
     let report = state
-        .snapshot(move |conn| reports::statement(conn, &caller, id, p.ledger, currency, from, to))
+        .legacy_snapshot(move |conn| reports::statement(conn, &caller, id, p.ledger, currency, from, to))
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }

@@ -10,7 +10,7 @@ use super::error::ApiError;
 use super::json::ApiQuery;
 use super::ledger::{default_range, AccountLedgerView, RangeParams};
 use crate::app::reports::{self, amount, StatementRow};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::db::SqlUuid;
 use crate::domain::ledger::AccountType;
@@ -67,13 +67,13 @@ pub struct TrialBalanceView {
 #[utoipa::path(tag = "reports", params(AsOfParams), responses((status = 200, description = "Trial balance", body = TrialBalanceView)))]
 #[get("/reports/trial-balance")]
 pub async fn trial_balance(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<AsOfParams>,
 ) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
     let (tb, fy_month) = state
-        .snapshot(move |conn| {
+        .legacy_snapshot(move |conn| {
             let tb = reports::trial_balance(conn, &caller, date)?;
             let m = crate::app::ledger::org(conn, &caller)?.fiscal_year_start_month;
             Ok((tb, m))
@@ -177,13 +177,13 @@ pub struct BalanceSheetView {
 #[utoipa::path(tag = "reports", params(AsOfParams), responses((status = 200, description = "Balance sheet", body = BalanceSheetView)))]
 #[get("/reports/balance-sheet")]
 pub async fn balance_sheet(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<AsOfParams>,
 ) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
     let bs = state
-        .snapshot(move |conn| reports::balance_sheet(conn, &caller, date))
+        .legacy_snapshot(move |conn| reports::balance_sheet(conn, &caller, date))
         .await?;
     let base = bs.base;
     let (assets, a) = rows(bs.assets, base);
@@ -225,13 +225,13 @@ pub struct IncomeStatementView {
 #[utoipa::path(tag = "reports", params(RangeParams), responses((status = 200, description = "Income statement", body = IncomeStatementView)))]
 #[get("/reports/income-statement")]
 pub async fn income_statement(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<RangeParams>,
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = default_range(&params)?;
     let is = state
-        .snapshot(move |conn| reports::income_statement(conn, &caller, from, to))
+        .legacy_snapshot(move |conn| reports::income_statement(conn, &caller, from, to))
         .await?;
     let base = is.base;
     let (income, i) = rows(is.income, base);
@@ -272,7 +272,7 @@ pub struct GeneralLedgerView {
 #[utoipa::path(tag = "reports", params(GeneralLedgerParams), responses((status = 200, description = "General ledger", body = GeneralLedgerView), (status = 404, description = "No such ledger account in your organization", body = crate::http::error::Problem, content_type = "application/problem+json")))]
 #[get("/reports/general-ledger")]
 pub async fn general_ledger(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     params: ApiQuery<GeneralLedgerParams>,
 ) -> Result<HttpResponse, ApiError> {
@@ -282,7 +282,7 @@ pub async fn general_ledger(
     })?;
     let only = params.ledger_account_id.map(SqlUuid);
     let (ledgers, base) = state
-        .snapshot(move |conn| {
+        .legacy_snapshot(move |conn| {
             let l = reports::account_ledgers(conn, &caller, from, to, only, false)?;
             Ok((l, crate::app::ledger::org(conn, &caller)?.base))
         })

@@ -10,11 +10,10 @@ use super::error::ApiError;
 use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{parse_sort, Page, PageParams, PageRequest};
-use super::views::utc;
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
 use crate::app::teams::{self as use_case, Team, TeamInput};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::domain::ids::{TeamId, UserId};
 
@@ -39,8 +38,8 @@ impl From<Team> for TeamView {
             parent_team_id: t.row.parent_team_id.map(|p| TeamId(p.0)),
             member_ids: t.member_ids,
             version: t.row.version,
-            created_at: utc(t.row.created_at),
-            updated_at: utc(t.row.updated_at),
+            created_at: t.row.created_at.and_utc(),
+            updated_at: t.row.updated_at.and_utc(),
         }
     }
 }
@@ -66,7 +65,7 @@ pub struct CreateTeamRequest {
 )]
 #[post("/teams")]
 pub async fn create_team(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CreateTeamRequest>,
@@ -107,7 +106,7 @@ pub struct TeamListParams {
 )]
 #[get("/teams")]
 pub async fn list_teams(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<TeamListParams>,
@@ -116,7 +115,7 @@ pub async fn list_teams(
     let page = PageRequest::new(&page, params.sort.as_deref().unwrap_or("created_at"), "")?;
     let (after, fetch) = (page.after.as_ref().map(|a| a.1), page.fetch());
     let teams = state
-        .read(move |conn| use_case::list(conn, &caller, desc, after, fetch))
+        .legacy_read(move |conn| use_case::list(conn, &caller, desc, after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(teams, |t| (String::new(), t.row.id.0), TeamView::from)))
 }
@@ -129,15 +128,15 @@ pub async fn list_teams(
 )]
 #[get("/teams/{id}")]
 pub async fn get_team(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<TeamId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let team = state
-        .read(move |conn| use_case::get(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get(conn, &caller, id))
         .await?;
-    Reply::ok(&TeamView::from(team)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&TeamView::from(team))?.into_response(false))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -166,7 +165,7 @@ pub struct UpdateTeamRequest {
 )]
 #[patch("/teams/{id}")]
 pub async fn update_team(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<TeamId>,
@@ -191,9 +190,9 @@ pub async fn update_team(
         member_ids: body.member_ids,
     };
     let team = state
-        .write(move |conn| use_case::update_in(conn, &caller, id, &expected, input))
+        .legacy_write(move |conn| use_case::update_in(conn, &caller, id, &expected, input))
         .await?;
-    Reply::ok(&TeamView::from(team)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&TeamView::from(team))?.into_response(false))
 }
 
 /// Delete a team (not one with sub-teams).
@@ -204,13 +203,13 @@ pub async fn update_team(
 )]
 #[delete("/teams/{id}")]
 pub async fn delete_team(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<TeamId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     state
-        .write(move |conn| use_case::delete_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::delete_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -7,7 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::auth::{check_email, hash_password};
-use super::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use super::error::ApiError;
 use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{parse_sort, Page, PageParams, PageRequest};
@@ -15,7 +16,7 @@ use super::views::UserView;
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
 use crate::app::users::{self as use_case, title_for, NewUser, UserPatch};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::{Caller, Permission};
 use crate::db::users::{UserFilter, UserSort};
 use crate::domain::identity::{Role, Title};
@@ -46,7 +47,7 @@ pub struct CreateUserRequest {
 )]
 #[post("/users")]
 pub async fn create_user(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CreateUserRequest>,
@@ -102,7 +103,7 @@ pub struct UserListParams {
 )]
 #[get("/users")]
 pub async fn list_users(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<UserListParams>,
@@ -130,7 +131,7 @@ pub async fn list_users(
     )?;
     let (after, fetch) = (page.after.clone(), page.fetch());
     let rows = state
-        .read(move |conn| use_case::list(conn, &caller, &filter, sort, desc, after, fetch))
+        .legacy_read(move |conn| use_case::list(conn, &caller, &filter, sort, desc, after, fetch))
         .await?;
     let key = move |r: &crate::db::users::UserRow| {
         let v = match sort {
@@ -151,15 +152,15 @@ pub async fn list_users(
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<UserId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let row = state
-        .read(move |conn| use_case::get(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get(conn, &caller, id))
         .await?;
-    Reply::ok(&UserView::from(row)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&UserView::from(row))?.into_response(false))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -187,7 +188,7 @@ pub struct UpdateUserRequest {
 )]
 #[patch("/users/{id}")]
 pub async fn update_user(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<UserId>,
@@ -230,7 +231,7 @@ pub async fn update_user(
         is_active: body.is_active,
     };
     let row = state
-        .write(move |conn| use_case::update_in(conn, &caller, id, &expected, patch))
+        .legacy_write(move |conn| use_case::update_in(conn, &caller, id, &expected, patch))
         .await?;
-    Reply::ok(&UserView::from(row)).map(|r| r.into_response(false))
+    Ok(Reply::ok(&UserView::from(row))?.into_response(false))
 }

@@ -2,7 +2,8 @@
 
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use super::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use super::error::ApiError;
 
 /// Everything `value`'s derive rules find wrong.
 pub fn collect(value: &impl Validate) -> Vec<FieldError> {

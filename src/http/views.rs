@@ -35,8 +35,8 @@ impl From<OrganizationRow> for OrganizationView {
             base_currency: r.base_currency,
             fiscal_year_start_month: r.fiscal_year_start_month,
             version: r.version,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+            created_at: r.created_at.and_utc(),
+            updated_at: r.updated_at.and_utc(),
         }
     }
 }
@@ -67,8 +67,8 @@ impl From<UserRow> for UserView {
             title: r.title.as_deref().and_then(|t| t.parse().ok()),
             is_active: r.is_active,
             version: r.version,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+            created_at: r.created_at.and_utc(),
+            updated_at: r.updated_at.and_utc(),
         }
     }
 }

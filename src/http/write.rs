@@ -10,11 +10,12 @@ use actix_web::http::StatusCode;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use crate::app::AppState;
-use crate::auth::secrets::sha256_hex;
+use crate::app::unit_of_work::{IdempotencyKey, Status};
+use crate::app::{App, Context, Outcome};
 use crate::auth::Caller;
-use crate::db::{self, DbConn, SqlUuid};
-use crate::http::error::{ApiError, FieldError};
+use crate::db::DbConn;
+use crate::app::error::AppError;
+use crate::http::error::ApiError;
 
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 
@@ -29,7 +30,7 @@ pub struct Reply {
 }
 
 impl Reply {
-    pub fn created(location: String, body: &impl Serialize) -> Result<Reply, ApiError> {
+    pub fn created(location: String, body: &impl Serialize) -> Result<Reply, AppError> {
         Ok(Reply {
             status: StatusCode::CREATED,
             body: to_json(body)?,
@@ -40,12 +41,12 @@ impl Reply {
 
     /// The answer carries a secret: a replay gets `redacted` instead, so the secret is
     /// never stored.
-    pub fn with_redacted_replay(mut self, redacted: &impl Serialize) -> Result<Reply, ApiError> {
+    pub fn with_redacted_replay(mut self, redacted: &impl Serialize) -> Result<Reply, AppError> {
         self.stored_body = Some(to_json(redacted)?);
         Ok(self)
     }
 
-    pub fn ok(body: &impl Serialize) -> Result<Reply, ApiError> {
+    pub fn ok(body: &impl Serialize) -> Result<Reply, AppError> {
         Ok(Reply {
             status: StatusCode::OK,
             body: to_json(body)?,
@@ -81,8 +82,8 @@ impl Reply {
     }
 }
 
-fn to_json(body: &impl Serialize) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::internal(format!("serializing a reply: {e}")))
+fn to_json(body: &impl Serialize) -> Result<String, AppError> {
+    serde_json::to_string(body).map_err(|e| AppError::internal(format!("serializing a reply: {e}")))
 }
 
 /// The request's `Idempotency-Key` (if any) and what identifies the request it was sent with.
@@ -132,73 +133,29 @@ impl Idempotency {
     /// body (after the size limit), part of what a reused key is compared against.
     pub async fn run<F>(
         self,
-        state: &web::Data<AppState>,
+        state: &web::Data<App>,
         caller: &Caller,
         body: &[u8],
         work: F,
     ) -> Result<HttpResponse, ApiError>
     where
-        F: FnOnce(&mut DbConn) -> Result<Reply, ApiError> + Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<Reply, AppError> + Send + 'static,
     {
-        let Some(key) = self.key else {
-            let reply = state.write(work).await?;
-            return Ok(reply.into_response(false));
-        };
-        let mut fingerprint = Vec::with_capacity(body.len() + self.path.len() + 16);
-        fingerprint.extend_from_slice(self.method.as_bytes());
-        fingerprint.push(b' ');
-        fingerprint.extend_from_slice(self.path.as_bytes());
-        fingerprint.push(b'\n');
-        fingerprint.extend_from_slice(body);
-        let request_hash = sha256_hex(&fingerprint);
-        let org = caller.org_sql();
-        let principal = SqlUuid(caller.principal_id());
-        let (reply, replayed) = state
-            .write(move |conn| {
-                if let Some(stored) = db::idempotency::claim(conn, org, principal, &key, &request_hash, db::now())? {
-                    if stored.request_hash != request_hash {
-                        return Err(ApiError::unprocessable(
-                            "idempotency_key_reused",
-                            "this Idempotency-Key was used for a different request (method, path or body); use a new key",
-                        )
-                        .with_errors(vec![FieldError::new(
-                            "header:Idempotency-Key",
-                            "idempotency_key_reused",
-                            "already used for a different request",
-                        )]));
-                    }
-                    let Some(status) = stored.status_code else {
-                        return Err(ApiError::conflict(
-                            "idempotency_in_progress",
-                            "a request with this Idempotency-Key is still being processed; retry shortly",
-                        )
-                        .with_header(header::RETRY_AFTER, "1"));
-                    };
-                    let status = u16::try_from(status)
-                        .ok()
-                        .and_then(|s| StatusCode::from_u16(s).ok())
-                        .ok_or_else(|| ApiError::internal("stored idempotent status is invalid"))?;
-                    let reply = Reply {
-                        status,
-                        body: stored.response_body.unwrap_or_default(),
-                        location: stored.location,
-                        stored_body: None,
-                    };
-                    return Ok((reply, true));
-                }
-                let reply = work(conn)?;
-                db::idempotency::store_response(
-                    conn,
-                    org,
-                    principal,
-                    &key,
-                    reply.status.as_u16(),
-                    reply.stored_body.as_deref().unwrap_or(&reply.body),
-                    reply.location.as_deref(),
-                )?;
-                Ok((reply, false))
+        let key = self
+            .key
+            .map(|k| IdempotencyKey::new(k, &self.method, &self.path, body));
+        let cx = Context::new(Some(caller.clone()), String::new(), None).with_idempotency(key);
+        let outcome = state
+            .write_once(&cx, move |tx| {
+                let r = work(tx)?;
+                let status = match r.status.as_u16() {
+                    201 => Status::Created,
+                    204 => Status::NoContent,
+                    _ => Status::Ok,
+                };
+                Ok(Outcome::from_parts(status, r.body, r.location, r.stored_body))
             })
             .await?;
-        Ok(reply.into_response(replayed))
+        Ok(super::reply::outcome(outcome))
     }
 }

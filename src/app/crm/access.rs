@@ -12,7 +12,7 @@ use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::identity::Role;
-use crate::http::error::ApiError;
+use crate::app::error::AppError;
 
 pub const WRITE_ACCOUNT: &str =
     "crm:write on this account (own it, be in its team, or lead a parent team)";
@@ -29,7 +29,7 @@ pub struct Reach {
 }
 
 impl Reach {
-    pub fn of(conn: &mut DbConn, caller: &Caller) -> Result<Reach, ApiError> {
+    pub fn of(conn: &mut DbConn, caller: &Caller) -> Result<Reach, AppError> {
         let user = SqlUuid(caller.user_id().0);
         let everything = matches!(caller.role, Role::Owner | Role::Admin);
         if everything || !caller.can(Permission::WriteCrm) {
@@ -94,13 +94,13 @@ pub fn require_write(
     conn: &mut DbConn,
     caller: &Caller,
     account: &AccountRow,
-) -> Result<Reach, ApiError> {
+) -> Result<Reach, AppError> {
     caller.require(Permission::WriteCrm)?;
     let reach = Reach::of(conn, caller)?;
     if reach.can_write(account) {
         Ok(reach)
     } else {
-        Err(ApiError::forbidden(WRITE_ACCOUNT))
+        Err(AppError::forbidden(WRITE_ACCOUNT))
     }
 }
 
@@ -109,7 +109,7 @@ pub fn writable_account(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<AccountRow, ApiError> {
+) -> Result<AccountRow, AppError> {
     let account = super::load_account(conn, caller, id)?;
     require_write(conn, caller, &account)?;
     Ok(account)

@@ -23,9 +23,9 @@ use crate::domain::health::{
     self, ChampionSignal, DisputeSignal, FeedbackSignal, Health, HealthInputs, InvoiceStanding,
     OpportunitySignal, ReceivablesSignal,
 };
-use crate::http::error::ApiError;
-use crate::http::etag::IfMatch;
-use crate::http::json::double_option;
+use crate::app::error::AppError;
+use crate::app::input::IfMatch;
+use crate::app::input::double_option;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -124,7 +124,7 @@ fn validate_fields(
     input: &AccountInput,
     row: &mut AccountRow,
     check: &mut Check,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let org = caller.org_sql();
     if let Some(name) = &input.name {
         row.name = check.required("name", Some(name), 200);
@@ -204,7 +204,7 @@ fn competitors_of(
     org: SqlUuid,
     refs: &[String],
     check: &mut Check,
-) -> Result<Vec<SqlUuid>, ApiError> {
+) -> Result<Vec<SqlUuid>, AppError> {
     let mut ids = Vec::new();
     for (i, r) in refs.iter().enumerate() {
         if let Some(id) = resolve_competitor(conn, org, &format!("competitor_ids[{i}]"), r, check)?
@@ -221,7 +221,7 @@ pub fn create_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: AccountInput,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     caller.require(Permission::WriteCrm)?;
     let org = caller.org_sql();
     let base = crate::app::ledger::org(conn, caller)?.base;
@@ -297,7 +297,7 @@ pub fn create_in(
         .team_id
         .is_none_or(|t| reach.everything || reach.teams.contains(&t));
     if !reach.can_write(&row) || !team_ok {
-        return Err(ApiError::forbidden(access::WRITE_ACCOUNT));
+        return Err(AppError::forbidden(access::WRITE_ACCOUNT));
     }
     let s = settings(conn, org)?;
     row.check_in_due_at = check_in_due(&s, &row);
@@ -312,7 +312,7 @@ pub fn update_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: AccountInput,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     let current = access::writable_account(conn, caller, id)?;
     expected.check(current.version)?;
     let org = caller.org_sql();
@@ -357,7 +357,7 @@ pub fn update_in(
     row.version = current.version + 1;
     row.updated_at = db::now();
     if !db::crm::accounts::save(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     if let Some(c) = competitors {
         db::crm::accounts::set_competitors(conn, org, row.id, &c)?;
@@ -372,7 +372,7 @@ fn authorize_reassign(
     caller: &Caller,
     account: &AccountRow,
     to_team: Option<SqlUuid>,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     caller.require(Permission::WriteCrm)?;
     let reach = Reach::of(conn, caller)?;
     let target_ok = match to_team {
@@ -382,7 +382,7 @@ fn authorize_reassign(
     if reach.can_reassign(account) && target_ok {
         Ok(())
     } else {
-        Err(ApiError::forbidden("crm:reassign (admins, or the lead of both the account's team and the team it moves to)"))
+        Err(AppError::forbidden("crm:reassign (admins, or the lead of both the account's team and the team it moves to)"))
     }
 }
 
@@ -392,7 +392,7 @@ fn record_owner_change(
     from: &AccountRow,
     owner: Option<SqlUuid>,
     team: Option<SqlUuid>,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     OwnerChangeRow {
         organization_id: from.organization_id,
         id: SqlUuid(Uuid::now_v7()),
@@ -423,7 +423,7 @@ pub fn reassign_in(
     caller: &Caller,
     id: SqlUuid,
     input: ReassignInput,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     let current = load_account(conn, caller, id)?;
     let org = caller.org_sql();
     let mut check = Check::default();
@@ -444,7 +444,7 @@ pub fn reassign_in(
     row.version += 1;
     row.updated_at = now;
     if !db::crm::accounts::save(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     view_one(conn, caller, row, None)
 }
@@ -464,7 +464,7 @@ pub fn owner_history(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<Vec<OwnerChangeView>, ApiError> {
+) -> Result<Vec<OwnerChangeView>, AppError> {
     caller.require(Permission::Read)?;
     let account = load_account(conn, caller, id)?;
     Ok(
@@ -497,7 +497,7 @@ pub fn churn_in(
     caller: &Caller,
     id: SqlUuid,
     input: ChurnInput,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     let current = access::writable_account(conn, caller, id)?;
     let org = caller.org_sql();
     let mut check = Check::default();
@@ -524,13 +524,13 @@ pub fn churn_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::accounts::save(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     view_one(conn, caller, row, None)
 }
 
 /// DELETE archives: the account leaves lists but its history stays.
-pub fn archive_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn archive_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     let current = access::writable_account(conn, caller, id)?;
     if current.archived_at.is_some() {
         return Ok(());
@@ -555,12 +555,12 @@ pub fn merge_in(
     caller: &Caller,
     id: SqlUuid,
     input: MergeInput,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     let survivor = access::writable_account(conn, caller, id)?;
     let duplicate =
         super::load_account(conn, caller, SqlUuid(input.duplicate_id)).map_err(|e| {
-            if e.status.as_u16() == 404 {
-                ApiError::field(
+            if e.kind == crate::app::error::ErrorKind::NotFound {
+                AppError::field(
                     "not_found",
                     "duplicate_id",
                     "no such account in your organization",
@@ -571,14 +571,14 @@ pub fn merge_in(
         })?;
     access::require_write(conn, caller, &duplicate)?;
     if duplicate.id == survivor.id {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "merge_into_self",
             "duplicate_id",
             "an account cannot be merged into itself",
         ));
     }
     if duplicate.archived_at.is_some() {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "account_archived",
             "duplicate_id",
             "the duplicate is already archived",
@@ -602,7 +602,7 @@ pub fn get(
     caller: &Caller,
     id: SqlUuid,
     as_of: Option<NaiveDate>,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     caller.require(Permission::Read)?;
     let row = load_account(conn, caller, id)?;
     view_one(conn, caller, row, as_of)
@@ -622,7 +622,7 @@ pub fn list(
     mut q: AccountQuery,
     after: Option<(String, Uuid)>,
     limit: i64,
-) -> Result<Vec<AccountView>, ApiError> {
+) -> Result<Vec<AccountView>, AppError> {
     caller.require(Permission::Read)?;
     let now = db::now();
     match q.check_in_overdue {
@@ -647,10 +647,10 @@ fn view_one(
     caller: &Caller,
     row: AccountRow,
     as_of: Option<NaiveDate>,
-) -> Result<AccountView, ApiError> {
+) -> Result<AccountView, AppError> {
     views(conn, caller, vec![row], as_of)?
         .pop()
-        .ok_or_else(|| ApiError::internal("account view lost"))
+        .ok_or_else(|| AppError::internal("account view lost"))
 }
 
 /// Views of `rows` with their competitors and health, loading what health reads in batches.
@@ -659,7 +659,7 @@ pub fn views(
     caller: &Caller,
     rows: Vec<AccountRow>,
     as_of: Option<NaiveDate>,
-) -> Result<Vec<AccountView>, ApiError> {
+) -> Result<Vec<AccountView>, AppError> {
     let org = caller.org_sql();
     let s = settings(conn, org)?;
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
@@ -726,7 +726,7 @@ pub fn health_of(
     s: &CrmSettings,
     rows: &[AccountRow],
     as_of: Option<NaiveDate>,
-) -> Result<HashMap<SqlUuid, HealthView>, ApiError> {
+) -> Result<HashMap<SqlUuid, HealthView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let as_of = as_of.unwrap_or_else(|| Utc::now().date_naive());
     let end_of_day = as_of
@@ -868,7 +868,7 @@ fn invoice_standings(
     org: SqlUuid,
     accounts: &[SqlUuid],
     as_of: NaiveDate,
-) -> Result<HashMap<SqlUuid, Vec<InvoiceStanding>>, ApiError> {
+) -> Result<HashMap<SqlUuid, Vec<InvoiceStanding>>, AppError> {
     let invoices = db::crm::revenue::standing_invoices_of_accounts(conn, org, accounts, as_of)?;
     if invoices.is_empty() {
         return Ok(HashMap::new());

@@ -19,16 +19,16 @@ use crate::domain::crm::{
     TargetMetric, TextEnum,
 };
 use crate::domain::money::{decimal_string, Money};
-use crate::http::error::ApiError;
-use crate::http::etag::IfMatch;
-use crate::http::json::double_option;
+use crate::app::error::AppError;
+use crate::app::input::IfMatch;
+use crate::app::input::double_option;
 
 fn account_for_new(
     conn: &mut DbConn,
     caller: &Caller,
     account_id: Option<Uuid>,
     check: &mut Check,
-) -> Result<Option<crate::db::crm::accounts::AccountRow>, ApiError> {
+) -> Result<Option<crate::db::crm::accounts::AccountRow>, AppError> {
     let Some(a) = account_id else {
         check.push("account_id", "required", "must name the account");
         return Ok(None);
@@ -133,7 +133,7 @@ fn apply_opportunity(
     input: &OpportunityInput,
     row: &mut OpportunityRow,
     check: &mut Check,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     if let Some(o) = input.owner_id {
         row.owner_id = check_user(conn, org, "owner_id", o, check)?;
     }
@@ -221,7 +221,7 @@ pub fn create_opportunity_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: OpportunityInput,
-) -> Result<OpportunityView, ApiError> {
+) -> Result<OpportunityView, AppError> {
     let org = caller.org_sql();
     let now = db::now();
     let mut check = Check::default();
@@ -276,7 +276,7 @@ pub fn get_opportunity(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<OpportunityRow, ApiError> {
+) -> Result<OpportunityRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_opportunity(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "opportunity"))
@@ -288,12 +288,12 @@ pub fn update_opportunity_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: OpportunityInput,
-) -> Result<OpportunityView, ApiError> {
+) -> Result<OpportunityView, AppError> {
     let current = get_opportunity(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     expected.check(current.version)?;
     if input.account_id.is_some_and(|a| a != current.account_id.0) {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "immutable_field",
             "account_id",
             "an opportunity stays on its account",
@@ -306,7 +306,7 @@ pub fn update_opportunity_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::deals::save_opportunity(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
@@ -348,7 +348,7 @@ pub struct ProposalView {
     pub updated_at: DateTime<Utc>,
 }
 
-fn proposal_view(conn: &mut DbConn, r: ProposalRow) -> Result<ProposalView, ApiError> {
+fn proposal_view(conn: &mut DbConn, r: ProposalRow) -> Result<ProposalView, AppError> {
     let sources = db::crm::deals::proposal_sources(conn, r.organization_id, &[r.id])?
         .into_iter()
         .map(|(_, i)| i.0)
@@ -375,7 +375,7 @@ fn check_sources(
     account: SqlUuid,
     ids: &[Uuid],
     check: &mut Check,
-) -> Result<Vec<SqlUuid>, ApiError> {
+) -> Result<Vec<SqlUuid>, AppError> {
     let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
     let found: std::collections::HashMap<SqlUuid, SqlUuid> =
         db::crm::records::interaction_ids_by(conn, org, &wanted)?
@@ -405,7 +405,7 @@ pub fn create_proposal_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: ProposalInput,
-) -> Result<ProposalView, ApiError> {
+) -> Result<ProposalView, AppError> {
     let org = caller.org_sql();
     let mut check = Check::default();
     let opportunity = match input.opportunity_id {
@@ -444,7 +444,7 @@ pub fn create_proposal_in(
         &mut check,
     )?;
     check.finish()?;
-    let opportunity = opportunity.ok_or_else(|| ApiError::not_found("opportunity"))?;
+    let opportunity = opportunity.ok_or_else(|| AppError::not_found("opportunity"))?;
     access::writable_account(conn, caller, opportunity.account_id)?;
     let number = match input.version {
         Some(n) => n,
@@ -485,7 +485,7 @@ pub fn create_proposal_in(
         diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        ) => ApiError::conflict(
+        ) => AppError::conflict(
             "proposal_version_taken",
             "this opportunity already has a proposal with this version",
         ),
@@ -499,7 +499,7 @@ pub fn get_proposal(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<ProposalView, ApiError> {
+) -> Result<ProposalView, AppError> {
     caller.require(Permission::Read)?;
     let row = db::crm::deals::find_proposal(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "proposal"))?;
@@ -509,7 +509,7 @@ pub fn get_proposal(
 pub fn proposal_views(
     conn: &mut DbConn,
     rows: Vec<ProposalRow>,
-) -> Result<Vec<ProposalView>, ApiError> {
+) -> Result<Vec<ProposalView>, AppError> {
     rows.into_iter().map(|r| proposal_view(conn, r)).collect()
 }
 
@@ -517,9 +517,9 @@ pub fn update_proposal_in(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-    expected: &crate::http::etag::IfMatch,
+    expected: &crate::app::input::IfMatch,
     input: ProposalInput,
-) -> Result<ProposalView, ApiError> {
+) -> Result<ProposalView, AppError> {
     let org = caller.org_sql();
     let current = db::crm::deals::find_proposal(conn, org, id)
         .map_err(|e| super::not_found(e, "proposal"))?;
@@ -567,7 +567,7 @@ pub fn update_proposal_in(
     row.revision += 1;
     row.updated_at = db::now();
     if !db::crm::deals::save_proposal(conn, &row, current.revision)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     if let Some(s) = sources {
         db::crm::deals::set_proposal_sources(conn, org, row.id, &s)?;
@@ -648,7 +648,7 @@ pub fn risk_views(
     conn: &mut DbConn,
     org: SqlUuid,
     rows: Vec<RiskRow>,
-) -> Result<Vec<RiskView>, ApiError> {
+) -> Result<Vec<RiskView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut steps: std::collections::HashMap<SqlUuid, Vec<ActionStep>> =
         std::collections::HashMap::new();
@@ -692,7 +692,7 @@ fn apply_risk(
     input: &RiskInput,
     row: &mut RiskRow,
     check: &mut Check,
-) -> Result<Option<Vec<RiskStepRow>>, ApiError> {
+) -> Result<Option<Vec<RiskStepRow>>, AppError> {
     if let Some(k) = check.enum_value::<RiskKind>("kind", input.kind.as_deref()) {
         row.kind = k.as_str().into();
     }
@@ -789,7 +789,7 @@ fn check_disputed_invoices(
     account: SqlUuid,
     ids: &[Uuid],
     check: &mut Check,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
     let found: std::collections::HashMap<SqlUuid, (String, SqlUuid)> =
         db::crm::revenue::kinds_and_accounts(conn, org, &wanted)?
@@ -818,7 +818,7 @@ pub fn create_risk_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: RiskInput,
-) -> Result<RiskView, ApiError> {
+) -> Result<RiskView, AppError> {
     let org = caller.org_sql();
     let now = db::now();
     let mut check = Check::default();
@@ -867,10 +867,10 @@ pub fn create_risk_in(
     refresh_account(conn, org, row.account_id)?;
     risk_views(conn, org, vec![row])?
         .pop()
-        .ok_or_else(|| ApiError::internal("risk view lost"))
+        .ok_or_else(|| AppError::internal("risk view lost"))
 }
 
-pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<RiskRow, ApiError> {
+pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<RiskRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_risk(conn, caller.org_sql(), id).map_err(|e| super::not_found(e, "risk"))
 }
@@ -881,13 +881,13 @@ pub fn update_risk_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: RiskInput,
-) -> Result<RiskView, ApiError> {
+) -> Result<RiskView, AppError> {
     let org = caller.org_sql();
     let current = get_risk(conn, caller, id)?;
     let account = access::writable_account(conn, caller, current.account_id)?;
     expected.check(current.version)?;
     if input.account_id.is_some_and(|a| a != current.account_id.0) {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "immutable_field",
             "account_id",
             "a risk stays on its account",
@@ -901,7 +901,7 @@ pub fn update_risk_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::deals::save_risk(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     if let Some(s) = steps {
         db::crm::deals::set_risk_steps(conn, org, row.id, &s)?;
@@ -909,7 +909,7 @@ pub fn update_risk_in(
     refresh_account(conn, org, row.account_id)?;
     risk_views(conn, org, vec![row])?
         .pop()
-        .ok_or_else(|| ApiError::internal("risk view lost"))
+        .ok_or_else(|| AppError::internal("risk view lost"))
 }
 
 // ---- competitors ----
@@ -951,7 +951,7 @@ pub fn create_competitor_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: CompetitorInput,
-) -> Result<CompetitorView, ApiError> {
+) -> Result<CompetitorView, AppError> {
     caller.require(Permission::WriteCrm)?;
     let org = caller.org_sql();
     let mut check = Check::default();
@@ -960,7 +960,7 @@ pub fn create_competitor_in(
     let notes = check.text("notes", input.notes.as_deref(), 5000);
     check.finish()?;
     if db::crm::deals::competitor_by_key(conn, org, &name.to_lowercase())?.is_some() {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "competitor_exists",
             "a competitor of this name (in any case) exists",
         ));
@@ -986,7 +986,7 @@ pub fn update_competitor_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: CompetitorInput,
-) -> Result<CompetitorView, ApiError> {
+) -> Result<CompetitorView, AppError> {
     caller.require(Permission::WriteCrm)?;
     let org = caller.org_sql();
     let current = db::crm::deals::find_competitor(conn, org, id)
@@ -1008,7 +1008,7 @@ pub fn update_competitor_in(
     if row.name_key != current.name_key
         && db::crm::deals::competitor_by_key(conn, org, &row.name_key)?.is_some()
     {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "competitor_exists",
             "a competitor of this name (in any case) exists",
         ));
@@ -1016,7 +1016,7 @@ pub fn update_competitor_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::deals::save_competitor(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
@@ -1076,7 +1076,7 @@ pub fn create_target_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: TargetInput,
-) -> Result<TargetView, ApiError> {
+) -> Result<TargetView, AppError> {
     caller.require(Permission::WriteCrm)?;
     let org = caller.org_sql();
     let mut check = Check::default();
@@ -1120,7 +1120,7 @@ pub fn create_target_in(
     check.finish()?;
     let reach = access::Reach::of(conn, caller)?;
     if !reach.everything && !team.is_some_and(|t| reach.leads_team(t)) {
-        return Err(ApiError::forbidden(
+        return Err(AppError::forbidden(
             "crm:targets (admins, or the lead of the team)",
         ));
     }
@@ -1136,7 +1136,7 @@ pub fn create_target_in(
     )?
     .is_some()
     {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "target_overlaps",
             "this holder already has a target for this metric in an overlapping period",
         ));
@@ -1159,18 +1159,18 @@ pub fn create_target_in(
     Ok(row.into())
 }
 
-pub fn get_target(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TargetRow, ApiError> {
+pub fn get_target(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TargetRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_target(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "target"))
 }
 
-pub fn delete_target_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn delete_target_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     let current = get_target(conn, caller, id)?;
     caller.require(Permission::WriteCrm)?;
     let reach = access::Reach::of(conn, caller)?;
     if !reach.everything && !current.team_id.is_some_and(|t| reach.leads_team(t)) {
-        return Err(ApiError::forbidden(
+        return Err(AppError::forbidden(
             "crm:targets (admins, or the lead of the team)",
         ));
     }

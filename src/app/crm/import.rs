@@ -7,8 +7,8 @@ use utoipa::ToSchema;
 use super::accounts::{self, AccountInput};
 use crate::auth::{Caller, Permission};
 use crate::db::{self, DbConn};
-use crate::http::error::{ApiError, FieldError};
-use crate::http::etag::IfMatch;
+use crate::app::error::{AppError, FieldError};
+use crate::app::input::IfMatch;
 
 /// Columns an import may carry; `name` is required.
 pub const COLUMNS: [&str; 11] = [
@@ -54,7 +54,7 @@ pub fn import_in(
     conn: &mut DbConn,
     caller: &Caller,
     body: &[u8],
-) -> Result<ImportResult, ApiError> {
+) -> Result<ImportResult, AppError> {
     caller.require(Permission::WriteCrm)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -63,7 +63,7 @@ pub fn import_in(
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            ApiError::field(
+            AppError::field(
                 "invalid_csv",
                 "body",
                 format!("the header row is not CSV: {e}"),
@@ -89,7 +89,7 @@ pub fn import_in(
             "the file needs a name column",
         ));
     }
-    crate::http::validate::finish(header_errors)?;
+    crate::app::error::Check::from(header_errors).finish()?;
     let mut result = ImportResult {
         created: 0,
         updated: 0,
@@ -170,7 +170,7 @@ pub fn import_in(
         let domain = get("website")
             .as_deref()
             .and_then(crate::domain::crm::website_domain);
-        let outcome = conn.transaction::<bool, ApiError, _>(|c| {
+        let outcome = conn.transaction::<bool, AppError, _>(|c| {
             let existing = if name.trim().is_empty() {
                 None
             } else {
@@ -203,8 +203,8 @@ pub fn import_in(
         match outcome {
             Ok(true) => result.created += 1,
             Ok(false) => result.updated += 1,
-            Err(e) if e.status.is_client_error() => {
-                if e.errors.is_empty() {
+            Err(e) if e.is_client_error() => {
+                if e.fields.is_empty() {
                     result.errors.push(ImportError {
                         row: line,
                         field: "row".into(),
@@ -214,7 +214,7 @@ pub fn import_in(
                 } else {
                     result
                         .errors
-                        .extend(e.errors.into_iter().map(|f| ImportError {
+                        .extend(e.fields.into_iter().map(|f| ImportError {
                             row: line,
                             field: f.field,
                             code: f.code,
@@ -229,11 +229,11 @@ pub fn import_in(
 }
 
 /// Every live account as CSV, in the import's columns plus id, owner and team.
-pub fn export(conn: &mut DbConn, caller: &Caller) -> Result<String, ApiError> {
+pub fn export(conn: &mut DbConn, caller: &Caller) -> Result<String, AppError> {
     caller.require(Permission::Read)?;
     let rows = db::crm::accounts::all_live(conn, caller.org_sql())?;
     let mut w = csv::Writer::from_writer(Vec::new());
-    let internal = |e: csv::Error| ApiError::internal(format!("writing CSV: {e}"));
+    let internal = |e: csv::Error| AppError::internal(format!("writing CSV: {e}"));
     w.write_record([
         "id",
         "name",
@@ -273,6 +273,6 @@ pub fn export(conn: &mut DbConn, caller: &Caller) -> Result<String, ApiError> {
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| ApiError::internal(format!("writing CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| ApiError::internal(e.to_string()))
+        .map_err(|e| AppError::internal(format!("writing CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| AppError::internal(e.to_string()))
 }

@@ -23,7 +23,7 @@ use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::crm::{AccountStatus, InteractionKind, Severity, TextEnum, Tier};
 use crate::domain::health::{FactorKey, HealthSettings};
 use crate::domain::money::{Currency, Money};
-use crate::http::error::{ApiError, FieldError};
+use crate::app::error::AppError;
 
 pub use crate::app::not_found;
 
@@ -31,128 +31,11 @@ pub fn load_account(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<AccountRow, ApiError> {
+) -> Result<AccountRow, AppError> {
     db::crm::accounts::find(conn, caller.org_sql(), id).map_err(|e| not_found(e, "account"))
 }
 
-/// Collects every rule a request breaks, then answers them all at once.
-#[derive(Debug, Default)]
-pub struct Check {
-    pub errors: Vec<FieldError>,
-}
-
-impl Check {
-    pub fn push(&mut self, field: impl Into<String>, code: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, code, message));
-    }
-
-    pub fn enum_value<E: TextEnum>(&mut self, field: &str, value: Option<&str>) -> Option<E> {
-        let v = value?;
-        let parsed = E::parse(v);
-        if parsed.is_none() {
-            self.push(
-                field,
-                "invalid_enum",
-                format!("must be one of: {}", E::expected()),
-            );
-        }
-        parsed
-    }
-
-    pub fn text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let v = value?.trim();
-        if v.chars().count() > max {
-            self.push(
-                field,
-                "length",
-                format!("must be at most {max} characters long"),
-            );
-        }
-        (!v.is_empty()).then(|| v.to_owned())
-    }
-
-    pub fn required(&mut self, field: &str, value: Option<&str>, max: usize) -> String {
-        match self.text(field, value, max) {
-            Some(v) => v,
-            None => {
-                self.push(field, "required", "must not be empty");
-                String::new()
-            }
-        }
-    }
-
-    pub fn email(&mut self, field: &str, value: Option<&str>) -> Option<String> {
-        let v = self.text(field, value, 254)?;
-        let ok = v.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !v.contains(char::is_whitespace)
-        });
-        if !ok {
-            self.push(field, "email", "must be an email address");
-        }
-        Some(v.to_lowercase())
-    }
-
-    pub fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
-        let v = self.text(field, value, 2000)?;
-        let host_ok = crate::domain::crm::website_domain(&v).is_some();
-        let scheme_ok = !v.contains("://") || v.starts_with("http://") || v.starts_with("https://");
-        if !host_ok || !scheme_ok || v.contains(char::is_whitespace) {
-            self.push(
-                field,
-                "url",
-                "must be a web address such as https://example.com",
-            );
-        }
-        Some(v)
-    }
-
-    pub fn range(&mut self, field: &str, value: Option<i64>, min: i64, max: i64) {
-        if let Some(v) = value {
-            if !(min..=max).contains(&v) {
-                self.push(field, "range", format!("must be between {min} and {max}"));
-            }
-        }
-    }
-
-    pub fn currency(&mut self, field: &str, code: &str) -> Option<Currency> {
-        match Currency::parse(code) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                self.push(field, e.code(), e.to_string());
-                None
-            }
-        }
-    }
-
-    /// A money string in `currency`, as minor units.
-    pub fn money_minor(
-        &mut self,
-        field: &str,
-        amount: &str,
-        currency: Option<Currency>,
-    ) -> Option<i64> {
-        let currency = currency?;
-        match Money::parse(amount, currency).and_then(|m| m.to_minor()) {
-            Ok(v) if v >= 0 => Some(v),
-            Ok(_) => {
-                self.push(field, "negative_amount", "must not be negative");
-                None
-            }
-            Err(e) => {
-                self.push(field, e.code(), e.to_string());
-                None
-            }
-        }
-    }
-
-    pub fn finish(self) -> Result<(), ApiError> {
-        crate::http::validate::finish(self.errors)
-    }
-}
+pub use crate::app::error::Check;
 
 /// A money amount for answers: the decimal string of `minor` in `currency`.
 pub fn money_string(minor: i64, currency: &str) -> String {
@@ -226,7 +109,7 @@ impl CrmSettings {
             })
     }
 
-    pub fn validate(&self) -> Result<(), ApiError> {
+    pub fn validate(&self) -> Result<(), AppError> {
         let mut check = Check::default();
         for (k, w) in &self.health_weights {
             if FactorKey::parse(k).is_none() {
@@ -266,7 +149,7 @@ impl CrmSettings {
     }
 }
 
-pub fn settings(conn: &mut DbConn, org: SqlUuid) -> Result<CrmSettings, ApiError> {
+pub fn settings(conn: &mut DbConn, org: SqlUuid) -> Result<CrmSettings, AppError> {
     let Some((doc, version)) = db::crm::settings::find(conn, org)? else {
         return Ok(CrmSettings::default());
     };
@@ -286,13 +169,13 @@ pub fn update_settings_in(
     conn: &mut DbConn,
     caller: &Caller,
     mut new: CrmSettings,
-) -> Result<CrmSettings, ApiError> {
+) -> Result<CrmSettings, AppError> {
     caller.require(crate::auth::Permission::ManageOrganization)?;
     new.validate()?;
     let org = caller.org_sql();
     let current = settings(conn, org)?;
     new.version = current.version + 1;
-    let doc = serde_json::to_string(&new).map_err(|e| ApiError::internal(e.to_string()))?;
+    let doc = serde_json::to_string(&new).map_err(|e| AppError::internal(e.to_string()))?;
     db::crm::settings::save(conn, org, &doc, new.version, db::now())?;
     // The cadence may have changed: every account's next check-in moves with it.
     if new.check_in_days_by_tier != current.check_in_days_by_tier {
@@ -337,7 +220,7 @@ pub fn refresh_account(
     conn: &mut DbConn,
     org: SqlUuid,
     account_id: SqlUuid,
-) -> Result<AccountRow, ApiError> {
+) -> Result<AccountRow, AppError> {
     let mut account = db::crm::accounts::find(conn, org, account_id)?;
     let s = settings(conn, org)?;
     let kinds: Vec<&str> = CHECK_IN_KINDS.iter().map(|k| k.as_str()).collect();
@@ -371,7 +254,7 @@ pub fn refresh_account(
         account.version += 1;
         account.updated_at = db::now();
         if !db::crm::accounts::save(conn, &account, v)? {
-            return Err(ApiError::unavailable(
+            return Err(AppError::unavailable(
                 "the account changed concurrently; retry",
             ));
         }
@@ -388,7 +271,7 @@ pub fn resolve_competitor(
     field: &str,
     reference: &str,
     check: &mut Check,
-) -> Result<Option<SqlUuid>, ApiError> {
+) -> Result<Option<SqlUuid>, AppError> {
     let reference = reference.trim();
     if let Ok(id) = uuid::Uuid::parse_str(reference) {
         return match db::crm::deals::find_competitor(conn, org, SqlUuid(id)) {
@@ -434,7 +317,7 @@ pub fn check_user(
     field: &str,
     user: Option<uuid::Uuid>,
     check: &mut Check,
-) -> Result<Option<SqlUuid>, ApiError> {
+) -> Result<Option<SqlUuid>, AppError> {
     let Some(u) = user else { return Ok(None) };
     if db::users::existing_ids(conn, org, &[SqlUuid(u)])?.is_empty() {
         check.push(field, "not_found", "no such user in your organization");
@@ -448,7 +331,7 @@ pub fn check_team(
     field: &str,
     team: Option<uuid::Uuid>,
     check: &mut Check,
-) -> Result<Option<SqlUuid>, ApiError> {
+) -> Result<Option<SqlUuid>, AppError> {
     let Some(t) = team else { return Ok(None) };
     match db::teams::find(conn, org, SqlUuid(t)) {
         Ok(_) => {}

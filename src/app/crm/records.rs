@@ -15,9 +15,9 @@ use crate::domain::crm::{
     ContactStatus, Direction, FeedbackKind, Influence, InteractionKind, Priority, RequestKind,
     RequestStatus, Seniority, TaskStatus, TextEnum,
 };
-use crate::http::error::ApiError;
-use crate::http::etag::IfMatch;
-use crate::http::json::double_option;
+use crate::app::error::AppError;
+use crate::app::input::IfMatch;
+use crate::app::input::double_option;
 
 fn required_account(check: &mut Check, account_id: Option<Uuid>) -> SqlUuid {
     match account_id {
@@ -31,12 +31,12 @@ fn required_account(check: &mut Check, account_id: Option<Uuid>) -> SqlUuid {
 
 /// The account a new record goes on: 422 naming `account_id` when it does not exist, 403 when
 /// the caller may not write it.
-fn target_account(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+fn target_account(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     caller.require(Permission::WriteCrm)?;
     let account = match db::crm::accounts::find(conn, caller.org_sql(), id) {
         Ok(a) => a,
         Err(diesel::result::Error::NotFound) => {
-            return Err(ApiError::field(
+            return Err(AppError::field(
                 "not_found",
                 "account_id",
                 "no such account in your organization",
@@ -151,7 +151,7 @@ pub fn create_contact_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: ContactInput,
-) -> Result<ContactView, ApiError> {
+) -> Result<ContactView, AppError> {
     let now = db::now();
     let mut check = Check::default();
     let account_id = required_account(&mut check, input.account_id);
@@ -185,7 +185,7 @@ pub fn get_contact(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<ContactRow, ApiError> {
+) -> Result<ContactRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::records::find_contact(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "contact"))
@@ -197,7 +197,7 @@ pub fn update_contact_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: ContactInput,
-) -> Result<ContactView, ApiError> {
+) -> Result<ContactView, AppError> {
     let current = get_contact(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     expected.check(current.version)?;
@@ -215,12 +215,12 @@ pub fn update_contact_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::records::save_contact(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
 
-pub fn delete_contact_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn delete_contact_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     let current = get_contact(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     db::crm::records::delete_contact(conn, current.organization_id, current.id)?;
@@ -309,7 +309,7 @@ pub fn interaction_views(
     conn: &mut DbConn,
     org: SqlUuid,
     rows: Vec<InteractionRow>,
-) -> Result<Vec<InteractionView>, ApiError> {
+) -> Result<Vec<InteractionView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut contacts: std::collections::HashMap<SqlUuid, Vec<Uuid>> =
         std::collections::HashMap::new();
@@ -372,7 +372,7 @@ fn check_contacts(
     account: SqlUuid,
     ids: &[Uuid],
     check: &mut Check,
-) -> Result<Vec<SqlUuid>, ApiError> {
+) -> Result<Vec<SqlUuid>, AppError> {
     let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
     let found: std::collections::HashMap<SqlUuid, SqlUuid> =
         db::crm::records::contact_ids_by(conn, org, &wanted)?
@@ -402,7 +402,7 @@ pub fn create_interaction_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: InteractionInput,
-) -> Result<InteractionView, ApiError> {
+) -> Result<InteractionView, AppError> {
     let org = caller.org_sql();
     let now = db::now();
     let mut check = Check::default();
@@ -456,13 +456,13 @@ pub fn get_interaction(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<InteractionView, ApiError> {
+) -> Result<InteractionView, AppError> {
     caller.require(Permission::Read)?;
     let row = db::crm::records::find_interaction(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "interaction"))?;
     interaction_views(conn, caller.org_sql(), vec![row])?
         .pop()
-        .ok_or_else(|| ApiError::not_found("interaction"))
+        .ok_or_else(|| AppError::not_found("interaction"))
 }
 
 pub fn update_interaction_in(
@@ -471,25 +471,25 @@ pub fn update_interaction_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: InteractionInput,
-) -> Result<InteractionView, ApiError> {
+) -> Result<InteractionView, AppError> {
     let org = caller.org_sql();
     let current = db::crm::records::find_interaction(conn, org, id)
         .map_err(|e| super::not_found(e, "interaction"))?;
     access::writable_account(conn, caller, current.account_id)?;
     if current.author_id.0 != caller.user_id().0 {
-        return Err(ApiError::forbidden(
+        return Err(AppError::forbidden(
             "crm:interactions:edit (only the author edits an interaction)",
         ));
     }
     if db::now() > current.created_at + Duration::hours(INTERACTION_EDIT_WINDOW_HOURS) {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "interaction_locked",
             "an interaction can be edited for 24 hours after it was logged; add a new one instead",
         ));
     }
     expected.check(current.version)?;
     if input.account_id.is_some_and(|a| a != current.account_id.0) {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "immutable_field",
             "account_id",
             "an interaction stays on its account",
@@ -506,7 +506,7 @@ pub fn update_interaction_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::records::save_interaction(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     if let Some(c) = contacts {
         db::crm::records::set_interaction_contacts(conn, org, row.id, &c)?;
@@ -565,7 +565,7 @@ pub fn create_feedback_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: FeedbackInput,
-) -> Result<FeedbackView, ApiError> {
+) -> Result<FeedbackView, AppError> {
     let org = caller.org_sql();
     let mut check = Check::default();
     let account_id = required_account(&mut check, input.account_id);
@@ -609,7 +609,7 @@ pub fn get_feedback(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<FeedbackView, ApiError> {
+) -> Result<FeedbackView, AppError> {
     caller.require(Permission::Read)?;
     Ok(db::crm::records::find_feedback(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "feedback"))?
@@ -676,7 +676,7 @@ fn apply_request(
     input: &RequestInput,
     row: &mut RequestRow,
     check: &mut Check,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     if let Some(k) = check.enum_value::<RequestKind>("kind", input.kind.as_deref()) {
         row.kind = k.as_str().into();
     }
@@ -705,7 +705,7 @@ pub fn create_request_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: RequestInput,
-) -> Result<RequestView, ApiError> {
+) -> Result<RequestView, AppError> {
     let org = caller.org_sql();
     let now = db::now();
     let mut check = Check::default();
@@ -743,7 +743,7 @@ pub fn get_request(
     conn: &mut DbConn,
     caller: &Caller,
     id: SqlUuid,
-) -> Result<RequestRow, ApiError> {
+) -> Result<RequestRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::records::find_request(conn, caller.org_sql(), id)
         .map_err(|e| super::not_found(e, "request"))
@@ -755,12 +755,12 @@ pub fn update_request_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: RequestInput,
-) -> Result<RequestView, ApiError> {
+) -> Result<RequestView, AppError> {
     let current = get_request(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     expected.check(current.version)?;
     if input.account_id.is_some_and(|a| a != current.account_id.0) {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "immutable_field",
             "account_id",
             "a request stays on its account",
@@ -773,7 +773,7 @@ pub fn update_request_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::records::save_request(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
@@ -836,7 +836,7 @@ fn apply_task(
     input: &TaskInput,
     row: &mut TaskRow,
     check: &mut Check,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     if let Some(a) = input.assignee_id {
         row.assignee_id = check_user(conn, org, "assignee_id", a, check)?;
     }
@@ -859,7 +859,7 @@ pub fn create_task_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: TaskInput,
-) -> Result<TaskView, ApiError> {
+) -> Result<TaskView, AppError> {
     let org = caller.org_sql();
     let now = db::now();
     let mut check = Check::default();
@@ -887,7 +887,7 @@ pub fn create_task_in(
     Ok(row.into())
 }
 
-pub fn get_task(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaskRow, ApiError> {
+pub fn get_task(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaskRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::records::find_task(conn, caller.org_sql(), id).map_err(|e| super::not_found(e, "task"))
 }
@@ -898,7 +898,7 @@ pub fn update_task_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: TaskInput,
-) -> Result<TaskView, ApiError> {
+) -> Result<TaskView, AppError> {
     let current = get_task(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     expected.check(current.version)?;
@@ -915,12 +915,12 @@ pub fn update_task_in(
     row.version += 1;
     row.updated_at = db::now();
     if !db::crm::records::save_task(conn, &row, current.version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
 
-pub fn delete_task_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn delete_task_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     let current = get_task(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     db::crm::records::delete_task(conn, current.organization_id, current.id)?;
@@ -928,7 +928,7 @@ pub fn delete_task_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result
 }
 
 /// Lists share their filters; reading needs only `read`.
-pub fn require_read(caller: &Caller) -> Result<(), ApiError> {
+pub fn require_read(caller: &Caller) -> Result<(), AppError> {
     caller.require(Permission::Read)
 }
 
@@ -936,7 +936,7 @@ pub fn filter_account(
     conn: &mut DbConn,
     caller: &Caller,
     f: &RecordFilter,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     if let Some(a) = f.account_id {
         load_account(conn, caller, a)?;
     }

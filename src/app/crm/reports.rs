@@ -15,7 +15,7 @@ use crate::db::users::{UserFilter, UserSort};
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::identity::Role;
 use crate::domain::money::{Currency, Money};
-use crate::http::error::ApiError;
+use crate::app::error::AppError;
 
 // ---- timeline ----
 
@@ -40,7 +40,7 @@ pub fn timeline(
     id: SqlUuid,
     after: Option<(NaiveDateTime, Uuid)>,
     limit: i64,
-) -> Result<Vec<TimelineEntry>, ApiError> {
+) -> Result<Vec<TimelineEntry>, AppError> {
     caller.require(Permission::Read)?;
     let account = load_account(conn, caller, id)?;
     let org = caller.org_sql();
@@ -410,7 +410,7 @@ fn attributed_revenue(
     org: SqlUuid,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Attributed>, ApiError> {
+) -> Result<Vec<Attributed>, AppError> {
     let mut out: Vec<Attributed> =
         db::crm::revenue::receivables_issued_between(conn, org, from, to)?
             .into_iter()
@@ -474,10 +474,10 @@ pub fn performance(
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<PerformanceReport, ApiError> {
+) -> Result<PerformanceReport, AppError> {
     caller.require(Permission::Read)?;
     if to < from {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "date_order",
             "to",
             "must not be before from",
@@ -649,17 +649,17 @@ pub fn sales(
     from: NaiveDate,
     to: NaiveDate,
     group_by: &str,
-) -> Result<SalesReport, ApiError> {
+) -> Result<SalesReport, AppError> {
     caller.require(Permission::Read)?;
     if !matches!(group_by, "account" | "owner" | "month") {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "invalid_enum",
             "group_by",
             "must be one of: account, owner, month",
         ));
     }
     if to < from {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "date_order",
             "to",
             "must not be before from",

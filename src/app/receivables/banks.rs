@@ -12,9 +12,8 @@ use crate::db::receivables::{self as store, BankAccountRow};
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::Currency;
-use crate::http::error::ApiError;
-use crate::http::etag::IfMatch;
-use crate::http::views::utc;
+use crate::app::error::AppError;
+use crate::app::input::IfMatch;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BankAccountView {
@@ -46,8 +45,8 @@ impl From<BankAccountRow> for BankAccountView {
             ledger_account_id: r.ledger_account_id.0,
             is_active: r.is_active,
             version: r.version,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+            created_at: r.created_at.and_utc(),
+            updated_at: r.updated_at.and_utc(),
         }
     }
 }
@@ -62,7 +61,7 @@ pub struct BankAccountInput {
 }
 
 /// The first free code from 1011 up (next to the chart's 1010 Bank).
-fn free_code(conn: &mut DbConn, org: SqlUuid) -> Result<String, ApiError> {
+fn free_code(conn: &mut DbConn, org: SqlUuid) -> Result<String, AppError> {
     let taken: std::collections::HashSet<String> = db::ledger::all_accounts(conn, org)?
         .into_iter()
         .map(|a| a.code)
@@ -71,14 +70,14 @@ fn free_code(conn: &mut DbConn, org: SqlUuid) -> Result<String, ApiError> {
         .map(|n| n.to_string())
         .chain((1..10_000).map(|n| format!("1010-{n}")))
         .find(|c| !taken.contains(c))
-        .ok_or_else(|| ApiError::unprocessable("no_free_code", "no free ledger account code"))
+        .ok_or_else(|| AppError::unprocessable("no_free_code", "no free ledger account code"))
 }
 
 pub fn create_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: BankAccountInput,
-) -> Result<BankAccountView, ApiError> {
+) -> Result<BankAccountView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = org(conn, caller)?;
     let currency = input.currency.unwrap_or(org.base);
@@ -87,7 +86,7 @@ pub fn create_in(
     let ledger_account_id = match input.ledger_account_id {
         Some(id) => {
             let a = db::ledger::find_account(conn, org.id, SqlUuid(id)).map_err(|e| match e {
-                diesel::result::Error::NotFound => ApiError::field(
+                diesel::result::Error::NotFound => AppError::field(
                     "not_found",
                     "ledger_account_id",
                     "no such ledger account in your organization",
@@ -95,14 +94,14 @@ pub fn create_in(
                 e => e.into(),
             })?;
             if a.system_role.as_deref() != Some(SystemRole::Bank.as_str()) {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "not_a_bank_ledger_account",
                     "ledger_account_id",
                     "link a ledger account with system_role bank, or leave it out to create one",
                 ));
             }
             if currency_of(&a.currency)? != currency {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "currency_mismatch",
                     "currency",
                     format!("the ledger account is in {}", a.currency),
@@ -147,7 +146,7 @@ pub fn create_in(
         diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        ) => ApiError::conflict(
+        ) => AppError::conflict(
             "ledger_account_linked",
             "another bank account uses this ledger account",
         ),
@@ -156,7 +155,7 @@ pub fn create_in(
     Ok(row.into())
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<BankAccountRow, ApiError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<BankAccountRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_bank_account(conn, caller.org_sql(), id)
         .map_err(|e| crate::app::not_found(e, "bank account"))
@@ -168,12 +167,12 @@ pub fn update_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: BankAccountInput,
-) -> Result<BankAccountView, ApiError> {
+) -> Result<BankAccountView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let mut row = get(conn, caller, id)?;
     expected.check(row.version)?;
     if input.currency.is_some_and(|c| c.code() != row.currency) {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "immutable",
             "currency",
             "a bank account's currency cannot change",
@@ -183,7 +182,7 @@ pub fn update_in(
         .ledger_account_id
         .is_some_and(|l| l != row.ledger_account_id.0)
     {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "immutable",
             "ledger_account_id",
             "a bank account's ledger account cannot change",
@@ -205,20 +204,20 @@ pub fn update_in(
     row.version += 1;
     row.updated_at = db::now();
     if !store::save_bank_account(conn, &row, version)? {
-        return Err(ApiError::version_mismatch());
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
 
 /// Deletes a bank account nothing was paid through, with its ledger account if that has no
 /// postings; otherwise 409 (deactivate it instead).
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let row = get(conn, caller, id)?;
     if store::bank_account_has_payments(conn, row.organization_id, row.id)?
         || db::ledger::has_postings(conn, row.organization_id, row.ledger_account_id)?
     {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "bank_account_in_use",
             "payments or entries use this bank account; set is_active to false instead",
         ));

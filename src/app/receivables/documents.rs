@@ -29,9 +29,8 @@ use crate::domain::documents::{
 };
 use crate::domain::ledger::{AccountType, Side};
 use crate::domain::money::{decimal_string, Currency};
-use crate::http::error::{ApiError, FieldError};
-use crate::http::etag::IfMatch;
-use crate::http::views::utc;
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 
 /// A document as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -178,8 +177,8 @@ impl AllocationView {
     }
 }
 
-pub fn kind_of(row: &DocumentRow) -> Result<DocumentKind, ApiError> {
-    DocumentKind::parse(&row.kind).ok_or_else(|| ApiError::internal("stored document kind"))
+pub fn kind_of(row: &DocumentRow) -> Result<DocumentKind, AppError> {
+    DocumentKind::parse(&row.kind).ok_or_else(|| AppError::internal("stored document kind"))
 }
 
 /// The kinds of the documents these allocations touch.
@@ -187,7 +186,7 @@ pub fn allocation_kinds(
     conn: &mut DbConn,
     org: SqlUuid,
     allocations: &[AllocationRow],
-) -> Result<HashMap<SqlUuid, DocumentKind>, ApiError> {
+) -> Result<HashMap<SqlUuid, DocumentKind>, AppError> {
     let mut ids: Vec<SqlUuid> = allocations
         .iter()
         .flat_map(|a| std::iter::once(a.document_id).chain(a.credit_document_id))
@@ -206,7 +205,7 @@ pub fn views(
     conn: &mut DbConn,
     org: &Org,
     rows: Vec<DocumentRow>,
-) -> Result<Vec<DocumentView>, ApiError> {
+) -> Result<Vec<DocumentView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut lines: HashMap<SqlUuid, Vec<DocumentLineRow>> = HashMap::new();
     for l in store::lines_of(conn, org.id, &ids)? {
@@ -290,20 +289,20 @@ pub fn views(
                     .iter()
                     .map(|a| AllocationView::of(a, &kinds, currency))
                     .collect(),
-                issued_at: r.issued_at.map(utc),
-                voided_at: r.voided_at.map(utc),
+                issued_at: r.issued_at.map(|t| t.and_utc()),
+                voided_at: r.voided_at.map(|t| t.and_utc()),
                 version: r.version,
-                created_at: utc(r.created_at),
-                updated_at: utc(r.updated_at),
+                created_at: r.created_at.and_utc(),
+                updated_at: r.updated_at.and_utc(),
             })
         })
         .collect()
 }
 
-pub fn view(conn: &mut DbConn, org: &Org, row: DocumentRow) -> Result<DocumentView, ApiError> {
+pub fn view(conn: &mut DbConn, org: &Org, row: DocumentRow) -> Result<DocumentView, AppError> {
     views(conn, org, vec![row])?
         .pop()
-        .ok_or_else(|| ApiError::internal("document view"))
+        .ok_or_else(|| AppError::internal("document view"))
 }
 
 // ---- input ----
@@ -357,7 +356,7 @@ fn find_account(
     kind: DocumentKind,
     id: Uuid,
     errors: &mut Vec<FieldError>,
-) -> Result<Option<AccountRow>, ApiError> {
+) -> Result<Option<AccountRow>, AppError> {
     let account = match db::crm::accounts::find(conn, org, SqlUuid(id)) {
         Ok(a) => a,
         Err(diesel::result::Error::NotFound) => {
@@ -403,7 +402,7 @@ fn price_lines(
     doc: &DocumentRow,
     input: &[LineEntry],
     errors: &mut Vec<FieldError>,
-) -> Result<Vec<DocumentLineRow>, ApiError> {
+) -> Result<Vec<DocumentLineRow>, AppError> {
     if input.is_empty() {
         errors.push(FieldError::new(
             "lines",
@@ -607,7 +606,7 @@ fn shape(
     doc: &mut DocumentRow,
     input: DocumentInput,
     creating: bool,
-) -> Result<Option<Vec<DocumentLineRow>>, ApiError> {
+) -> Result<Option<Vec<DocumentLineRow>>, AppError> {
     let mut errors = Vec::new();
     let account = match input.account_id {
         Some(id) => find_account(conn, org.id, kind, id, &mut errors)?,
@@ -730,16 +729,16 @@ fn shape(
     };
     match resolve_rate(conn, org, currency, rate_input, doc.issue_date) {
         Ok(r) => doc.exchange_rate = SqlDecimal(r),
-        Err(e) => errors.extend(e.errors),
+        Err(e) => errors.extend(e.fields),
     }
     if kind == DocumentKind::Bill {
         if let Some(r) = &doc.reference {
             if store::reference_taken(conn, org.id, doc.account_id, r, Some(doc.id))? {
-                return Err(ApiError::conflict(
+                return Err(AppError::conflict(
                     "duplicate_reference",
                     format!("this vendor already has a bill with reference {r}"),
                 )
-                .with_errors(vec![FieldError::new(
+                .with_fields(vec![FieldError::new(
                     "reference",
                     "duplicate_reference",
                     "this vendor already has a bill with this reference",
@@ -806,7 +805,7 @@ fn shape(
             )),
         }
     }
-    crate::http::validate::finish(errors)?;
+    crate::app::error::Check::from(errors).finish()?;
     Ok(lines)
 }
 
@@ -815,7 +814,7 @@ pub fn create_in(
     caller: &Caller,
     kind: DocumentKind,
     input: DocumentInput,
-) -> Result<DocumentView, ApiError> {
+) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let now = db::now();
@@ -853,7 +852,13 @@ pub fn create_in(
         updated_at: now,
     };
     let lines = shape(conn, &org, kind, &mut doc, input, true)?.unwrap_or_default();
-    store::insert_document(conn, &doc, &lines)?;
+    store::insert_document(conn, &doc, &lines).unique("reference", || {
+        AppError::conflict_on(
+            "duplicate_reference",
+            "reference",
+            "this vendor already has a bill with this reference",
+        )
+    })?;
     view(conn, &org, doc)
 }
 
@@ -863,17 +868,17 @@ pub fn get(
     caller: &Caller,
     kind: DocumentKind,
     id: SqlUuid,
-) -> Result<DocumentRow, ApiError> {
+) -> Result<DocumentRow, AppError> {
     caller.require(Permission::Read)?;
     match store::find_document(conn, caller.org_sql(), id) {
         Ok(d) if d.kind == kind.as_str() => Ok(d),
-        Ok(_) => Err(ApiError::not_found(kind.noun())),
+        Ok(_) => Err(AppError::not_found(kind.noun())),
         Err(e) => Err(crate::app::not_found(e, kind.noun())),
     }
 }
 
-fn not_draft(kind: DocumentKind, status: &str) -> ApiError {
-    ApiError::unprocessable(
+fn not_draft(kind: DocumentKind, status: &str) -> AppError {
+    AppError::unprocessable(
         "document_not_draft",
         format!(
             "this {} is {status}: only drafts change (issued documents change through credits or a void)",
@@ -889,7 +894,7 @@ pub fn update_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: DocumentInput,
-) -> Result<DocumentView, ApiError> {
+) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     // Locked first: without If-Match an edit applies to the draft as it is at commit, or
@@ -904,8 +909,14 @@ pub fn update_in(
     let lines = shape(conn, &org, kind, &mut doc, input, false)?;
     doc.version += 1;
     doc.updated_at = db::now();
-    if !store::save_draft(conn, &doc, lines.as_deref(), version)? {
-        return Err(ApiError::version_mismatch());
+    if !store::save_draft(conn, &doc, lines.as_deref(), version).unique("reference", || {
+        AppError::conflict_on(
+            "duplicate_reference",
+            "reference",
+            "this vendor already has a bill with this reference",
+        )
+    })? {
+        return Err(AppError::version_mismatch());
     }
     view(conn, &org, doc)
 }
@@ -915,11 +926,11 @@ pub fn delete_in(
     caller: &Caller,
     kind: DocumentKind,
     id: SqlUuid,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let doc = get(conn, caller, kind, id)?;
     if doc.status != "draft" || !store::delete_draft(conn, doc.organization_id, doc.id)? {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "document_not_draft",
             format!(
                 "only drafts are deleted; this {} is {} (void it instead)",
@@ -940,7 +951,7 @@ fn posting(
     kind: DocumentKind,
     doc: &DocumentRow,
     lines: &[DocumentLineRow],
-) -> Result<Vec<DraftLine>, ApiError> {
+) -> Result<Vec<DraftLine>, AppError> {
     let tax_ids: Vec<SqlUuid> = lines.iter().filter_map(|l| l.tax_rate_id).collect();
     let taxes: HashMap<SqlUuid, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
         .into_iter()
@@ -1020,12 +1031,12 @@ pub fn issue_in(
     caller: &Caller,
     kind: DocumentKind,
     id: SqlUuid,
-) -> Result<DocumentView, ApiError> {
+) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let mut doc = get(conn, caller, kind, id)?;
     if doc.status != "draft" {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "document_not_draft",
             format!("this {} is already {}", kind.noun(), doc.status),
         ));
@@ -1034,7 +1045,7 @@ pub fn issue_in(
     let account = db::crm::accounts::find(conn, org.id, doc.account_id)?;
     let mut errors = Vec::new();
     find_account(conn, org.id, kind, account.id.0, &mut errors)?;
-    crate::http::validate::finish(errors)?;
+    crate::app::error::Check::from(errors).finish()?;
     let related = match doc.related_document_id {
         Some(r) => Some(store::find_document(conn, org.id, r)?),
         None => None,
@@ -1081,7 +1092,7 @@ pub fn issue_in(
     if !store::mark_issued(conn, &doc)? {
         let now = store::find_document(conn, org.id, doc.id)?;
         return Err(if now.status == "draft" {
-            ApiError::conflict(
+            AppError::conflict(
                 "version_mismatch",
                 format!(
                     "this {} changed while it was being issued; read it and issue again",
@@ -1089,7 +1100,7 @@ pub fn issue_in(
                 ),
             )
         } else {
-            ApiError::conflict(
+            AppError::conflict(
                 "document_not_draft",
                 format!("this {} was issued by another request", kind.noun()),
             )
@@ -1132,12 +1143,12 @@ pub fn void_in(
     caller: &Caller,
     kind: DocumentKind,
     id: SqlUuid,
-) -> Result<DocumentView, ApiError> {
+) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let doc = get(conn, caller, kind, id)?;
     if doc.status == "void" {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "document_void",
             format!("this {} is already void", kind.noun()),
         ));
@@ -1150,7 +1161,7 @@ pub fn void_in(
         }
         let doc = store::find_document(conn, org.id, doc.id)?;
         if doc.allocated_minor != 0 {
-            return Err(ApiError::unprocessable(
+            return Err(AppError::unprocessable(
                 "document_has_payments",
                 format!(
                     "this {} has payments or credits against it: void those first, or issue a credit",
@@ -1171,7 +1182,7 @@ pub fn void_in(
         }
     }
     if !store::mark_void(conn, org.id, doc.id, entry_id, db::now())? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "document_has_payments",
             format!("this {} changed while voiding; read it again", kind.noun()),
         ));
@@ -1187,7 +1198,7 @@ pub fn list(
     desc: bool,
     after: Option<SqlUuid>,
     limit: i64,
-) -> Result<Vec<DocumentView>, ApiError> {
+) -> Result<Vec<DocumentView>, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
     let rows = store::list_documents(conn, org.id, filter, desc, after, limit)?;

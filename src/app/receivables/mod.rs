@@ -23,7 +23,7 @@ use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::documents::Ledger;
 use crate::domain::ledger::SystemRole;
 use crate::domain::money::Currency;
-use crate::http::error::ApiError;
+use crate::app::error::AppError;
 
 /// A minor-unit amount as the API writes it: a decimal string with the currency's places.
 pub fn money(minor: i64, currency: Currency) -> String {
@@ -38,10 +38,10 @@ pub fn resolve_rate(
     currency: Currency,
     given: Option<Decimal>,
     date: NaiveDate,
-) -> Result<Decimal, ApiError> {
+) -> Result<Decimal, AppError> {
     if currency == org.base {
         return match given {
-            Some(r) if r != Decimal::ONE => Err(ApiError::field(
+            Some(r) if r != Decimal::ONE => Err(AppError::field(
                 "exchange_rate_not_applicable",
                 "exchange_rate",
                 format!(
@@ -54,7 +54,7 @@ pub fn resolve_rate(
     }
     if let Some(r) = given {
         if r <= Decimal::ZERO {
-            return Err(ApiError::field(
+            return Err(AppError::field(
                 "exchange_rate_not_positive",
                 "exchange_rate",
                 "must be greater than zero",
@@ -64,7 +64,7 @@ pub fn resolve_rate(
     }
     match db::ledger::rate_on(conn, org.id, currency.code(), date)? {
         Some(r) => Ok(r.0.normalize()),
-        None => Err(ApiError::field(
+        None => Err(AppError::field(
             "exchange_rate_required",
             "exchange_rate",
             format!(
@@ -80,11 +80,11 @@ pub fn role_account(
     conn: &mut DbConn,
     org: SqlUuid,
     role: SystemRole,
-) -> Result<SqlUuid, ApiError> {
+) -> Result<SqlUuid, AppError> {
     db::ledger::account_by_role(conn, org, role.as_str())?
         .map(|a| a.id)
         .ok_or_else(|| {
-            ApiError::unprocessable(
+            AppError::unprocessable(
                 "system_account_missing",
                 format!(
                     "the chart has no account with system_role {}; restore it first",
@@ -98,7 +98,7 @@ pub fn control_account(
     conn: &mut DbConn,
     org: SqlUuid,
     ledger: Ledger,
-) -> Result<SqlUuid, ApiError> {
+) -> Result<SqlUuid, AppError> {
     role_account(
         conn,
         org,
@@ -114,7 +114,7 @@ pub fn account_names(
     conn: &mut DbConn,
     org: SqlUuid,
     ids: impl Iterator<Item = SqlUuid>,
-) -> Result<std::collections::HashMap<SqlUuid, String>, ApiError> {
+) -> Result<std::collections::HashMap<SqlUuid, String>, AppError> {
     let mut ids: Vec<SqlUuid> = ids.collect();
     ids.sort_by_key(|i| i.0);
     ids.dedup();
@@ -124,7 +124,7 @@ pub fn account_names(
 }
 
 /// Refuses a date on or before the lock date.
-pub fn check_lock(org: &Org, date: NaiveDate, field: &str) -> Result<(), ApiError> {
+pub fn check_lock(org: &Org, date: NaiveDate, field: &str) -> Result<(), AppError> {
     match org.lock_date {
         Some(lock) if date <= lock => Err(crate::app::ledger::period_locked(date, lock, field)),
         _ => Ok(()),
@@ -177,7 +177,7 @@ pub struct OrganizationSettings {
 pub fn organization_view(
     conn: &mut DbConn,
     caller: &Caller,
-) -> Result<OrganizationSettings, ApiError> {
+) -> Result<OrganizationSettings, AppError> {
     let row = db::organizations::find(conn, caller.org_sql())?;
     let seqs = db::receivables::sequences(conn, row.id)?;
     let seq = |kind: &str| {
@@ -221,9 +221,9 @@ pub struct OrganizationChanges {
 pub fn update_organization_in(
     conn: &mut DbConn,
     caller: &Caller,
-    expected: &crate::http::etag::IfMatch,
+    expected: &crate::app::input::IfMatch,
     changes: OrganizationChanges,
-) -> Result<OrganizationSettings, ApiError> {
+) -> Result<OrganizationSettings, AppError> {
     caller.require(Permission::ManageOrganization)?;
     let row = db::organizations::find(conn, caller.org_sql())?;
     expected.check(row.version)?;

@@ -27,8 +27,7 @@ use crate::domain::documents::{
 };
 use crate::domain::ledger::{Side, SystemRole};
 use crate::domain::money::{decimal_string, Currency, Rounding};
-use crate::http::error::{ApiError, FieldError};
-use crate::http::views::utc;
+use crate::app::error::{AppError, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -93,7 +92,7 @@ pub fn views(
     conn: &mut DbConn,
     org: &Org,
     rows: Vec<PaymentRow>,
-) -> Result<Vec<PaymentView>, ApiError> {
+) -> Result<Vec<PaymentView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let allocations = store::allocations_of_payments(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
@@ -130,19 +129,19 @@ pub fn views(
                     .collect(),
                 journal_entry_id: r.journal_entry_id.0,
                 void_entry_id: r.void_entry_id.map(|i| i.0),
-                voided_at: r.voided_at.map(utc),
+                voided_at: r.voided_at.map(|t| t.and_utc()),
                 version: r.version,
-                created_at: utc(r.created_at),
-                updated_at: utc(r.updated_at),
+                created_at: r.created_at.and_utc(),
+                updated_at: r.updated_at.and_utc(),
             })
         })
         .collect()
 }
 
-fn view(conn: &mut DbConn, org: &Org, row: PaymentRow) -> Result<PaymentView, ApiError> {
+fn view(conn: &mut DbConn, org: &Org, row: PaymentRow) -> Result<PaymentView, AppError> {
     views(conn, org, vec![row])?
         .pop()
-        .ok_or_else(|| ApiError::internal("payment view"))
+        .ok_or_else(|| AppError::internal("payment view"))
 }
 
 /// What settles a document: a payment, or a credit note / vendor credit.
@@ -171,7 +170,7 @@ pub fn allocate_in(
     source: AllocationSource<'_>,
     amount_minor: i64,
     date: NaiveDate,
-) -> Result<AllocationRow, ApiError> {
+) -> Result<AllocationRow, AppError> {
     allocate_at(
         conn,
         caller,
@@ -194,7 +193,7 @@ fn allocate_at(
     amount_minor: i64,
     date: NaiveDate,
     field: &str,
-) -> Result<AllocationRow, ApiError> {
+) -> Result<AllocationRow, AppError> {
     let kind = kind_of(target)?;
     let f = |name: &str| format!("{field}.{name}");
     let (source_account, source_currency, source_date) = match &source {
@@ -202,7 +201,7 @@ fn allocate_at(
         AllocationSource::Credit(c) => (c.account_id, c.currency.as_str(), c.issue_date),
     };
     if !matches!(target.status.as_str(), "open" | "partially_paid") {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             if target.status == "paid" {
                 "allocation_exceeds_due"
             } else {
@@ -213,14 +212,14 @@ fn allocate_at(
         ));
     }
     if target.account_id != source_account {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "allocation_account_mismatch",
             &f(&format!("{}_id", kind.as_str())),
             format!("the {} belongs to another account", kind.noun()),
         ));
     }
     if target.currency != source_currency {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "allocation_currency_mismatch",
             &f(&format!("{}_id", kind.as_str())),
             format!(
@@ -231,7 +230,7 @@ fn allocate_at(
         ));
     }
     if date < target.issue_date || date < source_date {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "allocation_before_document",
             &f("date"),
             format!(
@@ -242,14 +241,14 @@ fn allocate_at(
     }
     check_lock(org, date, &f("date"))?;
     let currency = currency_of(&target.currency)?;
-    let too_large = |_| ApiError::field("too_large", &f("amount"), "too large");
+    let too_large = |_| AppError::field("too_large", &f("amount"), "too large");
     let now = db::now();
     // The amounts move first: each conditional update refuses to go above what is due and
     // locks its row, so the base amounts below are computed from what was settled before
     // this allocation even when another request settled part of the same item meanwhile —
     // the allocation that settles an item takes exactly the base left.
     if !store::allocate_document(conn, org.id, target.id, amount_minor, 0, now)? {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "allocation_exceeds_due",
             &f("amount"),
             format!(
@@ -273,7 +272,7 @@ fn allocate_at(
     let (payment_id, credit_id, source_kind, source_base) = match &source {
         AllocationSource::Payment(p) => {
             if !store::allocate_payment(conn, org.id, p.id, amount_minor, 0, now)? {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "allocations_exceed_payment",
                     &f("amount"),
                     "the allocations add up to more than the payment's unallocated amount",
@@ -294,7 +293,7 @@ fn allocate_at(
         }
         AllocationSource::Credit(c) => {
             if !store::allocate_document(conn, org.id, c.id, amount_minor, 0, now)? {
-                return Err(ApiError::field(
+                return Err(AppError::field(
                     "allocation_exceeds_credit",
                     &f("amount"),
                     "more than the credit left to use",
@@ -397,7 +396,7 @@ fn unwind(
     caller: &Caller,
     org: &Org,
     allocations: Vec<AllocationRow>,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let now = db::now();
     for a in allocations {
         if a.voided {
@@ -436,7 +435,7 @@ pub fn unwind_source_allocations(
     caller: &Caller,
     org: &Org,
     credit: &DocumentRow,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let allocations = store::allocations_from_credit(conn, org.id, credit.id)?;
     unwind(conn, caller, org, allocations)
 }
@@ -532,7 +531,7 @@ fn allocation_targets(
     entries: &[AllocationEntry],
     currency: Currency,
     errors: &mut Vec<FieldError>,
-) -> Result<Vec<Option<(DocumentRow, i64)>>, ApiError> {
+) -> Result<Vec<Option<(DocumentRow, i64)>>, AppError> {
     let mut out = Vec::with_capacity(entries.len());
     for (i, a) in entries.iter().enumerate() {
         let field = |f: &str| format!("allocations[{i}].{f}");
@@ -598,7 +597,7 @@ fn apply_allocations(
     payment_id: SqlUuid,
     entries: &[AllocationEntry],
     targets: Vec<Option<(DocumentRow, i64)>>,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     for (i, (entry, target)) in entries.iter().zip(targets).enumerate() {
         let Some((doc, amount)) = target else {
             continue;
@@ -626,7 +625,7 @@ pub fn create_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: PaymentInput,
-) -> Result<PaymentView, ApiError> {
+) -> Result<PaymentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let mut errors = Vec::new();
@@ -713,7 +712,7 @@ pub fn create_in(
     let rate = match resolve_rate(conn, &org, currency, input.exchange_rate, input.date) {
         Ok(r) => r,
         Err(e) => {
-            errors.extend(e.errors);
+            errors.extend(e.fields);
             Decimal::ONE
         }
     };
@@ -770,10 +769,10 @@ pub fn create_in(
             ),
         ));
     }
-    crate::http::validate::finish(errors)?;
+    crate::app::error::Check::from(errors).finish()?;
     check_lock(&org, input.date, "date")?;
     let (Some(account), Some(bank)) = (account, bank) else {
-        return Err(ApiError::internal(
+        return Err(AppError::internal(
             "payment checks passed without account and bank",
         ));
     };
@@ -781,7 +780,7 @@ pub fn create_in(
         amount_minor,
         &pricing(currency, org.base, rate, Rounding::HalfUp),
     )
-    .map_err(|_| ApiError::field("too_large", "amount", "too large"))?;
+    .map_err(|_| AppError::field("too_large", "amount", "too large"))?;
     let control = control_account(conn, org.id, ledger_kind)?;
     let bank_side = if input.direction == PaymentDirection::Received {
         Side::Debit
@@ -870,12 +869,12 @@ pub fn create_in(
     view(conn, &org, row)
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentRow, ApiError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_payment(conn, caller.org_sql(), id).map_err(|e| crate::app::not_found(e, "payment"))
 }
 
-pub fn get_view(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, ApiError> {
+pub fn get_view(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, AppError> {
     let row = get(conn, caller, id)?;
     let org = ledger::org(conn, caller)?;
     view(conn, &org, row)
@@ -888,7 +887,7 @@ pub fn list(
     desc: bool,
     after: Option<SqlUuid>,
     limit: i64,
-) -> Result<Vec<PaymentView>, ApiError> {
+) -> Result<Vec<PaymentView>, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
     let rows = store::list_payments(conn, org.id, filter, desc, after, limit)?;
@@ -901,12 +900,12 @@ pub fn allocate_more_in(
     caller: &Caller,
     id: SqlUuid,
     entries: Vec<AllocationEntry>,
-) -> Result<PaymentView, ApiError> {
+) -> Result<PaymentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let payment = get(conn, caller, id)?;
     if payment.status != "posted" {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "payment_void",
             "this payment is void",
         ));
@@ -951,26 +950,26 @@ pub fn allocate_more_in(
             ),
         ));
     }
-    crate::http::validate::finish(errors)?;
+    crate::app::error::Check::from(errors).finish()?;
     apply_allocations(conn, caller, &org, payment.id, &entries, targets)?;
     let row = store::find_payment(conn, org.id, payment.id)?;
     view(conn, &org, row)
 }
 
 /// Voids a payment: its allocations are undone and its entry reversed on its own date.
-pub fn void_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, ApiError> {
+pub fn void_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let payment = get(conn, caller, id)?;
     if payment.status != "posted" {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "payment_void",
             "this payment is already void",
         ));
     }
     check_lock(&org, payment.payment_date, "date")?;
     if !store::lock_posted_payment(conn, org.id, payment.id)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "payment_void",
             "this payment was voided by another request",
         ));
@@ -986,7 +985,7 @@ pub fn void_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Paymen
         "Payment voided".into(),
     )?;
     if !store::mark_payment_void(conn, org.id, payment.id, reversal.row.id, db::now())? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "payment_void",
             "this payment was voided by another request",
         ));

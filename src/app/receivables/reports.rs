@@ -20,7 +20,7 @@ use crate::db::receivables::{self as store, AllocationRow};
 use crate::db::{self, DbConn, SqlUuid};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
 use crate::domain::money::Currency;
-use crate::http::error::ApiError;
+use crate::app::error::AppError;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AgingBuckets {
@@ -81,7 +81,7 @@ pub fn open_items(
     ledger: Ledger,
     as_of: NaiveDate,
     account: Option<SqlUuid>,
-) -> Result<Vec<(SqlUuid, NaiveDate, i64)>, ApiError> {
+) -> Result<Vec<(SqlUuid, NaiveDate, i64)>, AppError> {
     let kinds: Vec<&str> = DocumentKind::ALL
         .into_iter()
         .filter(|k| k.ledger() == ledger)
@@ -108,7 +108,7 @@ pub fn open_items(
     }
     let mut items = Vec::with_capacity(docs.len() + payments.len());
     for d in docs {
-        let kind = DocumentKind::parse(&d.kind).ok_or_else(|| ApiError::internal("kind"))?;
+        let kind = DocumentKind::parse(&d.kind).ok_or_else(|| AppError::internal("kind"))?;
         let normal = kind.debits_control() == (ledger == Ledger::Receivable);
         let left = d.base_total_minor - settled.get(&d.id).copied().unwrap_or(0);
         if left != 0 {
@@ -138,7 +138,7 @@ pub fn aging(
     caller: &Caller,
     ledger: Ledger,
     as_of: NaiveDate,
-) -> Result<AgingReport, ApiError> {
+) -> Result<AgingReport, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
     let items = open_items(conn, org.id, ledger, as_of, None)?;
@@ -231,7 +231,7 @@ pub fn statement(
     currency: Option<Currency>,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Statement, ApiError> {
+) -> Result<Statement, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
     let account = db::crm::accounts::find(conn, org.id, account_id)
@@ -255,7 +255,7 @@ pub fn statement(
         if d.currency != currency.code() {
             continue;
         }
-        let kind = DocumentKind::parse(&d.kind).ok_or_else(|| ApiError::internal("kind"))?;
+        let kind = DocumentKind::parse(&d.kind).ok_or_else(|| AppError::internal("kind"))?;
         let normal = kind.debits_control() == (ledger_kind == Ledger::Receivable);
         events.push((
             d.issue_date,
@@ -375,7 +375,7 @@ pub fn tax_summary(
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<TaxSummary, ApiError> {
+) -> Result<TaxSummary, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
     let docs = store::documents_issued_between(

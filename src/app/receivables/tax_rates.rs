@@ -14,9 +14,8 @@ use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
 use crate::domain::documents::TaxKind;
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::decimal_string;
-use crate::http::error::{ApiError, FieldError};
-use crate::http::etag::IfMatch;
-use crate::http::views::utc;
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaxRateView {
@@ -52,14 +51,14 @@ impl From<TaxRateRow> for TaxRateView {
             purchase_ledger_account_id: r.purchase_ledger_account_id.0,
             is_active: r.is_active,
             version: r.version,
-            created_at: utc(r.created_at),
-            updated_at: utc(r.updated_at),
+            created_at: r.created_at.and_utc(),
+            updated_at: r.updated_at.and_utc(),
         }
     }
 }
 
 /// The rates every organization starts with; edit or add to them.
-pub fn create_defaults_in(conn: &mut DbConn, org: SqlUuid) -> Result<(), ApiError> {
+pub fn create_defaults_in(conn: &mut DbConn, org: SqlUuid) -> Result<(), AppError> {
     let sales = role_account(conn, org, SystemRole::SalesTax)?;
     let purchase = role_account(conn, org, SystemRole::TaxRecoverable)?;
     let now = db::now();
@@ -112,7 +111,7 @@ fn check_tax_account(
     field: &str,
     allowed: &[AccountType],
     errors: &mut Vec<FieldError>,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     match db::ledger::find_account(conn, org, id) {
         Ok(LedgerAccountRow {
             account_type,
@@ -150,7 +149,7 @@ fn check_tax_account(
 }
 
 /// Checks the rate against its kind and the accounts, listing every problem.
-fn check(conn: &mut DbConn, row: &TaxRateRow, name_changed: bool) -> Result<(), ApiError> {
+fn check(conn: &mut DbConn, row: &TaxRateRow, name_changed: bool) -> Result<(), AppError> {
     let mut errors = Vec::new();
     let kind = TaxKind::parse(&row.kind).unwrap_or(TaxKind::Standard);
     if kind != TaxKind::Standard && !row.rate.0.is_zero() {
@@ -192,14 +191,14 @@ fn check(conn: &mut DbConn, row: &TaxRateRow, name_changed: bool) -> Result<(), 
         &[AccountType::Asset, AccountType::Liability],
         &mut errors,
     )?;
-    crate::http::validate::finish(errors)
+    crate::app::error::Check::from(errors).finish()
 }
 
 pub fn create_in(
     conn: &mut DbConn,
     caller: &Caller,
     input: TaxRateInput,
-) -> Result<TaxRateView, ApiError> {
+) -> Result<TaxRateView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = caller.org_sql();
     let kind = input.kind.unwrap_or(TaxKind::Standard);
@@ -225,11 +224,13 @@ pub fn create_in(
         updated_at: now,
     };
     check(conn, &row, true)?;
-    store::insert_tax_rates(conn, std::slice::from_ref(&row))?;
+    store::insert_tax_rates(conn, std::slice::from_ref(&row)).unique("name", || {
+        AppError::field("name_taken", "name", "another tax rate has this name")
+    })?;
     Ok(row.into())
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaxRateRow, ApiError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaxRateRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_tax_rate(conn, caller.org_sql(), id)
         .map_err(|e| crate::app::not_found(e, "tax rate"))
@@ -243,7 +244,7 @@ pub fn update_in(
     id: SqlUuid,
     expected: &IfMatch,
     input: TaxRateInput,
-) -> Result<TaxRateView, ApiError> {
+) -> Result<TaxRateView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let mut row = get(conn, caller, id)?;
     expected.check(row.version)?;
@@ -254,7 +255,7 @@ pub fn update_in(
         || input.kind.is_some_and(|k| k.as_str() != row.kind)
         || input.recoverable.is_some_and(|r| r != row.recoverable);
     if changes_figures && store::tax_rate_in_use(conn, row.organization_id, row.id)? {
-        return Err(ApiError::unprocessable(
+        return Err(AppError::unprocessable(
             "tax_rate_in_use",
             "this rate is on documents: its rate, kind and recoverability stay as they were; create a new rate and deactivate this one",
         ));
@@ -284,18 +285,20 @@ pub fn update_in(
     check(conn, &row, name_changed)?;
     row.version += 1;
     row.updated_at = db::now();
-    if !store::save_tax_rate(conn, &row, version)? {
-        return Err(ApiError::version_mismatch());
+    if !store::save_tax_rate(conn, &row, version).unique("name", || {
+        AppError::field("name_taken", "name", "another tax rate has this name")
+    })? {
+        return Err(AppError::version_mismatch());
     }
     Ok(row.into())
 }
 
 /// Deletes a rate no document uses (deactivate it otherwise).
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), ApiError> {
+pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let row = get(conn, caller, id)?;
     if store::tax_rate_in_use(conn, row.organization_id, row.id)? {
-        return Err(ApiError::conflict(
+        return Err(AppError::conflict(
             "tax_rate_in_use",
             "documents use this rate; set is_active to false instead",
         ));

@@ -15,12 +15,13 @@ use crate::app::crm::accounts::{
 use crate::app::crm::import::{self, ImportResult};
 use crate::app::crm::reports::{self, TimelineEntry};
 use crate::app::crm::{self as crm, CrmSettings};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::db::crm::accounts::{AccountFilter, AccountSort, CURSOR_TIME};
 use crate::db::SqlUuid;
 use crate::domain::crm::{AccountStatus, TextEnum, Tier};
-use crate::http::error::{ApiError, FieldError};
+use crate::app::error::FieldError;
+use crate::http::error::ApiError;
 use crate::http::etag;
 use crate::http::json::ApiJson;
 use crate::http::pagination::{parse_sort, Page, PageParams, PageRequest};
@@ -37,7 +38,7 @@ const IDEMPOTENCY: &str = "Makes a retry of this POST safe";
 )]
 #[post("/accounts")]
 pub async fn create_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<AccountInput>,
@@ -77,7 +78,7 @@ pub struct AccountListParams {
 #[utoipa::path(tag = "accounts", params(PageParams, AccountListParams), responses((status = 200, description = "A page of accounts", body = Page<AccountView>)))]
 #[get("/accounts")]
 pub async fn list_accounts(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<AccountListParams>,
@@ -137,7 +138,7 @@ pub async fn list_accounts(
     let page = PageRequest::new(&page, p.sort.as_deref().unwrap_or("created_at"), &filters)?;
     let (after, fetch) = (page.after.clone(), page.fetch());
     let rows = state
-        .read(move |conn| use_case::list(conn, &caller, query, after, fetch))
+        .legacy_read(move |conn| use_case::list(conn, &caller, query, after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(
         rows,
@@ -164,7 +165,7 @@ pub struct AsOfParams {
 #[utoipa::path(tag = "accounts", params(("id" = Uuid, Path, description = "Account id"), AsOfParams), responses((status = 200, description = "The account", body = AccountView)))]
 #[get("/accounts/{id}")]
 pub async fn get_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     q: ApiQuery<AsOfParams>,
@@ -172,9 +173,9 @@ pub async fn get_account(
     let id = SqlUuid(id.into_inner());
     let as_of = q.as_of;
     let view = state
-        .read(move |conn| use_case::get(conn, &caller, id, as_of))
+        .legacy_read(move |conn| use_case::get(conn, &caller, id, as_of))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change an account. `status` may move between prospect and active; at_risk is derived (422 `status_derived`).
@@ -186,7 +187,7 @@ pub async fn get_account(
 )]
 #[patch("/accounts/{id}")]
 pub async fn update_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -196,22 +197,22 @@ pub async fn update_account(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| use_case::update_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| use_case::update_in(conn, &caller, SqlUuid(id), &expected, input))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Archive an account (it leaves lists; its history stays).
 #[utoipa::path(tag = "accounts", params(("id" = Uuid, Path, description = "Account id")), responses((status = 204, description = "Archived")))]
 #[delete("/accounts/{id}")]
 pub async fn archive_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| use_case::archive_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::archive_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -225,7 +226,7 @@ pub async fn archive_account(
 )]
 #[post("/accounts/{id}/churn")]
 pub async fn churn_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -250,7 +251,7 @@ pub async fn churn_account(
 )]
 #[post("/accounts/{id}/reassign")]
 pub async fn reassign_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -270,13 +271,13 @@ pub async fn reassign_account(
 #[utoipa::path(tag = "accounts", params(("id" = Uuid, Path, description = "Account id")), responses((status = 200, description = "The reassignments (one page)", body = Page<OwnerChangeView>)))]
 #[get("/accounts/{id}/owner-history")]
 pub async fn account_owner_history(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let rows = state
-        .read(move |conn| use_case::owner_history(conn, &caller, id))
+        .legacy_read(move |conn| use_case::owner_history(conn, &caller, id))
         .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "data": rows, "next_cursor": null })))
 }
@@ -290,7 +291,7 @@ pub async fn account_owner_history(
 )]
 #[post("/accounts/{id}/merge")]
 pub async fn merge_account(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     id: web::Path<Uuid>,
@@ -310,7 +311,7 @@ pub async fn merge_account(
 #[utoipa::path(tag = "accounts", params(("id" = Uuid, Path, description = "Account id"), PageParams), responses((status = 200, description = "A page of the timeline", body = Page<TimelineEntry>)))]
 #[get("/accounts/{id}/timeline")]
 pub async fn account_timeline(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
     page: ApiQuery<PageParams>,
@@ -332,7 +333,7 @@ pub async fn account_timeline(
     };
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| reports::timeline(conn, &caller, SqlUuid(id), after, fetch))
+        .legacy_read(move |conn| reports::timeline(conn, &caller, SqlUuid(id), after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(
         rows,
@@ -351,7 +352,7 @@ pub async fn account_timeline(
 )]
 #[post("/accounts/import")]
 pub async fn import_accounts(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     req: HttpRequest,
@@ -385,11 +386,11 @@ pub async fn import_accounts(
 #[utoipa::path(tag = "accounts", responses((status = 200, description = "CSV", content_type = "text/csv", body = String)))]
 #[get("/accounts/export")]
 pub async fn export_accounts(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let csv = state
-        .read(move |conn| import::export(conn, &caller))
+        .legacy_read(move |conn| import::export(conn, &caller))
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -404,11 +405,11 @@ pub async fn export_accounts(
 #[utoipa::path(tag = "accounts", responses((status = 200, description = "The settings", body = CrmSettings)))]
 #[get("/crm/settings")]
 pub async fn get_crm_settings(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let s = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             crm::settings(conn, caller.org_sql())
         })
@@ -420,13 +421,13 @@ pub async fn get_crm_settings(
 #[utoipa::path(tag = "accounts", request_body = CrmSettings, responses((status = 200, description = "The settings", body = CrmSettings)))]
 #[patch("/crm/settings")]
 pub async fn update_crm_settings(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     body: ApiJson<CrmSettings>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.value;
     let s = state
-        .write(move |conn| crm::update_settings_in(conn, &caller, input))
+        .legacy_write(move |conn| crm::update_settings_in(conn, &caller, input))
         .await?;
     Ok(HttpResponse::Ok().json(s))
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::RecordListParams;
 use crate::app::crm::deals::{self as use_case, *};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::db::{self, SqlUuid};
 use crate::http::error::ApiError;
@@ -27,7 +27,7 @@ use {delete as _, etag as _, patch as _, HttpRequest as _};
 )]
 #[post("/opportunities")]
 pub async fn create_opportunity(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<OpportunityInput>,
@@ -46,7 +46,7 @@ pub async fn create_opportunity(
 #[utoipa::path(tag = "opportunities", params(PageParams, RecordListParams), responses((status = 200, description = "A page of opportunities", body = Page<OpportunityView>)))]
 #[get("/opportunities")]
 pub async fn list_opportunities(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -56,7 +56,7 @@ pub async fn list_opportunities(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             Ok(
@@ -74,19 +74,19 @@ pub async fn list_opportunities(
 #[utoipa::path(tag = "opportunities", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The opportunity", body = OpportunityView)))]
 #[get("/opportunities/{id}")]
 pub async fn get_opportunity(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             Ok(OpportunityView::from(use_case::get_opportunity(
                 conn, &caller, id,
             )?))
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a opportunity.
@@ -98,7 +98,7 @@ pub async fn get_opportunity(
 )]
 #[patch("/opportunities/{id}")]
 pub async fn update_opportunity(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -108,11 +108,11 @@ pub async fn update_opportunity(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| {
+        .legacy_write(move |conn| {
             use_case::update_opportunity_in(conn, &caller, SqlUuid(id), &expected, input)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Create a proposal.
@@ -124,7 +124,7 @@ pub async fn update_opportunity(
 )]
 #[post("/proposals")]
 pub async fn create_proposal(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<ProposalInput>,
@@ -143,7 +143,7 @@ pub async fn create_proposal(
 #[utoipa::path(tag = "opportunities", params(PageParams, RecordListParams), responses((status = 200, description = "A page of proposals", body = Page<ProposalView>)))]
 #[get("/proposals")]
 pub async fn list_proposals(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -153,7 +153,7 @@ pub async fn list_proposals(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             let rows = db::crm::deals::list_proposals(conn, org, &f, desc, after, fetch)?;
@@ -167,15 +167,15 @@ pub async fn list_proposals(
 #[utoipa::path(tag = "opportunities", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The proposal", body = ProposalView)))]
 #[get("/proposals/{id}")]
 pub async fn get_proposal(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| use_case::get_proposal(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get_proposal(conn, &caller, id))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a proposal.
@@ -187,7 +187,7 @@ pub async fn get_proposal(
 )]
 #[patch("/proposals/{id}")]
 pub async fn update_proposal(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -197,11 +197,11 @@ pub async fn update_proposal(
     let expected = crate::http::etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| {
+        .legacy_write(move |conn| {
             use_case::update_proposal_in(conn, &caller, SqlUuid(id), &expected, input)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Create a risk.
@@ -213,7 +213,7 @@ pub async fn update_proposal(
 )]
 #[post("/risks")]
 pub async fn create_risk(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<RiskInput>,
@@ -232,7 +232,7 @@ pub async fn create_risk(
 #[utoipa::path(tag = "risks", params(PageParams, RecordListParams), responses((status = 200, description = "A page of risks", body = Page<RiskView>)))]
 #[get("/risks")]
 pub async fn list_risks(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -242,7 +242,7 @@ pub async fn list_risks(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             let rows = db::crm::deals::list_risks(conn, org, &f, desc, after, fetch)?;
@@ -256,20 +256,20 @@ pub async fn list_risks(
 #[utoipa::path(tag = "risks", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The risk", body = RiskView)))]
 #[get("/risks/{id}")]
 pub async fn get_risk(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             let row = use_case::get_risk(conn, &caller, id)?;
             use_case::risk_views(conn, caller.org_sql(), vec![row])?
                 .pop()
-                .ok_or_else(|| ApiError::not_found("risk"))
+                .ok_or_else(|| crate::app::error::AppError::not_found("risk"))
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a risk.
@@ -281,7 +281,7 @@ pub async fn get_risk(
 )]
 #[patch("/risks/{id}")]
 pub async fn update_risk(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -291,9 +291,9 @@ pub async fn update_risk(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| use_case::update_risk_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| use_case::update_risk_in(conn, &caller, SqlUuid(id), &expected, input))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Create a target.
@@ -305,7 +305,7 @@ pub async fn update_risk(
 )]
 #[post("/targets")]
 pub async fn create_target(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<TargetInput>,
@@ -324,7 +324,7 @@ pub async fn create_target(
 #[utoipa::path(tag = "targets", params(PageParams, RecordListParams), responses((status = 200, description = "A page of targets", body = Page<TargetView>)))]
 #[get("/targets")]
 pub async fn list_targets(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -334,7 +334,7 @@ pub async fn list_targets(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             Ok(
@@ -352,28 +352,28 @@ pub async fn list_targets(
 #[utoipa::path(tag = "targets", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The target", body = TargetView)))]
 #[get("/targets/{id}")]
 pub async fn get_target(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(TargetView::from(use_case::get_target(conn, &caller, id)?)))
+        .legacy_read(move |conn| Ok(TargetView::from(use_case::get_target(conn, &caller, id)?)))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Delete a target.
 #[utoipa::path(tag = "targets", params(("id" = Uuid, Path, description = "Id")), responses((status = 204, description = "Deleted")))]
 #[delete("/targets/{id}")]
 pub async fn delete_target(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| use_case::delete_target_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::delete_target_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -387,7 +387,7 @@ pub async fn delete_target(
 )]
 #[post("/competitors")]
 pub async fn create_competitor(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<CompetitorInput>,
@@ -406,7 +406,7 @@ pub async fn create_competitor(
 #[utoipa::path(tag = "competitors", params(PageParams, RecordListParams), responses((status = 200, description = "A page of competitors", body = Page<CompetitorView>)))]
 #[get("/competitors")]
 pub async fn list_competitors(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -416,7 +416,7 @@ pub async fn list_competitors(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(
                 db::crm::deals::list_competitors(conn, caller.org_sql(), desc, after, fetch)?
@@ -433,13 +433,13 @@ pub async fn list_competitors(
 #[utoipa::path(tag = "competitors", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The competitor", body = CompetitorView)))]
 #[get("/competitors/{id}")]
 pub async fn get_competitor(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(CompetitorView::from(
                 db::crm::deals::find_competitor(conn, caller.org_sql(), id)
@@ -447,7 +447,7 @@ pub async fn get_competitor(
             ))
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a competitor.
@@ -459,7 +459,7 @@ pub async fn get_competitor(
 )]
 #[patch("/competitors/{id}")]
 pub async fn update_competitor(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -469,9 +469,9 @@ pub async fn update_competitor(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| {
+        .legacy_write(move |conn| {
             use_case::update_competitor_in(conn, &caller, SqlUuid(id), &expected, input)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }

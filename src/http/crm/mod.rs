@@ -83,6 +83,6 @@ impl RecordListParams {
                 ));
             }
         }
-        super::pagination::by_creation(page, self.sort.as_deref(), &format!("{f:?}"))
+        Ok(super::pagination::by_creation(page, self.sort.as_deref(), &format!("{f:?}"))?)
     }
 }

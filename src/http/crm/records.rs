@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::RecordListParams;
 use crate::app::crm::records::{self as use_case, *};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::db::{self, SqlUuid};
 use crate::http::error::ApiError;
@@ -27,7 +27,7 @@ use {delete as _, etag as _, patch as _, HttpRequest as _};
 )]
 #[post("/contacts")]
 pub async fn create_contact(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<ContactInput>,
@@ -46,7 +46,7 @@ pub async fn create_contact(
 #[utoipa::path(tag = "contacts", params(PageParams, RecordListParams), responses((status = 200, description = "A page of contacts", body = Page<ContactView>)))]
 #[get("/contacts")]
 pub async fn list_contacts(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -56,7 +56,7 @@ pub async fn list_contacts(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             Ok(
@@ -74,15 +74,15 @@ pub async fn list_contacts(
 #[utoipa::path(tag = "contacts", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The contact", body = ContactView)))]
 #[get("/contacts/{id}")]
 pub async fn get_contact(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(ContactView::from(use_case::get_contact(conn, &caller, id)?)))
+        .legacy_read(move |conn| Ok(ContactView::from(use_case::get_contact(conn, &caller, id)?)))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a contact.
@@ -94,7 +94,7 @@ pub async fn get_contact(
 )]
 #[patch("/contacts/{id}")]
 pub async fn update_contact(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -104,24 +104,24 @@ pub async fn update_contact(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| {
+        .legacy_write(move |conn| {
             use_case::update_contact_in(conn, &caller, SqlUuid(id), &expected, input)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Delete a contact.
 #[utoipa::path(tag = "contacts", params(("id" = Uuid, Path, description = "Id")), responses((status = 204, description = "Deleted")))]
 #[delete("/contacts/{id}")]
 pub async fn delete_contact(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| use_case::delete_contact_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::delete_contact_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -135,7 +135,7 @@ pub async fn delete_contact(
 )]
 #[post("/interactions")]
 pub async fn create_interaction(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<InteractionInput>,
@@ -154,7 +154,7 @@ pub async fn create_interaction(
 #[utoipa::path(tag = "interactions", params(PageParams, RecordListParams), responses((status = 200, description = "A page of interactions", body = Page<InteractionView>)))]
 #[get("/interactions")]
 pub async fn list_interactions(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -164,7 +164,7 @@ pub async fn list_interactions(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             let rows = db::crm::records::list_interactions(conn, org, &f, desc, after, fetch)?;
@@ -178,15 +178,15 @@ pub async fn list_interactions(
 #[utoipa::path(tag = "interactions", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The interaction", body = InteractionView)))]
 #[get("/interactions/{id}")]
 pub async fn get_interaction(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| use_case::get_interaction(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get_interaction(conn, &caller, id))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a interaction.
@@ -198,7 +198,7 @@ pub async fn get_interaction(
 )]
 #[patch("/interactions/{id}")]
 pub async fn update_interaction(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -208,11 +208,11 @@ pub async fn update_interaction(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| {
+        .legacy_write(move |conn| {
             use_case::update_interaction_in(conn, &caller, SqlUuid(id), &expected, input)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Create a feedback.
@@ -224,7 +224,7 @@ pub async fn update_interaction(
 )]
 #[post("/feedback")]
 pub async fn create_feedback(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<FeedbackInput>,
@@ -243,7 +243,7 @@ pub async fn create_feedback(
 #[utoipa::path(tag = "feedback", params(PageParams, RecordListParams), responses((status = 200, description = "A page of feedback", body = Page<FeedbackView>)))]
 #[get("/feedback")]
 pub async fn list_feedback(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -253,7 +253,7 @@ pub async fn list_feedback(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             Ok(
@@ -271,15 +271,15 @@ pub async fn list_feedback(
 #[utoipa::path(tag = "feedback", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The feedback", body = FeedbackView)))]
 #[get("/feedback/{id}")]
 pub async fn get_feedback(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| use_case::get_feedback(conn, &caller, id))
+        .legacy_read(move |conn| use_case::get_feedback(conn, &caller, id))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Create a request.
@@ -291,7 +291,7 @@ pub async fn get_feedback(
 )]
 #[post("/requests")]
 pub async fn create_request(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<RequestInput>,
@@ -310,7 +310,7 @@ pub async fn create_request(
 #[utoipa::path(tag = "requests", params(PageParams, RecordListParams), responses((status = 200, description = "A page of requests", body = Page<RequestView>)))]
 #[get("/requests")]
 pub async fn list_requests(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -320,7 +320,7 @@ pub async fn list_requests(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             Ok(
@@ -338,15 +338,15 @@ pub async fn list_requests(
 #[utoipa::path(tag = "requests", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The request", body = RequestView)))]
 #[get("/requests/{id}")]
 pub async fn get_request(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(RequestView::from(use_case::get_request(conn, &caller, id)?)))
+        .legacy_read(move |conn| Ok(RequestView::from(use_case::get_request(conn, &caller, id)?)))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a request.
@@ -358,7 +358,7 @@ pub async fn get_request(
 )]
 #[patch("/requests/{id}")]
 pub async fn update_request(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -368,11 +368,11 @@ pub async fn update_request(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| {
+        .legacy_write(move |conn| {
             use_case::update_request_in(conn, &caller, SqlUuid(id), &expected, input)
         })
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Create a task.
@@ -384,7 +384,7 @@ pub async fn update_request(
 )]
 #[post("/tasks")]
 pub async fn create_task(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     idem: Idempotency,
     body: ApiJson<TaskInput>,
@@ -403,7 +403,7 @@ pub async fn create_task(
 #[utoipa::path(tag = "tasks", params(PageParams, RecordListParams), responses((status = 200, description = "A page of tasks", body = Page<TaskView>)))]
 #[get("/tasks")]
 pub async fn list_tasks(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     page: ApiQuery<PageParams>,
     params: ApiQuery<RecordListParams>,
@@ -413,7 +413,7 @@ pub async fn list_tasks(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .read(move |conn| {
+        .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org_sql();
             Ok(
@@ -431,15 +431,15 @@ pub async fn list_tasks(
 #[utoipa::path(tag = "tasks", params(("id" = Uuid, Path, description = "Id")), responses((status = 200, description = "The task", body = TaskView)))]
 #[get("/tasks/{id}")]
 pub async fn get_task(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     let view = state
-        .read(move |conn| Ok(TaskView::from(use_case::get_task(conn, &caller, id)?)))
+        .legacy_read(move |conn| Ok(TaskView::from(use_case::get_task(conn, &caller, id)?)))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Change a task.
@@ -451,7 +451,7 @@ pub async fn get_task(
 )]
 #[patch("/tasks/{id}")]
 pub async fn update_task(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     req: HttpRequest,
     id: web::Path<Uuid>,
@@ -461,22 +461,22 @@ pub async fn update_task(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .write(move |conn| use_case::update_task_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| use_case::update_task_in(conn, &caller, SqlUuid(id), &expected, input))
         .await?;
-    Reply::ok(&view).map(|r| r.into_response(false))
+    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 /// Delete a task.
 #[utoipa::path(tag = "tasks", params(("id" = Uuid, Path, description = "Id")), responses((status = 204, description = "Deleted")))]
 #[delete("/tasks/{id}")]
 pub async fn delete_task(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SqlUuid(id.into_inner());
     state
-        .write(move |conn| use_case::delete_task_in(conn, &caller, id))
+        .legacy_write(move |conn| use_case::delete_task_in(conn, &caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::app::crm::reports::{self as use_case, PerformanceReport, SalesReport};
-use crate::app::AppState;
+use crate::app::App;
 use crate::auth::Caller;
 use crate::http::error::ApiError;
 
@@ -36,13 +36,13 @@ fn period(p: &PeriodParams) -> (NaiveDate, NaiveDate) {
 #[utoipa::path(tag = "crm-reports", params(PeriodParams), responses((status = 200, description = "The report", body = PerformanceReport)))]
 #[get("/reports/performance")]
 pub async fn performance_report(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     q: ApiQuery<PeriodParams>,
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = period(&q);
     let report = state
-        .read(move |conn| use_case::performance(conn, &caller, from, to))
+        .legacy_read(move |conn| use_case::performance(conn, &caller, from, to))
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -51,14 +51,14 @@ pub async fn performance_report(
 #[utoipa::path(tag = "crm-reports", params(PeriodParams), responses((status = 200, description = "The report", body = SalesReport)))]
 #[get("/reports/sales")]
 pub async fn sales_report(
-    state: web::Data<AppState>,
+    state: web::Data<App>,
     caller: Caller,
     q: ApiQuery<PeriodParams>,
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = period(&q);
     let group_by = q.group_by.clone().unwrap_or_else(|| "owner".into());
     let report = state
-        .read(move |conn| use_case::sales(conn, &caller, from, to, &group_by))
+        .legacy_read(move |conn| use_case::sales(conn, &caller, from, to, &group_by))
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }

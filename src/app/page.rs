@@ -1,4 +1,4 @@
-//! Cursor pagination: `?limit=&cursor=&sort=`, answered as `{data, next_cursor}`.
+//! Cursor pagination, for every list: `?limit=&cursor=&sort=`, answered as `{data, next_cursor}`.
 //!
 //! Pages are keyset pages on (sort value, id), never OFFSET, so rows inserted while a client
 //! pages do not shift what it sees. The cursor is opaque (base64url JSON) and carries the sort
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::error::ApiError;
+use super::error::AppError;
 use crate::auth::secrets::sha256_hex;
 
 pub const DEFAULT_LIMIT: i64 = 50;
@@ -56,10 +56,10 @@ pub struct PageRequest {
 
 impl PageRequest {
     /// `filters` is a canonical rendering of the list's filters (so the cursor is bound to them).
-    pub fn new(params: &PageParams, sort: &str, filters: &str) -> Result<PageRequest, ApiError> {
+    pub fn new(params: &PageParams, sort: &str, filters: &str) -> Result<PageRequest, AppError> {
         let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::field(
+            return Err(AppError::field(
                 "invalid_limit",
                 "limit",
                 format!("must be between 1 and {MAX_LIMIT}"),
@@ -70,7 +70,7 @@ impl PageRequest {
             None => None,
             Some(c) => {
                 let invalid = || {
-                    ApiError::field(
+                    AppError::field(
                         "invalid_cursor",
                         "cursor",
                         "is not a cursor this list handed out",
@@ -81,7 +81,7 @@ impl PageRequest {
                     .map_err(|_| invalid())?;
                 let body: CursorBody = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
                 if body.s != sort || body.f != filters_hash {
-                    return Err(ApiError::field(
+                    return Err(AppError::field(
                         "invalid_cursor",
                         "cursor",
                         "was made for another sort or other filters; start again without a cursor",
@@ -139,7 +139,7 @@ pub fn by_creation(
     page: &PageParams,
     sort: Option<&str>,
     filters: &str,
-) -> Result<(PageRequest, bool, Option<crate::db::SqlUuid>), ApiError> {
+) -> Result<(PageRequest, bool, Option<crate::db::SqlUuid>), AppError> {
     let (_, desc) = parse_sort(sort, &["created_at"], "created_at")?;
     let req = PageRequest::new(page, sort.unwrap_or("created_at"), filters)?;
     let after = req.after.as_ref().map(|(_, id)| crate::db::SqlUuid(*id));
@@ -151,14 +151,14 @@ pub fn parse_sort<'a>(
     sort: Option<&'a str>,
     allowed: &[&str],
     default: &'a str,
-) -> Result<(&'a str, bool), ApiError> {
+) -> Result<(&'a str, bool), AppError> {
     let raw = sort.unwrap_or(default);
     let (field, desc) = match raw.strip_prefix('-') {
         Some(f) => (f, true),
         None => (raw, false),
     };
     if !allowed.contains(&field) {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "invalid_sort",
             "sort",
             format!(

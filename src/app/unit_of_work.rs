@@ -1,0 +1,495 @@
+//! The unit of work: every use case runs its database work here, in one transaction that
+//! commits all of it or none of it.
+//!
+//! [`App::write`] opens a write transaction (SQLite's `BEGIN IMMEDIATE`, so writers queue
+//! instead of failing on the lock upgrade); [`App::snapshot`] opens a consistent read-only
+//! one; [`App::read`] runs plain reads. All three run on the blocking pool, off the async
+//! workers. The [`Tx`] a use case gets carries the [`Context`] of the request (caller,
+//! request id, client address) and collects the [`Change`]s it makes; they are handed to
+//! [`record_changes`] inside the same transaction, just before it commits, so what is
+//! recorded about a change can never disagree with what was committed.
+//!
+//! Idempotent writes ([`App::write_once`]) claim the request's `Idempotency-Key` in the same
+//! transaction as the change and store the answer with it: a retry replays the first answer,
+//! a racing duplicate waits on the key's row and then replays, and a failed request rolls
+//! back whole, key included.
+
+use std::ops::{Deref, DerefMut};
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::error::{AppError, FieldError};
+use crate::auth::jwt::JwtKeys;
+use crate::auth::secrets::sha256_hex;
+use crate::auth::Caller;
+use crate::config::Config;
+use crate::db::{self, Backend, DbConn, Pool};
+use crate::domain::ids::OrganizationId;
+
+/// Where the versioned API lives; `Location` answers and idempotent replays name resources
+/// under it.
+pub const API_ROOT: &str = "/api/v1";
+
+/// The application: what every use case needs, built once at start.
+pub struct App {
+    pub pool: Pool,
+    pub backend: Backend,
+    pub jwt: JwtKeys,
+    pub config: Config,
+}
+
+/// What a use case knows about the request besides its input.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    caller: Option<Caller>,
+    /// The request's id (`X-Request-Id`), for the records a change leaves.
+    pub request_id: String,
+    /// The client's address, as the edge saw it.
+    pub client_addr: Option<String>,
+    /// The request's idempotency key, for [`App::write_once`].
+    pub idempotency: Option<IdempotencyKey>,
+}
+
+impl Context {
+    pub fn new(caller: Option<Caller>, request_id: String, client_addr: Option<String>) -> Self {
+        Context {
+            caller,
+            request_id,
+            client_addr,
+            idempotency: None,
+        }
+    }
+
+    /// A context for work nobody asked for over the API (background jobs, the CLI).
+    pub fn system() -> Self {
+        Context {
+            request_id: Uuid::now_v7().to_string(),
+            ..Context::default()
+        }
+    }
+
+    pub fn with_idempotency(mut self, key: Option<IdempotencyKey>) -> Self {
+        self.idempotency = key;
+        self
+    }
+
+    /// The authenticated caller; a use case that needs one refuses anonymous requests.
+    pub fn caller(&self) -> Result<&Caller, AppError> {
+        self.caller.as_ref().ok_or_else(|| {
+            AppError::unauthorized(
+                "unauthenticated",
+                "send Authorization: Bearer <token or API key>",
+            )
+        })
+    }
+}
+
+/// An `Idempotency-Key` and the fingerprint of the request it came with.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    key: String,
+    request_hash: String,
+}
+
+impl IdempotencyKey {
+    /// `key` as sent; the request is identified by its method, path (with query) and body.
+    pub fn new(key: String, method: &str, path: &str, body: &[u8]) -> Self {
+        let mut fingerprint = Vec::with_capacity(body.len() + path.len() + 16);
+        fingerprint.extend_from_slice(method.as_bytes());
+        fingerprint.push(b' ');
+        fingerprint.extend_from_slice(path.as_bytes());
+        fingerprint.push(b'\n');
+        fingerprint.extend_from_slice(body);
+        IdempotencyKey {
+            key,
+            request_hash: sha256_hex(&fingerprint),
+        }
+    }
+}
+
+/// What a resource underwent in a unit of work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// One changed resource: what it is, and how it looks before and after (as `GET` shows it).
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The resource's kind as the API names one (`contact`, `tax_rate`).
+    pub resource: &'static str,
+    pub id: Uuid,
+    pub action: Action,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+impl Change {
+    pub fn created(resource: &'static str, id: Uuid, after: &impl Serialize) -> Self {
+        Change {
+            resource,
+            id,
+            action: Action::Created,
+            before: None,
+            after: serde_json::to_value(after).ok(),
+        }
+    }
+
+    pub fn updated(
+        resource: &'static str,
+        id: Uuid,
+        before: &impl Serialize,
+        after: &impl Serialize,
+    ) -> Self {
+        Change {
+            resource,
+            id,
+            action: Action::Updated,
+            before: serde_json::to_value(before).ok(),
+            after: serde_json::to_value(after).ok(),
+        }
+    }
+
+    pub fn deleted(resource: &'static str, id: Uuid, before: &impl Serialize) -> Self {
+        Change {
+            resource,
+            id,
+            action: Action::Deleted,
+            before: serde_json::to_value(before).ok(),
+            after: None,
+        }
+    }
+}
+
+/// Persists what a unit of work changed, inside its transaction, just before the commit.
+/// Today nothing is persisted: this is where the change log and the audit trail attach, so
+/// that every committed change has its record and no rolled-back one does.
+fn record_changes(_conn: &mut DbConn, _cx: &Context, _changes: &[Change]) -> Result<(), AppError> {
+    Ok(())
+}
+
+/// An open unit of work: a connection inside a transaction, the request's context, and the
+/// changes made so far. It dereferences to the connection, so database functions take it
+/// where they take a `&mut DbConn`.
+pub struct Tx<'a> {
+    conn: &'a mut DbConn,
+    cx: &'a Context,
+    changes: Vec<Change>,
+}
+
+impl<'a> Tx<'a> {
+    /// The request's context (not tied to this borrow of the transaction).
+    pub fn cx(&self) -> &'a Context {
+        self.cx
+    }
+
+    /// The authenticated caller (not tied to this borrow of the transaction).
+    pub fn caller(&self) -> Result<&'a Caller, AppError> {
+        self.cx.caller()
+    }
+
+    /// Notes a change, to be recorded with the commit.
+    pub fn record(&mut self, change: Change) {
+        self.changes.push(change);
+    }
+
+    pub fn conn(&mut self) -> &mut DbConn {
+        self.conn
+    }
+}
+
+impl Deref for Tx<'_> {
+    type Target = DbConn;
+    fn deref(&self) -> &DbConn {
+        self.conn
+    }
+}
+
+impl DerefMut for Tx<'_> {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        self.conn
+    }
+}
+
+/// Runs `f` on the blocking pool (database work, password hashing).
+pub async fn blocking<T, F>(f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, AppError> + Send + 'static,
+{
+    tokio::task::spawn_blocking(f).await.map_err(|_| {
+        AppError::unavailable("the server is shutting down or overloaded; retry shortly")
+    })?
+}
+
+impl App {
+    /// Runs `f` with a pooled connection on the blocking pool.
+    async fn with_conn<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        blocking(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+    }
+
+    /// Plain reads, each seeing the latest committed state.
+    pub async fn read<T, F>(&self, cx: &Context, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
+    {
+        let cx = cx.clone();
+        self.with_conn(move |conn| {
+            let mut tx = Tx {
+                conn,
+                cx: &cx,
+                changes: Vec::new(),
+            };
+            f(&mut tx)
+        })
+        .await
+    }
+
+    /// Reads that must agree with each other (reports, balances), in one snapshot.
+    pub async fn snapshot<T, F>(&self, cx: &Context, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
+    {
+        let cx = cx.clone();
+        self.with_conn(move |conn| {
+            db::snapshot(conn, |conn| {
+                let mut tx = Tx {
+                    conn,
+                    cx: &cx,
+                    changes: Vec::new(),
+                };
+                f(&mut tx)
+            })
+        })
+        .await
+    }
+
+    /// One write transaction: `f` and the record of its changes commit together, or nothing
+    /// does.
+    pub async fn write<T, F>(&self, cx: &Context, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
+    {
+        let cx = cx.clone();
+        self.with_conn(move |conn| write_in(conn, &cx, f)).await
+    }
+
+    /// A write whose answer a retry with the same `Idempotency-Key` replays; without a key,
+    /// a plain [`App::write`].
+    pub async fn write_once<F>(&self, cx: &Context, f: F) -> Result<Outcome, AppError>
+    where
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<Outcome, AppError> + Send + 'static,
+    {
+        let Some(key) = cx.idempotency.clone() else {
+            return self.write(cx, f).await;
+        };
+        let caller = cx.caller()?;
+        let (org, principal) = (caller.org, caller.principal_id());
+        self.write(cx, move |tx| {
+            if let Some(replay) = idempotency_claim(tx, org, principal, &key)? {
+                return Ok(replay);
+            }
+            let outcome = f(tx)?;
+            db::idempotency::store_response(
+                tx,
+                org,
+                principal,
+                &key.key,
+                outcome.status.code(),
+                outcome.stored_body.as_deref().unwrap_or(&outcome.body),
+                outcome.location.as_deref(),
+            )?;
+            Ok(outcome)
+        })
+        .await
+    }
+}
+
+/// Runs `f` in a write transaction on `conn`, recording its changes before the commit.
+fn write_in<T>(
+    conn: &mut DbConn,
+    cx: &Context,
+    f: impl for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    db::write_transaction(conn, |conn| {
+        let mut tx = Tx {
+            conn,
+            cx,
+            changes: Vec::new(),
+        };
+        let value = f(&mut tx)?;
+        let Tx { conn, changes, .. } = tx;
+        record_changes(conn, cx, &changes)?;
+        Ok(value)
+    })
+}
+
+/// Claims `key` for this request, or finds the answer of the request that claimed it first.
+fn idempotency_claim(
+    tx: &mut Tx,
+    org: OrganizationId,
+    principal: Uuid,
+    key: &IdempotencyKey,
+) -> Result<Option<Outcome>, AppError> {
+    let Some(stored) = db::idempotency::claim(
+        tx,
+        org,
+        principal,
+        &key.key,
+        &key.request_hash,
+        db::now(),
+    )?
+    else {
+        return Ok(None);
+    };
+    if stored.request_hash != key.request_hash {
+        return Err(AppError::unprocessable(
+            "idempotency_key_reused",
+            "this Idempotency-Key was used for a different request (method, path or body); use a new key",
+        )
+        .with_fields(vec![FieldError::new(
+            "header:Idempotency-Key",
+            "idempotency_key_reused",
+            "already used for a different request",
+        )]));
+    }
+    let Some(code) = stored.status_code else {
+        return Err(AppError::conflict(
+            "idempotency_in_progress",
+            "a request with this Idempotency-Key is still being processed; retry shortly",
+        )
+        .retry_after(1));
+    };
+    let status = Status::from_code(code)
+        .ok_or_else(|| AppError::internal("stored idempotent status is invalid"))?;
+    Ok(Some(Outcome {
+        status,
+        body: stored.response_body.unwrap_or_default(),
+        location: stored.location,
+        stored_body: None,
+        replayed: true,
+    }))
+}
+
+/// How a write ended, as far as the client is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Done; the body is the resource.
+    Ok,
+    /// A new resource; `location` names it.
+    Created,
+    /// Done; nothing to show.
+    NoContent,
+}
+
+impl Status {
+    /// The number idempotency records keep (HTTP's, the language of the stored answers).
+    fn code(self) -> i32 {
+        match self {
+            Status::Ok => 200,
+            Status::Created => 201,
+            Status::NoContent => 204,
+        }
+    }
+
+    fn from_code(code: i32) -> Option<Status> {
+        match code {
+            200 => Some(Status::Ok),
+            201 => Some(Status::Created),
+            204 => Some(Status::NoContent),
+            _ => None,
+        }
+    }
+}
+
+/// The finished answer of a write, in the form that is stored for replay.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: Status,
+    /// The resource as JSON (empty for `NoContent`).
+    pub body: String,
+    pub location: Option<String>,
+    /// Whether this is the stored answer of an earlier request with the same key.
+    pub replayed: bool,
+    /// What is stored for a replay when the answer holds a secret shown only once.
+    stored_body: Option<String>,
+}
+
+impl Outcome {
+    /// A new resource at `{API_ROOT}/{collection}/{id}`.
+    pub fn created(
+        collection: &str,
+        id: impl std::fmt::Display,
+        view: &impl Serialize,
+    ) -> Result<Outcome, AppError> {
+        Ok(Outcome {
+            status: Status::Created,
+            body: to_json(view)?,
+            location: Some(format!("{API_ROOT}/{collection}/{id}")),
+            replayed: false,
+            stored_body: None,
+        })
+    }
+
+    pub fn ok(view: &impl Serialize) -> Result<Outcome, AppError> {
+        Ok(Outcome {
+            status: Status::Ok,
+            body: to_json(view)?,
+            location: None,
+            replayed: false,
+            stored_body: None,
+        })
+    }
+
+    /// Transitional, for handlers that still build their answers themselves.
+    pub fn from_parts(
+        status: Status,
+        body: String,
+        location: Option<String>,
+        stored_body: Option<String>,
+    ) -> Outcome {
+        Outcome {
+            status,
+            body,
+            location,
+            replayed: false,
+            stored_body,
+        }
+    }
+
+    pub fn no_content() -> Outcome {
+        Outcome {
+            status: Status::NoContent,
+            body: String::new(),
+            location: None,
+            replayed: false,
+            stored_body: None,
+        }
+    }
+
+    /// The answer carries a secret: a replay gets `redacted` instead, so the secret is never
+    /// stored.
+    pub fn with_redacted_replay(mut self, redacted: &impl Serialize) -> Result<Outcome, AppError> {
+        self.stored_body = Some(to_json(redacted)?);
+        Ok(self)
+    }
+}
+
+fn to_json(view: &impl Serialize) -> Result<String, AppError> {
+    serde_json::to_string(view).map_err(|e| AppError::internal(format!("serializing an answer: {e}")))
+}
