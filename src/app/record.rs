@@ -1,0 +1,303 @@
+//! The one mechanism for plain tenant-owned records: create, get, change with a version
+//! check, delete and list, each its own unit of work.
+//!
+//! A resource is a declaration ([`Record`]: its name, the permission its writes need, its
+//! row, input and view) plus its own rules (how input builds or changes a row, record-level
+//! access, what else a write touches). The order is the same for every resource: the
+//! permission first, then the record and its access, then the version the client read, then
+//! the input's rules (every broken rule at once), then the write, and last the change is
+//! noted for the change log. Documents and the ledger, whose rules differ, keep their own
+//! code and compose with this through [`create_in`] and friends.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::error::{AppError, Check, Found};
+use super::input::IfMatch;
+use super::page::{by_creation, Page, PageParams};
+use super::unit_of_work::{Change, Outcome, Tx};
+use super::{App, Context};
+use crate::auth::Permission;
+use crate::db::record::{Keyset, Stored, Versioned};
+use crate::db::{self};
+
+/// A plain record: its declaration and its own rules.
+pub trait Record: Sized + 'static {
+    /// One of them, as answers and the change log name it (`task`).
+    const NAME: &'static str;
+    /// Its collection under the API root (`tasks`).
+    const COLLECTION: &'static str;
+    /// What writing one needs, before any record-level rule.
+    const WRITE: Permission;
+
+    type Row: Stored + Clone + Send + 'static;
+    /// What a create takes.
+    type Create: Send + 'static;
+    /// What a change takes.
+    type Patch: Send + 'static;
+    type View: Serialize + Send + 'static;
+    /// A list's query (filters and sort), as the client sent it.
+    type Query: Send + 'static;
+
+    /// A new row from `input`: defaults, and every rule it breaks into `check`.
+    fn new_row(
+        tx: &mut Tx,
+        input: &Self::Create,
+        check: &mut Check,
+    ) -> Result<Self::Row, AppError>;
+
+    /// `patch` applied to `row` (a copy of the stored one); broken rules into `check`.
+    fn apply(
+        _tx: &mut Tx,
+        _patch: &Self::Patch,
+        _row: &mut Self::Row,
+        _check: &mut Check,
+    ) -> Result<(), AppError> {
+        Err(AppError::internal("this record does not change"))
+    }
+
+    /// Record-level access: may the caller write `row` (as it is, or as it would become).
+    fn may_write(_tx: &mut Tx, _row: &Self::Row) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    /// Rules of the stored record's state that refuse any change or deletion of it.
+    fn may_change(_tx: &mut Tx, _current: &Self::Row) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    /// Whether a change moved the record to where other access rules apply (another account).
+    fn moved(_before: &Self::Row, _after: &Self::Row) -> bool {
+        false
+    }
+
+    /// What else a create writes (joined rows, derived state), after the row.
+    fn created(_tx: &mut Tx, _row: &Self::Row, _input: &Self::Create) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    /// What else a change writes, after the row is saved.
+    fn updated(
+        _tx: &mut Tx,
+        _before: &Self::Row,
+        _after: &Self::Row,
+        _patch: &Self::Patch,
+    ) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    /// Deletes the row and what hangs on it.
+    fn delete(tx: &mut Tx, row: &Self::Row) -> Result<(), AppError> {
+        Ok(Self::Row::delete(tx, row.organization_id(), row.id())?)
+    }
+
+    /// What else a deletion writes, after the row is gone.
+    fn deleted(_tx: &mut Tx, _row: &Self::Row) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    /// The answers for `rows`, in their order.
+    fn views(tx: &mut Tx, rows: Vec<Self::Row>) -> Result<Vec<Self::View>, AppError>;
+
+    /// The stored filter of a list query, checked; and the text a cursor is bound to.
+    fn filter(
+        tx: &mut Tx,
+        query: &Self::Query,
+    ) -> Result<<Self::Row as Stored>::Filter, AppError>;
+
+    /// The list's sort (`created_at` or `-created_at`).
+    fn sort(_query: &Self::Query) -> Option<&str> {
+        None
+    }
+
+    /// A unique violation on insert or save, as the sequential check would answer it.
+    fn on_unique(e: diesel::result::Error) -> AppError {
+        e.into()
+    }
+}
+
+fn view_of<R: Record>(tx: &mut Tx, row: R::Row) -> Result<R::View, AppError> {
+    R::views(tx, vec![row])?
+        .pop()
+        .ok_or_else(|| AppError::not_found(R::NAME))
+}
+
+fn id_of<R: Record>(row: &R::Row) -> Uuid
+where
+    <R::Row as Stored>::Id: Into<Uuid>,
+{
+    row.id().into()
+}
+
+/// Reads one, or 404 naming it.
+pub fn find<R: Record>(tx: &mut Tx, id: <R::Row as Stored>::Id) -> Result<R::Row, AppError> {
+    let org = tx.caller()?.org;
+    R::Row::find(tx, org, id).found(R::NAME)
+}
+
+/// Creates one inside an open unit of work; its view.
+pub fn create_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<R::View, AppError>
+where
+    <R::Row as Stored>::Id: Into<Uuid>,
+{
+    created_in::<R>(tx, input).map(|(_, view)| view)
+}
+
+fn created_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<(Uuid, R::View), AppError>
+where
+    <R::Row as Stored>::Id: Into<Uuid>,
+{
+    tx.caller()?.require(R::WRITE)?;
+    let mut check = Check::new();
+    let row = R::new_row(tx, &input, &mut check)?;
+    check.finish()?;
+    R::may_write(tx, &row)?;
+    row.insert(tx).map_err(R::on_unique)?;
+    R::created(tx, &row, &input)?;
+    let id = id_of::<R>(&row);
+    let view = view_of::<R>(tx, row)?;
+    tx.record(Change::created(R::NAME, id, &view));
+    Ok((id, view))
+}
+
+/// Changes one inside an open unit of work; its view.
+pub fn update_in<R: Record>(
+    tx: &mut Tx,
+    id: <R::Row as Stored>::Id,
+    expected: &IfMatch,
+    patch: R::Patch,
+) -> Result<R::View, AppError>
+where
+    R::Row: Versioned,
+    <R::Row as Stored>::Id: Into<Uuid>,
+{
+    tx.caller()?.require(R::WRITE)?;
+    let current = find::<R>(tx, id)?;
+    R::may_write(tx, &current)?;
+    R::may_change(tx, &current)?;
+    expected.check(current.version())?;
+    let mut row = current.clone();
+    let mut check = Check::new();
+    R::apply(tx, &patch, &mut row, &mut check)?;
+    check.finish()?;
+    if R::moved(&current, &row) {
+        R::may_write(tx, &row)?;
+    }
+    row.touch(db::now());
+    if !row.save(tx, current.version()).map_err(R::on_unique)? {
+        return Err(AppError::version_mismatch());
+    }
+    R::updated(tx, &current, &row, &patch)?;
+    let mut views = R::views(tx, vec![current, row])?;
+    let (after, before) = (views.pop(), views.pop());
+    let (Some(before), Some(after)) = (before, after) else {
+        return Err(AppError::not_found(R::NAME));
+    };
+    tx.record(Change::updated(R::NAME, id.into(), &before, &after));
+    Ok(after)
+}
+
+/// Deletes one inside an open unit of work.
+pub fn delete_in<R: Record>(tx: &mut Tx, id: <R::Row as Stored>::Id) -> Result<(), AppError>
+where
+    <R::Row as Stored>::Id: Into<Uuid>,
+{
+    tx.caller()?.require(R::WRITE)?;
+    let current = find::<R>(tx, id)?;
+    R::may_write(tx, &current)?;
+    R::may_change(tx, &current)?;
+    R::delete(tx, &current)?;
+    R::deleted(tx, &current)?;
+    let before = view_of::<R>(tx, current)?;
+    tx.record(Change::deleted(R::NAME, id.into(), &before));
+    Ok(())
+}
+
+/// `POST /{collection}`: creates one; the answer a retry with the same key replays.
+pub async fn create<R: Record>(app: &App, cx: &Context, input: R::Create) -> Result<Outcome, AppError>
+where
+    <R::Row as Stored>::Id: Into<Uuid>,
+{
+    app.write_once(cx, move |tx| {
+        let (id, view) = created_in::<R>(tx, input)?;
+        Outcome::created(R::COLLECTION, id, &view)
+    })
+    .await
+}
+
+/// `GET /{collection}/{id}`.
+pub async fn get<R: Record>(
+    app: &App,
+    cx: &Context,
+    id: <R::Row as Stored>::Id,
+) -> Result<R::View, AppError>
+where
+    <R::Row as Stored>::Id: Send,
+{
+    app.read(cx, move |tx| {
+        tx.caller()?.require(Permission::Read)?;
+        let row = find::<R>(tx, id)?;
+        view_of::<R>(tx, row)
+    })
+    .await
+}
+
+/// `PATCH /{collection}/{id}`.
+pub async fn update<R: Record>(
+    app: &App,
+    cx: &Context,
+    id: <R::Row as Stored>::Id,
+    expected: IfMatch,
+    patch: R::Patch,
+) -> Result<R::View, AppError>
+where
+    R::Row: Versioned,
+    <R::Row as Stored>::Id: Into<Uuid> + Send,
+{
+    app.write(cx, move |tx| update_in::<R>(tx, id, &expected, patch))
+        .await
+}
+
+/// `DELETE /{collection}/{id}`.
+pub async fn delete<R: Record>(
+    app: &App,
+    cx: &Context,
+    id: <R::Row as Stored>::Id,
+) -> Result<(), AppError>
+where
+    <R::Row as Stored>::Id: Into<Uuid> + Send,
+{
+    app.write(cx, move |tx| delete_in::<R>(tx, id)).await
+}
+
+/// `GET /{collection}`: a page in creation order, the cursor bound to the filters.
+pub async fn list<R: Record>(
+    app: &App,
+    cx: &Context,
+    page: PageParams,
+    query: R::Query,
+) -> Result<Page<R::View>, AppError>
+where
+    <R::Row as Stored>::Id: From<Uuid> + Into<Uuid> + Send,
+    <R::Row as Stored>::Filter: std::fmt::Debug,
+{
+    app.read(cx, move |tx| {
+        tx.caller()?.require(Permission::Read)?;
+        let filter = R::filter(tx, &query)?;
+        let (page, descending, after) =
+            by_creation(&page, R::sort(&query), &format!("{filter:?}"))?;
+        let org = tx.caller()?.org;
+        let keyset = Keyset {
+            after: after.map(|a| <R::Row as Stored>::Id::from(a.0)),
+            descending,
+            limit: page.fetch(),
+        };
+        let rows = R::Row::list(tx, org, &filter, keyset)?;
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id().into()).collect();
+        let views = R::views(tx, rows)?;
+        let mut keyed = ids.into_iter().zip(views);
+        let page_of = page.page(keyed.by_ref().collect(), |(id, _)| (String::new(), *id), |(_, v)| v);
+        Ok(page_of)
+    })
+    .await
+}

@@ -1,0 +1,162 @@
+//! The handlers of every plain record (see `app::record`): extract, call the generic use
+//! case, reply. A resource's endpoints are declared with the macros below, each carrying
+//! its route and its part of the spec; the bodies are the same for all.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use super::caller::Cx;
+use super::error::ApiError;
+use super::json::{ApiJson, ApiQuery};
+use super::{etag, reply};
+use crate::app::page::PageParams;
+use crate::app::record::{self, Record};
+use crate::app::App;
+use crate::db::record::{Stored, Versioned};
+
+type IdOf<R> = <<R as Record>::Row as Stored>::Id;
+
+pub async fn create<R: Record>(
+    app: web::Data<App>,
+    cx: Cx,
+    body: ApiJson<R::Create>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Create: DeserializeOwned,
+    IdOf<R>: Into<Uuid>,
+{
+    let outcome = record::create::<R>(&app, &cx.with_body(&body.raw), body.value).await?;
+    Ok(reply::outcome(outcome))
+}
+
+pub async fn get<R: Record>(
+    app: web::Data<App>,
+    cx: Cx,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError>
+where
+    IdOf<R>: From<Uuid> + Send,
+{
+    let view = record::get::<R>(&app, &cx, id.into_inner().into()).await?;
+    reply::resource(&view)
+}
+
+pub async fn update<R: Record>(
+    app: web::Data<App>,
+    cx: Cx,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+    body: ApiJson<R::Patch>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Row: Versioned,
+    R::Patch: DeserializeOwned,
+    IdOf<R>: From<Uuid> + Into<Uuid> + Send,
+{
+    let id = id.into_inner();
+    let expected = etag::if_match(&req, &id)?;
+    let view = record::update::<R>(&app, &cx, id.into(), expected, body.value).await?;
+    reply::resource(&view)
+}
+
+pub async fn delete<R: Record>(
+    app: web::Data<App>,
+    cx: Cx,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError>
+where
+    IdOf<R>: From<Uuid> + Into<Uuid> + Send,
+{
+    record::delete::<R>(&app, &cx, id.into_inner().into()).await?;
+    Ok(reply::no_content())
+}
+
+pub async fn list<R: Record>(
+    app: web::Data<App>,
+    cx: Cx,
+    page: ApiQuery<PageParams>,
+    query: ApiQuery<R::Query>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Query: DeserializeOwned,
+    IdOf<R>: From<Uuid> + Into<Uuid> + Send,
+    <R::Row as Stored>::Filter: std::fmt::Debug,
+{
+    let page = record::list::<R>(&app, &cx, page.into_inner(), query.into_inner()).await?;
+    Ok(reply::json(&page))
+}
+
+/// Declares record endpoints: `record_endpoints!(Task { create create_task "/tasks" "Create a
+/// task." (utoipa path attributes...) ... })`. Each operation is `create`, `list`, `get`,
+/// `update` or `delete`, then the handler's name (the operation id), its route, its summary
+/// and its spec.
+#[macro_export]
+macro_rules! record_endpoints {
+    ($record:ty { $($op:ident $name:ident $path:literal $doc:literal ($($spec:tt)*))* }) => {
+        $($crate::record_endpoints!(@$op $record, $name, $path, $doc, ($($spec)*));)*
+    };
+    (@create $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[actix_web::post($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            body: $crate::http::json::ApiJson<<$record as $crate::app::record::Record>::Create>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::create::<$record>(app, cx, body).await
+        }
+    };
+    (@list $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[actix_web::get($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            page: $crate::http::json::ApiQuery<$crate::app::page::PageParams>,
+            query: $crate::http::json::ApiQuery<<$record as $crate::app::record::Record>::Query>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::list::<$record>(app, cx, page, query).await
+        }
+    };
+    (@get $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[actix_web::get($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            id: actix_web::web::Path<uuid::Uuid>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::get::<$record>(app, cx, id).await
+        }
+    };
+    (@update $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[actix_web::patch($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            req: actix_web::HttpRequest,
+            id: actix_web::web::Path<uuid::Uuid>,
+            body: $crate::http::json::ApiJson<<$record as $crate::app::record::Record>::Patch>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::update::<$record>(app, cx, req, id, body).await
+        }
+    };
+    (@delete $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[actix_web::delete($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            id: actix_web::web::Path<uuid::Uuid>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::delete::<$record>(app, cx, id).await
+        }
+    };
+}
