@@ -25,7 +25,7 @@ pub fn create_in(
     }
     let key = secrets::random_token(secrets::API_KEY_PREFIX);
     let row = ApiKeyRow {
-        organization_id: caller.org_sql(),
+        organization_id: caller.org,
         id: SqlUuid(ApiKeyId::new().0),
         created_by: SqlUuid(caller.user_id().0),
         name,
@@ -49,7 +49,7 @@ pub fn list(
 ) -> Result<Vec<ApiKeyRow>, AppError> {
     caller.require(Permission::Read)?;
     let mut q = api_keys::table
-        .filter(api_keys::organization_id.eq(caller.org_sql()))
+        .filter(api_keys::organization_id.eq(caller.org))
         .select(ApiKeyRow::as_select())
         .order(api_keys::id.asc())
         .limit(limit)
@@ -66,7 +66,7 @@ pub fn list(
 /// One key: its creator sees it, admins see every key.
 pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, AppError> {
     caller.require(Permission::Read)?;
-    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
+    let row = db::api_keys::find(conn, caller.org, SqlUuid(id.0))
         .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 && !caller.can(Permission::ManageAllApiKeys) {
         return Err(AppError::not_found("API key"));
@@ -75,11 +75,11 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow
 }
 
 pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), AppError> {
-    let row = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))
+    let row = db::api_keys::find(conn, caller.org, SqlUuid(id.0))
         .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 {
         caller.require(Permission::ManageAllApiKeys)?;
     }
-    db::api_keys::revoke(conn, caller.org_sql(), row.id, db::now())?;
+    db::api_keys::revoke(conn, caller.org, row.id, db::now())?;
     Ok(())
 }

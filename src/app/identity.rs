@@ -54,7 +54,7 @@ pub fn signup_in(
     }
     let now = db::now();
     let org = OrganizationRow {
-        id: SqlUuid(OrganizationId::new().0),
+        id: OrganizationId::new(),
         name: input.organization_name,
         base_currency: input.base_currency.code().to_owned(),
         fiscal_year_start_month: input.fiscal_year_start_month,
@@ -226,7 +226,7 @@ pub async fn authenticate(state: &App, credential: String) -> Result<Caller, App
         let (org, user) = (OrganizationId(claims.org), UserId(claims.sub));
         return state
             .legacy_read(move |conn| {
-                let row = db::users::find(conn, SqlUuid(org.0), SqlUuid(user.0))
+                let row = db::users::find(conn, org, SqlUuid(user.0))
                     .optional()?
                     .filter(|u| u.is_active)
                     .ok_or_else(|| {

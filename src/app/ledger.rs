@@ -5,6 +5,7 @@
 //! their own transaction; invoices, payments and bank entries call it inside theirs, so a
 //! document and its entry commit together through exactly the same checks.
 
+use crate::domain::ids::OrganizationId;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -39,7 +40,7 @@ pub fn role_of(row: &LedgerAccountRow) -> Option<SystemRole> {
 }
 
 pub struct Org {
-    pub id: SqlUuid,
+    pub id: OrganizationId,
     pub base: Currency,
     pub fiscal_year_start_month: u32,
     pub lock_date: Option<NaiveDate>,
@@ -48,7 +49,7 @@ pub struct Org {
 }
 
 pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, AppError> {
-    let row = db::organizations::find(conn, caller.org_sql())?;
+    let row = db::organizations::find(conn, caller.org)?;
     Ok(Org {
         id: row.id,
         base: currency_of(&row.base_currency)?,
@@ -65,7 +66,7 @@ pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, AppError> {
 /// The chart a new organization starts with, in its base currency.
 pub fn create_default_chart_in(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     base: Currency,
 ) -> Result<(), AppError> {
     let now = db::now();
@@ -99,7 +100,7 @@ pub fn get_account(
     caller: &Caller,
     id: SqlUuid,
 ) -> Result<LedgerAccountRow, AppError> {
-    store::find_account(conn, caller.org_sql(), id)
+    store::find_account(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "ledger account"))
 }
 
@@ -116,7 +117,7 @@ pub struct AccountInput {
 /// Checks code uniqueness and the parent (same type, no cycle), listing every problem.
 fn check_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: Option<SqlUuid>,
     account_type: AccountType,
     input: &AccountInput,
@@ -538,7 +539,7 @@ fn insert_posted<'a>(
 ) -> Result<Entry, AppError> {
     let id = SqlUuid(uuid::Uuid::now_v7());
     let row = EntryRow {
-        organization_id: caller.org_sql(),
+        organization_id: caller.org,
         id,
         entry_date: draft.date,
         description: draft.description.clone(),
@@ -589,9 +590,9 @@ fn insert_posted<'a>(
 }
 
 pub fn get_entry(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Entry, AppError> {
-    let row = store::find_entry(conn, caller.org_sql(), id)
+    let row = store::find_entry(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "journal entry"))?;
-    let lines = store::lines_of(conn, caller.org_sql(), &[row.id])?;
+    let lines = store::lines_of(conn, caller.org, &[row.id])?;
     Ok(Entry { row, lines })
 }
 
@@ -602,7 +603,7 @@ pub fn with_lines(
 ) -> Result<Vec<Entry>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut by_entry: HashMap<SqlUuid, Vec<LineRow>> = HashMap::new();
-    for l in store::lines_of(conn, caller.org_sql(), &ids)? {
+    for l in store::lines_of(conn, caller.org, &ids)? {
         by_entry.entry(l.entry_id).or_default().push(l);
     }
     Ok(rows
@@ -716,7 +717,7 @@ pub fn post_reversal(
         mirror(&posted),
         |i| descriptions.get(&i),
     )?;
-    if !store::mark_reversed(conn, caller.org_sql(), original.row.id, reversal.row.id)? {
+    if !store::mark_reversed(conn, caller.org, original.row.id, reversal.row.id)? {
         return Err(AppError::conflict(
             "entry_already_reversed",
             "this entry has already been reversed",
@@ -731,7 +732,7 @@ pub fn set_lock_date_in(
     lock_date: Option<NaiveDate>,
 ) -> Result<Option<NaiveDate>, AppError> {
     caller.require(Permission::WriteBooks)?;
-    db::organizations::set_lock_date(conn, caller.org_sql(), lock_date, db::now())?;
+    db::organizations::set_lock_date(conn, caller.org, lock_date, db::now())?;
     Ok(lock_date)
 }
 

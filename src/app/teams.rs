@@ -29,7 +29,7 @@ fn check_references(
     team: Option<SqlUuid>,
     input: &TeamInput,
 ) -> Result<(), AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut errors = Vec::new();
     let mut wanted: Vec<SqlUuid> = input
         .member_ids
@@ -106,7 +106,7 @@ pub fn create_in(
     check_references(conn, caller, None, &input)?;
     let now = db::now();
     let row = TeamRow {
-        organization_id: caller.org_sql(),
+        organization_id: caller.org,
         id: SqlUuid(TeamId::new().0),
         name,
         lead_id: input.lead_id.flatten().map(|u| SqlUuid(u.0)),
@@ -126,7 +126,7 @@ pub fn create_in(
 }
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<Team, AppError> {
-    let row = db::teams::find(conn, caller.org_sql(), SqlUuid(id.0))
+    let row = db::teams::find(conn, caller.org, SqlUuid(id.0))
         .map_err(|e| crate::app::not_found(e, "team"))?;
     let mut teams = with_members(conn, caller, vec![row])?;
     teams.pop().ok_or_else(|| AppError::not_found("team"))
@@ -139,7 +139,7 @@ pub fn with_members(
 ) -> Result<Vec<Team>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut members: HashMap<SqlUuid, Vec<UserId>> = HashMap::new();
-    for (team, user) in db::teams::members(conn, caller.org_sql(), &ids)? {
+    for (team, user) in db::teams::members(conn, caller.org, &ids)? {
         members.entry(team).or_default().push(UserId(user.0));
     }
     Ok(rows
@@ -213,7 +213,7 @@ pub fn list(
     caller.require(Permission::Read)?;
     let rows = db::teams::list(
         conn,
-        caller.org_sql(),
+        caller.org,
         descending,
         after.map(SqlUuid),
         limit,

@@ -45,7 +45,7 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<U
     }
     let now = db::now();
     let row = UserRow {
-        organization_id: caller.org_sql(),
+        organization_id: caller.org,
         id: SqlUuid(UserId::new().0),
         name: input.name,
         email: input.email.as_str().to_owned(),
@@ -62,7 +62,7 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<U
 }
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: UserId) -> Result<UserRow, AppError> {
-    db::users::find(conn, caller.org_sql(), SqlUuid(id.0)).map_err(|e| not_found(e, "user"))
+    db::users::find(conn, caller.org, SqlUuid(id.0)).map_err(|e| not_found(e, "user"))
 }
 
 #[derive(Default)]
@@ -164,7 +164,7 @@ pub fn list(
     let after = after.map(|(v, id)| (v, SqlUuid(id)));
     Ok(db::users::list(
         conn,
-        caller.org_sql(),
+        caller.org,
         filter,
         sort,
         descending,

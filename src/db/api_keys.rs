@@ -1,3 +1,4 @@
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -7,7 +8,7 @@ use super::{DbConn, SqlUuid};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
 pub struct ApiKeyRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub created_by: SqlUuid,
     pub name: String,
@@ -36,7 +37,7 @@ pub fn find_by_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<ApiKeyR
         .optional()
 }
 
-pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<ApiKeyRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<ApiKeyRow> {
     api_keys::table
         .filter(api_keys::organization_id.eq(org).and(api_keys::id.eq(id)))
         .select(ApiKeyRow::as_select())
@@ -65,7 +66,7 @@ pub fn touch(conn: &mut DbConn, row: &ApiKeyRow, now: NaiveDateTime) -> QueryRes
 
 pub fn revoke(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {

@@ -1,6 +1,7 @@
 //! Ledger storage: the chart, exchange rates, journal entries and lines, and the sums that
 //! balances and reports are made of. Sums are over BIGINT minor units, exact on both backends.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::sql;
 use diesel::prelude::*;
@@ -13,7 +14,7 @@ use crate::on_backend;
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = ledger_accounts)]
 pub struct LedgerAccountRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub code: String,
     pub name: String,
@@ -47,7 +48,7 @@ pub fn insert_accounts(conn: &mut DbConn, rows: &[LedgerAccountRow]) -> QueryRes
     .map(drop)
 }
 
-pub fn find_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<LedgerAccountRow> {
+pub fn find_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<LedgerAccountRow> {
     ledger_accounts::table
         .filter(
             ledger_accounts::organization_id
@@ -60,7 +61,7 @@ pub fn find_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 
 pub fn accounts_by_ids(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<LedgerAccountRow>> {
     ledger_accounts::table
@@ -73,7 +74,7 @@ pub fn accounts_by_ids(
         .load(conn)
 }
 
-pub fn all_accounts(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<LedgerAccountRow>> {
+pub fn all_accounts(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<LedgerAccountRow>> {
     ledger_accounts::table
         .filter(ledger_accounts::organization_id.eq(org))
         .order(ledger_accounts::code.asc())
@@ -83,7 +84,7 @@ pub fn all_accounts(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<LedgerAc
 
 pub fn account_by_role(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     role: &str,
 ) -> QueryResult<Option<LedgerAccountRow>> {
     ledger_accounts::table
@@ -100,7 +101,7 @@ pub fn account_by_role(
 
 pub fn code_taken(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     code: &str,
     except: Option<SqlUuid>,
 ) -> QueryResult<bool> {
@@ -118,7 +119,7 @@ pub fn code_taken(
     Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
 }
 
-pub fn has_postings(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn has_postings(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         journal_lines::table.filter(
             journal_lines::organization_id
@@ -129,7 +130,7 @@ pub fn has_postings(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
     .get_result(conn)
 }
 
-pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         ledger_accounts::table.filter(
             ledger_accounts::organization_id
@@ -142,7 +143,7 @@ pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 
 pub fn update_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     version: i64,
     changes: &LedgerAccountChanges,
@@ -182,7 +183,7 @@ pub fn update_account(
     Ok(n == 1)
 }
 
-pub fn delete_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::delete(
         ledger_accounts::table.filter(
             ledger_accounts::organization_id
@@ -203,7 +204,7 @@ pub struct AccountFilter {
 
 pub fn list_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     filter: &AccountFilter,
     after_code: Option<(String, SqlUuid)>,
     limit: i64,
@@ -240,7 +241,7 @@ pub fn list_accounts(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = exchange_rates)]
 pub struct ExchangeRateRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub currency: String,
     pub rate_date: NaiveDate,
@@ -258,7 +259,7 @@ pub fn insert_rate(conn: &mut DbConn, row: &ExchangeRateRow) -> QueryResult<()> 
 /// The organization's rate for `currency` on `date`: the latest recorded on or before it.
 pub fn rate_on(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     currency: &str,
     date: NaiveDate,
 ) -> QueryResult<Option<SqlDecimal>> {
@@ -277,7 +278,7 @@ pub fn rate_on(
 
 pub fn list_rates(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     currency: Option<&str>,
     after: Option<SqlUuid>,
     limit: i64,
@@ -302,7 +303,7 @@ pub fn list_rates(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = journal_entries)]
 pub struct EntryRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub entry_date: NaiveDate,
     pub description: String,
@@ -320,7 +321,7 @@ pub struct EntryRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = journal_lines)]
 pub struct LineRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub entry_id: SqlUuid,
     pub line_no: i32,
     pub ledger_account_id: SqlUuid,
@@ -346,7 +347,7 @@ pub fn insert_entry(conn: &mut DbConn, entry: &EntryRow, lines: &[LineRow]) -> Q
     Ok(())
 }
 
-pub fn find_entry(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<EntryRow> {
+pub fn find_entry(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<EntryRow> {
     journal_entries::table
         .filter(
             journal_entries::organization_id
@@ -359,7 +360,7 @@ pub fn find_entry(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<E
 
 pub fn lines_of(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     entry_ids: &[SqlUuid],
 ) -> QueryResult<Vec<LineRow>> {
     journal_lines::table
@@ -376,7 +377,7 @@ pub fn lines_of(
 /// Links an entry to its reversal; false when it was already reversed (a lost race).
 pub fn mark_reversed(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     by: SqlUuid,
 ) -> QueryResult<bool> {
@@ -405,7 +406,7 @@ pub struct EntryFilter {
 /// Entries in (date, id) order, after the (date, id) of the previous page.
 pub fn list_entries(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     filter: &EntryFilter,
     descending: bool,
     after: Option<(NaiveDate, SqlUuid)>,
@@ -512,7 +513,7 @@ fn sums() -> SumColumns {
 /// commits between the two reads cannot count a line twice or not at all.
 pub fn totals_by_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     only: Option<&[SqlUuid]>,
@@ -576,7 +577,7 @@ struct SumRow {
 /// cannot tell the partial index is small, so it is named there (`INDEXED BY`).
 fn unfolded_totals(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     only: Option<&[SqlUuid]>,
@@ -760,7 +761,7 @@ pub struct ActivityRow {
 /// Lines of the given accounts dated in [from, to], in (date, entry, line) order.
 pub fn activity(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
     from: NaiveDate,
     to: NaiveDate,

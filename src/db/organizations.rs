@@ -1,13 +1,14 @@
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::organizations;
-use super::{DbConn, SqlUuid};
+use super::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = organizations)]
 pub struct OrganizationRow {
-    pub id: SqlUuid,
+    pub id: OrganizationId,
     pub name: String,
     pub base_currency: String,
     pub fiscal_year_start_month: i16,
@@ -29,7 +30,7 @@ impl OrganizationRow {
     }
 }
 
-pub fn find(conn: &mut DbConn, id: SqlUuid) -> QueryResult<OrganizationRow> {
+pub fn find(conn: &mut DbConn, id: OrganizationId) -> QueryResult<OrganizationRow> {
     organizations::table
         .find(id)
         .select(OrganizationRow::as_select())
@@ -38,7 +39,7 @@ pub fn find(conn: &mut DbConn, id: SqlUuid) -> QueryResult<OrganizationRow> {
 
 pub fn set_lock_date(
     conn: &mut DbConn,
-    id: SqlUuid,
+    id: OrganizationId,
     lock_date: Option<chrono::NaiveDate>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -54,7 +55,7 @@ pub fn set_lock_date(
 
 /// The lock date as a posting sees it. Not row-locked: a hot organization row would
 /// serialize every posting; a lock date moved while an entry commits counts from its commit.
-pub fn lock_date(conn: &mut DbConn, id: SqlUuid) -> QueryResult<Option<chrono::NaiveDate>> {
+pub fn lock_date(conn: &mut DbConn, id: OrganizationId) -> QueryResult<Option<chrono::NaiveDate>> {
     organizations::table
         .find(id)
         .select(organizations::lock_date)
@@ -63,7 +64,7 @@ pub fn lock_date(conn: &mut DbConn, id: SqlUuid) -> QueryResult<Option<chrono::N
 
 pub fn update_settings(
     conn: &mut DbConn,
-    id: SqlUuid,
+    id: OrganizationId,
     name: &str,
     rounding_mode: &str,
 ) -> QueryResult<()> {

@@ -1,6 +1,7 @@
 //! Tax rates, bank accounts, documents and their lines, payments, allocations and the
 //! numbering counters.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::db::{DbConn, SqlDecimal, SqlUuid};
 
 // ---- numbering ----
 
-pub fn insert_sequences(conn: &mut DbConn, org: SqlUuid) -> QueryResult<()> {
+pub fn insert_sequences(conn: &mut DbConn, org: OrganizationId) -> QueryResult<()> {
     for (kind, prefix) in [
         ("invoice", "INV-"),
         ("credit_note", "CN-"),
@@ -32,7 +33,7 @@ pub fn insert_sequences(conn: &mut DbConn, org: SqlUuid) -> QueryResult<()> {
 
 /// Takes the next number of a sequence. The UPDATE locks the counter row until the issuing
 /// transaction ends, so concurrent issuers queue and a rolled-back issue leaves no gap.
-pub fn take_number(conn: &mut DbConn, org: SqlUuid, kind: &str) -> QueryResult<(String, i64)> {
+pub fn take_number(conn: &mut DbConn, org: OrganizationId, kind: &str) -> QueryResult<(String, i64)> {
     let (prefix, next): (String, i64) = diesel::update(
         document_sequences::table.filter(
             document_sequences::organization_id
@@ -46,7 +47,7 @@ pub fn take_number(conn: &mut DbConn, org: SqlUuid, kind: &str) -> QueryResult<(
     Ok((prefix, next - 1))
 }
 
-pub fn sequences(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<(String, String, i64)>> {
+pub fn sequences(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(String, String, i64)>> {
     document_sequences::table
         .filter(document_sequences::organization_id.eq(org))
         .select((
@@ -57,7 +58,7 @@ pub fn sequences(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<(String, St
         .load(conn)
 }
 
-pub fn set_prefix(conn: &mut DbConn, org: SqlUuid, kind: &str, prefix: &str) -> QueryResult<()> {
+pub fn set_prefix(conn: &mut DbConn, org: OrganizationId, kind: &str, prefix: &str) -> QueryResult<()> {
     diesel::update(
         document_sequences::table.filter(
             document_sequences::organization_id
@@ -75,7 +76,7 @@ pub fn set_prefix(conn: &mut DbConn, org: SqlUuid, kind: &str, prefix: &str) -> 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = tax_rates, treat_none_as_null = true)]
 pub struct TaxRateRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub name: String,
     pub rate: SqlDecimal,
@@ -98,7 +99,7 @@ pub fn insert_tax_rates(conn: &mut DbConn, rows: &[TaxRateRow]) -> QueryResult<(
     Ok(())
 }
 
-pub fn find_tax_rate(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TaxRateRow> {
+pub fn find_tax_rate(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TaxRateRow> {
     tax_rates::table
         .find((org, id))
         .select(TaxRateRow::as_select())
@@ -107,7 +108,7 @@ pub fn find_tax_rate(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResul
 
 pub fn tax_rates_by_ids(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<TaxRateRow>> {
     tax_rates::table
@@ -120,7 +121,7 @@ pub fn tax_rates_by_ids(
         .load(conn)
 }
 
-pub fn all_tax_rates(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<TaxRateRow>> {
+pub fn all_tax_rates(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<TaxRateRow>> {
     tax_rates::table
         .filter(tax_rates::organization_id.eq(org))
         .order(tax_rates::id.asc())
@@ -130,7 +131,7 @@ pub fn all_tax_rates(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<TaxRate
 
 pub fn list_tax_rates(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     active: Option<bool>,
     desc: bool,
     after: Option<SqlUuid>,
@@ -148,7 +149,7 @@ pub fn list_tax_rates(
 
 pub fn tax_rate_name_taken(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     name: &str,
     except: Option<SqlUuid>,
 ) -> QueryResult<bool> {
@@ -185,7 +186,7 @@ pub fn save_tax_rate(
     Ok(n == 1)
 }
 
-pub fn tax_rate_in_use(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn tax_rate_in_use(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     Ok(document_lines::table
         .filter(
             document_lines::organization_id
@@ -198,7 +199,7 @@ pub fn tax_rate_in_use(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryRes
         .is_some())
 }
 
-pub fn delete_tax_rate(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_tax_rate(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::delete(tax_rates::table.find((org, id)))
         .execute(conn)
         .map(drop)
@@ -209,7 +210,7 @@ pub fn delete_tax_rate(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryRes
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = bank_accounts, treat_none_as_null = true)]
 pub struct BankAccountRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub name: String,
     pub currency: String,
@@ -231,7 +232,7 @@ pub fn insert_bank_account(conn: &mut DbConn, row: &BankAccountRow) -> QueryResu
 
 pub fn find_bank_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
 ) -> QueryResult<BankAccountRow> {
     bank_accounts::table
@@ -242,7 +243,7 @@ pub fn find_bank_account(
 
 pub fn list_bank_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     desc: bool,
     after: Option<SqlUuid>,
     limit: i64,
@@ -274,7 +275,7 @@ pub fn save_bank_account(
 
 pub fn bank_account_has_payments(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
 ) -> QueryResult<bool> {
     Ok(payments::table
@@ -289,7 +290,7 @@ pub fn bank_account_has_payments(
         .is_some())
 }
 
-pub fn delete_bank_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_bank_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::delete(bank_accounts::table.find((org, id)))
         .execute(conn)
         .map(drop)
@@ -300,7 +301,7 @@ pub fn delete_bank_account(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> Quer
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = documents, treat_none_as_null = true)]
 pub struct DocumentRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub kind: String,
     pub account_id: SqlUuid,
@@ -336,7 +337,7 @@ pub struct DocumentRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = document_lines)]
 pub struct DocumentLineRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub document_id: SqlUuid,
     pub line_no: i32,
     pub description: String,
@@ -372,7 +373,7 @@ fn insert_lines(conn: &mut DbConn, lines: &[DocumentLineRow]) -> QueryResult<()>
 
 /// Takes the document's row lock for the rest of the transaction (a write that changes
 /// nothing), so what the caller reads next stays true until it commits.
-pub fn lock_document(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn lock_document(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::update(
         documents::table.filter(documents::organization_id.eq(org).and(documents::id.eq(id))),
     )
@@ -416,7 +417,7 @@ pub fn save_draft(
     Ok(true)
 }
 
-pub fn find_document(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<DocumentRow> {
+pub fn find_document(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<DocumentRow> {
     documents::table
         .find((org, id))
         .select(DocumentRow::as_select())
@@ -425,7 +426,7 @@ pub fn find_document(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResul
 
 pub fn documents_by_ids(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<DocumentRow>> {
     documents::table
@@ -440,7 +441,7 @@ pub fn documents_by_ids(
 
 pub fn lines_of(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<DocumentLineRow>> {
     document_lines::table
@@ -469,7 +470,7 @@ pub struct DocumentFilter {
 
 pub fn list_documents(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &DocumentFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -513,7 +514,7 @@ pub fn list_documents(
 
 pub fn reference_taken(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     reference: &str,
     except: Option<SqlUuid>,
@@ -564,7 +565,7 @@ pub fn mark_issued(conn: &mut DbConn, row: &DocumentRow) -> QueryResult<bool> {
 /// Voids an issued document with nothing allocated; false when that no longer holds.
 pub fn mark_void(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     entry: Option<SqlUuid>,
     at: NaiveDateTime,
@@ -589,7 +590,7 @@ pub fn mark_void(
     Ok(n == 1)
 }
 
-pub fn delete_draft(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn delete_draft(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     let n = diesel::delete(
         documents::table.filter(
             documents::organization_id
@@ -606,7 +607,7 @@ pub fn delete_draft(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 /// above its total; sets its status from the result. False when it would over-allocate.
 pub fn allocate_document(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     amount_minor: i64,
     base_minor: i64,
@@ -647,7 +648,7 @@ pub fn allocate_document(
 /// row lock that update took.
 pub fn add_document_allocated_base(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     base_minor: i64,
 ) -> QueryResult<()> {
@@ -660,7 +661,7 @@ pub fn add_document_allocated_base(
 /// Issued, not void documents of these kinds dated on or before `as_of` (aging, statements).
 pub fn standing_documents(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     kinds: &[&str],
     as_of: NaiveDate,
     account: Option<SqlUuid>,
@@ -684,7 +685,7 @@ pub fn standing_documents(
 /// Issued, not void documents dated in the range (tax summary, revenue).
 pub fn documents_issued_between(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     kinds: &[&str],
     from: NaiveDate,
     to: NaiveDate,
@@ -707,7 +708,7 @@ pub fn documents_issued_between(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = payments)]
 pub struct PaymentRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub direction: String,
     pub ledger: String,
@@ -739,7 +740,7 @@ pub fn insert_payment(conn: &mut DbConn, row: &PaymentRow) -> QueryResult<()> {
         .map(drop)
 }
 
-pub fn find_payment(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<PaymentRow> {
+pub fn find_payment(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<PaymentRow> {
     payments::table
         .find((org, id))
         .select(PaymentRow::as_select())
@@ -748,7 +749,7 @@ pub fn find_payment(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 
 pub fn payments_by_ids(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<PaymentRow>> {
     payments::table
@@ -773,7 +774,7 @@ pub struct PaymentFilter {
 
 pub fn list_payments(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &PaymentFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -807,7 +808,7 @@ pub fn list_payments(
 /// Adds to what a payment has allocated, refusing to go above its amount.
 pub fn allocate_payment(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     amount_minor: i64,
     base_minor: i64,
@@ -836,7 +837,7 @@ pub fn allocate_payment(
 /// [`add_document_allocated_base`]).
 pub fn add_payment_allocated_base(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     base_minor: i64,
 ) -> QueryResult<()> {
@@ -848,7 +849,7 @@ pub fn add_payment_allocated_base(
 
 /// Locks a posted payment's row for the rest of the transaction (false when it is void), so
 /// no allocation can be added to it while it is being voided.
-pub fn lock_posted_payment(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn lock_posted_payment(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     let n = diesel::update(
         payments::table.filter(
             payments::organization_id
@@ -864,7 +865,7 @@ pub fn lock_posted_payment(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> Quer
 
 pub fn mark_payment_void(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     entry: SqlUuid,
     at: NaiveDateTime,
@@ -893,7 +894,7 @@ pub fn mark_payment_void(
 /// Posted payments on a ledger dated on or before `as_of`.
 pub fn standing_payments(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ledger: &str,
     as_of: NaiveDate,
     account: Option<SqlUuid>,
@@ -919,7 +920,7 @@ pub fn standing_payments(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = allocations)]
 pub struct AllocationRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub document_id: SqlUuid,
     pub payment_id: Option<SqlUuid>,
@@ -944,7 +945,7 @@ pub fn insert_allocation(conn: &mut DbConn, row: &AllocationRow) -> QueryResult<
 /// Standing allocations touching any of these documents (as target or as credit source).
 pub fn allocations_of_documents(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table
@@ -966,7 +967,7 @@ pub fn allocations_of_documents(
 /// Allocations of these payments, standing and voided.
 pub fn allocations_of_payments(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table
@@ -983,7 +984,7 @@ pub fn allocations_of_payments(
 /// Standing allocations dated on or before `as_of`.
 pub fn standing_allocations(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     as_of: NaiveDate,
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table
@@ -997,7 +998,7 @@ pub fn standing_allocations(
         .load(conn)
 }
 
-pub fn void_allocation(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn void_allocation(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::update(allocations::table.find((org, id)))
         .set(allocations::voided.eq(true))
         .execute(conn)
@@ -1007,7 +1008,7 @@ pub fn void_allocation(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryRes
 /// Standing allocations whose source is this credit document.
 pub fn allocations_from_credit(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     credit: SqlUuid,
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table

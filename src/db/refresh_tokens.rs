@@ -1,3 +1,4 @@
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -7,7 +8,7 @@ use super::{DbConn, SqlUuid};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = refresh_tokens)]
 pub struct RefreshTokenRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub user_id: SqlUuid,
     pub family_id: SqlUuid,
@@ -57,7 +58,7 @@ pub fn mark_used(
 
 pub fn revoke_family(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     family: SqlUuid,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -75,7 +76,7 @@ pub fn revoke_family(
 
 pub fn revoke_all_for_user(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     user: SqlUuid,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {

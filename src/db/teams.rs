@@ -1,3 +1,4 @@
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -8,7 +9,7 @@ use crate::on_backend;
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = teams)]
 pub struct TeamRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub name: String,
     pub lead_id: Option<SqlUuid>,
@@ -35,7 +36,7 @@ pub struct TeamChanges {
     pub parent_team_id: Option<Option<SqlUuid>>,
 }
 
-pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TeamRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TeamRow> {
     teams::table
         .filter(teams::organization_id.eq(org).and(teams::id.eq(id)))
         .select(TeamRow::as_select())
@@ -44,7 +45,7 @@ pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TeamRow
 
 pub fn name_taken(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     name: &str,
     except: Option<SqlUuid>,
 ) -> QueryResult<bool> {
@@ -60,7 +61,7 @@ pub fn name_taken(
 
 pub fn update(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     version: i64,
     changes: &TeamChanges,
@@ -85,7 +86,7 @@ pub fn update(
     Ok(n == 1)
 }
 
-pub fn delete(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     diesel::delete(
         team_members::table.filter(
             team_members::organization_id
@@ -100,7 +101,7 @@ pub fn delete(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool>
     Ok(n == 1)
 }
 
-pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<bool> {
+pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         teams::table.filter(
             teams::organization_id
@@ -112,7 +113,7 @@ pub fn has_children(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 }
 
 /// The parent of every team of the organization, to walk the hierarchy in memory.
-pub fn parents(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<(SqlUuid, Option<SqlUuid>)>> {
+pub fn parents(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(SqlUuid, Option<SqlUuid>)>> {
     teams::table
         .filter(teams::organization_id.eq(org))
         .select((teams::id, teams::parent_team_id))
@@ -121,7 +122,7 @@ pub fn parents(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<(SqlUuid, Opt
 
 pub fn members(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     team_ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if team_ids.is_empty() {
@@ -140,7 +141,7 @@ pub fn members(
 
 pub fn set_members(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     team: SqlUuid,
     user_ids: &[SqlUuid],
 ) -> QueryResult<()> {
@@ -172,7 +173,7 @@ pub fn set_members(
 
 pub fn list(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     descending: bool,
     after: Option<SqlUuid>,
     limit: i64,

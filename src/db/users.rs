@@ -1,3 +1,4 @@
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -7,7 +8,7 @@ use super::{DbConn, SqlUuid};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
 pub struct UserRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub name: String,
     pub email: String,
@@ -40,7 +41,7 @@ pub struct UserChanges {
     pub is_active: Option<bool>,
 }
 
-pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<UserRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<UserRow> {
     users::table
         .filter(users::organization_id.eq(org).and(users::id.eq(id)))
         .select(UserRow::as_select())
@@ -65,7 +66,7 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 /// Applies `changes` if the row is still at `version`; returns whether it was.
 pub fn update(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     version: i64,
     changes: &UserChanges,
@@ -90,7 +91,7 @@ pub fn update(
 
 /// Counts active owners, locking their rows on PostgreSQL so two owners stepping down at once
 /// cannot both see the other as the one who stays (SQLite's writers are serialized anyway).
-pub fn count_active_owners(conn: &mut DbConn, org: SqlUuid) -> QueryResult<i64> {
+pub fn count_active_owners(conn: &mut DbConn, org: OrganizationId) -> QueryResult<i64> {
     let q = users::table
         .filter(
             users::organization_id
@@ -107,7 +108,7 @@ pub fn count_active_owners(conn: &mut DbConn, org: SqlUuid) -> QueryResult<i64> 
 }
 
 /// Which of `ids` are users of the organization.
-pub fn existing_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<SqlUuid>> {
+pub fn existing_ids(conn: &mut DbConn, org: OrganizationId, ids: &[SqlUuid]) -> QueryResult<Vec<SqlUuid>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -135,7 +136,7 @@ pub struct UserFilter {
 /// One page in keyset order: rows strictly after `after` (the last row of the previous page).
 pub fn list(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     filter: &UserFilter,
     sort: UserSort,
     descending: bool,

@@ -189,7 +189,7 @@ pub async fn list_ledger_accounts(
         page.after.clone().map(|(v, id)| (v, SqlUuid(id))),
         page.fetch(),
     );
-    let org = caller.org_sql();
+    let org = caller.org;
     let rows = state
         .legacy_read(move |conn| {
             Ok(crate::db::ledger::list_accounts(
@@ -628,7 +628,7 @@ pub async fn list_exchange_rates(
     let currency = params.currency.clone();
     let page = PageRequest::new(&page, "created_at", currency.as_deref().unwrap_or(""))?;
     let (after, fetch) = (page.after.as_ref().map(|a| SqlUuid(a.1)), page.fetch());
-    let org = caller.org_sql();
+    let org = caller.org;
     let rows = state
         .legacy_read(move |conn| {
             Ok(crate::db::ledger::list_rates(
@@ -906,7 +906,7 @@ pub async fn list_journal_entries(
         .legacy_read(move |conn| {
             let rows = crate::db::ledger::list_entries(
                 conn,
-                caller.org_sql(),
+                caller.org,
                 &filter,
                 desc,
                 after,

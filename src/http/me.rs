@@ -40,10 +40,10 @@ pub struct MeView {
 pub async fn me(state: web::Data<App>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let view = state
         .legacy_read(move |conn| {
-            let org = db::organizations::find(conn, caller.org_sql())?;
+            let org = db::organizations::find(conn, caller.org)?;
             let view = match caller.principal {
                 Principal::User(id) => {
-                    let user = db::users::find(conn, caller.org_sql(), SqlUuid(id.0))?;
+                    let user = db::users::find(conn, caller.org, SqlUuid(id.0))?;
                     if !user.is_active {
                         return Err(crate::app::error::AppError::unauthorized(
                             "user_inactive",
@@ -62,7 +62,7 @@ pub async fn me(state: web::Data<App>, caller: Caller) -> Result<HttpResponse, A
                     }
                 }
                 Principal::ApiKey { id, created_by } => {
-                    let key = db::api_keys::find(conn, caller.org_sql(), SqlUuid(id.0))?;
+                    let key = db::api_keys::find(conn, caller.org, SqlUuid(id.0))?;
                     MeView {
                         principal: PrincipalKind::ApiKey,
                         id: id.0,

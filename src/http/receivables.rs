@@ -286,7 +286,7 @@ pub async fn list_tax_rates(
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_tax_rates(
                 conn,
-                caller.org_sql(),
+                caller.org,
                 active,
                 desc,
                 after,
@@ -510,7 +510,7 @@ pub async fn list_bank_accounts(
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_bank_accounts(
                 conn,
-                caller.org_sql(),
+                caller.org,
                 desc,
                 after,
                 fetch,

@@ -40,7 +40,7 @@ impl Reach {
                 led: HashSet::new(),
             });
         }
-        let org = caller.org_sql();
+        let org = caller.org;
         let (member, lead) = db::crm::accounts::teams_of(conn, org, user)?;
         let parents: HashMap<SqlUuid, Option<SqlUuid>> =
             db::teams::parents(conn, org)?.into_iter().collect();

@@ -1,5 +1,6 @@
 //! Accounts: create, change, archive, churn, reassign, merge; health and the timeline on read.
 
+use crate::domain::ids::OrganizationId;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -125,7 +126,7 @@ fn validate_fields(
     row: &mut AccountRow,
     check: &mut Check,
 ) -> Result<(), AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     if let Some(name) = &input.name {
         row.name = check.required("name", Some(name), 200);
     }
@@ -201,7 +202,7 @@ fn validate_fields(
 
 fn competitors_of(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     refs: &[String],
     check: &mut Check,
 ) -> Result<Vec<SqlUuid>, AppError> {
@@ -223,7 +224,7 @@ pub fn create_in(
     input: AccountInput,
 ) -> Result<AccountView, AppError> {
     caller.require(Permission::WriteCrm)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let base = crate::app::ledger::org(conn, caller)?.base;
     let now = db::now();
     let mut row = AccountRow {
@@ -315,7 +316,7 @@ pub fn update_in(
 ) -> Result<AccountView, AppError> {
     let current = access::writable_account(conn, caller, id)?;
     expected.check(current.version)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut row = current.clone();
     let mut check = Check::default();
     validate_fields(conn, caller, &input, &mut row, &mut check)?;
@@ -425,7 +426,7 @@ pub fn reassign_in(
     input: ReassignInput,
 ) -> Result<AccountView, AppError> {
     let current = load_account(conn, caller, id)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut check = Check::default();
     let owner = check_user(conn, org, "owner_id", input.owner_id, &mut check)?;
     let team = check_team(conn, org, "team_id", input.team_id, &mut check)?;
@@ -468,7 +469,7 @@ pub fn owner_history(
     caller.require(Permission::Read)?;
     let account = load_account(conn, caller, id)?;
     Ok(
-        db::crm::accounts::owner_history(conn, caller.org_sql(), account.id)?
+        db::crm::accounts::owner_history(conn, caller.org, account.id)?
             .into_iter()
             .map(|r| OwnerChangeView {
                 id: r.id.0,
@@ -499,7 +500,7 @@ pub fn churn_in(
     input: ChurnInput,
 ) -> Result<AccountView, AppError> {
     let current = access::writable_account(conn, caller, id)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut check = Check::default();
     let reason = check.required("reason", Some(&input.reason), 2000);
     let lost_to = match &input.lost_to_competitor_id {
@@ -584,7 +585,7 @@ pub fn merge_in(
             "the duplicate is already archived",
         ));
     }
-    let org = caller.org_sql();
+    let org = caller.org;
     db::crm::deals::move_account_records(conn, org, duplicate.id, survivor.id)?;
     let mut dup = duplicate.clone();
     dup.archived_at = Some(db::now());
@@ -632,7 +633,7 @@ pub fn list(
     }
     let rows = db::crm::accounts::list(
         conn,
-        caller.org_sql(),
+        caller.org,
         &q.filter,
         q.sort.unwrap_or(AccountSort::CreatedAt),
         q.descending,
@@ -660,7 +661,7 @@ pub fn views(
     rows: Vec<AccountRow>,
     as_of: Option<NaiveDate>,
 ) -> Result<Vec<AccountView>, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let s = settings(conn, org)?;
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
     let mut competitors: HashMap<SqlUuid, Vec<Uuid>> = HashMap::new();
@@ -722,7 +723,7 @@ pub fn views(
 /// Health of each account as of a day (default today), from records that existed by then.
 pub fn health_of(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     s: &CrmSettings,
     rows: &[AccountRow],
     as_of: Option<NaiveDate>,
@@ -865,7 +866,7 @@ pub fn health_of(
 /// notes) dated by then deducted, in the invoice's currency and in the base currency.
 fn invoice_standings(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
     as_of: NaiveDate,
 ) -> Result<HashMap<SqlUuid, Vec<InvoiceStanding>>, AppError> {

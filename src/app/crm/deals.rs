@@ -1,5 +1,6 @@
 //! Opportunities, proposals, risks (disputes included), competitors and targets.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,7 @@ fn account_for_new(
         check.push("account_id", "required", "must name the account");
         return Ok(None);
     };
-    match db::crm::accounts::find(conn, caller.org_sql(), SqlUuid(a)) {
+    match db::crm::accounts::find(conn, caller.org, SqlUuid(a)) {
         Ok(a) => Ok(Some(a)),
         Err(diesel::result::Error::NotFound) => {
             check.push(
@@ -129,7 +130,7 @@ impl From<OpportunityRow> for OpportunityView {
 
 fn apply_opportunity(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     input: &OpportunityInput,
     row: &mut OpportunityRow,
     check: &mut Check,
@@ -222,7 +223,7 @@ pub fn create_opportunity_in(
     caller: &Caller,
     input: OpportunityInput,
 ) -> Result<OpportunityView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let now = db::now();
     let mut check = Check::default();
     let account = account_for_new(conn, caller, input.account_id, &mut check)?;
@@ -278,7 +279,7 @@ pub fn get_opportunity(
     id: SqlUuid,
 ) -> Result<OpportunityRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::deals::find_opportunity(conn, caller.org_sql(), id)
+    db::crm::deals::find_opportunity(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "opportunity"))
 }
 
@@ -301,7 +302,7 @@ pub fn update_opportunity_in(
     }
     let mut row = current.clone();
     let mut check = Check::default();
-    apply_opportunity(conn, caller.org_sql(), &input, &mut row, &mut check)?;
+    apply_opportunity(conn, caller.org, &input, &mut row, &mut check)?;
     check.finish()?;
     row.version += 1;
     row.updated_at = db::now();
@@ -371,7 +372,7 @@ fn proposal_view(conn: &mut DbConn, r: ProposalRow) -> Result<ProposalView, AppE
 
 fn check_sources(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     ids: &[Uuid],
     check: &mut Check,
@@ -406,7 +407,7 @@ pub fn create_proposal_in(
     caller: &Caller,
     input: ProposalInput,
 ) -> Result<ProposalView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut check = Check::default();
     let opportunity = match input.opportunity_id {
         None => {
@@ -501,7 +502,7 @@ pub fn get_proposal(
     id: SqlUuid,
 ) -> Result<ProposalView, AppError> {
     caller.require(Permission::Read)?;
-    let row = db::crm::deals::find_proposal(conn, caller.org_sql(), id)
+    let row = db::crm::deals::find_proposal(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "proposal"))?;
     proposal_view(conn, row)
 }
@@ -520,7 +521,7 @@ pub fn update_proposal_in(
     expected: &crate::app::input::IfMatch,
     input: ProposalInput,
 ) -> Result<ProposalView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let current = db::crm::deals::find_proposal(conn, org, id)
         .map_err(|e| super::not_found(e, "proposal"))?;
     expected.check(current.revision)?;
@@ -646,7 +647,7 @@ pub struct RiskView {
 
 pub fn risk_views(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     rows: Vec<RiskRow>,
 ) -> Result<Vec<RiskView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
@@ -687,7 +688,7 @@ pub fn risk_views(
 
 fn apply_risk(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account_currency: &str,
     input: &RiskInput,
     row: &mut RiskRow,
@@ -785,7 +786,7 @@ fn apply_risk(
 /// Each invoice a dispute names must be an invoice of the risk's account.
 fn check_disputed_invoices(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     ids: &[Uuid],
     check: &mut Check,
@@ -819,7 +820,7 @@ pub fn create_risk_in(
     caller: &Caller,
     input: RiskInput,
 ) -> Result<RiskView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let now = db::now();
     let mut check = Check::default();
     let account = account_for_new(conn, caller, input.account_id, &mut check)?;
@@ -872,7 +873,7 @@ pub fn create_risk_in(
 
 pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<RiskRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::deals::find_risk(conn, caller.org_sql(), id).map_err(|e| super::not_found(e, "risk"))
+    db::crm::deals::find_risk(conn, caller.org, id).map_err(|e| super::not_found(e, "risk"))
 }
 
 pub fn update_risk_in(
@@ -882,7 +883,7 @@ pub fn update_risk_in(
     expected: &IfMatch,
     input: RiskInput,
 ) -> Result<RiskView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let current = get_risk(conn, caller, id)?;
     let account = access::writable_account(conn, caller, current.account_id)?;
     expected.check(current.version)?;
@@ -953,7 +954,7 @@ pub fn create_competitor_in(
     input: CompetitorInput,
 ) -> Result<CompetitorView, AppError> {
     caller.require(Permission::WriteCrm)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut check = Check::default();
     let name = check.required("name", input.name.as_deref(), 200);
     let website = check.url("website", input.website.as_deref());
@@ -988,7 +989,7 @@ pub fn update_competitor_in(
     input: CompetitorInput,
 ) -> Result<CompetitorView, AppError> {
     caller.require(Permission::WriteCrm)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let current = db::crm::deals::find_competitor(conn, org, id)
         .map_err(|e| super::not_found(e, "competitor"))?;
     expected.check(current.version)?;
@@ -1078,7 +1079,7 @@ pub fn create_target_in(
     input: TargetInput,
 ) -> Result<TargetView, AppError> {
     caller.require(Permission::WriteCrm)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut check = Check::default();
     let user = check_user(conn, org, "user_id", input.user_id, &mut check)?;
     let team = check_team(conn, org, "team_id", input.team_id, &mut check)?;
@@ -1161,7 +1162,7 @@ pub fn create_target_in(
 
 pub fn get_target(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TargetRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::deals::find_target(conn, caller.org_sql(), id)
+    db::crm::deals::find_target(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "target"))
 }
 

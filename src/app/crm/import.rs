@@ -176,7 +176,7 @@ pub fn import_in(
             } else {
                 db::crm::accounts::find_natural(
                     c,
-                    caller.org_sql(),
+                    caller.org,
                     domain.as_deref(),
                     name.trim(),
                 )?
@@ -231,7 +231,7 @@ pub fn import_in(
 /// Every live account as CSV, in the import's columns plus id, owner and team.
 pub fn export(conn: &mut DbConn, caller: &Caller) -> Result<String, AppError> {
     caller.require(Permission::Read)?;
-    let rows = db::crm::accounts::all_live(conn, caller.org_sql())?;
+    let rows = db::crm::accounts::all_live(conn, caller.org)?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let internal = |e: csv::Error| AppError::internal(format!("writing CSV: {e}"));
     w.write_record([

@@ -10,6 +10,7 @@ pub mod import;
 pub mod records;
 pub mod reports;
 
+use crate::domain::ids::OrganizationId;
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
@@ -32,7 +33,7 @@ pub fn load_account(
     caller: &Caller,
     id: SqlUuid,
 ) -> Result<AccountRow, AppError> {
-    db::crm::accounts::find(conn, caller.org_sql(), id).map_err(|e| not_found(e, "account"))
+    db::crm::accounts::find(conn, caller.org, id).map_err(|e| not_found(e, "account"))
 }
 
 pub use crate::app::error::Check;
@@ -149,7 +150,7 @@ impl CrmSettings {
     }
 }
 
-pub fn settings(conn: &mut DbConn, org: SqlUuid) -> Result<CrmSettings, AppError> {
+pub fn settings(conn: &mut DbConn, org: OrganizationId) -> Result<CrmSettings, AppError> {
     let Some((doc, version)) = db::crm::settings::find(conn, org)? else {
         return Ok(CrmSettings::default());
     };
@@ -172,7 +173,7 @@ pub fn update_settings_in(
 ) -> Result<CrmSettings, AppError> {
     caller.require(crate::auth::Permission::ManageOrganization)?;
     new.validate()?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let current = settings(conn, org)?;
     new.version = current.version + 1;
     let doc = serde_json::to_string(&new).map_err(|e| AppError::internal(e.to_string()))?;
@@ -218,7 +219,7 @@ const CHECK_IN_KINDS: [InteractionKind; 5] = [
 /// date, at-risk status) and saves it when it changed.
 pub fn refresh_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account_id: SqlUuid,
 ) -> Result<AccountRow, AppError> {
     let mut account = db::crm::accounts::find(conn, org, account_id)?;
@@ -267,7 +268,7 @@ pub fn refresh_account(
 /// A competitor named by id (must exist) or by name (matched case-insensitively, else created).
 pub fn resolve_competitor(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     field: &str,
     reference: &str,
     check: &mut Check,
@@ -313,7 +314,7 @@ pub fn resolve_competitor(
 /// Checks that `user` is a user of the caller's organization.
 pub fn check_user(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     field: &str,
     user: Option<uuid::Uuid>,
     check: &mut Check,
@@ -327,7 +328,7 @@ pub fn check_user(
 
 pub fn check_team(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     field: &str,
     team: Option<uuid::Uuid>,
     check: &mut Check,

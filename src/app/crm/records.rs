@@ -1,5 +1,6 @@
 //! Contacts, interactions, feedback, client requests and tasks.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -33,7 +34,7 @@ fn required_account(check: &mut Check, account_id: Option<Uuid>) -> SqlUuid {
 /// the caller may not write it.
 fn target_account(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
     caller.require(Permission::WriteCrm)?;
-    let account = match db::crm::accounts::find(conn, caller.org_sql(), id) {
+    let account = match db::crm::accounts::find(conn, caller.org, id) {
         Ok(a) => a,
         Err(diesel::result::Error::NotFound) => {
             return Err(AppError::field(
@@ -159,7 +160,7 @@ pub fn create_contact_in(
         check.push("name", "required", "must not be empty");
     }
     let mut row = ContactRow {
-        organization_id: caller.org_sql(),
+        organization_id: caller.org,
         id: SqlUuid(Uuid::now_v7()),
         account_id,
         name: String::new(),
@@ -187,7 +188,7 @@ pub fn get_contact(
     id: SqlUuid,
 ) -> Result<ContactRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::records::find_contact(conn, caller.org_sql(), id)
+    db::crm::records::find_contact(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "contact"))
 }
 
@@ -307,7 +308,7 @@ fn interaction_view(r: InteractionRow, contact_ids: Vec<Uuid>) -> InteractionVie
 
 pub fn interaction_views(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     rows: Vec<InteractionRow>,
 ) -> Result<Vec<InteractionView>, AppError> {
     let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
@@ -368,7 +369,7 @@ fn apply_interaction(input: &InteractionInput, row: &mut InteractionRow, check: 
 /// The contacts must exist and belong to the interaction's account.
 fn check_contacts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     ids: &[Uuid],
     check: &mut Check,
@@ -403,7 +404,7 @@ pub fn create_interaction_in(
     caller: &Caller,
     input: InteractionInput,
 ) -> Result<InteractionView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let now = db::now();
     let mut check = Check::default();
     let account_id = required_account(&mut check, input.account_id);
@@ -458,9 +459,9 @@ pub fn get_interaction(
     id: SqlUuid,
 ) -> Result<InteractionView, AppError> {
     caller.require(Permission::Read)?;
-    let row = db::crm::records::find_interaction(conn, caller.org_sql(), id)
+    let row = db::crm::records::find_interaction(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "interaction"))?;
-    interaction_views(conn, caller.org_sql(), vec![row])?
+    interaction_views(conn, caller.org, vec![row])?
         .pop()
         .ok_or_else(|| AppError::not_found("interaction"))
 }
@@ -472,7 +473,7 @@ pub fn update_interaction_in(
     expected: &IfMatch,
     input: InteractionInput,
 ) -> Result<InteractionView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let current = db::crm::records::find_interaction(conn, org, id)
         .map_err(|e| super::not_found(e, "interaction"))?;
     access::writable_account(conn, caller, current.account_id)?;
@@ -566,7 +567,7 @@ pub fn create_feedback_in(
     caller: &Caller,
     input: FeedbackInput,
 ) -> Result<FeedbackView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let mut check = Check::default();
     let account_id = required_account(&mut check, input.account_id);
     let kind = check.enum_value::<FeedbackKind>("kind", input.kind.as_deref());
@@ -611,7 +612,7 @@ pub fn get_feedback(
     id: SqlUuid,
 ) -> Result<FeedbackView, AppError> {
     caller.require(Permission::Read)?;
-    Ok(db::crm::records::find_feedback(conn, caller.org_sql(), id)
+    Ok(db::crm::records::find_feedback(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "feedback"))?
         .into())
 }
@@ -672,7 +673,7 @@ impl From<RequestRow> for RequestView {
 
 fn apply_request(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     input: &RequestInput,
     row: &mut RequestRow,
     check: &mut Check,
@@ -706,7 +707,7 @@ pub fn create_request_in(
     caller: &Caller,
     input: RequestInput,
 ) -> Result<RequestView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let now = db::now();
     let mut check = Check::default();
     let account_id = required_account(&mut check, input.account_id);
@@ -745,7 +746,7 @@ pub fn get_request(
     id: SqlUuid,
 ) -> Result<RequestRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::records::find_request(conn, caller.org_sql(), id)
+    db::crm::records::find_request(conn, caller.org, id)
         .map_err(|e| super::not_found(e, "request"))
 }
 
@@ -768,7 +769,7 @@ pub fn update_request_in(
     }
     let mut row = current.clone();
     let mut check = Check::default();
-    apply_request(conn, caller.org_sql(), &input, &mut row, &mut check)?;
+    apply_request(conn, caller.org, &input, &mut row, &mut check)?;
     check.finish()?;
     row.version += 1;
     row.updated_at = db::now();
@@ -832,7 +833,7 @@ impl From<TaskRow> for TaskView {
 
 fn apply_task(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     input: &TaskInput,
     row: &mut TaskRow,
     check: &mut Check,
@@ -860,7 +861,7 @@ pub fn create_task_in(
     caller: &Caller,
     input: TaskInput,
 ) -> Result<TaskView, AppError> {
-    let org = caller.org_sql();
+    let org = caller.org;
     let now = db::now();
     let mut check = Check::default();
     let account_id = required_account(&mut check, input.account_id);
@@ -889,7 +890,7 @@ pub fn create_task_in(
 
 pub fn get_task(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaskRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::records::find_task(conn, caller.org_sql(), id).map_err(|e| super::not_found(e, "task"))
+    db::crm::records::find_task(conn, caller.org, id).map_err(|e| super::not_found(e, "task"))
 }
 
 pub fn update_task_in(
@@ -904,7 +905,7 @@ pub fn update_task_in(
     expected.check(current.version)?;
     let mut row = current.clone();
     let mut check = Check::default();
-    apply_task(conn, caller.org_sql(), &input, &mut row, &mut check)?;
+    apply_task(conn, caller.org, &input, &mut row, &mut check)?;
     check.finish()?;
     if let Some(to) = input.account_id.map(SqlUuid) {
         if to != current.account_id {

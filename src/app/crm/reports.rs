@@ -1,5 +1,6 @@
 //! What is read across records: an account's timeline, the performance and sales reports.
 
+use crate::domain::ids::OrganizationId;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -43,7 +44,7 @@ pub fn timeline(
 ) -> Result<Vec<TimelineEntry>, AppError> {
     caller.require(Permission::Read)?;
     let account = load_account(conn, caller, id)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let ids = [account.id];
     let mut all: Vec<(NaiveDateTime, TimelineEntry)> = Vec::new();
     let mut push = |t: &str,
@@ -407,7 +408,7 @@ fn prorate(minor: i64, part: i64, whole: i64) -> i64 {
 /// Revenue invoiced and collected in [from, to], one item per document or allocation.
 fn attributed_revenue(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Attributed>, AppError> {
@@ -483,7 +484,7 @@ pub fn performance(
             "must not be before from",
         ));
     }
-    let org = caller.org_sql();
+    let org = caller.org;
     let base = crate::app::ledger::org(conn, caller)?.base;
     let accounts = db::crm::accounts::all_live(conn, org)?;
     let ids: Vec<SqlUuid> = accounts.iter().map(|a| a.id).collect();
@@ -665,7 +666,7 @@ pub fn sales(
             "must not be before from",
         ));
     }
-    let org = caller.org_sql();
+    let org = caller.org;
     let base = crate::app::ledger::org(conn, caller)?.base;
     let accounts: HashMap<SqlUuid, AccountRow> = db::crm::accounts::all_live(conn, org)?
         .into_iter()

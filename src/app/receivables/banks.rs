@@ -1,6 +1,7 @@
 //! Bank accounts: each has its own asset account in the chart (`system_role: bank`), which
 //! payments post to.
 
+use crate::domain::ids::OrganizationId;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -61,7 +62,7 @@ pub struct BankAccountInput {
 }
 
 /// The first free code from 1011 up (next to the chart's 1010 Bank).
-fn free_code(conn: &mut DbConn, org: SqlUuid) -> Result<String, AppError> {
+fn free_code(conn: &mut DbConn, org: OrganizationId) -> Result<String, AppError> {
     let taken: std::collections::HashSet<String> = db::ledger::all_accounts(conn, org)?
         .into_iter()
         .map(|a| a.code)
@@ -157,7 +158,7 @@ pub fn create_in(
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<BankAccountRow, AppError> {
     caller.require(Permission::Read)?;
-    store::find_bank_account(conn, caller.org_sql(), id)
+    store::find_bank_account(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "bank account"))
 }
 

@@ -6,6 +6,7 @@
 //! through allocations (payments, credits) or a void, which reverses the entry on the
 //! document's own date.
 
+use crate::domain::ids::OrganizationId;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate, Utc};
@@ -184,7 +185,7 @@ pub fn kind_of(row: &DocumentRow) -> Result<DocumentKind, AppError> {
 /// The kinds of the documents these allocations touch.
 pub fn allocation_kinds(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     allocations: &[AllocationRow],
 ) -> Result<HashMap<SqlUuid, DocumentKind>, AppError> {
     let mut ids: Vec<SqlUuid> = allocations
@@ -352,7 +353,7 @@ fn related_field(kind: DocumentKind) -> &'static str {
 
 fn find_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     kind: DocumentKind,
     id: Uuid,
     errors: &mut Vec<FieldError>,
@@ -870,7 +871,7 @@ pub fn get(
     id: SqlUuid,
 ) -> Result<DocumentRow, AppError> {
     caller.require(Permission::Read)?;
-    match store::find_document(conn, caller.org_sql(), id) {
+    match store::find_document(conn, caller.org, id) {
         Ok(d) if d.kind == kind.as_str() => Ok(d),
         Ok(_) => Err(AppError::not_found(kind.noun())),
         Err(e) => Err(crate::app::not_found(e, kind.noun())),

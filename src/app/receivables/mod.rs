@@ -12,6 +12,7 @@ pub mod payments;
 pub mod reports;
 pub mod tax_rates;
 
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -78,7 +79,7 @@ pub fn resolve_rate(
 /// The ledger account with a system role, which every organization has from signup.
 pub fn role_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     role: SystemRole,
 ) -> Result<SqlUuid, AppError> {
     db::ledger::account_by_role(conn, org, role.as_str())?
@@ -96,7 +97,7 @@ pub fn role_account(
 
 pub fn control_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ledger: Ledger,
 ) -> Result<SqlUuid, AppError> {
     role_account(
@@ -112,7 +113,7 @@ pub fn control_account(
 /// The names of these client accounts, for views and reports.
 pub fn account_names(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: impl Iterator<Item = SqlUuid>,
 ) -> Result<std::collections::HashMap<SqlUuid, String>, AppError> {
     let mut ids: Vec<SqlUuid> = ids.collect();
@@ -178,7 +179,7 @@ pub fn organization_view(
     conn: &mut DbConn,
     caller: &Caller,
 ) -> Result<OrganizationSettings, AppError> {
-    let row = db::organizations::find(conn, caller.org_sql())?;
+    let row = db::organizations::find(conn, caller.org)?;
     let seqs = db::receivables::sequences(conn, row.id)?;
     let seq = |kind: &str| {
         seqs.iter()
@@ -225,7 +226,7 @@ pub fn update_organization_in(
     changes: OrganizationChanges,
 ) -> Result<OrganizationSettings, AppError> {
     caller.require(Permission::ManageOrganization)?;
-    let row = db::organizations::find(conn, caller.org_sql())?;
+    let row = db::organizations::find(conn, caller.org)?;
     expected.check(row.version)?;
     db::organizations::update_settings(
         conn,

@@ -871,7 +871,7 @@ pub fn create_in(
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentRow, AppError> {
     caller.require(Permission::Read)?;
-    store::find_payment(conn, caller.org_sql(), id).map_err(|e| crate::app::not_found(e, "payment"))
+    store::find_payment(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "payment"))
 }
 
 pub fn get_view(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, AppError> {

@@ -6,6 +6,7 @@
 //! each allocation posts to take its pair's residue off the control account; so the aging's
 //! total is the control account's balance, on any date.
 
+use crate::domain::ids::OrganizationId;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -77,7 +78,7 @@ pub struct AgingReport {
 /// account's normal direction, with the date it ages from: (account, aged from, amount).
 pub fn open_items(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ledger: Ledger,
     as_of: NaiveDate,
     account: Option<SqlUuid>,

@@ -1,6 +1,7 @@
 //! Tax rates: a fraction, a kind, whether purchase tax is recoverable, and the ledger accounts
 //! sales and purchase tax post to.
 
+use crate::domain::ids::OrganizationId;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -58,7 +59,7 @@ impl From<TaxRateRow> for TaxRateView {
 }
 
 /// The rates every organization starts with; edit or add to them.
-pub fn create_defaults_in(conn: &mut DbConn, org: SqlUuid) -> Result<(), AppError> {
+pub fn create_defaults_in(conn: &mut DbConn, org: OrganizationId) -> Result<(), AppError> {
     let sales = role_account(conn, org, SystemRole::SalesTax)?;
     let purchase = role_account(conn, org, SystemRole::TaxRecoverable)?;
     let now = db::now();
@@ -106,7 +107,7 @@ pub struct TaxRateInput {
 
 fn check_tax_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
     field: &str,
     allowed: &[AccountType],
@@ -200,7 +201,7 @@ pub fn create_in(
     input: TaxRateInput,
 ) -> Result<TaxRateView, AppError> {
     caller.require(Permission::WriteBooks)?;
-    let org = caller.org_sql();
+    let org = caller.org;
     let kind = input.kind.unwrap_or(TaxKind::Standard);
     let now = db::now();
     let row = TaxRateRow {
@@ -232,7 +233,7 @@ pub fn create_in(
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaxRateRow, AppError> {
     caller.require(Permission::Read)?;
-    store::find_tax_rate(conn, caller.org_sql(), id)
+    store::find_tax_rate(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "tax rate"))
 }
 

@@ -1,5 +1,6 @@
 //! Accounts, their competitors and their reassignment history.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::on_backend;
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub name: String,
     pub legal_name: Option<String>,
@@ -132,7 +133,7 @@ pub fn save(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Query
     Ok(n == 1)
 }
 
-pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<AccountRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<AccountRow> {
     accounts::table
         .filter(accounts::organization_id.eq(org).and(accounts::id.eq(id)))
         .select(AccountRow::as_select())
@@ -142,7 +143,7 @@ pub fn find(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<Account
 /// (id, name) of these accounts.
 pub fn names_of(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, String)>> {
     accounts::table
@@ -155,7 +156,7 @@ pub fn names_of(
         .load(conn)
 }
 
-pub fn by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<Vec<AccountRow>> {
+pub fn by_ids(conn: &mut DbConn, org: OrganizationId, ids: &[SqlUuid]) -> QueryResult<Vec<AccountRow>> {
     accounts::table
         .filter(
             accounts::organization_id
@@ -167,7 +168,7 @@ pub fn by_ids(conn: &mut DbConn, org: SqlUuid, ids: &[SqlUuid]) -> QueryResult<V
 }
 
 /// Every live (not archived) account of the organization, for reports.
-pub fn all_live(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<AccountRow>> {
+pub fn all_live(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<AccountRow>> {
     accounts::table
         .filter(
             accounts::organization_id
@@ -182,7 +183,7 @@ pub fn all_live(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<AccountRow>>
 /// The import's natural key: the website domain, else the name (case-insensitively).
 pub fn find_natural(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     domain: Option<&str>,
     name: &str,
 ) -> QueryResult<Option<AccountRow>> {
@@ -235,7 +236,7 @@ pub enum AccountSort {
 /// last (value, id); for `created_at` the value is unused (ids are time-ordered).
 pub fn list(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &AccountFilter,
     sort: AccountSort,
     descending: bool,
@@ -363,7 +364,7 @@ pub const CURSOR_TIME: &str = "%Y-%m-%dT%H:%M:%S%.6f";
 
 pub fn competitor_ids(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account_ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if account_ids.is_empty() {
@@ -388,7 +389,7 @@ pub fn competitor_ids(
 
 pub fn set_competitors(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     competitor_ids: &[SqlUuid],
 ) -> QueryResult<()> {
@@ -421,7 +422,7 @@ pub fn set_competitors(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = account_owner_history)]
 pub struct OwnerChangeRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub from_owner_id: Option<SqlUuid>,
@@ -443,7 +444,7 @@ impl OwnerChangeRow {
 
 pub fn owner_history(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
 ) -> QueryResult<Vec<OwnerChangeRow>> {
     account_owner_history::table
@@ -463,7 +464,7 @@ pub fn owner_history(
 /// Teams `user` belongs to and teams `user` leads: what record-level permissions read.
 pub fn teams_of(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     user: SqlUuid,
 ) -> QueryResult<(Vec<SqlUuid>, Vec<SqlUuid>)> {
     use crate::db::schema::{team_members, teams};

@@ -1,5 +1,6 @@
 //! Competitors, opportunities, proposals, risks and targets.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -16,7 +17,7 @@ use crate::on_backend;
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = competitors, treat_none_as_null = true)]
 pub struct CompetitorRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub name: String,
     pub name_key: String,
@@ -58,7 +59,7 @@ pub fn save_competitor(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_competitor(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<CompetitorRow> {
+pub fn find_competitor(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<CompetitorRow> {
     competitors::table
         .filter(
             competitors::organization_id
@@ -71,7 +72,7 @@ pub fn find_competitor(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryRes
 
 pub fn competitor_by_key(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     key: &str,
 ) -> QueryResult<Option<CompetitorRow>> {
     competitors::table
@@ -87,7 +88,7 @@ pub fn competitor_by_key(
 
 pub fn list_competitors(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     desc: bool,
     after: Option<SqlUuid>,
     limit: i64,
@@ -104,7 +105,7 @@ pub fn list_competitors(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = opportunities, treat_none_as_null = true)]
 pub struct OpportunityRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub owner_id: Option<SqlUuid>,
@@ -146,7 +147,7 @@ pub fn save_opportunity(
 
 pub fn find_opportunity(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
 ) -> QueryResult<OpportunityRow> {
     opportunities::table
@@ -161,7 +162,7 @@ pub fn find_opportunity(
 
 pub fn opportunities_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<OpportunityRow>> {
     opportunities::table
@@ -175,7 +176,7 @@ pub fn opportunities_of_accounts(
         .load(conn)
 }
 
-pub fn all_opportunities(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<OpportunityRow>> {
+pub fn all_opportunities(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<OpportunityRow>> {
     opportunities::table
         .filter(opportunities::organization_id.eq(org))
         .order(opportunities::id.asc())
@@ -185,7 +186,7 @@ pub fn all_opportunities(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Vec<Opp
 
 pub fn list_opportunities(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -224,7 +225,7 @@ pub fn list_opportunities(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = proposals, treat_none_as_null = true)]
 pub struct ProposalRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub opportunity_id: SqlUuid,
     pub account_id: SqlUuid,
@@ -259,7 +260,7 @@ pub fn save_proposal(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_proposal(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<ProposalRow> {
+pub fn find_proposal(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<ProposalRow> {
     proposals::table
         .filter(proposals::organization_id.eq(org).and(proposals::id.eq(id)))
         .select(ProposalRow::as_select())
@@ -268,7 +269,7 @@ pub fn find_proposal(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResul
 
 pub fn proposals_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<ProposalRow>> {
     proposals::table
@@ -284,7 +285,7 @@ pub fn proposals_of_accounts(
 
 pub fn list_proposals(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -311,7 +312,7 @@ pub fn list_proposals(
 
 pub fn proposal_sources(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if ids.is_empty() {
@@ -336,7 +337,7 @@ pub fn proposal_sources(
 
 pub fn set_proposal_sources(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     proposal: SqlUuid,
     interaction_ids: &[SqlUuid],
 ) -> QueryResult<()> {
@@ -371,7 +372,7 @@ pub fn set_proposal_sources(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = risks, treat_none_as_null = true)]
 pub struct RiskRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub kind: String,
@@ -392,7 +393,7 @@ pub struct RiskRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = risk_steps)]
 pub struct RiskStepRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub risk_id: SqlUuid,
     pub step_no: i32,
     pub step: String,
@@ -418,7 +419,7 @@ pub fn save_risk(conn: &mut DbConn, row: &RiskRow, expected_version: i64) -> Que
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_risk(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<RiskRow> {
+pub fn find_risk(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<RiskRow> {
     risks::table
         .filter(risks::organization_id.eq(org).and(risks::id.eq(id)))
         .select(RiskRow::as_select())
@@ -427,7 +428,7 @@ pub fn find_risk(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<Ri
 
 pub fn risks_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<RiskRow>> {
     risks::table
@@ -444,7 +445,7 @@ pub fn risks_of_accounts(
 /// Whether `account` has an open or mitigating risk of one of `severities`.
 pub fn has_live_risk(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     severities: &[&str],
 ) -> QueryResult<bool> {
@@ -465,7 +466,7 @@ pub fn has_live_risk(
 
 pub fn list_risks(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -495,7 +496,7 @@ pub fn list_risks(
 
 pub fn risk_steps(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<RiskStepRow>> {
     if ids.is_empty() {
@@ -514,7 +515,7 @@ pub fn risk_steps(
 
 pub fn set_risk_steps(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     risk: SqlUuid,
     steps: &[RiskStepRow],
 ) -> QueryResult<()> {
@@ -539,7 +540,7 @@ pub fn set_risk_steps(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = targets, treat_none_as_null = true)]
 pub struct TargetRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub user_id: Option<SqlUuid>,
     pub team_id: Option<SqlUuid>,
@@ -569,14 +570,14 @@ pub fn save_target(conn: &mut DbConn, row: &TargetRow, expected_version: i64) ->
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_target(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TargetRow> {
+pub fn find_target(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TargetRow> {
     targets::table
         .filter(targets::organization_id.eq(org).and(targets::id.eq(id)))
         .select(TargetRow::as_select())
         .first(conn)
 }
 
-pub fn delete_target(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_target(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::delete(targets::table.filter(targets::organization_id.eq(org).and(targets::id.eq(id))))
         .execute(conn)
         .map(drop)
@@ -585,7 +586,7 @@ pub fn delete_target(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResul
 /// A target of the same holder and metric whose period overlaps [start, end], other than `except`.
 pub fn overlapping_target(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     user: Option<SqlUuid>,
     team: Option<SqlUuid>,
     metric: &str,
@@ -616,7 +617,7 @@ pub fn overlapping_target(
 /// Targets whose period overlaps [from, to].
 pub fn targets_overlapping(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<TargetRow>> {
@@ -634,7 +635,7 @@ pub fn targets_overlapping(
 
 pub fn list_targets(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -664,7 +665,7 @@ pub fn list_targets(
 /// Moves every record of `from` onto `to` (the merge of a duplicate account).
 pub fn move_account_records(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: SqlUuid,
     to: SqlUuid,
 ) -> QueryResult<()> {

@@ -1,5 +1,6 @@
 //! Contacts, interactions, feedback, client requests and tasks: the records hung on an account.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -47,7 +48,7 @@ pub(crate) use page_by_id;
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = contacts, treat_none_as_null = true)]
 pub struct ContactRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub name: String,
@@ -84,7 +85,7 @@ pub fn save_contact(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_contact(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<ContactRow> {
+pub fn find_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<ContactRow> {
     contacts::table
         .filter(contacts::organization_id.eq(org).and(contacts::id.eq(id)))
         .select(ContactRow::as_select())
@@ -93,7 +94,7 @@ pub fn find_contact(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 
 pub fn contacts_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<ContactRow>> {
     contacts::table
@@ -109,7 +110,7 @@ pub fn contacts_of_accounts(
 
 pub fn contact_ids_by(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     contacts::table
@@ -124,7 +125,7 @@ pub fn contact_ids_by(
 
 pub fn list_contacts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -158,7 +159,7 @@ pub fn list_contacts(
     page_by_id!(q, contacts, desc, after, limit).load(conn)
 }
 
-pub fn delete_contact(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::delete(
         interaction_contacts::table.filter(
             interaction_contacts::organization_id
@@ -197,7 +198,7 @@ pub fn delete_contact(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResu
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = interactions, treat_none_as_null = true)]
 pub struct InteractionRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub author_id: SqlUuid,
@@ -237,7 +238,7 @@ pub fn save_interaction(
 
 pub fn find_interaction(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     id: SqlUuid,
 ) -> QueryResult<InteractionRow> {
     interactions::table
@@ -252,7 +253,7 @@ pub fn find_interaction(
 
 pub fn interactions_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<InteractionRow>> {
     interactions::table
@@ -268,7 +269,7 @@ pub fn interactions_of_accounts(
 
 pub fn interaction_ids_by(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     interactions::table
@@ -283,7 +284,7 @@ pub fn interaction_ids_by(
 
 pub fn list_interactions(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -316,7 +317,7 @@ pub fn list_interactions(
 
 pub fn interaction_contacts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
     if ids.is_empty() {
@@ -341,7 +342,7 @@ pub fn interaction_contacts(
 
 pub fn set_interaction_contacts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     interaction: SqlUuid,
     contact_ids: &[SqlUuid],
 ) -> QueryResult<()> {
@@ -375,7 +376,7 @@ pub fn set_interaction_contacts(
 /// least one contact.
 pub fn last_check_in(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     kinds: &[&str],
 ) -> QueryResult<Option<NaiveDateTime>> {
@@ -402,7 +403,7 @@ pub fn last_check_in(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = feedback)]
 pub struct FeedbackRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub contact_id: Option<SqlUuid>,
@@ -421,7 +422,7 @@ pub fn insert_feedback(conn: &mut DbConn, row: &FeedbackRow) -> QueryResult<()> 
         .map(drop)
 }
 
-pub fn find_feedback(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<FeedbackRow> {
+pub fn find_feedback(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<FeedbackRow> {
     feedback::table
         .filter(feedback::organization_id.eq(org).and(feedback::id.eq(id)))
         .select(FeedbackRow::as_select())
@@ -430,7 +431,7 @@ pub fn find_feedback(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResul
 
 pub fn feedback_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<FeedbackRow>> {
     feedback::table
@@ -446,7 +447,7 @@ pub fn feedback_of_accounts(
 
 pub fn list_feedback(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -479,7 +480,7 @@ pub fn list_feedback(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = requests, treat_none_as_null = true)]
 pub struct RequestRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub contact_id: Option<SqlUuid>,
@@ -514,7 +515,7 @@ pub fn save_request(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_request(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<RequestRow> {
+pub fn find_request(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<RequestRow> {
     requests::table
         .filter(requests::organization_id.eq(org).and(requests::id.eq(id)))
         .select(RequestRow::as_select())
@@ -523,7 +524,7 @@ pub fn find_request(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult
 
 pub fn requests_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<RequestRow>> {
     requests::table
@@ -539,7 +540,7 @@ pub fn requests_of_accounts(
 
 pub fn list_requests(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -572,7 +573,7 @@ pub fn list_requests(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = tasks, treat_none_as_null = true)]
 pub struct TaskRow {
-    pub organization_id: SqlUuid,
+    pub organization_id: OrganizationId,
     pub id: SqlUuid,
     pub account_id: SqlUuid,
     pub assignee_id: Option<SqlUuid>,
@@ -602,7 +603,7 @@ pub fn save_task(conn: &mut DbConn, row: &TaskRow, expected_version: i64) -> Que
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_task(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<TaskRow> {
+pub fn find_task(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TaskRow> {
     tasks::table
         .filter(tasks::organization_id.eq(org).and(tasks::id.eq(id)))
         .select(TaskRow::as_select())
@@ -611,7 +612,7 @@ pub fn find_task(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<Ta
 
 pub fn tasks_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
 ) -> QueryResult<Vec<TaskRow>> {
     tasks::table
@@ -627,7 +628,7 @@ pub fn tasks_of_accounts(
 
 pub fn list_tasks(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
     after: Option<SqlUuid>,
@@ -661,7 +662,7 @@ pub fn list_tasks(
     page_by_id!(q, tasks, desc, after, limit).load(conn)
 }
 
-pub fn delete_task(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_task(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
     diesel::delete(tasks::table.filter(tasks::organization_id.eq(org).and(tasks::id.eq(id))))
         .execute(conn)
         .map(drop)
@@ -670,7 +671,7 @@ pub fn delete_task(conn: &mut DbConn, org: SqlUuid, id: SqlUuid) -> QueryResult<
 /// Reassigns the open tasks of an account from one assignee to another.
 pub fn move_open_tasks(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
     from: SqlUuid,
     to: Option<SqlUuid>,

@@ -2,6 +2,7 @@
 //! (health, timeline) and the revenue credited to owners and teams (reports). Read-only;
 //! the receivables module owns these tables.
 
+use crate::domain::ids::OrganizationId;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -34,7 +35,7 @@ pub struct CrmDocumentRow {
 /// Invoices of these accounts issued on or before `as_of` and not void.
 pub fn standing_invoices_of_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     accounts: &[SqlUuid],
     as_of: NaiveDate,
 ) -> QueryResult<Vec<CrmDocumentRow>> {
@@ -67,7 +68,7 @@ pub struct CrmAllocationRow {
 /// Standing allocations into these documents dated on or before `as_of`.
 pub fn allocations_into(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     documents: &[SqlUuid],
     as_of: NaiveDate,
 ) -> QueryResult<Vec<CrmAllocationRow>> {
@@ -87,7 +88,7 @@ pub fn allocations_into(
 /// happened), for the timeline.
 pub fn issued_receivables_of_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
 ) -> QueryResult<Vec<CrmDocumentRow>> {
     documents::table
@@ -118,7 +119,7 @@ pub struct CrmPaymentRow {
 /// Every payment received from or sent to one account, void ones included.
 pub fn payments_of_account(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     account: SqlUuid,
 ) -> QueryResult<Vec<CrmPaymentRow>> {
     payments::table
@@ -134,7 +135,7 @@ pub fn payments_of_account(
 /// Invoices and credit notes issued in [from, to] that still stand (revenue invoiced).
 pub fn receivables_issued_between(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<CrmDocumentRow>> {
@@ -154,7 +155,7 @@ pub fn receivables_issued_between(
 /// Standing allocations from payments dated in [from, to] (revenue collected).
 pub fn payment_allocations_between(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<CrmAllocationRow>> {
@@ -174,7 +175,7 @@ pub fn payment_allocations_between(
 /// Documents by id (the invoices collections went to).
 pub fn documents_by_ids(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<CrmDocumentRow>> {
     documents::table
@@ -190,7 +191,7 @@ pub fn documents_by_ids(
 /// (id, kind, account) of these documents (checking the invoices a dispute names).
 pub fn kinds_and_accounts(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     ids: &[SqlUuid],
 ) -> QueryResult<Vec<(SqlUuid, String, SqlUuid)>> {
     documents::table

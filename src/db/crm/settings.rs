@@ -1,3 +1,4 @@
+use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -6,7 +7,7 @@ use crate::db::{DbConn, SqlUuid};
 use crate::on_backend;
 
 /// The organization's CRM settings document, if it ever saved one.
-pub fn find(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Option<(String, i64)>> {
+pub fn find(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Option<(String, i64)>> {
     crm_settings::table
         .filter(crm_settings::organization_id.eq(org))
         .select((crm_settings::settings, crm_settings::version))
@@ -16,7 +17,7 @@ pub fn find(conn: &mut DbConn, org: SqlUuid) -> QueryResult<Option<(String, i64)
 
 pub fn save(
     conn: &mut DbConn,
-    org: SqlUuid,
+    org: OrganizationId,
     settings: &str,
     version: i64,
     now: NaiveDateTime,

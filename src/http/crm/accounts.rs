@@ -411,7 +411,7 @@ pub async fn get_crm_settings(
     let s = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            crm::settings(conn, caller.org_sql())
+            crm::settings(conn, caller.org)
         })
         .await?;
     Ok(HttpResponse::Ok().json(s))

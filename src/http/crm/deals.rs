@@ -58,7 +58,7 @@ pub async fn list_opportunities(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             Ok(
                 db::crm::deals::list_opportunities(conn, org, &f, desc, after, fetch)?
                     .into_iter()
@@ -155,7 +155,7 @@ pub async fn list_proposals(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             let rows = db::crm::deals::list_proposals(conn, org, &f, desc, after, fetch)?;
             use_case::proposal_views(conn, rows)
         })
@@ -244,7 +244,7 @@ pub async fn list_risks(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             let rows = db::crm::deals::list_risks(conn, org, &f, desc, after, fetch)?;
             use_case::risk_views(conn, org, rows)
         })
@@ -264,7 +264,7 @@ pub async fn get_risk(
     let view = state
         .legacy_read(move |conn| {
             let row = use_case::get_risk(conn, &caller, id)?;
-            use_case::risk_views(conn, caller.org_sql(), vec![row])?
+            use_case::risk_views(conn, caller.org, vec![row])?
                 .pop()
                 .ok_or_else(|| crate::app::error::AppError::not_found("risk"))
         })
@@ -336,7 +336,7 @@ pub async fn list_targets(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             Ok(
                 db::crm::deals::list_targets(conn, org, &f, desc, after, fetch)?
                     .into_iter()
@@ -419,7 +419,7 @@ pub async fn list_competitors(
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(
-                db::crm::deals::list_competitors(conn, caller.org_sql(), desc, after, fetch)?
+                db::crm::deals::list_competitors(conn, caller.org, desc, after, fetch)?
                     .into_iter()
                     .map(CompetitorView::from)
                     .collect::<Vec<_>>(),
@@ -442,7 +442,7 @@ pub async fn get_competitor(
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(CompetitorView::from(
-                db::crm::deals::find_competitor(conn, caller.org_sql(), id)
+                db::crm::deals::find_competitor(conn, caller.org, id)
                     .map_err(|e| crate::app::crm::not_found(e, "competitor"))?,
             ))
         })

@@ -58,7 +58,7 @@ pub async fn list_contacts(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             Ok(
                 db::crm::records::list_contacts(conn, org, &f, desc, after, fetch)?
                     .into_iter()
@@ -166,7 +166,7 @@ pub async fn list_interactions(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             let rows = db::crm::records::list_interactions(conn, org, &f, desc, after, fetch)?;
             use_case::interaction_views(conn, org, rows)
         })
@@ -255,7 +255,7 @@ pub async fn list_feedback(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             Ok(
                 db::crm::records::list_feedback(conn, org, &f, desc, after, fetch)?
                     .into_iter()
@@ -322,7 +322,7 @@ pub async fn list_requests(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             Ok(
                 db::crm::records::list_requests(conn, org, &f, desc, after, fetch)?
                     .into_iter()
@@ -415,7 +415,7 @@ pub async fn list_tasks(
     let rows = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
-            let org = caller.org_sql();
+            let org = caller.org;
             Ok(
                 db::crm::records::list_tasks(conn, org, &f, desc, after, fetch)?
                     .into_iter()
