@@ -1,13 +1,13 @@
 //! API keys: a random secret shown once, stored only as a hash, acting with its own role
 //! (never above its creator's) on behalf of its creator.
 
+use crate::app::error::AppError;
 use crate::auth::{secrets, Caller, Permission};
 use crate::db::api_keys::ApiKeyRow;
 use crate::db::schema::api_keys;
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::identity::Role;
-use crate::domain::ids::ApiKeyId;
-use crate::app::error::AppError;
+use crate::domain::ids::{ApiKeyId, UserId};
 use diesel::prelude::*;
 
 /// Creates a key; returns its row and the secret, which is never available again.
@@ -26,8 +26,8 @@ pub fn create_in(
     let key = secrets::random_token(secrets::API_KEY_PREFIX);
     let row = ApiKeyRow {
         organization_id: caller.org,
-        id: SqlUuid(ApiKeyId::new().0),
-        created_by: SqlUuid(caller.user_id().0),
+        id: ApiKeyId(ApiKeyId::new().0),
+        created_by: UserId(caller.user_id().0),
         name,
         prefix: secrets::display_prefix(&key),
         key_hash: secrets::sha256_hex(key.as_bytes()),
@@ -55,10 +55,10 @@ pub fn list(
         .limit(limit)
         .into_boxed();
     if !caller.can(Permission::ManageAllApiKeys) {
-        q = q.filter(api_keys::created_by.eq(SqlUuid(caller.user_id().0)));
+        q = q.filter(api_keys::created_by.eq(caller.user_id()));
     }
     if let Some(after) = after {
-        q = q.filter(api_keys::id.gt(SqlUuid(after)));
+        q = q.filter(api_keys::id.gt(ApiKeyId(after)));
     }
     Ok(q.load(conn)?)
 }
@@ -66,7 +66,7 @@ pub fn list(
 /// One key: its creator sees it, admins see every key.
 pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow, AppError> {
     caller.require(Permission::Read)?;
-    let row = db::api_keys::find(conn, caller.org, SqlUuid(id.0))
+    let row = db::api_keys::find(conn, caller.org, ApiKeyId(id.0))
         .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 && !caller.can(Permission::ManageAllApiKeys) {
         return Err(AppError::not_found("API key"));
@@ -75,7 +75,7 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<ApiKeyRow
 }
 
 pub fn revoke_in(conn: &mut DbConn, caller: &Caller, id: ApiKeyId) -> Result<(), AppError> {
-    let row = db::api_keys::find(conn, caller.org, SqlUuid(id.0))
+    let row = db::api_keys::find(conn, caller.org, ApiKeyId(id.0))
         .map_err(|e| crate::app::not_found(e, "API key"))?;
     if row.created_by.0 != caller.user_id().0 {
         caller.require(Permission::ManageAllApiKeys)?;

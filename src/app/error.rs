@@ -533,7 +533,10 @@ mod tests {
     #[test]
     fn a_clean_check_passes() {
         let mut check = Check::new();
-        assert_eq!(check.text("name", Some(" Ada "), 10).as_deref(), Some("Ada"));
+        assert_eq!(
+            check.text("name", Some(" Ada "), 10).as_deref(),
+            Some("Ada")
+        );
         assert!(check.finish().is_ok());
     }
 }

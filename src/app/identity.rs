@@ -3,21 +3,21 @@
 //! Refresh tokens rotate: each is good for one refresh and belongs to a family (one login).
 //! Presenting a spent token again means it was copied, so the whole family is revoked.
 
+use crate::domain::ids::{ApiKeyId, OrganizationId, RefreshTokenId, SessionId, UserId};
 use chrono::Duration;
 use diesel::OptionalExtension;
 
-use crate::auth::jwt::JwtKeys;
+use crate::app::error::{AppError, Unique};
 use crate::app::App;
+use crate::auth::jwt::JwtKeys;
 use crate::auth::{password, secrets, Caller, Principal};
 use crate::config::Config;
 use crate::db::organizations::OrganizationRow;
 use crate::db::refresh_tokens::RefreshTokenRow;
 use crate::db::users::UserRow;
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::identity::{Email, Role};
-use crate::domain::ids::{ApiKeyId, OrganizationId, RefreshTokenId, UserId};
 use crate::domain::money::Currency;
-use crate::app::error::{AppError, Unique};
 
 pub struct Tokens {
     pub access_token: String,
@@ -67,7 +67,7 @@ pub fn signup_in(
     org.insert(conn)?;
     let user = UserRow {
         organization_id: org.id,
-        id: SqlUuid(UserId::new().0),
+        id: UserId(UserId::new().0),
         name: input.name,
         email: input.email.as_str().to_owned(),
         password_hash: input.password_hash,
@@ -175,16 +175,16 @@ fn start_session(
     jwt: &JwtKeys,
     config: &Config,
     user: &UserRow,
-    family: Option<SqlUuid>,
+    family: Option<SessionId>,
 ) -> Result<Tokens, AppError> {
     let now = db::now();
     let refresh_token = secrets::random_token(secrets::REFRESH_TOKEN_PREFIX);
     let ttl = Duration::seconds(config.refresh_token_ttl.as_secs() as i64);
     RefreshTokenRow {
         organization_id: user.organization_id,
-        id: SqlUuid(RefreshTokenId::new().0),
+        id: RefreshTokenId(RefreshTokenId::new().0),
         user_id: user.id,
-        family_id: family.unwrap_or_else(|| SqlUuid(uuid::Uuid::now_v7())),
+        family_id: family.unwrap_or_else(|| SessionId::new()),
         token_hash: secrets::sha256_hex(refresh_token.as_bytes()),
         expires_at: now + ttl,
         used_at: None,
@@ -226,7 +226,7 @@ pub async fn authenticate(state: &App, credential: String) -> Result<Caller, App
         let (org, user) = (OrganizationId(claims.org), UserId(claims.sub));
         return state
             .legacy_read(move |conn| {
-                let row = db::users::find(conn, org, SqlUuid(user.0))
+                let row = db::users::find(conn, org, UserId(user.0))
                     .optional()?
                     .filter(|u| u.is_active)
                     .ok_or_else(|| {

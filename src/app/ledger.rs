@@ -5,24 +5,27 @@
 //! their own transaction; invoices, payments and bank entries call it inside theirs, so a
 //! document and its entry commit together through exactly the same checks.
 
-use crate::domain::ids::OrganizationId;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::{
     self as store, EntryRow, LedgerAccountChanges, LedgerAccountRow, LineRow, Totals,
 };
-use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
+use crate::db::{self, DbConn, SqlDecimal};
+use crate::domain::ids::{
+    ClientAccountId, EntrySourceId, ExchangeRateId, JournalEntryId, LedgerAccountId,
+    OrganizationId, UserId,
+};
 use crate::domain::ledger::{
     build_lines, default_chart, mirror, AccountFacts, AccountType, EntryError, LineRequest,
     PostedLine, PostingRules, Side, SystemRole,
 };
 use crate::domain::money::{Currency, Rounding};
-use crate::app::error::{AppError, FieldError, Unique};
-use crate::app::input::IfMatch;
 
 pub fn currency_of(code: &str) -> Result<Currency, AppError> {
     Currency::parse(code)
@@ -70,10 +73,10 @@ pub fn create_default_chart_in(
     base: Currency,
 ) -> Result<(), AppError> {
     let now = db::now();
-    let mut ids: HashMap<&str, SqlUuid> = HashMap::new();
+    let mut ids: HashMap<&str, LedgerAccountId> = HashMap::new();
     let mut rows = Vec::new();
     for a in default_chart() {
-        let id = SqlUuid(uuid::Uuid::now_v7());
+        let id = LedgerAccountId::new();
         ids.insert(a.code, id);
         rows.push(LedgerAccountRow {
             organization_id: org,
@@ -98,7 +101,7 @@ pub fn create_default_chart_in(
 pub fn get_account(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: LedgerAccountId,
 ) -> Result<LedgerAccountRow, AppError> {
     store::find_account(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "ledger account"))
@@ -108,7 +111,7 @@ pub struct AccountInput {
     pub code: Option<String>,
     pub name: Option<String>,
     pub account_type: Option<AccountType>,
-    pub parent_id: Option<Option<SqlUuid>>,
+    pub parent_id: Option<Option<LedgerAccountId>>,
     pub currency: Option<Currency>,
     pub is_active: Option<bool>,
     pub description: Option<Option<String>>,
@@ -118,7 +121,7 @@ pub struct AccountInput {
 fn check_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: Option<SqlUuid>,
+    id: Option<LedgerAccountId>,
     account_type: AccountType,
     input: &AccountInput,
 ) -> Result<(), AppError> {
@@ -145,7 +148,7 @@ fn check_account(
             )),
             Ok(_) => {
                 if let Some(id) = id {
-                    let parents: HashMap<SqlUuid, Option<SqlUuid>> =
+                    let parents: HashMap<LedgerAccountId, Option<LedgerAccountId>> =
                         store::all_accounts(conn, org)?
                             .into_iter()
                             .map(|a| (a.id, a.parent_id))
@@ -188,7 +191,7 @@ pub fn create_account_in(
     let now = db::now();
     let row = LedgerAccountRow {
         organization_id: org.id,
-        id: SqlUuid(uuid::Uuid::now_v7()),
+        id: LedgerAccountId(uuid::Uuid::now_v7()),
         code,
         name,
         account_type: account_type.as_str().to_owned(),
@@ -210,7 +213,7 @@ pub fn create_account_in(
 pub fn update_account_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: LedgerAccountId,
     expected: &IfMatch,
     input: AccountInput,
 ) -> Result<LedgerAccountRow, AppError> {
@@ -291,7 +294,8 @@ pub fn update_account_in(
         current.version,
         &changes,
         db::now(),
-    ).unique("code", || {
+    )
+    .unique("code", || {
         AppError::field("code_taken", "code", "another ledger account has this code")
     })? {
         return Err(AppError::version_mismatch());
@@ -299,7 +303,11 @@ pub fn update_account_in(
     get_account(conn, caller, id)
 }
 
-pub fn delete_account_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn delete_account_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: LedgerAccountId,
+) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let current = get_account(conn, caller, id)?;
     if current.system_role.is_some() {
@@ -342,7 +350,7 @@ pub fn create_rate_in(
     }
     let row = store::ExchangeRateRow {
         organization_id: org.id,
-        id: SqlUuid(uuid::Uuid::now_v7()),
+        id: ExchangeRateId(uuid::Uuid::now_v7()),
         currency: currency.code().to_owned(),
         rate_date: date,
         rate: SqlDecimal(rate),
@@ -395,14 +403,14 @@ impl Source {
 }
 
 pub struct DraftLine {
-    pub ledger_account_id: SqlUuid,
+    pub ledger_account_id: LedgerAccountId,
     /// Both debit and credit were given (refused, with the line's other problems).
     pub both_sides: bool,
     pub side: Option<Side>,
     pub amount: Option<Decimal>,
     pub exchange_rate: Option<Decimal>,
     pub description: Option<String>,
-    pub account_id: Option<SqlUuid>,
+    pub account_id: Option<ClientAccountId>,
 }
 
 pub struct EntryDraft {
@@ -410,7 +418,7 @@ pub struct EntryDraft {
     pub description: String,
     pub reference: Option<String>,
     pub source: Source,
-    pub source_id: Option<SqlUuid>,
+    pub source_id: Option<EntrySourceId>,
     pub metadata: String,
     pub lines: Vec<DraftLine>,
 }
@@ -467,11 +475,12 @@ pub fn post_entry_for(
             return Err(period_locked(draft.date, lock, "date"));
         }
     }
-    let ids: Vec<SqlUuid> = draft.lines.iter().map(|l| l.ledger_account_id).collect();
-    let accounts: HashMap<SqlUuid, LedgerAccountRow> = store::accounts_by_ids(conn, org.id, &ids)?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
+    let ids: Vec<LedgerAccountId> = draft.lines.iter().map(|l| l.ledger_account_id).collect();
+    let accounts: HashMap<LedgerAccountId, LedgerAccountRow> =
+        store::accounts_by_ids(conn, org.id, &ids)?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
     let mut requests = Vec::with_capacity(draft.lines.len());
     for l in &draft.lines {
         let account = match accounts.get(&l.ledger_account_id) {
@@ -533,11 +542,11 @@ fn insert_posted<'a>(
     conn: &mut DbConn,
     caller: &Caller,
     draft: &EntryDraft,
-    reverses: Option<(SqlUuid, String)>,
-    posted: Vec<PostedLine<SqlUuid>>,
+    reverses: Option<(JournalEntryId, String)>,
+    posted: Vec<PostedLine<LedgerAccountId>>,
     request: impl Fn(usize) -> Option<&'a DraftLine>,
 ) -> Result<Entry, AppError> {
-    let id = SqlUuid(uuid::Uuid::now_v7());
+    let id = JournalEntryId::new();
     let row = EntryRow {
         organization_id: caller.org,
         id,
@@ -550,7 +559,7 @@ fn insert_posted<'a>(
         reverses_entry_id: reverses.as_ref().map(|r| r.0),
         reversed_by_entry_id: None,
         reversal_reason: reverses.map(|r| r.1),
-        created_by: SqlUuid(caller.user_id().0),
+        created_by: UserId(caller.user_id().0),
         posted_at: db::now(),
     };
     let lines: Vec<LineRow> = posted
@@ -589,7 +598,11 @@ fn insert_posted<'a>(
     Ok(Entry { row, lines })
 }
 
-pub fn get_entry(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<Entry, AppError> {
+pub fn get_entry(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: JournalEntryId,
+) -> Result<Entry, AppError> {
     let row = store::find_entry(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "journal entry"))?;
     let lines = store::lines_of(conn, caller.org, &[row.id])?;
@@ -601,8 +614,8 @@ pub fn with_lines(
     caller: &Caller,
     rows: Vec<EntryRow>,
 ) -> Result<Vec<Entry>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
-    let mut by_entry: HashMap<SqlUuid, Vec<LineRow>> = HashMap::new();
+    let ids: Vec<JournalEntryId> = rows.iter().map(|r| r.id).collect();
+    let mut by_entry: HashMap<JournalEntryId, Vec<LineRow>> = HashMap::new();
     for l in store::lines_of(conn, caller.org, &ids)? {
         by_entry.entry(l.entry_id).or_default().push(l);
     }
@@ -619,7 +632,7 @@ pub fn with_lines(
 pub fn reverse_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: JournalEntryId,
     date: NaiveDate,
     reason: String,
 ) -> Result<Entry, AppError> {
@@ -666,10 +679,10 @@ pub fn post_reversal(
     date: NaiveDate,
     reason: String,
 ) -> Result<Entry, AppError> {
-    let posted: Vec<PostedLine<SqlUuid>> = original
+    let posted: Vec<PostedLine<LedgerAccountId>> = original
         .lines
         .iter()
-        .map(|l| -> Result<PostedLine<SqlUuid>, AppError> {
+        .map(|l| -> Result<PostedLine<LedgerAccountId>, AppError> {
             let debit = l.debit_minor > 0;
             Ok(PostedLine {
                 ledger_account_id: l.ledger_account_id,
@@ -687,7 +700,7 @@ pub fn post_reversal(
         description: format!("Reversal of: {}", original.row.description),
         reference: original.row.reference.clone(),
         source: Source::Reversal,
-        source_id: Some(original.row.id),
+        source_id: Some(original.row.id.into()),
         metadata: "{}".into(),
         lines: Vec::new(),
     };
@@ -739,7 +752,7 @@ pub fn set_lock_date_in(
 // ---- balances ----
 
 /// An account with the ids of its descendants (itself first), from the whole chart.
-pub fn subtree(chart: &[LedgerAccountRow], root: SqlUuid) -> Vec<SqlUuid> {
+pub fn subtree(chart: &[LedgerAccountRow], root: LedgerAccountId) -> Vec<LedgerAccountId> {
     let mut out = vec![root];
     let mut i = 0;
     while let Some(&at) = out.get(i) {
@@ -769,7 +782,7 @@ pub struct Balance {
 pub fn balance(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: LedgerAccountId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Balance, AppError> {
@@ -777,7 +790,7 @@ pub fn balance(
     let org = org(conn, caller)?;
     let chart = store::all_accounts(conn, org.id)?;
     let ids = subtree(&chart, account.id);
-    let currency_of_id: HashMap<SqlUuid, &str> =
+    let currency_of_id: HashMap<LedgerAccountId, &str> =
         chart.iter().map(|a| (a.id, a.currency.as_str())).collect();
     let mut totals = Totals::default();
     for (acct, t) in store::totals_by_account(conn, org.id, from, to, Some(&ids))? {

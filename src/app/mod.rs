@@ -6,12 +6,12 @@ pub mod api_keys;
 pub mod crm;
 pub mod error;
 pub mod identity;
+pub mod input;
 pub mod ledger;
 pub mod maintenance;
+pub mod page;
 pub mod receivables;
 pub mod reports;
-pub mod input;
-pub mod page;
 pub mod teams;
 pub mod unit_of_work;
 pub mod users;
@@ -20,7 +20,7 @@ pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
 
 use std::collections::HashMap;
 
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use error::AppError;
 
 /// Transitional: the old closure-over-a-connection entry points, used by the handlers not yet
@@ -52,7 +52,8 @@ impl App {
         T: Send + 'static,
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     {
-        self.legacy_read(move |conn| db::write_transaction(conn, f)).await
+        self.legacy_read(move |conn| db::write_transaction(conn, f))
+            .await
     }
 }
 
@@ -67,10 +68,10 @@ pub fn not_found(e: diesel::result::Error, what: &str) -> AppError {
 /// Whether putting `node` under `new_parent` closes a loop in a hierarchy given as
 /// child → parent (teams, ledger accounts). The walk is bounded, so a tree that already
 /// loops answers true instead of spinning.
-pub fn would_cycle(
-    parents: &HashMap<SqlUuid, Option<SqlUuid>>,
-    node: SqlUuid,
-    new_parent: SqlUuid,
+pub fn would_cycle<Id: Copy + Eq + std::hash::Hash>(
+    parents: &HashMap<Id, Option<Id>>,
+    node: Id,
+    new_parent: Id,
 ) -> bool {
     let mut at = Some(new_parent);
     let mut steps = 0;

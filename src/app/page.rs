@@ -135,14 +135,14 @@ impl PageRequest {
 
 /// A list in creation (id) order: `sort=created_at` (the default) or `-created_at`. Gives the
 /// page request bound to `filters`, whether it is descending, and the id to continue after.
-pub fn by_creation(
+pub fn by_creation<Id: From<Uuid>>(
     page: &PageParams,
     sort: Option<&str>,
     filters: &str,
-) -> Result<(PageRequest, bool, Option<crate::db::SqlUuid>), AppError> {
+) -> Result<(PageRequest, bool, Option<Id>), AppError> {
     let (_, desc) = parse_sort(sort, &["created_at"], "created_at")?;
     let req = PageRequest::new(page, sort.unwrap_or("created_at"), filters)?;
-    let after = req.after.as_ref().map(|(_, id)| crate::db::SqlUuid(*id));
+    let after = req.after.as_ref().map(|(_, id)| Id::from(*id));
     Ok((req, desc, after))
 }
 

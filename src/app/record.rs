@@ -285,10 +285,10 @@ where
         tx.caller()?.require(Permission::Read)?;
         let filter = R::filter(tx, &query)?;
         let (page, descending, after) =
-            by_creation(&page, R::sort(&query), &format!("{filter:?}"))?;
+            by_creation::<<R::Row as Stored>::Id>(&page, R::sort(&query), &format!("{filter:?}"))?;
         let org = tx.caller()?.org;
         let keyset = Keyset {
-            after: after.map(|a| <R::Row as Stored>::Id::from(a.0)),
+            after,
             descending,
             limit: page.fetch(),
         };

@@ -2,17 +2,18 @@
 //! their own). No closing entries are needed: income and expense accounts count from the start
 //! of the fiscal year, and earlier years' profit is computed into retained earnings.
 
+use crate::domain::ids::{JournalEntryId, LedgerAccountId};
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::ledger::{currency_of, org, role_of, subtree, type_of, Org};
+use crate::app::error::AppError;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::{self as store, LedgerAccountRow, Totals};
-use crate::db::{DbConn, SqlUuid};
+use crate::db::DbConn;
 use crate::domain::ledger::{fiscal_year_start, AccountType, SystemRole};
 use crate::domain::money::{Currency, Money};
-use crate::app::error::AppError;
 
 /// Formats base-currency minor units.
 pub fn amount(minor: i64, currency: Currency) -> String {
@@ -31,12 +32,12 @@ pub fn book(conn: &mut DbConn, caller: &Caller) -> Result<Book, AppError> {
     Ok(Book { org, chart })
 }
 
-fn totals_map(rows: Vec<(SqlUuid, Totals)>) -> HashMap<SqlUuid, Totals> {
+fn totals_map(rows: Vec<(LedgerAccountId, Totals)>) -> HashMap<LedgerAccountId, Totals> {
     rows.into_iter().collect()
 }
 
 /// Income minus expenses in base minor units, from P&L accounts' totals.
-fn profit(chart: &[LedgerAccountRow], totals: &HashMap<SqlUuid, Totals>) -> i64 {
+fn profit(chart: &[LedgerAccountRow], totals: &HashMap<LedgerAccountId, Totals>) -> i64 {
     chart
         .iter()
         .filter(|a| type_of(a).is_ok_and(AccountType::is_profit_and_loss))
@@ -128,13 +129,17 @@ pub struct BalanceSheet {
     pub equity: Vec<StatementRow>,
 }
 
-fn rollup(chart: &[LedgerAccountRow], own: &HashMap<SqlUuid, i64>, id: SqlUuid) -> i64 {
+fn rollup(
+    chart: &[LedgerAccountRow],
+    own: &HashMap<LedgerAccountId, i64>,
+    id: LedgerAccountId,
+) -> i64 {
     subtree(chart, id).iter().filter_map(|a| own.get(a)).sum()
 }
 
 fn section(
     chart: &[LedgerAccountRow],
-    own: &HashMap<SqlUuid, i64>,
+    own: &HashMap<LedgerAccountId, i64>,
     t: AccountType,
 ) -> Vec<StatementRow> {
     chart
@@ -176,7 +181,7 @@ pub fn balance_sheet(
     )?);
     let prior_profit = profit(&b.chart, &before_fy);
     let total_profit = profit(&b.chart, &cumulative);
-    let mut own: HashMap<SqlUuid, i64> = HashMap::new();
+    let mut own: HashMap<LedgerAccountId, i64> = HashMap::new();
     let mut retained = None;
     for a in &b.chart {
         let t = type_of(a)?;
@@ -249,7 +254,7 @@ pub fn income_statement(
 }
 
 pub struct LedgerLine {
-    pub entry_id: SqlUuid,
+    pub entry_id: JournalEntryId,
     pub date: NaiveDate,
     pub description: String,
     pub reference: Option<String>,
@@ -279,7 +284,7 @@ pub fn account_ledgers(
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
-    only: Option<SqlUuid>,
+    only: Option<LedgerAccountId>,
     own_currency: bool,
 ) -> Result<Vec<AccountLedger>, AppError> {
     let b = book(conn, caller)?;
@@ -293,7 +298,7 @@ pub fn account_ledgers(
         }
         None => b.chart.iter().collect(),
     };
-    let ids: Vec<SqlUuid> = accounts.iter().map(|a| a.id).collect();
+    let ids: Vec<LedgerAccountId> = accounts.iter().map(|a| a.id).collect();
     let opening = totals_map(store::totals_by_account(
         conn,
         b.org.id,
@@ -301,7 +306,7 @@ pub fn account_ledgers(
         from.pred_opt(),
         Some(&ids),
     )?);
-    let mut lines: HashMap<SqlUuid, Vec<store::ActivityRow>> = HashMap::new();
+    let mut lines: HashMap<LedgerAccountId, Vec<store::ActivityRow>> = HashMap::new();
     for (acct, line) in store::activity(conn, b.org.id, &ids, from, to, MAX_LEDGER_LINES + 1)? {
         lines.entry(acct).or_default().push(line);
     }

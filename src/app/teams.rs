@@ -2,12 +2,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::auth::{Caller, Permission};
-use crate::db::teams::{TeamChanges, TeamRow};
-use crate::db::{self, DbConn, SqlUuid};
-use crate::domain::ids::{TeamId, UserId};
 use crate::app::error::{AppError, FieldError, Unique};
 use crate::app::input::IfMatch;
+use crate::auth::{Caller, Permission};
+use crate::db::teams::{TeamChanges, TeamRow};
+use crate::db::{self, DbConn};
+use crate::domain::ids::{TeamId, UserId};
 
 pub struct Team {
     pub row: TeamRow,
@@ -26,25 +26,25 @@ pub struct TeamInput {
 fn check_references(
     conn: &mut DbConn,
     caller: &Caller,
-    team: Option<SqlUuid>,
+    team: Option<TeamId>,
     input: &TeamInput,
 ) -> Result<(), AppError> {
     let org = caller.org;
     let mut errors = Vec::new();
-    let mut wanted: Vec<SqlUuid> = input
+    let mut wanted: Vec<UserId> = input
         .member_ids
         .iter()
         .flatten()
-        .map(|u| SqlUuid(u.0))
+        .map(|u| UserId(u.0))
         .collect();
     if let Some(Some(lead)) = input.lead_id {
-        wanted.push(SqlUuid(lead.0));
+        wanted.push(UserId(lead.0));
     }
-    let existing: BTreeSet<SqlUuid> = db::users::existing_ids(conn, org, &wanted)?
+    let existing: BTreeSet<UserId> = db::users::existing_ids(conn, org, &wanted)?
         .into_iter()
         .collect();
     if let Some(Some(lead)) = input.lead_id {
-        if !existing.contains(&SqlUuid(lead.0)) {
+        if !existing.contains(&UserId(lead.0)) {
             errors.push(FieldError::new(
                 "lead_id",
                 "not_found",
@@ -53,7 +53,7 @@ fn check_references(
         }
     }
     for (i, m) in input.member_ids.iter().flatten().enumerate() {
-        if !existing.contains(&SqlUuid(m.0)) {
+        if !existing.contains(&UserId(m.0)) {
             errors.push(FieldError::new(
                 format!("member_ids[{i}]"),
                 "not_found",
@@ -71,9 +71,9 @@ fn check_references(
         }
     }
     if let Some(Some(parent)) = input.parent_team_id {
-        let parents: HashMap<SqlUuid, Option<SqlUuid>> =
+        let parents: HashMap<TeamId, Option<TeamId>> =
             db::teams::parents(conn, org)?.into_iter().collect();
-        let parent = SqlUuid(parent.0);
+        let parent = TeamId(parent.0);
         if !parents.contains_key(&parent) {
             errors.push(FieldError::new(
                 "parent_team_id",
@@ -91,8 +91,8 @@ fn check_references(
     crate::app::error::Check::from(errors).finish()
 }
 
-fn dedup(ids: &[UserId]) -> Vec<SqlUuid> {
-    let set: BTreeSet<SqlUuid> = ids.iter().map(|u| SqlUuid(u.0)).collect();
+fn dedup(ids: &[UserId]) -> Vec<UserId> {
+    let set: BTreeSet<UserId> = ids.iter().map(|u| UserId(u.0)).collect();
     set.into_iter().collect()
 }
 
@@ -107,10 +107,10 @@ pub fn create_in(
     let now = db::now();
     let row = TeamRow {
         organization_id: caller.org,
-        id: SqlUuid(TeamId::new().0),
+        id: TeamId(TeamId::new().0),
         name,
-        lead_id: input.lead_id.flatten().map(|u| SqlUuid(u.0)),
-        parent_team_id: input.parent_team_id.flatten().map(|t| SqlUuid(t.0)),
+        lead_id: input.lead_id.flatten().map(|u| UserId(u.0)),
+        parent_team_id: input.parent_team_id.flatten().map(|t| TeamId(t.0)),
         version: 1,
         created_at: now,
         updated_at: now,
@@ -126,7 +126,7 @@ pub fn create_in(
 }
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: TeamId) -> Result<Team, AppError> {
-    let row = db::teams::find(conn, caller.org, SqlUuid(id.0))
+    let row = db::teams::find(conn, caller.org, TeamId(id.0))
         .map_err(|e| crate::app::not_found(e, "team"))?;
     let mut teams = with_members(conn, caller, vec![row])?;
     teams.pop().ok_or_else(|| AppError::not_found("team"))
@@ -137,8 +137,8 @@ pub fn with_members(
     caller: &Caller,
     rows: Vec<TeamRow>,
 ) -> Result<Vec<Team>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
-    let mut members: HashMap<SqlUuid, Vec<UserId>> = HashMap::new();
+    let ids: Vec<TeamId> = rows.iter().map(|r| r.id).collect();
+    let mut members: HashMap<TeamId, Vec<UserId>> = HashMap::new();
     for (team, user) in db::teams::members(conn, caller.org, &ids)? {
         members.entry(team).or_default().push(UserId(user.0));
     }
@@ -164,8 +164,8 @@ pub fn update_in(
     check_references(conn, caller, Some(current.row.id), &input)?;
     let changes = TeamChanges {
         name: input.name,
-        lead_id: input.lead_id.map(|l| l.map(|u| SqlUuid(u.0))),
-        parent_team_id: input.parent_team_id.map(|p| p.map(|t| SqlUuid(t.0))),
+        lead_id: input.lead_id.map(|l| l.map(|u| UserId(u.0))),
+        parent_team_id: input.parent_team_id.map(|p| p.map(|t| TeamId(t.0))),
     };
     if !db::teams::update(
         conn,
@@ -211,13 +211,7 @@ pub fn list(
     limit: i64,
 ) -> Result<Vec<Team>, AppError> {
     caller.require(Permission::Read)?;
-    let rows = db::teams::list(
-        conn,
-        caller.org,
-        descending,
-        after.map(SqlUuid),
-        limit,
-    )?;
+    let rows = db::teams::list(conn, caller.org, descending, after.map(TeamId), limit)?;
     with_members(conn, caller, rows)
 }
 

@@ -346,14 +346,8 @@ fn idempotency_claim(
     principal: Uuid,
     key: &IdempotencyKey,
 ) -> Result<Option<Outcome>, AppError> {
-    let Some(stored) = db::idempotency::claim(
-        tx,
-        org,
-        principal,
-        &key.key,
-        &key.request_hash,
-        db::now(),
-    )?
+    let Some(stored) =
+        db::idempotency::claim(tx, org, principal, &key.key, &key.request_hash, db::now())?
     else {
         return Ok(None);
     };
@@ -491,5 +485,6 @@ impl Outcome {
 }
 
 fn to_json(view: &impl Serialize) -> Result<String, AppError> {
-    serde_json::to_string(view).map_err(|e| AppError::internal(format!("serializing an answer: {e}")))
+    serde_json::to_string(view)
+        .map_err(|e| AppError::internal(format!("serializing an answer: {e}")))
 }

@@ -1,13 +1,13 @@
 //! Colleagues: created by admins with an initial password; roles never above the granter's.
 
 pub use super::not_found;
-use crate::auth::{Caller, Permission, Principal};
-use crate::db::users::{UserChanges, UserFilter, UserRow, UserSort};
-use crate::db::{self, DbConn, SqlUuid};
-use crate::domain::identity::{Email, Role, Title};
-use crate::domain::ids::UserId;
 use crate::app::error::{AppError, FieldError, Unique};
 use crate::app::input::IfMatch;
+use crate::auth::{Caller, Permission, Principal};
+use crate::db::users::{UserChanges, UserFilter, UserRow, UserSort};
+use crate::db::{self, DbConn};
+use crate::domain::identity::{Email, Role, Title};
+use crate::domain::ids::UserId;
 
 pub struct NewUser {
     pub name: String,
@@ -46,7 +46,7 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<U
     let now = db::now();
     let row = UserRow {
         organization_id: caller.org,
-        id: SqlUuid(UserId::new().0),
+        id: UserId(UserId::new().0),
         name: input.name,
         email: input.email.as_str().to_owned(),
         password_hash: input.password_hash,
@@ -57,12 +57,13 @@ pub fn create_in(conn: &mut DbConn, caller: &Caller, input: NewUser) -> Result<U
         created_at: now,
         updated_at: now,
     };
-    row.insert(conn).unique("email", crate::app::identity::email_taken)?;
+    row.insert(conn)
+        .unique("email", crate::app::identity::email_taken)?;
     Ok(row)
 }
 
 pub fn get(conn: &mut DbConn, caller: &Caller, id: UserId) -> Result<UserRow, AppError> {
-    db::users::find(conn, caller.org, SqlUuid(id.0)).map_err(|e| not_found(e, "user"))
+    db::users::find(conn, caller.org, UserId(id.0)).map_err(|e| not_found(e, "user"))
 }
 
 #[derive(Default)]
@@ -161,14 +162,8 @@ pub fn list(
     limit: i64,
 ) -> Result<Vec<UserRow>, AppError> {
     caller.require(Permission::Read)?;
-    let after = after.map(|(v, id)| (v, SqlUuid(id)));
+    let after = after.map(|(v, id)| (v, UserId(id)));
     Ok(db::users::list(
-        conn,
-        caller.org,
-        filter,
-        sort,
-        descending,
-        after,
-        limit,
+        conn, caller.org, filter, sort, descending, after, limit,
     )?)
 }

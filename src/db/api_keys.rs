@@ -1,16 +1,16 @@
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ApiKeyId, OrganizationId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::api_keys;
-use super::{DbConn, SqlUuid};
+use super::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
 pub struct ApiKeyRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub created_by: SqlUuid,
+    pub id: ApiKeyId,
+    pub created_by: UserId,
     pub name: String,
     pub prefix: String,
     pub key_hash: String,
@@ -37,7 +37,7 @@ pub fn find_by_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<ApiKeyR
         .optional()
 }
 
-pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<ApiKeyRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: ApiKeyId) -> QueryResult<ApiKeyRow> {
     api_keys::table
         .filter(api_keys::organization_id.eq(org).and(api_keys::id.eq(id)))
         .select(ApiKeyRow::as_select())
@@ -67,7 +67,7 @@ pub fn touch(conn: &mut DbConn, row: &ApiKeyRow, now: NaiveDateTime) -> QueryRes
 pub fn revoke(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: ApiKeyId,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     let n = diesel::update(

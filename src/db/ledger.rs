@@ -1,25 +1,28 @@
 //! Ledger storage: the chart, exchange rates, journal entries and lines, and the sums that
 //! balances and reports are made of. Sums are over BIGINT minor units, exact on both backends.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, EntrySourceId, ExchangeRateId, JournalEntryId, LedgerAccountId,
+    OrganizationId, UserId,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
 use super::schema::{exchange_rates, journal_entries, journal_lines, ledger_accounts};
-use super::{DbConn, SqlDecimal, SqlUuid};
+use super::{DbConn, SqlDecimal};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = ledger_accounts)]
 pub struct LedgerAccountRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: LedgerAccountId,
     pub code: String,
     pub name: String,
     pub account_type: String,
-    pub parent_id: Option<SqlUuid>,
+    pub parent_id: Option<LedgerAccountId>,
     pub currency: String,
     pub is_active: bool,
     pub system_role: Option<String>,
@@ -35,7 +38,7 @@ pub struct LedgerAccountChanges {
     pub code: Option<String>,
     pub name: Option<String>,
     pub account_type: Option<String>,
-    pub parent_id: Option<Option<SqlUuid>>,
+    pub parent_id: Option<Option<LedgerAccountId>>,
     pub currency: Option<String>,
     pub is_active: Option<bool>,
     pub description: Option<Option<String>>,
@@ -48,7 +51,11 @@ pub fn insert_accounts(conn: &mut DbConn, rows: &[LedgerAccountRow]) -> QueryRes
     .map(drop)
 }
 
-pub fn find_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<LedgerAccountRow> {
+pub fn find_account(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: LedgerAccountId,
+) -> QueryResult<LedgerAccountRow> {
     ledger_accounts::table
         .filter(
             ledger_accounts::organization_id
@@ -62,7 +69,7 @@ pub fn find_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 pub fn accounts_by_ids(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[LedgerAccountId],
 ) -> QueryResult<Vec<LedgerAccountRow>> {
     ledger_accounts::table
         .filter(
@@ -103,7 +110,7 @@ pub fn code_taken(
     conn: &mut DbConn,
     org: OrganizationId,
     code: &str,
-    except: Option<SqlUuid>,
+    except: Option<LedgerAccountId>,
 ) -> QueryResult<bool> {
     let mut q = ledger_accounts::table
         .filter(
@@ -116,10 +123,14 @@ pub fn code_taken(
     if let Some(id) = except {
         q = q.filter(ledger_accounts::id.ne(id));
     }
-    Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
+    Ok(q.first::<LedgerAccountId>(conn).optional()?.is_some())
 }
 
-pub fn has_postings(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn has_postings(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: LedgerAccountId,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         journal_lines::table.filter(
             journal_lines::organization_id
@@ -130,7 +141,11 @@ pub fn has_postings(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
     .get_result(conn)
 }
 
-pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn has_children(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: LedgerAccountId,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         ledger_accounts::table.filter(
             ledger_accounts::organization_id
@@ -144,7 +159,7 @@ pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 pub fn update_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: LedgerAccountId,
     version: i64,
     changes: &LedgerAccountChanges,
     now: NaiveDateTime,
@@ -183,7 +198,11 @@ pub fn update_account(
     Ok(n == 1)
 }
 
-pub fn delete_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_account(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: LedgerAccountId,
+) -> QueryResult<()> {
     diesel::delete(
         ledger_accounts::table.filter(
             ledger_accounts::organization_id
@@ -206,7 +225,7 @@ pub fn list_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
     filter: &AccountFilter,
-    after_code: Option<(String, SqlUuid)>,
+    after_code: Option<(String, LedgerAccountId)>,
     limit: i64,
 ) -> QueryResult<Vec<LedgerAccountRow>> {
     let mut q = ledger_accounts::table
@@ -242,7 +261,7 @@ pub fn list_accounts(
 #[diesel(table_name = exchange_rates)]
 pub struct ExchangeRateRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: ExchangeRateId,
     pub currency: String,
     pub rate_date: NaiveDate,
     pub rate: SqlDecimal,
@@ -280,7 +299,7 @@ pub fn list_rates(
     conn: &mut DbConn,
     org: OrganizationId,
     currency: Option<&str>,
-    after: Option<SqlUuid>,
+    after: Option<ExchangeRateId>,
     limit: i64,
 ) -> QueryResult<Vec<ExchangeRateRow>> {
     let mut q = exchange_rates::table
@@ -304,17 +323,17 @@ pub fn list_rates(
 #[diesel(table_name = journal_entries)]
 pub struct EntryRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: JournalEntryId,
     pub entry_date: NaiveDate,
     pub description: String,
     pub reference: Option<String>,
     pub source: String,
-    pub source_id: Option<SqlUuid>,
+    pub source_id: Option<EntrySourceId>,
     pub metadata: String,
-    pub reverses_entry_id: Option<SqlUuid>,
-    pub reversed_by_entry_id: Option<SqlUuid>,
+    pub reverses_entry_id: Option<JournalEntryId>,
+    pub reversed_by_entry_id: Option<JournalEntryId>,
     pub reversal_reason: Option<String>,
-    pub created_by: SqlUuid,
+    pub created_by: UserId,
     pub posted_at: NaiveDateTime,
 }
 
@@ -322,9 +341,9 @@ pub struct EntryRow {
 #[diesel(table_name = journal_lines)]
 pub struct LineRow {
     pub organization_id: OrganizationId,
-    pub entry_id: SqlUuid,
+    pub entry_id: JournalEntryId,
     pub line_no: i32,
-    pub ledger_account_id: SqlUuid,
+    pub ledger_account_id: LedgerAccountId,
     pub entry_date: NaiveDate,
     pub currency: String,
     pub debit_minor: i64,
@@ -334,7 +353,7 @@ pub struct LineRow {
     pub base_credit_minor: i64,
     pub description: Option<String>,
     pub folded: bool,
-    pub account_id: Option<SqlUuid>,
+    pub account_id: Option<ClientAccountId>,
 }
 
 pub fn insert_entry(conn: &mut DbConn, entry: &EntryRow, lines: &[LineRow]) -> QueryResult<()> {
@@ -347,7 +366,11 @@ pub fn insert_entry(conn: &mut DbConn, entry: &EntryRow, lines: &[LineRow]) -> Q
     Ok(())
 }
 
-pub fn find_entry(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<EntryRow> {
+pub fn find_entry(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: JournalEntryId,
+) -> QueryResult<EntryRow> {
     journal_entries::table
         .filter(
             journal_entries::organization_id
@@ -361,7 +384,7 @@ pub fn find_entry(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryR
 pub fn lines_of(
     conn: &mut DbConn,
     org: OrganizationId,
-    entry_ids: &[SqlUuid],
+    entry_ids: &[JournalEntryId],
 ) -> QueryResult<Vec<LineRow>> {
     journal_lines::table
         .filter(
@@ -378,8 +401,8 @@ pub fn lines_of(
 pub fn mark_reversed(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
-    by: SqlUuid,
+    id: JournalEntryId,
+    by: JournalEntryId,
 ) -> QueryResult<bool> {
     let n = diesel::update(
         journal_entries::table.filter(
@@ -400,7 +423,7 @@ pub struct EntryFilter {
     pub to: Option<NaiveDate>,
     pub source: Option<String>,
     pub reference: Option<String>,
-    pub ledger_account_id: Option<SqlUuid>,
+    pub ledger_account_id: Option<LedgerAccountId>,
 }
 
 /// Entries in (date, id) order, after the (date, id) of the previous page.
@@ -409,7 +432,7 @@ pub fn list_entries(
     org: OrganizationId,
     filter: &EntryFilter,
     descending: bool,
-    after: Option<(NaiveDate, SqlUuid)>,
+    after: Option<(NaiveDate, JournalEntryId)>,
     limit: i64,
 ) -> QueryResult<Vec<EntryRow>> {
     let mut q = journal_entries::table
@@ -516,8 +539,8 @@ pub fn totals_by_account(
     org: OrganizationId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    only: Option<&[SqlUuid]>,
-) -> QueryResult<Vec<(SqlUuid, Totals)>> {
+    only: Option<&[LedgerAccountId]>,
+) -> QueryResult<Vec<(LedgerAccountId, Totals)>> {
     use super::schema::ledger_balance_days as days;
     let mut q = days::table
         .filter(days::organization_id.eq(org))
@@ -541,9 +564,10 @@ pub fn totals_by_account(
     if let Some(ids) = only {
         q = q.filter(days::ledger_account_id.eq_any(ids.to_vec()));
     }
-    let folded: Vec<(SqlUuid, i64, i64, i64, i64)> = q.load(conn)?;
+    let folded: Vec<(LedgerAccountId, i64, i64, i64, i64)> = q.load(conn)?;
     let fresh = unfolded_totals(conn, org, from, to, only)?;
-    let mut out: std::collections::BTreeMap<SqlUuid, Totals> = std::collections::BTreeMap::new();
+    let mut out: std::collections::BTreeMap<LedgerAccountId, Totals> =
+        std::collections::BTreeMap::new();
     for (id, debit, credit, base_debit, base_credit) in folded.into_iter().chain(fresh) {
         out.entry(id).or_default().add(&Totals {
             debit,
@@ -556,12 +580,12 @@ pub fn totals_by_account(
 }
 
 /// An account's debit, credit, base debit and base credit sums.
-type AccountSums = (SqlUuid, i64, i64, i64, i64);
+type AccountSums = (LedgerAccountId, i64, i64, i64, i64);
 
 #[derive(QueryableByName)]
 struct SumRow {
     #[diesel(sql_type = super::types::DbUuid)]
-    ledger_account_id: SqlUuid,
+    ledger_account_id: LedgerAccountId,
     #[diesel(sql_type = BigInt)]
     debit: i64,
     #[diesel(sql_type = BigInt)]
@@ -580,7 +604,7 @@ fn unfolded_totals(
     org: OrganizationId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    only: Option<&[SqlUuid]>,
+    only: Option<&[LedgerAccountId]>,
 ) -> QueryResult<Vec<AccountSums>> {
     match conn {
         DbConn::Sqlite(c) => {
@@ -669,7 +693,7 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
             return Ok(0);
         }
     }
-    let entries: Vec<(SqlUuid, SqlUuid)> = journal_lines::table
+    let entries: Vec<(OrganizationId, JournalEntryId)> = journal_lines::table
         .filter(sql::<diesel::sql_types::Bool>(
             "journal_lines.folded = FALSE",
         ))
@@ -680,7 +704,7 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
     if entries.is_empty() {
         return Ok(0);
     }
-    let mut by_org: BTreeMap<SqlUuid, Vec<SqlUuid>> = BTreeMap::new();
+    let mut by_org: BTreeMap<OrganizationId, Vec<JournalEntryId>> = BTreeMap::new();
     for (org, entry) in entries {
         by_org.entry(org).or_default().push(entry);
     }
@@ -697,7 +721,7 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
             ))
             .select(LineRow::as_select())
             .load(conn)?;
-        let mut sums: BTreeMap<(SqlUuid, NaiveDate), Totals> = BTreeMap::new();
+        let mut sums: BTreeMap<(LedgerAccountId, NaiveDate), Totals> = BTreeMap::new();
         for l in &lines {
             sums.entry((l.ledger_account_id, l.entry_date))
                 .or_default()
@@ -746,7 +770,7 @@ pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
 /// One line of an account's activity, with its entry's description and reference.
 #[derive(Debug, Clone, Queryable)]
 pub struct ActivityRow {
-    pub entry_id: SqlUuid,
+    pub entry_id: JournalEntryId,
     pub line_no: i32,
     pub entry_date: NaiveDate,
     pub description: String,
@@ -762,11 +786,11 @@ pub struct ActivityRow {
 pub fn activity(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[LedgerAccountId],
     from: NaiveDate,
     to: NaiveDate,
     limit: i64,
-) -> QueryResult<Vec<(SqlUuid, ActivityRow)>> {
+) -> QueryResult<Vec<(LedgerAccountId, ActivityRow)>> {
     journal_lines::table
         .inner_join(
             journal_entries::table.on(journal_entries::organization_id

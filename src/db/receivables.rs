@@ -1,7 +1,10 @@
 //! Tax rates, bank accounts, documents and their lines, payments, allocations and the
 //! numbering counters.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    AllocationId, BankAccountId, ClientAccountId, DocumentId, JournalEntryId, LedgerAccountId,
+    OrganizationId, PaymentId, TaxRateId, TeamId, UserId,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -9,7 +12,7 @@ use super::crm::records::page_by_id;
 use crate::db::schema::{
     allocations, bank_accounts, document_lines, document_sequences, documents, payments, tax_rates,
 };
-use crate::db::{DbConn, SqlDecimal, SqlUuid};
+use crate::db::{DbConn, SqlDecimal};
 
 // ---- numbering ----
 
@@ -33,7 +36,11 @@ pub fn insert_sequences(conn: &mut DbConn, org: OrganizationId) -> QueryResult<(
 
 /// Takes the next number of a sequence. The UPDATE locks the counter row until the issuing
 /// transaction ends, so concurrent issuers queue and a rolled-back issue leaves no gap.
-pub fn take_number(conn: &mut DbConn, org: OrganizationId, kind: &str) -> QueryResult<(String, i64)> {
+pub fn take_number(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    kind: &str,
+) -> QueryResult<(String, i64)> {
     let (prefix, next): (String, i64) = diesel::update(
         document_sequences::table.filter(
             document_sequences::organization_id
@@ -47,7 +54,10 @@ pub fn take_number(conn: &mut DbConn, org: OrganizationId, kind: &str) -> QueryR
     Ok((prefix, next - 1))
 }
 
-pub fn sequences(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(String, String, i64)>> {
+pub fn sequences(
+    conn: &mut DbConn,
+    org: OrganizationId,
+) -> QueryResult<Vec<(String, String, i64)>> {
     document_sequences::table
         .filter(document_sequences::organization_id.eq(org))
         .select((
@@ -58,7 +68,12 @@ pub fn sequences(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(Str
         .load(conn)
 }
 
-pub fn set_prefix(conn: &mut DbConn, org: OrganizationId, kind: &str, prefix: &str) -> QueryResult<()> {
+pub fn set_prefix(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    kind: &str,
+    prefix: &str,
+) -> QueryResult<()> {
     diesel::update(
         document_sequences::table.filter(
             document_sequences::organization_id
@@ -77,13 +92,13 @@ pub fn set_prefix(conn: &mut DbConn, org: OrganizationId, kind: &str, prefix: &s
 #[diesel(table_name = tax_rates, treat_none_as_null = true)]
 pub struct TaxRateRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: TaxRateId,
     pub name: String,
     pub rate: SqlDecimal,
     pub kind: String,
     pub recoverable: bool,
-    pub sales_ledger_account_id: SqlUuid,
-    pub purchase_ledger_account_id: SqlUuid,
+    pub sales_ledger_account_id: LedgerAccountId,
+    pub purchase_ledger_account_id: LedgerAccountId,
     pub is_active: bool,
     pub version: i64,
     pub created_at: NaiveDateTime,
@@ -99,7 +114,11 @@ pub fn insert_tax_rates(conn: &mut DbConn, rows: &[TaxRateRow]) -> QueryResult<(
     Ok(())
 }
 
-pub fn find_tax_rate(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TaxRateRow> {
+pub fn find_tax_rate(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: TaxRateId,
+) -> QueryResult<TaxRateRow> {
     tax_rates::table
         .find((org, id))
         .select(TaxRateRow::as_select())
@@ -109,7 +128,7 @@ pub fn find_tax_rate(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Que
 pub fn tax_rates_by_ids(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[TaxRateId],
 ) -> QueryResult<Vec<TaxRateRow>> {
     tax_rates::table
         .filter(
@@ -134,7 +153,7 @@ pub fn list_tax_rates(
     org: OrganizationId,
     active: Option<bool>,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<TaxRateId>,
     limit: i64,
 ) -> QueryResult<Vec<TaxRateRow>> {
     let mut q = tax_rates::table
@@ -151,7 +170,7 @@ pub fn tax_rate_name_taken(
     conn: &mut DbConn,
     org: OrganizationId,
     name: &str,
-    except: Option<SqlUuid>,
+    except: Option<TaxRateId>,
 ) -> QueryResult<bool> {
     let mut q = tax_rates::table
         .filter(
@@ -164,7 +183,7 @@ pub fn tax_rate_name_taken(
     if let Some(id) = except {
         q = q.filter(tax_rates::id.ne(id));
     }
-    Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
+    Ok(q.first::<TaxRateId>(conn).optional()?.is_some())
 }
 
 /// Saves the row if it is still at `expected_version`; false when it moved on.
@@ -186,7 +205,7 @@ pub fn save_tax_rate(
     Ok(n == 1)
 }
 
-pub fn tax_rate_in_use(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn tax_rate_in_use(conn: &mut DbConn, org: OrganizationId, id: TaxRateId) -> QueryResult<bool> {
     Ok(document_lines::table
         .filter(
             document_lines::organization_id
@@ -199,7 +218,7 @@ pub fn tax_rate_in_use(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Q
         .is_some())
 }
 
-pub fn delete_tax_rate(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_tax_rate(conn: &mut DbConn, org: OrganizationId, id: TaxRateId) -> QueryResult<()> {
     diesel::delete(tax_rates::table.find((org, id)))
         .execute(conn)
         .map(drop)
@@ -211,12 +230,12 @@ pub fn delete_tax_rate(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Q
 #[diesel(table_name = bank_accounts, treat_none_as_null = true)]
 pub struct BankAccountRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: BankAccountId,
     pub name: String,
     pub currency: String,
     pub iban: Option<String>,
     pub number: Option<String>,
-    pub ledger_account_id: SqlUuid,
+    pub ledger_account_id: LedgerAccountId,
     pub is_active: bool,
     pub version: i64,
     pub created_at: NaiveDateTime,
@@ -233,7 +252,7 @@ pub fn insert_bank_account(conn: &mut DbConn, row: &BankAccountRow) -> QueryResu
 pub fn find_bank_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: BankAccountId,
 ) -> QueryResult<BankAccountRow> {
     bank_accounts::table
         .find((org, id))
@@ -245,7 +264,7 @@ pub fn list_bank_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<BankAccountId>,
     limit: i64,
 ) -> QueryResult<Vec<BankAccountRow>> {
     let q = bank_accounts::table
@@ -276,7 +295,7 @@ pub fn save_bank_account(
 pub fn bank_account_has_payments(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: BankAccountId,
 ) -> QueryResult<bool> {
     Ok(payments::table
         .filter(
@@ -285,12 +304,16 @@ pub fn bank_account_has_payments(
                 .and(payments::bank_account_id.eq(id)),
         )
         .select(payments::id)
-        .first::<SqlUuid>(conn)
+        .first::<PaymentId>(conn)
         .optional()?
         .is_some())
 }
 
-pub fn delete_bank_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_bank_account(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: BankAccountId,
+) -> QueryResult<()> {
     diesel::delete(bank_accounts::table.find((org, id)))
         .execute(conn)
         .map(drop)
@@ -302,9 +325,9 @@ pub fn delete_bank_account(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) 
 #[diesel(table_name = documents, treat_none_as_null = true)]
 pub struct DocumentRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: DocumentId,
     pub kind: String,
-    pub account_id: SqlUuid,
+    pub account_id: ClientAccountId,
     pub number: Option<String>,
     pub reference: Option<String>,
     pub status: String,
@@ -320,15 +343,15 @@ pub struct DocumentRow {
     pub base_total_minor: i64,
     pub allocated_minor: i64,
     pub allocated_base_minor: i64,
-    pub related_document_id: Option<SqlUuid>,
+    pub related_document_id: Option<DocumentId>,
     pub memo: Option<String>,
-    pub owner_id: Option<SqlUuid>,
-    pub team_id: Option<SqlUuid>,
-    pub journal_entry_id: Option<SqlUuid>,
-    pub void_entry_id: Option<SqlUuid>,
+    pub owner_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
+    pub journal_entry_id: Option<JournalEntryId>,
+    pub void_entry_id: Option<JournalEntryId>,
     pub issued_at: Option<NaiveDateTime>,
     pub voided_at: Option<NaiveDateTime>,
-    pub created_by: SqlUuid,
+    pub created_by: UserId,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -338,13 +361,13 @@ pub struct DocumentRow {
 #[diesel(table_name = document_lines)]
 pub struct DocumentLineRow {
     pub organization_id: OrganizationId,
-    pub document_id: SqlUuid,
+    pub document_id: DocumentId,
     pub line_no: i32,
     pub description: String,
     pub quantity: SqlDecimal,
     pub unit_price: SqlDecimal,
-    pub tax_rate_id: Option<SqlUuid>,
-    pub ledger_account_id: SqlUuid,
+    pub tax_rate_id: Option<TaxRateId>,
+    pub ledger_account_id: LedgerAccountId,
     pub amount_minor: i64,
     pub tax_minor: i64,
     pub base_amount_minor: i64,
@@ -373,7 +396,7 @@ fn insert_lines(conn: &mut DbConn, lines: &[DocumentLineRow]) -> QueryResult<()>
 
 /// Takes the document's row lock for the rest of the transaction (a write that changes
 /// nothing), so what the caller reads next stays true until it commits.
-pub fn lock_document(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn lock_document(conn: &mut DbConn, org: OrganizationId, id: DocumentId) -> QueryResult<()> {
     diesel::update(
         documents::table.filter(documents::organization_id.eq(org).and(documents::id.eq(id))),
     )
@@ -417,7 +440,11 @@ pub fn save_draft(
     Ok(true)
 }
 
-pub fn find_document(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<DocumentRow> {
+pub fn find_document(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: DocumentId,
+) -> QueryResult<DocumentRow> {
     documents::table
         .find((org, id))
         .select(DocumentRow::as_select())
@@ -427,7 +454,7 @@ pub fn find_document(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Que
 pub fn documents_by_ids(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[DocumentId],
 ) -> QueryResult<Vec<DocumentRow>> {
     documents::table
         .filter(
@@ -442,7 +469,7 @@ pub fn documents_by_ids(
 pub fn lines_of(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[DocumentId],
 ) -> QueryResult<Vec<DocumentLineRow>> {
     document_lines::table
         .filter(
@@ -459,7 +486,7 @@ pub fn lines_of(
 pub struct DocumentFilter {
     pub kind: String,
     pub status: Option<String>,
-    pub account_id: Option<SqlUuid>,
+    pub account_id: Option<ClientAccountId>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Open or partly paid and due before this date.
@@ -473,7 +500,7 @@ pub fn list_documents(
     org: OrganizationId,
     f: &DocumentFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<DocumentId>,
     limit: i64,
 ) -> QueryResult<Vec<DocumentRow>> {
     let mut q = documents::table
@@ -515,9 +542,9 @@ pub fn list_documents(
 pub fn reference_taken(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
     reference: &str,
-    except: Option<SqlUuid>,
+    except: Option<DocumentId>,
 ) -> QueryResult<bool> {
     let mut q = documents::table
         .filter(
@@ -533,7 +560,7 @@ pub fn reference_taken(
     if let Some(id) = except {
         q = q.filter(documents::id.ne(id));
     }
-    Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
+    Ok(q.first::<DocumentId>(conn).optional()?.is_some())
 }
 
 /// Moves a draft to open; false when it is no longer the draft that was read and posted (a
@@ -566,8 +593,8 @@ pub fn mark_issued(conn: &mut DbConn, row: &DocumentRow) -> QueryResult<bool> {
 pub fn mark_void(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
-    entry: Option<SqlUuid>,
+    id: DocumentId,
+    entry: Option<JournalEntryId>,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
     let n = diesel::update(
@@ -590,7 +617,7 @@ pub fn mark_void(
     Ok(n == 1)
 }
 
-pub fn delete_draft(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn delete_draft(conn: &mut DbConn, org: OrganizationId, id: DocumentId) -> QueryResult<bool> {
     let n = diesel::delete(
         documents::table.filter(
             documents::organization_id
@@ -608,7 +635,7 @@ pub fn delete_draft(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 pub fn allocate_document(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: DocumentId,
     amount_minor: i64,
     base_minor: i64,
     at: NaiveDateTime,
@@ -649,7 +676,7 @@ pub fn allocate_document(
 pub fn add_document_allocated_base(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: DocumentId,
     base_minor: i64,
 ) -> QueryResult<()> {
     diesel::update(documents::table.find((org, id)))
@@ -664,7 +691,7 @@ pub fn standing_documents(
     org: OrganizationId,
     kinds: &[&str],
     as_of: NaiveDate,
-    account: Option<SqlUuid>,
+    account: Option<ClientAccountId>,
 ) -> QueryResult<Vec<DocumentRow>> {
     let mut q = documents::table
         .filter(
@@ -709,11 +736,11 @@ pub fn documents_issued_between(
 #[diesel(table_name = payments)]
 pub struct PaymentRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: PaymentId,
     pub direction: String,
     pub ledger: String,
-    pub account_id: SqlUuid,
-    pub bank_account_id: SqlUuid,
+    pub account_id: ClientAccountId,
+    pub bank_account_id: BankAccountId,
     pub payment_date: NaiveDate,
     pub amount_minor: i64,
     pub currency: String,
@@ -724,10 +751,10 @@ pub struct PaymentRow {
     pub reference: Option<String>,
     pub memo: Option<String>,
     pub status: String,
-    pub journal_entry_id: SqlUuid,
-    pub void_entry_id: Option<SqlUuid>,
+    pub journal_entry_id: JournalEntryId,
+    pub void_entry_id: Option<JournalEntryId>,
     pub voided_at: Option<NaiveDateTime>,
-    pub created_by: SqlUuid,
+    pub created_by: UserId,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -740,7 +767,11 @@ pub fn insert_payment(conn: &mut DbConn, row: &PaymentRow) -> QueryResult<()> {
         .map(drop)
 }
 
-pub fn find_payment(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<PaymentRow> {
+pub fn find_payment(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: PaymentId,
+) -> QueryResult<PaymentRow> {
     payments::table
         .find((org, id))
         .select(PaymentRow::as_select())
@@ -750,7 +781,7 @@ pub fn find_payment(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 pub fn payments_by_ids(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[PaymentId],
 ) -> QueryResult<Vec<PaymentRow>> {
     payments::table
         .filter(
@@ -766,8 +797,8 @@ pub fn payments_by_ids(
 pub struct PaymentFilter {
     pub direction: Option<String>,
     pub status: Option<String>,
-    pub account_id: Option<SqlUuid>,
-    pub bank_account_id: Option<SqlUuid>,
+    pub account_id: Option<ClientAccountId>,
+    pub bank_account_id: Option<BankAccountId>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -777,7 +808,7 @@ pub fn list_payments(
     org: OrganizationId,
     f: &PaymentFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<PaymentId>,
     limit: i64,
 ) -> QueryResult<Vec<PaymentRow>> {
     let mut q = payments::table
@@ -809,7 +840,7 @@ pub fn list_payments(
 pub fn allocate_payment(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: PaymentId,
     amount_minor: i64,
     base_minor: i64,
     at: NaiveDateTime,
@@ -838,7 +869,7 @@ pub fn allocate_payment(
 pub fn add_payment_allocated_base(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: PaymentId,
     base_minor: i64,
 ) -> QueryResult<()> {
     diesel::update(payments::table.find((org, id)))
@@ -849,7 +880,11 @@ pub fn add_payment_allocated_base(
 
 /// Locks a posted payment's row for the rest of the transaction (false when it is void), so
 /// no allocation can be added to it while it is being voided.
-pub fn lock_posted_payment(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn lock_posted_payment(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: PaymentId,
+) -> QueryResult<bool> {
     let n = diesel::update(
         payments::table.filter(
             payments::organization_id
@@ -866,8 +901,8 @@ pub fn lock_posted_payment(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) 
 pub fn mark_payment_void(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
-    entry: SqlUuid,
+    id: PaymentId,
+    entry: JournalEntryId,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
     let n = diesel::update(
@@ -897,7 +932,7 @@ pub fn standing_payments(
     org: OrganizationId,
     ledger: &str,
     as_of: NaiveDate,
-    account: Option<SqlUuid>,
+    account: Option<ClientAccountId>,
 ) -> QueryResult<Vec<PaymentRow>> {
     let mut q = payments::table
         .filter(
@@ -921,17 +956,17 @@ pub fn standing_payments(
 #[diesel(table_name = allocations)]
 pub struct AllocationRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub document_id: SqlUuid,
-    pub payment_id: Option<SqlUuid>,
-    pub credit_document_id: Option<SqlUuid>,
+    pub id: AllocationId,
+    pub document_id: DocumentId,
+    pub payment_id: Option<PaymentId>,
+    pub credit_document_id: Option<DocumentId>,
     pub allocation_date: NaiveDate,
     pub amount_minor: i64,
     pub document_base_minor: i64,
     pub source_base_minor: i64,
-    pub fx_entry_id: Option<SqlUuid>,
+    pub fx_entry_id: Option<JournalEntryId>,
     pub voided: bool,
-    pub created_by: SqlUuid,
+    pub created_by: UserId,
     pub created_at: NaiveDateTime,
 }
 
@@ -946,7 +981,7 @@ pub fn insert_allocation(conn: &mut DbConn, row: &AllocationRow) -> QueryResult<
 pub fn allocations_of_documents(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[DocumentId],
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table
         .filter(
@@ -968,7 +1003,7 @@ pub fn allocations_of_documents(
 pub fn allocations_of_payments(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[PaymentId],
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table
         .filter(
@@ -998,7 +1033,11 @@ pub fn standing_allocations(
         .load(conn)
 }
 
-pub fn void_allocation(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn void_allocation(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: AllocationId,
+) -> QueryResult<()> {
     diesel::update(allocations::table.find((org, id)))
         .set(allocations::voided.eq(true))
         .execute(conn)
@@ -1009,7 +1048,7 @@ pub fn void_allocation(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Q
 pub fn allocations_from_credit(
     conn: &mut DbConn,
     org: OrganizationId,
-    credit: SqlUuid,
+    credit: DocumentId,
 ) -> QueryResult<Vec<AllocationRow>> {
     allocations::table
         .filter(

@@ -6,7 +6,7 @@
 use diesel::QueryResult;
 
 use super::DbConn;
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{OrganizationId, TaskId};
 
 /// Where a page of a list starts, and how long it is. Plain records page in creation order
 /// (UUIDv7 ids), forward or backward.

@@ -1,17 +1,17 @@
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{OrganizationId, RefreshTokenId, SessionId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::refresh_tokens;
-use super::{DbConn, SqlUuid};
+use super::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = refresh_tokens)]
 pub struct RefreshTokenRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub user_id: SqlUuid,
-    pub family_id: SqlUuid,
+    pub id: RefreshTokenId,
+    pub user_id: UserId,
+    pub family_id: SessionId,
     pub token_hash: String,
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
@@ -59,7 +59,7 @@ pub fn mark_used(
 pub fn revoke_family(
     conn: &mut DbConn,
     org: OrganizationId,
-    family: SqlUuid,
+    family: SessionId,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
@@ -77,7 +77,7 @@ pub fn revoke_family(
 pub fn revoke_all_for_user(
     conn: &mut DbConn,
     org: OrganizationId,
-    user: SqlUuid,
+    user: UserId,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(

@@ -1,19 +1,19 @@
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{OrganizationId, TeamId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{team_members, teams};
-use super::{DbConn, SqlUuid};
+use super::DbConn;
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = teams)]
 pub struct TeamRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: TeamId,
     pub name: String,
-    pub lead_id: Option<SqlUuid>,
-    pub parent_team_id: Option<SqlUuid>,
+    pub lead_id: Option<UserId>,
+    pub parent_team_id: Option<TeamId>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -32,11 +32,11 @@ impl TeamRow {
 #[diesel(table_name = teams)]
 pub struct TeamChanges {
     pub name: Option<String>,
-    pub lead_id: Option<Option<SqlUuid>>,
-    pub parent_team_id: Option<Option<SqlUuid>>,
+    pub lead_id: Option<Option<UserId>>,
+    pub parent_team_id: Option<Option<TeamId>>,
 }
 
-pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TeamRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: TeamId) -> QueryResult<TeamRow> {
     teams::table
         .filter(teams::organization_id.eq(org).and(teams::id.eq(id)))
         .select(TeamRow::as_select())
@@ -47,7 +47,7 @@ pub fn name_taken(
     conn: &mut DbConn,
     org: OrganizationId,
     name: &str,
-    except: Option<SqlUuid>,
+    except: Option<TeamId>,
 ) -> QueryResult<bool> {
     let mut q = teams::table
         .filter(teams::organization_id.eq(org).and(teams::name.eq(name)))
@@ -56,13 +56,13 @@ pub fn name_taken(
     if let Some(id) = except {
         q = q.filter(teams::id.ne(id));
     }
-    Ok(q.first::<SqlUuid>(conn).optional()?.is_some())
+    Ok(q.first::<TeamId>(conn).optional()?.is_some())
 }
 
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: TeamId,
     version: i64,
     changes: &TeamChanges,
     now: NaiveDateTime,
@@ -86,7 +86,7 @@ pub fn update(
     Ok(n == 1)
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: TeamId) -> QueryResult<bool> {
     diesel::delete(
         team_members::table.filter(
             team_members::organization_id
@@ -101,7 +101,7 @@ pub fn delete(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResul
     Ok(n == 1)
 }
 
-pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<bool> {
+pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: TeamId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         teams::table.filter(
             teams::organization_id
@@ -113,7 +113,10 @@ pub fn has_children(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 }
 
 /// The parent of every team of the organization, to walk the hierarchy in memory.
-pub fn parents(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(SqlUuid, Option<SqlUuid>)>> {
+pub fn parents(
+    conn: &mut DbConn,
+    org: OrganizationId,
+) -> QueryResult<Vec<(TeamId, Option<TeamId>)>> {
     teams::table
         .filter(teams::organization_id.eq(org))
         .select((teams::id, teams::parent_team_id))
@@ -123,8 +126,8 @@ pub fn parents(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(SqlUu
 pub fn members(
     conn: &mut DbConn,
     org: OrganizationId,
-    team_ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    team_ids: &[TeamId],
+) -> QueryResult<Vec<(TeamId, UserId)>> {
     if team_ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -142,8 +145,8 @@ pub fn members(
 pub fn set_members(
     conn: &mut DbConn,
     org: OrganizationId,
-    team: SqlUuid,
-    user_ids: &[SqlUuid],
+    team: TeamId,
+    user_ids: &[UserId],
 ) -> QueryResult<()> {
     diesel::delete(
         team_members::table.filter(
@@ -175,7 +178,7 @@ pub fn list(
     conn: &mut DbConn,
     org: OrganizationId,
     descending: bool,
-    after: Option<SqlUuid>,
+    after: Option<TeamId>,
     limit: i64,
 ) -> QueryResult<Vec<TeamRow>> {
     let mut q = teams::table

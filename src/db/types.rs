@@ -9,16 +9,16 @@
 
 use std::io::Write;
 
+use diesel::deserialize::Queryable;
 use diesel::deserialize::{self, FromSql};
+use diesel::expression::AsExpression;
+use diesel::internal::derives::as_expression::Bound;
 use diesel::pg::{Pg, PgValue};
 use diesel::serialize::{self, IsNull, Output, ToSql};
+use diesel::sql_types::Nullable;
 use diesel::sql_types::{HasSqlType, Numeric};
 use diesel::sqlite::{Sqlite, SqliteValue};
 use rust_decimal::Decimal;
-use diesel::deserialize::Queryable;
-use diesel::expression::AsExpression;
-use diesel::internal::derives::as_expression::Bound;
-use diesel::sql_types::Nullable;
 use uuid::Uuid;
 
 use super::MultiBackend;
@@ -144,7 +144,7 @@ forward_to_multi_backend!(ExactDecimal, SqlDecimal);
 
 /// Lets a domain id stand in a row and in a query wherever a `DbUuid` column is: the same
 /// encoding as [`SqlUuid`], typed by entity so one id is never taken for another.
-macro_rules! uuid_id_columns {
+macro_rules! uuid_columns {
     ($($id:ty),* $(,)?) => {$(
         impl ToSql<DbUuid, Pg> for $id {
             fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
@@ -155,7 +155,7 @@ macro_rules! uuid_id_columns {
 
         impl FromSql<DbUuid, Pg> for $id {
             fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
-                Ok(<$id>::from(Uuid::from_slice(value.as_bytes())?))
+                Ok(<$id as From<Uuid>>::from(Uuid::from_slice(value.as_bytes())?))
             }
         }
 
@@ -169,7 +169,7 @@ macro_rules! uuid_id_columns {
         impl FromSql<DbUuid, Sqlite> for $id {
             fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
                 let text = <String as FromSql<diesel::sql_types::Text, Sqlite>>::from_sql(value)?;
-                Ok(<$id>::from(Uuid::parse_str(&text)?))
+                Ok(<$id as From<Uuid>>::from(Uuid::parse_str(&text)?))
             }
         }
 
@@ -233,6 +233,14 @@ macro_rules! uuid_id_columns {
             }
         }
 
+    )*};
+}
+
+/// [`uuid_columns`] for a domain id, which also reads as a whole row value.
+macro_rules! uuid_id_columns {
+    ($($id:ty),* $(,)?) => {$(
+        uuid_columns!($id);
+
         impl<DB, ST> Queryable<ST, DB> for $id
         where
             DB: diesel::backend::Backend,
@@ -257,6 +265,7 @@ uuid_id_columns!(
     ids::LedgerAccountId,
     ids::ExchangeRateId,
     ids::JournalEntryId,
+    ids::EntrySourceId,
     ids::ClientAccountId,
     ids::OwnerChangeId,
     ids::ContactId,

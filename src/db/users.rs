@@ -1,15 +1,15 @@
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{OrganizationId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::users;
-use super::{DbConn, SqlUuid};
+use super::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
 pub struct UserRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: UserId,
     pub name: String,
     pub email: String,
     pub password_hash: String,
@@ -41,7 +41,7 @@ pub struct UserChanges {
     pub is_active: Option<bool>,
 }
 
-pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<UserRow> {
+pub fn find(conn: &mut DbConn, org: OrganizationId, id: UserId) -> QueryResult<UserRow> {
     users::table
         .filter(users::organization_id.eq(org).and(users::id.eq(id)))
         .select(UserRow::as_select())
@@ -67,7 +67,7 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: UserId,
     version: i64,
     changes: &UserChanges,
     now: NaiveDateTime,
@@ -100,7 +100,7 @@ pub fn count_active_owners(conn: &mut DbConn, org: OrganizationId) -> QueryResul
                 .and(users::is_active.eq(true)),
         )
         .select(users::id);
-    let ids: Vec<SqlUuid> = match conn {
+    let ids: Vec<UserId> = match conn {
         DbConn::Pg(c) => q.for_update().load(c)?,
         DbConn::Sqlite(c) => q.load(c)?,
     };
@@ -108,7 +108,11 @@ pub fn count_active_owners(conn: &mut DbConn, org: OrganizationId) -> QueryResul
 }
 
 /// Which of `ids` are users of the organization.
-pub fn existing_ids(conn: &mut DbConn, org: OrganizationId, ids: &[SqlUuid]) -> QueryResult<Vec<SqlUuid>> {
+pub fn existing_ids(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[UserId],
+) -> QueryResult<Vec<UserId>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -140,7 +144,7 @@ pub fn list(
     filter: &UserFilter,
     sort: UserSort,
     descending: bool,
-    after: Option<(String, SqlUuid)>,
+    after: Option<(String, UserId)>,
     limit: i64,
 ) -> QueryResult<Vec<UserRow>> {
     let mut q = users::table

@@ -78,6 +78,8 @@ id_type!(
     LedgerAccountId,
     ExchangeRateId,
     JournalEntryId,
+    // what a journal entry was posted for (a document, a payment, an allocation)
+    EntrySourceId,
     // client relationships
     ClientAccountId,
     OwnerChangeId,
@@ -98,3 +100,16 @@ id_type!(
     PaymentId,
     AllocationId,
 );
+
+/// What can post a journal entry.
+macro_rules! entry_source {
+    ($($from:ident),*) => {$(
+        impl From<$from> for EntrySourceId {
+            fn from(id: $from) -> Self {
+                EntrySourceId(id.0)
+            }
+        }
+    )*};
+}
+
+entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId);

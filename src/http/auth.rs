@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::app::error::FieldError;
 use super::error::ApiError;
 use super::json::ApiJson;
 use super::validate;
 use super::views::{OrganizationView, UserView};
+use crate::app::error::FieldError;
 use crate::app::identity::{self, Refreshed, SignupInput, Tokens};
 use crate::app::App;
 use crate::auth::password;
@@ -167,7 +167,9 @@ pub async fn token(
     let req = body.value;
     let st = state.clone();
     let (_, tokens) = state
-        .legacy_write(move |conn| identity::login_in(conn, &st.jwt, &st.config, &req.email, &req.password))
+        .legacy_write(move |conn| {
+            identity::login_in(conn, &st.jwt, &st.config, &req.email, &req.password)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(TokenResponse::from(tokens)))
 }

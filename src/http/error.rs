@@ -107,7 +107,10 @@ impl ApiError {
             format!("more than {limit} requests per second; retry after {retry_after_secs} s"),
         )
         .with_header(header::RETRY_AFTER, retry_after_secs.to_string())
-        .with_header(HeaderName::from_static("ratelimit-limit"), limit.to_string())
+        .with_header(
+            HeaderName::from_static("ratelimit-limit"),
+            limit.to_string(),
+        )
         .with_header(HeaderName::from_static("ratelimit-remaining"), "0")
         .with_header(
             HeaderName::from_static("ratelimit-reset"),

@@ -9,8 +9,8 @@ use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 
-use crate::app::error::FieldError;
 use super::error::ApiError;
+use crate::app::error::FieldError;
 
 pub struct ApiJson<T> {
     pub value: T,

@@ -1,5 +1,6 @@
 //! `/ledger/*` and `/exchange-rates`: the chart, the journal, balances and the lock date.
 
+use crate::domain::ids::{ClientAccountId, ExchangeRateId, JournalEntryId, LedgerAccountId};
 use actix_web::{delete, get, patch, post, put, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -8,19 +9,18 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::app::error::FieldError;
 use super::error::ApiError;
 use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
 use super::pagination::{Page, PageParams, PageRequest};
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
+use crate::app::error::FieldError;
 use crate::app::ledger::{self as use_case, currency_of, DraftLine, Entry, EntryDraft, Source};
 use crate::app::reports::amount;
 use crate::app::App;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::{AccountFilter, EntryFilter, ExchangeRateRow, LedgerAccountRow};
-use crate::db::SqlUuid;
 use crate::domain::ledger::{AccountType, Side, SystemRole};
 use crate::domain::money::{decimal_string, decimal_string_opt, Currency};
 
@@ -139,7 +139,7 @@ pub async fn create_ledger_account(
         code: Some(req.code.trim().to_owned()),
         name: Some(req.name.trim().to_owned()),
         account_type: Some(req.account_type),
-        parent_id: Some(req.parent_id.map(SqlUuid)),
+        parent_id: Some(req.parent_id.map(LedgerAccountId)),
         currency,
         is_active: req.is_active,
         description: Some(req.description.clone()),
@@ -186,7 +186,7 @@ pub async fn list_ledger_accounts(
     };
     let page = PageRequest::new(&page, "code", &format!("{filter:?}"))?;
     let (after, fetch) = (
-        page.after.clone().map(|(v, id)| (v, SqlUuid(id))),
+        page.after.clone().map(|(v, id)| (v, id.into())),
         page.fetch(),
     );
     let org = caller.org;
@@ -216,7 +216,7 @@ pub async fn get_ledger_account(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let row = state
         .legacy_read(move |conn| use_case::get_account(conn, &caller, id))
         .await?;
@@ -261,7 +261,7 @@ pub async fn update_ledger_account(
     id: web::Path<Uuid>,
     body: ApiJson<UpdateLedgerAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = LedgerAccountId(id.into_inner());
     let expected = etag::if_match(&req, &id.0)?;
     let b = body.value;
     let mut errors = Vec::new();
@@ -283,7 +283,7 @@ pub async fn update_ledger_account(
         code: b.code.map(|c| c.trim().to_owned()),
         name: b.name.map(|n| n.trim().to_owned()),
         account_type: b.account_type,
-        parent_id: b.parent_id.map(|p| p.map(SqlUuid)),
+        parent_id: b.parent_id.map(|p| p.map(LedgerAccountId)),
         currency,
         is_active: b.is_active,
         description: b.description,
@@ -306,7 +306,7 @@ pub async fn delete_ledger_account(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| use_case::delete_account_in(conn, &caller, id))
         .await?;
@@ -384,7 +384,7 @@ pub async fn ledger_account_balance(
     id: web::Path<Uuid>,
     params: ApiQuery<BalanceParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let (from, to, as_of) = if params.from.is_some() || params.to.is_some() {
         let (f, t) = range(params.from, params.to)?;
         (Some(f), t, None)
@@ -508,7 +508,7 @@ pub async fn ledger_account_activity(
     id: web::Path<Uuid>,
     params: ApiQuery<RangeParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let (from, to) = default_range(&params)?;
     let mut ledgers = state
         .legacy_snapshot(move |conn| {
@@ -627,7 +627,10 @@ pub async fn list_exchange_rates(
     caller.require(Permission::Read)?;
     let currency = params.currency.clone();
     let page = PageRequest::new(&page, "created_at", currency.as_deref().unwrap_or(""))?;
-    let (after, fetch) = (page.after.as_ref().map(|a| SqlUuid(a.1)), page.fetch());
+    let (after, fetch) = (
+        page.after.as_ref().map(|a| ExchangeRateId(a.1)),
+        page.fetch(),
+    );
     let org = caller.org;
     let rows = state
         .legacy_read(move |conn| {
@@ -728,7 +731,10 @@ pub struct JournalEntryView {
     pub posted_at: DateTime<Utc>,
 }
 
-pub fn entry_view(e: Entry, base: Currency) -> Result<JournalEntryView, crate::app::error::AppError> {
+pub fn entry_view(
+    e: Entry,
+    base: Currency,
+) -> Result<JournalEntryView, crate::app::error::AppError> {
     let mut lines = Vec::with_capacity(e.lines.len());
     for l in e.lines {
         let c = currency_of(&l.currency)?;
@@ -823,7 +829,7 @@ pub async fn create_journal_entry(
             .lines
             .iter()
             .map(|l| DraftLine {
-                ledger_account_id: SqlUuid(l.ledger_account_id),
+                ledger_account_id: LedgerAccountId(l.ledger_account_id),
                 both_sides: l.debit.is_some() && l.credit.is_some(),
                 side: match (l.debit, l.credit) {
                     (Some(_), None) => Some(Side::Debit),
@@ -833,7 +839,7 @@ pub async fn create_journal_entry(
                 amount: l.debit.or(l.credit),
                 exchange_rate: l.exchange_rate,
                 description: l.description.clone(),
-                account_id: l.account_id.map(SqlUuid),
+                account_id: l.account_id.map(ClientAccountId),
             })
             .collect(),
     };
@@ -881,7 +887,7 @@ pub async fn list_journal_entries(
         to: params.to,
         source: params.source.clone(),
         reference: params.reference.clone(),
-        ledger_account_id: params.ledger_account_id.map(SqlUuid),
+        ledger_account_id: params.ledger_account_id.map(LedgerAccountId),
     };
     let page = PageRequest::new(
         &page,
@@ -897,21 +903,15 @@ pub async fn list_journal_entries(
                     "is not a cursor this list handed out",
                 )
             })?,
-            SqlUuid(*id),
+            JournalEntryId(*id),
         )),
         None => None,
     };
     let fetch = page.fetch();
     let (entries, base) = state
         .legacy_read(move |conn| {
-            let rows = crate::db::ledger::list_entries(
-                conn,
-                caller.org,
-                &filter,
-                desc,
-                after,
-                fetch,
-            )?;
+            let rows =
+                crate::db::ledger::list_entries(conn, caller.org, &filter, desc, after, fetch)?;
             let base = use_case::org(conn, &caller)?.base;
             Ok((use_case::with_lines(conn, &caller, rows)?, base))
         })
@@ -935,7 +935,7 @@ pub async fn get_journal_entry(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let (entry, base) = state
         .legacy_read(move |conn| {
             caller.require(Permission::Read)?;
@@ -971,7 +971,7 @@ pub async fn reverse_journal_entry(
     body: ApiJson<ReverseRequest>,
 ) -> Result<HttpResponse, ApiError> {
     validate::finish(validate::collect(&body.value))?;
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let (date, reason) = (body.value.date, body.value.reason.trim().to_owned());
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {

@@ -1,3 +1,4 @@
+use crate::domain::ids::{ApiKeyId, UserId};
 use actix_web::{get, web, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -6,7 +7,7 @@ use super::error::ApiError;
 use super::views::OrganizationView;
 use crate::app::App;
 use crate::auth::{Caller, Principal};
-use crate::db::{self, SqlUuid};
+use crate::db;
 use crate::domain::identity::{Role, Title};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -43,7 +44,7 @@ pub async fn me(state: web::Data<App>, caller: Caller) -> Result<HttpResponse, A
             let org = db::organizations::find(conn, caller.org)?;
             let view = match caller.principal {
                 Principal::User(id) => {
-                    let user = db::users::find(conn, caller.org, SqlUuid(id.0))?;
+                    let user = db::users::find(conn, caller.org, UserId(id.0))?;
                     if !user.is_active {
                         return Err(crate::app::error::AppError::unauthorized(
                             "user_inactive",
@@ -62,7 +63,7 @@ pub async fn me(state: web::Data<App>, caller: Caller) -> Result<HttpResponse, A
                     }
                 }
                 Principal::ApiKey { id, created_by } => {
-                    let key = db::api_keys::find(conn, caller.org, SqlUuid(id.0))?;
+                    let key = db::api_keys::find(conn, caller.org, ApiKeyId(id.0))?;
                     MeView {
                         principal: PrincipalKind::ApiKey,
                         id: id.0,

@@ -3,6 +3,7 @@
 //! reports and the statement of account. Handlers parse and check the shape of the input; the
 //! rules live in `app::receivables`.
 
+use crate::domain::ids::{BankAccountId, ClientAccountId};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -13,13 +14,13 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::app::error::FieldError;
 use super::error::ApiError;
 use super::json::{double_option, ApiJson, ApiQuery};
 use super::ledger::parse_currency;
 use super::pagination::{by_creation, Page, PageParams};
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
+use crate::app::error::FieldError;
 use crate::app::receivables::banks::{self, BankAccountInput, BankAccountView};
 use crate::app::receivables::documents::{self, DocumentInput, DocumentView, LineEntry};
 use crate::app::receivables::payments::{
@@ -31,7 +32,7 @@ use crate::app::receivables::{self as use_case, OrganizationSettings, RoundingMo
 use crate::app::App;
 use crate::auth::Caller;
 use crate::db::receivables::{DocumentFilter, PaymentFilter};
-use crate::db::SqlUuid;
+
 use crate::domain::documents::{AmountsAre, DocumentKind, Ledger, TaxKind};
 use crate::domain::money::decimal_string_opt;
 
@@ -178,7 +179,9 @@ pub async fn update_organization(
         vendor_credit_prefix: b.vendor_credit_prefix,
     };
     let view = state
-        .legacy_write(move |conn| use_case::update_organization_in(conn, &caller, &expected, changes))
+        .legacy_write(move |conn| {
+            use_case::update_organization_in(conn, &caller, &expected, changes)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -285,12 +288,7 @@ pub async fn list_tax_rates(
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_tax_rates(
-                conn,
-                caller.org,
-                active,
-                desc,
-                after,
-                fetch,
+                conn, caller.org, active, desc, after, fetch,
             )?)
         })
         .await?;
@@ -318,7 +316,7 @@ pub async fn get_tax_rate(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let row = state
         .legacy_read(move |conn| tax_rates::get(conn, &caller, id))
         .await?;
@@ -344,7 +342,7 @@ pub async fn update_tax_rate(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(false)?;
     let view = state
-        .legacy_write(move |conn| tax_rates::update_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| tax_rates::update_in(conn, &caller, id.into(), &expected, input))
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -361,7 +359,7 @@ pub async fn delete_tax_rate(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| tax_rates::delete_in(conn, &caller, id))
         .await?;
@@ -509,11 +507,7 @@ pub async fn list_bank_accounts(
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_bank_accounts(
-                conn,
-                caller.org,
-                desc,
-                after,
-                fetch,
+                conn, caller.org, desc, after, fetch,
             )?)
         })
         .await?;
@@ -538,7 +532,7 @@ pub async fn get_bank_account(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let row = state
         .legacy_read(move |conn| banks::get(conn, &caller, id))
         .await?;
@@ -564,7 +558,7 @@ pub async fn update_bank_account(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(false)?;
     let view = state
-        .legacy_write(move |conn| banks::update_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| banks::update_in(conn, &caller, id.into(), &expected, input))
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -581,7 +575,7 @@ pub async fn delete_bank_account(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| banks::delete_in(conn, &caller, id))
         .await?;
@@ -797,7 +791,7 @@ async fn list_documents(
     let filter = DocumentFilter {
         kind: kind.as_str().to_owned(),
         status: p.status,
-        account_id: p.account_id.map(SqlUuid),
+        account_id: p.account_id.map(ClientAccountId),
         from: p.from,
         to: p.to,
         overdue_on: p.overdue.filter(|o| *o).map(|_| Utc::now().date_naive()),
@@ -818,7 +812,7 @@ async fn get_document(
     id: web::Path<Uuid>,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| {
             let row = documents::get(conn, &caller, kind, id)?;
@@ -841,7 +835,9 @@ async fn update_document(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(kind, false)?;
     let view = state
-        .legacy_write(move |conn| documents::update_in(conn, &caller, kind, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| {
+            documents::update_in(conn, &caller, kind, id.into(), &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -852,7 +848,7 @@ async fn delete_document(
     id: web::Path<Uuid>,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| documents::delete_in(conn, &caller, kind, id))
         .await?;
@@ -867,7 +863,7 @@ async fn issue_document(
     body: ActionBody,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
         Reply::ok(&documents::issue_in(conn, &c, kind, id)?)
@@ -883,7 +879,7 @@ async fn void_document(
     body: ActionBody,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
         Reply::ok(&documents::void_in(conn, &c, kind, id)?)
@@ -1259,8 +1255,8 @@ pub async fn list_payments(
     let filter = PaymentFilter {
         direction: p.direction.map(|d| d.as_str().to_owned()),
         status: p.status,
-        account_id: p.account_id.map(SqlUuid),
-        bank_account_id: p.bank_account_id.map(SqlUuid),
+        account_id: p.account_id.map(ClientAccountId),
+        bank_account_id: p.bank_account_id.map(BankAccountId),
         from: p.from,
         to: p.to,
     };
@@ -1284,7 +1280,7 @@ pub async fn get_payment(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| payments::get_view(conn, &caller, id))
         .await?;
@@ -1312,7 +1308,7 @@ pub async fn allocate_payment(
     id: web::Path<Uuid>,
     body: ApiJson<AllocateRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let raw = body.raw.clone();
     let mut errors = Vec::new();
     let entries = allocation_entries(body.value.allocations, &mut errors);
@@ -1339,7 +1335,7 @@ pub async fn void_payment(
     id: web::Path<Uuid>,
     body: ActionBody,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let c = caller.clone();
     idem.run(&state, &caller, &body.raw, move |conn| {
         Reply::ok(&payments::void_in(conn, &c, id)?)
@@ -1471,9 +1467,11 @@ pub async fn account_statement(
             "must not be before from",
         ));
     }
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let report = state
-        .legacy_snapshot(move |conn| reports::statement(conn, &caller, id, p.ledger, currency, from, to))
+        .legacy_snapshot(move |conn| {
+            reports::statement(conn, &caller, id, p.ledger, currency, from, to)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }

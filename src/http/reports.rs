@@ -12,7 +12,7 @@ use super::ledger::{default_range, AccountLedgerView, RangeParams};
 use crate::app::reports::{self, amount, StatementRow};
 use crate::app::App;
 use crate::auth::Caller;
-use crate::db::SqlUuid;
+use crate::domain::ids::LedgerAccountId;
 use crate::domain::ledger::AccountType;
 use crate::domain::money::Currency;
 
@@ -280,7 +280,7 @@ pub async fn general_ledger(
         from: params.from,
         to: params.to,
     })?;
-    let only = params.ledger_account_id.map(SqlUuid);
+    let only = params.ledger_account_id.map(LedgerAccountId);
     let (ledgers, base) = state
         .legacy_snapshot(move |conn| {
             let l = reports::account_ledgers(conn, &caller, from, to, only, false)?;

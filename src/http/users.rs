@@ -7,7 +7,6 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::auth::{check_email, hash_password};
-use crate::app::error::FieldError;
 use super::error::ApiError;
 use super::json::ApiQuery;
 use super::json::{double_option, ApiJson};
@@ -15,6 +14,7 @@ use super::pagination::{parse_sort, Page, PageParams, PageRequest};
 use super::views::UserView;
 use super::write::{Idempotency, Reply};
 use super::{etag, validate};
+use crate::app::error::FieldError;
 use crate::app::users::{self as use_case, title_for, NewUser, UserPatch};
 use crate::app::App;
 use crate::auth::{Caller, Permission};

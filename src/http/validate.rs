@@ -2,8 +2,8 @@
 
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use crate::app::error::FieldError;
 use super::error::ApiError;
+use crate::app::error::FieldError;
 
 /// Everything `value`'s derive rules find wrong.
 pub fn collect(value: &impl Validate) -> Vec<FieldError> {

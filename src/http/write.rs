@@ -10,11 +10,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use serde::Serialize;
 
+use crate::app::error::AppError;
 use crate::app::unit_of_work::{IdempotencyKey, Status};
 use crate::app::{App, Context, Outcome};
 use crate::auth::Caller;
 use crate::db::DbConn;
-use crate::app::error::AppError;
 use crate::http::error::ApiError;
 
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -153,7 +153,12 @@ impl Idempotency {
                     204 => Status::NoContent,
                     _ => Status::Ok,
                 };
-                Ok(Outcome::from_parts(status, r.body, r.location, r.stored_body))
+                Ok(Outcome::from_parts(
+                    status,
+                    r.body,
+                    r.location,
+                    r.stored_body,
+                ))
             })
             .await?;
         Ok(super::reply::outcome(outcome))

@@ -6,13 +6,14 @@
 //! (moving a record to another account, reassigning an owner or team) needs write access on
 //! both ends, not just read access on the target.
 
+use crate::domain::ids::{ClientAccountId, TeamId, UserId};
 use std::collections::{HashMap, HashSet};
 
+use crate::app::error::AppError;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::identity::Role;
-use crate::app::error::AppError;
 
 pub const WRITE_ACCOUNT: &str =
     "crm:write on this account (own it, be in its team, or lead a parent team)";
@@ -21,16 +22,16 @@ pub const WRITE_ACCOUNT: &str =
 #[derive(Debug, Clone)]
 pub struct Reach {
     pub everything: bool,
-    pub user: SqlUuid,
+    pub user: UserId,
     /// Teams whose accounts the caller writes: member, lead, or below a team they lead.
-    pub teams: HashSet<SqlUuid>,
+    pub teams: HashSet<TeamId>,
     /// Teams the caller leads, with their sub-teams.
-    pub led: HashSet<SqlUuid>,
+    pub led: HashSet<TeamId>,
 }
 
 impl Reach {
     pub fn of(conn: &mut DbConn, caller: &Caller) -> Result<Reach, AppError> {
-        let user = SqlUuid(caller.user_id().0);
+        let user = caller.user_id();
         let everything = matches!(caller.role, Role::Owner | Role::Admin);
         if everything || !caller.can(Permission::WriteCrm) {
             return Ok(Reach {
@@ -42,10 +43,10 @@ impl Reach {
         }
         let org = caller.org;
         let (member, lead) = db::crm::accounts::teams_of(conn, org, user)?;
-        let parents: HashMap<SqlUuid, Option<SqlUuid>> =
+        let parents: HashMap<TeamId, Option<TeamId>> =
             db::teams::parents(conn, org)?.into_iter().collect();
         let led = descendants(&parents, &lead);
-        let mut teams: HashSet<SqlUuid> = member.into_iter().collect();
+        let mut teams: HashSet<TeamId> = member.into_iter().collect();
         teams.extend(led.iter().copied());
         Ok(Reach {
             everything,
@@ -66,14 +67,14 @@ impl Reach {
         self.everything || (!self.led.is_empty() && self.can_write(account))
     }
 
-    pub fn leads_team(&self, team: SqlUuid) -> bool {
+    pub fn leads_team(&self, team: TeamId) -> bool {
         self.everything || self.led.contains(&team)
     }
 }
 
 /// `roots` and every team below them.
-fn descendants(parents: &HashMap<SqlUuid, Option<SqlUuid>>, roots: &[SqlUuid]) -> HashSet<SqlUuid> {
-    let mut out: HashSet<SqlUuid> = roots.iter().copied().collect();
+fn descendants(parents: &HashMap<TeamId, Option<TeamId>>, roots: &[TeamId]) -> HashSet<TeamId> {
+    let mut out: HashSet<TeamId> = roots.iter().copied().collect();
     // Fixed point: a team joins when its parent is in; bounded by the number of teams.
     for _ in 0..parents.len() {
         let before = out.len();
@@ -108,7 +109,7 @@ pub fn require_write(
 pub fn writable_account(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
 ) -> Result<AccountRow, AppError> {
     let account = super::load_account(conn, caller, id)?;
     require_write(conn, caller, &account)?;

@@ -1,6 +1,9 @@
 //! Accounts: create, change, archive, churn, reassign, merge; health and the timeline on read.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, CompetitorId, DocumentId, InteractionId, OrganizationId, OwnerChangeId,
+    TeamId, UserId,
+};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,9 +16,12 @@ use super::{
     cadence_days, check_in_due, check_team, check_user, load_account, resolve_competitor, settings,
     Check, CrmSettings,
 };
+use crate::app::error::AppError;
+use crate::app::input::double_option;
+use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::{AccountFilter, AccountRow, AccountSort, OwnerChangeRow};
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::crm::{
     AccountStatus, ContactStatus, FeedbackKind, Influence, RiskKind, RiskStatus, Severity, Stage,
     TextEnum, Tier,
@@ -24,9 +30,6 @@ use crate::domain::health::{
     self, ChampionSignal, DisputeSignal, FeedbackSignal, Health, HealthInputs, InvoiceStanding,
     OpportunitySignal, ReceivablesSignal,
 };
-use crate::app::error::AppError;
-use crate::app::input::IfMatch;
-use crate::app::input::double_option;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -205,7 +208,7 @@ fn competitors_of(
     org: OrganizationId,
     refs: &[String],
     check: &mut Check,
-) -> Result<Vec<SqlUuid>, AppError> {
+) -> Result<Vec<CompetitorId>, AppError> {
     let mut ids = Vec::new();
     for (i, r) in refs.iter().enumerate() {
         if let Some(id) = resolve_competitor(conn, org, &format!("competitor_ids[{i}]"), r, check)?
@@ -229,7 +232,7 @@ pub fn create_in(
     let now = db::now();
     let mut row = AccountRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: ClientAccountId(Uuid::now_v7()),
         name: String::new(),
         legal_name: None,
         industry: None,
@@ -289,7 +292,7 @@ pub fn create_in(
     check.finish()?;
     // An account manager's new account is theirs unless they name another owner.
     if input.owner_id.is_none() && caller.role == crate::domain::identity::Role::AccountManager {
-        row.owner_id = Some(SqlUuid(caller.user_id().0));
+        row.owner_id = Some(UserId(caller.user_id().0));
     }
     // The caller must be able to write what they create, and may only place it in a team
     // they belong to or lead (no planting accounts in other teams, even as their owner).
@@ -310,7 +313,7 @@ pub fn create_in(
 pub fn update_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
     expected: &IfMatch,
     input: AccountInput,
 ) -> Result<AccountView, AppError> {
@@ -372,7 +375,7 @@ fn authorize_reassign(
     conn: &mut DbConn,
     caller: &Caller,
     account: &AccountRow,
-    to_team: Option<SqlUuid>,
+    to_team: Option<TeamId>,
 ) -> Result<(), AppError> {
     caller.require(Permission::WriteCrm)?;
     let reach = Reach::of(conn, caller)?;
@@ -391,18 +394,18 @@ fn record_owner_change(
     conn: &mut DbConn,
     caller: &Caller,
     from: &AccountRow,
-    owner: Option<SqlUuid>,
-    team: Option<SqlUuid>,
+    owner: Option<UserId>,
+    team: Option<TeamId>,
 ) -> Result<(), AppError> {
     OwnerChangeRow {
         organization_id: from.organization_id,
-        id: SqlUuid(Uuid::now_v7()),
+        id: OwnerChangeId(Uuid::now_v7()),
         account_id: from.id,
         from_owner_id: from.owner_id,
         to_owner_id: owner,
         from_team_id: from.team_id,
         to_team_id: team,
-        changed_by: SqlUuid(caller.user_id().0),
+        changed_by: UserId(caller.user_id().0),
         changed_at: db::now(),
     }
     .insert(conn)?;
@@ -422,7 +425,7 @@ pub struct ReassignInput {
 pub fn reassign_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
     input: ReassignInput,
 ) -> Result<AccountView, AppError> {
     let current = load_account(conn, caller, id)?;
@@ -464,7 +467,7 @@ pub struct OwnerChangeView {
 pub fn owner_history(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
 ) -> Result<Vec<OwnerChangeView>, AppError> {
     caller.require(Permission::Read)?;
     let account = load_account(conn, caller, id)?;
@@ -496,7 +499,7 @@ pub struct ChurnInput {
 pub fn churn_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
     input: ChurnInput,
 ) -> Result<AccountView, AppError> {
     let current = access::writable_account(conn, caller, id)?;
@@ -531,7 +534,7 @@ pub fn churn_in(
 }
 
 /// DELETE archives: the account leaves lists but its history stays.
-pub fn archive_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn archive_in(conn: &mut DbConn, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
     let current = access::writable_account(conn, caller, id)?;
     if current.archived_at.is_some() {
         return Ok(());
@@ -554,12 +557,12 @@ pub struct MergeInput {
 pub fn merge_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
     input: MergeInput,
 ) -> Result<AccountView, AppError> {
     let survivor = access::writable_account(conn, caller, id)?;
-    let duplicate =
-        super::load_account(conn, caller, SqlUuid(input.duplicate_id)).map_err(|e| {
+    let duplicate = super::load_account(conn, caller, ClientAccountId(input.duplicate_id))
+        .map_err(|e| {
             if e.kind == crate::app::error::ErrorKind::NotFound {
                 AppError::field(
                     "not_found",
@@ -601,7 +604,7 @@ pub fn merge_in(
 pub fn get(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
     as_of: Option<NaiveDate>,
 ) -> Result<AccountView, AppError> {
     caller.require(Permission::Read)?;
@@ -637,7 +640,7 @@ pub fn list(
         &q.filter,
         q.sort.unwrap_or(AccountSort::CreatedAt),
         q.descending,
-        after.map(|(v, i)| (v, SqlUuid(i))),
+        after.map(|(v, i)| (v, ClientAccountId(i))),
         limit,
     )?;
     views(conn, caller, rows, None)
@@ -663,8 +666,8 @@ pub fn views(
 ) -> Result<Vec<AccountView>, AppError> {
     let org = caller.org;
     let s = settings(conn, org)?;
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
-    let mut competitors: HashMap<SqlUuid, Vec<Uuid>> = HashMap::new();
+    let ids: Vec<ClientAccountId> = rows.iter().map(|r| r.id).collect();
+    let mut competitors: HashMap<ClientAccountId, Vec<Uuid>> = HashMap::new();
     for (a, c) in db::crm::accounts::competitor_ids(conn, org, &ids)? {
         competitors.entry(a).or_default().push(c.0);
     }
@@ -727,15 +730,15 @@ pub fn health_of(
     s: &CrmSettings,
     rows: &[AccountRow],
     as_of: Option<NaiveDate>,
-) -> Result<HashMap<SqlUuid, HealthView>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
+) -> Result<HashMap<ClientAccountId, HealthView>, AppError> {
+    let ids: Vec<ClientAccountId> = rows.iter().map(|r| r.id).collect();
     let as_of = as_of.unwrap_or_else(|| Utc::now().date_naive());
     let end_of_day = as_of
         .succ_opt()
         .unwrap_or(as_of)
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default();
-    let mut inputs: BTreeMap<SqlUuid, HealthInputs> = rows
+    let mut inputs: BTreeMap<ClientAccountId, HealthInputs> = rows
         .iter()
         .map(|r| {
             (
@@ -755,14 +758,15 @@ pub fn health_of(
         })
         .collect();
     let interactions = db::crm::records::interactions_of_accounts(conn, org, &ids)?;
-    let with_contacts: std::collections::HashSet<SqlUuid> = db::crm::records::interaction_contacts(
-        conn,
-        org,
-        &interactions.iter().map(|i| i.id).collect::<Vec<_>>(),
-    )?
-    .into_iter()
-    .map(|(i, _)| i)
-    .collect();
+    let with_contacts: std::collections::HashSet<InteractionId> =
+        db::crm::records::interaction_contacts(
+            conn,
+            org,
+            &interactions.iter().map(|i| i.id).collect::<Vec<_>>(),
+        )?
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect();
     for i in interactions.iter().filter(|i| i.occurred_at < end_of_day) {
         let Some(h) = inputs.get_mut(&i.account_id) else {
             continue;
@@ -789,7 +793,7 @@ pub fn health_of(
         }
     }
     // Risks are read as they stand now (their history is not kept), but only those raised by then.
-    let mut disputes: HashMap<SqlUuid, Vec<DisputeSignal>> = HashMap::new();
+    let mut disputes: HashMap<ClientAccountId, Vec<DisputeSignal>> = HashMap::new();
     for r in db::crm::deals::risks_of_accounts(conn, org, &ids)? {
         let live = RiskStatus::parse(&r.status).is_some_and(|s| s.is_live());
         if live && r.created_at < end_of_day && r.kind == RiskKind::Dispute.as_str() {
@@ -867,21 +871,21 @@ pub fn health_of(
 fn invoice_standings(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
     as_of: NaiveDate,
-) -> Result<HashMap<SqlUuid, Vec<InvoiceStanding>>, AppError> {
+) -> Result<HashMap<ClientAccountId, Vec<InvoiceStanding>>, AppError> {
     let invoices = db::crm::revenue::standing_invoices_of_accounts(conn, org, accounts, as_of)?;
     if invoices.is_empty() {
         return Ok(HashMap::new());
     }
-    let ids: Vec<SqlUuid> = invoices.iter().map(|d| d.id).collect();
-    let mut settled: HashMap<SqlUuid, (i64, i64)> = HashMap::new();
+    let ids: Vec<DocumentId> = invoices.iter().map(|d| d.id).collect();
+    let mut settled: HashMap<DocumentId, (i64, i64)> = HashMap::new();
     for a in db::crm::revenue::allocations_into(conn, org, &ids, as_of)? {
         let s = settled.entry(a.document_id).or_default();
         s.0 += a.amount_minor;
         s.1 += a.document_base_minor;
     }
-    let mut out: HashMap<SqlUuid, Vec<InvoiceStanding>> = HashMap::new();
+    let mut out: HashMap<ClientAccountId, Vec<InvoiceStanding>> = HashMap::new();
     for d in invoices {
         let (paid, paid_base) = settled.get(&d.id).copied().unwrap_or_default();
         out.entry(d.account_id).or_default().push(InvoiceStanding {

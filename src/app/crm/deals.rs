@@ -1,6 +1,9 @@
 //! Opportunities, proposals, risks (disputes included), competitors and targets.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, CompetitorId, DocumentId, InteractionId, OpportunityId, OrganizationId,
+    ProposalId, RiskId, TargetId, UserId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -10,19 +13,19 @@ use uuid::Uuid;
 use super::{
     access, check_team, check_user, money_string, refresh_account, resolve_competitor, Check,
 };
+use crate::app::error::AppError;
+use crate::app::input::double_option;
+use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::deals::{
     CompetitorRow, OpportunityRow, ProposalRow, RiskRow, RiskStepRow, TargetRow,
 };
-use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
+use crate::db::{self, DbConn, SqlDecimal};
 use crate::domain::crm::{
     DisputeOutcome, OpportunityKind, ProposalStatus, RiskKind, RiskStatus, Severity, Stage,
     TargetMetric, TextEnum,
 };
 use crate::domain::money::{decimal_string, Money};
-use crate::app::error::AppError;
-use crate::app::input::IfMatch;
-use crate::app::input::double_option;
 
 fn account_for_new(
     conn: &mut DbConn,
@@ -34,7 +37,7 @@ fn account_for_new(
         check.push("account_id", "required", "must name the account");
         return Ok(None);
     };
-    match db::crm::accounts::find(conn, caller.org, SqlUuid(a)) {
+    match db::crm::accounts::find(conn, caller.org, ClientAccountId(a)) {
         Ok(a) => Ok(Some(a)),
         Err(diesel::result::Error::NotFound) => {
             check.push(
@@ -238,15 +241,15 @@ pub fn create_opportunity_in(
     }
     let mut row = OpportunityRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: OpportunityId(Uuid::now_v7()),
         account_id: account
             .as_ref()
             .map(|a| a.id)
-            .unwrap_or(SqlUuid(Uuid::nil())),
+            .unwrap_or(ClientAccountId(Uuid::nil())),
         owner_id: account
             .as_ref()
             .and_then(|a| a.owner_id)
-            .or(Some(SqlUuid(caller.user_id().0))),
+            .or(Some(UserId(caller.user_id().0))),
         kind: String::new(),
         name: String::new(),
         amount_minor: 0,
@@ -276,7 +279,7 @@ pub fn create_opportunity_in(
 pub fn get_opportunity(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: OpportunityId,
 ) -> Result<OpportunityRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_opportunity(conn, caller.org, id)
@@ -286,7 +289,7 @@ pub fn get_opportunity(
 pub fn update_opportunity_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: OpportunityId,
     expected: &IfMatch,
     input: OpportunityInput,
 ) -> Result<OpportunityView, AppError> {
@@ -373,12 +376,12 @@ fn proposal_view(conn: &mut DbConn, r: ProposalRow) -> Result<ProposalView, AppE
 fn check_sources(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
     ids: &[Uuid],
     check: &mut Check,
-) -> Result<Vec<SqlUuid>, AppError> {
-    let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
-    let found: std::collections::HashMap<SqlUuid, SqlUuid> =
+) -> Result<Vec<InteractionId>, AppError> {
+    let wanted: Vec<InteractionId> = ids.iter().map(|i| InteractionId(*i)).collect();
+    let found: std::collections::HashMap<InteractionId, ClientAccountId> =
         db::crm::records::interaction_ids_by(conn, org, &wanted)?
             .into_iter()
             .collect();
@@ -414,7 +417,7 @@ pub fn create_proposal_in(
             check.push("opportunity_id", "required", "must name the opportunity");
             None
         }
-        Some(o) => match db::crm::deals::find_opportunity(conn, org, SqlUuid(o)) {
+        Some(o) => match db::crm::deals::find_opportunity(conn, org, OpportunityId(o)) {
             Ok(o) => Some(o),
             Err(diesel::result::Error::NotFound) => {
                 check.push(
@@ -436,7 +439,7 @@ pub fn create_proposal_in(
     let account_id = opportunity
         .as_ref()
         .map(|o| o.account_id)
-        .unwrap_or(SqlUuid(Uuid::nil()));
+        .unwrap_or(ClientAccountId(Uuid::nil()));
     let sources = check_sources(
         conn,
         org,
@@ -453,7 +456,7 @@ pub fn create_proposal_in(
             conn,
             org,
             &crate::db::crm::records::RecordFilter {
-                person_id: Some(opportunity.id),
+                person_id: Some(opportunity.id.0),
                 ..Default::default()
             },
             true,
@@ -470,7 +473,7 @@ pub fn create_proposal_in(
         .or((status != ProposalStatus::Draft).then(|| Utc::now().date_naive()));
     let row = ProposalRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: ProposalId(Uuid::now_v7()),
         opportunity_id: opportunity.id,
         account_id: opportunity.account_id,
         number,
@@ -499,7 +502,7 @@ pub fn create_proposal_in(
 pub fn get_proposal(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ProposalId,
 ) -> Result<ProposalView, AppError> {
     caller.require(Permission::Read)?;
     let row = db::crm::deals::find_proposal(conn, caller.org, id)
@@ -517,7 +520,7 @@ pub fn proposal_views(
 pub fn update_proposal_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ProposalId,
     expected: &crate::app::input::IfMatch,
     input: ProposalInput,
 ) -> Result<ProposalView, AppError> {
@@ -650,8 +653,8 @@ pub fn risk_views(
     org: OrganizationId,
     rows: Vec<RiskRow>,
 ) -> Result<Vec<RiskView>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
-    let mut steps: std::collections::HashMap<SqlUuid, Vec<ActionStep>> =
+    let ids: Vec<RiskId> = rows.iter().map(|r| r.id).collect();
+    let mut steps: std::collections::HashMap<RiskId, Vec<ActionStep>> =
         std::collections::HashMap::new();
     for s in db::crm::deals::risk_steps(conn, org, &ids)? {
         steps.entry(s.risk_id).or_default().push(ActionStep {
@@ -787,12 +790,12 @@ fn apply_risk(
 fn check_disputed_invoices(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
     ids: &[Uuid],
     check: &mut Check,
 ) -> Result<(), AppError> {
-    let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
-    let found: std::collections::HashMap<SqlUuid, (String, SqlUuid)> =
+    let wanted: Vec<DocumentId> = ids.iter().map(|i| DocumentId(*i)).collect();
+    let found: std::collections::HashMap<DocumentId, (String, ClientAccountId)> =
         db::crm::revenue::kinds_and_accounts(conn, org, &wanted)?
             .into_iter()
             .map(|(id, kind, acc)| (id, (kind, acc)))
@@ -835,11 +838,11 @@ pub fn create_risk_in(
     }
     let mut row = RiskRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: RiskId(Uuid::now_v7()),
         account_id: account
             .as_ref()
             .map(|a| a.id)
-            .unwrap_or(SqlUuid(Uuid::nil())),
+            .unwrap_or(ClientAccountId(Uuid::nil())),
         kind: String::new(),
         severity: String::new(),
         description: String::new(),
@@ -871,7 +874,7 @@ pub fn create_risk_in(
         .ok_or_else(|| AppError::internal("risk view lost"))
 }
 
-pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<RiskRow, AppError> {
+pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: RiskId) -> Result<RiskRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_risk(conn, caller.org, id).map_err(|e| super::not_found(e, "risk"))
 }
@@ -879,7 +882,7 @@ pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<RiskR
 pub fn update_risk_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: RiskId,
     expected: &IfMatch,
     input: RiskInput,
 ) -> Result<RiskView, AppError> {
@@ -969,7 +972,7 @@ pub fn create_competitor_in(
     let now = db::now();
     let row = CompetitorRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: CompetitorId(Uuid::now_v7()),
         name_key: name.to_lowercase(),
         name,
         website,
@@ -984,7 +987,7 @@ pub fn create_competitor_in(
 pub fn update_competitor_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: CompetitorId,
     expected: &IfMatch,
     input: CompetitorInput,
 ) -> Result<CompetitorView, AppError> {
@@ -1145,7 +1148,7 @@ pub fn create_target_in(
     let now = db::now();
     let row = TargetRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: TargetId(Uuid::now_v7()),
         user_id: user,
         team_id: team,
         period_start: input.period_start,
@@ -1160,13 +1163,12 @@ pub fn create_target_in(
     Ok(row.into())
 }
 
-pub fn get_target(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TargetRow, AppError> {
+pub fn get_target(conn: &mut DbConn, caller: &Caller, id: TargetId) -> Result<TargetRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::deals::find_target(conn, caller.org, id)
-        .map_err(|e| super::not_found(e, "target"))
+    db::crm::deals::find_target(conn, caller.org, id).map_err(|e| super::not_found(e, "target"))
 }
 
-pub fn delete_target_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn delete_target_in(conn: &mut DbConn, caller: &Caller, id: TargetId) -> Result<(), AppError> {
     let current = get_target(conn, caller, id)?;
     caller.require(Permission::WriteCrm)?;
     let reach = access::Reach::of(conn, caller)?;

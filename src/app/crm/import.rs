@@ -5,10 +5,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::accounts::{self, AccountInput};
-use crate::auth::{Caller, Permission};
-use crate::db::{self, DbConn};
 use crate::app::error::{AppError, FieldError};
 use crate::app::input::IfMatch;
+use crate::auth::{Caller, Permission};
+use crate::db::{self, DbConn};
 
 /// Columns an import may carry; `name` is required.
 pub const COLUMNS: [&str; 11] = [
@@ -174,12 +174,7 @@ pub fn import_in(
             let existing = if name.trim().is_empty() {
                 None
             } else {
-                db::crm::accounts::find_natural(
-                    c,
-                    caller.org,
-                    domain.as_deref(),
-                    name.trim(),
-                )?
+                db::crm::accounts::find_natural(c, caller.org, domain.as_deref(), name.trim())?
             };
             match existing {
                 Some(a) => {

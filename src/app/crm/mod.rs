@@ -10,28 +10,28 @@ pub mod import;
 pub mod records;
 pub mod reports;
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::app::error::AppError;
 use crate::auth::Caller;
 use crate::db::crm::accounts::AccountRow;
 use crate::db::crm::deals::CompetitorRow;
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::crm::{AccountStatus, InteractionKind, Severity, TextEnum, Tier};
 use crate::domain::health::{FactorKey, HealthSettings};
 use crate::domain::money::{Currency, Money};
-use crate::app::error::AppError;
 
 pub use crate::app::not_found;
 
 pub fn load_account(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
 ) -> Result<AccountRow, AppError> {
     db::crm::accounts::find(conn, caller.org, id).map_err(|e| not_found(e, "account"))
 }
@@ -220,7 +220,7 @@ const CHECK_IN_KINDS: [InteractionKind; 5] = [
 pub fn refresh_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    account_id: SqlUuid,
+    account_id: ClientAccountId,
 ) -> Result<AccountRow, AppError> {
     let mut account = db::crm::accounts::find(conn, org, account_id)?;
     let s = settings(conn, org)?;
@@ -272,10 +272,10 @@ pub fn resolve_competitor(
     field: &str,
     reference: &str,
     check: &mut Check,
-) -> Result<Option<SqlUuid>, AppError> {
+) -> Result<Option<CompetitorId>, AppError> {
     let reference = reference.trim();
     if let Ok(id) = uuid::Uuid::parse_str(reference) {
-        return match db::crm::deals::find_competitor(conn, org, SqlUuid(id)) {
+        return match db::crm::deals::find_competitor(conn, org, CompetitorId(id)) {
             Ok(c) => Ok(Some(c.id)),
             Err(diesel::result::Error::NotFound) => {
                 check.push(
@@ -299,7 +299,7 @@ pub fn resolve_competitor(
     let now = db::now();
     let row = CompetitorRow {
         organization_id: org,
-        id: SqlUuid(uuid::Uuid::now_v7()),
+        id: CompetitorId(uuid::Uuid::now_v7()),
         name: reference.to_owned(),
         name_key: reference.to_lowercase(),
         website: None,
@@ -318,12 +318,12 @@ pub fn check_user(
     field: &str,
     user: Option<uuid::Uuid>,
     check: &mut Check,
-) -> Result<Option<SqlUuid>, AppError> {
+) -> Result<Option<UserId>, AppError> {
     let Some(u) = user else { return Ok(None) };
-    if db::users::existing_ids(conn, org, &[SqlUuid(u)])?.is_empty() {
+    if db::users::existing_ids(conn, org, &[UserId(u)])?.is_empty() {
         check.push(field, "not_found", "no such user in your organization");
     }
-    Ok(Some(SqlUuid(u)))
+    Ok(Some(UserId(u)))
 }
 
 pub fn check_team(
@@ -332,14 +332,14 @@ pub fn check_team(
     field: &str,
     team: Option<uuid::Uuid>,
     check: &mut Check,
-) -> Result<Option<SqlUuid>, AppError> {
+) -> Result<Option<TeamId>, AppError> {
     let Some(t) = team else { return Ok(None) };
-    match db::teams::find(conn, org, SqlUuid(t)) {
+    match db::teams::find(conn, org, TeamId(t)) {
         Ok(_) => {}
         Err(diesel::result::Error::NotFound) => {
             check.push(field, "not_found", "no such team in your organization")
         }
         Err(e) => return Err(e.into()),
     }
-    Ok(Some(SqlUuid(t)))
+    Ok(Some(TeamId(t)))
 }

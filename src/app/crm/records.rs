@@ -1,38 +1,41 @@
 //! Contacts, interactions, feedback, client requests and tasks.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, ClientRequestId, ContactId, FeedbackId, InteractionId, OrganizationId, TaskId,
+    UserId,
+};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{access, check_team, check_user, load_account, refresh_account, Check};
+use crate::app::error::AppError;
+use crate::app::input::double_option;
+use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::records::{
     ContactRow, FeedbackRow, InteractionRow, RecordFilter, RequestRow, TaskRow,
 };
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::crm::{
     ContactStatus, Direction, FeedbackKind, Influence, InteractionKind, Priority, RequestKind,
     RequestStatus, Seniority, TaskStatus, TextEnum,
 };
-use crate::app::error::AppError;
-use crate::app::input::IfMatch;
-use crate::app::input::double_option;
 
-fn required_account(check: &mut Check, account_id: Option<Uuid>) -> SqlUuid {
+fn required_account(check: &mut Check, account_id: Option<Uuid>) -> ClientAccountId {
     match account_id {
-        Some(a) => SqlUuid(a),
+        Some(a) => ClientAccountId(a),
         None => {
             check.push("account_id", "required", "must name the account");
-            SqlUuid(Uuid::nil())
+            ClientAccountId(Uuid::nil())
         }
     }
 }
 
 /// The account a new record goes on: 422 naming `account_id` when it does not exist, 403 when
 /// the caller may not write it.
-fn target_account(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+fn target_account(conn: &mut DbConn, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
     caller.require(Permission::WriteCrm)?;
     let account = match db::crm::accounts::find(conn, caller.org, id) {
         Ok(a) => a,
@@ -161,7 +164,7 @@ pub fn create_contact_in(
     }
     let mut row = ContactRow {
         organization_id: caller.org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: ContactId(Uuid::now_v7()),
         account_id,
         name: String::new(),
         title: None,
@@ -185,17 +188,16 @@ pub fn create_contact_in(
 pub fn get_contact(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ContactId,
 ) -> Result<ContactRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::records::find_contact(conn, caller.org, id)
-        .map_err(|e| super::not_found(e, "contact"))
+    db::crm::records::find_contact(conn, caller.org, id).map_err(|e| super::not_found(e, "contact"))
 }
 
 pub fn update_contact_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ContactId,
     expected: &IfMatch,
     input: ContactInput,
 ) -> Result<ContactView, AppError> {
@@ -206,7 +208,7 @@ pub fn update_contact_in(
     let mut check = Check::default();
     apply_contact(&input, &mut row, &mut check);
     check.finish()?;
-    if let Some(to) = input.account_id.map(SqlUuid) {
+    if let Some(to) = input.account_id.map(ClientAccountId) {
         if to != current.account_id {
             // Both ends: the contact leaves one account and joins another.
             target_account(conn, caller, to)?;
@@ -221,7 +223,11 @@ pub fn update_contact_in(
     Ok(row.into())
 }
 
-pub fn delete_contact_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn delete_contact_in(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: ContactId,
+) -> Result<(), AppError> {
     let current = get_contact(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     db::crm::records::delete_contact(conn, current.organization_id, current.id)?;
@@ -311,8 +317,8 @@ pub fn interaction_views(
     org: OrganizationId,
     rows: Vec<InteractionRow>,
 ) -> Result<Vec<InteractionView>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
-    let mut contacts: std::collections::HashMap<SqlUuid, Vec<Uuid>> =
+    let ids: Vec<InteractionId> = rows.iter().map(|r| r.id).collect();
+    let mut contacts: std::collections::HashMap<InteractionId, Vec<Uuid>> =
         std::collections::HashMap::new();
     for (i, c) in db::crm::records::interaction_contacts(conn, org, &ids)? {
         contacts.entry(i).or_default().push(c.0);
@@ -370,12 +376,12 @@ fn apply_interaction(input: &InteractionInput, row: &mut InteractionRow, check: 
 fn check_contacts(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
     ids: &[Uuid],
     check: &mut Check,
-) -> Result<Vec<SqlUuid>, AppError> {
-    let wanted: Vec<SqlUuid> = ids.iter().map(|i| SqlUuid(*i)).collect();
-    let found: std::collections::HashMap<SqlUuid, SqlUuid> =
+) -> Result<Vec<ContactId>, AppError> {
+    let wanted: Vec<ContactId> = ids.iter().map(|i| ContactId(*i)).collect();
+    let found: std::collections::HashMap<ContactId, ClientAccountId> =
         db::crm::records::contact_ids_by(conn, org, &wanted)?
             .into_iter()
             .collect();
@@ -419,9 +425,9 @@ pub fn create_interaction_in(
     }
     let mut row = InteractionRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: InteractionId(Uuid::now_v7()),
         account_id,
-        author_id: SqlUuid(caller.user_id().0),
+        author_id: UserId(caller.user_id().0),
         kind: String::new(),
         direction: String::new(),
         occurred_at: now,
@@ -456,7 +462,7 @@ pub fn create_interaction_in(
 pub fn get_interaction(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: InteractionId,
 ) -> Result<InteractionView, AppError> {
     caller.require(Permission::Read)?;
     let row = db::crm::records::find_interaction(conn, caller.org, id)
@@ -469,7 +475,7 @@ pub fn get_interaction(
 pub fn update_interaction_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: InteractionId,
     expected: &IfMatch,
     input: InteractionInput,
 ) -> Result<InteractionView, AppError> {
@@ -592,14 +598,14 @@ pub fn create_feedback_in(
     target_account(conn, caller, account_id)?;
     let row = FeedbackRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: FeedbackId(Uuid::now_v7()),
         account_id,
-        contact_id: input.contact_id.map(SqlUuid),
+        contact_id: input.contact_id.map(ContactId),
         kind: kind.map(|k| k.as_str()).unwrap_or("csat").into(),
         score: input.score.unwrap_or(0),
         comment,
         received_on,
-        created_by: SqlUuid(caller.user_id().0),
+        created_by: UserId(caller.user_id().0),
         created_at: db::now(),
     };
     db::crm::records::insert_feedback(conn, &row)?;
@@ -609,7 +615,7 @@ pub fn create_feedback_in(
 pub fn get_feedback(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: FeedbackId,
 ) -> Result<FeedbackView, AppError> {
     caller.require(Permission::Read)?;
     Ok(db::crm::records::find_feedback(conn, caller.org, id)
@@ -688,7 +694,7 @@ fn apply_request(
         if let Some(c) = c {
             check_contacts(conn, org, row.account_id, &[c], check)?;
         }
-        row.contact_id = c.map(SqlUuid);
+        row.contact_id = c.map(ContactId);
     }
     if let Some(t) = input.routed_to_team_id {
         row.routed_to_team_id = check_team(conn, org, "routed_to_team_id", t, check)?;
@@ -721,7 +727,7 @@ pub fn create_request_in(
     }
     let mut row = RequestRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: ClientRequestId(Uuid::now_v7()),
         account_id,
         contact_id: None,
         kind: String::new(),
@@ -743,17 +749,16 @@ pub fn create_request_in(
 pub fn get_request(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientRequestId,
 ) -> Result<RequestRow, AppError> {
     caller.require(Permission::Read)?;
-    db::crm::records::find_request(conn, caller.org, id)
-        .map_err(|e| super::not_found(e, "request"))
+    db::crm::records::find_request(conn, caller.org, id).map_err(|e| super::not_found(e, "request"))
 }
 
 pub fn update_request_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientRequestId,
     expected: &IfMatch,
     input: RequestInput,
 ) -> Result<RequestView, AppError> {
@@ -870,9 +875,9 @@ pub fn create_task_in(
     }
     let mut row = TaskRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: TaskId(Uuid::now_v7()),
         account_id,
-        assignee_id: Some(SqlUuid(caller.user_id().0)),
+        assignee_id: Some(UserId(caller.user_id().0)),
         title: String::new(),
         due_on: None,
         priority: Priority::Normal.as_str().into(),
@@ -888,7 +893,7 @@ pub fn create_task_in(
     Ok(row.into())
 }
 
-pub fn get_task(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaskRow, AppError> {
+pub fn get_task(conn: &mut DbConn, caller: &Caller, id: TaskId) -> Result<TaskRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::records::find_task(conn, caller.org, id).map_err(|e| super::not_found(e, "task"))
 }
@@ -896,7 +901,7 @@ pub fn get_task(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaskR
 pub fn update_task_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: TaskId,
     expected: &IfMatch,
     input: TaskInput,
 ) -> Result<TaskView, AppError> {
@@ -907,7 +912,7 @@ pub fn update_task_in(
     let mut check = Check::default();
     apply_task(conn, caller.org, &input, &mut row, &mut check)?;
     check.finish()?;
-    if let Some(to) = input.account_id.map(SqlUuid) {
+    if let Some(to) = input.account_id.map(ClientAccountId) {
         if to != current.account_id {
             target_account(conn, caller, to)?;
             row.account_id = to;
@@ -921,7 +926,7 @@ pub fn update_task_in(
     Ok(row.into())
 }
 
-pub fn delete_task_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn delete_task_in(conn: &mut DbConn, caller: &Caller, id: TaskId) -> Result<(), AppError> {
     let current = get_task(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     db::crm::records::delete_task(conn, current.organization_id, current.id)?;

@@ -1,6 +1,6 @@
 //! What is read across records: an account's timeline, the performance and sales reports.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TeamId, UserId};
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -10,13 +10,13 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{access::Reach, load_account};
+use crate::app::error::AppError;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
 use crate::db::users::{UserFilter, UserSort};
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::identity::Role;
 use crate::domain::money::{Currency, Money};
-use crate::app::error::AppError;
 
 // ---- timeline ----
 
@@ -38,7 +38,7 @@ pub struct TimelineEntry {
 pub fn timeline(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: ClientAccountId,
     after: Option<(NaiveDateTime, Uuid)>,
     limit: i64,
 ) -> Result<Vec<TimelineEntry>, AppError> {
@@ -48,7 +48,7 @@ pub fn timeline(
     let ids = [account.id];
     let mut all: Vec<(NaiveDateTime, TimelineEntry)> = Vec::new();
     let mut push = |t: &str,
-                    id: SqlUuid,
+                    id: Uuid,
                     at: NaiveDateTime,
                     title: String,
                     detail: Option<String>,
@@ -57,7 +57,7 @@ pub fn timeline(
             at,
             TimelineEntry {
                 entry_type: t.into(),
-                id: id.0,
+                id,
                 at: at.and_utc(),
                 title,
                 detail,
@@ -68,7 +68,7 @@ pub fn timeline(
     for i in db::crm::records::interactions_of_accounts(conn, org, &ids)? {
         push(
             "interaction",
-            i.id,
+            i.id.0,
             i.occurred_at,
             i.subject.unwrap_or_else(|| i.kind.clone()),
             i.summary,
@@ -78,7 +78,7 @@ pub fn timeline(
     for t in db::crm::records::tasks_of_accounts(conn, org, &ids)? {
         push(
             "task",
-            t.id,
+            t.id.0,
             t.created_at,
             t.title,
             t.due_on.map(|d| format!("due {d}")),
@@ -88,7 +88,7 @@ pub fn timeline(
     for r in db::crm::deals::risks_of_accounts(conn, org, &ids)? {
         push(
             "risk",
-            r.id,
+            r.id.0,
             r.created_at,
             format!("{} risk ({})", r.kind, r.severity),
             Some(r.description),
@@ -99,7 +99,7 @@ pub fn timeline(
         let amount = super::money_string(o.amount_minor, &o.currency);
         push(
             "opportunity",
-            o.id,
+            o.id.0,
             o.created_at,
             o.name,
             Some(format!("{} {} {}", o.kind, amount, o.currency)),
@@ -109,7 +109,7 @@ pub fn timeline(
     for p in db::crm::deals::proposals_of_accounts(conn, org, &ids)? {
         push(
             "proposal",
-            p.id,
+            p.id.0,
             p.created_at,
             format!("proposal v{}", p.number),
             p.summary,
@@ -120,7 +120,7 @@ pub fn timeline(
         let at = f.received_on.and_hms_opt(0, 0, 0).unwrap_or(f.created_at);
         push(
             "feedback",
-            f.id,
+            f.id.0,
             at,
             format!("{} {}", f.kind, f.score),
             f.comment,
@@ -130,7 +130,7 @@ pub fn timeline(
     for r in db::crm::records::requests_of_accounts(conn, org, &ids)? {
         push(
             "request",
-            r.id,
+            r.id.0,
             r.created_at,
             r.kind.clone(),
             Some(r.summary),
@@ -152,7 +152,7 @@ pub fn timeline(
         };
         push(
             &d.kind,
-            d.id,
+            d.id.0,
             midnight(d.issue_date),
             format!("{label} {}", d.number.unwrap_or_default())
                 .trim_end()
@@ -165,7 +165,7 @@ pub fn timeline(
         let amount = super::money_string(p.amount_minor, &p.currency);
         push(
             "payment",
-            p.id,
+            p.id.0,
             midnight(p.payment_date),
             format!("payment {}", p.direction),
             Some(match p.reference {
@@ -253,7 +253,7 @@ fn row_for(
     base: Currency,
     from: NaiveDate,
     to: NaiveDate,
-    accounts: &HashSet<SqlUuid>,
+    accounts: &HashSet<ClientAccountId>,
 ) -> PerformanceRow {
     let in_range = |t: NaiveDateTime| t.date() >= from && t.date() <= to;
     let csat: Vec<i32> = f
@@ -385,8 +385,8 @@ fn attainment(
 
 /// Revenue of one document in the period, credited to the owner and team it recorded at issue.
 struct Attributed {
-    owner: Option<SqlUuid>,
-    team: Option<SqlUuid>,
+    owner: Option<UserId>,
+    team: Option<TeamId>,
     /// Base minor units: + an invoice's subtotal, − a credit note's.
     invoiced: i64,
     /// Base minor units collected without tax.
@@ -427,10 +427,10 @@ fn attributed_revenue(
             })
             .collect();
     let allocations = db::crm::revenue::payment_allocations_between(conn, org, from, to)?;
-    let mut ids: Vec<SqlUuid> = allocations.iter().map(|a| a.document_id).collect();
+    let mut ids: Vec<DocumentId> = allocations.iter().map(|a| a.document_id).collect();
     ids.sort();
     ids.dedup();
-    let invoices: HashMap<SqlUuid, db::crm::revenue::CrmDocumentRow> =
+    let invoices: HashMap<DocumentId, db::crm::revenue::CrmDocumentRow> =
         db::crm::revenue::documents_by_ids(conn, org, &ids)?
             .into_iter()
             .filter(|d| d.kind == "invoice")
@@ -487,7 +487,7 @@ pub fn performance(
     let org = caller.org;
     let base = crate::app::ledger::org(conn, caller)?.base;
     let accounts = db::crm::accounts::all_live(conn, org)?;
-    let ids: Vec<SqlUuid> = accounts.iter().map(|a| a.id).collect();
+    let ids: Vec<ClientAccountId> = accounts.iter().map(|a| a.id).collect();
     let f = Figures {
         interactions: db::crm::records::interactions_of_accounts(conn, org, &ids)?,
         feedback: db::crm::records::feedback_of_accounts(conn, org, &ids)?,
@@ -500,7 +500,7 @@ pub fn performance(
     // Who the caller may see: everyone, or (account managers) themselves and the teams they lead.
     let restricted = caller.role == Role::AccountManager;
     let reach = Reach::of(conn, caller)?;
-    let me = SqlUuid(caller.user_id().0);
+    let me = caller.user_id();
     let mut users = db::users::list(
         conn,
         org,
@@ -515,7 +515,7 @@ pub fn performance(
         10_000,
     )?;
     // Account owners, and whoever revenue in the period is credited to (a previous owner too).
-    let owners: HashSet<SqlUuid> = f
+    let owners: HashSet<UserId> = f
         .accounts
         .iter()
         .filter_map(|a| a.owner_id)
@@ -535,7 +535,7 @@ pub fn performance(
             .iter()
             .filter(|a| a.owner_id == Some(u.id))
             .collect();
-        let set: HashSet<SqlUuid> = mine.iter().map(|a| a.id).collect();
+        let set: HashSet<ClientAccountId> = mine.iter().map(|a| a.id).collect();
         let mut row = row_for(&f, base, from, to, &set);
         add_revenue(&mut row, base, &revenue, |r| r.owner == Some(u.id));
         row.targets = targets
@@ -548,7 +548,7 @@ pub fn performance(
         row.title = u.title;
         managers.push(row);
     }
-    let parents: HashMap<SqlUuid, Option<SqlUuid>> =
+    let parents: HashMap<TeamId, Option<TeamId>> =
         db::teams::parents(conn, org)?.into_iter().collect();
     let mut teams = Vec::new();
     for (team, _) in parents.iter() {
@@ -556,7 +556,7 @@ pub fn performance(
             continue;
         }
         // A team's accounts include its sub-teams'.
-        let mut subtree: HashSet<SqlUuid> = [*team].into_iter().collect();
+        let mut subtree: HashSet<TeamId> = [*team].into_iter().collect();
         for _ in 0..parents.len() {
             for (t, p) in &parents {
                 if p.is_some_and(|p| subtree.contains(&p)) {
@@ -569,7 +569,7 @@ pub fn performance(
             .iter()
             .filter(|a| a.team_id.is_some_and(|t| subtree.contains(&t)))
             .collect();
-        let set: HashSet<SqlUuid> = theirs.iter().map(|a| a.id).collect();
+        let set: HashSet<ClientAccountId> = theirs.iter().map(|a| a.id).collect();
         let mut row = row_for(&f, base, from, to, &set);
         // Like its accounts, a team's revenue includes its sub-teams'.
         add_revenue(&mut row, base, &revenue, |r| {
@@ -668,13 +668,13 @@ pub fn sales(
     }
     let org = caller.org;
     let base = crate::app::ledger::org(conn, caller)?.base;
-    let accounts: HashMap<SqlUuid, AccountRow> = db::crm::accounts::all_live(conn, org)?
+    let accounts: HashMap<ClientAccountId, AccountRow> = db::crm::accounts::all_live(conn, org)?
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
     let mut groups: std::collections::BTreeMap<String, SalesFigures> = Default::default();
-    let mut owner_names: HashMap<SqlUuid, String> = HashMap::new();
-    let mut owner_label = |conn: &mut DbConn, owner: Option<SqlUuid>| -> (String, String) {
+    let mut owner_names: HashMap<UserId, String> = HashMap::new();
+    let mut owner_label = |conn: &mut DbConn, owner: Option<UserId>| -> (String, String) {
         let Some(u) = owner else {
             return (String::new(), "(no owner)".into());
         };
@@ -724,14 +724,15 @@ pub fn sales(
         }
     }
     let documents = db::crm::revenue::receivables_issued_between(conn, org, from, to)?;
-    let missing: Vec<SqlUuid> = documents
+    let missing: Vec<ClientAccountId> = documents
         .iter()
         .map(|d| d.account_id)
         .filter(|a| !accounts.contains_key(a))
         .collect();
-    let archived: HashMap<SqlUuid, String> = db::crm::accounts::names_of(conn, org, &missing)?
-        .into_iter()
-        .collect();
+    let archived: HashMap<ClientAccountId, String> =
+        db::crm::accounts::names_of(conn, org, &missing)?
+            .into_iter()
+            .collect();
     for d in documents {
         let (key, label) = match group_by {
             "account" => (

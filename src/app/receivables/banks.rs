@@ -1,20 +1,20 @@
 //! Bank accounts: each has its own asset account in the chart (`system_role: bank`), which
 //! payments post to.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{BankAccountId, LedgerAccountId, OrganizationId};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::app::error::AppError;
+use crate::app::input::IfMatch;
 use crate::app::ledger::{currency_of, org};
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::LedgerAccountRow;
 use crate::db::receivables::{self as store, BankAccountRow};
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::Currency;
-use crate::app::error::AppError;
-use crate::app::input::IfMatch;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BankAccountView {
@@ -86,14 +86,16 @@ pub fn create_in(
     let now = db::now();
     let ledger_account_id = match input.ledger_account_id {
         Some(id) => {
-            let a = db::ledger::find_account(conn, org.id, SqlUuid(id)).map_err(|e| match e {
-                diesel::result::Error::NotFound => AppError::field(
-                    "not_found",
-                    "ledger_account_id",
-                    "no such ledger account in your organization",
-                ),
-                e => e.into(),
-            })?;
+            let a = db::ledger::find_account(conn, org.id, LedgerAccountId(id)).map_err(
+                |e| match e {
+                    diesel::result::Error::NotFound => AppError::field(
+                        "not_found",
+                        "ledger_account_id",
+                        "no such ledger account in your organization",
+                    ),
+                    e => e.into(),
+                },
+            )?;
             if a.system_role.as_deref() != Some(SystemRole::Bank.as_str()) {
                 return Err(AppError::field(
                     "not_a_bank_ledger_account",
@@ -113,7 +115,7 @@ pub fn create_in(
         None => {
             let row = LedgerAccountRow {
                 organization_id: org.id,
-                id: SqlUuid(Uuid::now_v7()),
+                id: LedgerAccountId(Uuid::now_v7()),
                 code: free_code(conn, org.id)?,
                 name: name.chars().take(200).collect(),
                 account_type: AccountType::Asset.as_str().to_owned(),
@@ -132,7 +134,7 @@ pub fn create_in(
     };
     let row = BankAccountRow {
         organization_id: org.id,
-        id: SqlUuid(Uuid::now_v7()),
+        id: BankAccountId(Uuid::now_v7()),
         name,
         currency: currency.code().to_owned(),
         iban: input.iban.flatten(),
@@ -156,7 +158,11 @@ pub fn create_in(
     Ok(row.into())
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<BankAccountRow, AppError> {
+pub fn get(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: BankAccountId,
+) -> Result<BankAccountRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_bank_account(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "bank account"))
@@ -165,7 +171,7 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<BankAccoun
 pub fn update_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: BankAccountId,
     expected: &IfMatch,
     input: BankAccountInput,
 ) -> Result<BankAccountView, AppError> {
@@ -212,7 +218,7 @@ pub fn update_in(
 
 /// Deletes a bank account nothing was paid through, with its ledger account if that has no
 /// postings; otherwise 409 (deactivate it instead).
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: BankAccountId) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let row = get(conn, caller, id)?;
     if store::bank_account_has_payments(conn, row.organization_id, row.id)?

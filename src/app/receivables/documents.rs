@@ -6,7 +6,9 @@
 //! through allocations (payments, credits) or a void, which reverses the entry on the
 //! document's own date.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, DocumentId, LedgerAccountId, OrganizationId, TaxRateId, UserId,
+};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate, Utc};
@@ -17,6 +19,8 @@ use uuid::Uuid;
 
 use super::payments::{allocate_in, unwind_source_allocations, AllocationSource};
 use super::{check_lock, control_account, money, resolve_rate};
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
@@ -24,14 +28,12 @@ use crate::db::ledger::LedgerAccountRow;
 use crate::db::receivables::{
     self as store, AllocationRow, DocumentFilter, DocumentLineRow, DocumentRow, TaxRateRow,
 };
-use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
+use crate::db::{self, DbConn, SqlDecimal};
 use crate::domain::documents::{
     line_amounts, totals, AmountsAre, DocumentKind, LineInput, Pricing, TooLarge,
 };
 use crate::domain::ledger::{AccountType, Side};
 use crate::domain::money::{decimal_string, Currency};
-use crate::app::error::{AppError, FieldError, Unique};
-use crate::app::input::IfMatch;
 
 /// A document as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -148,7 +150,7 @@ impl AllocationView {
     /// Names both sides of `a` by their kinds.
     pub fn of(
         a: &AllocationRow,
-        kinds: &HashMap<SqlUuid, DocumentKind>,
+        kinds: &HashMap<DocumentId, DocumentKind>,
         currency: Currency,
     ) -> Self {
         let mut v = AllocationView {
@@ -187,8 +189,8 @@ pub fn allocation_kinds(
     conn: &mut DbConn,
     org: OrganizationId,
     allocations: &[AllocationRow],
-) -> Result<HashMap<SqlUuid, DocumentKind>, AppError> {
-    let mut ids: Vec<SqlUuid> = allocations
+) -> Result<HashMap<DocumentId, DocumentKind>, AppError> {
+    let mut ids: Vec<DocumentId> = allocations
         .iter()
         .flat_map(|a| std::iter::once(a.document_id).chain(a.credit_document_id))
         .collect();
@@ -207,8 +209,8 @@ pub fn views(
     org: &Org,
     rows: Vec<DocumentRow>,
 ) -> Result<Vec<DocumentView>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
-    let mut lines: HashMap<SqlUuid, Vec<DocumentLineRow>> = HashMap::new();
+    let ids: Vec<DocumentId> = rows.iter().map(|r| r.id).collect();
+    let mut lines: HashMap<DocumentId, Vec<DocumentLineRow>> = HashMap::new();
     for l in store::lines_of(conn, org.id, &ids)? {
         lines.entry(l.document_id).or_default().push(l);
     }
@@ -358,7 +360,7 @@ fn find_account(
     id: Uuid,
     errors: &mut Vec<FieldError>,
 ) -> Result<Option<AccountRow>, AppError> {
-    let account = match db::crm::accounts::find(conn, org, SqlUuid(id)) {
+    let account = match db::crm::accounts::find(conn, org, ClientAccountId(id)) {
         Ok(a) => a,
         Err(diesel::result::Error::NotFound) => {
             errors.push(FieldError::new(
@@ -418,7 +420,7 @@ fn price_lines(
             "at most 200 lines",
         ));
     }
-    let chart: HashMap<SqlUuid, LedgerAccountRow> = db::ledger::all_accounts(conn, org.id)?
+    let chart: HashMap<LedgerAccountId, LedgerAccountRow> = db::ledger::all_accounts(conn, org.id)?
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
@@ -426,12 +428,12 @@ fn price_lines(
         .values()
         .find(|a| a.code == default_code(kind))
         .map(|a| a.id);
-    let tax_ids: Vec<SqlUuid> = input
+    let tax_ids: Vec<TaxRateId> = input
         .iter()
         .filter_map(|l| l.tax_rate_id)
-        .map(SqlUuid)
+        .map(TaxRateId)
         .collect();
-    let taxes: HashMap<SqlUuid, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
+    let taxes: HashMap<TaxRateId, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
@@ -486,7 +488,7 @@ fn price_lines(
                 "at most 1000 characters",
             ));
         }
-        let tax = match l.tax_rate_id.map(SqlUuid) {
+        let tax = match l.tax_rate_id.map(TaxRateId) {
             None => None,
             Some(id) => match taxes.get(&id) {
                 None => {
@@ -508,7 +510,7 @@ fn price_lines(
                 Some(t) => Some(t),
             },
         };
-        let ledger_account_id = match l.ledger_account_id.map(SqlUuid).or(default_account) {
+        let ledger_account_id = match l.ledger_account_id.map(LedgerAccountId).or(default_account) {
             None => {
                 errors.push(FieldError::new(
                     field("ledger_account_id"),
@@ -667,7 +669,7 @@ fn shape(
         doc.amounts_are = a.as_str().to_owned();
     }
     if let Some(r) = input.related_document_id {
-        doc.related_document_id = r.map(SqlUuid);
+        doc.related_document_id = r.map(DocumentId);
     }
     if let Some(related) = doc.related_document_id {
         let field = related_field(kind);
@@ -821,9 +823,9 @@ pub fn create_in(
     let now = db::now();
     let mut doc = DocumentRow {
         organization_id: org.id,
-        id: SqlUuid(Uuid::now_v7()),
+        id: DocumentId(Uuid::now_v7()),
         kind: kind.as_str().to_owned(),
-        account_id: SqlUuid(input.account_id.unwrap_or_default()),
+        account_id: ClientAccountId(input.account_id.unwrap_or_default()),
         number: None,
         reference: None,
         status: "draft".to_owned(),
@@ -847,7 +849,7 @@ pub fn create_in(
         void_entry_id: None,
         issued_at: None,
         voided_at: None,
-        created_by: SqlUuid(caller.user_id().0),
+        created_by: UserId(caller.user_id().0),
         version: 1,
         created_at: now,
         updated_at: now,
@@ -868,7 +870,7 @@ pub fn get(
     conn: &mut DbConn,
     caller: &Caller,
     kind: DocumentKind,
-    id: SqlUuid,
+    id: DocumentId,
 ) -> Result<DocumentRow, AppError> {
     caller.require(Permission::Read)?;
     match store::find_document(conn, caller.org, id) {
@@ -892,7 +894,7 @@ pub fn update_in(
     conn: &mut DbConn,
     caller: &Caller,
     kind: DocumentKind,
-    id: SqlUuid,
+    id: DocumentId,
     expected: &IfMatch,
     input: DocumentInput,
 ) -> Result<DocumentView, AppError> {
@@ -926,7 +928,7 @@ pub fn delete_in(
     conn: &mut DbConn,
     caller: &Caller,
     kind: DocumentKind,
-    id: SqlUuid,
+    id: DocumentId,
 ) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let doc = get(conn, caller, kind, id)?;
@@ -953,13 +955,13 @@ fn posting(
     doc: &DocumentRow,
     lines: &[DocumentLineRow],
 ) -> Result<Vec<DraftLine>, AppError> {
-    let tax_ids: Vec<SqlUuid> = lines.iter().filter_map(|l| l.tax_rate_id).collect();
-    let taxes: HashMap<SqlUuid, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
+    let tax_ids: Vec<TaxRateId> = lines.iter().filter_map(|l| l.tax_rate_id).collect();
+    let taxes: HashMap<TaxRateId, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
     // Signed in the lines' natural direction (credit for sales, debit for purchases).
-    let mut by_account: BTreeMap<SqlUuid, i64> = BTreeMap::new();
+    let mut by_account: BTreeMap<LedgerAccountId, i64> = BTreeMap::new();
     for l in lines {
         *by_account.entry(l.ledger_account_id).or_default() += l.base_amount_minor;
         if l.base_tax_minor == 0 {
@@ -986,7 +988,7 @@ fn posting(
         }
     };
     let amount = |minor: i64| Decimal::new(minor.abs(), org.base.exponent());
-    let line = |account: SqlUuid, side: Side, minor: i64| DraftLine {
+    let line = |account: LedgerAccountId, side: Side, minor: i64| DraftLine {
         ledger_account_id: account,
         both_sides: false,
         side: Some(side),
@@ -1031,7 +1033,7 @@ pub fn issue_in(
     conn: &mut DbConn,
     caller: &Caller,
     kind: DocumentKind,
-    id: SqlUuid,
+    id: DocumentId,
 ) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
@@ -1081,7 +1083,7 @@ pub fn issue_in(
             .replace("  ", " "),
             reference: doc.number.clone().or_else(|| doc.reference.clone()),
             source: source_of(kind),
-            source_id: Some(doc.id),
+            source_id: Some(doc.id.into()),
             metadata: "{}".into(),
             lines,
         },
@@ -1143,7 +1145,7 @@ pub fn void_in(
     conn: &mut DbConn,
     caller: &Caller,
     kind: DocumentKind,
-    id: SqlUuid,
+    id: DocumentId,
 ) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
@@ -1197,7 +1199,7 @@ pub fn list(
     caller: &Caller,
     filter: &DocumentFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<DocumentId>,
     limit: i64,
 ) -> Result<Vec<DocumentView>, AppError> {
     caller.require(Permission::Read)?;

@@ -12,19 +12,19 @@ pub mod payments;
 pub mod reports;
 pub mod tax_rates;
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ClientAccountId, LedgerAccountId, OrganizationId};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::app::error::AppError;
 use crate::app::ledger::Org;
 use crate::auth::{Caller, Permission};
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::documents::Ledger;
 use crate::domain::ledger::SystemRole;
 use crate::domain::money::Currency;
-use crate::app::error::AppError;
 
 /// A minor-unit amount as the API writes it: a decimal string with the currency's places.
 pub fn money(minor: i64, currency: Currency) -> String {
@@ -81,7 +81,7 @@ pub fn role_account(
     conn: &mut DbConn,
     org: OrganizationId,
     role: SystemRole,
-) -> Result<SqlUuid, AppError> {
+) -> Result<LedgerAccountId, AppError> {
     db::ledger::account_by_role(conn, org, role.as_str())?
         .map(|a| a.id)
         .ok_or_else(|| {
@@ -99,7 +99,7 @@ pub fn control_account(
     conn: &mut DbConn,
     org: OrganizationId,
     ledger: Ledger,
-) -> Result<SqlUuid, AppError> {
+) -> Result<LedgerAccountId, AppError> {
     role_account(
         conn,
         org,
@@ -114,9 +114,9 @@ pub fn control_account(
 pub fn account_names(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: impl Iterator<Item = SqlUuid>,
-) -> Result<std::collections::HashMap<SqlUuid, String>, AppError> {
-    let mut ids: Vec<SqlUuid> = ids.collect();
+    ids: impl Iterator<Item = ClientAccountId>,
+) -> Result<std::collections::HashMap<ClientAccountId, String>, AppError> {
+    let mut ids: Vec<ClientAccountId> = ids.collect();
     ids.sort_by_key(|i| i.0);
     ids.dedup();
     Ok(db::crm::accounts::names_of(conn, org, &ids)?

@@ -8,6 +8,9 @@
 //! control account and `fx_gain_loss` on its date, so each settled pair leaves nothing on the
 //! control account — which is what keeps the aging tied to it.
 
+use crate::domain::ids::{
+    AllocationId, BankAccountId, ClientAccountId, DocumentId, EntrySourceId, PaymentId, UserId,
+};
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -16,18 +19,18 @@ use uuid::Uuid;
 
 use super::documents::{allocation_kinds, kind_of, AllocationView};
 use super::{check_lock, control_account, money, resolve_rate, role_account};
+use crate::app::error::{AppError, FieldError};
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
 use crate::auth::{Caller, Permission};
 use crate::db::receivables::{
     self as store, AllocationRow, DocumentRow, PaymentFilter, PaymentRow,
 };
-use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
+use crate::db::{self, DbConn, SqlDecimal};
 use crate::domain::documents::{
     allocation_base_minor, to_base_minor, AmountsAre, DocumentKind, Ledger, Pricing,
 };
 use crate::domain::ledger::{Side, SystemRole};
 use crate::domain::money::{decimal_string, Currency, Rounding};
-use crate::app::error::{AppError, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -93,7 +96,7 @@ pub fn views(
     org: &Org,
     rows: Vec<PaymentRow>,
 ) -> Result<Vec<PaymentView>, AppError> {
-    let ids: Vec<SqlUuid> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<PaymentId> = rows.iter().map(|r| r.id).collect();
     let allocations = store::allocations_of_payments(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
     let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
@@ -325,7 +328,7 @@ fn allocate_at(
     } else {
         source_base - document_base
     };
-    let id = SqlUuid(Uuid::now_v7());
+    let id = AllocationId::new();
     let fx_entry_id = if residual != 0 {
         let control = control_account(conn, org.id, kind.ledger())?;
         let fx = role_account(conn, org.id, SystemRole::FxGainLoss)?;
@@ -361,7 +364,12 @@ fn allocate_at(
                 ),
                 reference: target.number.clone().or_else(|| target.reference.clone()),
                 source: source_kind,
-                source_id: Some(payment_id.or(credit_id).unwrap_or(id)),
+                source_id: Some(
+                    payment_id
+                        .map(EntrySourceId::from)
+                        .or(credit_id.map(EntrySourceId::from))
+                        .unwrap_or(id.into()),
+                ),
                 metadata: "{}".into(),
                 lines: vec![line(control, control_side), line(fx, fx_side)],
             },
@@ -382,7 +390,7 @@ fn allocate_at(
         source_base_minor: source_base,
         fx_entry_id,
         voided: false,
-        created_by: SqlUuid(caller.user_id().0),
+        created_by: UserId(caller.user_id().0),
         created_at: now,
     };
     store::insert_allocation(conn, &row)?;
@@ -572,7 +580,7 @@ fn allocation_targets(
             out.push(None);
             continue;
         }
-        match store::find_document(conn, org.id, SqlUuid(id)) {
+        match store::find_document(conn, org.id, DocumentId(id)) {
             Ok(d) if d.kind == kind.as_str() => out.push(Some((d, amount))),
             Ok(_) | Err(diesel::result::Error::NotFound) => {
                 errors.push(FieldError::new(
@@ -594,7 +602,7 @@ fn apply_allocations(
     conn: &mut DbConn,
     caller: &Caller,
     org: &Org,
-    payment_id: SqlUuid,
+    payment_id: PaymentId,
     entries: &[AllocationEntry],
     targets: Vec<Option<(DocumentRow, i64)>>,
 ) -> Result<(), AppError> {
@@ -629,7 +637,7 @@ pub fn create_in(
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let mut errors = Vec::new();
-    let account = match db::crm::accounts::find(conn, org.id, SqlUuid(input.account_id)) {
+    let account = match db::crm::accounts::find(conn, org.id, ClientAccountId(input.account_id)) {
         Ok(a) if a.archived_at.is_some() || a.merged_into_id.is_some() => {
             errors.push(FieldError::new(
                 "account_id",
@@ -649,7 +657,7 @@ pub fn create_in(
         }
         Err(e) => return Err(e.into()),
     };
-    let bank = match store::find_bank_account(conn, org.id, SqlUuid(input.bank_account_id)) {
+    let bank = match store::find_bank_account(conn, org.id, BankAccountId(input.bank_account_id)) {
         Ok(b) if !b.is_active => {
             errors.push(FieldError::new(
                 "bank_account_id",
@@ -840,7 +848,7 @@ pub fn create_in(
     let now = db::now();
     let row = PaymentRow {
         organization_id: org.id,
-        id: SqlUuid(Uuid::now_v7()),
+        id: PaymentId(Uuid::now_v7()),
         direction: input.direction.as_str().to_owned(),
         ledger: ledger_kind.as_str().to_owned(),
         account_id: account.id,
@@ -858,7 +866,7 @@ pub fn create_in(
         journal_entry_id: entry.row.id,
         void_entry_id: None,
         voided_at: None,
-        created_by: SqlUuid(caller.user_id().0),
+        created_by: UserId(caller.user_id().0),
         version: 1,
         created_at: now,
         updated_at: now,
@@ -869,12 +877,16 @@ pub fn create_in(
     view(conn, &org, row)
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentRow, AppError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: PaymentId) -> Result<PaymentRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_payment(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "payment"))
 }
 
-pub fn get_view(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, AppError> {
+pub fn get_view(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: PaymentId,
+) -> Result<PaymentView, AppError> {
     let row = get(conn, caller, id)?;
     let org = ledger::org(conn, caller)?;
     view(conn, &org, row)
@@ -885,7 +897,7 @@ pub fn list(
     caller: &Caller,
     filter: &PaymentFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<PaymentId>,
     limit: i64,
 ) -> Result<Vec<PaymentView>, AppError> {
     caller.require(Permission::Read)?;
@@ -898,7 +910,7 @@ pub fn list(
 pub fn allocate_more_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: PaymentId,
     entries: Vec<AllocationEntry>,
 ) -> Result<PaymentView, AppError> {
     caller.require(Permission::WriteBooks)?;
@@ -957,7 +969,7 @@ pub fn allocate_more_in(
 }
 
 /// Voids a payment: its allocations are undone and its entry reversed on its own date.
-pub fn void_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<PaymentView, AppError> {
+pub fn void_in(conn: &mut DbConn, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let payment = get(conn, caller, id)?;

@@ -6,7 +6,7 @@
 //! each allocation posts to take its pair's residue off the control account; so the aging's
 //! total is the control account's balance, on any date.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TaxRateId};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -15,13 +15,13 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::money;
+use crate::app::error::AppError;
 use crate::app::ledger::{self, currency_of};
 use crate::auth::{Caller, Permission};
 use crate::db::receivables::{self as store, AllocationRow};
-use crate::db::{self, DbConn, SqlUuid};
+use crate::db::{self, DbConn};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
 use crate::domain::money::Currency;
-use crate::app::error::AppError;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AgingBuckets {
@@ -81,8 +81,8 @@ pub fn open_items(
     org: OrganizationId,
     ledger: Ledger,
     as_of: NaiveDate,
-    account: Option<SqlUuid>,
-) -> Result<Vec<(SqlUuid, NaiveDate, i64)>, AppError> {
+    account: Option<ClientAccountId>,
+) -> Result<Vec<(ClientAccountId, NaiveDate, i64)>, AppError> {
     let kinds: Vec<&str> = DocumentKind::ALL
         .into_iter()
         .filter(|k| k.ledger() == ledger)
@@ -91,8 +91,8 @@ pub fn open_items(
     let docs = store::standing_documents(conn, org, &kinds, as_of, account)?;
     let payments = store::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
     let allocations = store::standing_allocations(conn, org, as_of)?;
-    // Base amounts settled by date, per item.
-    let mut settled: HashMap<SqlUuid, i64> = HashMap::new();
+    // Base amounts settled by date, per item (a document or a payment).
+    let mut settled: HashMap<Uuid, i64> = HashMap::new();
     for AllocationRow {
         document_id,
         payment_id,
@@ -102,8 +102,8 @@ pub fn open_items(
         ..
     } in &allocations
     {
-        *settled.entry(*document_id).or_default() += document_base_minor;
-        if let Some(s) = payment_id.or(*credit_document_id) {
+        *settled.entry(document_id.0).or_default() += document_base_minor;
+        if let Some(s) = payment_id.map(|p| p.0).or(credit_document_id.map(|c| c.0)) {
             *settled.entry(s).or_default() += source_base_minor;
         }
     }
@@ -111,7 +111,7 @@ pub fn open_items(
     for d in docs {
         let kind = DocumentKind::parse(&d.kind).ok_or_else(|| AppError::internal("kind"))?;
         let normal = kind.debits_control() == (ledger == Ledger::Receivable);
-        let left = d.base_total_minor - settled.get(&d.id).copied().unwrap_or(0);
+        let left = d.base_total_minor - settled.get(&d.id.0).copied().unwrap_or(0);
         if left != 0 {
             items.push((
                 d.account_id,
@@ -122,7 +122,7 @@ pub fn open_items(
     }
     for p in payments {
         let normal = (p.direction == "sent") == (ledger == Ledger::Receivable);
-        let left = p.base_amount_minor - settled.get(&p.id).copied().unwrap_or(0);
+        let left = p.base_amount_minor - settled.get(&p.id.0).copied().unwrap_or(0);
         if left != 0 {
             items.push((
                 p.account_id,
@@ -143,7 +143,7 @@ pub fn aging(
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
     let items = open_items(conn, org.id, ledger, as_of, None)?;
-    let mut by_account: BTreeMap<SqlUuid, Buckets> = BTreeMap::new();
+    let mut by_account: BTreeMap<ClientAccountId, Buckets> = BTreeMap::new();
     let mut totals = Buckets::default();
     for (account, aged_from, minor) in items {
         by_account
@@ -152,7 +152,7 @@ pub fn aging(
             .add(aged_from, as_of, minor);
         totals.add(aged_from, as_of, minor);
     }
-    let ids: Vec<SqlUuid> = by_account.keys().copied().collect();
+    let ids: Vec<ClientAccountId> = by_account.keys().copied().collect();
     let names = super::account_names(conn, org.id, ids.iter().copied())?;
     let mut accounts: Vec<AgingRow> = by_account
         .into_iter()
@@ -216,7 +216,7 @@ pub struct Statement {
 type Event = (
     NaiveDate,
     String,
-    SqlUuid,
+    Uuid,
     Option<String>,
     Option<NaiveDate>,
     i64,
@@ -227,7 +227,7 @@ type Event = (
 pub fn statement(
     conn: &mut DbConn,
     caller: &Caller,
-    account_id: SqlUuid,
+    account_id: ClientAccountId,
     ledger_kind: Option<Ledger>,
     currency: Option<Currency>,
     from: NaiveDate,
@@ -261,7 +261,7 @@ pub fn statement(
         events.push((
             d.issue_date,
             d.kind.clone(),
-            d.id,
+            d.id.0,
             d.number.clone().or(d.reference.clone()),
             d.due_date,
             if normal {
@@ -279,7 +279,7 @@ pub fn statement(
         events.push((
             p.payment_date,
             "payment".to_owned(),
-            p.id,
+            p.id.0,
             p.reference.clone(),
             None,
             if normal {
@@ -289,7 +289,7 @@ pub fn statement(
             },
         ));
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.2 .0.cmp(&b.2 .0)));
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
     let opening: i64 = events.iter().filter(|e| e.0 < from).map(|e| e.5).sum();
     let mut balance = opening;
     let lines = events
@@ -300,7 +300,7 @@ pub fn statement(
             StatementLine {
                 date,
                 kind,
-                id: id.0,
+                id,
                 number,
                 due_date,
                 amount: money(amount, currency),
@@ -386,18 +386,18 @@ pub fn tax_summary(
         from,
         to,
     )?;
-    let kinds: HashMap<SqlUuid, DocumentKind> = docs
+    let kinds: HashMap<DocumentId, DocumentKind> = docs
         .iter()
         .filter_map(|d| DocumentKind::parse(&d.kind).map(|k| (d.id, k)))
         .collect();
-    let ids: Vec<SqlUuid> = docs.iter().map(|d| d.id).collect();
-    let rates: HashMap<SqlUuid, crate::db::receivables::TaxRateRow> =
+    let ids: Vec<DocumentId> = docs.iter().map(|d| d.id).collect();
+    let rates: HashMap<TaxRateId, crate::db::receivables::TaxRateRow> =
         store::all_tax_rates(conn, org.id)?
             .into_iter()
             .map(|r| (r.id, r))
             .collect();
     // [sales net, collected, purchases net, paid, recoverable] per rate.
-    let mut sums: BTreeMap<SqlUuid, [i64; 5]> = BTreeMap::new();
+    let mut sums: BTreeMap<TaxRateId, [i64; 5]> = BTreeMap::new();
     for l in store::lines_of(conn, org.id, &ids)? {
         let (Some(rate_id), Some(kind)) = (l.tax_rate_id, kinds.get(&l.document_id)) else {
             continue;

@@ -1,22 +1,22 @@
 //! Tax rates: a fraction, a kind, whether purchase tax is recoverable, and the ledger accounts
 //! sales and purchase tax post to.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{LedgerAccountId, OrganizationId, TaxRateId};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::role_account;
+use crate::app::error::{AppError, FieldError, Unique};
+use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::LedgerAccountRow;
 use crate::db::receivables::{self as store, TaxRateRow};
-use crate::db::{self, DbConn, SqlDecimal, SqlUuid};
+use crate::db::{self, DbConn, SqlDecimal};
 use crate::domain::documents::TaxKind;
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::decimal_string;
-use crate::app::error::{AppError, FieldError, Unique};
-use crate::app::input::IfMatch;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaxRateView {
@@ -77,7 +77,7 @@ pub fn create_defaults_in(conn: &mut DbConn, org: OrganizationId) -> Result<(), 
     .into_iter()
     .map(|(name, rate, kind, recoverable)| TaxRateRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: TaxRateId(Uuid::now_v7()),
         name: name.to_owned(),
         rate: SqlDecimal(rate),
         kind: kind.as_str().to_owned(),
@@ -108,7 +108,7 @@ pub struct TaxRateInput {
 fn check_tax_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: LedgerAccountId,
     field: &str,
     allowed: &[AccountType],
     errors: &mut Vec<FieldError>,
@@ -206,17 +206,17 @@ pub fn create_in(
     let now = db::now();
     let row = TaxRateRow {
         organization_id: org,
-        id: SqlUuid(Uuid::now_v7()),
+        id: TaxRateId(Uuid::now_v7()),
         name: input.name.unwrap_or_default(),
         rate: SqlDecimal(input.rate.unwrap_or_default().normalize()),
         kind: kind.as_str().to_owned(),
         recoverable: input.recoverable.unwrap_or(kind != TaxKind::Exempt),
         sales_ledger_account_id: match input.sales_ledger_account_id {
-            Some(id) => SqlUuid(id),
+            Some(id) => LedgerAccountId(id),
             None => role_account(conn, org, SystemRole::SalesTax)?,
         },
         purchase_ledger_account_id: match input.purchase_ledger_account_id {
-            Some(id) => SqlUuid(id),
+            Some(id) => LedgerAccountId(id),
             None => role_account(conn, org, SystemRole::TaxRecoverable)?,
         },
         is_active: input.is_active.unwrap_or(true),
@@ -231,10 +231,9 @@ pub fn create_in(
     Ok(row.into())
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaxRateRow, AppError> {
+pub fn get(conn: &mut DbConn, caller: &Caller, id: TaxRateId) -> Result<TaxRateRow, AppError> {
     caller.require(Permission::Read)?;
-    store::find_tax_rate(conn, caller.org, id)
-        .map_err(|e| crate::app::not_found(e, "tax rate"))
+    store::find_tax_rate(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "tax rate"))
 }
 
 /// Changes a rate. A rate already used on documents keeps its figures (documents store
@@ -242,7 +241,7 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<TaxRateRow
 pub fn update_in(
     conn: &mut DbConn,
     caller: &Caller,
-    id: SqlUuid,
+    id: TaxRateId,
     expected: &IfMatch,
     input: TaxRateInput,
 ) -> Result<TaxRateView, AppError> {
@@ -275,10 +274,10 @@ pub fn update_in(
         row.recoverable = r;
     }
     if let Some(a) = input.sales_ledger_account_id {
-        row.sales_ledger_account_id = SqlUuid(a);
+        row.sales_ledger_account_id = LedgerAccountId(a);
     }
     if let Some(a) = input.purchase_ledger_account_id {
-        row.purchase_ledger_account_id = SqlUuid(a);
+        row.purchase_ledger_account_id = LedgerAccountId(a);
     }
     if let Some(a) = input.is_active {
         row.is_active = a;
@@ -295,7 +294,7 @@ pub fn update_in(
 }
 
 /// Deletes a rate no document uses (deactivate it otherwise).
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: SqlUuid) -> Result<(), AppError> {
+pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: TaxRateId) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let row = get(conn, caller, id)?;
     if store::tax_rate_in_use(conn, row.organization_id, row.id)? {

@@ -1,19 +1,21 @@
 //! Accounts, their competitors and their reassignment history.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, CompetitorId, OrganizationId, OwnerChangeId, TeamId, UserId,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::{contains_pattern, lower, lower_opt};
 use crate::db::schema::{account_competitors, account_owner_history, accounts, contacts};
-use crate::db::{DbConn, SqlUuid};
+use crate::db::DbConn;
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: ClientAccountId,
     pub name: String,
     pub legal_name: Option<String>,
     pub industry: Option<String>,
@@ -24,8 +26,8 @@ pub struct AccountRow {
     pub status: String,
     pub is_customer: bool,
     pub is_vendor: bool,
-    pub owner_id: Option<SqlUuid>,
-    pub team_id: Option<SqlUuid>,
+    pub owner_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
     pub currency: String,
     pub goals: Option<String>,
     pub tags: String,
@@ -35,8 +37,8 @@ pub struct AccountRow {
     pub check_in_due_at: NaiveDateTime,
     pub churn_reason: Option<String>,
     pub churned_on: Option<NaiveDate>,
-    pub lost_to_competitor_id: Option<SqlUuid>,
-    pub merged_into_id: Option<SqlUuid>,
+    pub lost_to_competitor_id: Option<CompetitorId>,
+    pub merged_into_id: Option<ClientAccountId>,
     pub archived_at: Option<NaiveDateTime>,
     pub version: i64,
     pub created_at: NaiveDateTime,
@@ -67,8 +69,8 @@ pub struct AccountWrite<'a> {
     pub status: &'a str,
     pub is_customer: bool,
     pub is_vendor: bool,
-    pub owner_id: Option<SqlUuid>,
-    pub team_id: Option<SqlUuid>,
+    pub owner_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
     pub currency: &'a str,
     pub goals: Option<&'a str>,
     pub tags: &'a str,
@@ -78,8 +80,8 @@ pub struct AccountWrite<'a> {
     pub check_in_due_at: NaiveDateTime,
     pub churn_reason: Option<&'a str>,
     pub churned_on: Option<NaiveDate>,
-    pub lost_to_competitor_id: Option<SqlUuid>,
-    pub merged_into_id: Option<SqlUuid>,
+    pub lost_to_competitor_id: Option<CompetitorId>,
+    pub merged_into_id: Option<ClientAccountId>,
     pub archived_at: Option<NaiveDateTime>,
     pub version: i64,
     pub updated_at: NaiveDateTime,
@@ -133,7 +135,11 @@ pub fn save(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Query
     Ok(n == 1)
 }
 
-pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<AccountRow> {
+pub fn find(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: ClientAccountId,
+) -> QueryResult<AccountRow> {
     accounts::table
         .filter(accounts::organization_id.eq(org).and(accounts::id.eq(id)))
         .select(AccountRow::as_select())
@@ -144,8 +150,8 @@ pub fn find(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<
 pub fn names_of(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, String)>> {
+    ids: &[ClientAccountId],
+) -> QueryResult<Vec<(ClientAccountId, String)>> {
     accounts::table
         .filter(
             accounts::organization_id
@@ -156,7 +162,11 @@ pub fn names_of(
         .load(conn)
 }
 
-pub fn by_ids(conn: &mut DbConn, org: OrganizationId, ids: &[SqlUuid]) -> QueryResult<Vec<AccountRow>> {
+pub fn by_ids(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[ClientAccountId],
+) -> QueryResult<Vec<AccountRow>> {
     accounts::table
         .filter(
             accounts::organization_id
@@ -212,8 +222,8 @@ pub fn find_natural(
 #[derive(Debug, Clone, Default)]
 pub struct AccountFilter {
     pub q: Option<String>,
-    pub owner_id: Option<SqlUuid>,
-    pub team_id: Option<SqlUuid>,
+    pub owner_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
     pub status: Option<String>,
     pub tier: Option<String>,
     pub is_customer: Option<bool>,
@@ -240,7 +250,7 @@ pub fn list(
     f: &AccountFilter,
     sort: AccountSort,
     descending: bool,
-    after: Option<(String, SqlUuid)>,
+    after: Option<(String, ClientAccountId)>,
     limit: i64,
 ) -> QueryResult<Vec<AccountRow>> {
     let mut q = accounts::table
@@ -365,8 +375,8 @@ pub const CURSOR_TIME: &str = "%Y-%m-%dT%H:%M:%S%.6f";
 pub fn competitor_ids(
     conn: &mut DbConn,
     org: OrganizationId,
-    account_ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    account_ids: &[ClientAccountId],
+) -> QueryResult<Vec<(ClientAccountId, CompetitorId)>> {
     if account_ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -390,8 +400,8 @@ pub fn competitor_ids(
 pub fn set_competitors(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
-    competitor_ids: &[SqlUuid],
+    account: ClientAccountId,
+    competitor_ids: &[CompetitorId],
 ) -> QueryResult<()> {
     diesel::delete(
         account_competitors::table.filter(
@@ -423,13 +433,13 @@ pub fn set_competitors(
 #[diesel(table_name = account_owner_history)]
 pub struct OwnerChangeRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
-    pub from_owner_id: Option<SqlUuid>,
-    pub to_owner_id: Option<SqlUuid>,
-    pub from_team_id: Option<SqlUuid>,
-    pub to_team_id: Option<SqlUuid>,
-    pub changed_by: SqlUuid,
+    pub id: OwnerChangeId,
+    pub account_id: ClientAccountId,
+    pub from_owner_id: Option<UserId>,
+    pub to_owner_id: Option<UserId>,
+    pub from_team_id: Option<TeamId>,
+    pub to_team_id: Option<TeamId>,
+    pub changed_by: UserId,
     pub changed_at: NaiveDateTime,
 }
 
@@ -445,7 +455,7 @@ impl OwnerChangeRow {
 pub fn owner_history(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
 ) -> QueryResult<Vec<OwnerChangeRow>> {
     account_owner_history::table
         .filter(
@@ -465,10 +475,10 @@ pub fn owner_history(
 pub fn teams_of(
     conn: &mut DbConn,
     org: OrganizationId,
-    user: SqlUuid,
-) -> QueryResult<(Vec<SqlUuid>, Vec<SqlUuid>)> {
+    user: UserId,
+) -> QueryResult<(Vec<TeamId>, Vec<TeamId>)> {
     use crate::db::schema::{team_members, teams};
-    let member: Vec<SqlUuid> = team_members::table
+    let member: Vec<TeamId> = team_members::table
         .filter(
             team_members::organization_id
                 .eq(org)
@@ -476,7 +486,7 @@ pub fn teams_of(
         )
         .select(team_members::team_id)
         .load(conn)?;
-    let led: Vec<SqlUuid> = teams::table
+    let led: Vec<TeamId> = teams::table
         .filter(teams::organization_id.eq(org).and(teams::lead_id.eq(user)))
         .select(teams::id)
         .load(conn)?;

@@ -1,6 +1,9 @@
 //! Competitors, opportunities, proposals, risks and targets.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, CompetitorId, InteractionId, OpportunityId, OrganizationId, ProposalId,
+    RiskId, TargetId, TeamId, UserId,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -9,7 +12,7 @@ use crate::db::schema::{
     account_competitors, competitors, contacts, feedback, interactions, opportunities,
     proposal_sources, proposals, requests, risk_steps, risks, targets, tasks,
 };
-use crate::db::{DbConn, SqlDecimal, SqlUuid};
+use crate::db::{DbConn, SqlDecimal};
 use crate::on_backend;
 
 // ---- competitors ----
@@ -18,7 +21,7 @@ use crate::on_backend;
 #[diesel(table_name = competitors, treat_none_as_null = true)]
 pub struct CompetitorRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
+    pub id: CompetitorId,
     pub name: String,
     pub name_key: String,
     pub website: Option<String>,
@@ -59,7 +62,11 @@ pub fn save_competitor(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_competitor(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<CompetitorRow> {
+pub fn find_competitor(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: CompetitorId,
+) -> QueryResult<CompetitorRow> {
     competitors::table
         .filter(
             competitors::organization_id
@@ -90,7 +97,7 @@ pub fn list_competitors(
     conn: &mut DbConn,
     org: OrganizationId,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<CompetitorId>,
     limit: i64,
 ) -> QueryResult<Vec<CompetitorRow>> {
     let q = competitors::table
@@ -106,9 +113,9 @@ pub fn list_competitors(
 #[diesel(table_name = opportunities, treat_none_as_null = true)]
 pub struct OpportunityRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
-    pub owner_id: Option<SqlUuid>,
+    pub id: OpportunityId,
+    pub account_id: ClientAccountId,
+    pub owner_id: Option<UserId>,
     pub kind: String,
     pub name: String,
     pub amount_minor: i64,
@@ -118,7 +125,7 @@ pub struct OpportunityRow {
     pub expected_close_on: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
     pub lost_reason: Option<String>,
-    pub lost_to_competitor_id: Option<SqlUuid>,
+    pub lost_to_competitor_id: Option<CompetitorId>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -148,7 +155,7 @@ pub fn save_opportunity(
 pub fn find_opportunity(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: OpportunityId,
 ) -> QueryResult<OpportunityRow> {
     opportunities::table
         .filter(
@@ -163,7 +170,7 @@ pub fn find_opportunity(
 pub fn opportunities_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<OpportunityRow>> {
     opportunities::table
         .filter(
@@ -176,7 +183,10 @@ pub fn opportunities_of_accounts(
         .load(conn)
 }
 
-pub fn all_opportunities(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<OpportunityRow>> {
+pub fn all_opportunities(
+    conn: &mut DbConn,
+    org: OrganizationId,
+) -> QueryResult<Vec<OpportunityRow>> {
     opportunities::table
         .filter(opportunities::organization_id.eq(org))
         .order(opportunities::id.asc())
@@ -189,7 +199,7 @@ pub fn list_opportunities(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<OpportunityId>,
     limit: i64,
 ) -> QueryResult<Vec<OpportunityRow>> {
     let mut q = opportunities::table
@@ -200,7 +210,7 @@ pub fn list_opportunities(
         q = q.filter(opportunities::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(opportunities::owner_id.eq(p));
+        q = q.filter(opportunities::owner_id.eq(UserId(p)));
     }
     if let Some(s) = &f.status {
         q = q.filter(opportunities::stage.eq(s.clone()));
@@ -226,9 +236,9 @@ pub fn list_opportunities(
 #[diesel(table_name = proposals, treat_none_as_null = true)]
 pub struct ProposalRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub opportunity_id: SqlUuid,
-    pub account_id: SqlUuid,
+    pub id: ProposalId,
+    pub opportunity_id: OpportunityId,
+    pub account_id: ClientAccountId,
     pub number: i32,
     pub status: String,
     pub sent_on: Option<NaiveDate>,
@@ -260,7 +270,11 @@ pub fn save_proposal(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_proposal(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<ProposalRow> {
+pub fn find_proposal(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: ProposalId,
+) -> QueryResult<ProposalRow> {
     proposals::table
         .filter(proposals::organization_id.eq(org).and(proposals::id.eq(id)))
         .select(ProposalRow::as_select())
@@ -270,7 +284,7 @@ pub fn find_proposal(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Que
 pub fn proposals_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<ProposalRow>> {
     proposals::table
         .filter(
@@ -288,7 +302,7 @@ pub fn list_proposals(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<ProposalId>,
     limit: i64,
 ) -> QueryResult<Vec<ProposalRow>> {
     let mut q = proposals::table
@@ -299,7 +313,7 @@ pub fn list_proposals(
         q = q.filter(proposals::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(proposals::opportunity_id.eq(p));
+        q = q.filter(proposals::opportunity_id.eq(OpportunityId(p)));
     }
     if let Some(s) = &f.status {
         q = q.filter(proposals::status.eq(s.clone()));
@@ -313,8 +327,8 @@ pub fn list_proposals(
 pub fn proposal_sources(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    ids: &[ProposalId],
+) -> QueryResult<Vec<(ProposalId, InteractionId)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -338,8 +352,8 @@ pub fn proposal_sources(
 pub fn set_proposal_sources(
     conn: &mut DbConn,
     org: OrganizationId,
-    proposal: SqlUuid,
-    interaction_ids: &[SqlUuid],
+    proposal: ProposalId,
+    interaction_ids: &[InteractionId],
 ) -> QueryResult<()> {
     diesel::delete(
         proposal_sources::table.filter(
@@ -373,12 +387,12 @@ pub fn set_proposal_sources(
 #[diesel(table_name = risks, treat_none_as_null = true)]
 pub struct RiskRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
+    pub id: RiskId,
+    pub account_id: ClientAccountId,
     pub kind: String,
     pub severity: String,
     pub description: String,
-    pub competitor_id: Option<SqlUuid>,
+    pub competitor_id: Option<CompetitorId>,
     pub invoice_ids: String,
     pub disputed_amount_minor: Option<i64>,
     pub disputed_currency: Option<String>,
@@ -394,10 +408,10 @@ pub struct RiskRow {
 #[diesel(table_name = risk_steps)]
 pub struct RiskStepRow {
     pub organization_id: OrganizationId,
-    pub risk_id: SqlUuid,
+    pub risk_id: RiskId,
     pub step_no: i32,
     pub step: String,
-    pub owner_id: Option<SqlUuid>,
+    pub owner_id: Option<UserId>,
     pub due_on: Option<NaiveDate>,
     pub done: bool,
 }
@@ -419,7 +433,7 @@ pub fn save_risk(conn: &mut DbConn, row: &RiskRow, expected_version: i64) -> Que
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_risk(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<RiskRow> {
+pub fn find_risk(conn: &mut DbConn, org: OrganizationId, id: RiskId) -> QueryResult<RiskRow> {
     risks::table
         .filter(risks::organization_id.eq(org).and(risks::id.eq(id)))
         .select(RiskRow::as_select())
@@ -429,7 +443,7 @@ pub fn find_risk(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryRe
 pub fn risks_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<RiskRow>> {
     risks::table
         .filter(
@@ -446,7 +460,7 @@ pub fn risks_of_accounts(
 pub fn has_live_risk(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
     severities: &[&str],
 ) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -469,7 +483,7 @@ pub fn list_risks(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<RiskId>,
     limit: i64,
 ) -> QueryResult<Vec<RiskRow>> {
     let mut q = risks::table
@@ -480,7 +494,7 @@ pub fn list_risks(
         q = q.filter(risks::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(risks::competitor_id.eq(p));
+        q = q.filter(risks::competitor_id.eq(CompetitorId(p)));
     }
     if let Some(s) = &f.status {
         q = q.filter(risks::status.eq(s.clone()));
@@ -497,7 +511,7 @@ pub fn list_risks(
 pub fn risk_steps(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[RiskId],
 ) -> QueryResult<Vec<RiskStepRow>> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -516,7 +530,7 @@ pub fn risk_steps(
 pub fn set_risk_steps(
     conn: &mut DbConn,
     org: OrganizationId,
-    risk: SqlUuid,
+    risk: RiskId,
     steps: &[RiskStepRow],
 ) -> QueryResult<()> {
     diesel::delete(
@@ -541,9 +555,9 @@ pub fn set_risk_steps(
 #[diesel(table_name = targets, treat_none_as_null = true)]
 pub struct TargetRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub user_id: Option<SqlUuid>,
-    pub team_id: Option<SqlUuid>,
+    pub id: TargetId,
+    pub user_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
     pub metric: String,
@@ -570,14 +584,14 @@ pub fn save_target(conn: &mut DbConn, row: &TargetRow, expected_version: i64) ->
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_target(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TargetRow> {
+pub fn find_target(conn: &mut DbConn, org: OrganizationId, id: TargetId) -> QueryResult<TargetRow> {
     targets::table
         .filter(targets::organization_id.eq(org).and(targets::id.eq(id)))
         .select(TargetRow::as_select())
         .first(conn)
 }
 
-pub fn delete_target(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_target(conn: &mut DbConn, org: OrganizationId, id: TargetId) -> QueryResult<()> {
     diesel::delete(targets::table.filter(targets::organization_id.eq(org).and(targets::id.eq(id))))
         .execute(conn)
         .map(drop)
@@ -587,12 +601,12 @@ pub fn delete_target(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Que
 pub fn overlapping_target(
     conn: &mut DbConn,
     org: OrganizationId,
-    user: Option<SqlUuid>,
-    team: Option<SqlUuid>,
+    user: Option<UserId>,
+    team: Option<TeamId>,
     metric: &str,
     (start, end): (NaiveDate, NaiveDate),
-    except: Option<SqlUuid>,
-) -> QueryResult<Option<SqlUuid>> {
+    except: Option<TargetId>,
+) -> QueryResult<Option<TargetId>> {
     let mut q = targets::table
         .filter(
             targets::organization_id
@@ -638,7 +652,7 @@ pub fn list_targets(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<TargetId>,
     limit: i64,
 ) -> QueryResult<Vec<TargetRow>> {
     let mut q = targets::table
@@ -646,7 +660,11 @@ pub fn list_targets(
         .select(TargetRow::as_select())
         .into_boxed();
     if let Some(p) = f.person_id {
-        q = q.filter(targets::user_id.eq(p).or(targets::team_id.eq(p)));
+        q = q.filter(
+            targets::user_id
+                .eq(UserId(p))
+                .or(targets::team_id.eq(TeamId(p))),
+        );
     }
     if let Some(k) = &f.kind {
         q = q.filter(targets::metric.eq(k.clone()));
@@ -666,8 +684,8 @@ pub fn list_targets(
 pub fn move_account_records(
     conn: &mut DbConn,
     org: OrganizationId,
-    from: SqlUuid,
-    to: SqlUuid,
+    from: ClientAccountId,
+    to: ClientAccountId,
 ) -> QueryResult<()> {
     diesel::update(
         contacts::table.filter(
@@ -742,7 +760,7 @@ pub fn move_account_records(
     .set(proposals::account_id.eq(to))
     .execute(conn)?;
     // Competitors the duplicate had that the survivor lacks.
-    let theirs: Vec<SqlUuid> = account_competitors::table
+    let theirs: Vec<CompetitorId> = account_competitors::table
         .filter(
             account_competitors::organization_id
                 .eq(org)
@@ -750,7 +768,7 @@ pub fn move_account_records(
         )
         .select(account_competitors::competitor_id)
         .load(conn)?;
-    let ours: Vec<SqlUuid> = account_competitors::table
+    let ours: Vec<CompetitorId> = account_competitors::table
         .filter(
             account_competitors::organization_id
                 .eq(org)

@@ -1,19 +1,23 @@
 //! Contacts, interactions, feedback, client requests and tasks: the records hung on an account.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{
+    ClientAccountId, ClientRequestId, ContactId, FeedbackId, InteractionId, OrganizationId, TaskId,
+    TeamId, UserId,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use uuid::Uuid;
 
 use super::{contains_pattern, lower, lower_opt};
 use crate::db::schema::{contacts, feedback, interaction_contacts, interactions, requests, tasks};
-use crate::db::{DbConn, SqlUuid};
+use crate::db::DbConn;
 use crate::on_backend;
 
 /// Filters the lists of account records share; each list reads the ones it has.
 #[derive(Debug, Clone, Default)]
 pub struct RecordFilter {
-    pub account_id: Option<SqlUuid>,
-    pub person_id: Option<SqlUuid>,
+    pub account_id: Option<ClientAccountId>,
+    pub person_id: Option<Uuid>,
     pub status: Option<String>,
     pub kind: Option<String>,
     pub q: Option<String>,
@@ -49,8 +53,8 @@ pub(crate) use page_by_id;
 #[diesel(table_name = contacts, treat_none_as_null = true)]
 pub struct ContactRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
+    pub id: ContactId,
+    pub account_id: ClientAccountId,
     pub name: String,
     pub title: Option<String>,
     pub seniority: Option<String>,
@@ -85,7 +89,11 @@ pub fn save_contact(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<ContactRow> {
+pub fn find_contact(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: ContactId,
+) -> QueryResult<ContactRow> {
     contacts::table
         .filter(contacts::organization_id.eq(org).and(contacts::id.eq(id)))
         .select(ContactRow::as_select())
@@ -95,7 +103,7 @@ pub fn find_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 pub fn contacts_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<ContactRow>> {
     contacts::table
         .filter(
@@ -111,8 +119,8 @@ pub fn contacts_of_accounts(
 pub fn contact_ids_by(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    ids: &[ContactId],
+) -> QueryResult<Vec<(ContactId, ClientAccountId)>> {
     contacts::table
         .filter(
             contacts::organization_id
@@ -128,7 +136,7 @@ pub fn list_contacts(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<ContactId>,
     limit: i64,
 ) -> QueryResult<Vec<ContactRow>> {
     let mut q = contacts::table
@@ -159,7 +167,7 @@ pub fn list_contacts(
     page_by_id!(q, contacts, desc, after, limit).load(conn)
 }
 
-pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: ContactId) -> QueryResult<()> {
     diesel::delete(
         interaction_contacts::table.filter(
             interaction_contacts::organization_id
@@ -175,7 +183,7 @@ pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Qu
                 .and(feedback::contact_id.eq(id)),
         ),
     )
-    .set(feedback::contact_id.eq(None::<SqlUuid>))
+    .set(feedback::contact_id.eq(None::<ContactId>))
     .execute(conn)?;
     diesel::update(
         requests::table.filter(
@@ -184,7 +192,7 @@ pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Qu
                 .and(requests::contact_id.eq(id)),
         ),
     )
-    .set(requests::contact_id.eq(None::<SqlUuid>))
+    .set(requests::contact_id.eq(None::<ContactId>))
     .execute(conn)?;
     diesel::delete(
         contacts::table.filter(contacts::organization_id.eq(org).and(contacts::id.eq(id))),
@@ -199,9 +207,9 @@ pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Qu
 #[diesel(table_name = interactions, treat_none_as_null = true)]
 pub struct InteractionRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
-    pub author_id: SqlUuid,
+    pub id: InteractionId,
+    pub account_id: ClientAccountId,
+    pub author_id: UserId,
     pub kind: String,
     pub direction: String,
     pub occurred_at: NaiveDateTime,
@@ -239,7 +247,7 @@ pub fn save_interaction(
 pub fn find_interaction(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: SqlUuid,
+    id: InteractionId,
 ) -> QueryResult<InteractionRow> {
     interactions::table
         .filter(
@@ -254,7 +262,7 @@ pub fn find_interaction(
 pub fn interactions_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<InteractionRow>> {
     interactions::table
         .filter(
@@ -270,8 +278,8 @@ pub fn interactions_of_accounts(
 pub fn interaction_ids_by(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    ids: &[InteractionId],
+) -> QueryResult<Vec<(InteractionId, ClientAccountId)>> {
     interactions::table
         .filter(
             interactions::organization_id
@@ -287,7 +295,7 @@ pub fn list_interactions(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<InteractionId>,
     limit: i64,
 ) -> QueryResult<Vec<InteractionRow>> {
     let mut q = interactions::table
@@ -298,7 +306,7 @@ pub fn list_interactions(
         q = q.filter(interactions::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(interactions::author_id.eq(p));
+        q = q.filter(interactions::author_id.eq(UserId(p)));
     }
     if let Some(k) = &f.kind {
         q = q.filter(interactions::kind.eq(k.clone()));
@@ -318,8 +326,8 @@ pub fn list_interactions(
 pub fn interaction_contacts(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, SqlUuid)>> {
+    ids: &[InteractionId],
+) -> QueryResult<Vec<(InteractionId, ContactId)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -343,8 +351,8 @@ pub fn interaction_contacts(
 pub fn set_interaction_contacts(
     conn: &mut DbConn,
     org: OrganizationId,
-    interaction: SqlUuid,
-    contact_ids: &[SqlUuid],
+    interaction: InteractionId,
+    contact_ids: &[ContactId],
 ) -> QueryResult<()> {
     diesel::delete(
         interaction_contacts::table.filter(
@@ -377,7 +385,7 @@ pub fn set_interaction_contacts(
 pub fn last_check_in(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
     kinds: &[&str],
 ) -> QueryResult<Option<NaiveDateTime>> {
     let with_contact = interaction_contacts::table
@@ -404,14 +412,14 @@ pub fn last_check_in(
 #[diesel(table_name = feedback)]
 pub struct FeedbackRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
-    pub contact_id: Option<SqlUuid>,
+    pub id: FeedbackId,
+    pub account_id: ClientAccountId,
+    pub contact_id: Option<ContactId>,
     pub kind: String,
     pub score: i32,
     pub comment: Option<String>,
     pub received_on: NaiveDate,
-    pub created_by: SqlUuid,
+    pub created_by: UserId,
     pub created_at: NaiveDateTime,
 }
 
@@ -422,7 +430,11 @@ pub fn insert_feedback(conn: &mut DbConn, row: &FeedbackRow) -> QueryResult<()> 
         .map(drop)
 }
 
-pub fn find_feedback(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<FeedbackRow> {
+pub fn find_feedback(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: FeedbackId,
+) -> QueryResult<FeedbackRow> {
     feedback::table
         .filter(feedback::organization_id.eq(org).and(feedback::id.eq(id)))
         .select(FeedbackRow::as_select())
@@ -432,7 +444,7 @@ pub fn find_feedback(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Que
 pub fn feedback_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<FeedbackRow>> {
     feedback::table
         .filter(
@@ -450,7 +462,7 @@ pub fn list_feedback(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<FeedbackId>,
     limit: i64,
 ) -> QueryResult<Vec<FeedbackRow>> {
     let mut q = feedback::table
@@ -461,7 +473,7 @@ pub fn list_feedback(
         q = q.filter(feedback::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(feedback::contact_id.eq(p));
+        q = q.filter(feedback::contact_id.eq(ContactId(p)));
     }
     if let Some(k) = &f.kind {
         q = q.filter(feedback::kind.eq(k.clone()));
@@ -481,12 +493,12 @@ pub fn list_feedback(
 #[diesel(table_name = requests, treat_none_as_null = true)]
 pub struct RequestRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
-    pub contact_id: Option<SqlUuid>,
+    pub id: ClientRequestId,
+    pub account_id: ClientAccountId,
+    pub contact_id: Option<ContactId>,
     pub kind: String,
     pub summary: String,
-    pub routed_to_team_id: Option<SqlUuid>,
+    pub routed_to_team_id: Option<TeamId>,
     pub status: String,
     pub responded_at: Option<NaiveDateTime>,
     pub version: i64,
@@ -515,7 +527,11 @@ pub fn save_request(
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_request(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<RequestRow> {
+pub fn find_request(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: ClientRequestId,
+) -> QueryResult<RequestRow> {
     requests::table
         .filter(requests::organization_id.eq(org).and(requests::id.eq(id)))
         .select(RequestRow::as_select())
@@ -525,7 +541,7 @@ pub fn find_request(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Quer
 pub fn requests_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<RequestRow>> {
     requests::table
         .filter(
@@ -543,7 +559,7 @@ pub fn list_requests(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<ClientRequestId>,
     limit: i64,
 ) -> QueryResult<Vec<RequestRow>> {
     let mut q = requests::table
@@ -554,7 +570,7 @@ pub fn list_requests(
         q = q.filter(requests::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(requests::routed_to_team_id.eq(p));
+        q = q.filter(requests::routed_to_team_id.eq(TeamId(p)));
     }
     if let Some(s) = &f.status {
         q = q.filter(requests::status.eq(s.clone()));
@@ -574,9 +590,9 @@ pub fn list_requests(
 #[diesel(table_name = tasks, treat_none_as_null = true)]
 pub struct TaskRow {
     pub organization_id: OrganizationId,
-    pub id: SqlUuid,
-    pub account_id: SqlUuid,
-    pub assignee_id: Option<SqlUuid>,
+    pub id: TaskId,
+    pub account_id: ClientAccountId,
+    pub assignee_id: Option<UserId>,
     pub title: String,
     pub due_on: Option<NaiveDate>,
     pub priority: String,
@@ -603,7 +619,7 @@ pub fn save_task(conn: &mut DbConn, row: &TaskRow, expected_version: i64) -> Que
     Ok(diesel::update(target).set(row).execute(conn)? == 1)
 }
 
-pub fn find_task(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<TaskRow> {
+pub fn find_task(conn: &mut DbConn, org: OrganizationId, id: TaskId) -> QueryResult<TaskRow> {
     tasks::table
         .filter(tasks::organization_id.eq(org).and(tasks::id.eq(id)))
         .select(TaskRow::as_select())
@@ -613,7 +629,7 @@ pub fn find_task(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryRe
 pub fn tasks_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
 ) -> QueryResult<Vec<TaskRow>> {
     tasks::table
         .filter(
@@ -631,7 +647,7 @@ pub fn list_tasks(
     org: OrganizationId,
     f: &RecordFilter,
     desc: bool,
-    after: Option<SqlUuid>,
+    after: Option<TaskId>,
     limit: i64,
 ) -> QueryResult<Vec<TaskRow>> {
     let mut q = tasks::table
@@ -642,7 +658,7 @@ pub fn list_tasks(
         q = q.filter(tasks::account_id.eq(a));
     }
     if let Some(p) = f.person_id {
-        q = q.filter(tasks::assignee_id.eq(p));
+        q = q.filter(tasks::assignee_id.eq(UserId(p)));
     }
     if let Some(s) = &f.status {
         q = q.filter(tasks::status.eq(s.clone()));
@@ -662,7 +678,7 @@ pub fn list_tasks(
     page_by_id!(q, tasks, desc, after, limit).load(conn)
 }
 
-pub fn delete_task(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> QueryResult<()> {
+pub fn delete_task(conn: &mut DbConn, org: OrganizationId, id: TaskId) -> QueryResult<()> {
     diesel::delete(tasks::table.filter(tasks::organization_id.eq(org).and(tasks::id.eq(id))))
         .execute(conn)
         .map(drop)
@@ -672,9 +688,9 @@ pub fn delete_task(conn: &mut DbConn, org: OrganizationId, id: SqlUuid) -> Query
 pub fn move_open_tasks(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
-    from: SqlUuid,
-    to: Option<SqlUuid>,
+    account: ClientAccountId,
+    from: UserId,
+    to: Option<UserId>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(

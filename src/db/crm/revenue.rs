@@ -2,12 +2,12 @@
 //! (health, timeline) and the revenue credited to owners and teams (reports). Read-only;
 //! the receivables module owns these tables.
 
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, PaymentId, TeamId, UserId};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::schema::{allocations, documents, payments};
-use crate::db::{DbConn, SqlUuid};
+use crate::db::DbConn;
 
 /// Statuses of a document that was issued and still stands.
 const STANDING: [&str; 3] = ["open", "partially_paid", "paid"];
@@ -16,9 +16,9 @@ const STANDING: [&str; 3] = ["open", "partially_paid", "paid"];
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = documents)]
 pub struct CrmDocumentRow {
-    pub id: SqlUuid,
+    pub id: DocumentId,
     pub kind: String,
-    pub account_id: SqlUuid,
+    pub account_id: ClientAccountId,
     pub number: Option<String>,
     pub status: String,
     pub issue_date: NaiveDate,
@@ -27,16 +27,16 @@ pub struct CrmDocumentRow {
     pub total_minor: i64,
     pub base_subtotal_minor: i64,
     pub base_total_minor: i64,
-    pub related_document_id: Option<SqlUuid>,
-    pub owner_id: Option<SqlUuid>,
-    pub team_id: Option<SqlUuid>,
+    pub related_document_id: Option<DocumentId>,
+    pub owner_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
 }
 
 /// Invoices of these accounts issued on or before `as_of` and not void.
 pub fn standing_invoices_of_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    accounts: &[SqlUuid],
+    accounts: &[ClientAccountId],
     as_of: NaiveDate,
 ) -> QueryResult<Vec<CrmDocumentRow>> {
     documents::table
@@ -58,8 +58,8 @@ pub fn standing_invoices_of_accounts(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = allocations)]
 pub struct CrmAllocationRow {
-    pub document_id: SqlUuid,
-    pub payment_id: Option<SqlUuid>,
+    pub document_id: DocumentId,
+    pub payment_id: Option<PaymentId>,
     pub allocation_date: NaiveDate,
     pub amount_minor: i64,
     pub document_base_minor: i64,
@@ -69,7 +69,7 @@ pub struct CrmAllocationRow {
 pub fn allocations_into(
     conn: &mut DbConn,
     org: OrganizationId,
-    documents: &[SqlUuid],
+    documents: &[DocumentId],
     as_of: NaiveDate,
 ) -> QueryResult<Vec<CrmAllocationRow>> {
     allocations::table
@@ -89,7 +89,7 @@ pub fn allocations_into(
 pub fn issued_receivables_of_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
 ) -> QueryResult<Vec<CrmDocumentRow>> {
     documents::table
         .filter(
@@ -106,7 +106,7 @@ pub fn issued_receivables_of_account(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = payments)]
 pub struct CrmPaymentRow {
-    pub id: SqlUuid,
+    pub id: PaymentId,
     pub direction: String,
     pub payment_date: NaiveDate,
     pub amount_minor: i64,
@@ -120,7 +120,7 @@ pub struct CrmPaymentRow {
 pub fn payments_of_account(
     conn: &mut DbConn,
     org: OrganizationId,
-    account: SqlUuid,
+    account: ClientAccountId,
 ) -> QueryResult<Vec<CrmPaymentRow>> {
     payments::table
         .filter(
@@ -176,7 +176,7 @@ pub fn payment_allocations_between(
 pub fn documents_by_ids(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
+    ids: &[DocumentId],
 ) -> QueryResult<Vec<CrmDocumentRow>> {
     documents::table
         .filter(
@@ -192,8 +192,8 @@ pub fn documents_by_ids(
 pub fn kinds_and_accounts(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[SqlUuid],
-) -> QueryResult<Vec<(SqlUuid, String, SqlUuid)>> {
+    ids: &[DocumentId],
+) -> QueryResult<Vec<(DocumentId, String, ClientAccountId)>> {
     documents::table
         .filter(
             documents::organization_id

@@ -3,7 +3,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::crm_settings;
-use crate::db::{DbConn, SqlUuid};
+use crate::db::DbConn;
 use crate::on_backend;
 
 /// The organization's CRM settings document, if it ever saved one.

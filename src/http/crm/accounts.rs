@@ -1,5 +1,6 @@
 //! `/accounts`: the client accounts, their health, timeline, import, export and merge.
 
+use crate::domain::ids::{ClientAccountId, TeamId, UserId};
 use crate::http::json::ApiQuery;
 use actix_web::http::header;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
@@ -18,9 +19,9 @@ use crate::app::crm::{self as crm, CrmSettings};
 use crate::app::App;
 use crate::auth::Caller;
 use crate::db::crm::accounts::{AccountFilter, AccountSort, CURSOR_TIME};
-use crate::db::SqlUuid;
-use crate::domain::crm::{AccountStatus, TextEnum, Tier};
+
 use crate::app::error::FieldError;
+use crate::domain::crm::{AccountStatus, TextEnum, Tier};
 use crate::http::error::ApiError;
 use crate::http::etag;
 use crate::http::json::ApiJson;
@@ -120,8 +121,8 @@ pub async fn list_accounts(
                 .clone()
                 .filter(|q| !q.trim().is_empty())
                 .map(|q| q.trim().to_owned()),
-            owner_id: p.owner_id.map(SqlUuid),
-            team_id: p.team_id.map(SqlUuid),
+            owner_id: p.owner_id.map(UserId),
+            team_id: p.team_id.map(TeamId),
             status: p.status.clone(),
             tier: p.tier.clone(),
             is_customer: p.is_customer,
@@ -170,7 +171,7 @@ pub async fn get_account(
     id: web::Path<Uuid>,
     q: ApiQuery<AsOfParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let as_of = q.as_of;
     let view = state
         .legacy_read(move |conn| use_case::get(conn, &caller, id, as_of))
@@ -197,7 +198,9 @@ pub async fn update_account(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| use_case::update_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| {
+            use_case::update_in(conn, &caller, ClientAccountId(id), &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -210,7 +213,7 @@ pub async fn archive_account(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| use_case::archive_in(conn, &caller, id))
         .await?;
@@ -232,7 +235,7 @@ pub async fn churn_account(
     id: web::Path<Uuid>,
     body: ApiJson<ChurnInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let c = caller.clone();
     let raw = body.raw.clone();
     let input = body.value;
@@ -257,7 +260,7 @@ pub async fn reassign_account(
     id: web::Path<Uuid>,
     body: ApiJson<ReassignInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let c = caller.clone();
     let raw = body.raw.clone();
     let input = body.value;
@@ -275,7 +278,7 @@ pub async fn account_owner_history(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let rows = state
         .legacy_read(move |conn| use_case::owner_history(conn, &caller, id))
         .await?;
@@ -297,7 +300,7 @@ pub async fn merge_account(
     id: web::Path<Uuid>,
     body: ApiJson<MergeInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let c = caller.clone();
     let raw = body.raw.clone();
     let input = body.value;
@@ -333,7 +336,7 @@ pub async fn account_timeline(
     };
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| reports::timeline(conn, &caller, SqlUuid(id), after, fetch))
+        .legacy_read(move |conn| reports::timeline(conn, &caller, id.into(), after, fetch))
         .await?;
     Ok(HttpResponse::Ok().json(page.page(
         rows,

@@ -8,7 +8,7 @@ use super::RecordListParams;
 use crate::app::crm::deals::{self as use_case, *};
 use crate::app::App;
 use crate::auth::Caller;
-use crate::db::{self, SqlUuid};
+use crate::db;
 use crate::http::error::ApiError;
 use crate::http::etag;
 use crate::http::json::ApiJson;
@@ -78,7 +78,7 @@ pub async fn get_opportunity(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| {
             Ok(OpportunityView::from(use_case::get_opportunity(
@@ -109,7 +109,7 @@ pub async fn update_opportunity(
     let input = body.value;
     let view = state
         .legacy_write(move |conn| {
-            use_case::update_opportunity_in(conn, &caller, SqlUuid(id), &expected, input)
+            use_case::update_opportunity_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
@@ -171,7 +171,7 @@ pub async fn get_proposal(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| use_case::get_proposal(conn, &caller, id))
         .await?;
@@ -198,7 +198,7 @@ pub async fn update_proposal(
     let input = body.value;
     let view = state
         .legacy_write(move |conn| {
-            use_case::update_proposal_in(conn, &caller, SqlUuid(id), &expected, input)
+            use_case::update_proposal_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
@@ -260,7 +260,7 @@ pub async fn get_risk(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| {
             let row = use_case::get_risk(conn, &caller, id)?;
@@ -291,7 +291,9 @@ pub async fn update_risk(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| use_case::update_risk_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| {
+            use_case::update_risk_in(conn, &caller, id.into(), &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -356,7 +358,7 @@ pub async fn get_target(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| Ok(TargetView::from(use_case::get_target(conn, &caller, id)?)))
         .await?;
@@ -371,7 +373,7 @@ pub async fn delete_target(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| use_case::delete_target_in(conn, &caller, id))
         .await?;
@@ -437,7 +439,7 @@ pub async fn get_competitor(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| {
             caller.require(crate::auth::Permission::Read)?;
@@ -470,7 +472,7 @@ pub async fn update_competitor(
     let input = body.value;
     let view = state
         .legacy_write(move |conn| {
-            use_case::update_competitor_in(conn, &caller, SqlUuid(id), &expected, input)
+            use_case::update_competitor_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))

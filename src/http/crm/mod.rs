@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::error::ApiError;
 use super::pagination::{PageParams, PageRequest};
 use crate::db::crm::records::RecordFilter;
-use crate::db::SqlUuid;
+use crate::domain::ids::ClientAccountId;
 
 /// Filters of the record lists; each list reads those that name its fields.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -57,8 +57,8 @@ impl RecordListParams {
         kind: Option<&String>,
     ) -> RecordFilter {
         RecordFilter {
-            account_id: self.account_id.map(SqlUuid),
-            person_id: person.map(SqlUuid),
+            account_id: self.account_id.map(ClientAccountId),
+            person_id: person,
             status: status.cloned(),
             kind: kind.cloned(),
             q: self.q.clone().filter(|q| !q.trim().is_empty()),
@@ -69,11 +69,11 @@ impl RecordListParams {
     }
 
     /// The page request bound to the filters, and (descending, after id).
-    pub fn page(
+    pub fn page<Id: From<Uuid>>(
         &self,
         page: &PageParams,
         f: &RecordFilter,
-    ) -> Result<(PageRequest, bool, Option<SqlUuid>), ApiError> {
+    ) -> Result<(PageRequest, bool, Option<Id>), ApiError> {
         if let (Some(a), Some(b)) = (self.from, self.to) {
             if b < a {
                 return Err(ApiError::field(
@@ -83,6 +83,10 @@ impl RecordListParams {
                 ));
             }
         }
-        Ok(super::pagination::by_creation(page, self.sort.as_deref(), &format!("{f:?}"))?)
+        Ok(super::pagination::by_creation(
+            page,
+            self.sort.as_deref(),
+            &format!("{f:?}"),
+        )?)
     }
 }

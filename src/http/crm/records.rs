@@ -8,7 +8,7 @@ use super::RecordListParams;
 use crate::app::crm::records::{self as use_case, *};
 use crate::app::App;
 use crate::auth::Caller;
-use crate::db::{self, SqlUuid};
+use crate::db;
 use crate::http::error::ApiError;
 use crate::http::etag;
 use crate::http::json::ApiJson;
@@ -78,7 +78,7 @@ pub async fn get_contact(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| Ok(ContactView::from(use_case::get_contact(conn, &caller, id)?)))
         .await?;
@@ -105,7 +105,7 @@ pub async fn update_contact(
     let input = body.value;
     let view = state
         .legacy_write(move |conn| {
-            use_case::update_contact_in(conn, &caller, SqlUuid(id), &expected, input)
+            use_case::update_contact_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
@@ -119,7 +119,7 @@ pub async fn delete_contact(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| use_case::delete_contact_in(conn, &caller, id))
         .await?;
@@ -182,7 +182,7 @@ pub async fn get_interaction(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| use_case::get_interaction(conn, &caller, id))
         .await?;
@@ -209,7 +209,7 @@ pub async fn update_interaction(
     let input = body.value;
     let view = state
         .legacy_write(move |conn| {
-            use_case::update_interaction_in(conn, &caller, SqlUuid(id), &expected, input)
+            use_case::update_interaction_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
@@ -275,7 +275,7 @@ pub async fn get_feedback(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| use_case::get_feedback(conn, &caller, id))
         .await?;
@@ -342,7 +342,7 @@ pub async fn get_request(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| Ok(RequestView::from(use_case::get_request(conn, &caller, id)?)))
         .await?;
@@ -369,7 +369,7 @@ pub async fn update_request(
     let input = body.value;
     let view = state
         .legacy_write(move |conn| {
-            use_case::update_request_in(conn, &caller, SqlUuid(id), &expected, input)
+            use_case::update_request_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
@@ -435,7 +435,7 @@ pub async fn get_task(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     let view = state
         .legacy_read(move |conn| Ok(TaskView::from(use_case::get_task(conn, &caller, id)?)))
         .await?;
@@ -461,7 +461,9 @@ pub async fn update_task(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| use_case::update_task_in(conn, &caller, SqlUuid(id), &expected, input))
+        .legacy_write(move |conn| {
+            use_case::update_task_in(conn, &caller, id.into(), &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -474,7 +476,7 @@ pub async fn delete_task(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SqlUuid(id.into_inner());
+    let id = id.into_inner().into();
     state
         .legacy_write(move |conn| use_case::delete_task_in(conn, &caller, id))
         .await?;
