@@ -1,54 +1,22 @@
 //! The conventions every endpoint follows: errors, routing, creation, idempotency, ETags,
 //! pagination, rate limits, operations endpoints and the published spec.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeSet;
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{spawn_app_with, Answer, Backend, TestApp, PASSWORD};
+use crate::support::fixtures::unique_email;
+use crate::support::http::ids_of;
+use crate::support::problem::{assert_problem, field_code};
+use crate::support::{spawn_app_with, Answer, Backend, TestApp, PASSWORD};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-#[track_caller]
-fn assert_problem(a: &Answer, status: StatusCode, code: &str) {
-    assert_eq!(a.status, status, "{}", a.text);
-    assert!(
-        a.is_problem(),
-        "not problem+json: {:?} {}",
-        a.header("content-type"),
-        a.text
-    );
-    assert_eq!(a.code(), code, "{}", a.text);
-}
-
-fn field_code(a: &Answer, field: &str) -> Option<String> {
-    a.body["errors"]
-        .as_array()?
-        .iter()
-        .find(|e| e["field"] == field)
-        .and_then(|e| e["code"].as_str())
-        .map(str::to_owned)
-}
-
-fn unique_email(tag: &str) -> String {
-    format!("{tag}-{}@example.com", uuid::Uuid::now_v7().simple())
-}
-
 fn new_user(name: &str) -> Value {
     json!({"name": name, "email": unique_email("u"), "password": PASSWORD, "role": "viewer"})
-}
-
-async fn create_user(app: &TestApp, token: &str, body: &Value) -> Answer {
-    app.post("/api/v1/users")
-        .token(token)
-        .json(body)
-        .send()
-        .await
 }
 
 /// Every user id of the caller's organization, in list order.
@@ -61,45 +29,6 @@ async fn all_user_ids(app: &TestApp, token: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|u| u["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// Walks a list from `first` (a path with its query) to the end, page by page.
-async fn walk(app: &TestApp, token: &str, first: &str) -> (Vec<Value>, usize) {
-    walk_from(app, token, first, None).await
-}
-
-/// Walks a list from `cursor` (or the start) to the end; `first` is the path with its query.
-async fn walk_from(
-    app: &TestApp,
-    token: &str,
-    first: &str,
-    cursor: Option<String>,
-) -> (Vec<Value>, usize) {
-    let mut rows = Vec::new();
-    let mut pages = 0;
-    let mut cursor = cursor;
-    loop {
-        let path = match &cursor {
-            None => first.to_owned(),
-            Some(c) => format!("{first}&cursor={c}"),
-        };
-        let a = app.get(&path).token(token).send().await;
-        assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-        pages += 1;
-        rows.extend(a.body["data"].as_array().unwrap().iter().cloned());
-        match a.body["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => break,
-        }
-        assert!(pages < 100, "the list never ends");
-    }
-    (rows, pages)
-}
-
-fn ids_of(rows: &[Value]) -> Vec<String> {
-    rows.iter()
-        .map(|r| r["id"].as_str().unwrap().to_owned())
         .collect()
 }
 
@@ -157,7 +86,7 @@ async fn unknown_field_is_422_naming_it(app: TestApp) {
     let owner = app.signup("Unknown Fields").await;
     let mut body = new_user("Extra");
     body["nickname"] = json!("Ex");
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         field_code(&a, "nickname").as_deref(),
@@ -167,7 +96,7 @@ async fn unknown_field_is_422_naming_it(app: TestApp) {
     );
     let mut body = new_user("Extra");
     body["bogus"] = json!(1);
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(a.error_fields(), vec!["bogus".to_owned()], "{}", a.text);
 }
@@ -181,7 +110,7 @@ async fn wrong_types_are_422(app: TestApp) {
     // A string where a string belongs, but a number given.
     let mut body = new_user("Typed");
     body["name"] = json!(5);
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         field_code(&a, "name").as_deref(),
@@ -192,7 +121,7 @@ async fn wrong_types_are_422(app: TestApp) {
     // A value outside the enum.
     let mut body = new_user("Typed");
     body["role"] = json!("superuser");
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         field_code(&a, "role").as_deref(),
@@ -201,12 +130,12 @@ async fn wrong_types_are_422(app: TestApp) {
         a.text
     );
     // A missing required field.
-    let a = create_user(
-        &app,
-        &owner.token,
-        &json!({"name": "x", "email": unique_email("x"), "password": PASSWORD}),
-    )
-    .await;
+    let a = app
+        .create_user(
+            &owner.token,
+            &json!({"name": "x", "email": unique_email("x"), "password": PASSWORD}),
+        )
+        .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         field_code(&a, "role").as_deref(),
@@ -215,7 +144,7 @@ async fn wrong_types_are_422(app: TestApp) {
         a.text
     );
     // Not an object at all.
-    let a = create_user(&app, &owner.token, &json!([1, 2])).await;
+    let a = app.create_user(&owner.token, &json!([1, 2])).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
 }
 both_backends!(wrong_types_are_422_works, super::wrong_types_are_422);
@@ -224,7 +153,7 @@ async fn a_number_for_an_enum_is_422(app: TestApp) {
     let owner = app.signup("Enum Numbers").await;
     let mut body = new_user("Numbered");
     body["role"] = json!(5);
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     // Well-formed JSON with a wrong type is a rule break (422), not a syntax error (400).
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert!(a.error_fields().contains(&"role".to_owned()), "{}", a.text);
@@ -245,7 +174,7 @@ async fn oversize_body_is_413(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
     // The connection is still usable and a normal request still works.
-    let ok = create_user(&app, &owner.token, &new_user("Small")).await;
+    let ok = app.create_user(&owner.token, &new_user("Small")).await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
 }
 both_backends!(oversize_body_is_413_works, super::oversize_body_is_413);
@@ -257,14 +186,14 @@ async fn configured_body_limit_applies(app: TestApp) {
     let owner = app.signup("Small Limit").await;
     let mut body = new_user("Padded");
     body["name"] = json!("y".repeat(2048));
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
     assert!(
         a.body["detail"].as_str().unwrap().contains("1000"),
         "{}",
         a.text
     );
-    let ok = create_user(&app, &owner.token, &new_user("Fits")).await;
+    let ok = app.create_user(&owner.token, &new_user("Fits")).await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
 }
 both_backends!(
@@ -476,8 +405,7 @@ async fn every_problem_has_the_full_shape(app: TestApp) {
             .json(&json!({"name": ""}))
             .send()
             .await,
-        create_user(
-            &app,
+        app.create_user(
             &owner.token,
             &json!({"name": "", "email": "x", "password": "y", "role": "viewer"}),
         )
@@ -583,7 +511,7 @@ both_backends!(
 
 async fn created_location_gets_the_same_resource(app: TestApp) {
     let owner = app.signup("Locations").await;
-    let user = create_user(&app, &owner.token, &new_user("Located")).await;
+    let user = app.create_user(&owner.token, &new_user("Located")).await;
     let team = app
         .post("/api/v1/teams")
         .token(&owner.token)
@@ -743,7 +671,7 @@ both_backends!(
 
 async fn idempotency_keys_are_scoped_per_caller(app: TestApp) {
     let owner = app.signup("Scopes").await;
-    let (_, admin) = app.user_with_role(&owner.token, "admin").await;
+    let admin = app.colleague(&owner.token, "admin").await.token;
     let key = "shared-key-0001";
     let body = new_user("Owner's");
     let first = post_with_key(&app, &owner.token, "/api/v1/users", key, &body).await;
@@ -918,7 +846,7 @@ both_backends!(
 
 async fn etags_and_if_match(app: TestApp) {
     let owner = app.signup("ETags").await;
-    let created = create_user(&app, &owner.token, &new_user("Versioned")).await;
+    let created = app.create_user(&owner.token, &new_user("Versioned")).await;
     let path = created.header("location").unwrap();
     let get = app.get(&path).token(&owner.token).send().await;
     let etag = get.header("etag").expect("ETag on GET");
@@ -1064,7 +992,9 @@ both_backends!(
 async fn pages_cover_the_list_once(app: TestApp) {
     let owner = app.signup("Pages").await;
     for i in 0..7 {
-        let a = create_user(&app, &owner.token, &new_user(&format!("Member {i}"))).await;
+        let a = app
+            .create_user(&owner.token, &new_user(&format!("Member {i}")))
+            .await;
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     }
     let mut seen = Vec::new();
@@ -1099,10 +1029,14 @@ async fn pages_cover_the_list_once(app: TestApp) {
     );
 
     // Exactly a page's worth: the last full page says there is no more.
-    let (rows, pages) = walk(&app, &owner.token, "/api/v1/users?limit=4").await;
+    let (rows, pages) = app
+        .walk_pages(&owner.token, "/api/v1/users?limit=4", None)
+        .await;
     assert_eq!((rows.len(), pages), (8, 2));
     // Descending is the reverse.
-    let (desc, _) = walk(&app, &owner.token, "/api/v1/users?limit=3&sort=-created_at").await;
+    let desc = app
+        .walk(&owner.token, "/api/v1/users?limit=3&sort=-created_at")
+        .await;
     let mut reversed = ids_of(&desc);
     reversed.reverse();
     assert_eq!(reversed, seen);
@@ -1115,7 +1049,8 @@ both_backends!(
 async fn pages_are_stable_under_inserts(app: TestApp) {
     let owner = app.signup("Stable Pages").await;
     for i in 0..7 {
-        create_user(&app, &owner.token, &new_user(&format!("Original {i}"))).await;
+        app.create_user(&owner.token, &new_user(&format!("Original {i}")))
+            .await;
     }
     let originals = all_user_ids(&app, &owner.token).await;
     assert_eq!(originals.len(), 8);
@@ -1130,17 +1065,17 @@ async fn pages_are_stable_under_inserts(app: TestApp) {
         let mut seen = ids_of(first.body["data"].as_array().unwrap());
         // Two more arrive between page 1 and page 2 (named to sort at both ends).
         for name in ["Aaron Added", "Zed Added"] {
-            let a = create_user(&app, &owner.token, &new_user(name)).await;
+            let a = app.create_user(&owner.token, &new_user(name)).await;
             assert_eq!(a.status, StatusCode::CREATED);
         }
         let cursor = first.body["next_cursor"].as_str().unwrap().to_owned();
-        let (rest, _) = walk_from(
-            &app,
-            &owner.token,
-            &format!("/api/v1/users?limit=3&sort={sort}"),
-            Some(cursor),
-        )
-        .await;
+        let (rest, _) = app
+            .walk_pages(
+                &owner.token,
+                &format!("/api/v1/users?limit=3&sort={sort}"),
+                Some(cursor),
+            )
+            .await;
         seen.extend(ids_of(&rest));
         let unique: BTreeSet<&String> = seen.iter().collect();
         assert_eq!(
@@ -1173,10 +1108,12 @@ async fn sorted_pages(app: TestApp) {
         "Member Charlie",
         "Member Golf",
     ] {
-        let a = create_user(&app, &owner.token, &new_user(name)).await;
+        let a = app.create_user(&owner.token, &new_user(name)).await;
         assert_eq!(a.status, StatusCode::CREATED);
     }
-    let (asc, _) = walk(&app, &owner.token, "/api/v1/users?limit=2&sort=name").await;
+    let asc = app
+        .walk(&owner.token, "/api/v1/users?limit=2&sort=name")
+        .await;
     let names: Vec<&str> = asc.iter().map(|u| u["name"].as_str().unwrap()).collect();
     let mut sorted = names.clone();
     sorted.sort();
@@ -1187,7 +1124,9 @@ async fn sorted_pages(app: TestApp) {
     let unique: BTreeSet<String> = ids_of(&asc).into_iter().collect();
     assert_eq!(unique.len(), 8, "ties on name are split by id, once each");
 
-    let (desc, _) = walk(&app, &owner.token, "/api/v1/users?limit=3&sort=-name").await;
+    let desc = app
+        .walk(&owner.token, "/api/v1/users?limit=3&sort=-name")
+        .await;
     let mut desc_ids = ids_of(&desc);
     desc_ids.reverse();
     assert_eq!(
@@ -1196,7 +1135,9 @@ async fn sorted_pages(app: TestApp) {
         "-name is exactly the reverse of name"
     );
 
-    let (by_email, _) = walk(&app, &owner.token, "/api/v1/users?limit=3&sort=email").await;
+    let by_email = app
+        .walk(&owner.token, "/api/v1/users?limit=3&sort=email")
+        .await;
     let emails: Vec<&str> = by_email
         .iter()
         .map(|u| u["email"].as_str().unwrap())
@@ -1210,7 +1151,8 @@ both_backends!(sorted_pages_works, super::sorted_pages);
 async fn cursors_are_bound_to_sort_and_filters(app: TestApp) {
     let owner = app.signup("Cursor Binding").await;
     for i in 0..3 {
-        create_user(&app, &owner.token, &new_user(&format!("Bound {i}"))).await;
+        app.create_user(&owner.token, &new_user(&format!("Bound {i}")))
+            .await;
     }
     let page = app
         .get("/api/v1/users?limit=1&sort=name")
@@ -1252,7 +1194,7 @@ async fn rate_limits_per_caller(app: TestApp) {
         return;
     };
     let owner = app.signup("Limited").await;
-    let (_, viewer) = app.user_with_role(&owner.token, "viewer").await;
+    let viewer = app.colleague(&owner.token, "viewer").await.token;
     let mut limited = Vec::new();
     let mut allowed = Vec::new();
     for _ in 0..30 {
@@ -1403,7 +1345,7 @@ async fn integral_floats_are_integers(app: TestApp) {
     let mut body =
         json!({"name": "Half", "email": unique_email("h"), "password": PASSWORD, "role": "viewer"});
     body["role"] = json!(1.5);
-    let a = create_user(&app, &owner.token, &body).await;
+    let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
 }
 both_backends!(

@@ -2,89 +2,63 @@
 //! cross-organization isolation, the derived at-risk status, check-in cadence, health,
 //! targets and attainment, import, merge and reassignment history.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{TestApp, PASSWORD};
-
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
-/// An account manager with a title, logged in: (id, token).
-async fn manager(app: &TestApp, admin: &str, who: &str) -> (String, String) {
-    let email = format!("{who}-{}@example.com", uuid::Uuid::now_v7().simple());
-    let a = app
-        .post("/api/v1/users")
-        .token(admin)
-        .json(&json!({"name": who, "email": email, "password": PASSWORD, "role": "account_manager", "title": "account_executive"}))
-        .send()
-        .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-    (
-        a.body["id"].as_str().unwrap().to_owned(),
-        app.login(&email, PASSWORD).await,
-    )
-}
-
-async fn create(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
-    let a = app.post(path).token(token).json(&body).send().await;
-    assert_eq!(a.status, StatusCode::CREATED, "{path}: {}", a.text);
-    a.body
-}
-
-async fn account(app: &TestApp, token: &str, body: Value) -> String {
-    create(app, token, "/api/v1/accounts", body).await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
-async fn get(app: &TestApp, token: &str, path: &str) -> Value {
-    let a = app.get(path).token(token).send().await;
-    assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-    a.body
-}
+use crate::support::fixtures::day;
+use crate::support::{Colleague, TestApp};
 
 async fn permissions_follow_ownership_and_teams(app: TestApp) {
     let owner = app.signup("Acme").await;
-    let (lead_id, lead) = manager(&app, &owner.token, "lead").await;
-    let (member_id, member) = manager(&app, &owner.token, "member").await;
-    let (sub_id, sub) = manager(&app, &owner.token, "sub").await;
-    let (_, outsider) = manager(&app, &owner.token, "outsider").await;
-    let (_, viewer) = app.user_with_role(&owner.token, "viewer").await;
-    let parent = create(
-        &app,
-        &owner.token,
-        "/api/v1/teams",
-        json!({"name": "Enterprise", "lead_id": lead_id, "member_ids": [lead_id, member_id]}),
-    )
-    .await;
+    let Colleague {
+        id: lead_id,
+        token: lead,
+        ..
+    } = app.account_manager(&owner.token, "lead").await;
+    let Colleague {
+        id: member_id,
+        token: member,
+        ..
+    } = app.account_manager(&owner.token, "member").await;
+    let Colleague {
+        id: sub_id,
+        token: sub,
+        ..
+    } = app.account_manager(&owner.token, "sub").await;
+    let outsider = app.account_manager(&owner.token, "outsider").await.token;
+    let viewer = app.colleague(&owner.token, "viewer").await.token;
+    let parent = app
+        .create(
+            &owner.token,
+            "/api/v1/teams",
+            json!({"name": "Enterprise", "lead_id": lead_id, "member_ids": [lead_id, member_id]}),
+        )
+        .await;
     let parent_id = parent["id"].as_str().unwrap();
-    let child = create(
-        &app,
-        &owner.token,
-        "/api/v1/teams",
-        json!({"name": "EMEA", "parent_team_id": parent_id, "member_ids": [sub_id]}),
-    )
-    .await;
+    let child = app
+        .create(
+            &owner.token,
+            "/api/v1/teams",
+            json!({"name": "EMEA", "parent_team_id": parent_id, "member_ids": [sub_id]}),
+        )
+        .await;
     let child_id = child["id"].as_str().unwrap();
-    let a = account(
-        &app,
-        &owner.token,
-        json!({"name": "Globex", "owner_id": lead_id, "team_id": parent_id}),
-    )
-    .await;
-    let b = account(
-        &app,
-        &owner.token,
-        json!({"name": "Initech", "owner_id": sub_id, "team_id": child_id}),
-    )
-    .await;
-    let c = account(&app, &outsider, json!({"name": "Umbrella"})).await;
+    let a = app
+        .client_account(
+            &owner.token,
+            json!({"name": "Globex", "owner_id": lead_id, "team_id": parent_id}),
+        )
+        .await;
+    let b = app
+        .client_account(
+            &owner.token,
+            json!({"name": "Initech", "owner_id": sub_id, "team_id": child_id}),
+        )
+        .await;
+    let c = app
+        .client_account(&outsider, json!({"name": "Umbrella"}))
+        .await;
 
     // A member of the account's team writes; a manager outside it reads but cannot write.
     let r = app
@@ -103,7 +77,7 @@ async fn permissions_follow_ownership_and_teams(app: TestApp) {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.code(), "forbidden");
     assert!(r.body["detail"].as_str().unwrap().contains("crm:write"));
-    get(&app, &outsider, &format!("/api/v1/accounts/{a}")).await;
+    app.fetch(&outsider, &format!("/api/v1/accounts/{a}")).await;
     // The lead reaches the sub-team's accounts; a plain member of the parent does not.
     let r = app
         .patch(&format!("/api/v1/accounts/{b}"))
@@ -154,13 +128,13 @@ async fn permissions_follow_ownership_and_teams(app: TestApp) {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}: {}", r.text);
     }
     // Moving a contact needs write access on both accounts.
-    let contact = create(
-        &app,
-        &member,
-        "/api/v1/contacts",
-        json!({"account_id": a, "name": "Hank"}),
-    )
-    .await;
+    let contact = app
+        .create(
+            &member,
+            "/api/v1/contacts",
+            json!({"account_id": a, "name": "Hank"}),
+        )
+        .await;
     let r = app
         .patch(&format!(
             "/api/v1/contacts/{}",
@@ -187,12 +161,9 @@ async fn permissions_follow_ownership_and_teams(app: TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(r.body["owner_id"], json!(sub_id));
-    let h = get(
-        &app,
-        &owner.token,
-        &format!("/api/v1/accounts/{a}/owner-history"),
-    )
-    .await;
+    let h = app
+        .fetch(&owner.token, &format!("/api/v1/accounts/{a}/owner-history"))
+        .await;
     assert_eq!(h["data"][0]["from_owner_id"], json!(lead_id));
     assert_eq!(h["data"][0]["to_team_id"], json!(child_id));
     let r = app
@@ -232,7 +203,7 @@ async fn permissions_follow_ownership_and_teams(app: TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.error_fields().contains(&"account_id".to_owned()));
-    let list = get(&app, &rival.token, "/api/v1/accounts").await;
+    let list = app.fetch(&rival.token, "/api/v1/accounts").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 0);
 }
 both_backends!(
@@ -243,7 +214,9 @@ both_backends!(
 async fn at_risk_is_derived_both_ways(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = account(&app, t, json!({"name": "Globex", "status": "active"})).await;
+    let a = app
+        .client_account(t, json!({"name": "Globex", "status": "active"}))
+        .await;
     let r = app
         .post("/api/v1/accounts")
         .token(t)
@@ -252,22 +225,22 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
         .await;
     assert_eq!(r.code(), "validation_failed");
     assert_eq!(r.body["errors"][0]["code"], "status_derived");
-    let low = create(
-        &app,
-        t,
-        "/api/v1/risks",
-        json!({"account_id": a, "kind": "complaint", "severity": "low", "description": "slow"}),
-    )
-    .await;
+    let low = app
+        .create(
+            t,
+            "/api/v1/risks",
+            json!({"account_id": a, "kind": "complaint", "severity": "low", "description": "slow"}),
+        )
+        .await;
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["status"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["status"],
         "active"
     );
-    let high = create(&app, t, "/api/v1/risks", json!({"account_id": a, "kind": "competitor_threat", "severity": "high", "description": "rival", "competitor_id": "Initech",
+    let high = app.create(t, "/api/v1/risks", json!({"account_id": a, "kind": "competitor_threat", "severity": "high", "description": "rival", "competitor_id": "Initech",
         "action_plan": [{"step": "exec call", "due_on": day(7)}]})).await;
     assert_eq!(high["action_plan"][0]["step"], "exec call");
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["status"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["status"],
         "at_risk"
     );
     let r = app
@@ -278,7 +251,7 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["errors"][0]["code"], "status_derived");
-    let list = get(&app, t, "/api/v1/accounts?status=at_risk").await;
+    let list = app.fetch(t, "/api/v1/accounts?status=at_risk").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 1);
     let hid = high["id"].as_str().unwrap();
     app.patch(&format!("/api/v1/risks/{hid}"))
@@ -287,7 +260,7 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
         .send()
         .await;
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["status"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["status"],
         "at_risk"
     );
     let r = app
@@ -298,7 +271,7 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["status"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["status"],
         "active"
     );
     // A low risk never did it; the account can now be set by hand again.
@@ -312,7 +285,7 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
     assert_eq!(r.status, StatusCode::OK);
     // A dispute carries an amount (the invoices it names are checked in crm_revenue); an
     // outcome on a non-dispute is refused.
-    let d = create(&app, t, "/api/v1/risks", json!({"account_id": a, "kind": "dispute", "severity": "medium", "description": "invoice 12", "disputed_amount": "150.50", "invoice_ids": []})).await;
+    let d = app.create(t, "/api/v1/risks", json!({"account_id": a, "kind": "dispute", "severity": "medium", "description": "invoice 12", "disputed_amount": "150.50", "invoice_ids": []})).await;
     assert_eq!(d["disputed_amount"], "150.50");
     let r = app.post("/api/v1/risks").token(t).json(&json!({"account_id": a, "kind": "complaint", "severity": "wild", "description": "x", "outcome": "upheld"})).send().await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -340,35 +313,37 @@ both_backends!(
 async fn cadence_counts_conversations_not_notes(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = account(&app, t, json!({"name": "Globex", "tier": "key"})).await;
-    let acc = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    let a = app
+        .client_account(t, json!({"name": "Globex", "tier": "key"}))
+        .await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     assert_eq!(acc["check_in_every_days"], 14);
     assert_eq!(acc["days_since_last_interaction"], Value::Null);
     assert_eq!(acc["check_in_overdue"], false);
-    let c = create(
-        &app,
-        t,
-        "/api/v1/contacts",
-        json!({"account_id": a, "name": "Hank", "email": "hank@globex.example"}),
-    )
-    .await;
+    let c = app
+        .create(
+            t,
+            "/api/v1/contacts",
+            json!({"account_id": a, "name": "Hank", "email": "hank@globex.example"}),
+        )
+        .await;
     let cid = c["id"].as_str().unwrap();
-    create(&app, t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "note", "direction": "internal", "occurred_at": format!("{}T10:00:00Z", day(-1))})).await;
+    app.create(t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "note", "direction": "internal", "occurred_at": format!("{}T10:00:00Z", day(-1))})).await;
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["days_since_last_interaction"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["days_since_last_interaction"],
         Value::Null
     );
-    create(&app, t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "call", "direction": "outbound", "occurred_at": format!("{}T10:00:00Z", day(-20))})).await;
-    let acc = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    app.create(t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "call", "direction": "outbound", "occurred_at": format!("{}T10:00:00Z", day(-20))})).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     assert_eq!(acc["days_since_last_interaction"], 20);
     assert_eq!(acc["check_in_overdue"], true);
-    let overdue = get(&app, t, "/api/v1/accounts?check_in_overdue=true").await;
+    let overdue = app.fetch(t, "/api/v1/accounts?check_in_overdue=true").await;
     assert_eq!(overdue["data"][0]["id"], json!(a));
-    create(&app, t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "check_in", "direction": "outbound", "occurred_at": format!("{}T09:00:00Z", day(0))})).await;
-    let overdue = get(&app, t, "/api/v1/accounts?check_in_overdue=true").await;
+    app.create(t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "check_in", "direction": "outbound", "occurred_at": format!("{}T09:00:00Z", day(0))})).await;
+    let overdue = app.fetch(t, "/api/v1/accounts?check_in_overdue=true").await;
     assert_eq!(overdue["data"].as_array().unwrap().len(), 0);
     // Search by a contact's email, case-insensitively.
-    let found = get(&app, t, "/api/v1/accounts?q=HANK%40GLOBEX").await;
+    let found = app.fetch(t, "/api/v1/accounts?q=HANK%40GLOBEX").await;
     assert_eq!(found["data"][0]["id"], json!(a));
     // Validation lists every bad field.
     let r = app
@@ -397,8 +372,10 @@ both_backends!(
 async fn health_explains_itself_with_and_without_data(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = account(&app, t, json!({"name": "Globex", "tier": "strategic"})).await;
-    let h = get(&app, t, &format!("/api/v1/accounts/{a}")).await["health"].clone();
+    let a = app
+        .client_account(t, json!({"name": "Globex", "tier": "strategic"}))
+        .await;
+    let h = app.fetch(t, &format!("/api/v1/accounts/{a}")).await["health"].clone();
     let factor = |h: &Value, k: &str| {
         h["factors"]
             .as_array()
@@ -414,17 +391,17 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
     assert_eq!(factor(&h, "client_feedback")["contribution"], 0.0);
     assert_eq!(factor(&h, "open_risks")["status"], "ok");
     assert_eq!(h["score"], 100);
-    let c = create(
-        &app,
-        t,
-        "/api/v1/contacts",
-        json!({"account_id": a, "name": "Hank", "influence": "champion"}),
-    )
-    .await;
+    let c = app
+        .create(
+            t,
+            "/api/v1/contacts",
+            json!({"account_id": a, "name": "Hank", "influence": "champion"}),
+        )
+        .await;
     let cid = c["id"].as_str().unwrap();
-    create(&app, t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "meeting", "direction": "outbound", "occurred_at": format!("{}T10:00:00Z", day(-3)), "sentiment": 2})).await;
-    create(&app, t, "/api/v1/feedback", json!({"account_id": a, "contact_id": cid, "kind": "csat", "score": 2, "received_on": day(-2)})).await;
-    let h = get(&app, t, &format!("/api/v1/accounts/{a}")).await["health"].clone();
+    app.create(t, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [cid], "kind": "meeting", "direction": "outbound", "occurred_at": format!("{}T10:00:00Z", day(-3)), "sentiment": 2})).await;
+    app.create(t, "/api/v1/feedback", json!({"account_id": a, "contact_id": cid, "kind": "csat", "score": 2, "received_on": day(-2)})).await;
+    let h = app.fetch(t, &format!("/api/v1/accounts/{a}")).await["health"].clone();
     for k in [
         "check_in_recency",
         "client_feedback",
@@ -444,12 +421,14 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
         .sum();
     assert!((total - score as f64).abs() <= 1.0, "{total} vs {score}");
     // As of a day before the feedback and the meeting, they do not count.
-    let past =
-        get(&app, t, &format!("/api/v1/accounts/{a}?as_of={}", day(-5))).await["health"].clone();
+    let past = app
+        .fetch(t, &format!("/api/v1/accounts/{a}?as_of={}", day(-5)))
+        .await["health"]
+        .clone();
     assert_eq!(factor(&past, "client_feedback")["status"], "no_data");
     assert_eq!(factor(&past, "check_in_recency")["status"], "no_data");
     // Weights are organization settings.
-    let mut s = get(&app, t, "/api/v1/crm/settings").await;
+    let mut s = app.fetch(t, "/api/v1/crm/settings").await;
     s["health_weights"]["client_feedback"] = json!(0);
     let r = app
         .patch("/api/v1/crm/settings")
@@ -458,7 +437,7 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
         .send()
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let h2 = get(&app, t, &format!("/api/v1/accounts/{a}")).await["health"].clone();
+    let h2 = app.fetch(t, &format!("/api/v1/accounts/{a}")).await["health"].clone();
     assert_eq!(factor(&h2, "client_feedback")["contribution"], 0.0);
     assert!(h2["score"].as_u64().unwrap() > score);
 }
@@ -470,24 +449,28 @@ both_backends!(
 async fn targets_and_attainment(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let (kam_id, kam) = manager(&app, t, "kam").await;
-    let (_, other) = manager(&app, t, "other").await;
-    let team = create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Key", "lead_id": kam_id, "member_ids": [kam_id]}),
-    )
-    .await;
+    let Colleague {
+        id: kam_id,
+        token: kam,
+        ..
+    } = app.account_manager(t, "kam").await;
+    let other = app.account_manager(t, "other").await.token;
+    let team = app
+        .create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Key", "lead_id": kam_id, "member_ids": [kam_id]}),
+        )
+        .await;
     let team_id = team["id"].as_str().unwrap();
-    let a = account(
-        &app,
-        t,
-        json!({"name": "Globex", "owner_id": kam_id, "team_id": team_id}),
-    )
-    .await;
+    let a = app
+        .client_account(
+            t,
+            json!({"name": "Globex", "owner_id": kam_id, "team_id": team_id}),
+        )
+        .await;
     let year = chrono::Utc::now().date_naive().format("%Y").to_string();
-    create(&app, t, "/api/v1/targets", json!({"user_id": kam_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "won_amount", "amount": "1000.00"})).await;
+    app.create(t, "/api/v1/targets", json!({"user_id": kam_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "won_amount", "amount": "1000.00"})).await;
     let r = app.post("/api/v1/targets").token(t).json(&json!({"user_id": kam_id, "period_start": format!("{year}-03-01"), "period_end": format!("{year}-03-31"), "metric": "won_amount", "amount": "5.00"})).send().await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.code(), "target_overlaps");
@@ -504,17 +487,17 @@ async fn targets_and_attainment(app: TestApp) {
             .status,
         StatusCode::FORBIDDEN
     );
-    create(&app, &kam, "/api/v1/targets", body).await;
-    create(&app, &kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "upsell", "name": "EU", "amount": "250.00", "currency": "USD", "stage": "won"})).await;
-    create(&app, &kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "renewal", "name": "Renewal", "amount": "1000.00", "currency": "USD", "stage": "negotiation", "probability": 50})).await;
+    app.create(&kam, "/api/v1/targets", body).await;
+    app.create(&kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "upsell", "name": "EU", "amount": "250.00", "currency": "USD", "stage": "won"})).await;
+    app.create(&kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "renewal", "name": "Renewal", "amount": "1000.00", "currency": "USD", "stage": "negotiation", "probability": 50})).await;
     let r = app.post("/api/v1/opportunities").token(&kam).json(&json!({"account_id": a, "kind": "upsell", "name": "Bad", "amount": 12.5, "probability": 101})).send().await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let perf = get(
-        &app,
-        &kam,
-        &format!("/api/v1/reports/performance?from={year}-01-01&to={year}-12-31"),
-    )
-    .await;
+    let perf = app
+        .fetch(
+            &kam,
+            &format!("/api/v1/reports/performance?from={year}-01-01&to={year}-12-31"),
+        )
+        .await;
     let rows = perf["managers"].as_array().unwrap();
     assert_eq!(rows.len(), 1, "an account manager sees only their own row");
     let me = &rows[0];
@@ -526,19 +509,19 @@ async fn targets_and_attainment(app: TestApp) {
     let team_row = &perf["teams"][0];
     assert_eq!(team_row["team_id"], json!(team_id));
     assert_eq!(team_row["targets"][0]["actual"], "1");
-    let sales = get(
-        &app,
-        t,
-        &format!("/api/v1/reports/sales?from={year}-01-01&to={year}-12-31&group_by=account"),
-    )
-    .await;
+    let sales = app
+        .fetch(
+            t,
+            &format!("/api/v1/reports/sales?from={year}-01-01&to={year}-12-31&group_by=account"),
+        )
+        .await;
     assert_eq!(sales["rows"][0]["won_amount"], "250.00");
-    let all = get(
-        &app,
-        t,
-        &format!("/api/v1/reports/performance?from={year}-01-01&to={year}-12-31"),
-    )
-    .await;
+    let all = app
+        .fetch(
+            t,
+            &format!("/api/v1/reports/performance?from={year}-01-01&to={year}-12-31"),
+        )
+        .await;
     assert_eq!(all["managers"].as_array().unwrap().len(), 2);
 }
 both_backends!(targets_and_attainment_works, super::targets_and_attainment);
@@ -570,7 +553,7 @@ async fn import_merge_and_timeline(app: TestApp) {
         "{}",
         r.text
     );
-    let list = get(&app, t, "/api/v1/accounts?tier=key").await;
+    let list = app.fetch(t, "/api/v1/accounts?tier=key").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 2);
     let export = app.get("/api/v1/accounts/export").token(t).send().await;
     assert!(export
@@ -579,18 +562,18 @@ async fn import_merge_and_timeline(app: TestApp) {
         .starts_with("text/csv"));
     assert!(export.text.contains("Initrode Inc"));
 
-    let keep = account(&app, t, json!({"name": "Globex"})).await;
-    let dup = account(&app, t, json!({"name": "Globex Corp (dup)"})).await;
-    create(
-        &app,
+    let keep = app.client_account(t, json!({"name": "Globex"})).await;
+    let dup = app
+        .client_account(t, json!({"name": "Globex Corp (dup)"}))
+        .await;
+    app.create(
         t,
         "/api/v1/contacts",
         json!({"account_id": dup, "name": "Hank"}),
     )
     .await;
-    create(&app, t, "/api/v1/risks", json!({"account_id": dup, "kind": "churn_risk", "severity": "critical", "description": "Considering leaving"})).await;
-    create(
-        &app,
+    app.create(t, "/api/v1/risks", json!({"account_id": dup, "kind": "churn_risk", "severity": "critical", "description": "Considering leaving"})).await;
+    app.create(
         t,
         "/api/v1/tasks",
         json!({"account_id": dup, "title": "Call back", "due_on": day(2)}),
@@ -607,25 +590,24 @@ async fn import_merge_and_timeline(app: TestApp) {
         r.body["status"], "at_risk",
         "the moved critical risk counts on the survivor"
     );
-    let contacts = get(&app, t, &format!("/api/v1/contacts?account_id={keep}")).await;
+    let contacts = app
+        .fetch(t, &format!("/api/v1/contacts?account_id={keep}"))
+        .await;
     assert_eq!(contacts["data"].as_array().unwrap().len(), 1);
-    let gone = get(&app, t, &format!("/api/v1/accounts/{dup}")).await;
+    let gone = app.fetch(t, &format!("/api/v1/accounts/{dup}")).await;
     assert!(gone["archived_at"].is_string());
     assert_eq!(gone["merged_into_id"], json!(keep));
-    let tl = get(
-        &app,
-        t,
-        &format!("/api/v1/accounts/{keep}/timeline?limit=1"),
-    )
-    .await;
+    let tl = app
+        .fetch(t, &format!("/api/v1/accounts/{keep}/timeline?limit=1"))
+        .await;
     assert_eq!(tl["data"].as_array().unwrap().len(), 1);
     let next = tl["next_cursor"].as_str().unwrap();
-    let tl2 = get(
-        &app,
-        t,
-        &format!("/api/v1/accounts/{keep}/timeline?limit=1&cursor={next}"),
-    )
-    .await;
+    let tl2 = app
+        .fetch(
+            t,
+            &format!("/api/v1/accounts/{keep}/timeline?limit=1&cursor={next}"),
+        )
+        .await;
     assert_eq!(tl2["data"].as_array().unwrap().len(), 1);
     assert_ne!(tl2["data"][0]["id"], tl["data"][0]["id"]);
     assert!(tl2["next_cursor"].is_null());
@@ -635,7 +617,7 @@ async fn import_merge_and_timeline(app: TestApp) {
         .send()
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    let list = get(&app, t, "/api/v1/accounts?q=globex").await;
+    let list = app.fetch(t, "/api/v1/accounts?q=globex").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 0);
 }
 both_backends!(

@@ -2,147 +2,18 @@
 //! permission refusals on every write, cross-organization ids, bad input (never a 500),
 //! idempotent replays, stale `If-Match`, pagination under inserts and case-insensitive search.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{Answer, TestApp, PASSWORD};
-
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
-fn id(v: &Value) -> String {
-    v["id"].as_str().expect("an id").to_owned()
-}
-
-async fn manager(app: &TestApp, admin: &str, who: &str) -> (String, String) {
-    let email = format!("{who}-{}@example.com", uuid::Uuid::now_v7().simple());
-    let a = app
-        .post("/api/v1/users")
-        .token(admin)
-        .json(
-            &json!({"name": who, "email": email, "password": PASSWORD, "role": "account_manager"}),
-        )
-        .send()
-        .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-    (id(&a.body), app.login(&email, PASSWORD).await)
-}
-
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<&Value>,
-) -> Answer {
-    let mut r = app.req(method, path).token(token);
-    if let Some(b) = body {
-        r = r.json(b);
-    }
-    r.send().await
-}
-
-async fn create(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
-    let a = app.post(path).token(token).json(&body).send().await;
-    assert_eq!(a.status, StatusCode::CREATED, "{path}: {}", a.text);
-    a.body
-}
-
-async fn get(app: &TestApp, token: &str, path: &str) -> Value {
-    let a = app.get(path).token(token).send().await;
-    assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-    a.body
-}
-
-/// One of every CRM record on account `a`, made by `token` (who must write `a`).
-struct Records {
-    account: String,
-    contact: String,
-    interaction: String,
-    feedback: String,
-    request: String,
-    task: String,
-    opportunity: String,
-    proposal: String,
-    risk: String,
-    competitor: String,
-}
-
-async fn records_on(app: &TestApp, token: &str, account: &str) -> Records {
-    let a = account;
-    let contact = id(&create(
-        app,
-        token,
-        "/api/v1/contacts",
-        json!({"account_id": a, "name": "Hank Scorpio", "email": "hank@globex.example"}),
-    )
-    .await);
-    let interaction = id(&create(app, token, "/api/v1/interactions", json!({"account_id": a, "contact_ids": [contact], "kind": "call", "direction": "outbound", "occurred_at": format!("{}T10:00:00Z", day(-1)), "sentiment": 4})).await);
-    let feedback = id(&create(
-        app,
-        token,
-        "/api/v1/feedback",
-        json!({"account_id": a, "contact_id": contact, "kind": "csat", "score": 4}),
-    )
-    .await);
-    let request = id(&create(
-        app,
-        token,
-        "/api/v1/requests",
-        json!({"account_id": a, "kind": "inquiry", "summary": "pricing?"}),
-    )
-    .await);
-    let task = id(&create(
-        app,
-        token,
-        "/api/v1/tasks",
-        json!({"account_id": a, "title": "Call back", "due_on": day(3)}),
-    )
-    .await);
-    let opportunity = id(&create(app, token, "/api/v1/opportunities", json!({"account_id": a, "kind": "upsell", "name": "EU", "amount": "100.00", "stage": "proposal", "probability": 40})).await);
-    let proposal = id(&create(
-        app,
-        token,
-        "/api/v1/proposals",
-        json!({"opportunity_id": opportunity, "summary": "v1"}),
-    )
-    .await);
-    let risk = id(&create(
-        app,
-        token,
-        "/api/v1/risks",
-        json!({"account_id": a, "kind": "complaint", "severity": "low", "description": "slow"}),
-    )
-    .await);
-    let competitor = id(&create(
-        app,
-        token,
-        "/api/v1/competitors",
-        json!({"name": format!("Rival {}", uuid::Uuid::now_v7().simple())}),
-    )
-    .await);
-    Records {
-        account: a.to_owned(),
-        contact,
-        interaction,
-        feedback,
-        request,
-        task,
-        opportunity,
-        proposal,
-        risk,
-        competitor,
-    }
-}
+use crate::support::fixtures::CrmRecords;
+use crate::support::http::id_of;
+use crate::support::{Answer, Colleague, TestApp};
 
 /// Every write on the records of `r` (and on the organization's CRM as a whole when
 /// `global`), as (method, path, body).
 fn writes_on(
-    r: &Records,
+    r: &CrmRecords,
     other_account: &str,
     global: bool,
 ) -> Vec<(Method, String, Option<Value>)> {
@@ -279,7 +150,7 @@ async fn assert_all_refused(
     want: StatusCode,
 ) {
     for (m, path, body) in writes {
-        let r = call(app, m.clone(), path, token, body.as_ref()).await;
+        let r = app.call(m.clone(), path, token, body.as_ref()).await;
         assert_eq!(r.status, want, "{who} {m} {path}: {}", r.text);
         assert!(r.is_problem(), "{who} {m} {path}: {}", r.text);
     }
@@ -298,11 +169,17 @@ async fn import_refused(app: &TestApp, token: &str) -> Answer {
 async fn viewers_and_accountants_write_nothing(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex"})).await);
-    let b = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex dup"})).await);
-    let r = records_on(&app, t, &a).await;
+    let a = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex"}))
+            .await,
+    );
+    let b = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex dup"}))
+            .await,
+    );
+    let r = CrmRecords::create(&app, t, &a).await;
     let year = chrono::Utc::now().date_naive().format("%Y").to_string();
-    let target = id(&create(&app, t, "/api/v1/targets", json!({"user_id": owner.user_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "new_accounts", "amount": "3"})).await);
+    let target = id_of(&app.create(t, "/api/v1/targets", json!({"user_id": owner.user_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "new_accounts", "amount": "3"})).await);
     let mut writes = writes_on(&r, &b, true);
     writes.push((
         Method::POST,
@@ -310,9 +187,9 @@ async fn viewers_and_accountants_write_nothing(app: TestApp) {
         Some(json!({"user_id": owner.user_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "won_amount", "amount": "1.00"})),
     ));
     writes.push((Method::DELETE, format!("/api/v1/targets/{target}"), None));
-    let before = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    let before = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     for role in ["viewer", "accountant"] {
-        let (_, tok) = app.user_with_role(t, role).await;
+        let tok = app.colleague(t, role).await.token;
         assert_all_refused(&app, &tok, role, &writes, StatusCode::FORBIDDEN).await;
         let imp = import_refused(&app, &tok).await;
         assert_eq!(
@@ -322,32 +199,33 @@ async fn viewers_and_accountants_write_nothing(app: TestApp) {
             imp.text
         );
         // They still read.
-        get(&app, &tok, &format!("/api/v1/accounts/{a}")).await;
-        get(&app, &tok, "/api/v1/crm/settings").await;
+        app.fetch(&tok, &format!("/api/v1/accounts/{a}")).await;
+        app.fetch(&tok, "/api/v1/crm/settings").await;
     }
     // Nothing changed.
-    let acc = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     assert!(acc["archived_at"].is_null());
     assert_eq!(acc["version"], before["version"], "{acc}");
     assert_eq!(
-        get(&app, t, &format!("/api/v1/contacts?account_id={a}")).await["data"]
+        app.fetch(t, &format!("/api/v1/contacts?account_id={a}"))
+            .await["data"]
             .as_array()
             .unwrap()
             .len(),
         1
     );
     assert_eq!(
-        get(&app, t, &format!("/api/v1/tasks/{}", r.task)).await["status"],
+        app.fetch(t, &format!("/api/v1/tasks/{}", r.task)).await["status"],
         "open"
     );
     assert_eq!(
-        get(&app, t, "/api/v1/accounts?q=sneaky").await["data"]
+        app.fetch(t, "/api/v1/accounts?q=sneaky").await["data"]
             .as_array()
             .unwrap()
             .len(),
         0
     );
-    get(&app, t, &format!("/api/v1/targets/{target}")).await;
+    app.fetch(t, &format!("/api/v1/targets/{target}")).await;
 }
 both_backends!(
     viewers_and_accountants_write_nothing_works,
@@ -357,30 +235,41 @@ both_backends!(
 async fn a_manager_outside_the_team_writes_only_their_own(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let (member_id, member) = manager(&app, t, "member").await;
-    let (outsider_id, outsider) = manager(&app, t, "outsider").await;
-    let team = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Key", "member_ids": [member_id]}),
-    )
-    .await);
-    let a = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "team_id": team}),
-    )
-    .await);
-    let b = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex dup", "team_id": team}),
-    )
-    .await);
-    let r = records_on(&app, &member, &a).await;
+    let Colleague {
+        id: member_id,
+        token: member,
+        ..
+    } = app.account_manager(t, "member").await;
+    let Colleague {
+        id: outsider_id,
+        token: outsider,
+        ..
+    } = app.account_manager(t, "outsider").await;
+    let team = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Key", "member_ids": [member_id]}),
+        )
+        .await,
+    );
+    let a = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "team_id": team}),
+        )
+        .await,
+    );
+    let b = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex dup", "team_id": team}),
+        )
+        .await,
+    );
+    let r = CrmRecords::create(&app, &member, &a).await;
     // Refused on every write of the team's account (competitors are organization-wide, so
     // `global` writes are not part of this).
     let writes = writes_on(&r, &b, false);
@@ -399,53 +288,51 @@ async fn a_manager_outside_the_team_writes_only_their_own(app: TestApp) {
     let x = app.patch("/api/v1/crm/settings").token(&outsider).json(&json!({"health_weights": {}, "healthy_from": 70, "watch_from": 40, "check_in_days_by_tier": {}})).send().await;
     assert_eq!(x.status, StatusCode::FORBIDDEN, "{}", x.text);
     // Their own account: everything works, and it is theirs.
-    let own = create(
-        &app,
-        &outsider,
-        "/api/v1/accounts",
-        json!({"name": "Umbrella"}),
-    )
-    .await;
+    let own = app
+        .create(&outsider, "/api/v1/accounts", json!({"name": "Umbrella"}))
+        .await;
     assert_eq!(own["owner_id"], json!(outsider_id));
-    let own = id(&own);
-    let mine = records_on(&app, &outsider, &own).await;
-    let x = call(
-        &app,
-        Method::PATCH,
-        &format!("/api/v1/tasks/{}", mine.task),
-        &outsider,
-        Some(&json!({"status": "done"})),
-    )
-    .await;
+    let own = id_of(&own);
+    let mine = CrmRecords::create(&app, &outsider, &own).await;
+    let x = app
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/tasks/{}", mine.task),
+            &outsider,
+            Some(&json!({"status": "done"})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::OK, "{}", x.text);
-    let x = call(
-        &app,
-        Method::PATCH,
-        &format!("/api/v1/accounts/{own}"),
-        &outsider,
-        Some(&json!({"goals": "grow"})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/accounts/{own}"),
+            &outsider,
+            Some(&json!({"goals": "grow"})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::OK, "{}", x.text);
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{own}/churn"),
-        &outsider,
-        Some(&json!({"reason": "budget"})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{own}/churn"),
+            &outsider,
+            Some(&json!({"reason": "budget"})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::OK, "{}", x.text);
     // The team's records are untouched.
-    let acc = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     assert!(acc["archived_at"].is_null());
     assert!(acc["goals"].is_null());
     assert_eq!(
-        get(&app, t, &format!("/api/v1/contacts/{}", r.contact)).await["title"],
+        app.fetch(t, &format!("/api/v1/contacts/{}", r.contact))
+            .await["title"],
         Value::Null
     );
     assert_eq!(
-        get(&app, t, &format!("/api/v1/proposals/{}", r.proposal)).await["status"],
+        app.fetch(t, &format!("/api/v1/proposals/{}", r.proposal))
+            .await["status"],
         "draft"
     );
 }
@@ -457,130 +344,147 @@ both_backends!(
 async fn a_lead_reaches_sub_team_accounts_and_a_member_does_not(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let (lead_id, lead) = manager(&app, t, "lead").await;
-    let (sub_id, sub) = manager(&app, t, "sub").await;
-    let parent = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Enterprise", "lead_id": lead_id}),
-    )
-    .await);
-    let child = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "EMEA", "parent_team_id": parent, "member_ids": [sub_id]}),
-    )
-    .await);
-    let grandchild = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "DACH", "parent_team_id": child}),
-    )
-    .await);
-    let a = id(&create(
-        &app,
-        &sub,
-        "/api/v1/accounts",
-        json!({"name": "Initech", "team_id": child}),
-    )
-    .await);
-    let deep = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Deep", "team_id": grandchild}),
-    )
-    .await);
+    let Colleague {
+        id: lead_id,
+        token: lead,
+        ..
+    } = app.account_manager(t, "lead").await;
+    let Colleague {
+        id: sub_id,
+        token: sub,
+        ..
+    } = app.account_manager(t, "sub").await;
+    let parent = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Enterprise", "lead_id": lead_id}),
+        )
+        .await,
+    );
+    let child = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "EMEA", "parent_team_id": parent, "member_ids": [sub_id]}),
+        )
+        .await,
+    );
+    let grandchild = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "DACH", "parent_team_id": child}),
+        )
+        .await,
+    );
+    let a = id_of(
+        &app.create(
+            &sub,
+            "/api/v1/accounts",
+            json!({"name": "Initech", "team_id": child}),
+        )
+        .await,
+    );
+    let deep = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Deep", "team_id": grandchild}),
+        )
+        .await,
+    );
     // The lead writes every kind of record on the sub-team member's account and two levels down.
     for acc in [&a, &deep] {
-        let r = records_on(&app, &lead, acc).await;
-        let x = call(
-            &app,
-            Method::PATCH,
-            &format!("/api/v1/accounts/{acc}"),
-            &lead,
-            Some(&json!({"goals": "led"})),
-        )
-        .await;
+        let r = CrmRecords::create(&app, &lead, acc).await;
+        let x = app
+            .call(
+                Method::PATCH,
+                &format!("/api/v1/accounts/{acc}"),
+                &lead,
+                Some(&json!({"goals": "led"})),
+            )
+            .await;
         assert_eq!(x.status, StatusCode::OK, "{}", x.text);
-        let x = call(
-            &app,
-            Method::PATCH,
-            &format!("/api/v1/risks/{}", r.risk),
-            &lead,
-            Some(&json!({"status": "mitigating"})),
-        )
-        .await;
+        let x = app
+            .call(
+                Method::PATCH,
+                &format!("/api/v1/risks/{}", r.risk),
+                &lead,
+                Some(&json!({"status": "mitigating"})),
+            )
+            .await;
         assert_eq!(x.status, StatusCode::OK, "{}", x.text);
     }
     // The sub-team member does not reach up, nor down into a team they are not in.
-    let top = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Top", "team_id": parent}),
-    )
-    .await);
-    for acc in [&top, &deep] {
-        let x = call(
-            &app,
-            Method::POST,
-            "/api/v1/tasks",
-            &sub,
-            Some(&json!({"account_id": acc, "title": "t"})),
+    let top = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Top", "team_id": parent}),
         )
-        .await;
+        .await,
+    );
+    for acc in [&top, &deep] {
+        let x = app
+            .call(
+                Method::POST,
+                "/api/v1/tasks",
+                &sub,
+                Some(&json!({"account_id": acc, "title": "t"})),
+            )
+            .await;
         assert_eq!(x.status, StatusCode::FORBIDDEN, "{}", x.text);
     }
     // The member cannot reassign; the lead can, within the teams they lead, but not to a
     // team outside their reach.
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{a}/reassign"),
-        &sub,
-        Some(&json!({"owner_id": sub_id, "team_id": grandchild})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{a}/reassign"),
+            &sub,
+            Some(&json!({"owner_id": sub_id, "team_id": grandchild})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::FORBIDDEN, "{}", x.text);
-    let other = id(&create(&app, t, "/api/v1/teams", json!({"name": "Elsewhere"})).await);
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{a}/reassign"),
-        &lead,
-        Some(&json!({"owner_id": lead_id, "team_id": other})),
-    )
-    .await;
+    let other = id_of(
+        &app.create(t, "/api/v1/teams", json!({"name": "Elsewhere"}))
+            .await,
+    );
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{a}/reassign"),
+            &lead,
+            Some(&json!({"owner_id": lead_id, "team_id": other})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::FORBIDDEN, "{}", x.text);
-    let x = call(
-        &app,
-        Method::PATCH,
-        &format!("/api/v1/accounts/{a}"),
-        &lead,
-        Some(&json!({"team_id": other})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/accounts/{a}"),
+            &lead,
+            Some(&json!({"team_id": other})),
+        )
+        .await;
     assert_eq!(
         x.status,
         StatusCode::FORBIDDEN,
         "PATCH team_id is a reassignment too: {}",
         x.text
     );
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{a}/reassign"),
-        &lead,
-        Some(&json!({"owner_id": lead_id, "team_id": grandchild})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{a}/reassign"),
+            &lead,
+            Some(&json!({"owner_id": lead_id, "team_id": grandchild})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::OK, "{}", x.text);
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["team_id"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["team_id"],
         json!(grandchild)
     );
 }
@@ -592,46 +496,47 @@ both_backends!(
 async fn moving_a_record_needs_write_on_both_accounts(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let (member_id, member) = manager(&app, t, "member").await;
-    let (_, outsider) = manager(&app, t, "outsider").await;
-    let team = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Key", "member_ids": [member_id]}),
-    )
-    .await);
-    let a = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "team_id": team}),
-    )
-    .await);
-    let a2 = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex 2", "team_id": team}),
-    )
-    .await);
-    let c = id(&create(
-        &app,
-        &outsider,
-        "/api/v1/accounts",
-        json!({"name": "Umbrella"}),
-    )
-    .await);
-    let r = records_on(&app, &member, &a).await;
+    let Colleague {
+        id: member_id,
+        token: member,
+        ..
+    } = app.account_manager(t, "member").await;
+    let outsider = app.account_manager(t, "outsider").await.token;
+    let team = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Key", "member_ids": [member_id]}),
+        )
+        .await,
+    );
+    let a = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "team_id": team}),
+        )
+        .await,
+    );
+    let a2 = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex 2", "team_id": team}),
+        )
+        .await,
+    );
+    let c = id_of(
+        &app.create(&outsider, "/api/v1/accounts", json!({"name": "Umbrella"}))
+            .await,
+    );
+    let r = CrmRecords::create(&app, &member, &a).await;
     let foreign = {
         let rival = app.signup("Rival").await;
-        id(&create(
-            &app,
-            &rival.token,
-            "/api/v1/accounts",
-            json!({"name": "Theirs"}),
+        id_of(
+            &app.create(&rival.token, "/api/v1/accounts", json!({"name": "Theirs"}))
+                .await,
         )
-        .await)
     };
     for path in [
         format!("/api/v1/contacts/{}", r.contact),
@@ -639,14 +544,14 @@ async fn moving_a_record_needs_write_on_both_accounts(app: TestApp) {
         format!("/api/v1/opportunities/{}", r.opportunity),
     ] {
         // To an account the member can only read: refused.
-        let x = call(
-            &app,
-            Method::PATCH,
-            &path,
-            &member,
-            Some(&json!({"account_id": c})),
-        )
-        .await;
+        let x = app
+            .call(
+                Method::PATCH,
+                &path,
+                &member,
+                Some(&json!({"account_id": c})),
+            )
+            .await;
         assert!(
             x.status == StatusCode::FORBIDDEN
                 || (path.contains("opportunities") && x.status == StatusCode::UNPROCESSABLE_ENTITY),
@@ -654,75 +559,76 @@ async fn moving_a_record_needs_write_on_both_accounts(app: TestApp) {
             x.text
         );
         // To another organization's account: never moved there.
-        let x = call(
-            &app,
-            Method::PATCH,
-            &path,
-            &member,
-            Some(&json!({"account_id": foreign})),
-        )
-        .await;
+        let x = app
+            .call(
+                Method::PATCH,
+                &path,
+                &member,
+                Some(&json!({"account_id": foreign})),
+            )
+            .await;
         assert!(
             x.status == StatusCode::NOT_FOUND || x.status == StatusCode::UNPROCESSABLE_ENTITY,
             "{path}: {}",
             x.text
         );
-        assert_eq!(get(&app, t, &path).await["account_id"], json!(a), "{path}");
+        assert_eq!(app.fetch(t, &path).await["account_id"], json!(a), "{path}");
         // The outsider cannot pull it onto their own account either.
-        let x = call(
-            &app,
-            Method::PATCH,
-            &path,
-            &outsider,
-            Some(&json!({"account_id": c})),
-        )
-        .await;
+        let x = app
+            .call(
+                Method::PATCH,
+                &path,
+                &outsider,
+                Some(&json!({"account_id": c})),
+            )
+            .await;
         assert!(
             x.status == StatusCode::FORBIDDEN
                 || (path.contains("opportunities") && x.status == StatusCode::UNPROCESSABLE_ENTITY),
             "{path}: {}",
             x.text
         );
-        assert_eq!(get(&app, t, &path).await["account_id"], json!(a), "{path}");
+        assert_eq!(app.fetch(t, &path).await["account_id"], json!(a), "{path}");
     }
     // Between two accounts the member writes, a contact and a task move.
     for path in [
         format!("/api/v1/contacts/{}", r.contact),
         format!("/api/v1/tasks/{}", r.task),
     ] {
-        let x = call(
-            &app,
-            Method::PATCH,
-            &path,
-            &member,
-            Some(&json!({"account_id": a2})),
-        )
-        .await;
+        let x = app
+            .call(
+                Method::PATCH,
+                &path,
+                &member,
+                Some(&json!({"account_id": a2})),
+            )
+            .await;
         assert_eq!(x.status, StatusCode::OK, "{path}: {}", x.text);
         assert_eq!(x.body["account_id"], json!(a2));
     }
     // Merging an account the member cannot write into theirs is refused; nothing moves.
-    let cc = id(&create(
-        &app,
-        &outsider,
-        "/api/v1/contacts",
-        json!({"account_id": c, "name": "Alice"}),
-    )
-    .await);
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{a}/merge"),
-        &member,
-        Some(&json!({"duplicate_id": c})),
-    )
-    .await;
+    let cc = id_of(
+        &app.create(
+            &outsider,
+            "/api/v1/contacts",
+            json!({"account_id": c, "name": "Alice"}),
+        )
+        .await,
+    );
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{a}/merge"),
+            &member,
+            Some(&json!({"duplicate_id": c})),
+        )
+        .await;
     assert_eq!(x.status, StatusCode::FORBIDDEN, "{}", x.text);
     assert_eq!(
-        get(&app, t, &format!("/api/v1/contacts/{cc}")).await["account_id"],
+        app.fetch(t, &format!("/api/v1/contacts/{cc}")).await["account_id"],
         json!(c)
     );
-    assert!(get(&app, t, &format!("/api/v1/accounts/{c}")).await["archived_at"].is_null());
+    assert!(app.fetch(t, &format!("/api/v1/accounts/{c}")).await["archived_at"].is_null());
 }
 both_backends!(
     moving_a_record_needs_write_on_both_accounts_works,
@@ -738,36 +644,45 @@ fn allowed_refusal(s: StatusCode) -> bool {
 async fn another_organizations_ids_are_invisible(app: TestApp) {
     let acme = app.signup("Acme").await;
     let t = &acme.token;
-    let team = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Key", "member_ids": [acme.user_id]}),
-    )
-    .await);
-    let a = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "team_id": team}),
-    )
-    .await);
-    let b = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex dup"})).await);
-    let r = records_on(&app, t, &a).await;
+    let team = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Key", "member_ids": [acme.user_id]}),
+        )
+        .await,
+    );
+    let a = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "team_id": team}),
+        )
+        .await,
+    );
+    let b = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex dup"}))
+            .await,
+    );
+    let r = CrmRecords::create(&app, t, &a).await;
     let year = chrono::Utc::now().date_naive().format("%Y").to_string();
-    let target = id(&create(&app, t, "/api/v1/targets", json!({"user_id": acme.user_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "new_accounts", "amount": "3"})).await);
+    let target = id_of(&app.create(t, "/api/v1/targets", json!({"user_id": acme.user_id, "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "metric": "new_accounts", "amount": "3"})).await);
 
-    let before = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    let before = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     let rival = app.signup("Rival").await;
     let rt = &rival.token;
-    let mine = id(&create(&app, rt, "/api/v1/accounts", json!({"name": "Mine"})).await);
-    let my_opp = id(&create(
-        &app,
-        rt,
-        "/api/v1/opportunities",
-        json!({"account_id": mine, "kind": "upsell", "name": "o", "amount": "1.00"}),
-    )
-    .await);
+    let mine = id_of(
+        &app.create(rt, "/api/v1/accounts", json!({"name": "Mine"}))
+            .await,
+    );
+    let my_opp = id_of(
+        &app.create(
+            rt,
+            "/api/v1/opportunities",
+            json!({"account_id": mine, "kind": "upsell", "name": "o", "amount": "1.00"}),
+        )
+        .await,
+    );
 
     // Reads.
     for path in [
@@ -822,7 +737,7 @@ async fn another_organizations_ids_are_invisible(app: TestApp) {
         !(*m == Method::POST && p == &format!("/api/v1/accounts/{mine}/merge"))
     });
     for (m, path, body) in &writes {
-        let x = call(&app, m.clone(), path, rt, body.as_ref()).await;
+        let x = app.call(m.clone(), path, rt, body.as_ref()).await;
         if path.matches('/').count() == 3 {
             // A create naming their account or opportunity in the body.
             assert!(allowed_refusal(x.status), "{m} {path}: {}", x.text);
@@ -838,14 +753,14 @@ async fn another_organizations_ids_are_invisible(app: TestApp) {
     assert_eq!(x.status, StatusCode::NOT_FOUND, "{}", x.text);
     // Merging their account into mine, or mine into theirs.
     for (keep, dup) in [(&mine, &a), (&a, &mine)] {
-        let x = call(
-            &app,
-            Method::POST,
-            &format!("/api/v1/accounts/{keep}/merge"),
-            rt,
-            Some(&json!({"duplicate_id": dup})),
-        )
-        .await;
+        let x = app
+            .call(
+                Method::POST,
+                &format!("/api/v1/accounts/{keep}/merge"),
+                rt,
+                Some(&json!({"duplicate_id": dup})),
+            )
+            .await;
         assert!(
             allowed_refusal(x.status),
             "merge {keep} <- {dup}: {}",
@@ -945,44 +860,44 @@ async fn another_organizations_ids_are_invisible(app: TestApp) {
         );
     }
     // Their ids in a PATCH and an action of my own records.
-    let x = call(
-        &app,
-        Method::PATCH,
-        &format!("/api/v1/accounts/{mine}"),
-        rt,
-        Some(&json!({"competitor_ids": [r.competitor]})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/accounts/{mine}"),
+            rt,
+            Some(&json!({"competitor_ids": [r.competitor]})),
+        )
+        .await;
     assert!(allowed_refusal(x.status), "{}", x.text);
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{mine}/churn"),
-        rt,
-        Some(&json!({"reason": "r", "lost_to_competitor_id": r.competitor})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{mine}/churn"),
+            rt,
+            Some(&json!({"reason": "r", "lost_to_competitor_id": r.competitor})),
+        )
+        .await;
     assert!(allowed_refusal(x.status), "{}", x.text);
-    let x = call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/accounts/{mine}/reassign"),
-        rt,
-        Some(&json!({"owner_id": acme.user_id, "team_id": team})),
-    )
-    .await;
+    let x = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/accounts/{mine}/reassign"),
+            rt,
+            Some(&json!({"owner_id": acme.user_id, "team_id": team})),
+        )
+        .await;
     assert!(allowed_refusal(x.status), "{}", x.text);
     // Nothing of theirs moved or changed.
-    let acc = get(&app, t, &format!("/api/v1/accounts/{a}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
     assert_eq!(acc["version"], before["version"]);
     assert!(acc["archived_at"].is_null());
-    let comps = get(&app, rt, "/api/v1/competitors").await;
+    let comps = app.fetch(rt, "/api/v1/competitors").await;
     assert!(comps["data"]
         .as_array()
         .unwrap()
         .iter()
         .all(|c| c["id"] != json!(r.competitor)));
-    let list = get(&app, rt, "/api/v1/contacts").await;
+    let list = app.fetch(rt, "/api/v1/contacts").await;
     assert!(list["data"].as_array().unwrap().is_empty());
     let _ = b;
 }
@@ -994,7 +909,7 @@ both_backends!(
 // ---- bad input ----
 
 async fn fields(app: &TestApp, token: &str, m: Method, path: &str, body: Value) -> Vec<String> {
-    let x = call(app, m.clone(), path, token, Some(&body)).await;
+    let x = app.call(m.clone(), path, token, Some(&body)).await;
     assert_eq!(
         x.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1025,8 +940,11 @@ async fn expect_fields(
 async fn bad_input_is_422_naming_every_field(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex"})).await);
-    let r = records_on(&app, t, &a).await;
+    let a = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex"}))
+            .await,
+    );
+    let r = CrmRecords::create(&app, t, &a).await;
     let p = Method::POST;
     let pa = Method::PATCH;
     expect_fields(&app, t, p.clone(), "/api/v1/accounts", json!({"name": "", "tier": "gold", "status": "sleeping", "website": "ftp://globex.example", "currency": "DOLLARS"}), &["name", "tier", "status", "website", "currency"]).await;
@@ -1268,7 +1186,9 @@ async fn bad_input_is_422_naming_every_field(app: TestApp) {
         assert!(x.status.is_client_error(), "{q}: {} {}", x.status, x.text);
     }
     // A stored record is untouched by all of this.
-    let o = get(&app, t, &format!("/api/v1/opportunities/{}", r.opportunity)).await;
+    let o = app
+        .fetch(t, &format!("/api/v1/opportunities/{}", r.opportunity))
+        .await;
     assert_eq!(o["amount"], "100.00");
     assert_eq!(o["probability"], 40);
 }
@@ -1282,7 +1202,10 @@ both_backends!(
 async fn idempotent_crm_posts_replay(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex"})).await);
+    let a = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex"}))
+            .await,
+    );
     let body = json!({"account_id": a, "name": "Hank"});
     let first = app
         .post("/api/v1/contacts")
@@ -1316,7 +1239,9 @@ async fn idempotent_crm_posts_replay(app: TestApp) {
         other.text
     );
     assert_eq!(other.code(), "idempotency_key_reused");
-    let list = get(&app, t, &format!("/api/v1/contacts?account_id={a}")).await;
+    let list = app
+        .fetch(t, &format!("/api/v1/contacts?account_id={a}"))
+        .await;
     assert_eq!(list["data"].as_array().unwrap().len(), 1);
     // The same key on another path is a different request.
     let x = app
@@ -1351,8 +1276,11 @@ async fn idempotent_crm_posts_replay(app: TestApp) {
     assert_eq!(c2.header("idempotent-replayed").as_deref(), Some("true"));
     assert_eq!(c2.body["version"], c1.body["version"]);
     // Another user of the same organization with the same key is not replayed someone else's answer.
-    let (_, m) = manager(&app, t, "m").await;
-    let own = id(&create(&app, &m, "/api/v1/accounts", json!({"name": "Mine"})).await);
+    let m = app.account_manager(t, "m").await.token;
+    let own = id_of(
+        &app.create(&m, "/api/v1/accounts", json!({"name": "Mine"}))
+            .await,
+    );
     let x = app
         .post("/api/v1/contacts")
         .token(&m)
@@ -1410,7 +1338,7 @@ async fn stale_if_match_and_expect(app: &TestApp, t: &str, path: &str, body: Val
         "{path}: {}",
         junk.text
     );
-    let after = get(app, t, path).await;
+    let after = app.fetch(t, path).await;
     assert_eq!(
         after["version"], ok.body["version"],
         "{path}: a stale write changed nothing"
@@ -1420,8 +1348,11 @@ async fn stale_if_match_and_expect(app: &TestApp, t: &str, path: &str, body: Val
 async fn stale_if_match_is_412_on_crm_patches(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex"})).await);
-    let r = records_on(&app, t, &a).await;
+    let a = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex"}))
+            .await,
+    );
+    let r = CrmRecords::create(&app, t, &a).await;
     for (path, body) in [
         (format!("/api/v1/accounts/{a}"), json!({"goals": "grow"})),
         (
@@ -1464,8 +1395,11 @@ both_backends!(
 async fn stale_if_match_is_412_on_proposals(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Globex"})).await);
-    let r = records_on(&app, t, &a).await;
+    let a = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Globex"}))
+            .await,
+    );
+    let r = CrmRecords::create(&app, t, &a).await;
     stale_if_match_and_expect(
         &app,
         t,
@@ -1486,13 +1420,14 @@ async fn pagination_is_stable_while_inserting(app: TestApp) {
     let t = &owner.token;
     let mut made = Vec::new();
     for i in 0..5 {
-        made.push(id(&create(
-            &app,
-            t,
-            "/api/v1/accounts",
-            json!({"name": format!("Account {i}")}),
-        )
-        .await));
+        made.push(id_of(
+            &app.create(
+                t,
+                "/api/v1/accounts",
+                json!({"name": format!("Account {i}")}),
+            )
+            .await,
+        ));
     }
     for sort in ["created_at", "-created_at", "name", "-name"] {
         let mut seen: Vec<String> = Vec::new();
@@ -1503,14 +1438,13 @@ async fn pagination_is_stable_while_inserting(app: TestApp) {
                 Some(c) => format!("/api/v1/accounts?limit=2&sort={sort}&cursor={c}"),
                 None => format!("/api/v1/accounts?limit=2&sort={sort}"),
             };
-            let page = get(&app, t, &path).await;
+            let page = app.fetch(t, &path).await;
             let data = page["data"].as_array().unwrap();
             assert!(data.len() <= 2, "{path}");
-            seen.extend(data.iter().map(id));
+            seen.extend(data.iter().map(id_of));
             pages += 1;
             // Insert between pages.
-            create(
-                &app,
+            app.create(
                 t,
                 "/api/v1/accounts",
                 json!({"name": format!("Late {sort} {pages}")}),
@@ -1534,7 +1468,9 @@ async fn pagination_is_stable_while_inserting(app: TestApp) {
             assert!(seen.contains(m), "{sort}: {m} was skipped");
         }
         // A cursor does not carry over to a different sort or filter.
-        let first = get(&app, t, &format!("/api/v1/accounts?limit=2&sort={sort}")).await;
+        let first = app
+            .fetch(t, &format!("/api/v1/accounts?limit=2&sort={sort}"))
+            .await;
         let c = first["next_cursor"].as_str().unwrap();
         let other = if sort == "name" { "created_at" } else { "name" };
         let x = app
@@ -1553,23 +1489,21 @@ both_backends!(
 async fn search_is_case_insensitive(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let g = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "GlobEx Corporation", "website": "https://globex.example"}),
-    )
-    .await);
-    let i = id(&create(&app, t, "/api/v1/accounts", json!({"name": "Initech"})).await);
-    create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "100% Pure_Juice"}),
-    )
-    .await;
-    create(
-        &app,
+    let g = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "GlobEx Corporation", "website": "https://globex.example"}),
+        )
+        .await,
+    );
+    let i = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Initech"}))
+            .await,
+    );
+    app.create(t, "/api/v1/accounts", json!({"name": "100% Pure_Juice"}))
+        .await;
+    app.create(
         t,
         "/api/v1/contacts",
         json!({"account_id": i, "name": "Peter Gibbons", "email": "Peter@Initech.example"}),
@@ -1583,11 +1517,11 @@ async fn search_is_case_insensitive(app: TestApp) {
         ("PETER%40INITECH", &i),
         ("gibbons", &i),
     ] {
-        let list = get(&app, t, &format!("/api/v1/accounts?q={q}")).await;
-        let ids: Vec<String> = list["data"].as_array().unwrap().iter().map(id).collect();
+        let list = app.fetch(t, &format!("/api/v1/accounts?q={q}")).await;
+        let ids: Vec<String> = list["data"].as_array().unwrap().iter().map(id_of).collect();
         assert_eq!(ids, vec![want.clone()], "q={q}");
     }
-    let contacts = get(&app, t, "/api/v1/contacts?q=GIBBONS").await;
+    let contacts = app.fetch(t, "/api/v1/contacts?q=GIBBONS").await;
     assert_eq!(contacts["data"].as_array().unwrap().len(), 1);
     // LIKE wildcards are matched literally.
     for (q, n) in [
@@ -1597,7 +1531,7 @@ async fn search_is_case_insensitive(app: TestApp) {
         ("%25%25", 0),
         ("nobody", 0),
     ] {
-        let list = get(&app, t, &format!("/api/v1/accounts?q={q}")).await;
+        let list = app.fetch(t, &format!("/api/v1/accounts?q={q}")).await;
         assert_eq!(list["data"].as_array().unwrap().len(), n, "q={q}: {list}");
     }
 }
@@ -1609,16 +1543,13 @@ both_backends!(
 async fn search_folds_non_ascii_case(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let a = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Ärztekammer Zürich"}),
-    )
-    .await);
+    let a = id_of(
+        &app.create(t, "/api/v1/accounts", json!({"name": "Ärztekammer Zürich"}))
+            .await,
+    );
     for q in ["%C3%A4rztekammer", "Z%C3%9CRICH", "%C3%84RZTE"] {
-        let list = get(&app, t, &format!("/api/v1/accounts?q={q}")).await;
-        let ids: Vec<String> = list["data"].as_array().unwrap().iter().map(id).collect();
+        let list = app.fetch(t, &format!("/api/v1/accounts?q={q}")).await;
+        let ids: Vec<String> = list["data"].as_array().unwrap().iter().map(id_of).collect();
         assert_eq!(ids, vec![a.clone()], "q={q}");
     }
 }
@@ -1630,17 +1561,25 @@ both_backends!(
 async fn an_account_cannot_be_planted_in_another_team(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let (member_id, _) = manager(&app, t, "member").await;
-    let (_, outsider) = manager(&app, t, "outsider").await;
-    let team = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Key", "member_ids": [member_id]}),
-    )
-    .await);
+    let Colleague {
+        id: member_id,
+        token: _,
+        ..
+    } = app.account_manager(t, "member").await;
+    let outsider = app.account_manager(t, "outsider").await.token;
+    let team = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Key", "member_ids": [member_id]}),
+        )
+        .await,
+    );
     // Moving an existing account into the team is a reassignment, refused to a plain manager...
-    let own = id(&create(&app, &outsider, "/api/v1/accounts", json!({"name": "Mine"})).await);
+    let own = id_of(
+        &app.create(&outsider, "/api/v1/accounts", json!({"name": "Mine"}))
+            .await,
+    );
     let x = app
         .patch(&format!("/api/v1/accounts/{own}"))
         .token(&outsider)
@@ -1656,7 +1595,9 @@ async fn an_account_cannot_be_planted_in_another_team(app: TestApp) {
         .send()
         .await;
     assert_eq!(x.status, StatusCode::FORBIDDEN, "{}", x.text);
-    let list = get(&app, t, &format!("/api/v1/accounts?team_id={team}")).await;
+    let list = app
+        .fetch(t, &format!("/api/v1/accounts?team_id={team}"))
+        .await;
     assert!(list["data"].as_array().unwrap().is_empty(), "{list}");
 }
 both_backends!(
@@ -1667,23 +1608,37 @@ both_backends!(
 async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let (member_id, member) = manager(&app, t, "member").await;
-    let (mate_id, mate) = manager(&app, t, "mate").await;
-    let (outsider_id, outsider) = manager(&app, t, "outsider").await;
-    let team = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "Key", "member_ids": [member_id, mate_id]}),
-    )
-    .await);
-    let a = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "tier": "standard", "team_id": team}),
-    )
-    .await);
+    let Colleague {
+        id: member_id,
+        token: member,
+        ..
+    } = app.account_manager(t, "member").await;
+    let Colleague {
+        id: mate_id,
+        token: mate,
+        ..
+    } = app.account_manager(t, "mate").await;
+    let Colleague {
+        id: outsider_id,
+        token: outsider,
+        ..
+    } = app.account_manager(t, "outsider").await;
+    let team = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "Key", "member_ids": [member_id, mate_id]}),
+        )
+        .await,
+    );
+    let a = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "tier": "standard", "team_id": team}),
+        )
+        .await,
+    );
     // An import cannot update (upsert by name) an account the manager cannot write; the row is
     // reported by its line, the good row is still committed, and it belongs to the importer.
     let csv = "name,tier\nglobex,key\nUmbrella,strategic\n";
@@ -1698,13 +1653,13 @@ async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {
     assert_eq!(x.body["updated"], 0, "{}", x.text);
     assert_eq!(x.body["errors"][0]["row"], 2, "{}", x.text);
     assert_eq!(
-        get(&app, t, &format!("/api/v1/accounts/{a}")).await["tier"],
+        app.fetch(t, &format!("/api/v1/accounts/{a}")).await["tier"],
         "standard"
     );
-    let umbrella = get(&app, t, "/api/v1/accounts?q=umbrella").await;
+    let umbrella = app.fetch(t, "/api/v1/accounts?q=umbrella").await;
     assert_eq!(umbrella["data"][0]["owner_id"], json!(outsider_id));
     // Only the author edits an interaction, even within the team.
-    let i = id(&create(&app, &member, "/api/v1/interactions", json!({"account_id": a, "kind": "meeting", "direction": "outbound", "occurred_at": "2026-01-01T10:00:00Z"})).await);
+    let i = id_of(&app.create(&member, "/api/v1/interactions", json!({"account_id": a, "kind": "meeting", "direction": "outbound", "occurred_at": "2026-01-01T10:00:00Z"})).await);
     let x = app
         .patch(&format!("/api/v1/interactions/{i}"))
         .token(&mate)
@@ -1720,22 +1675,23 @@ async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {
         .await;
     assert_eq!(x.status, StatusCode::OK, "{}", x.text);
     // Feedback is append-only: no PATCH or DELETE route, and never a 500.
-    let f = id(&create(
-        &app,
-        &member,
-        "/api/v1/feedback",
-        json!({"account_id": a, "kind": "nps", "score": 9}),
-    )
-    .await);
-    for m in [Method::PATCH, Method::DELETE] {
-        let x = call(
-            &app,
-            m.clone(),
-            &format!("/api/v1/feedback/{f}"),
+    let f = id_of(
+        &app.create(
             &member,
-            Some(&json!({"score": 0})),
+            "/api/v1/feedback",
+            json!({"account_id": a, "kind": "nps", "score": 9}),
         )
-        .await;
+        .await,
+    );
+    for m in [Method::PATCH, Method::DELETE] {
+        let x = app
+            .call(
+                m.clone(),
+                &format!("/api/v1/feedback/{f}"),
+                &member,
+                Some(&json!({"score": 0})),
+            )
+            .await;
         assert!(
             x.status == StatusCode::METHOD_NOT_ALLOWED || x.status == StatusCode::NOT_FOUND,
             "{m}: {}",
@@ -1743,7 +1699,7 @@ async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {
         );
     }
     assert_eq!(
-        get(&app, t, &format!("/api/v1/feedback/{f}")).await["score"],
+        app.fetch(t, &format!("/api/v1/feedback/{f}")).await["score"],
         9
     );
     // Merging an account into itself, or an unknown one, is refused without harm.
@@ -1761,7 +1717,7 @@ async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {
         .send()
         .await;
     assert!(allowed_refusal(x.status), "{}", x.text);
-    assert!(get(&app, t, &format!("/api/v1/accounts/{a}")).await["archived_at"].is_null());
+    assert!(app.fetch(t, &format!("/api/v1/accounts/{a}")).await["archived_at"].is_null());
 }
 both_backends!(
     import_and_record_rules_hold_for_a_manager_works,

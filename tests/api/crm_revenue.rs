@@ -2,88 +2,39 @@
 //! invoices, credit notes and payments on the account timeline, revenue attribution in the
 //! performance and sales reports with target attainment, and the invoices a dispute names.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{TestApp, PASSWORD};
+use crate::support::fixtures::day;
+use crate::support::http::id_of;
+use crate::support::TestApp;
 
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
-async fn create(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
-    let a = app.post(path).token(token).json(&body).send().await;
-    assert_eq!(a.status, StatusCode::CREATED, "{path}: {}", a.text);
-    a.body
-}
-
-async fn post_ok(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
-    let a = app.post(path).token(token).json(&body).send().await;
-    assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-    a.body
-}
-
-async fn get(app: &TestApp, token: &str, path: &str) -> Value {
-    let a = app.get(path).token(token).send().await;
-    assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-    a.body
-}
-
-fn id(v: &Value) -> String {
-    v["id"].as_str().unwrap().to_owned()
-}
-
-async fn manager(app: &TestApp, admin: &str, who: &str) -> String {
-    let email = format!("{who}-{}@example.com", uuid::Uuid::now_v7().simple());
-    id(&create(
-        app,
-        admin,
-        "/api/v1/users",
-        json!({"name": who, "email": email, "password": PASSWORD, "role": "account_manager"}),
-    )
-    .await)
-}
-
-/// The books every test here uses: a 10% tax rate, an income account and a bank account.
-struct Books {
+/// What every test here bills with: a 10% tax rate, an income account and a bank account.
+struct Billing {
     vat: String,
     income: String,
     bank: String,
 }
 
-async fn books(app: &TestApp, t: &str) -> Books {
-    let vat = create(
-        app,
-        t,
-        "/api/v1/tax-rates",
-        json!({"name": "VAT 10", "rate": "0.10", "kind": "standard", "recoverable": true}),
-    )
-    .await;
-    let income = create(
-        app,
-        t,
-        "/api/v1/ledger/accounts",
-        json!({"code": "4150", "name": "Consulting income", "type": "income", "currency": "USD"}),
-    )
-    .await;
-    let bank = create(
-        app,
-        t,
-        "/api/v1/bank-accounts",
-        json!({"name": "Operating", "currency": "USD", "number": "12345678"}),
-    )
-    .await;
-    Books {
-        vat: id(&vat),
-        income: id(&income),
-        bank: id(&bank),
+impl Billing {
+    async fn open(app: &TestApp, t: &str) -> Billing {
+        let vat = app.tax_rate(t, "VAT 10", "0.10", true).await;
+        let income = app
+            .create(
+                t,
+                "/api/v1/ledger/accounts",
+                json!({"code": "4150", "name": "Consulting income", "type": "income", "currency": "USD"}),
+            )
+            .await;
+        let bank = app.bank_account(t, "Operating", "USD").await;
+        Billing {
+            vat,
+            income: id_of(&income),
+            bank,
+        }
     }
-}
 
-impl Books {
     fn line(&self, unit_price: &str, quantity: &str) -> Value {
         json!({"description": "Consulting", "quantity": quantity, "unit_price": unit_price,
                "tax_rate_id": self.vat, "ledger_account_id": self.income})
@@ -98,19 +49,11 @@ impl Books {
         (issued, due): (i64, i64),
         amount: &str,
     ) -> Value {
-        let draft = create(
-            app,
+        app.issued(
             t,
-            "/api/v1/invoices",
+            "invoices",
             json!({"account_id": account, "issue_date": day(issued), "due_date": day(due),
                    "currency": "USD", "lines": [self.line(amount, "1")]}),
-        )
-        .await;
-        post_ok(
-            app,
-            t,
-            &format!("/api/v1/invoices/{}/issue", id(&draft)),
-            json!({}),
         )
         .await
     }
@@ -124,23 +67,16 @@ impl Books {
         issued: i64,
         unit_price: &str,
     ) -> Value {
-        let draft = create(
-            app,
+        app.issued(
             t,
-            "/api/v1/credit-notes",
+            "credit-notes",
             json!({"account_id": account, "invoice_id": invoice, "issue_date": day(issued),
                    "lines": [self.line(unit_price, "1")]}),
-        )
-        .await;
-        post_ok(
-            app,
-            t,
-            &format!("/api/v1/credit-notes/{}/issue", id(&draft)),
-            json!({}),
         )
         .await
     }
 
+    /// A payment received by wire, allocated in full to `invoice` on its own date.
     async fn payment(
         &self,
         app: &TestApp,
@@ -150,8 +86,7 @@ impl Books {
         amount: &str,
         invoice: &str,
     ) -> Value {
-        create(
-            app,
+        app.create(
             t,
             "/api/v1/payments",
             json!({"direction": "received", "account_id": account, "bank_account_id": self.bank,
@@ -181,32 +116,36 @@ fn raw(account: &Value, key: &str) -> f64 {
 async fn health_comes_from_the_books_less_disputes(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let b = books(&app, t).await;
-    let globex = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "is_customer": true}),
-    )
-    .await);
-    let quiet = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Quiet", "is_customer": true}),
-    )
-    .await);
+    let b = Billing::open(&app, t).await;
+    let globex = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "is_customer": true}),
+        )
+        .await,
+    );
+    let quiet = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Quiet", "is_customer": true}),
+        )
+        .await,
+    );
     // 1000.00 + 100.00 tax, long overdue, half paid; 300.00 + 30.00 not yet due, a credit
     // note of 100.00 + 10.00 and 110.00 paid on it.
     let a = b.invoice(&app, t, &globex, (-200, -170), "1000.00").await;
     let inv_b = b.invoice(&app, t, &globex, (-20, 10), "300.00").await;
-    b.payment(&app, t, &globex, -150, "550.00", &id(&a)).await;
-    b.credit_note(&app, t, &globex, &id(&inv_b), -10, "100.00")
+    b.payment(&app, t, &globex, -150, "550.00", &id_of(&a))
         .await;
-    b.payment(&app, t, &globex, -3, "110.00", &id(&inv_b)).await;
+    b.credit_note(&app, t, &globex, &id_of(&inv_b), -10, "100.00")
+        .await;
+    b.payment(&app, t, &globex, -3, "110.00", &id_of(&inv_b))
+        .await;
 
     // Open 550.00 (overdue) + 110.00 (not due) = 660.00; invoiced 1430.00 in the last year.
-    let acc = get(&app, t, &format!("/api/v1/accounts/{globex}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{globex}")).await;
     assert_eq!(raw(&acc, "overdue_receivables"), 83.33, "550 / 660");
     assert_eq!(
         raw(&acc, "days_sales_outstanding"),
@@ -216,23 +155,17 @@ async fn health_comes_from_the_books_less_disputes(app: TestApp) {
     assert_eq!(factor(&acc, "overdue_receivables")["score"], 17);
     assert_eq!(factor(&acc, "days_sales_outstanding")["score"], 0);
     // As of a past day: the payment and the later invoice had not happened.
-    let past = get(
-        &app,
-        t,
-        &format!("/api/v1/accounts/{globex}?as_of={}", day(-160)),
-    )
-    .await;
+    let past = app
+        .fetch(t, &format!("/api/v1/accounts/{globex}?as_of={}", day(-160)))
+        .await;
     assert_eq!(raw(&past, "overdue_receivables"), 100.0);
     assert_eq!(raw(&past, "days_sales_outstanding"), 365.0);
     // Before any invoice, and for an account never invoiced: no data.
-    let before = get(
-        &app,
-        t,
-        &format!("/api/v1/accounts/{globex}?as_of={}", day(-300)),
-    )
-    .await;
+    let before = app
+        .fetch(t, &format!("/api/v1/accounts/{globex}?as_of={}", day(-300)))
+        .await;
     assert_eq!(factor(&before, "overdue_receivables")["status"], "no_data");
-    let q = get(&app, t, &format!("/api/v1/accounts/{quiet}")).await;
+    let q = app.fetch(t, &format!("/api/v1/accounts/{quiet}")).await;
     assert_eq!(factor(&q, "overdue_receivables")["status"], "no_data");
     assert_eq!(factor(&q, "days_sales_outstanding")["status"], "no_data");
     assert_eq!(
@@ -241,18 +174,16 @@ async fn health_comes_from_the_books_less_disputes(app: TestApp) {
     );
 
     // 200.00 of the overdue invoice is disputed: (550 − 200) / 660.
-    let dispute = create(
-        &app,
-        t,
+    let dispute = app.create(t,
         "/api/v1/risks",
         json!({"account_id": globex, "kind": "dispute", "severity": "low",
-               "description": "hours billed", "invoice_ids": [id(&a)], "disputed_amount": "200.00"}),
+               "description": "hours billed", "invoice_ids": [id_of(&a)], "disputed_amount": "200.00"}),
     )
     .await;
-    let acc = get(&app, t, &format!("/api/v1/accounts/{globex}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{globex}")).await;
     assert_eq!(raw(&acc, "overdue_receivables"), 53.03);
     // Lists compute the same health.
-    let list = get(&app, t, "/api/v1/accounts?limit=50").await;
+    let list = app.fetch(t, "/api/v1/accounts?limit=50").await;
     let listed = list["data"]
         .as_array()
         .unwrap()
@@ -263,33 +194,32 @@ async fn health_comes_from_the_books_less_disputes(app: TestApp) {
     assert_eq!(raw(&listed, "overdue_receivables"), 53.03);
     // Mitigating still counts; once resolved the whole amount is overdue again.
     let r = app
-        .patch(&format!("/api/v1/risks/{}", id(&dispute)))
+        .patch(&format!("/api/v1/risks/{}", id_of(&dispute)))
         .token(t)
         .json(&json!({"status": "mitigating"}))
         .send()
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let acc = get(&app, t, &format!("/api/v1/accounts/{globex}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{globex}")).await;
     assert_eq!(raw(&acc, "overdue_receivables"), 53.03);
     let r = app
-        .patch(&format!("/api/v1/risks/{}", id(&dispute)))
+        .patch(&format!("/api/v1/risks/{}", id_of(&dispute)))
         .token(t)
         .json(&json!({"status": "resolved", "outcome": "withdrawn"}))
         .send()
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let acc = get(&app, t, &format!("/api/v1/accounts/{globex}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{globex}")).await;
     assert_eq!(raw(&acc, "overdue_receivables"), 83.33);
     // A dispute naming the invoice without an amount takes all of it out.
-    create(
-        &app,
+    app.create(
         t,
         "/api/v1/risks",
         json!({"account_id": globex, "kind": "dispute", "severity": "low",
-               "description": "the whole invoice", "invoice_ids": [id(&a)]}),
+               "description": "the whole invoice", "invoice_ids": [id_of(&a)]}),
     )
     .await;
-    let acc = get(&app, t, &format!("/api/v1/accounts/{globex}")).await;
+    let acc = app.fetch(t, &format!("/api/v1/accounts/{globex}")).await;
     assert_eq!(raw(&acc, "overdue_receivables"), 0.0);
     assert_eq!(factor(&acc, "overdue_receivables")["score"], 100);
 }
@@ -301,45 +231,49 @@ both_backends!(
 async fn timeline_shows_invoices_credit_notes_and_payments(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let b = books(&app, t).await;
-    let globex = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "is_customer": true}),
-    )
-    .await);
-    let other = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Other", "is_customer": true}),
-    )
-    .await);
+    let b = Billing::open(&app, t).await;
+    let globex = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "is_customer": true}),
+        )
+        .await,
+    );
+    let other = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Other", "is_customer": true}),
+        )
+        .await,
+    );
     let inv = b.invoice(&app, t, &globex, (-30, 0), "300.00").await;
-    let pay = b.payment(&app, t, &globex, -5, "100.00", &id(&inv)).await;
+    let pay = b
+        .payment(&app, t, &globex, -5, "100.00", &id_of(&inv))
+        .await;
     let cn = b
-        .credit_note(&app, t, &globex, &id(&inv), -2, "50.00")
+        .credit_note(&app, t, &globex, &id_of(&inv), -2, "50.00")
         .await;
     b.invoice(&app, t, &other, (-1, 29), "10.00").await;
     // A draft is not on the timeline.
-    create(
-        &app,
+    app.create(
         t,
         "/api/v1/invoices",
         json!({"account_id": globex, "issue_date": day(-1), "currency": "USD",
                "lines": [b.line("1.00", "1")]}),
     )
     .await;
-    create(
-        &app,
+    app.create(
         t,
         "/api/v1/tasks",
         json!({"account_id": globex, "title": "Chase the remainder"}),
     )
     .await;
 
-    let page = get(&app, t, &format!("/api/v1/accounts/{globex}/timeline")).await;
+    let page = app
+        .fetch(t, &format!("/api/v1/accounts/{globex}/timeline"))
+        .await;
     let entries = page["data"].as_array().unwrap();
     let types: Vec<&str> = entries
         .iter()
@@ -370,19 +304,16 @@ async fn timeline_shows_invoices_credit_notes_and_payments(app: TestApp) {
     assert_eq!(entries[1]["id"], cn["id"]);
     assert_eq!(entries[1]["detail"], "55.00 USD");
     // Pages follow the same order.
-    let first = get(
-        &app,
-        t,
-        &format!("/api/v1/accounts/{globex}/timeline?limit=2"),
-    )
-    .await;
+    let first = app
+        .fetch(t, &format!("/api/v1/accounts/{globex}/timeline?limit=2"))
+        .await;
     let cursor = first["next_cursor"].as_str().unwrap();
-    let second = get(
-        &app,
-        t,
-        &format!("/api/v1/accounts/{globex}/timeline?limit=2&cursor={cursor}"),
-    )
-    .await;
+    let second = app
+        .fetch(
+            t,
+            &format!("/api/v1/accounts/{globex}/timeline?limit=2&cursor={cursor}"),
+        )
+        .await;
     let ids: Vec<&Value> = first["data"]
         .as_array()
         .unwrap()
@@ -410,85 +341,87 @@ fn row<'a>(report: &'a Value, list: &str, key: &str, value: &str) -> &'a Value {
 async fn revenue_follows_the_owner_recorded_at_issue(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let b = books(&app, t).await;
-    let alice = manager(&app, t, "alice").await;
-    let bob = manager(&app, t, "bob").await;
-    let north = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "North", "lead_id": alice, "member_ids": [alice]}),
-    )
-    .await);
-    let east = id(&create(
-        &app,
-        t,
-        "/api/v1/teams",
-        json!({"name": "North East", "parent_team_id": north, "member_ids": [bob]}),
-    )
-    .await);
-    let globex = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "is_customer": true, "owner_id": alice, "team_id": north}),
-    )
-    .await);
-    let initech = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Initech", "is_customer": true, "owner_id": bob, "team_id": east}),
-    )
-    .await);
+    let b = Billing::open(&app, t).await;
+    let alice = app.account_manager(t, "alice").await.id;
+    let bob = app.account_manager(t, "bob").await.id;
+    let north = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "North", "lead_id": alice, "member_ids": [alice]}),
+        )
+        .await,
+    );
+    let east = id_of(
+        &app.create(
+            t,
+            "/api/v1/teams",
+            json!({"name": "North East", "parent_team_id": north, "member_ids": [bob]}),
+        )
+        .await,
+    );
+    let globex = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "is_customer": true, "owner_id": alice, "team_id": north}),
+        )
+        .await,
+    );
+    let initech = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Initech", "is_customer": true, "owner_id": bob, "team_id": east}),
+        )
+        .await,
+    );
 
     // Outside the period: invoiced and paid long ago.
     let old = b.invoice(&app, t, &globex, (-200, -170), "1000.00").await;
-    b.payment(&app, t, &globex, -150, "1100.00", &id(&old))
+    b.payment(&app, t, &globex, -150, "1100.00", &id_of(&old))
         .await;
     // Alice's: 300.00 invoiced, then Globex moves to Bob; the credit note of 100.00 on her
     // invoice stays hers, the next invoice (50.00) is Bob's.
     let inv_b = b.invoice(&app, t, &globex, (-20, 10), "300.00").await;
     assert_eq!(inv_b["owner_id"], alice.as_str());
     assert_eq!(inv_b["team_id"], north.as_str());
-    post_ok(
-        &app,
+    app.act(
         t,
         &format!("/api/v1/accounts/{globex}/reassign"),
         json!({"owner_id": bob, "team_id": east}),
     )
     .await;
     let cn = b
-        .credit_note(&app, t, &globex, &id(&inv_b), -10, "100.00")
+        .credit_note(&app, t, &globex, &id_of(&inv_b), -10, "100.00")
         .await;
     assert_eq!(cn["owner_id"], alice.as_str());
-    b.payment(&app, t, &globex, -3, "110.00", &id(&inv_b)).await;
+    b.payment(&app, t, &globex, -3, "110.00", &id_of(&inv_b))
+        .await;
     let inv_d = b.invoice(&app, t, &globex, (-2, 28), "50.00").await;
     assert_eq!(inv_d["owner_id"], bob.as_str());
     // Bob's own account: 2000.00 + 200.00 tax, half paid.
     let inv_c = b.invoice(&app, t, &initech, (-30, 30), "2000.00").await;
-    b.payment(&app, t, &initech, -5, "1100.00", &id(&inv_c))
+    b.payment(&app, t, &initech, -5, "1100.00", &id_of(&inv_c))
         .await;
     // A voided invoice is no revenue.
-    let draft = create(
-        &app,
-        t,
-        "/api/v1/invoices",
-        json!({"account_id": initech, "issue_date": day(-4), "currency": "USD",
+    let draft = app
+        .create(
+            t,
+            "/api/v1/invoices",
+            json!({"account_id": initech, "issue_date": day(-4), "currency": "USD",
                "lines": [b.line("999.00", "1")]}),
-    )
-    .await;
-    post_ok(
-        &app,
+        )
+        .await;
+    app.act(
         t,
-        &format!("/api/v1/invoices/{}/issue", id(&draft)),
+        &format!("/api/v1/invoices/{}/issue", id_of(&draft)),
         json!({}),
     )
     .await;
-    post_ok(
-        &app,
+    app.act(
         t,
-        &format!("/api/v1/invoices/{}/void", id(&draft)),
+        &format!("/api/v1/invoices/{}/void", id_of(&draft)),
         json!({}),
     )
     .await;
@@ -499,8 +432,7 @@ async fn revenue_follows_the_owner_recorded_at_issue(app: TestApp) {
         (None, Some(&north), "revenue_collected", "2200.00"),
         (None, Some(&east), "revenue_invoiced", "0.00"),
     ] {
-        create(
-            &app,
+        app.create(
             t,
             "/api/v1/targets",
             json!({"user_id": who, "team_id": team, "period_start": day(-60),
@@ -509,16 +441,16 @@ async fn revenue_follows_the_owner_recorded_at_issue(app: TestApp) {
         .await;
     }
 
-    let report = get(
-        &app,
-        t,
-        &format!(
-            "/api/v1/reports/performance?from={}&to={}",
-            day(-60),
-            day(0)
-        ),
-    )
-    .await;
+    let report = app
+        .fetch(
+            t,
+            &format!(
+                "/api/v1/reports/performance?from={}&to={}",
+                day(-60),
+                day(0)
+            ),
+        )
+        .await;
     // Alice: 300.00 − 100.00 invoiced; 110.00 collected less its tax share (300/330).
     let a = row(&report, "managers", "user_id", &alice);
     assert_eq!(a["revenue_invoiced"], "200.00", "{a}");
@@ -547,31 +479,31 @@ async fn revenue_follows_the_owner_recorded_at_issue(app: TestApp) {
     assert_eq!(e["targets"][0]["attainment"], Value::Null, "a zero target");
 
     // The old invoice and its payment count in their own period.
-    let then = get(
-        &app,
-        t,
-        &format!(
-            "/api/v1/reports/performance?from={}&to={}",
-            day(-210),
-            day(-140)
-        ),
-    )
-    .await;
+    let then = app
+        .fetch(
+            t,
+            &format!(
+                "/api/v1/reports/performance?from={}&to={}",
+                day(-210),
+                day(-140)
+            ),
+        )
+        .await;
     let a = row(&then, "managers", "user_id", &alice);
     assert_eq!(a["revenue_invoiced"], "1000.00");
     assert_eq!(a["revenue_collected"], "1000.00");
 
     // The sales report's revenue by recorded owner, and by account.
-    let sales = get(
-        &app,
-        t,
-        &format!(
-            "/api/v1/reports/sales?from={}&to={}&group_by=owner",
-            day(-60),
-            day(0)
-        ),
-    )
-    .await;
+    let sales = app
+        .fetch(
+            t,
+            &format!(
+                "/api/v1/reports/sales?from={}&to={}&group_by=owner",
+                day(-60),
+                day(0)
+            ),
+        )
+        .await;
     assert_eq!(
         row(&sales, "rows", "key", &alice)["revenue_invoiced"],
         "200.00"
@@ -580,16 +512,16 @@ async fn revenue_follows_the_owner_recorded_at_issue(app: TestApp) {
         row(&sales, "rows", "key", &bob)["revenue_invoiced"],
         "2050.00"
     );
-    let sales = get(
-        &app,
-        t,
-        &format!(
-            "/api/v1/reports/sales?from={}&to={}&group_by=account",
-            day(-60),
-            day(0)
-        ),
-    )
-    .await;
+    let sales = app
+        .fetch(
+            t,
+            &format!(
+                "/api/v1/reports/sales?from={}&to={}&group_by=account",
+                day(-60),
+                day(0)
+            ),
+        )
+        .await;
     let g = row(&sales, "rows", "key", &globex);
     assert_eq!(g["label"], "Globex");
     assert_eq!(g["revenue_invoiced"], "250.00");
@@ -606,35 +538,38 @@ both_backends!(
 async fn a_dispute_names_invoices_of_its_account(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;
-    let b = books(&app, t).await;
-    let globex = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Globex", "is_customer": true}),
-    )
-    .await);
-    let initech = id(&create(
-        &app,
-        t,
-        "/api/v1/accounts",
-        json!({"name": "Initech", "is_customer": true}),
-    )
-    .await);
+    let b = Billing::open(&app, t).await;
+    let globex = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Globex", "is_customer": true}),
+        )
+        .await,
+    );
+    let initech = id_of(
+        &app.create(
+            t,
+            "/api/v1/accounts",
+            json!({"name": "Initech", "is_customer": true}),
+        )
+        .await,
+    );
     let mine = b.invoice(&app, t, &globex, (-40, -10), "100.00").await;
     let theirs = b.invoice(&app, t, &initech, (-40, -10), "100.00").await;
     let cn = b
-        .credit_note(&app, t, &globex, &id(&mine), -5, "10.00")
+        .credit_note(&app, t, &globex, &id_of(&mine), -5, "10.00")
         .await;
     let stranger = app.signup("Elsewhere").await;
-    let sb = books(&app, &stranger.token).await;
-    let far = id(&create(
-        &app,
-        &stranger.token,
-        "/api/v1/accounts",
-        json!({"name": "Far", "is_customer": true}),
-    )
-    .await);
+    let sb = Billing::open(&app, &stranger.token).await;
+    let far = id_of(
+        &app.create(
+            &stranger.token,
+            "/api/v1/accounts",
+            json!({"name": "Far", "is_customer": true}),
+        )
+        .await,
+    );
     let foreign = sb
         .invoice(&app, &stranger.token, &far, (-40, -10), "1.00")
         .await;
@@ -644,7 +579,7 @@ async fn a_dispute_names_invoices_of_its_account(app: TestApp) {
         .token(t)
         .json(&json!({"account_id": globex, "kind": "dispute", "severity": "medium",
                       "description": "billing", "disputed_amount": "50.00",
-                      "invoice_ids": [id(&mine), id(&theirs), uuid::Uuid::now_v7(), id(&cn), id(&foreign)]}))
+                      "invoice_ids": [id_of(&mine), id_of(&theirs), uuid::Uuid::now_v7(), id_of(&cn), id_of(&foreign)]}))
         .send()
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
@@ -672,19 +607,19 @@ async fn a_dispute_names_invoices_of_its_account(app: TestApp) {
     }
     assert!(!errors.iter().any(|(f, _)| f == "invoice_ids[0]"));
     // Its own invoice is accepted (once), on create and on PATCH.
-    let d = create(
-        &app,
-        t,
-        "/api/v1/risks",
-        json!({"account_id": globex, "kind": "dispute", "severity": "medium",
-               "description": "billing", "invoice_ids": [id(&mine), id(&mine)]}),
-    )
-    .await;
-    assert_eq!(d["invoice_ids"], json!([id(&mine)]));
+    let d = app
+        .create(
+            t,
+            "/api/v1/risks",
+            json!({"account_id": globex, "kind": "dispute", "severity": "medium",
+               "description": "billing", "invoice_ids": [id_of(&mine), id_of(&mine)]}),
+        )
+        .await;
+    assert_eq!(d["invoice_ids"], json!([id_of(&mine)]));
     let r = app
-        .patch(&format!("/api/v1/risks/{}", id(&d)))
+        .patch(&format!("/api/v1/risks/{}", id_of(&d)))
         .token(t)
-        .json(&json!({"invoice_ids": [id(&theirs)]}))
+        .json(&json!({"invoice_ids": [id_of(&theirs)]}))
         .send()
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);

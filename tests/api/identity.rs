@@ -1,8 +1,6 @@
 //! Identity and access: signup, tokens, refresh rotation, roles, tenant isolation, users,
 //! API keys and teams.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeSet;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -11,60 +9,12 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{spawn_app_with, Answer, Signed, TestApp, JWT_SECRET, PASSWORD};
+use crate::support::fixtures::unique_email;
+use crate::support::problem::{assert_problem, field_code};
+use crate::support::{spawn_app_with, Answer, Colleague, Signed, TestApp, JWT_SECRET, PASSWORD};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/// Asserts `a` is an `application/problem+json` answer with this status and `code`.
-#[track_caller]
-fn assert_problem(a: &Answer, status: StatusCode, code: &str) {
-    assert_eq!(a.status, status, "{}", a.text);
-    assert!(
-        a.is_problem(),
-        "not problem+json: {:?} {}",
-        a.header("content-type"),
-        a.text
-    );
-    assert_eq!(a.code(), code, "{}", a.text);
-    assert_eq!(a.body["status"], status.as_u16(), "{}", a.text);
-}
-
-/// The `code` of the entry of `errors` naming `field`, if any.
-fn field_code(a: &Answer, field: &str) -> Option<String> {
-    a.body["errors"]
-        .as_array()?
-        .iter()
-        .find(|e| e["field"] == field)
-        .and_then(|e| e["code"].as_str())
-        .map(str::to_owned)
-}
-
-fn unique_email(tag: &str) -> String {
-    format!("{tag}-{}@example.com", uuid::Uuid::now_v7().simple())
-}
-
-/// POST /users as `token`.
-async fn create_user(app: &TestApp, token: &str, body: Value) -> Answer {
-    app.post("/api/v1/users")
-        .token(token)
-        .json(&body)
-        .send()
-        .await
-}
-
-/// A colleague with `role`, an email we know; returns (id, email).
-async fn colleague(app: &TestApp, token: &str, role: &str) -> (String, String) {
-    let email = unique_email(role);
-    let a = create_user(
-        app,
-        token,
-        json!({"name": format!("A {role}"), "email": email, "password": PASSWORD, "role": role}),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-    (a.body["id"].as_str().unwrap().to_owned(), email)
-}
 
 /// POST /auth/token; the whole answer.
 async fn login_answer(app: &TestApp, email: &str, password: &str) -> Answer {
@@ -558,16 +508,13 @@ both_backends!(
 
 async fn viewer_reads_but_cannot_write_users_or_teams(app: TestApp) {
     let owner = app.signup("Roles").await;
-    let (_, viewer) = app.user_with_role(&owner.token, "viewer").await;
+    let viewer = app.colleague(&owner.token, "viewer").await.token;
 
     let list = app.get("/api/v1/users").token(&viewer).send().await;
     assert_eq!(list.status, StatusCode::OK, "{}", list.text);
     assert_eq!(list.body["data"].as_array().unwrap().len(), 2);
 
-    let u = create_user(
-        &app,
-        &viewer,
-        json!({"name": "Nope", "email": unique_email("nope"), "password": PASSWORD, "role": "viewer"}),
+    let u = app.create_user(&viewer, &json!({"name": "Nope", "email": unique_email("nope"), "password": PASSWORD, "role": "viewer"}),
     )
     .await;
     assert_problem(&u, StatusCode::FORBIDDEN, "forbidden");
@@ -600,11 +547,8 @@ both_backends!(
 
 async fn admin_cannot_create_an_owner(app: TestApp) {
     let owner = app.signup("Admins").await;
-    let (_, admin) = app.user_with_role(&owner.token, "admin").await;
-    let a = create_user(
-        &app,
-        &admin,
-        json!({"name": "Boss", "email": unique_email("boss"), "password": PASSWORD, "role": "owner"}),
+    let admin = app.colleague(&owner.token, "admin").await.token;
+    let a = app.create_user(&admin, &json!({"name": "Boss", "email": unique_email("boss"), "password": PASSWORD, "role": "owner"}),
     )
     .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
@@ -616,10 +560,7 @@ async fn admin_cannot_create_an_owner(app: TestApp) {
         a.text
     );
     // An admin may create another admin.
-    let ok = create_user(
-        &app,
-        &admin,
-        json!({"name": "Peer", "email": unique_email("peer"), "password": PASSWORD, "role": "admin"}),
+    let ok = app.create_user(&admin, &json!({"name": "Peer", "email": unique_email("peer"), "password": PASSWORD, "role": "admin"}),
     )
     .await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
@@ -631,32 +572,29 @@ both_backends!(
 
 async fn titles_belong_to_account_managers(app: TestApp) {
     let owner = app.signup("Titles").await;
-    let am = create_user(
-        &app,
-        &owner.token,
-        json!({"name": "Amy", "email": unique_email("am"), "password": PASSWORD, "role": "account_manager"}),
+    let am = app.create_user(&owner.token, &json!({"name": "Amy", "email": unique_email("am"), "password": PASSWORD, "role": "account_manager"}),
     )
     .await;
     assert_eq!(am.status, StatusCode::CREATED, "{}", am.text);
     assert_eq!(am.body["title"], "account_manager");
 
-    let kam = create_user(
-        &app,
-        &owner.token,
-        json!({"name": "Kim", "email": unique_email("kam"), "password": PASSWORD,
+    let kam = app
+        .create_user(
+            &owner.token,
+            &json!({"name": "Kim", "email": unique_email("kam"), "password": PASSWORD,
                "role": "account_manager", "title": "key_account_manager"}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(kam.status, StatusCode::CREATED, "{}", kam.text);
     assert_eq!(kam.body["title"], "key_account_manager");
 
-    let viewer = create_user(
-        &app,
-        &owner.token,
-        json!({"name": "Vic", "email": unique_email("vic"), "password": PASSWORD,
+    let viewer = app
+        .create_user(
+            &owner.token,
+            &json!({"name": "Vic", "email": unique_email("vic"), "password": PASSWORD,
                "role": "viewer", "title": "account_executive"}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(
         viewer.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -670,13 +608,13 @@ async fn titles_belong_to_account_managers(app: TestApp) {
         viewer.text
     );
 
-    let bad_title = create_user(
-        &app,
-        &owner.token,
-        json!({"name": "Bo", "email": unique_email("bo"), "password": PASSWORD,
+    let bad_title = app
+        .create_user(
+            &owner.token,
+            &json!({"name": "Bo", "email": unique_email("bo"), "password": PASSWORD,
                "role": "account_manager", "title": "grand_vizier"}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(
         bad_title.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -696,10 +634,7 @@ both_backends!(
 
 async fn create_user_lists_every_bad_field(app: TestApp) {
     let owner = app.signup("User Validation").await;
-    let a = create_user(
-        &app,
-        &owner.token,
-        json!({"name": "", "email": "nope", "password": "short", "role": "viewer", "title": "account_manager"}),
+    let a = app.create_user(&owner.token, &json!({"name": "", "email": "nope", "password": "short", "role": "viewer", "title": "account_manager"}),
     )
     .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
@@ -715,11 +650,8 @@ both_backends!(
 
 async fn duplicate_user_email_is_422(app: TestApp) {
     let owner = app.signup("Dup Users").await;
-    let (_, email) = colleague(&app, &owner.token, "viewer").await;
-    let a = create_user(
-        &app,
-        &owner.token,
-        json!({"name": "Again", "email": email.to_uppercase(), "password": PASSWORD, "role": "viewer"}),
+    let email = app.colleague(&owner.token, "viewer").await.email;
+    let a = app.create_user(&owner.token, &json!({"name": "Again", "email": email.to_uppercase(), "password": PASSWORD, "role": "viewer"}),
     )
     .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "email_taken");
@@ -735,7 +667,7 @@ both_backends!(
 async fn another_organization_sees_nothing(app: TestApp) {
     let a = app.signup("Org A").await;
     let b = app.signup("Org B").await;
-    let (a_user, _) = colleague(&app, &a.token, "viewer").await;
+    let a_user = app.colleague(&a.token, "viewer").await.id;
     let team = app
         .post("/api/v1/teams")
         .token(&a.token)
@@ -872,7 +804,7 @@ both_backends!(
 
 async fn owner_renames_a_user(app: TestApp) {
     let owner = app.signup("Renames").await;
-    let (id, _) = colleague(&app, &owner.token, "accountant").await;
+    let id = app.colleague(&owner.token, "accountant").await.id;
     let a = app
         .patch(&format!("/api/v1/users/{id}"))
         .token(&owner.token)
@@ -939,7 +871,7 @@ async fn the_last_owner_stays(app: TestApp) {
     assert_eq!(get.body["version"], 1, "refused changes leave no trace");
 
     // With a second owner, the first may step down.
-    colleague(&app, &owner.token, "owner").await;
+    app.colleague(&owner.token, "owner").await;
     let demote = app
         .patch(&path)
         .token(&owner.token)
@@ -953,7 +885,7 @@ both_backends!(the_last_owner_stays_works, super::the_last_owner_stays);
 
 async fn deactivated_user_cannot_log_in(app: TestApp) {
     let owner = app.signup("Deactivation").await;
-    let (id, email) = colleague(&app, &owner.token, "viewer").await;
+    let Colleague { id, email, .. } = app.colleague(&owner.token, "viewer").await;
     let session = login_answer(&app, &email, PASSWORD).await;
     assert_eq!(session.status, StatusCode::OK);
     let a = app
@@ -997,9 +929,13 @@ both_backends!(
 
 async fn users_patch_rules(app: TestApp) {
     let owner = app.signup("Patch Rules").await;
-    let (viewer_id, viewer) = app.user_with_role(&owner.token, "viewer").await;
-    let (other_id, _) = colleague(&app, &owner.token, "accountant").await;
-    let (_, admin) = app.user_with_role(&owner.token, "admin").await;
+    let Colleague {
+        id: viewer_id,
+        token: viewer,
+        ..
+    } = app.colleague(&owner.token, "viewer").await;
+    let other_id = app.colleague(&owner.token, "accountant").await.id;
+    let admin = app.colleague(&owner.token, "admin").await.token;
 
     // A viewer renames themself but nobody else, and cannot promote themself.
     let own = app
@@ -1089,7 +1025,7 @@ both_backends!(users_patch_rules_works, super::users_patch_rules);
 
 async fn password_change_takes_effect(app: TestApp) {
     let owner = app.signup("Passwords").await;
-    let (id, email) = colleague(&app, &owner.token, "viewer").await;
+    let Colleague { id, email, .. } = app.colleague(&owner.token, "viewer").await;
     let new_password = "a brand new password 123";
     let a = app
         .patch(&format!("/api/v1/users/{id}"))
@@ -1115,22 +1051,14 @@ both_backends!(
 // ---------------------------------------------------------------------------------------------
 // API keys
 
-async fn create_api_key(app: &TestApp, token: &str, body: Value) -> Answer {
-    app.post("/api/v1/api-keys")
-        .token(token)
-        .json(&body)
-        .send()
-        .await
-}
-
 async fn api_key_lifecycle(app: TestApp) {
     let owner = app.signup("Keys").await;
-    let a = create_api_key(
-        &app,
-        &owner.token,
-        json!({"name": "Billing sync", "role": "accountant"}),
-    )
-    .await;
+    let a = app
+        .create_api_key(
+            &owner.token,
+            &json!({"name": "Billing sync", "role": "accountant"}),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     let id = a.body["id"].as_str().unwrap().to_owned();
     let key = a.body["key"].as_str().unwrap().to_owned();
@@ -1202,12 +1130,14 @@ both_backends!(api_key_lifecycle_works, super::api_key_lifecycle);
 
 async fn api_key_role_defaults_to_and_never_exceeds_the_creator(app: TestApp) {
     let owner = app.signup("Key Roles").await;
-    let (_, am) = app.user_with_role(&owner.token, "account_manager").await;
-    let default = create_api_key(&app, &am, json!({"name": "Mine"})).await;
+    let am = app.colleague(&owner.token, "account_manager").await.token;
+    let default = app.create_api_key(&am, &json!({"name": "Mine"})).await;
     assert_eq!(default.status, StatusCode::CREATED, "{}", default.text);
     assert_eq!(default.body["role"], "account_manager");
 
-    let admin_key = create_api_key(&app, &am, json!({"name": "Too much", "role": "admin"})).await;
+    let admin_key = app
+        .create_api_key(&am, &json!({"name": "Too much", "role": "admin"}))
+        .await;
     assert_eq!(
         admin_key.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1222,8 +1152,9 @@ async fn api_key_role_defaults_to_and_never_exceeds_the_creator(app: TestApp) {
         admin_key.text
     );
 
-    let viewer_key =
-        create_api_key(&app, &am, json!({"name": "Read only", "role": "viewer"})).await;
+    let viewer_key = app
+        .create_api_key(&am, &json!({"name": "Read only", "role": "viewer"}))
+        .await;
     assert_eq!(
         viewer_key.status,
         StatusCode::CREATED,
@@ -1238,17 +1169,14 @@ both_backends!(
 
 async fn a_viewer_key_cannot_write(app: TestApp) {
     let owner = app.signup("Viewer Key").await;
-    let k = create_api_key(
-        &app,
-        &owner.token,
-        json!({"name": "Dashboard", "role": "viewer"}),
-    )
-    .await;
+    let k = app
+        .create_api_key(
+            &owner.token,
+            &json!({"name": "Dashboard", "role": "viewer"}),
+        )
+        .await;
     let key = k.body["key"].as_str().unwrap().to_owned();
-    let a = create_user(
-        &app,
-        &key,
-        json!({"name": "Nope", "email": unique_email("nope"), "password": PASSWORD, "role": "viewer"}),
+    let a = app.create_user(&key, &json!({"name": "Nope", "email": unique_email("nope"), "password": PASSWORD, "role": "viewer"}),
     )
     .await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
@@ -1272,10 +1200,12 @@ both_backends!(
 
 async fn admins_see_every_key_others_their_own(app: TestApp) {
     let owner = app.signup("Key Lists").await;
-    let (_, admin) = app.user_with_role(&owner.token, "admin").await;
-    let (_, am) = app.user_with_role(&owner.token, "account_manager").await;
-    let owner_key = create_api_key(&app, &owner.token, json!({"name": "Owner's"})).await;
-    let am_key = create_api_key(&app, &am, json!({"name": "AM's"})).await;
+    let admin = app.colleague(&owner.token, "admin").await.token;
+    let am = app.colleague(&owner.token, "account_manager").await.token;
+    let owner_key = app
+        .create_api_key(&owner.token, &json!({"name": "Owner's"}))
+        .await;
+    let am_key = app.create_api_key(&am, &json!({"name": "AM's"})).await;
     let owner_key_id = owner_key.body["id"].as_str().unwrap().to_owned();
     let am_key_id = am_key.body["id"].as_str().unwrap().to_owned();
 
@@ -1331,8 +1261,14 @@ both_backends!(
 
 async fn api_key_of_a_deactivated_user_stops_working(app: TestApp) {
     let owner = app.signup("Leavers").await;
-    let (admin_id, admin) = app.user_with_role(&owner.token, "admin").await;
-    let k = create_api_key(&app, &admin, json!({"name": "Admin's integration"})).await;
+    let Colleague {
+        id: admin_id,
+        token: admin,
+        ..
+    } = app.colleague(&owner.token, "admin").await;
+    let k = app
+        .create_api_key(&admin, &json!({"name": "Admin's integration"}))
+        .await;
     assert_eq!(k.status, StatusCode::CREATED, "{}", k.text);
     let key = k.body["key"].as_str().unwrap().to_owned();
     assert_eq!(me(&app, &key).await.status, StatusCode::OK);
@@ -1346,10 +1282,7 @@ async fn api_key_of_a_deactivated_user_stops_working(app: TestApp) {
     assert_eq!(off.status, StatusCode::OK, "{}", off.text);
     // A key acts on behalf of its creator: a deactivated creator's key must not keep
     // creating users with admin rights.
-    let a = create_user(
-        &app,
-        &key,
-        json!({"name": "Ghost", "email": unique_email("ghost"), "password": PASSWORD, "role": "admin"}),
+    let a = app.create_user(&key, &json!({"name": "Ghost", "email": unique_email("ghost"), "password": PASSWORD, "role": "admin"}),
     )
     .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.text);
@@ -1362,14 +1295,6 @@ both_backends!(
 // ---------------------------------------------------------------------------------------------
 // Teams
 
-async fn create_team(app: &TestApp, token: &str, body: Value) -> Answer {
-    app.post("/api/v1/teams")
-        .token(token)
-        .json(&body)
-        .send()
-        .await
-}
-
 fn id_set(v: &Value) -> BTreeSet<String> {
     v.as_array()
         .unwrap()
@@ -1380,15 +1305,15 @@ fn id_set(v: &Value) -> BTreeSet<String> {
 
 async fn team_with_lead_and_members(app: TestApp) {
     let owner = app.signup("Teams").await;
-    let (lead, _) = colleague(&app, &owner.token, "account_manager").await;
-    let (m1, _) = colleague(&app, &owner.token, "account_manager").await;
-    let (m2, _) = colleague(&app, &owner.token, "viewer").await;
-    let a = create_team(
-        &app,
-        &owner.token,
-        json!({"name": "Enterprise", "lead_id": lead, "member_ids": [m1, m2, m1]}),
-    )
-    .await;
+    let lead = app.colleague(&owner.token, "account_manager").await.id;
+    let m1 = app.colleague(&owner.token, "account_manager").await.id;
+    let m2 = app.colleague(&owner.token, "viewer").await.id;
+    let a = app
+        .create_team(
+            &owner.token,
+            &json!({"name": "Enterprise", "lead_id": lead, "member_ids": [m1, m2, m1]}),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     assert_eq!(a.body["name"], "Enterprise");
     assert_eq!(a.body["lead_id"], lead.as_str());
@@ -1434,14 +1359,14 @@ both_backends!(
 
 async fn team_references_are_checked(app: TestApp) {
     let owner = app.signup("Team Refs").await;
-    let (m1, _) = colleague(&app, &owner.token, "viewer").await;
+    let m1 = app.colleague(&owner.token, "viewer").await.id;
     let ghost = uuid::Uuid::now_v7().to_string();
-    let a = create_team(
-        &app,
-        &owner.token,
-        json!({"name": "Ghosts", "member_ids": [m1, ghost]}),
-    )
-    .await;
+    let a = app
+        .create_team(
+            &owner.token,
+            &json!({"name": "Ghosts", "member_ids": [m1, ghost]}),
+        )
+        .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         field_code(&a, "member_ids[1]").as_deref(),
@@ -1451,9 +1376,13 @@ async fn team_references_are_checked(app: TestApp) {
     );
     assert!(field_code(&a, "member_ids[0]").is_none(), "{}", a.text);
 
-    let ok = create_team(&app, &owner.token, json!({"name": "Real"})).await;
+    let ok = app
+        .create_team(&owner.token, &json!({"name": "Real"}))
+        .await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
-    let dup = create_team(&app, &owner.token, json!({"name": "Real"})).await;
+    let dup = app
+        .create_team(&owner.token, &json!({"name": "Real"}))
+        .await;
     assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", dup.text);
     assert_eq!(
         field_code(&dup, "name").as_deref(),
@@ -1463,12 +1392,9 @@ async fn team_references_are_checked(app: TestApp) {
     );
 
     // Both problems at once.
-    let both = create_team(
-        &app,
-        &owner.token,
-        json!({"name": "Real", "lead_id": ghost}),
-    )
-    .await;
+    let both = app
+        .create_team(&owner.token, &json!({"name": "Real", "lead_id": ghost}))
+        .await;
     assert_eq!(
         both.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1495,23 +1421,17 @@ both_backends!(
 
 async fn team_parent_cycles_are_refused(app: TestApp) {
     let owner = app.signup("Cycles").await;
-    let a = create_team(&app, &owner.token, json!({"name": "A"})).await;
+    let a = app.create_team(&owner.token, &json!({"name": "A"})).await;
     let a_id = a.body["id"].as_str().unwrap().to_owned();
-    let b = create_team(
-        &app,
-        &owner.token,
-        json!({"name": "B", "parent_team_id": a_id}),
-    )
-    .await;
+    let b = app
+        .create_team(&owner.token, &json!({"name": "B", "parent_team_id": a_id}))
+        .await;
     assert_eq!(b.status, StatusCode::CREATED, "{}", b.text);
     assert_eq!(b.body["parent_team_id"], a_id.as_str());
     let b_id = b.body["id"].as_str().unwrap().to_owned();
-    let c = create_team(
-        &app,
-        &owner.token,
-        json!({"name": "C", "parent_team_id": b_id}),
-    )
-    .await;
+    let c = app
+        .create_team(&owner.token, &json!({"name": "C", "parent_team_id": b_id}))
+        .await;
     let c_id = c.body["id"].as_str().unwrap().to_owned();
 
     for (parent, what) in [(&b_id, "child"), (&c_id, "grandchild"), (&a_id, "itself")] {
@@ -1548,15 +1468,17 @@ both_backends!(
 
 async fn deleting_teams(app: TestApp) {
     let owner = app.signup("Deletes").await;
-    let parent = create_team(&app, &owner.token, json!({"name": "Parent"})).await;
+    let parent = app
+        .create_team(&owner.token, &json!({"name": "Parent"}))
+        .await;
     let parent_id = parent.body["id"].as_str().unwrap().to_owned();
-    let (m, _) = colleague(&app, &owner.token, "viewer").await;
-    let child = create_team(
-        &app,
-        &owner.token,
-        json!({"name": "Child", "parent_team_id": parent_id, "member_ids": [m]}),
-    )
-    .await;
+    let m = app.colleague(&owner.token, "viewer").await.id;
+    let child = app
+        .create_team(
+            &owner.token,
+            &json!({"name": "Child", "parent_team_id": parent_id, "member_ids": [m]}),
+        )
+        .await;
     let child_id = child.body["id"].as_str().unwrap().to_owned();
 
     let refused = app
@@ -1566,7 +1488,7 @@ async fn deleting_teams(app: TestApp) {
         .await;
     assert_problem(&refused, StatusCode::CONFLICT, "team_has_sub_teams");
 
-    let (_, viewer) = app.user_with_role(&owner.token, "viewer").await;
+    let viewer = app.colleague(&owner.token, "viewer").await.token;
     let forbidden = app
         .delete(&format!("/api/v1/teams/{child_id}"))
         .token(&viewer)
@@ -1664,8 +1586,11 @@ async fn two_owners_stepping_down_at_once_leave_one(app: TestApp) {
     // Repeated a few times: the window is two transactions that each still count two owners.
     for round in 0..5 {
         let first = app.signup(&format!("Owners {round}")).await;
-        let (second_id, second_email) = colleague(&app, &first.token, "owner").await;
-        let second = app.login(&second_email, PASSWORD).await;
+        let Colleague {
+            id: second_id,
+            token: second,
+            ..
+        } = app.colleague(&first.token, "owner").await;
         let off = json!({"is_active": false});
         let p1 = format!("/api/v1/users/{}", first.user_id);
         let p2 = format!("/api/v1/users/{second_id}");
@@ -1707,7 +1632,11 @@ both_backends!(
 
 async fn a_deactivated_admin_token_cannot_write(app: TestApp) {
     let owner = app.signup("Stale Tokens").await;
-    let (admin_id, admin) = app.user_with_role(&owner.token, "admin").await;
+    let Colleague {
+        id: admin_id,
+        token: admin,
+        ..
+    } = app.colleague(&owner.token, "admin").await;
     let off = app
         .patch(&format!("/api/v1/users/{admin_id}"))
         .token(&owner.token)
@@ -1717,10 +1646,7 @@ async fn a_deactivated_admin_token_cannot_write(app: TestApp) {
     assert_eq!(off.status, StatusCode::OK, "{}", off.text);
     // /me already refuses the token (401 user_inactive); writes must too.
     assert_eq!(me(&app, &admin).await.status, StatusCode::UNAUTHORIZED);
-    let a = create_user(
-        &app,
-        &admin,
-        json!({"name": "Backdoor", "email": unique_email("backdoor"), "password": PASSWORD, "role": "admin"}),
+    let a = app.create_user(&admin, &json!({"name": "Backdoor", "email": unique_email("backdoor"), "password": PASSWORD, "role": "admin"}),
     )
     .await;
     assert_eq!(
@@ -1737,13 +1663,17 @@ both_backends!(
 
 async fn an_api_key_never_outranks_its_creator(app: TestApp) {
     let owner = app.signup("Demotions").await;
-    let (admin_id, admin) = app.user_with_role(&owner.token, "admin").await;
-    let k = create_api_key(
-        &app,
-        &admin,
-        json!({"name": "Admin's integration", "role": "admin"}),
-    )
-    .await;
+    let Colleague {
+        id: admin_id,
+        token: admin,
+        ..
+    } = app.colleague(&owner.token, "admin").await;
+    let k = app
+        .create_api_key(
+            &admin,
+            &json!({"name": "Admin's integration", "role": "admin"}),
+        )
+        .await;
     assert_eq!(k.status, StatusCode::CREATED, "{}", k.text);
     let key = k.body["key"].as_str().unwrap().to_owned();
     let demote = app
@@ -1754,10 +1684,7 @@ async fn an_api_key_never_outranks_its_creator(app: TestApp) {
         .await;
     assert_eq!(demote.status, StatusCode::OK, "{}", demote.text);
     // The creator is now a viewer; a key acting on their behalf cannot keep admin rights.
-    let a = create_user(
-        &app,
-        &key,
-        json!({"name": "Escalated", "email": unique_email("esc"), "password": PASSWORD, "role": "admin"}),
+    let a = app.create_user(&key, &json!({"name": "Escalated", "email": unique_email("esc"), "password": PASSWORD, "role": "admin"}),
     )
     .await;
     assert!(

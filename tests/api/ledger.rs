@@ -3,9 +3,7 @@
 //! fiscal-year boundaries in the reports, a realistic two-year book, tenant isolation,
 //! concurrent idempotent posting and listing entries.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -14,214 +12,20 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{Answer, Signed, TestApp, PASSWORD};
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-const ENTRIES: &str = "/api/v1/ledger/journal-entries";
-const ACCOUNTS: &str = "/api/v1/ledger/accounts";
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|_| panic!("not a decimal: {s}"))
-}
-
-/// A decimal string of an answer, exactly.
-#[track_caller]
-fn dv(v: &Value) -> Decimal {
-    v.as_str()
-        .unwrap_or_else(|| panic!("expected a decimal string, got {v}"))
-        .parse()
-        .unwrap_or_else(|_| panic!("not a decimal string: {v}"))
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn dr(id: &str, amount: &str) -> Value {
-    json!({"ledger_account_id": id, "debit": amount})
-}
-
-fn cr(id: &str, amount: &str) -> Value {
-    json!({"ledger_account_id": id, "credit": amount})
-}
-
-fn entry(date: &str, lines: Vec<Value>) -> Value {
-    json!({"date": date, "description": format!("Entry of {date}"), "lines": lines})
-}
-
-#[track_caller]
-fn assert_problem(a: &Answer, status: StatusCode, code: &str) {
-    assert_eq!(a.status, status, "{}", a.text);
-    assert!(
-        a.is_problem(),
-        "not problem+json: {:?} {}",
-        a.header("content-type"),
-        a.text
-    );
-    assert_eq!(a.code(), code, "{}", a.text);
-}
-
-/// The `code` of the entry of `errors` that names `field`.
-fn field_code(a: &Answer, field: &str) -> Option<String> {
-    a.body["errors"]
-        .as_array()?
-        .iter()
-        .find(|e| e["field"] == field)
-        .and_then(|e| e["code"].as_str())
-        .map(str::to_owned)
-}
-
-/// A 422 with `code`, whose `errors` name `field` with that code.
-#[track_caller]
-fn assert_refused(a: &Answer, code: &str, field: &str) {
-    assert_problem(a, StatusCode::UNPROCESSABLE_ENTITY, code);
-    assert_eq!(
-        field_code(a, field).as_deref(),
-        Some(code),
-        "errors should name {field}: {}",
-        a.text
-    );
-}
-
-/// A 422 whose `errors` name `field` with `code`; the problem's own `code` is that code or, for
-/// field validation, `validation_failed`.
-#[track_caller]
-fn assert_field_refused(a: &Answer, code: &str, field: &str) {
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
-    assert!(a.is_problem(), "{}", a.text);
-    assert!(
-        a.code() == code || a.code() == "validation_failed",
-        "{}",
-        a.text
-    );
-    assert_eq!(
-        field_code(a, field).as_deref(),
-        Some(code),
-        "errors should name {field}: {}",
-        a.text
-    );
-}
-
-/// Debits equal credits, each row has one side zero, and the totals are the rows' sums.
-#[track_caller]
-fn assert_trial_balance_balances(tb: &Value) {
-    let rows = tb["rows"].as_array().unwrap();
-    let (mut debit, mut credit) = (Decimal::ZERO, Decimal::ZERO);
-    for r in rows {
-        let (dr, cr) = (dv(&r["debit"]), dv(&r["credit"]));
-        assert!(dr.is_zero() || cr.is_zero(), "a row with both sides: {r}");
-        assert!(
-            dr >= Decimal::ZERO && cr >= Decimal::ZERO,
-            "a negative side: {r}"
-        );
-        debit += dr;
-        credit += cr;
-    }
-    assert_eq!(dv(&tb["totals"]["debit"]), debit, "{tb}");
-    assert_eq!(dv(&tb["totals"]["credit"]), credit, "{tb}");
-    assert_eq!(debit, credit, "the trial balance does not balance: {tb}");
-}
-
-/// Assets = liabilities + equity, and each section's total is the sum of its rows.
-#[track_caller]
-fn assert_balance_sheet_balances(bs: &Value) {
-    let sum = |k: &str| {
-        bs[k]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| dv(&r["balance"]))
-            .sum::<Decimal>()
-    };
-    let t = &bs["totals"];
-    assert_eq!(dv(&t["assets"]), sum("assets"), "{bs}");
-    assert_eq!(dv(&t["liabilities"]), sum("liabilities"), "{bs}");
-    assert_eq!(dv(&t["equity"]), sum("equity"), "{bs}");
-    assert_eq!(
-        dv(&t["liabilities_and_equity"]),
-        dv(&t["liabilities"]) + dv(&t["equity"]),
-        "{bs}"
-    );
-    assert_eq!(
-        dv(&t["assets"]),
-        dv(&t["liabilities_and_equity"]),
-        "the balance sheet does not balance: {bs}"
-    );
-}
-
-/// The computed equity row with `key` (`retained_earnings`, `current_year_earnings`).
-#[track_caller]
-fn equity_row(bs: &Value, key: &str) -> Decimal {
-    let rows: Vec<&Value> = bs["equity"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["key"] == key)
-        .collect();
-    assert_eq!(rows.len(), 1, "exactly one {key} row expected: {bs}");
-    dv(&rows[0]["balance"])
-}
-
-/// A trial-balance row's debit − credit, zero when the account has no row.
-fn tb_net(tb: &Value, id: &str) -> Decimal {
-    tb["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["ledger_account_id"] == id)
-        .map(|r| dv(&r["debit"]) - dv(&r["credit"]))
-        .unwrap_or(Decimal::ZERO)
-}
-
-/// Signs up an organization with extra signup fields (`base_currency`,
-/// `fiscal_year_start_month`); returns the session and the signup answer's body.
-async fn signup_with(app: &TestApp, org: &str, extra: Value) -> (Signed, Value) {
-    let email = format!("owner-{}@example.com", uuid::Uuid::now_v7().simple());
-    let mut body = json!({"organization_name": org, "name": "Olivia Owner", "email": email, "password": PASSWORD});
-    for (k, v) in extra.as_object().unwrap() {
-        body[k] = v.clone();
-    }
-    let a = app.post("/api/v1/auth/signup").json(&body).send().await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-    let signed = Signed {
-        token: a.body["access_token"].as_str().unwrap().to_owned(),
-        refresh_token: a.body["refresh_token"].as_str().unwrap().to_owned(),
-        user_id: a.body["user"]["id"].as_str().unwrap().to_owned(),
-        organization_id: a.body["organization"]["id"].as_str().unwrap().to_owned(),
-        email,
-    };
-    (signed, a.body)
-}
-
-/// Walks a list from `first` (a path with its query) to the end; returns every row.
-async fn walk(app: &TestApp, token: &str, first: &str) -> Vec<Value> {
-    let mut rows = Vec::new();
-    let mut cursor: Option<String> = None;
-    for _ in 0..500 {
-        let path = match &cursor {
-            None => first.to_owned(),
-            Some(c) => format!("{first}&cursor={c}"),
-        };
-        let a = app.get(&path).token(token).send().await;
-        assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-        rows.extend(a.body["data"].as_array().unwrap().iter().cloned());
-        match a.body["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => return rows,
-        }
-    }
-    panic!("the list {first} never ends");
-}
+use crate::support::books::{
+    assert_balance_sheet_balances, assert_trial_balance_balances, cr, d, date, dr, dv, entry,
+    equity_row, tb_net, Chart, ENTRIES, LEDGER_ACCOUNTS,
+};
+use crate::support::http::id_of;
+use crate::support::problem::{assert_field_refused, assert_problem, assert_refused, field_code};
+use crate::support::{Answer, TestApp};
 
 /// One organization's books, seen by its owner.
 struct Books<'a> {
     app: &'a TestApp,
     token: String,
     user_id: String,
-    /// The chart by code.
-    chart: BTreeMap<String, Value>,
+    chart: Chart,
 }
 
 impl<'a> Books<'a> {
@@ -230,50 +34,27 @@ impl<'a> Books<'a> {
     }
 
     async fn with(app: &'a TestApp, org: &str, extra: Value) -> Books<'a> {
-        let (s, _) = signup_with(app, org, extra).await;
-        let mut b = Books {
+        let (s, _) = app.signup_with(org, extra).await;
+        Books {
             app,
+            chart: Chart::load(app, &s.token).await,
             token: s.token,
             user_id: s.user_id,
-            chart: BTreeMap::new(),
-        };
-        b.reload().await;
-        b
-    }
-
-    async fn reload(&mut self) {
-        let rows = walk(self.app, &self.token, &format!("{ACCOUNTS}?limit=200")).await;
-        self.chart = rows
-            .into_iter()
-            .map(|a| (a["code"].as_str().unwrap().to_owned(), a))
-            .collect();
+        }
     }
 
     #[track_caller]
     fn id(&self, code: &str) -> String {
-        self.chart
-            .get(code)
-            .unwrap_or_else(|| panic!("no account {code} in the chart"))["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        self.chart.id(code)
     }
 
     #[track_caller]
     fn role(&self, role: &str) -> String {
-        let found: Vec<&Value> = self
-            .chart
-            .values()
-            .filter(|a| a["system_role"] == role)
-            .collect();
-        assert_eq!(found.len(), 1, "one account with role {role}");
-        found[0]["id"].as_str().unwrap().to_owned()
+        self.chart.role(role)
     }
 
     async fn get(&self, path: &str) -> Value {
-        let a = self.app.get(path).token(&self.token).send().await;
-        assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-        a.body
+        self.app.fetch(&self.token, path).await
     }
 
     async fn send(&self, body: &Value) -> Answer {
@@ -296,27 +77,21 @@ impl<'a> Books<'a> {
         a.body
     }
 
+    /// Adds a ledger account to the chart; returns its id.
     async fn create_account(&mut self, body: Value) -> String {
-        let a = self
-            .app
-            .post(ACCOUNTS)
-            .token(&self.token)
-            .json(&body)
-            .send()
-            .await;
-        assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-        self.chart
-            .insert(a.body["code"].as_str().unwrap().to_owned(), a.body.clone());
-        a.body["id"].as_str().unwrap().to_owned()
+        let account = self.app.create(&self.token, LEDGER_ACCOUNTS, body).await;
+        let id = id_of(&account);
+        self.chart.insert(account);
+        id
     }
 
     async fn balance(&self, id: &str, query: &str) -> Value {
-        self.get(&format!("{ACCOUNTS}/{id}/balance?{query}")).await
+        self.app.ledger_balance(&self.token, id, query).await
     }
 
     /// The balance as of a date, in the account's currency and normal direction.
     async fn bal(&self, id: &str, as_of: &str) -> Decimal {
-        dv(&self.balance(id, &format!("as_of={as_of}")).await["balance"])
+        self.app.balance_as_of(&self.token, id, as_of).await
     }
 
     async fn reverse(&self, id: &str, date: &str, reason: &str) -> Answer {
@@ -330,7 +105,7 @@ impl<'a> Books<'a> {
 
     async fn put_lock(&self, token: &str, lock: Value) -> Answer {
         self.app
-            .req(reqwest::Method::PUT, "/api/v1/ledger/lock-date")
+            .put("/api/v1/ledger/lock-date")
             .token(token)
             .json(&json!({"lock_date": lock}))
             .send()
@@ -343,13 +118,19 @@ impl<'a> Books<'a> {
 
 async fn default_chart_has_every_type_and_role_in_the_base_currency(app: TestApp) {
     // Arrange: an organization keeping its books in euros.
-    let (eur, body) = signup_with(&app, "Euro GmbH", json!({"base_currency": "EUR"})).await;
+    let (eur, body) = app
+        .signup_with("Euro GmbH", json!({"base_currency": "EUR"}))
+        .await;
     assert_eq!(body["organization"]["base_currency"], "EUR", "{body}");
     let usd = app.signup("Dollar Inc").await;
 
     // Act
-    let chart = walk(&app, &eur.token, &format!("{ACCOUNTS}?limit=200")).await;
-    let usd_chart = walk(&app, &usd.token, &format!("{ACCOUNTS}?limit=200")).await;
+    let chart = app
+        .walk(&eur.token, &format!("{LEDGER_ACCOUNTS}?limit=200"))
+        .await;
+    let usd_chart = app
+        .walk(&usd.token, &format!("{LEDGER_ACCOUNTS}?limit=200"))
+        .await;
 
     // Assert
     let types: BTreeSet<&str> = chart.iter().map(|a| a["type"].as_str().unwrap()).collect();
@@ -405,19 +186,19 @@ async fn default_chart_has_every_type_and_role_in_the_base_currency(app: TestApp
         .iter()
         .all(|a| !ids.contains(a["id"].as_str().unwrap())));
     // Filters.
-    let income = walk(
-        &app,
-        &eur.token,
-        &format!("{ACCOUNTS}?type=income&limit=200"),
-    )
-    .await;
+    let income = app
+        .walk(
+            &eur.token,
+            &format!("{LEDGER_ACCOUNTS}?type=income&limit=200"),
+        )
+        .await;
     assert!(!income.is_empty() && income.iter().all(|a| a["type"] == "income"));
-    let rounding = walk(
-        &app,
-        &eur.token,
-        &format!("{ACCOUNTS}?system_role=rounding&limit=200"),
-    )
-    .await;
+    let rounding = app
+        .walk(
+            &eur.token,
+            &format!("{LEDGER_ACCOUNTS}?system_role=rounding&limit=200"),
+        )
+        .await;
     assert_eq!(rounding.len(), 1);
 }
 both_backends!(
@@ -434,7 +215,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // Create: 201 + Location + the account, in the base currency by default.
     let a = app
-        .post(ACCOUNTS)
+        .post(LEDGER_ACCOUNTS)
         .token(&b.token)
         .json(&json!({"code": "6150", "name": "Team offsites", "type": "expense"}))
         .send()
@@ -443,25 +224,25 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     let offsites = a.body["id"].as_str().unwrap().to_owned();
     assert_eq!(
         a.header("location").as_deref(),
-        Some(format!("{ACCOUNTS}/{offsites}").as_str())
+        Some(format!("{LEDGER_ACCOUNTS}/{offsites}").as_str())
     );
     assert_eq!(a.body["currency"], "USD");
     assert_eq!(a.body["is_active"], true);
     assert!(a.body["system_role"].is_null() && a.body["parent_id"].is_null());
-    let got = b.get(&format!("{ACCOUNTS}/{offsites}")).await;
+    let got = b.get(&format!("{LEDGER_ACCOUNTS}/{offsites}")).await;
     assert_eq!(got["code"], "6150");
     assert_eq!(got["name"], "Team offsites");
 
     // A stale If-Match is refused; the current ETag applies.
     let etag = app
-        .get(&format!("{ACCOUNTS}/{offsites}"))
+        .get(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .send()
         .await
         .header("etag")
         .unwrap();
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .header("If-Match", &etag)
         .json(&json!({"description": "Twice a year"}))
@@ -470,7 +251,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     assert_eq!(a.body["description"], "Twice a year");
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .header("If-Match", &etag)
         .json(&json!({"description": "Stale"}))
@@ -480,7 +261,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // Duplicate code.
     let a = app
-        .post(ACCOUNTS)
+        .post(LEDGER_ACCOUNTS)
         .token(&b.token)
         .json(&json!({"code": "6150", "name": "Again", "type": "expense"}))
         .send()
@@ -488,7 +269,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     assert_field_refused(&a, "code_taken", "code");
     // Renaming another account onto a taken code.
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"code": "6100"}))
         .send()
@@ -497,7 +278,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // A parent of another type.
     let a = app
-        .post(ACCOUNTS)
+        .post(LEDGER_ACCOUNTS)
         .token(&b.token)
         .json(&json!({"code": "6160", "name": "Misplaced", "type": "expense", "parent_id": equipment_parent}))
         .send()
@@ -511,10 +292,10 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     let child = b
         .create_account(json!({"code": "6171", "name": "Event catering", "type": "expense", "parent_id": parent}))
         .await;
-    assert_eq!(b.chart["6171"]["parent_id"], parent.as_str());
+    assert_eq!(b.chart.by_code["6171"]["parent_id"], parent.as_str());
     for p in [&child, &parent] {
         let a = app
-            .patch(&format!("{ACCOUNTS}/{parent}"))
+            .patch(&format!("{LEDGER_ACCOUNTS}/{parent}"))
             .token(&b.token)
             .json(&json!({"parent_id": p}))
             .send()
@@ -523,7 +304,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     }
     // A parent with a sub-account cannot be deleted.
     let a = app
-        .delete(&format!("{ACCOUNTS}/{parent}"))
+        .delete(&format!("{LEDGER_ACCOUNTS}/{parent}"))
         .token(&b.token)
         .send()
         .await;
@@ -531,7 +312,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // No postings yet: the type can change; then a posting freezes type and currency.
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"type": "asset"}))
         .send()
@@ -539,7 +320,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     assert_eq!(a.body["type"], "asset");
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"type": "expense"}))
         .send()
@@ -551,14 +332,14 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     )
     .await;
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"type": "income"}))
         .send()
         .await;
     assert_field_refused(&a, "account_has_postings", "type");
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"currency": "EUR"}))
         .send()
@@ -566,7 +347,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     assert_field_refused(&a, "account_has_postings", "currency");
     // Name and code still change.
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"name": "Team offsites and retreats", "code": "6155"}))
         .send()
@@ -576,19 +357,19 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // Delete: refused with postings, allowed when unused.
     let a = app
-        .delete(&format!("{ACCOUNTS}/{offsites}"))
+        .delete(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .send()
         .await;
     assert_problem(&a, StatusCode::CONFLICT, "account_has_postings");
     let a = app
-        .delete(&format!("{ACCOUNTS}/{child}"))
+        .delete(&format!("{LEDGER_ACCOUNTS}/{child}"))
         .token(&b.token)
         .send()
         .await;
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.text);
     let a = app
-        .get(&format!("{ACCOUNTS}/{child}"))
+        .get(&format!("{LEDGER_ACCOUNTS}/{child}"))
         .token(&b.token)
         .send()
         .await;
@@ -596,7 +377,7 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // Deactivate: nothing new posts to it; reactivate: it does again.
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"is_active": false}))
         .send()
@@ -610,15 +391,15 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
         )
         .await;
     assert_refused(&a, "ledger_account_inactive", "lines[0].ledger_account_id");
-    let inactive = walk(
-        &app,
-        &b.token,
-        &format!("{ACCOUNTS}?is_active=false&limit=200"),
-    )
-    .await;
+    let inactive = app
+        .walk(
+            &b.token,
+            &format!("{LEDGER_ACCOUNTS}?is_active=false&limit=200"),
+        )
+        .await;
     assert_eq!(inactive.len(), 1);
     let a = app
-        .patch(&format!("{ACCOUNTS}/{offsites}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{offsites}"))
         .token(&b.token)
         .json(&json!({"is_active": true}))
         .send()
@@ -632,13 +413,16 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
 
     // System accounts: not deleted, not deactivated, type fixed.
     let a = app
-        .delete(&format!("{ACCOUNTS}/{bank}"))
+        .delete(&format!("{LEDGER_ACCOUNTS}/{bank}"))
         .token(&b.token)
         .send()
         .await;
     assert_problem(&a, StatusCode::CONFLICT, "system_account");
     let a = app
-        .patch(&format!("{ACCOUNTS}/{}", b.role("accounts_receivable")))
+        .patch(&format!(
+            "{LEDGER_ACCOUNTS}/{}",
+            b.role("accounts_receivable")
+        ))
         .token(&b.token)
         .json(&json!({"is_active": false}))
         .send()
@@ -646,32 +430,37 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
     assert_field_refused(&a, "system_account", "is_active");
 
     // Roles: a viewer cannot write the chart; an accountant can.
-    let (_, viewer) = app.user_with_role(&b.token, "viewer").await;
-    let (_, accountant) = app.user_with_role(&b.token, "accountant").await;
+    let viewer = app.colleague(&b.token, "viewer").await.token;
+    let accountant = app.colleague(&b.token, "accountant").await.token;
     let body = json!({"code": "6180", "name": "Books", "type": "expense"});
-    let a = app.post(ACCOUNTS).token(&viewer).json(&body).send().await;
+    let a = app
+        .post(LEDGER_ACCOUNTS)
+        .token(&viewer)
+        .json(&body)
+        .send()
+        .await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
     let a = app
-        .patch(&format!("{ACCOUNTS}/{parent}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{parent}"))
         .token(&viewer)
         .json(&json!({"name": "Viewer was here"}))
         .send()
         .await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
     let a = app
-        .delete(&format!("{ACCOUNTS}/{parent}"))
+        .delete(&format!("{LEDGER_ACCOUNTS}/{parent}"))
         .token(&viewer)
         .send()
         .await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
     let a = app
-        .get(&format!("{ACCOUNTS}/{parent}"))
+        .get(&format!("{LEDGER_ACCOUNTS}/{parent}"))
         .token(&viewer)
         .send()
         .await;
     assert_eq!(a.status, StatusCode::OK, "viewers read: {}", a.text);
     let a = app
-        .post(ACCOUNTS)
+        .post(LEDGER_ACCOUNTS)
         .token(&accountant)
         .json(&body)
         .send()
@@ -699,19 +488,19 @@ async fn type_changes_keep_parent_and_children_of_one_type(app: TestApp) {
     // Act: the parent becomes income while its sub-account stays an expense; the sub-account
     // becomes income under its expense parent.
     let parent_change = app
-        .patch(&format!("{ACCOUNTS}/{parent}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{parent}"))
         .token(&b.token)
         .json(&json!({"type": "income"}))
         .send()
         .await;
-    let parent_after = b.get(&format!("{ACCOUNTS}/{parent}")).await;
+    let parent_after = b.get(&format!("{LEDGER_ACCOUNTS}/{parent}")).await;
     let child_change = app
-        .patch(&format!("{ACCOUNTS}/{child}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{child}"))
         .token(&b.token)
         .json(&json!({"type": "income"}))
         .send()
         .await;
-    let child_after = b.get(&format!("{ACCOUNTS}/{child}")).await;
+    let child_after = b.get(&format!("{LEDGER_ACCOUNTS}/{child}")).await;
 
     // Assert: both refused (422 `parent_type_mismatch`), nothing changed.
     let statuses = (parent_change.status.as_u16(), child_change.status.as_u16());
@@ -1024,7 +813,7 @@ async fn journal_refusals_name_their_fields(app: TestApp) {
     );
 
     // Nothing of all that was posted: only the JPY entry exists.
-    let all = walk(&app, &b.token, &format!("{ENTRIES}?limit=200")).await;
+    let all = app.walk(&b.token, &format!("{ENTRIES}?limit=200")).await;
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(b.bal(&bank, "2026-12-31").await, Decimal::ZERO);
 }
@@ -1109,8 +898,8 @@ async fn huge_amounts_never_answer_5xx(app: TestApp) {
         a3.text
     );
     for path in [
-        format!("{ACCOUNTS}/{bank}/balance?as_of=2026-12-31"),
-        format!("{ACCOUNTS}/{bank}/activity?from=2026-01-01&to=2026-12-31"),
+        format!("{LEDGER_ACCOUNTS}/{bank}/balance?as_of=2026-12-31"),
+        format!("{LEDGER_ACCOUNTS}/{bank}/activity?from=2026-01-01&to=2026-12-31"),
         "/api/v1/reports/trial-balance?as_of=2026-12-31".to_owned(),
         "/api/v1/reports/balance-sheet?as_of=2026-12-31".to_owned(),
         "/api/v1/reports/general-ledger?from=2026-01-01&to=2026-12-31".to_owned(),
@@ -1241,7 +1030,7 @@ async fn reversal_mirrors_links_and_refuses_twice(app: TestApp) {
     assert_refused(&early, "reversal_before_entry", "date");
     // Same day is fine, even after the account was deactivated.
     let a = app
-        .patch(&format!("{ACCOUNTS}/{utilities}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{utilities}"))
         .token(&b.token)
         .json(&json!({"is_active": false}))
         .send()
@@ -1251,7 +1040,7 @@ async fn reversal_mirrors_links_and_refuses_twice(app: TestApp) {
     assert_eq!(same_day.status, StatusCode::CREATED, "{}", same_day.text);
     assert_eq!(b.bal(&utilities, "2026-12-31").await, Decimal::ZERO);
     let a = app
-        .patch(&format!("{ACCOUNTS}/{utilities}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{utilities}"))
         .token(&b.token)
         .json(&json!({"is_active": true}))
         .send()
@@ -1288,7 +1077,7 @@ async fn reversal_mirrors_links_and_refuses_twice(app: TestApp) {
         )
         .await;
     let e3 = e3["id"].as_str().unwrap().to_owned();
-    let (_, viewer) = app.user_with_role(&b.token, "viewer").await;
+    let viewer = app.colleague(&b.token, "viewer").await.token;
     let a = app
         .post(&format!("{ENTRIES}/{e3}/reverse"))
         .token(&viewer)
@@ -1358,12 +1147,9 @@ async fn racing_reversals(app: TestApp, exact_code: bool) {
         }
     }
     assert_eq!(won, 1);
-    let all = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?source=reversal&limit=200"),
-    )
-    .await;
+    let all = app
+        .walk(&b.token, &format!("{ENTRIES}?source=reversal&limit=200"))
+        .await;
     assert_eq!(all.len(), 1);
     assert_eq!(b.bal(&rent, "2026-12-31").await, Decimal::ZERO);
 }
@@ -1422,8 +1208,8 @@ async fn lock_date_refuses_postings_on_or_before_it(app: TestApp) {
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
 
     // Roles: a viewer cannot move it; an accountant can.
-    let (_, viewer) = app.user_with_role(&b.token, "viewer").await;
-    let (_, accountant) = app.user_with_role(&b.token, "accountant").await;
+    let viewer = app.colleague(&b.token, "viewer").await.token;
+    let accountant = app.colleague(&b.token, "accountant").await.token;
     let a = b.put_lock(&viewer, json!("2026-12-31")).await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
     assert_eq!(
@@ -1461,7 +1247,7 @@ async fn foreign_currency_lines_convert_at_the_rate_of_their_date(app: TestApp) 
             json!({"code": "1020", "name": "Bank EUR", "type": "asset", "currency": "EUR"}),
         )
         .await;
-    assert_eq!(b.chart["1020"]["currency"], "EUR");
+    assert_eq!(b.chart.by_code["1020"]["currency"], "EUR");
 
     // An explicit rate.
     let e = b
@@ -1535,12 +1321,9 @@ async fn foreign_currency_lines_convert_at_the_rate_of_their_date(app: TestApp) 
     assert!(matches!(a.status.as_u16(), 400 | 422), "{}", a.text);
     let a = rate("2026-04-02", "0").await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
-    let rates = walk(
-        &app,
-        &b.token,
-        "/api/v1/exchange-rates?currency=EUR&limit=1",
-    )
-    .await;
+    let rates = app
+        .walk(&b.token, "/api/v1/exchange-rates?currency=EUR&limit=1")
+        .await;
     assert_eq!(rates.len(), 2);
 
     // A one-minor-unit residual goes to the rounding account: 10.00 × 1.08335 = 10.8335 → 10.83.
@@ -1616,7 +1399,7 @@ async fn foreign_currency_lines_convert_at_the_rate_of_their_date(app: TestApp) 
     // Activity is in the account's own currency.
     let act = b
         .get(&format!(
-            "{ACCOUNTS}/{eur}/activity?from=2026-01-01&to=2026-12-31"
+            "{LEDGER_ACCOUNTS}/{eur}/activity?from=2026-01-01&to=2026-12-31"
         ))
         .await;
     assert_eq!(act["currency"], "EUR");
@@ -1675,12 +1458,9 @@ async fn opening_balances_post_against_opening_balance_equity(app: TestApp) {
     let a = b.send(&body).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
 
-    let opening = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?source=opening&limit=200"),
-    )
-    .await;
+    let opening = app
+        .walk(&b.token, &format!("{ENTRIES}?source=opening&limit=200"))
+        .await;
     assert_eq!(opening.len(), 1);
     assert_eq!(opening[0]["reference"], "OB-2025");
 }
@@ -1756,14 +1536,16 @@ async fn balances_as_of_and_over_a_range_roll_up_children(app: TestApp) {
     assert_eq!(dv(&m["balance"]), d("5000.00"));
     // Half a range, or a reversed one, is refused.
     let a = app
-        .get(&format!("{ACCOUNTS}/{sales}/balance?from=2026-01-01"))
+        .get(&format!(
+            "{LEDGER_ACCOUNTS}/{sales}/balance?from=2026-01-01"
+        ))
         .token(&b.token)
         .send()
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
     let a = app
         .get(&format!(
-            "{ACCOUNTS}/{sales}/balance?from=2026-02-01&to=2026-01-01"
+            "{LEDGER_ACCOUNTS}/{sales}/balance?from=2026-02-01&to=2026-01-01"
         ))
         .token(&b.token)
         .send()
@@ -2094,6 +1876,7 @@ async fn a_two_year_book_balances_at_every_date(app: TestApp) {
         lines: Vec::new(),
         types: b
             .chart
+            .by_code
             .iter()
             .map(|(c, a)| (c.clone(), a["type"].as_str().unwrap().to_owned()))
             .collect(),
@@ -2316,11 +2099,13 @@ async fn a_two_year_book_balances_at_every_date(app: TestApp) {
 
     let parents: BTreeSet<String> = b
         .chart
+        .by_code
         .values()
         .filter_map(|a| a["parent_id"].as_str().map(str::to_owned))
         .collect();
     let id_of: HashMap<String, String> = b
         .chart
+        .by_code
         .iter()
         .map(|(c, a)| (c.clone(), a["id"].as_str().unwrap().to_owned()))
         .collect();
@@ -2568,7 +2353,7 @@ async fn activity_runs_a_balance_from_the_opening(app: TestApp) {
 
     let act = b
         .get(&format!(
-            "{ACCOUNTS}/{bank}/activity?from=2026-02-01&to=2026-02-28"
+            "{LEDGER_ACCOUNTS}/{bank}/activity?from=2026-02-01&to=2026-02-28"
         ))
         .await;
 
@@ -2599,7 +2384,7 @@ async fn activity_runs_a_balance_from_the_opening(app: TestApp) {
     // An income account runs in its normal (credit) direction.
     let act = b
         .get(&format!(
-            "{ACCOUNTS}/{sales}/activity?from=2026-01-01&to=2026-03-31"
+            "{LEDGER_ACCOUNTS}/{sales}/activity?from=2026-01-01&to=2026-03-31"
         ))
         .await;
     let balances: Vec<Decimal> = act["lines"]
@@ -2616,7 +2401,7 @@ async fn activity_runs_a_balance_from_the_opening(app: TestApp) {
     // An empty range still answers the opening.
     let act = b
         .get(&format!(
-            "{ACCOUNTS}/{bank}/activity?from=2026-04-01&to=2026-04-30"
+            "{LEDGER_ACCOUNTS}/{bank}/activity?from=2026-04-01&to=2026-04-30"
         ))
         .await;
     assert_eq!(act["lines"].as_array().unwrap().len(), 0);
@@ -2625,7 +2410,7 @@ async fn activity_runs_a_balance_from_the_opening(app: TestApp) {
     // Unknown account: 404.
     let a = app
         .get(&format!(
-            "{ACCOUNTS}/{}/activity?from=2026-01-01&to=2026-01-31",
+            "{LEDGER_ACCOUNTS}/{}/activity?from=2026-01-01&to=2026-01-31",
             uuid::Uuid::now_v7()
         ))
         .token(&b.token)
@@ -2653,9 +2438,9 @@ async fn another_organization_sees_nothing_of_the_books(app: TestApp) {
     let token = &b_books.token;
 
     for path in [
-        format!("{ACCOUNTS}/{a_bank}"),
-        format!("{ACCOUNTS}/{a_bank}/balance?as_of=2026-12-31"),
-        format!("{ACCOUNTS}/{a_bank}/activity?from=2026-01-01&to=2026-12-31"),
+        format!("{LEDGER_ACCOUNTS}/{a_bank}"),
+        format!("{LEDGER_ACCOUNTS}/{a_bank}/balance?as_of=2026-12-31"),
+        format!("{LEDGER_ACCOUNTS}/{a_bank}/activity?from=2026-01-01&to=2026-12-31"),
         format!("{ENTRIES}/{a_entry}"),
         format!("/api/v1/reports/general-ledger?from=2026-01-01&to=2026-12-31&ledger_account_id={a_bank}"),
     ] {
@@ -2683,20 +2468,20 @@ async fn another_organization_sees_nothing_of_the_books(app: TestApp) {
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     // Changing or deleting A's account, or hanging an account under it.
     let r = app
-        .patch(&format!("{ACCOUNTS}/{a_bank}"))
+        .patch(&format!("{LEDGER_ACCOUNTS}/{a_bank}"))
         .token(token)
         .json(&json!({"name": "Mine now"}))
         .send()
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     let r = app
-        .delete(&format!("{ACCOUNTS}/{}", a_books.id("6900")))
+        .delete(&format!("{LEDGER_ACCOUNTS}/{}", a_books.id("6900")))
         .token(token)
         .send()
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     let r = app
-        .post(ACCOUNTS)
+        .post(LEDGER_ACCOUNTS)
         .token(token)
         .json(&json!({"code": "1011", "name": "Sneaky", "type": "asset", "parent_id": a_bank}))
         .send()
@@ -2704,14 +2489,14 @@ async fn another_organization_sees_nothing_of_the_books(app: TestApp) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
 
     // B's lists and reports hold nothing of A's.
-    let entries = walk(&app, token, &format!("{ENTRIES}?limit=200")).await;
+    let entries = app.walk(token, &format!("{ENTRIES}?limit=200")).await;
     assert!(entries.is_empty(), "{entries:?}");
-    let entries = walk(
-        &app,
-        token,
-        &format!("{ENTRIES}?ledger_account_id={a_bank}&limit=200"),
-    )
-    .await;
+    let entries = app
+        .walk(
+            token,
+            &format!("{ENTRIES}?ledger_account_id={a_bank}&limit=200"),
+        )
+        .await;
     assert!(entries.is_empty(), "{entries:?}");
     let tb = b_books
         .get("/api/v1/reports/trial-balance?as_of=2026-12-31")
@@ -2725,7 +2510,7 @@ async fn another_organization_sees_nothing_of_the_books(app: TestApp) {
     // A's books are intact.
     assert_eq!(a_books.bal(&a_bank, "2026-12-31").await, d("777.00"));
     assert_eq!(
-        a_books.get(&format!("{ACCOUNTS}/{a_bank}")).await["name"],
+        a_books.get(&format!("{LEDGER_ACCOUNTS}/{a_bank}")).await["name"],
         "Bank"
     );
 }
@@ -2884,7 +2669,7 @@ async fn concurrent_clients_lose_no_posting(app: TestApp) {
                     .sum::<i64>();
                 let bal = app
                     .get(&format!(
-                        "{ACCOUNTS}/{}/balance?as_of=2026-12-31",
+                        "{LEDGER_ACCOUNTS}/{}/balance?as_of=2026-12-31",
                         accounts[private]
                     ))
                     .token(&token)
@@ -2917,7 +2702,7 @@ async fn concurrent_clients_lose_no_posting(app: TestApp) {
         CLIENTS * PER_CLIENT,
         "two clients were answered the same id"
     );
-    let listed = walk(&app, &b.token, &format!("{ENTRIES}?limit=37")).await;
+    let listed = app.walk(&b.token, &format!("{ENTRIES}?limit=37")).await;
     let listed_ids: Vec<&str> = listed.iter().map(|e| e["id"].as_str().unwrap()).collect();
     let unique: BTreeSet<&str> = listed_ids.iter().copied().collect();
     assert_eq!(unique.len(), listed_ids.len(), "the list repeats entries");
@@ -3045,7 +2830,7 @@ async fn the_same_idempotency_key_replays_the_entry(app: TestApp) {
 
     // Posted once.
     assert_eq!(
-        walk(&app, &b.token, &format!("{ENTRIES}?limit=200"))
+        app.walk(&b.token, &format!("{ENTRIES}?limit=200"))
             .await
             .len(),
         1
@@ -3127,7 +2912,7 @@ async fn entries_filter_and_page_without_duplicates(app: TestApp) {
     }
 
     // Paging over more than a page: each entry once, in (date, id) order.
-    let all = walk(&app, &b.token, &format!("{ENTRIES}?limit=7")).await;
+    let all = app.walk(&b.token, &format!("{ENTRIES}?limit=7")).await;
     assert_eq!(all.len(), 26);
     let ids: BTreeSet<&str> = all.iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 26, "duplicates across pages");
@@ -3143,7 +2928,9 @@ async fn entries_filter_and_page_without_duplicates(app: TestApp) {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted, "not in date order");
-    let desc = walk(&app, &b.token, &format!("{ENTRIES}?limit=5&sort=-date")).await;
+    let desc = app
+        .walk(&b.token, &format!("{ENTRIES}?limit=5&sort=-date"))
+        .await;
     let desc_keys: Vec<(String, String)> = desc
         .iter()
         .map(|e| {
@@ -3160,56 +2947,54 @@ async fn entries_filter_and_page_without_duplicates(app: TestApp) {
     assert!(first["next_cursor"].is_string());
 
     // Filters.
-    let f = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?ledger_account_id={cash}&limit=3"),
-    )
-    .await;
+    let f = app
+        .walk(
+            &b.token,
+            &format!("{ENTRIES}?ledger_account_id={cash}&limit=3"),
+        )
+        .await;
     assert_eq!(f.len(), by_cash);
     assert!(f.iter().all(|e| e["lines"]
         .as_array()
         .unwrap()
         .iter()
         .any(|l| l["ledger_account_id"] == cash.as_str())));
-    let f = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?source=opening&limit=50"),
-    )
-    .await;
+    let f = app
+        .walk(&b.token, &format!("{ENTRIES}?source=opening&limit=50"))
+        .await;
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["source"], "opening");
-    let f = walk(&app, &b.token, &format!("{ENTRIES}?source=manual&limit=50")).await;
+    let f = app
+        .walk(&b.token, &format!("{ENTRIES}?source=manual&limit=50"))
+        .await;
     assert_eq!(f.len(), 25);
-    let f = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?reference=REF-1&limit=2"),
-    )
-    .await;
+    let f = app
+        .walk(&b.token, &format!("{ENTRIES}?reference=REF-1&limit=2"))
+        .await;
     assert_eq!(f.len(), ref1);
     assert!(f.iter().all(|e| e["reference"] == "REF-1"));
-    let f = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?from=2026-01-10&to=2026-01-13&limit=2"),
-    )
-    .await;
+    let f = app
+        .walk(
+            &b.token,
+            &format!("{ENTRIES}?from=2026-01-10&to=2026-01-13&limit=2"),
+        )
+        .await;
     let dates: BTreeSet<&str> = f.iter().map(|e| e["date"].as_str().unwrap()).collect();
     assert_eq!(
         dates,
         BTreeSet::from(["2026-01-10", "2026-01-11", "2026-01-12", "2026-01-13"])
     );
     assert_eq!(f.len(), 5);
-    let f = walk(
-        &app,
-        &b.token,
-        &format!("{ENTRIES}?from=2026-01-01&reference=REF-0&ledger_account_id={cash}&limit=1"),
-    )
-    .await;
+    let f = app
+        .walk(
+            &b.token,
+            &format!("{ENTRIES}?from=2026-01-01&reference=REF-0&ledger_account_id={cash}&limit=1"),
+        )
+        .await;
     assert_eq!(f.len(), 2, "i % 15 == 0: {f:?}");
-    let f = walk(&app, &b.token, &format!("{ENTRIES}?to=2025-12-31&limit=50")).await;
+    let f = app
+        .walk(&b.token, &format!("{ENTRIES}?to=2025-12-31&limit=50"))
+        .await;
     assert_eq!(f.len(), 1);
 
     // A cursor belongs to its filters.

@@ -4,8 +4,6 @@
 //! accounts on a realistic book, the tax summary, the statement of account, idempotent
 //! replays, roles and tenant isolation.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -15,90 +13,13 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use crate::both_backends;
-use crate::common::{Answer, TestApp};
+use crate::support::books::{assert_trial_balance_balances, d, date, dv, tb_net, Chart};
+use crate::support::http::id_of;
+use crate::support::problem::{assert_field_refused, assert_problem, field_code};
+use crate::support::{Answer, TestApp};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|_| panic!("not a decimal: {s}"))
-}
-
-/// A decimal string of an answer, exactly.
-#[track_caller]
-fn dv(v: &Value) -> Decimal {
-    v.as_str()
-        .unwrap_or_else(|| panic!("expected a decimal string, got {v}"))
-        .parse()
-        .unwrap_or_else(|_| panic!("not a decimal string: {v}"))
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn id_of(v: &Value) -> String {
-    v["id"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no id in {v}"))
-        .to_owned()
-}
-
-#[track_caller]
-fn assert_problem(a: &Answer, status: StatusCode, code: &str) {
-    assert_eq!(a.status, status, "{}", a.text);
-    assert!(
-        a.is_problem(),
-        "not problem+json: {:?} {}",
-        a.header("content-type"),
-        a.text
-    );
-    assert_eq!(a.code(), code, "{}", a.text);
-}
-
-/// The `code` of the entry of `errors` that names `field`.
-fn field_code(a: &Answer, field: &str) -> Option<String> {
-    a.body["errors"]
-        .as_array()?
-        .iter()
-        .find(|e| e["field"] == field)
-        .and_then(|e| e["code"].as_str())
-        .map(str::to_owned)
-}
-
-/// A 422 problem whose `errors` name `field` with `code` (the problem's own code is that code
-/// or `validation_failed` when several fields are listed).
-#[track_caller]
-fn assert_refused(a: &Answer, code: &str, field: &str) {
-    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
-    assert!(a.is_problem(), "{}", a.text);
-    assert!(
-        a.code() == code || a.code() == "validation_failed",
-        "{}",
-        a.text
-    );
-    assert_eq!(
-        field_code(a, field).as_deref(),
-        Some(code),
-        "errors should name {field}: {}",
-        a.text
-    );
-}
-
-/// Debits equal credits, row by row and in total.
-#[track_caller]
-fn assert_trial_balance_balances(tb: &Value) {
-    let (mut debit, mut credit) = (Decimal::ZERO, Decimal::ZERO);
-    for r in tb["rows"].as_array().unwrap() {
-        let (dr, cr) = (dv(&r["debit"]), dv(&r["credit"]));
-        assert!(dr.is_zero() || cr.is_zero(), "a row with both sides: {r}");
-        debit += dr;
-        credit += cr;
-    }
-    assert_eq!(dv(&tb["totals"]["debit"]), debit, "{tb}");
-    assert_eq!(dv(&tb["totals"]["credit"]), credit, "{tb}");
-    assert_eq!(debit, credit, "the trial balance does not balance: {tb}");
-}
 
 fn line(price: &str, tax: Option<&str>) -> Value {
     let mut l = json!({"description": "Work", "quantity": "1", "unit_price": price});
@@ -119,7 +40,7 @@ fn qline(quantity: &str, price: &str, tax: Option<&str>) -> Value {
 struct Rp<'a> {
     app: &'a TestApp,
     token: String,
-    chart: BTreeMap<String, Value>,
+    chart: Chart,
     customer: String,
     vendor: String,
     bank: String,
@@ -130,56 +51,38 @@ struct Rp<'a> {
 
 impl<'a> Rp<'a> {
     async fn open(app: &'a TestApp, org: &str) -> Rp<'a> {
-        let s = app.signup(org).await;
-        let mut rp = Rp {
+        let token = app.signup(org).await.token;
+        let rates = app.fetch(&token, "/api/v1/tax-rates?limit=200").await;
+        let rp = Rp {
             app,
-            token: s.token,
-            chart: BTreeMap::new(),
-            customer: String::new(),
-            vendor: String::new(),
-            bank: String::new(),
-            vat10: String::new(),
-            rates: BTreeMap::new(),
+            chart: Chart::load(app, &token).await,
+            rates: rates["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| (r["name"].as_str().unwrap().to_owned(), id_of(r)))
+                .collect(),
+            customer: app
+                .client_account(&token, party("Soylent Corp", true, false, "USD"))
+                .await,
+            vendor: app
+                .client_account(&token, party("Acme Supplies", false, true, "USD"))
+                .await,
+            bank: app.bank_account(&token, "Operating", "USD").await,
+            vat10: app.tax_rate(&token, "VAT 10", "0.10", true).await,
+            token,
         };
-        let chart = rp.get("/api/v1/ledger/accounts?limit=200").await;
-        rp.chart = chart["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| (a["code"].as_str().unwrap().to_owned(), a.clone()))
-            .collect();
-        let rates = rp.get("/api/v1/tax-rates?limit=200").await;
-        rp.rates = rates["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| (r["name"].as_str().unwrap().to_owned(), id_of(r)))
-            .collect();
-        rp.customer = rp.account("Soylent Corp", true, false, "USD").await;
-        rp.vendor = rp.account("Acme Supplies", false, true, "USD").await;
-        rp.bank = rp.bank_account("Operating", "USD").await;
-        rp.vat10 = rp.tax_rate("VAT 10", "0.10", true).await;
         rp
     }
 
     #[track_caller]
     fn code(&self, code: &str) -> String {
-        id_of(
-            self.chart
-                .get(code)
-                .unwrap_or_else(|| panic!("no account {code}")),
-        )
+        self.chart.id(code)
     }
 
     #[track_caller]
     fn role(&self, role: &str) -> String {
-        let found: Vec<&Value> = self
-            .chart
-            .values()
-            .filter(|a| a["system_role"] == role)
-            .collect();
-        assert_eq!(found.len(), 1, "one account with role {role}");
-        id_of(found[0])
+        self.chart.role(role)
     }
 
     fn ar(&self) -> String {
@@ -191,9 +94,7 @@ impl<'a> Rp<'a> {
     }
 
     async fn get(&self, path: &str) -> Value {
-        let a = self.app.get(path).token(&self.token).send().await;
-        assert_eq!(a.status, StatusCode::OK, "{path}: {}", a.text);
-        a.body
+        self.app.fetch(&self.token, path).await
     }
 
     async fn post(&self, path: &str, body: &Value) -> Answer {
@@ -214,57 +115,33 @@ impl<'a> Rp<'a> {
             .await
     }
 
-    async fn created(&self, path: &str, body: &Value) -> Value {
-        let a = self.post(path, body).await;
-        assert_eq!(a.status, StatusCode::CREATED, "{path}: {}", a.text);
-        a.body
-    }
-
+    /// A client account that is a customer, a vendor or both; returns its id.
     async fn account(&self, name: &str, customer: bool, vendor: bool, currency: &str) -> String {
-        id_of(
-            &self
-                .created(
-                    "/api/v1/accounts",
-                    &json!({"name": name, "is_customer": customer, "is_vendor": vendor,
-                            "status": "active", "tier": "standard", "currency": currency}),
-                )
-                .await,
-        )
+        self.app
+            .client_account(&self.token, party(name, customer, vendor, currency))
+            .await
     }
 
     async fn bank_account(&self, name: &str, currency: &str) -> String {
-        id_of(
-            &self
-                .created(
-                    "/api/v1/bank-accounts",
-                    &json!({"name": name, "currency": currency}),
-                )
-                .await,
-        )
+        self.app.bank_account(&self.token, name, currency).await
     }
 
     async fn tax_rate(&self, name: &str, rate: &str, recoverable: bool) -> String {
-        id_of(
-            &self
-                .created(
-                    "/api/v1/tax-rates",
-                    &json!({"name": name, "rate": rate, "kind": "standard", "recoverable": recoverable}),
-                )
-                .await,
-        )
+        self.app
+            .tax_rate(&self.token, name, rate, recoverable)
+            .await
     }
 
     /// A draft of `kind` (`invoices`, `bills`, ...), insisting on 201.
     async fn draft(&self, kind: &str, body: Value) -> Value {
-        self.created(&format!("/api/v1/{kind}"), &body).await
+        self.app
+            .create(&self.token, &format!("/api/v1/{kind}"), body)
+            .await
     }
 
     /// Posts a draft (`issue`, or `approve` for bills), insisting on 200.
     async fn issue(&self, kind: &str, id: &str) -> Value {
-        let verb = if kind == "bills" { "approve" } else { "issue" };
-        let a = self.action(kind, id, verb).await;
-        assert_eq!(a.status, StatusCode::OK, "{kind} {verb}: {}", a.text);
-        a.body
+        self.app.issue(&self.token, kind, id).await
     }
 
     async fn action(&self, kind: &str, id: &str, verb: &str) -> Answer {
@@ -277,14 +154,14 @@ impl<'a> Rp<'a> {
 
     /// An issued invoice to `account` in USD without tax.
     async fn invoice(&self, account: &str, issue: &str, due: &str, amount: &str) -> Value {
-        let doc = self
-            .draft(
+        self.app
+            .issued(
+                &self.token,
                 "invoices",
                 json!({"account_id": account, "issue_date": issue, "due_date": due,
                        "lines": [line(amount, None)]}),
             )
-            .await;
-        self.issue("invoices", &id_of(&doc)).await
+            .await
     }
 
     /// An approved bill from `account` in USD without tax.
@@ -296,14 +173,14 @@ impl<'a> Rp<'a> {
         due: &str,
         amount: &str,
     ) -> Value {
-        let doc = self
-            .draft(
+        self.app
+            .issued(
+                &self.token,
                 "bills",
                 json!({"account_id": account, "reference": reference, "issue_date": issue,
                        "due_date": due, "lines": [line(amount, None)]}),
             )
-            .await;
-        self.issue("bills", &id_of(&doc)).await
+            .await
     }
 
     async fn pay(&self, body: Value) -> Answer {
@@ -339,11 +216,7 @@ impl<'a> Rp<'a> {
 
     /// A ledger account's balance as of a date, in its normal direction.
     async fn bal(&self, ledger_id: &str, as_of: &str) -> Decimal {
-        dv(&self
-            .get(&format!(
-                "/api/v1/ledger/accounts/{ledger_id}/balance?as_of={as_of}"
-            ))
-            .await["balance"])
+        self.app.balance_as_of(&self.token, ledger_id, as_of).await
     }
 
     async fn aging(&self, which: &str, as_of: &str) -> Value {
@@ -394,27 +267,30 @@ impl<'a> Rp<'a> {
         tb
     }
 
-    async fn lock(&self, lock: &str) {
+    async fn set_lock_date(&self, lock: Value) {
         let a = self
             .app
-            .req(reqwest::Method::PUT, "/api/v1/ledger/lock-date")
+            .put("/api/v1/ledger/lock-date")
             .token(&self.token)
-            .json(&json!({"lock_date": lock}))
+            .json(&json!({ "lock_date": lock }))
             .send()
             .await;
         assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     }
 
-    async fn unlock(&self) {
-        let a = self
-            .app
-            .req(reqwest::Method::PUT, "/api/v1/ledger/lock-date")
-            .token(&self.token)
-            .json(&json!({"lock_date": null}))
-            .send()
-            .await;
-        assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    async fn lock(&self, lock: &str) {
+        self.set_lock_date(json!(lock)).await;
     }
+
+    async fn unlock(&self) {
+        self.set_lock_date(Value::Null).await;
+    }
+}
+
+/// A client account's body: an active standard-tier customer and/or vendor.
+fn party(name: &str, customer: bool, vendor: bool, currency: &str) -> Value {
+    json!({"name": name, "is_customer": customer, "is_vendor": vendor,
+           "status": "active", "tier": "standard", "currency": currency})
 }
 
 /// The row of an aging for one account, or zeros.
@@ -478,14 +354,14 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
                     "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "due_before_issue", "due_date");
+    assert_field_refused(&a, "due_before_issue", "due_date");
     let a = rp
         .patch(
             &format!("/api/v1/invoices/{inv}"),
             &json!({"due_date": "2026-02-01"}),
         )
         .await;
-    assert_refused(&a, "due_before_issue", "due_date");
+    assert_field_refused(&a, "due_before_issue", "due_date");
 
     // Customers only on invoices, vendors only on bills; an unknown account is named.
     let a = rp
@@ -494,21 +370,21 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
             &json!({"account_id": rp.vendor, "issue_date": "2026-03-10", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "not_a_customer", "account_id");
+    assert_field_refused(&a, "not_a_customer", "account_id");
     let a = rp
         .post(
             "/api/v1/bills",
             &json!({"account_id": rp.customer, "issue_date": "2026-03-10", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "not_a_vendor", "account_id");
+    assert_field_refused(&a, "not_a_vendor", "account_id");
     let a = rp
         .post(
             "/api/v1/invoices",
             &json!({"account_id": uuid::Uuid::now_v7(), "issue_date": "2026-03-10", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "not_found", "account_id");
+    assert_field_refused(&a, "not_found", "account_id");
     // Missing fields, a bad line and an expense account on an invoice are all listed.
     let a = rp
         .post(
@@ -531,7 +407,7 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
                               {"unit_price": "1.00", "tax_rate_id": uuid::Uuid::now_v7()}]}),
         )
         .await;
-    assert_refused(&a, "must_be_positive", "lines[0].quantity");
+    assert_field_refused(&a, "must_be_positive", "lines[0].quantity");
     assert_eq!(
         field_code(&a, "lines[1].ledger_account_id").as_deref(),
         Some("ledger_account_type"),
@@ -687,7 +563,7 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
     // Void in a locked period: period_locked; unlocked, it reverses on the issue date.
     rp.lock("2026-03-31").await;
     let a = rp.action("invoices", &inv, "void").await;
-    assert_refused(&a, "period_locked", "issue_date");
+    assert_field_refused(&a, "period_locked", "issue_date");
     assert_eq!(rp.doc("invoices", &inv).await["status"], "open");
     // Issuing a draft dated in the locked period is refused too, and takes no number.
     let locked = rp
@@ -697,7 +573,7 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
         )
         .await;
     let a = rp.action("invoices", &id_of(&locked), "issue").await;
-    assert_refused(&a, "period_locked", "issue_date");
+    assert_field_refused(&a, "period_locked", "issue_date");
     // So is a payment dated in it.
     let a = rp
         .pay(
@@ -705,7 +581,7 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
                     "date": "2026-03-15", "amount": "1.00"}),
         )
         .await;
-    assert_refused(&a, "period_locked", "date");
+    assert_field_refused(&a, "period_locked", "date");
     rp.unlock().await;
     let a = rp.action("invoices", &inv, "void").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
@@ -1003,7 +879,7 @@ async fn totals_round_per_line_half_up_or_half_even(app: TestApp) {
             &json!({"account_id": rp.customer, "issue_date": "2026-04-01", "lines": [line("0.001", None)]}),
         )
         .await;
-    assert_refused(&a, "total_not_positive", "lines");
+    assert_field_refused(&a, "total_not_positive", "lines");
     let a = rp
         .post(
             "/api/v1/invoices",
@@ -1053,7 +929,7 @@ async fn concurrent_issues_take_consecutive_numbers(app: TestApp) {
             &json!({"invoice_prefix": "has space"}),
         )
         .await;
-    assert_refused(&a, "invalid_prefix", "invoice_prefix");
+    assert_field_refused(&a, "invalid_prefix", "invoice_prefix");
 
     let mut drafts = Vec::new();
     for i in 0..20 {
@@ -1135,7 +1011,7 @@ async fn concurrent_issues_take_consecutive_numbers(app: TestApp) {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     let a = rp.action("invoices", &id_of(&next), "issue").await;
-    assert_refused(&a, "not_a_customer", "account_id");
+    assert_field_refused(&a, "not_a_customer", "account_id");
     rp.patch(
         &format!("/api/v1/accounts/{}", rp.customer),
         &json!({"is_customer": true}),
@@ -1244,32 +1120,32 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
     let a = rp
         .pay(pay("10.00", json!([{"invoice_id": i3, "amount": "20.00"}])))
         .await;
-    assert_refused(&a, "allocations_exceed_payment", "allocations");
+    assert_field_refused(&a, "allocations_exceed_payment", "allocations");
     let a = rp
         .pay(pay(
             "500.00",
             json!([{"invoice_id": i3, "amount": "100.01"}]),
         ))
         .await;
-    assert_refused(&a, "allocation_exceeds_due", "allocations[0].amount");
+    assert_field_refused(&a, "allocation_exceeds_due", "allocations[0].amount");
     let a = rp
         .pay(pay(
             "500.00",
             json!([{"invoice_id": i2, "amount": "60.00"}, {"invoice_id": i2, "amount": "60.00"}]),
         ))
         .await;
-    assert_refused(&a, "allocation_exceeds_due", "allocations[1].amount");
+    assert_field_refused(&a, "allocation_exceeds_due", "allocations[1].amount");
     let a = rp
         .pay(pay("500.00", json!([{"invoice_id": i1, "amount": "1.00"}])))
         .await;
-    assert_refused(&a, "allocation_exceeds_due", "allocations[0].amount");
+    assert_field_refused(&a, "allocation_exceeds_due", "allocations[0].amount");
     let a = rp
         .pay(pay(
             "50.00",
             json!([{"invoice_id": id_of(&foreign), "amount": "50.00"}]),
         ))
         .await;
-    assert_refused(
+    assert_field_refused(
         &a,
         "allocation_account_mismatch",
         "allocations[0].invoice_id",
@@ -1280,20 +1156,20 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
             json!([{"invoice_id": i3, "amount": "50.00", "date": "2026-02-14"}]),
         ))
         .await;
-    assert_refused(&a, "allocation_before_document", "allocations[0].date");
+    assert_field_refused(&a, "allocation_before_document", "allocations[0].date");
     let a = rp
         .pay(pay(
             "50.00",
             json!([{"invoice_id": i3, "amount": "50.00", "date": "2026-02-19"}]),
         ))
         .await;
-    assert_refused(&a, "allocation_before_document", "allocations[0].date");
+    assert_field_refused(&a, "allocation_before_document", "allocations[0].date");
     let a = rp
         .pay(pay("50.00", json!([{"invoice_id": i3, "amount": "0"}])))
         .await;
-    assert_refused(&a, "must_be_positive", "allocations[0].amount");
+    assert_field_refused(&a, "must_be_positive", "allocations[0].amount");
     let a = rp.pay(pay("50.00", json!([{"amount": "5.00"}]))).await;
-    assert_refused(
+    assert_field_refused(
         &a,
         "allocation_target_required",
         "allocations[0].invoice_id",
@@ -1304,11 +1180,11 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
             json!([{"invoice_id": uuid::Uuid::now_v7(), "amount": "5.00"}]),
         ))
         .await;
-    assert_refused(&a, "not_found", "allocations[0].invoice_id");
+    assert_field_refused(&a, "not_found", "allocations[0].invoice_id");
     let a = rp.pay(pay("50.001", json!([]))).await;
-    assert_refused(&a, "too_many_decimals", "amount");
+    assert_field_refused(&a, "too_many_decimals", "amount");
     let a = rp.pay(pay("-5.00", json!([]))).await;
-    assert_refused(&a, "must_be_positive", "amount");
+    assert_field_refused(&a, "must_be_positive", "amount");
     // A sent payment does not settle an invoice; a bill does not mix with invoices.
     let bill = rp
         .bill(&rp.vendor, "B-1", "2026-01-10", "2026-02-09", "80.00")
@@ -1317,21 +1193,21 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
         .pay(json!({"direction": "sent", "account_id": rp.customer, "bank_account_id": rp.bank,
                     "date": "2026-02-20", "amount": "10.00", "allocations": [{"invoice_id": i3, "amount": "10.00"}]}))
         .await;
-    assert_refused(&a, "allocation_direction", "allocations[0].invoice_id");
+    assert_field_refused(&a, "allocation_direction", "allocations[0].invoice_id");
     let a = rp
         .pay(pay(
             "10.00",
             json!([{"bill_id": id_of(&bill), "amount": "10.00"}]),
         ))
         .await;
-    assert_refused(&a, "allocation_direction", "allocations[0].bill_id");
+    assert_field_refused(&a, "allocation_direction", "allocations[0].bill_id");
     // A EUR payment into the USD bank account: currency_mismatch; an EUR invoice cannot be
     // settled by a USD payment.
     let a = rp
         .pay(json!({"direction": "received", "account_id": rp.customer, "bank_account_id": rp.bank,
                     "date": "2026-02-20", "amount": "10.00", "currency": "EUR", "exchange_rate": "1.1"}))
         .await;
-    assert_refused(&a, "currency_mismatch", "currency");
+    assert_field_refused(&a, "currency_mismatch", "currency");
     let eur_invoice = rp
         .draft(
             "invoices",
@@ -1346,7 +1222,7 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
             json!([{"invoice_id": id_of(&eur_invoice), "amount": "40.00"}]),
         ))
         .await;
-    assert_refused(
+    assert_field_refused(
         &a,
         "allocation_currency_mismatch",
         "allocations[0].invoice_id",
@@ -1373,14 +1249,14 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
             &json!({"allocations": [{"invoice_id": i3, "amount": "60.00"}]}),
         )
         .await;
-    assert_refused(&a, "allocations_exceed_payment", "allocations");
+    assert_field_refused(&a, "allocations_exceed_payment", "allocations");
     let a = rp
         .post(
             &format!("/api/v1/payments/{pid}/allocations"),
             &json!({"allocations": [{"invoice_id": i3, "amount": "50.00", "date": "2026-02-10"}]}),
         )
         .await;
-    assert_refused(&a, "allocation_before_document", "allocations[0].date");
+    assert_field_refused(&a, "allocation_before_document", "allocations[0].date");
     let a = rp
         .post(
             &format!("/api/v1/payments/{pid}/allocations"),
@@ -1396,7 +1272,7 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
             &json!({"allocations": [{"invoice_id": i2, "amount": "0.01"}]}),
         )
         .await;
-    assert_refused(&a, "allocations_exceed_payment", "allocations");
+    assert_field_refused(&a, "allocations_exceed_payment", "allocations");
     let doc3 = rp.doc("invoices", &i3).await;
     assert_eq!(doc3["status"], "partially_paid");
     assert_eq!(doc3["amount_due"], "50.00");
@@ -1492,21 +1368,21 @@ async fn credit_notes_settle_invoices_and_the_rest_is_refunded(app: TestApp) {
             &json!({"account_id": other, "invoice_id": inv, "issue_date": "2026-07-05", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "account_mismatch", "invoice_id");
+    assert_field_refused(&a, "account_mismatch", "invoice_id");
     let a = rp
         .post(
             "/api/v1/credit-notes",
             &json!({"account_id": rp.customer, "bill_id": inv, "issue_date": "2026-07-05", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "not_applicable", "bill_id");
+    assert_field_refused(&a, "not_applicable", "bill_id");
     let a = rp
         .post(
             "/api/v1/invoices",
             &json!({"account_id": rp.customer, "invoice_id": inv, "issue_date": "2026-07-05", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "not_applicable", "invoice_id");
+    assert_field_refused(&a, "not_applicable", "invoice_id");
 
     // A partial credit: Dr income and sales tax / Cr receivables, allocated to the invoice.
     let cn1 = rp
@@ -1590,7 +1466,7 @@ async fn credit_notes_settle_invoices_and_the_rest_is_refunded(app: TestApp) {
             &json!({"account_id": rp.customer, "invoice_id": id_of(&draft), "issue_date": "2026-07-16", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "document_not_open", "invoice_id");
+    assert_field_refused(&a, "document_not_open", "invoice_id");
 
     // Refund: a payment sent to the customer, allocated to the credit note.
     let a = rp
@@ -1600,7 +1476,7 @@ async fn credit_notes_settle_invoices_and_the_rest_is_refunded(app: TestApp) {
                     "allocations": [{"credit_note_id": id_of(&cn2), "amount": "40.00"}]}),
         )
         .await;
-    assert_refused(&a, "allocation_exceeds_due", "allocations[0].amount");
+    assert_field_refused(&a, "allocation_exceeds_due", "allocations[0].amount");
     let refund = rp
         .sent(
             &rp.customer,
@@ -1702,17 +1578,6 @@ both_backends!(
 // ---------------------------------------------------------------------------------------------
 // 6. Foreign currency
 
-/// A trial-balance row's debit − credit, zero when the account has no row.
-fn tb_net(tb: &Value, id: &str) -> Decimal {
-    tb["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["ledger_account_id"] == id)
-        .map(|r| dv(&r["debit"]) - dv(&r["credit"]))
-        .unwrap_or(Decimal::ZERO)
-}
-
 async fn foreign_documents_settle_with_a_realised_difference(app: TestApp) {
     let rp = Rp::open(&app, "Fx Settle Inc").await;
     let (ar, ap, fx) = (rp.ar(), rp.ap(), rp.role("fx_gain_loss"));
@@ -1741,7 +1606,7 @@ async fn foreign_documents_settle_with_a_realised_difference(app: TestApp) {
             &json!({"account_id": euro_customer, "issue_date": "2026-02-01", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "exchange_rate_required", "exchange_rate");
+    assert_field_refused(&a, "exchange_rate_required", "exchange_rate");
     // A rate on a base-currency document: refused.
     let a = rp
         .post(
@@ -1750,7 +1615,7 @@ async fn foreign_documents_settle_with_a_realised_difference(app: TestApp) {
                     "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "exchange_rate_not_applicable", "exchange_rate");
+    assert_field_refused(&a, "exchange_rate_not_applicable", "exchange_rate");
 
     // EUR 1,000 + 10% at the rate of the issue date (1.10): USD 1,210 receivable.
     let inv = rp
@@ -1783,7 +1648,7 @@ async fn foreign_documents_settle_with_a_realised_difference(app: TestApp) {
                     "allocations": [{"invoice_id": inv, "amount": "1100.00"}]}),
         )
         .await;
-    assert_refused(&a, "currency_mismatch", "currency");
+    assert_field_refused(&a, "currency_mismatch", "currency");
     let p = rp
         .pay(json!({"direction": "received", "account_id": euro_customer, "bank_account_id": eur_bank,
                     "date": "2026-04-10", "amount": "1100.00",
@@ -2268,7 +2133,7 @@ async fn tax_summary_and_statement_of_account(app: TestApp) {
         .token(&rp.token)
         .send()
         .await;
-    assert_refused(&a, "date_order", "to");
+    assert_field_refused(&a, "date_order", "to");
     let a = app
         .get("/api/v1/reports/tax-summary?from=2026-09-01")
         .token(&rp.token)
@@ -2367,7 +2232,7 @@ async fn tax_summary_and_statement_of_account(app: TestApp) {
         .token(&rp.token)
         .send()
         .await;
-    assert_refused(&a, "date_order", "to");
+    assert_field_refused(&a, "date_order", "to");
 }
 both_backends!(
     tax_summary_and_statement,
@@ -2483,9 +2348,9 @@ async fn readers_cannot_write_and_other_organizations_see_nothing(app: TestApp) 
         )
         .await;
     let pid = id_of(&p);
-    let (_, viewer) = app.user_with_role(&rp.token, "viewer").await;
-    let (_, manager) = app.user_with_role(&rp.token, "account_manager").await;
-    let (_, accountant) = app.user_with_role(&rp.token, "accountant").await;
+    let viewer = app.colleague(&rp.token, "viewer").await.token;
+    let manager = app.colleague(&rp.token, "account_manager").await.token;
+    let accountant = app.colleague(&rp.token, "accountant").await.token;
     let new_invoice = json!({"account_id": rp.customer, "issue_date": "2026-02-01", "lines": [line("1.00", None)]});
     let new_payment = json!({"direction": "received", "account_id": rp.customer, "bank_account_id": rp.bank,
                              "date": "2026-02-05", "amount": "1.00"});
@@ -2664,7 +2529,7 @@ async fn readers_cannot_write_and_other_organizations_see_nothing(app: TestApp) 
             &json!({"account_id": rp.customer, "issue_date": "2026-02-01", "lines": [line("1.00", Some(&rp.vat10))]}),
         )
         .await;
-    assert_refused(&a, "not_found", "account_id");
+    assert_field_refused(&a, "not_found", "account_id");
     let a = other
         .post(
             "/api/v1/invoices",
@@ -2706,7 +2571,7 @@ async fn readers_cannot_write_and_other_organizations_see_nothing(app: TestApp) 
             &json!({"account_id": other.customer, "invoice_id": issued, "issue_date": "2026-02-01", "lines": [line("1.00", None)]}),
         )
         .await;
-    assert_refused(&a, "not_found", "invoice_id");
+    assert_field_refused(&a, "not_found", "invoice_id");
     // Lists and reports show nothing of the first organization.
     assert!(other.get("/api/v1/invoices").await["data"]
         .as_array()
@@ -2971,7 +2836,7 @@ async fn tax_rates_and_bank_accounts_crud(app: TestApp) {
             &json!({"account_id": rp.customer, "issue_date": "2026-01-02", "lines": [line("10.00", Some(&rp.vat10))]}),
         )
         .await;
-    assert_refused(&a, "tax_rate_inactive", "lines[0].tax_rate_id");
+    assert_field_refused(&a, "tax_rate_inactive", "lines[0].tax_rate_id");
 
     // Bank accounts: each with its own bank ledger account in its currency.
     let a = rp
@@ -3043,7 +2908,7 @@ async fn tax_rates_and_bank_accounts_crud(app: TestApp) {
                     "date": "2026-01-06", "amount": "1.00"}),
         )
         .await;
-    assert_refused(&a, "bank_account_inactive", "bank_account_id");
+    assert_field_refused(&a, "bank_account_inactive", "bank_account_id");
     let list = rp.get("/api/v1/bank-accounts").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 1);
 
@@ -3065,7 +2930,7 @@ async fn tax_rates_and_bank_accounts_crud(app: TestApp) {
         .token(&rp.token)
         .send()
         .await;
-    assert_refused(&a, "invalid_value", "status");
+    assert_field_refused(&a, "invalid_value", "status");
     let page = rp.get("/api/v1/invoices?limit=1").await;
     assert_eq!(page["data"].as_array().unwrap().len(), 1);
     let cursor = page["next_cursor"].as_str().unwrap();

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::common::{test_config, Backend, TestApp, PASSWORD};
+use crate::support::{test_config, Backend, TestApp, PASSWORD};
 
 fn pool_for(app: &TestApp) -> db::Pool {
     let target = DbTarget::parse(&app.database_url).unwrap();
@@ -197,7 +197,7 @@ struct SumRow {
 /// With no ACCORD_JWT_SECRET the secret is generated once and kept in the database, so a
 /// token survives a restart (and works on every node sharing the database).
 async fn generated_secret_survives_restart(backend: Backend) {
-    let Some(first) = crate::common::spawn_app_with(backend, |c| c.jwt_secret = None).await else {
+    let Some(first) = crate::support::spawn_app_with(backend, |c| c.jwt_secret = None).await else {
         return;
     };
     let owner = first.signup("Restart Ltd").await;
