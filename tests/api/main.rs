@@ -12,7 +12,6 @@ mod crm_more;
 mod crm_revenue;
 mod identity;
 mod ledger;
-mod ledger_folding;
 mod receivables;
 mod schema;
 mod spec_names;

@@ -2,8 +2,6 @@
 //! backends, exact decimals and minor units round-trip, the generated signing secret is kept,
 //! and concurrent writers never see "database is locked".
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::net::TcpListener;
 
