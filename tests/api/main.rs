@@ -14,4 +14,3 @@ mod identity;
 mod ledger;
 mod receivables;
 mod schema;
-mod spec_names;
