@@ -8,8 +8,6 @@ mod support;
 
 mod contract;
 mod crm;
-mod crm_more;
-mod crm_revenue;
 mod identity;
 mod ledger;
 mod receivables;
