@@ -29,7 +29,6 @@ async fn malformed_json_is_400(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::BAD_REQUEST, "malformed_json");
 }
-
 both_backends!(malformed_json_is_400_works, super::malformed_json_is_400);
 
 async fn wrong_content_type_is_400(app: TestApp) {
@@ -53,7 +52,6 @@ async fn wrong_content_type_is_400(app: TestApp) {
         .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
 }
-
 both_backends!(
     wrong_content_type_is_400_works,
     super::wrong_content_type_is_400
@@ -77,7 +75,6 @@ async fn unknown_field_is_422_naming_it(app: TestApp) {
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(a.error_fields(), vec!["bogus".to_owned()], "{}", a.text);
 }
-
 both_backends!(
     unknown_field_is_422_naming_it_works,
     super::unknown_field_is_422_naming_it
@@ -125,7 +122,6 @@ async fn wrong_types_are_422(app: TestApp) {
     let a = app.create_user(&owner.token, &json!([1, 2])).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
 }
-
 both_backends!(wrong_types_are_422_works, super::wrong_types_are_422);
 
 async fn a_number_for_an_enum_is_422(app: TestApp) {
@@ -137,7 +133,6 @@ async fn a_number_for_an_enum_is_422(app: TestApp) {
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert!(a.error_fields().contains(&"role".to_owned()), "{}", a.text);
 }
-
 both_backends!(
     a_number_for_an_enum_is_422_works,
     super::a_number_for_an_enum_is_422
@@ -163,7 +158,6 @@ async fn integral_floats_are_integers(app: TestApp) {
     let a = app.create_user(&owner.token, &body).await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
 }
-
 both_backends!(
     integral_floats_are_integers_works,
     super::integral_floats_are_integers
@@ -192,7 +186,6 @@ async fn nul_characters_are_422(app: TestApp) {
         Some("invalid_character")
     );
 }
-
 both_backends!(nul_characters_are_422_works, super::nul_characters_are_422);
 
 async fn oversize_body_is_413(app: TestApp) {
@@ -209,7 +202,6 @@ async fn oversize_body_is_413(app: TestApp) {
     let ok = app.create_user(&owner.token, &new_user("Small")).await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
 }
-
 both_backends!(oversize_body_is_413_works, super::oversize_body_is_413);
 
 async fn configured_body_limit_applies(app: TestApp) {
@@ -229,7 +221,6 @@ async fn configured_body_limit_applies(app: TestApp) {
     let ok = app.create_user(&owner.token, &new_user("Fits")).await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
 }
-
 both_backends!(
     configured_body_limit_applies_works,
     super::configured_body_limit_applies

@@ -46,7 +46,6 @@ async fn created_location_gets_the_same_resource(app: TestApp) {
     assert_eq!(got.status, StatusCode::OK, "{}", got.text);
     assert_eq!(got.body, s.body["user"]);
 }
-
 both_backends!(
     created_location_gets_the_same_resource_works,
     super::created_location_gets_the_same_resource
@@ -72,7 +71,6 @@ async fn api_key_location_gets_the_key(app: TestApp) {
     assert_eq!(got.body["id"], k.body["id"]);
     assert!(got.body.get("key").is_none());
 }
-
 both_backends!(
     api_key_location_gets_the_key_works,
     super::api_key_location_gets_the_key

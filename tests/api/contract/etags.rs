@@ -109,7 +109,6 @@ async fn etags_and_if_match(app: TestApp) {
     assert_eq!(star.body["name"], "Fourth");
     assert_eq!(star.body["version"], 5);
 }
-
 both_backends!(etags_and_if_match_works, super::etags_and_if_match);
 
 async fn team_etags_and_if_match(app: TestApp) {
@@ -146,7 +145,6 @@ async fn team_etags_and_if_match(app: TestApp) {
         .await;
     assert_problem(&stale, StatusCode::PRECONDITION_FAILED, "version_mismatch");
 }
-
 both_backends!(
     team_etags_and_if_match_works,
     super::team_etags_and_if_match

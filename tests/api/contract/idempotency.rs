@@ -41,7 +41,6 @@ async fn same_key_same_body_replays(app: TestApp) {
         "one owner and ONE new user"
     );
 }
-
 both_backends!(
     same_key_same_body_replays_works,
     super::same_key_same_body_replays
@@ -96,7 +95,6 @@ async fn same_key_different_request_is_422(app: TestApp) {
     );
     assert_eq!(all_user_ids(&app, &owner.token).await.len(), 2);
 }
-
 both_backends!(
     same_key_different_request_is_422_works,
     super::same_key_different_request_is_422
@@ -134,7 +132,6 @@ async fn idempotency_keys_are_scoped_per_caller(app: TestApp) {
     assert_eq!(elsewhere.status, StatusCode::CREATED, "{}", elsewhere.text);
     assert!(elsewhere.header("idempotent-replayed").is_none());
 }
-
 both_backends!(
     idempotency_keys_are_scoped_per_caller_works,
     super::idempotency_keys_are_scoped_per_caller
@@ -170,7 +167,6 @@ async fn failed_requests_are_not_stored(app: TestApp) {
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
     assert_eq!(all_user_ids(&app, &owner.token).await.len(), 3);
 }
-
 both_backends!(
     failed_requests_are_not_stored_works,
     super::failed_requests_are_not_stored
@@ -194,7 +190,6 @@ async fn malformed_idempotency_key_is_422(app: TestApp) {
     );
     assert_eq!(all_user_ids(&app, &owner.token).await.len(), 1);
 }
-
 both_backends!(
     malformed_idempotency_key_is_422_works,
     super::malformed_idempotency_key_is_422
@@ -233,7 +228,6 @@ async fn concurrent_duplicates_create_one(app: TestApp) {
         .count();
     assert_eq!(replayed, created - 1, "all but the first 201 are replays");
 }
-
 both_backends!(
     concurrent_duplicates_create_one_works,
     super::concurrent_duplicates_create_one
@@ -273,7 +267,6 @@ async fn api_key_secret_is_not_kept_for_replay(app: TestApp) {
         second.text
     );
 }
-
 both_backends!(
     api_key_secret_is_not_kept_for_replay_works,
     super::api_key_secret_is_not_kept_for_replay

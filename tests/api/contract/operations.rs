@@ -18,7 +18,6 @@ async fn health_and_readiness(app: TestApp) {
     };
     assert_eq!(r.body["database"], expected);
 }
-
 both_backends!(health_and_readiness_works, super::health_and_readiness);
 
 async fn metrics_are_prometheus_text(app: TestApp) {
@@ -41,7 +40,6 @@ async fn metrics_are_prometheus_text(app: TestApp) {
     // Unmatched paths are one label, not one per path (bounded cardinality).
     assert!(!m.text.contains("/api/v1/nope"), "{}", m.text);
 }
-
 both_backends!(
     metrics_are_prometheus_text_works,
     super::metrics_are_prometheus_text
@@ -58,7 +56,6 @@ async fn docs_are_served_without_a_cdn(app: TestApp) {
     let redirect = app.get("/docs").send().await;
     assert_eq!(redirect.status, StatusCode::OK, "/docs leads to the docs");
 }
-
 both_backends!(
     docs_are_served_without_a_cdn_works,
     super::docs_are_served_without_a_cdn

@@ -63,7 +63,6 @@ async fn pages_cover_the_list_once(app: TestApp) {
     reversed.reverse();
     assert_eq!(reversed, seen);
 }
-
 both_backends!(
     pages_cover_the_list_once_works,
     super::pages_cover_the_list_once
@@ -114,7 +113,6 @@ async fn pages_are_stable_under_inserts(app: TestApp) {
         }
     }
 }
-
 both_backends!(
     pages_are_stable_under_inserts_works,
     super::pages_are_stable_under_inserts
@@ -170,7 +168,6 @@ async fn sorted_pages(app: TestApp) {
     sorted.sort();
     assert_eq!(emails, sorted);
 }
-
 both_backends!(sorted_pages_works, super::sorted_pages);
 
 async fn cursors_are_bound_to_sort_and_filters(app: TestApp) {
@@ -206,7 +203,6 @@ async fn cursors_are_bound_to_sort_and_filters(app: TestApp) {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
 }
-
 both_backends!(
     cursors_are_bound_to_sort_and_filters_works,
     super::cursors_are_bound_to_sort_and_filters

@@ -85,7 +85,6 @@ async fn every_problem_has_the_full_shape(app: TestApp) {
         .collect();
     assert_eq!(ids.len(), answers.len());
 }
-
 both_backends!(
     every_problem_has_the_full_shape_works,
     super::every_problem_has_the_full_shape
@@ -122,7 +121,6 @@ async fn client_request_id_is_echoed(app: TestApp) {
     let got = bad.header("x-request-id").unwrap();
     assert!(!got.is_empty() && got != "has spaces in it", "{got}");
 }
-
 both_backends!(
     client_request_id_is_echoed_works,
     super::client_request_id_is_echoed

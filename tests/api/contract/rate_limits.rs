@@ -55,5 +55,4 @@ async fn rate_limits_per_caller(app: TestApp) {
         assert_eq!(app.get("/healthz").send().await.status, StatusCode::OK);
     }
 }
-
 both_backends!(rate_limits_per_caller_works, super::rate_limits_per_caller);

@@ -20,7 +20,6 @@ async fn unknown_route_is_404(app: TestApp) {
         assert_problem(&a, StatusCode::NOT_FOUND, "route_not_found");
     }
 }
-
 both_backends!(unknown_route_is_404_works, super::unknown_route_is_404);
 
 async fn wrong_method_is_405_with_allow(app: TestApp) {
@@ -45,7 +44,6 @@ async fn wrong_method_is_405_with_allow(app: TestApp) {
     let allow = a.header("allow").unwrap();
     assert!(allow.contains("GET") && allow.contains("PATCH"), "{allow}");
 }
-
 both_backends!(
     wrong_method_is_405_with_allow_works,
     super::wrong_method_is_405_with_allow
@@ -67,7 +65,6 @@ async fn head_is_answered_where_allow_says_so(app: TestApp) {
     assert_eq!(head.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(head.header("allow").as_deref(), Some(allow.as_str()));
 }
-
 both_backends!(
     head_is_answered_where_allow_says_so_works,
     super::head_is_answered_where_allow_says_so
@@ -94,7 +91,6 @@ async fn undeclared_method_on_a_literal_path_is_405(app: TestApp) {
         .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND, "{}", a.text);
 }
-
 both_backends!(
     undeclared_method_on_a_literal_path_is_405_works,
     super::undeclared_method_on_a_literal_path_is_405
@@ -124,7 +120,6 @@ async fn invalid_uuid_in_path_is_404(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::NOT_FOUND, "not_found");
 }
-
 both_backends!(
     invalid_uuid_in_path_is_404_works,
     super::invalid_uuid_in_path_is_404
@@ -192,7 +187,6 @@ async fn bad_query_is_422(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "invalid_sort");
 }
-
 both_backends!(bad_query_is_422_works, super::bad_query_is_422);
 
 async fn bad_query_errors_name_the_parameter(app: TestApp) {
@@ -217,7 +211,6 @@ async fn bad_query_errors_name_the_parameter(app: TestApp) {
         );
     }
 }
-
 both_backends!(
     bad_query_errors_name_the_parameter_works,
     super::bad_query_errors_name_the_parameter

@@ -29,7 +29,6 @@ async fn served_spec_matches_the_committed_one(app: TestApp) {
     );
     assert!(served.body["openapi"].as_str().unwrap().starts_with("3.1"));
 }
-
 both_backends!(
     served_spec_matches_the_committed_one_works,
     super::served_spec_matches_the_committed_one
@@ -72,7 +71,6 @@ async fn spec_states_the_shared_rules(app: TestApp) {
         "#/components/schemas/Page_OwnerChangeView"
     );
 }
-
 both_backends!(
     spec_states_the_shared_rules_works,
     super::spec_states_the_shared_rules
@@ -114,7 +112,6 @@ async fn documented_answers_happen(app: TestApp) {
     assert!(a.body["data"].is_array());
     assert!(a.body["next_cursor"].is_null());
 }
-
 both_backends!(
     documented_answers_happen_works,
     super::documented_answers_happen

@@ -101,7 +101,6 @@ async fn at_risk_is_derived_both_ways(app: TestApp) {
     assert_eq!(r.body["status"], "churned");
     assert_eq!(r.body["lost_to_competitor_id"], high["competitor_id"]);
 }
-
 both_backends!(
     at_risk_is_derived_both_ways_works,
     super::at_risk_is_derived_both_ways
@@ -201,7 +200,6 @@ async fn import_merge_and_timeline(app: TestApp) {
     let list = app.fetch(t, "/api/v1/accounts?q=globex").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 0);
 }
-
 both_backends!(
     import_merge_and_timeline_works,
     super::import_merge_and_timeline

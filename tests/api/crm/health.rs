@@ -64,7 +64,6 @@ async fn cadence_counts_conversations_not_notes(app: TestApp) {
         .await;
     assert_eq!(r.error_fields(), vec!["score".to_owned()]);
 }
-
 both_backends!(
     cadence_counts_conversations_not_notes_works,
     super::cadence_counts_conversations_not_notes
@@ -142,7 +141,6 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
     assert_eq!(factor(&h2, "client_feedback")["contribution"], 0.0);
     assert!(h2["score"].as_u64().unwrap() > score);
 }
-
 both_backends!(
     health_explains_itself_with_and_without_data_works,
     super::health_explains_itself_with_and_without_data
@@ -225,12 +223,14 @@ async fn health_comes_from_the_books_less_disputes(app: TestApp) {
     );
 
     // 200.00 of the overdue invoice is disputed: (550 − 200) / 660.
-    let dispute = app.create(t,
-        "/api/v1/risks",
-        json!({"account_id": globex, "kind": "dispute", "severity": "low",
-               "description": "hours billed", "invoice_ids": [id_of(&a)], "disputed_amount": "200.00"}),
-    )
-    .await;
+    let dispute = app
+        .create(
+            t,
+            "/api/v1/risks",
+            json!({"account_id": globex, "kind": "dispute", "severity": "low",
+                   "description": "hours billed", "invoice_ids": [id_of(&a)], "disputed_amount": "200.00"}),
+        )
+        .await;
     let acc = app.fetch(t, &format!("/api/v1/accounts/{globex}")).await;
     assert_eq!(raw(&acc, "overdue_receivables"), 53.03);
     // Lists compute the same health.
@@ -274,7 +274,6 @@ async fn health_comes_from_the_books_less_disputes(app: TestApp) {
     assert_eq!(raw(&acc, "overdue_receivables"), 0.0);
     assert_eq!(factor(&acc, "overdue_receivables")["score"], 100);
 }
-
 both_backends!(
     health_comes_from_the_books_less_disputes_works,
     super::health_comes_from_the_books_less_disputes

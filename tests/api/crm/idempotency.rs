@@ -100,7 +100,6 @@ async fn idempotent_crm_posts_replay(app: TestApp) {
     assert_ne!(x.body["id"], first.body["id"]);
     assert!(x.header("idempotent-replayed").is_none());
 }
-
 both_backends!(
     idempotent_crm_posts_replay_works,
     super::idempotent_crm_posts_replay

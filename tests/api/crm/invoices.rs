@@ -105,7 +105,6 @@ async fn timeline_shows_invoices_credit_notes_and_payments(app: TestApp) {
     let all: Vec<&Value> = entries.iter().map(|e| &e["id"]).collect();
     assert_eq!(ids, all);
 }
-
 both_backends!(
     timeline_shows_invoices_credit_notes_and_payments_works,
     super::timeline_shows_invoices_credit_notes_and_payments
@@ -201,7 +200,6 @@ async fn a_dispute_names_invoices_of_its_account(app: TestApp) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.error_fields(), ["invoice_ids[0]"]);
 }
-
 both_backends!(
     a_dispute_names_invoices_of_its_account_works,
     super::a_dispute_names_invoices_of_its_account

@@ -269,7 +269,6 @@ async fn another_organizations_ids_are_invisible(app: TestApp) {
     assert!(list["data"].as_array().unwrap().is_empty());
     let _ = b;
 }
-
 both_backends!(
     another_organizations_ids_are_invisible_works,
     super::another_organizations_ids_are_invisible

@@ -72,7 +72,6 @@ async fn pagination_is_stable_while_inserting(app: TestApp) {
         assert!(x.status.is_client_error(), "{}", x.text);
     }
 }
-
 both_backends!(
     pagination_is_stable_while_inserting_works,
     super::pagination_is_stable_while_inserting
@@ -127,7 +126,6 @@ async fn search_is_case_insensitive(app: TestApp) {
         assert_eq!(list["data"].as_array().unwrap().len(), n, "q={q}: {list}");
     }
 }
-
 both_backends!(
     search_is_case_insensitive_works,
     super::search_is_case_insensitive
@@ -146,7 +144,6 @@ async fn search_folds_non_ascii_case(app: TestApp) {
         assert_eq!(ids, vec![a.clone()], "q={q}");
     }
 }
-
 both_backends!(
     search_folds_non_ascii_case_works,
     super::search_folds_non_ascii_case

@@ -88,7 +88,6 @@ async fn targets_and_attainment(app: TestApp) {
         .await;
     assert_eq!(all["managers"].as_array().unwrap().len(), 2);
 }
-
 both_backends!(targets_and_attainment_works, super::targets_and_attainment);
 
 fn row<'a>(report: &'a Value, list: &str, key: &str, value: &str) -> &'a Value {
@@ -292,7 +291,6 @@ async fn revenue_follows_the_owner_recorded_at_issue(app: TestApp) {
         "2000.00"
     );
 }
-
 both_backends!(
     revenue_follows_the_owner_recorded_at_issue_works,
     super::revenue_follows_the_owner_recorded_at_issue

@@ -148,7 +148,6 @@ async fn moving_a_record_needs_write_on_both_accounts(app: TestApp) {
     );
     assert!(app.fetch(t, &format!("/api/v1/accounts/{c}")).await["archived_at"].is_null());
 }
-
 both_backends!(
     moving_a_record_needs_write_on_both_accounts_works,
     super::moving_a_record_needs_write_on_both_accounts
@@ -268,7 +267,6 @@ async fn import_and_record_rules_hold_for_a_manager(app: TestApp) {
     assert!(allowed_refusal(x.status), "{}", x.text);
     assert!(app.fetch(t, &format!("/api/v1/accounts/{a}")).await["archived_at"].is_null());
 }
-
 both_backends!(
     import_and_record_rules_hold_for_a_manager_works,
     super::import_and_record_rules_hold_for_a_manager

@@ -70,7 +70,6 @@ async fn viewers_and_accountants_write_nothing(app: TestApp) {
     );
     app.fetch(t, &format!("/api/v1/targets/{target}")).await;
 }
-
 both_backends!(
     viewers_and_accountants_write_nothing_works,
     super::viewers_and_accountants_write_nothing

@@ -207,7 +207,6 @@ async fn permissions_follow_ownership_and_teams(app: TestApp) {
     let list = app.fetch(&rival.token, "/api/v1/accounts").await;
     assert_eq!(list["data"].as_array().unwrap().len(), 0);
 }
-
 both_backends!(
     permissions_follow_ownership_and_teams_works,
     super::permissions_follow_ownership_and_teams
@@ -317,7 +316,6 @@ async fn a_manager_outside_the_team_writes_only_their_own(app: TestApp) {
         "draft"
     );
 }
-
 both_backends!(
     a_manager_outside_the_team_writes_only_their_own_works,
     super::a_manager_outside_the_team_writes_only_their_own
@@ -470,7 +468,6 @@ async fn a_lead_reaches_sub_team_accounts_and_a_member_does_not(app: TestApp) {
         json!(grandchild)
     );
 }
-
 both_backends!(
     a_lead_reaches_sub_team_accounts_and_a_member_does_not_works,
     super::a_lead_reaches_sub_team_accounts_and_a_member_does_not
@@ -518,7 +515,6 @@ async fn an_account_cannot_be_planted_in_another_team(app: TestApp) {
         .await;
     assert!(list["data"].as_array().unwrap().is_empty(), "{list}");
 }
-
 both_backends!(
     an_account_cannot_be_planted_in_another_team_works,
     super::an_account_cannot_be_planted_in_another_team

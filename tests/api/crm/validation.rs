@@ -292,7 +292,6 @@ async fn bad_input_is_422_naming_every_field(app: TestApp) {
     assert_eq!(o["amount"], "100.00");
     assert_eq!(o["probability"], 40);
 }
-
 both_backends!(
     bad_input_is_422_naming_every_field_works,
     super::bad_input_is_422_naming_every_field

@@ -98,7 +98,6 @@ async fn stale_if_match_is_412_on_crm_patches(app: TestApp) {
         stale_if_match_and_expect(&app, t, &path, body).await;
     }
 }
-
 both_backends!(
     stale_if_match_is_412_on_crm_patches_works,
     super::stale_if_match_is_412_on_crm_patches
@@ -120,7 +119,6 @@ async fn stale_if_match_is_412_on_proposals(app: TestApp) {
     )
     .await;
 }
-
 both_backends!(
     stale_if_match_is_412_on_proposals_works,
     super::stale_if_match_is_412_on_proposals

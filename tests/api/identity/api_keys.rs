@@ -87,7 +87,6 @@ async fn api_key_lifecycle(app: TestApp) {
         "invalid_api_key",
     );
 }
-
 both_backends!(api_key_lifecycle_works, super::api_key_lifecycle);
 
 async fn api_key_role_defaults_to_and_never_exceeds_the_creator(app: TestApp) {
@@ -124,7 +123,6 @@ async fn api_key_role_defaults_to_and_never_exceeds_the_creator(app: TestApp) {
         viewer_key.text
     );
 }
-
 both_backends!(
     api_key_role_defaults_to_and_never_exceeds_the_creator_works,
     super::api_key_role_defaults_to_and_never_exceeds_the_creator
@@ -139,9 +137,12 @@ async fn a_viewer_key_cannot_write(app: TestApp) {
         )
         .await;
     let key = k.body["key"].as_str().unwrap().to_owned();
-    let a = app.create_user(&key, &json!({"name": "Nope", "email": unique_email("nope"), "password": PASSWORD, "role": "viewer"}),
-    )
-    .await;
+    let a = app
+        .create_user(
+            &key,
+            &json!({"name": "Nope", "email": unique_email("nope"), "password": PASSWORD, "role": "viewer"}),
+        )
+        .await;
     assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
     assert!(a.text.contains("users:write"), "{}", a.text);
     let t = app
@@ -156,7 +157,6 @@ async fn a_viewer_key_cannot_write(app: TestApp) {
         StatusCode::OK
     );
 }
-
 both_backends!(
     a_viewer_key_cannot_write_works,
     super::a_viewer_key_cannot_write
@@ -218,7 +218,6 @@ async fn admins_see_every_key_others_their_own(app: TestApp) {
         .await;
     assert_problem(&unknown, StatusCode::NOT_FOUND, "not_found");
 }
-
 both_backends!(
     admins_see_every_key_others_their_own_works,
     super::admins_see_every_key_others_their_own
@@ -247,12 +246,14 @@ async fn api_key_of_a_deactivated_user_stops_working(app: TestApp) {
     assert_eq!(off.status, StatusCode::OK, "{}", off.text);
     // A key acts on behalf of its creator: a deactivated creator's key must not keep
     // creating users with admin rights.
-    let a = app.create_user(&key, &json!({"name": "Ghost", "email": unique_email("ghost"), "password": PASSWORD, "role": "admin"}),
-    )
-    .await;
+    let a = app
+        .create_user(
+            &key,
+            &json!({"name": "Ghost", "email": unique_email("ghost"), "password": PASSWORD, "role": "admin"}),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.text);
 }
-
 both_backends!(
     api_key_of_a_deactivated_user_stops_working_works,
     super::api_key_of_a_deactivated_user_stops_working
@@ -281,9 +282,12 @@ async fn an_api_key_never_outranks_its_creator(app: TestApp) {
         .await;
     assert_eq!(demote.status, StatusCode::OK, "{}", demote.text);
     // The creator is now a viewer; a key acting on their behalf cannot keep admin rights.
-    let a = app.create_user(&key, &json!({"name": "Escalated", "email": unique_email("esc"), "password": PASSWORD, "role": "admin"}),
-    )
-    .await;
+    let a = app
+        .create_user(
+            &key,
+            &json!({"name": "Escalated", "email": unique_email("esc"), "password": PASSWORD, "role": "admin"}),
+        )
+        .await;
     assert!(
         a.status == StatusCode::FORBIDDEN || a.status == StatusCode::UNAUTHORIZED,
         "a demoted admin's key still acts as admin: {} {}",
@@ -291,7 +295,6 @@ async fn an_api_key_never_outranks_its_creator(app: TestApp) {
         a.text
     );
 }
-
 both_backends!(
     an_api_key_never_outranks_its_creator_works,
     super::an_api_key_never_outranks_its_creator

@@ -137,7 +137,6 @@ async fn another_organization_sees_nothing(app: TestApp) {
     assert_eq!(get.status, StatusCode::OK);
     assert_eq!(get.body["name"], "A viewer");
 }
-
 both_backends!(
     another_organization_sees_nothing_works,
     super::another_organization_sees_nothing

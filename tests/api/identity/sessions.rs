@@ -31,7 +31,6 @@ async fn refresh_rotates_and_reuse_revokes_the_family(app: TestApp) {
     let r = refresh(&app, other.body["refresh_token"].as_str().unwrap()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
 }
-
 both_backends!(
     refresh_rotates_and_reuse_revokes_the_family_works,
     super::refresh_rotates_and_reuse_revokes_the_family
@@ -41,7 +40,6 @@ async fn unknown_refresh_token_is_401(app: TestApp) {
     let a = refresh(&app, "rt_this-token-was-never-issued").await;
     assert_problem(&a, StatusCode::UNAUTHORIZED, "invalid_refresh_token");
 }
-
 both_backends!(
     unknown_refresh_token_is_401_works,
     super::unknown_refresh_token_is_401
@@ -70,7 +68,6 @@ async fn logout_revokes_the_session(app: TestApp) {
         .await;
     assert_eq!(again.status, StatusCode::NO_CONTENT, "{}", again.text);
 }
-
 both_backends!(
     logout_revokes_the_session_works,
     super::logout_revokes_the_session

@@ -59,7 +59,6 @@ async fn team_with_lead_and_members(app: TestApp) {
     assert_eq!(p.body["lead_id"], Value::Null);
     assert_eq!(p.body["name"], "Enterprise");
 }
-
 both_backends!(
     team_with_lead_and_members_works,
     super::team_with_lead_and_members
@@ -122,7 +121,6 @@ async fn team_references_are_checked(app: TestApp) {
         both.text
     );
 }
-
 both_backends!(
     team_references_are_checked_works,
     super::team_references_are_checked
@@ -170,7 +168,6 @@ async fn team_parent_cycles_are_refused(app: TestApp) {
         .await;
     assert_eq!(get.body["parent_team_id"], Value::Null);
 }
-
 both_backends!(
     team_parent_cycles_are_refused_works,
     super::team_parent_cycles_are_refused
@@ -234,7 +231,6 @@ async fn deleting_teams(app: TestApp) {
         .await;
     assert_eq!(p.status, StatusCode::NO_CONTENT, "{}", p.text);
 }
-
 both_backends!(deleting_teams_works, super::deleting_teams);
 
 async fn concurrent_teams_with_one_name(app: TestApp) {
@@ -262,7 +258,6 @@ async fn concurrent_teams_with_one_name(app: TestApp) {
         );
     }
 }
-
 both_backends!(
     concurrent_teams_with_one_name_works,
     super::concurrent_teams_with_one_name

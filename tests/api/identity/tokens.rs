@@ -34,7 +34,6 @@ async fn missing_and_garbage_tokens_are_401(app: TestApp) {
         .await;
     assert_problem(&basic, StatusCode::UNAUTHORIZED, "invalid_token");
 }
-
 both_backends!(
     missing_and_garbage_tokens_are_401_works,
     super::missing_and_garbage_tokens_are_401
@@ -45,7 +44,6 @@ async fn a_refresh_token_is_not_an_access_token(app: TestApp) {
     let a = me(&app, &owner.refresh_token).await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.text);
 }
-
 both_backends!(
     a_refresh_token_is_not_an_access_token_works,
     super::a_refresh_token_is_not_an_access_token
@@ -86,7 +84,6 @@ async fn forged_signature_is_401(app: TestApp) {
     // And the original still works.
     assert_eq!(me(&app, &owner.token).await.status, StatusCode::OK);
 }
-
 both_backends!(
     forged_signature_is_401_works,
     super::forged_signature_is_401
@@ -115,7 +112,6 @@ async fn alg_none_and_other_algorithms_are_401(app: TestApp) {
     let good = mint(JWT_SECRET, jsonwebtoken::Algorithm::HS256, claims);
     assert_eq!(me(&app, &good).await.status, StatusCode::OK);
 }
-
 both_backends!(
     alg_none_and_other_algorithms_are_401_works,
     super::alg_none_and_other_algorithms_are_401
@@ -175,7 +171,6 @@ async fn minted_bad_tokens_are_401(app: TestApp) {
         "invalid_token",
     );
 }
-
 both_backends!(
     minted_bad_tokens_are_401_works,
     super::minted_bad_tokens_are_401
@@ -206,7 +201,6 @@ async fn access_token_expires_after_its_ttl(app: TestApp) {
         StatusCode::OK
     );
 }
-
 both_backends!(
     access_token_expires_after_its_ttl_works,
     super::access_token_expires_after_its_ttl
@@ -236,7 +230,6 @@ async fn token_from_a_server_with_another_secret_is_401(app: TestApp) {
         "invalid_token",
     );
 }
-
 both_backends!(
     token_from_a_server_with_another_secret_is_401_works,
     super::token_from_a_server_with_another_secret_is_401

@@ -145,7 +145,6 @@ async fn balances_as_of_and_over_a_range_roll_up_children(app: TestApp) {
         .unwrap();
     assert_eq!(dv(&row["total"]), d("3150.00"));
 }
-
 both_backends!(
     balances,
     super::balances_as_of_and_over_a_range_roll_up_children
@@ -238,5 +237,4 @@ async fn activity_runs_a_balance_from_the_opening(app: TestApp) {
         .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND, "{}", a.text);
 }
-
 both_backends!(activity, super::activity_runs_a_balance_from_the_opening);

@@ -98,7 +98,6 @@ async fn default_chart_has_every_type_and_role_in_the_base_currency(app: TestApp
         .await;
     assert_eq!(rounding.len(), 1);
 }
-
 both_backends!(
     default_chart,
     super::default_chart_has_every_type_and_role_in_the_base_currency
@@ -362,7 +361,6 @@ async fn chart_crud_enforces_codes_parents_postings_and_roles(app: TestApp) {
         .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
 }
-
 both_backends!(
     chart_crud,
     super::chart_crud_enforces_codes_parents_postings_and_roles
@@ -422,7 +420,6 @@ async fn type_changes_keep_parent_and_children_of_one_type(app: TestApp) {
         (&json!("expense"), &json!("expense"))
     );
 }
-
 both_backends!(
     type_change_keeps_tree_consistent,
     super::type_changes_keep_parent_and_children_of_one_type

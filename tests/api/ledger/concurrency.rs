@@ -265,7 +265,6 @@ async fn concurrent_clients_lose_no_posting(app: TestApp) {
         assert_balance_sheet_balances(&bs);
     }
 }
-
 both_backends!(
     concurrent_posting,
     super::concurrent_clients_lose_no_posting

@@ -136,7 +136,6 @@ async fn entries_filter_and_page_without_duplicates(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "invalid_cursor");
 }
-
 both_backends!(
     list_entries,
     super::entries_filter_and_page_without_duplicates

@@ -191,7 +191,6 @@ async fn foreign_currency_lines_convert_at_the_rate_of_their_date(app: TestApp) 
         d("110.00") + d("60.00") + d("12.00") + d("12.50") - d("22.22")
     );
 }
-
 both_backends!(
     foreign_currency,
     super::foreign_currency_lines_convert_at_the_rate_of_their_date

@@ -107,7 +107,6 @@ async fn the_same_idempotency_key_replays_the_entry(app: TestApp) {
     assert_eq!(r1.body["id"], r2.body["id"]);
     assert_eq!(r2.header("idempotent-replayed").as_deref(), Some("true"));
 }
-
 both_backends!(
     idempotent_posting,
     super::the_same_idempotency_key_replays_the_entry

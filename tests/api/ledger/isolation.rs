@@ -101,7 +101,6 @@ async fn another_organization_sees_nothing_of_the_books(app: TestApp) {
         "Bank"
     );
 }
-
 both_backends!(
     isolation,
     super::another_organization_sees_nothing_of_the_books

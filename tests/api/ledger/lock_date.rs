@@ -77,5 +77,4 @@ async fn lock_date_refuses_postings_on_or_before_it(app: TestApp) {
     let a = b.put_lock(&b.token, json!("2026-02-30")).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
 }
-
 both_backends!(lock_date, super::lock_date_refuses_postings_on_or_before_it);

@@ -295,7 +295,6 @@ async fn journal_refusals_name_their_fields(app: TestApp) {
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(b.bal(&bank, "2026-12-31").await, Decimal::ZERO);
 }
-
 both_backends!(journal_refusals, super::journal_refusals_name_their_fields);
 
 /// Errors are listed together: a line with both debit and credit alongside other bad lines
@@ -333,7 +332,6 @@ async fn every_bad_line_is_listed_even_with_debit_and_credit(app: TestApp) {
         a.text
     );
 }
-
 both_backends!(
     all_line_errors_listed,
     super::every_bad_line_is_listed_even_with_debit_and_credit
@@ -388,7 +386,6 @@ async fn huge_amounts_never_answer_5xx(app: TestApp) {
         assert!(r.status.as_u16() < 500, "{path}: {} {}", r.status, r.text);
     }
 }
-
 both_backends!(huge_amounts, super::huge_amounts_never_answer_5xx);
 
 async fn control_accounts_refuse_manual_lines(app: TestApp) {
@@ -417,7 +414,6 @@ async fn control_accounts_refuse_manual_lines(app: TestApp) {
     )
     .await;
 }
-
 both_backends!(
     control_accounts,
     super::control_accounts_refuse_manual_lines
@@ -461,7 +457,6 @@ async fn opening_balances_post_against_opening_balance_equity(app: TestApp) {
     assert_eq!(opening.len(), 1);
     assert_eq!(opening[0]["reference"], "OB-2025");
 }
-
 both_backends!(
     opening_balances,
     super::opening_balances_post_against_opening_balance_equity

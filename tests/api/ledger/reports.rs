@@ -139,7 +139,6 @@ async fn fiscal_year_boundaries_split_current_and_retained_earnings(app: TestApp
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
 }
-
 both_backends!(
     fiscal_year_boundaries,
     super::fiscal_year_boundaries_split_current_and_retained_earnings

@@ -170,14 +170,12 @@ async fn reversal_mirrors_links_and_refuses_twice(app: TestApp) {
         original.body["description"]
     );
 }
-
 both_backends!(reversal, super::reversal_mirrors_links_and_refuses_twice);
 
 /// Racing reversals of one entry: exactly one wins, the others are 409.
 async fn concurrent_reversals_post_one_mirror(app: TestApp) {
     racing_reversals(app, false).await;
 }
-
 both_backends!(
     concurrent_reversals,
     super::concurrent_reversals_post_one_mirror
@@ -187,7 +185,6 @@ both_backends!(
 async fn racing_reversals_answer_entry_already_reversed(app: TestApp) {
     racing_reversals(app, true).await;
 }
-
 both_backends!(
     racing_reversal_code,
     super::racing_reversals_answer_entry_already_reversed

@@ -591,5 +591,4 @@ async fn a_two_year_book_balances_at_every_date(app: TestApp) {
         m.net("1020", None, date("2026-06-30"))
     );
 }
-
 both_backends!(two_year_book, super::a_two_year_book_balances_at_every_date);

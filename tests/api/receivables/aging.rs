@@ -252,7 +252,6 @@ async fn aging_ties_to_the_control_accounts_on_a_realistic_book(app: TestApp) {
     rp.trial_balance("2027-03-31").await;
     rp.trial_balance("2026-06-30").await;
 }
-
 both_backends!(
     realistic_aging,
     super::aging_ties_to_the_control_accounts_on_a_realistic_book

@@ -112,7 +112,6 @@ async fn bills_approve_and_keep_supplier_references_unique_per_vendor(app: TestA
     );
     rp.trial_balance("2026-12-31").await;
 }
-
 both_backends!(
     bills,
     super::bills_approve_and_keep_supplier_references_unique_per_vendor

@@ -67,7 +67,6 @@ async fn racing_payments_on_a_foreign_invoice_leave_nothing_behind(app: TestApp)
     rp.assert_aging_ties("ar", "2026-03-10").await;
     rp.trial_balance("2026-12-31").await;
 }
-
 both_backends!(
     racing_fx_payments,
     super::racing_payments_on_a_foreign_invoice_leave_nothing_behind
@@ -143,7 +142,6 @@ async fn edits_racing_issues_never_post_stale_lines(app: TestApp) {
     }
     assert_eq!(rp.bal(&rp.ar(), "2026-05-31").await, open_total);
 }
-
 both_backends!(
     racing_edit_and_issue,
     super::edits_racing_issues_never_post_stale_lines

@@ -238,7 +238,6 @@ async fn credit_notes_settle_invoices_and_the_rest_is_refunded(app: TestApp) {
     }
     rp.trial_balance("2026-12-31").await;
 }
-
 both_backends!(
     credit_notes,
     super::credit_notes_settle_invoices_and_the_rest_is_refunded

@@ -203,7 +203,6 @@ async fn foreign_documents_settle_with_a_realised_difference(app: TestApp) {
         "{tb}"
     );
 }
-
 both_backends!(
     fx_settlement,
     super::foreign_documents_settle_with_a_realised_difference

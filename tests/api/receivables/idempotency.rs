@@ -86,7 +86,6 @@ async fn issue_and_payments_replay_with_an_idempotency_key(app: TestApp) {
     assert_eq!(b.header("idempotent-replayed").as_deref(), Some("true"));
     assert_eq!(rp.bal(&rp.ar(), "2026-12-31").await, d("80.00"));
 }
-
 both_backends!(
     idempotent_replay,
     super::issue_and_payments_replay_with_an_idempotency_key

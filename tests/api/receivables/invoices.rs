@@ -314,7 +314,6 @@ async fn invoice_lifecycle_and_every_refusal(app: TestApp) {
     rp.assert_aging_ties("ar", "2026-03-31").await;
     rp.trial_balance("2026-12-31").await;
 }
-
 both_backends!(
     invoice_lifecycle,
     super::invoice_lifecycle_and_every_refusal

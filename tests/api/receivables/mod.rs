@@ -63,7 +63,7 @@ impl<'a> Rp<'a> {
     async fn open(app: &'a TestApp, org: &str) -> Rp<'a> {
         let token = app.signup(org).await.token;
         let rates = app.fetch(&token, "/api/v1/tax-rates?limit=200").await;
-        let rp = Rp {
+        Rp {
             app,
             chart: Chart::load(app, &token).await,
             rates: rates["data"]
@@ -81,8 +81,7 @@ impl<'a> Rp<'a> {
             bank: app.bank_account(&token, "Operating", "USD").await,
             vat10: app.tax_rate(&token, "VAT 10", "0.10", true).await,
             token,
-        };
-        rp
+        }
     }
 
     #[track_caller]

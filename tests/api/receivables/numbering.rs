@@ -120,7 +120,6 @@ async fn concurrent_issues_take_consecutive_numbers(app: TestApp) {
     let issued = rp.issue("invoices", &id_of(&next)).await;
     assert_eq!(issued["number"], "A/2026-0021");
 }
-
 both_backends!(
     gapless_numbering,
     super::concurrent_issues_take_consecutive_numbers

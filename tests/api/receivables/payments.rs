@@ -320,7 +320,6 @@ async fn payments_allocate_partially_across_documents_with_their_own_dates(app: 
     rp.assert_aging_ties("ar", "2026-03-01").await;
     rp.trial_balance("2026-12-31").await;
 }
-
 both_backends!(
     allocations,
     super::payments_allocate_partially_across_documents_with_their_own_dates

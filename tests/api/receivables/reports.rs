@@ -218,7 +218,6 @@ async fn tax_summary_and_statement_of_account(app: TestApp) {
         .await;
     assert_field_refused(&a, "date_order", "to");
 }
-
 both_backends!(
     tax_summary_and_statement,
     super::tax_summary_and_statement_of_account

@@ -270,7 +270,6 @@ async fn readers_cannot_write_and_other_organizations_see_nothing(app: TestApp) 
     let ag = other.aging("ar", "2026-12-31").await;
     assert!(ag["accounts"].as_array().unwrap().is_empty(), "{ag}");
 }
-
 both_backends!(
     roles_and_tenants,
     super::readers_cannot_write_and_other_organizations_see_nothing

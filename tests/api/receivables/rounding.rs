@@ -195,5 +195,4 @@ async fn totals_round_per_line_half_up_or_half_even(app: TestApp) {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text);
     rp.trial_balance("2026-12-31").await;
 }
-
 both_backends!(rounding, super::totals_round_per_line_half_up_or_half_even);

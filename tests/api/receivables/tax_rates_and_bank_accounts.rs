@@ -226,5 +226,4 @@ async fn tax_rates_and_bank_accounts_crud(app: TestApp) {
         .await;
     assert_problem(&a, StatusCode::NOT_FOUND, "not_found");
 }
-
 both_backends!(setup_crud, super::tax_rates_and_bank_accounts_crud);

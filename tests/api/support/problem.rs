@@ -92,16 +92,3 @@ pub fn not_forbidden(a: &Answer) -> Option<String> {
         Some(format!("403 without the permission in errors: {}", a.text))
     }
 }
-
-/// A 403 `forbidden` whose `errors` name the permission that is missing.
-#[track_caller]
-pub fn assert_forbidden(a: &Answer, permission: &str) {
-    assert_problem(a, StatusCode::FORBIDDEN, "forbidden");
-    assert!(
-        a.body["errors"].as_array().is_some_and(|errors| errors
-            .iter()
-            .any(|e| e["field"] == "permission" && e["message"] == permission)),
-        "errors should name the permission {permission}: {}",
-        a.text
-    );
-}
