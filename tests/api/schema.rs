@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::support::{test_config, Backend, TestApp, PASSWORD};
+use crate::support::{test_config, Backend, TestApp};
 
 fn pool_for(app: &TestApp) -> db::Pool {
     let target = DbTarget::parse(&app.database_url).unwrap();
@@ -251,7 +251,6 @@ async fn concurrent_writes_all_succeed(app: TestApp) {
         .send()
         .await;
     assert_eq!(page.body["data"].as_array().map(Vec::len), Some(40));
-    let _ = PASSWORD;
 }
 both_backends!(
     concurrent_writes_succeed,
