@@ -6,6 +6,7 @@
 
 mod support;
 
+mod authz;
 mod contract;
 mod crm;
 mod identity;
