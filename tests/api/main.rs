@@ -1,15 +1,15 @@
 //! Black-box tests over HTTP: each test starts Accord on a random port with a fresh database,
-//! once on SQLite and once on PostgreSQL (see `both_backends!`).
+//! once on SQLite and once on PostgreSQL (see `both_backends!` in `support`).
 
-mod common;
+// A test asserts by panicking.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
+mod authz;
 mod contract;
 mod crm;
-mod crm_more;
-mod crm_revenue;
 mod identity;
 mod ledger;
-mod ledger_folding;
 mod receivables;
 mod schema;
-mod spec_names;

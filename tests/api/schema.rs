@@ -2,8 +2,6 @@
 //! backends, exact decimals and minor units round-trip, the generated signing secret is kept,
 //! and concurrent writers never see "database is locked".
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::net::TcpListener;
 
@@ -16,7 +14,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::common::{test_config, Backend, TestApp, PASSWORD};
+use crate::support::{test_config, Backend, TestApp};
 
 fn pool_for(app: &TestApp) -> db::Pool {
     let target = DbTarget::parse(&app.database_url).unwrap();
@@ -197,7 +195,7 @@ struct SumRow {
 /// With no ACCORD_JWT_SECRET the secret is generated once and kept in the database, so a
 /// token survives a restart (and works on every node sharing the database).
 async fn generated_secret_survives_restart(backend: Backend) {
-    let Some(first) = crate::common::spawn_app_with(backend, |c| c.jwt_secret = None).await else {
+    let Some(first) = crate::support::spawn_app_with(backend, |c| c.jwt_secret = None).await else {
         return;
     };
     let owner = first.signup("Restart Ltd").await;
@@ -253,7 +251,6 @@ async fn concurrent_writes_all_succeed(app: TestApp) {
         .send()
         .await;
     assert_eq!(page.body["data"].as_array().map(Vec::len), Some(40));
-    let _ = PASSWORD;
 }
 both_backends!(
     concurrent_writes_succeed,

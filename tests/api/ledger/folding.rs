@@ -1,60 +1,26 @@
 //! Balances stay exact and read-your-writes while lines are folded into day rows.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use accord::db::{self, DbTarget, PoolSettings};
-use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::both_backends;
-use crate::common::TestApp;
+use crate::support::books::{cr, dr, entry, Chart, ENTRIES};
+use crate::support::TestApp;
 
+/// Posts a two-line entry moving `amount` from `credit` to `debit`.
 async fn post(app: &TestApp, token: &str, date: &str, debit: &str, credit: &str, amount: &str) {
-    let a = app
-        .post("/api/v1/ledger/journal-entries")
-        .token(token)
-        .json(&json!({"date": date, "description": "fold", "lines": [
-            {"ledger_account_id": debit, "debit": amount},
-            {"ledger_account_id": credit, "credit": amount}]}))
-        .send()
-        .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-}
-
-async fn account_id(app: &TestApp, token: &str, code: &str) -> String {
-    let chart = app
-        .get("/api/v1/ledger/accounts?limit=200")
-        .token(token)
-        .send()
-        .await;
-    chart.body["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["code"] == code)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
-async fn balance(app: &TestApp, token: &str, id: &str, as_of: &str) -> String {
-    let b = app
-        .get(&format!(
-            "/api/v1/ledger/accounts/{id}/balance?as_of={as_of}"
-        ))
-        .token(token)
-        .send()
-        .await;
-    b.body["balance"].as_str().unwrap().to_owned()
+    app.create(
+        token,
+        ENTRIES,
+        entry(date, vec![dr(debit, amount), cr(credit, amount)]),
+    )
+    .await;
 }
 
 async fn folding_keeps_balances_exact(app: TestApp) {
     let owner = app.signup("Fold Ltd").await;
-    let (cash, sales) = (
-        account_id(&app, &owner.token, "1000").await,
-        account_id(&app, &owner.token, "4000").await,
-    );
+    let chart = Chart::load(&app, &owner.token).await;
+    let (cash, sales) = (chart.id("1000"), chart.id("4000"));
     post(&app, &owner.token, "2026-01-05", &cash, &sales, "100.10").await;
     post(&app, &owner.token, "2026-01-05", &cash, &sales, "0.20").await;
     post(&app, &owner.token, "2026-02-07", &cash, &sales, "50.00").await;
@@ -82,15 +48,18 @@ async fn folding_keeps_balances_exact(app: TestApp) {
     );
 
     assert_eq!(
-        balance(&app, &owner.token, &cash, "2026-01-31").await,
+        app.ledger_balance(&owner.token, &cash, "as_of=2026-01-31")
+            .await["balance"],
         "100.30"
     );
     assert_eq!(
-        balance(&app, &owner.token, &cash, "2026-02-28").await,
+        app.ledger_balance(&owner.token, &cash, "as_of=2026-02-28")
+            .await["balance"],
         "150.30"
     );
     assert_eq!(
-        balance(&app, &owner.token, &cash, "2026-01-04").await,
+        app.ledger_balance(&owner.token, &cash, "as_of=2026-01-04")
+            .await["balance"],
         "0.00"
     );
     let tb_after: Value = app
@@ -104,7 +73,8 @@ async fn folding_keeps_balances_exact(app: TestApp) {
     // A new entry is visible at once, folded or not.
     post(&app, &owner.token, "2026-01-06", &cash, &sales, "1.00").await;
     assert_eq!(
-        balance(&app, &owner.token, &cash, "2026-01-31").await,
+        app.ledger_balance(&owner.token, &cash, "as_of=2026-01-31")
+            .await["balance"],
         "101.30"
     );
     let m = app
