@@ -5,7 +5,6 @@ use uuid::Uuid;
 
 use super::policy::{self, Permission};
 use crate::app::error::AppError;
-use crate::db::SqlUuid;
 use crate::domain::identity::Role;
 use crate::domain::ids::{ApiKeyId, OrganizationId, UserId};
 
@@ -43,9 +42,6 @@ impl Caller {
         }
     }
 
-    pub fn org_sql(&self) -> SqlUuid {
-        SqlUuid(self.org.0)
-    }
 
     pub fn can(&self, permission: Permission) -> bool {
         policy::allows(self.role, permission)
