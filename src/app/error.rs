@@ -269,13 +269,16 @@ pub trait Unique<T> {
 
 impl<T> Unique<T> for Result<T, DieselError> {
     fn unique(self, column: &str, taken: impl FnOnce() -> AppError) -> Result<T, AppError> {
-        self.map_err(|e| {
-            if violates_unique_on(&e, column) {
-                taken()
-            } else {
-                e.into()
-            }
-        })
+        self.map_err(|e| on_unique(e, column, taken))
+    }
+}
+
+/// `e` as the caller answers it: `taken()` for a unique violation on `column`.
+pub fn on_unique(e: DieselError, column: &str, taken: impl FnOnce() -> AppError) -> AppError {
+    if violates_unique_on(&e, column) {
+        taken()
+    } else {
+        e.into()
     }
 }
 

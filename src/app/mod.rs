@@ -2,19 +2,18 @@
 //! threads) and, when it writes, in one transaction; the `*_in` functions take an open
 //! connection so a larger use case can compose them inside its own transaction.
 
-pub mod api_keys;
 pub mod crm;
 pub mod error;
 pub mod identity;
 pub mod input;
 pub mod ledger;
 pub mod maintenance;
+pub mod organization;
 pub mod page;
 pub mod receivables;
+pub mod record;
 pub mod reports;
-pub mod teams;
 pub mod unit_of_work;
-pub mod users;
 
 pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
 

@@ -40,11 +40,8 @@ pub trait Record: Sized + 'static {
     type Query: Send + 'static;
 
     /// A new row from `input`: defaults, and every rule it breaks into `check`.
-    fn new_row(
-        tx: &mut Tx,
-        input: &Self::Create,
-        check: &mut Check,
-    ) -> Result<Self::Row, AppError>;
+    fn new_row(tx: &mut Tx, input: &Self::Create, check: &mut Check)
+        -> Result<Self::Row, AppError>;
 
     /// `patch` applied to `row` (a copy of the stored one); broken rules into `check`.
     fn apply(
@@ -61,8 +58,13 @@ pub trait Record: Sized + 'static {
         Ok(())
     }
 
-    /// Rules of the stored record's state that refuse any change or deletion of it.
+    /// Rules of the stored record's state that refuse a change to it.
     fn may_change(_tx: &mut Tx, _current: &Self::Row) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    /// Rules of the stored record's state that refuse its deletion.
+    fn may_delete(_tx: &mut Tx, _current: &Self::Row) -> Result<(), AppError> {
         Ok(())
     }
 
@@ -100,10 +102,7 @@ pub trait Record: Sized + 'static {
     fn views(tx: &mut Tx, rows: Vec<Self::Row>) -> Result<Vec<Self::View>, AppError>;
 
     /// The stored filter of a list query, checked; and the text a cursor is bound to.
-    fn filter(
-        tx: &mut Tx,
-        query: &Self::Query,
-    ) -> Result<<Self::Row as Stored>::Filter, AppError>;
+    fn filter(tx: &mut Tx, query: &Self::Query) -> Result<<Self::Row as Stored>::Filter, AppError>;
 
     /// The list's sort (`created_at` or `-created_at`).
     fn sort(_query: &Self::Query) -> Option<&str> {
@@ -205,7 +204,7 @@ where
     tx.caller()?.require(R::WRITE)?;
     let current = find::<R>(tx, id)?;
     R::may_write(tx, &current)?;
-    R::may_change(tx, &current)?;
+    R::may_delete(tx, &current)?;
     R::delete(tx, &current)?;
     R::deleted(tx, &current)?;
     let before = view_of::<R>(tx, current)?;
@@ -214,7 +213,11 @@ where
 }
 
 /// `POST /{collection}`: creates one; the answer a retry with the same key replays.
-pub async fn create<R: Record>(app: &App, cx: &Context, input: R::Create) -> Result<Outcome, AppError>
+pub async fn create<R: Record>(
+    app: &App,
+    cx: &Context,
+    input: R::Create,
+) -> Result<Outcome, AppError>
 where
     <R::Row as Stored>::Id: Into<Uuid>,
 {
@@ -296,7 +299,11 @@ where
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id().into()).collect();
         let views = R::views(tx, rows)?;
         let mut keyed = ids.into_iter().zip(views);
-        let page_of = page.page(keyed.by_ref().collect(), |(id, _)| (String::new(), *id), |(_, v)| v);
+        let page_of = page.page(
+            keyed.by_ref().collect(),
+            |(id, _)| (String::new(), *id),
+            |(_, v)| v,
+        );
         Ok(page_of)
     })
     .await

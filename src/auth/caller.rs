@@ -42,7 +42,6 @@ impl Caller {
         }
     }
 
-
     pub fn can(&self, permission: Permission) -> bool {
         policy::allows(self.role, permission)
     }

@@ -1,18 +1,17 @@
 //! The database layer: one connection type over PostgreSQL and SQLite, the pool, migrations,
 //! write transactions, and the translation of database errors.
 
-pub mod api_keys;
 pub mod crm;
 pub mod idempotency;
+pub mod identity;
 pub mod ledger;
-pub mod organizations;
 pub mod receivables;
-pub mod refresh_tokens;
+pub mod record;
 pub mod schema;
 pub mod settings;
-pub mod teams;
 pub mod types;
-pub mod users;
+
+pub use identity::{api_keys, organizations, refresh_tokens, teams, users};
 
 use std::time::Duration;
 

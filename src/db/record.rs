@@ -6,7 +6,7 @@
 use diesel::QueryResult;
 
 use super::DbConn;
-use crate::domain::ids::{OrganizationId, TaskId};
+use crate::domain::ids::OrganizationId;
 
 /// Where a page of a list starts, and how long it is. Plain records page in creation order
 /// (UUIDv7 ids), forward or backward.
@@ -60,7 +60,7 @@ pub trait Versioned: Stored {
 /// each save.
 #[macro_export]
 macro_rules! stored {
-    ($row:ty in $table:ident, version: $version:ident, updated: $updated:ident) => {
+    ($row:ident in $table:ident, version: $version:ident, updated: $updated:ident) => {
         impl $crate::db::record::Versioned for $row {
             fn version(&self) -> i64 {
                 self.$version
@@ -88,7 +88,7 @@ macro_rules! stored {
         }
     };
     (
-        $row:ty in $table:ident, id: $id:ty,
+        $row:ident in $table:ident, id: $id:ty,
         filter: $filter:ty => |$q:ident, $f:ident| $apply:block
     ) => {
         impl $crate::db::record::Stored for $row {
@@ -111,7 +111,7 @@ macro_rules! stored {
                 use diesel::prelude::*;
                 $table::table
                     .filter($table::organization_id.eq(org).and($table::id.eq(id)))
-                    .select(<$row>::as_select())
+                    .select($row::as_select())
                     .first(conn)
             }
 
@@ -146,7 +146,7 @@ macro_rules! stored {
                 #[allow(unused_mut)]
                 let mut $q = $table::table
                     .filter($table::organization_id.eq(org))
-                    .select(<$row>::as_select())
+                    .select($row::as_select())
                     .into_boxed();
                 let mut q = $apply;
                 if let Some(id) = page.after {

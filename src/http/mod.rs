@@ -1,26 +1,23 @@
 //! The HTTP edge: routes, middleware, the spec and error mapping. Handlers extract, authorize,
 //! validate, call a use case and map the result to a view; no SQL here.
 
-pub mod api_keys;
-pub mod auth;
 pub mod caller;
 pub mod crm;
 pub mod error;
 pub mod etag;
+pub mod identity;
 pub mod json;
 pub mod ledger;
-pub mod me;
 pub mod metrics;
 pub mod openapi;
 pub mod ops;
+pub mod organization;
 pub mod rate_limit;
 pub mod receivables;
+pub mod record;
 pub mod reply;
 pub mod reports;
-pub mod teams;
-pub mod users;
 pub mod validate;
-pub mod views;
 pub mod write;
 
 /// Transitional: pagination moved to the use cases.
@@ -51,24 +48,24 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(
             scope::scope("/api/v1")
                 .service(ops::openapi_json)
-                .service(auth::signup)
-                .service(auth::token)
-                .service(auth::refresh)
-                .service(auth::logout)
-                .service(me::me)
-                .service(users::create_user)
-                .service(users::list_users)
-                .service(users::get_user)
-                .service(users::update_user)
-                .service(api_keys::create_api_key)
-                .service(api_keys::list_api_keys)
-                .service(api_keys::get_api_key)
-                .service(api_keys::revoke_api_key)
-                .service(teams::create_team)
-                .service(teams::list_teams)
-                .service(teams::get_team)
-                .service(teams::update_team)
-                .service(teams::delete_team)
+                .service(identity::sessions::signup)
+                .service(identity::sessions::token)
+                .service(identity::sessions::refresh)
+                .service(identity::sessions::logout)
+                .service(identity::users::me)
+                .service(identity::users::create_user)
+                .service(identity::users::list_users)
+                .service(identity::users::get_user)
+                .service(identity::users::update_user)
+                .service(identity::api_keys::create_api_key)
+                .service(identity::api_keys::list_api_keys)
+                .service(identity::api_keys::get_api_key)
+                .service(identity::api_keys::revoke_api_key)
+                .service(identity::teams::create_team)
+                .service(identity::teams::list_teams)
+                .service(identity::teams::get_team)
+                .service(identity::teams::update_team)
+                .service(identity::teams::delete_team)
                 .service(crm::accounts::import_accounts)
                 .service(crm::accounts::export_accounts)
                 .service(crm::accounts::create_account)
@@ -145,8 +142,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(reports::balance_sheet)
                 .service(reports::income_statement)
                 .service(reports::general_ledger)
-                .service(receivables::get_organization)
-                .service(receivables::update_organization)
+                .service(organization::get_organization)
+                .service(organization::update_organization)
                 .service(receivables::create_tax_rate)
                 .service(receivables::list_tax_rates)
                 .service(receivables::get_tax_rate)

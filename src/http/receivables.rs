@@ -28,7 +28,6 @@ use crate::app::receivables::payments::{
 };
 use crate::app::receivables::reports::{self, AgingReport, Statement, TaxSummary};
 use crate::app::receivables::tax_rates::{self, TaxRateInput, TaxRateView};
-use crate::app::receivables::{self as use_case, OrganizationSettings, RoundingMode};
 use crate::app::App;
 use crate::auth::Caller;
 use crate::db::receivables::{DocumentFilter, PaymentFilter};
@@ -98,92 +97,6 @@ impl FromRequest for ActionBody {
         let json = ApiJson::<EmptyRequest>::from_request(req, payload);
         Box::pin(async move { json.await.map(|j| ActionBody { raw: j.raw }) })
     }
-}
-
-// ---- organization ----
-
-/// The organization, with how documents are rounded and numbered.
-#[utoipa::path(tag = "organization", responses((status = 200, description = "The organization", body = OrganizationSettings)))]
-#[get("/organization")]
-pub async fn get_organization(
-    state: web::Data<App>,
-    caller: Caller,
-) -> Result<HttpResponse, ApiError> {
-    let view = state
-        .legacy_read(move |conn| {
-            caller.require(crate::auth::Permission::Read)?;
-            use_case::organization_view(conn, &caller)
-        })
-        .await?;
-    Ok(Reply::ok(&view)?.into_response(false))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OrganizationPatch {
-    #[schema(example = "Acme Ltd")]
-    pub name: Option<String>,
-    pub rounding_mode: Option<RoundingMode>,
-    /// Prefix of invoice numbers (taken at issue): up to 20 letters, digits, `-`, `_`, `/`, `.`.
-    #[schema(example = "INV-")]
-    pub invoice_prefix: Option<String>,
-    #[schema(example = "CN-")]
-    pub credit_note_prefix: Option<String>,
-    #[schema(example = "VC-")]
-    pub vendor_credit_prefix: Option<String>,
-}
-
-/// Change the organization's name, rounding mode or number prefixes (admins and owners).
-#[utoipa::path(
-    tag = "organization",
-    request_body = OrganizationPatch,
-    params(("If-Match" = Option<String>, Header, description = "The ETag you read; 412 when stale")),
-    responses((status = 200, description = "The organization", body = OrganizationSettings))
-)]
-#[patch("/organization")]
-pub async fn update_organization(
-    state: web::Data<App>,
-    caller: Caller,
-    req: HttpRequest,
-    body: ApiJson<OrganizationPatch>,
-) -> Result<HttpResponse, ApiError> {
-    let b = body.value;
-    let mut errors = Vec::new();
-    not_blank(b.name.as_deref(), "name", 200, &mut errors);
-    for (field, p) in [
-        ("invoice_prefix", &b.invoice_prefix),
-        ("credit_note_prefix", &b.credit_note_prefix),
-        ("vendor_credit_prefix", &b.vendor_credit_prefix),
-    ] {
-        if p.as_ref().is_some_and(|p| {
-            p.chars().count() > 20
-                || !p
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c))
-        }) {
-            errors.push(FieldError::new(
-                field,
-                "invalid_prefix",
-                "up to 20 letters, digits, '-', '_', '/' or '.'",
-            ));
-        }
-    }
-    validate::finish(errors)?;
-    let org_id = caller.org.0;
-    let expected = etag::if_match(&req, &org_id)?;
-    let changes = use_case::OrganizationChanges {
-        name: b.name.map(|n| n.trim().to_owned()),
-        rounding_mode: b.rounding_mode,
-        invoice_prefix: b.invoice_prefix,
-        credit_note_prefix: b.credit_note_prefix,
-        vendor_credit_prefix: b.vendor_credit_prefix,
-    };
-    let view = state
-        .legacy_write(move |conn| {
-            use_case::update_organization_in(conn, &caller, &expected, changes)
-        })
-        .await?;
-    Ok(Reply::ok(&view)?.into_response(false))
 }
 
 // ---- tax rates ----

@@ -90,7 +90,8 @@ where
 /// Declares record endpoints: `record_endpoints!(Task { create create_task "/tasks" "Create a
 /// task." (utoipa path attributes...) ... })`. Each operation is `create`, `list`, `get`,
 /// `update` or `delete`, then the handler's name (the operation id), its route, its summary
-/// and its spec.
+/// and its spec. The invoking module imports actix-web's route attributes it uses (`get`,
+/// `post`, `patch`, `delete`), which both the server and the spec read.
 #[macro_export]
 macro_rules! record_endpoints {
     ($record:ty { $($op:ident $name:ident $path:literal $doc:literal ($($spec:tt)*))* }) => {
@@ -99,7 +100,7 @@ macro_rules! record_endpoints {
     (@create $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
         #[doc = $doc]
         #[utoipa::path($($spec)*)]
-        #[actix_web::post($path)]
+        #[post($path)]
         pub async fn $name(
             app: actix_web::web::Data<$crate::app::App>,
             cx: $crate::http::caller::Cx,
@@ -111,7 +112,7 @@ macro_rules! record_endpoints {
     (@list $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
         #[doc = $doc]
         #[utoipa::path($($spec)*)]
-        #[actix_web::get($path)]
+        #[get($path)]
         pub async fn $name(
             app: actix_web::web::Data<$crate::app::App>,
             cx: $crate::http::caller::Cx,
@@ -124,7 +125,7 @@ macro_rules! record_endpoints {
     (@get $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
         #[doc = $doc]
         #[utoipa::path($($spec)*)]
-        #[actix_web::get($path)]
+        #[get($path)]
         pub async fn $name(
             app: actix_web::web::Data<$crate::app::App>,
             cx: $crate::http::caller::Cx,
@@ -136,7 +137,7 @@ macro_rules! record_endpoints {
     (@update $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
         #[doc = $doc]
         #[utoipa::path($($spec)*)]
-        #[actix_web::patch($path)]
+        #[patch($path)]
         pub async fn $name(
             app: actix_web::web::Data<$crate::app::App>,
             cx: $crate::http::caller::Cx,
@@ -150,7 +151,7 @@ macro_rules! record_endpoints {
     (@delete $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
         #[doc = $doc]
         #[utoipa::path($($spec)*)]
-        #[actix_web::delete($path)]
+        #[delete($path)]
         pub async fn $name(
             app: actix_web::web::Data<$crate::app::App>,
             cx: $crate::http::caller::Cx,

@@ -334,7 +334,7 @@ pub fn check_team(
     check: &mut Check,
 ) -> Result<Option<TeamId>, AppError> {
     let Some(t) = team else { return Ok(None) };
-    match db::teams::find(conn, org, TeamId(t)) {
+    match <db::teams::TeamRow as crate::db::record::Stored>::find(conn, org, TeamId(t)) {
         Ok(_) => {}
         Err(diesel::result::Error::NotFound) => {
             check.push(field, "not_found", "no such team in your organization")

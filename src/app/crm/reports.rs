@@ -581,7 +581,7 @@ pub fn performance(
             .map(|t| attainment(base, &row, &theirs, from, to, t))
             .collect();
         row.team_id = Some(team.0);
-        row.name = db::teams::find(conn, org, *team)
+        row.name = <db::teams::TeamRow as crate::db::record::Stored>::find(conn, org, *team)
             .map(|t| t.name)
             .unwrap_or_default();
         teams.push(row);

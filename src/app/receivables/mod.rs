@@ -15,12 +15,9 @@ pub mod tax_rates;
 use crate::domain::ids::{ClientAccountId, LedgerAccountId, OrganizationId};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::app::error::AppError;
 use crate::app::ledger::Org;
-use crate::auth::{Caller, Permission};
 use crate::db::{self, DbConn};
 use crate::domain::documents::Ledger;
 use crate::domain::ledger::SystemRole;
@@ -130,121 +127,4 @@ pub fn check_lock(org: &Org, date: NaiveDate, field: &str) -> Result<(), AppErro
         Some(lock) if date <= lock => Err(crate::app::ledger::period_locked(date, lock, field)),
         _ => Ok(()),
     }
-}
-
-// ---- organization settings for documents ----
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RoundingMode {
-    /// Ties away from zero (0.025 → 0.03): the usual invoicing convention.
-    HalfUp,
-    /// Ties to the even digit (0.025 → 0.02).
-    HalfEven,
-}
-
-impl RoundingMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RoundingMode::HalfUp => "half_up",
-            RoundingMode::HalfEven => "half_even",
-        }
-    }
-}
-
-/// The organization and how its documents are numbered and rounded.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OrganizationSettings {
-    pub id: uuid::Uuid,
-    pub name: String,
-    #[schema(example = "USD")]
-    pub base_currency: String,
-    pub fiscal_year_start_month: i16,
-    pub lock_date: Option<NaiveDate>,
-    pub rounding_mode: RoundingMode,
-    #[schema(example = "INV-")]
-    pub invoice_prefix: String,
-    #[schema(example = "CN-")]
-    pub credit_note_prefix: String,
-    #[schema(example = "VC-")]
-    pub vendor_credit_prefix: String,
-    /// The number the next issued invoice takes.
-    pub next_invoice_number: i64,
-    pub next_credit_note_number: i64,
-    pub next_vendor_credit_number: i64,
-    pub version: i64,
-}
-
-pub fn organization_view(
-    conn: &mut DbConn,
-    caller: &Caller,
-) -> Result<OrganizationSettings, AppError> {
-    let row = db::organizations::find(conn, caller.org)?;
-    let seqs = db::receivables::sequences(conn, row.id)?;
-    let seq = |kind: &str| {
-        seqs.iter()
-            .find(|s| s.0 == kind)
-            .map(|s| (s.1.clone(), s.2))
-            .unwrap_or_default()
-    };
-    let (invoice_prefix, next_invoice_number) = seq("invoice");
-    let (credit_note_prefix, next_credit_note_number) = seq("credit_note");
-    let (vendor_credit_prefix, next_vendor_credit_number) = seq("vendor_credit");
-    Ok(OrganizationSettings {
-        id: row.id.0,
-        name: row.name,
-        base_currency: row.base_currency,
-        fiscal_year_start_month: row.fiscal_year_start_month,
-        lock_date: row.lock_date,
-        rounding_mode: if row.rounding_mode == "half_even" {
-            RoundingMode::HalfEven
-        } else {
-            RoundingMode::HalfUp
-        },
-        invoice_prefix,
-        credit_note_prefix,
-        vendor_credit_prefix,
-        next_invoice_number,
-        next_credit_note_number,
-        next_vendor_credit_number,
-        version: row.version,
-    })
-}
-
-pub struct OrganizationChanges {
-    pub name: Option<String>,
-    pub rounding_mode: Option<RoundingMode>,
-    pub invoice_prefix: Option<String>,
-    pub credit_note_prefix: Option<String>,
-    pub vendor_credit_prefix: Option<String>,
-}
-
-pub fn update_organization_in(
-    conn: &mut DbConn,
-    caller: &Caller,
-    expected: &crate::app::input::IfMatch,
-    changes: OrganizationChanges,
-) -> Result<OrganizationSettings, AppError> {
-    caller.require(Permission::ManageOrganization)?;
-    let row = db::organizations::find(conn, caller.org)?;
-    expected.check(row.version)?;
-    db::organizations::update_settings(
-        conn,
-        row.id,
-        changes.name.as_deref().unwrap_or(&row.name),
-        changes
-            .rounding_mode
-            .map(RoundingMode::as_str)
-            .unwrap_or(&row.rounding_mode),
-    )?;
-    for (kind, prefix) in [
-        ("invoice", &changes.invoice_prefix),
-        ("credit_note", &changes.credit_note_prefix),
-        ("vendor_credit", &changes.vendor_credit_prefix),
-    ] {
-        if let Some(p) = prefix {
-            db::receivables::set_prefix(conn, row.id, kind, p)?;
-        }
-    }
-    organization_view(conn, caller)
 }

@@ -2,8 +2,8 @@ use crate::domain::ids::{ApiKeyId, OrganizationId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::api_keys;
-use super::DbConn;
+use crate::db::schema::api_keys;
+use crate::db::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
@@ -81,4 +81,27 @@ pub fn revoke(
     .set(api_keys::revoked_at.eq(now))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// A page of keys in creation order; `only` the keys one user created.
+pub fn list(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    only: Option<UserId>,
+    after: Option<ApiKeyId>,
+    limit: i64,
+) -> QueryResult<Vec<ApiKeyRow>> {
+    let mut q = api_keys::table
+        .filter(api_keys::organization_id.eq(org))
+        .select(ApiKeyRow::as_select())
+        .order(api_keys::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(user) = only {
+        q = q.filter(api_keys::created_by.eq(user));
+    }
+    if let Some(after) = after {
+        q = q.filter(api_keys::id.gt(after));
+    }
+    q.load(conn)
 }

@@ -2,8 +2,8 @@ use crate::domain::ids::{OrganizationId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::users;
-use super::DbConn;
+use crate::db::schema::users;
+use crate::db::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]

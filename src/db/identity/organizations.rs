@@ -2,8 +2,8 @@ use crate::domain::ids::OrganizationId;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::organizations;
-use super::DbConn;
+use crate::db::schema::organizations;
+use crate::db::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = organizations)]

@@ -2,12 +2,12 @@ use crate::domain::ids::{OrganizationId, TeamId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{team_members, teams};
-use super::DbConn;
+use crate::db::schema::{team_members, teams};
+use crate::db::DbConn;
 use crate::on_backend;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = teams)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = teams, treat_none_as_null = true)]
 pub struct TeamRow {
     pub organization_id: OrganizationId,
     pub id: TeamId,
@@ -19,29 +19,8 @@ pub struct TeamRow {
     pub updated_at: NaiveDateTime,
 }
 
-impl TeamRow {
-    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
-        diesel::insert_into(teams::table)
-            .values(self)
-            .execute(conn)
-            .map(drop)
-    }
-}
-
-#[derive(Debug, Default, AsChangeset)]
-#[diesel(table_name = teams)]
-pub struct TeamChanges {
-    pub name: Option<String>,
-    pub lead_id: Option<Option<UserId>>,
-    pub parent_team_id: Option<Option<TeamId>>,
-}
-
-pub fn find(conn: &mut DbConn, org: OrganizationId, id: TeamId) -> QueryResult<TeamRow> {
-    teams::table
-        .filter(teams::organization_id.eq(org).and(teams::id.eq(id)))
-        .select(TeamRow::as_select())
-        .first(conn)
-}
+crate::stored!(TeamRow in teams, id: TeamId, filter: () => |q, _f| { q });
+crate::stored!(TeamRow in teams, version: version, updated: updated_at);
 
 pub fn name_taken(
     conn: &mut DbConn,
@@ -57,33 +36,6 @@ pub fn name_taken(
         q = q.filter(teams::id.ne(id));
     }
     Ok(q.first::<TeamId>(conn).optional()?.is_some())
-}
-
-pub fn update(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    id: TeamId,
-    version: i64,
-    changes: &TeamChanges,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let target = teams::table.filter(
-        teams::organization_id
-            .eq(org)
-            .and(teams::id.eq(id))
-            .and(teams::version.eq(version)),
-    );
-    let n = diesel::update(target)
-        .set((teams::version.eq(version + 1), teams::updated_at.eq(now)))
-        .execute(conn)?;
-    if n == 1
-        && (changes.name.is_some() || changes.lead_id.is_some() || changes.parent_team_id.is_some())
-    {
-        diesel::update(teams::table.filter(teams::organization_id.eq(org).and(teams::id.eq(id))))
-            .set(changes)
-            .execute(conn)?;
-    }
-    Ok(n == 1)
 }
 
 pub fn delete(conn: &mut DbConn, org: OrganizationId, id: TeamId) -> QueryResult<bool> {
@@ -172,30 +124,4 @@ pub fn set_members(
             .execute(c))?;
     }
     Ok(())
-}
-
-pub fn list(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    descending: bool,
-    after: Option<TeamId>,
-    limit: i64,
-) -> QueryResult<Vec<TeamRow>> {
-    let mut q = teams::table
-        .filter(teams::organization_id.eq(org))
-        .select(TeamRow::as_select())
-        .into_boxed();
-    if let Some(id) = after {
-        q = if descending {
-            q.filter(teams::id.lt(id))
-        } else {
-            q.filter(teams::id.gt(id))
-        };
-    }
-    q = if descending {
-        q.order(teams::id.desc())
-    } else {
-        q.order(teams::id.asc())
-    };
-    q.limit(limit).load(conn)
 }

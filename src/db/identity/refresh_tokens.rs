@@ -2,8 +2,8 @@ use crate::domain::ids::{OrganizationId, RefreshTokenId, SessionId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::refresh_tokens;
-use super::DbConn;
+use crate::db::schema::refresh_tokens;
+use crate::db::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = refresh_tokens)]

@@ -1,0 +1,7 @@
+//! Organizations, users, teams, API keys and refresh tokens.
+
+pub mod api_keys;
+pub mod organizations;
+pub mod refresh_tokens;
+pub mod teams;
+pub mod users;
