@@ -5,6 +5,7 @@
 //! their own transaction; invoices, payments and bank entries call it inside theirs, so a
 //! document and its entry commit together through exactly the same checks.
 
+use crate::app::Tx;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -16,7 +17,7 @@ use crate::auth::{Caller, Permission};
 use crate::db::ledger::{
     self as store, EntryRow, LedgerAccountChanges, LedgerAccountRow, LineRow, Totals,
 };
-use crate::db::{self, DbConn, SqlDecimal};
+use crate::db::{self, SqlDecimal};
 use crate::domain::ids::{
     ClientAccountId, EntrySourceId, ExchangeRateId, JournalEntryId, LedgerAccountId,
     OrganizationId, UserId,
@@ -51,7 +52,7 @@ pub struct Org {
     pub rounding: Rounding,
 }
 
-pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, AppError> {
+pub fn org(conn: &mut Tx, caller: &Caller) -> Result<Org, AppError> {
     let row = db::organizations::find(conn, caller.org)?;
     Ok(Org {
         id: row.id,
@@ -68,7 +69,7 @@ pub fn org(conn: &mut DbConn, caller: &Caller) -> Result<Org, AppError> {
 
 /// The chart a new organization starts with, in its base currency.
 pub fn create_default_chart_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     base: Currency,
 ) -> Result<(), AppError> {
@@ -99,7 +100,7 @@ pub fn create_default_chart_in(
 }
 
 pub fn get_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: LedgerAccountId,
 ) -> Result<LedgerAccountRow, AppError> {
@@ -119,7 +120,7 @@ pub struct AccountInput {
 
 /// Checks code uniqueness and the parent (same type, no cycle), listing every problem.
 fn check_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     id: Option<LedgerAccountId>,
     account_type: AccountType,
@@ -174,7 +175,7 @@ fn check_account(
 }
 
 pub fn create_account_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: AccountInput,
 ) -> Result<LedgerAccountRow, AppError> {
@@ -211,7 +212,7 @@ pub fn create_account_in(
 }
 
 pub fn update_account_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: LedgerAccountId,
     expected: &IfMatch,
@@ -304,7 +305,7 @@ pub fn update_account_in(
 }
 
 pub fn delete_account_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: LedgerAccountId,
 ) -> Result<(), AppError> {
@@ -333,7 +334,7 @@ pub fn delete_account_in(
 }
 
 pub fn create_rate_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     currency: Currency,
     date: NaiveDate,
@@ -454,18 +455,14 @@ pub fn period_locked(date: NaiveDate, lock: NaiveDate, field: &str) -> AppError 
 }
 
 /// Checks and posts an entry inside the caller's transaction; returns it as stored.
-pub fn post_entry_in(
-    conn: &mut DbConn,
-    caller: &Caller,
-    draft: EntryDraft,
-) -> Result<Entry, AppError> {
+pub fn post_entry_in(conn: &mut Tx, caller: &Caller, draft: EntryDraft) -> Result<Entry, AppError> {
     let org = org(conn, caller)?;
     post_entry_for(conn, caller, &org, draft)
 }
 
 /// [`post_entry_in`] for a caller that has read the organization already.
 pub fn post_entry_for(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     org: &Org,
     draft: EntryDraft,
@@ -539,7 +536,7 @@ pub fn post_entry_for(
 }
 
 fn insert_posted<'a>(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     draft: &EntryDraft,
     reverses: Option<(JournalEntryId, String)>,
@@ -598,11 +595,7 @@ fn insert_posted<'a>(
     Ok(Entry { row, lines })
 }
 
-pub fn get_entry(
-    conn: &mut DbConn,
-    caller: &Caller,
-    id: JournalEntryId,
-) -> Result<Entry, AppError> {
+pub fn get_entry(conn: &mut Tx, caller: &Caller, id: JournalEntryId) -> Result<Entry, AppError> {
     let row = store::find_entry(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "journal entry"))?;
     let lines = store::lines_of(conn, caller.org, &[row.id])?;
@@ -610,7 +603,7 @@ pub fn get_entry(
 }
 
 pub fn with_lines(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     rows: Vec<EntryRow>,
 ) -> Result<Vec<Entry>, AppError> {
@@ -630,7 +623,7 @@ pub fn with_lines(
 
 /// Posts the mirror of a manual entry and links both ways; once only.
 pub fn reverse_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: JournalEntryId,
     date: NaiveDate,
@@ -673,7 +666,7 @@ pub fn reverse_in(
 /// checked the lock date and whether this entry may be reversed (documents and payments void
 /// their entries through here).
 pub fn post_reversal(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     original: Entry,
     date: NaiveDate,
@@ -740,7 +733,7 @@ pub fn post_reversal(
 }
 
 pub fn set_lock_date_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     lock_date: Option<NaiveDate>,
 ) -> Result<Option<NaiveDate>, AppError> {
@@ -780,7 +773,7 @@ pub struct Balance {
 
 /// Totals of an account and its sub-accounts over [from, to] (`from` open for as-of).
 pub fn balance(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: LedgerAccountId,
     from: Option<NaiveDate>,

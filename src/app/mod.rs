@@ -19,39 +19,36 @@ pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
 
 use std::collections::HashMap;
 
-use crate::db::{self, DbConn};
+use crate::auth::Caller;
 use error::AppError;
 
-/// Transitional: the old closure-over-a-connection entry points, used by the handlers not yet
-/// moved onto use cases that own their unit of work.
+/// Transitional: the entry points of the handlers not yet moved onto use cases that own
+/// their unit of work. Each gives the closure a unit of work for `caller`.
 impl App {
-    pub async fn legacy_read<T, F>(&self, f: F) -> Result<T, AppError>
+    pub async fn legacy_read<T, F>(&self, caller: Caller, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
     {
-        let pool = self.pool.clone();
-        blocking(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await
+        self.read(&Context::new(Some(caller), String::new(), None), f)
+            .await
     }
 
-    pub async fn legacy_snapshot<T, F>(&self, f: F) -> Result<T, AppError>
+    pub async fn legacy_snapshot<T, F>(&self, caller: Caller, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
     {
-        self.legacy_read(move |conn| db::snapshot(conn, f)).await
+        self.snapshot(&Context::new(Some(caller), String::new(), None), f)
+            .await
     }
 
-    pub async fn legacy_write<T, F>(&self, f: F) -> Result<T, AppError>
+    pub async fn legacy_write<T, F>(&self, caller: Caller, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
     {
-        self.legacy_read(move |conn| db::write_transaction(conn, f))
+        self.write(&Context::new(Some(caller), String::new(), None), f)
             .await
     }
 }

@@ -175,6 +175,8 @@ where
     R::may_write(tx, &current)?;
     R::may_change(tx, &current)?;
     expected.check(current.version())?;
+    // As it was, joined rows included, before anything changes.
+    let before = view_of::<R>(tx, current.clone())?;
     let mut row = current.clone();
     let mut check = Check::new();
     R::apply(tx, &patch, &mut row, &mut check)?;
@@ -187,11 +189,7 @@ where
         return Err(AppError::version_mismatch());
     }
     R::updated(tx, &current, &row, &patch)?;
-    let mut views = R::views(tx, vec![current, row])?;
-    let (after, before) = (views.pop(), views.pop());
-    let (Some(before), Some(after)) = (before, after) else {
-        return Err(AppError::not_found(R::NAME));
-    };
+    let after = view_of::<R>(tx, row)?;
     tx.record(Change::updated(R::NAME, id.into(), &before, &after));
     Ok(after)
 }
@@ -205,9 +203,9 @@ where
     let current = find::<R>(tx, id)?;
     R::may_write(tx, &current)?;
     R::may_delete(tx, &current)?;
+    let before = view_of::<R>(tx, current.clone())?;
     R::delete(tx, &current)?;
     R::deleted(tx, &current)?;
-    let before = view_of::<R>(tx, current)?;
     tx.record(Change::deleted(R::NAME, id.into(), &before));
     Ok(())
 }

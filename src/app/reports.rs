@@ -2,6 +2,7 @@
 //! their own). No closing entries are needed: income and expense accounts count from the start
 //! of the fiscal year, and earlier years' profit is computed into retained earnings.
 
+use crate::app::Tx;
 use crate::domain::ids::{JournalEntryId, LedgerAccountId};
 use std::collections::HashMap;
 
@@ -11,7 +12,6 @@ use super::ledger::{currency_of, org, role_of, subtree, type_of, Org};
 use crate::app::error::AppError;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::{self as store, LedgerAccountRow, Totals};
-use crate::db::DbConn;
 use crate::domain::ledger::{fiscal_year_start, AccountType, SystemRole};
 use crate::domain::money::{Currency, Money};
 
@@ -25,7 +25,7 @@ pub struct Book {
     pub chart: Vec<LedgerAccountRow>,
 }
 
-pub fn book(conn: &mut DbConn, caller: &Caller) -> Result<Book, AppError> {
+pub fn book(conn: &mut Tx, caller: &Caller) -> Result<Book, AppError> {
     caller.require(Permission::Read)?;
     let org = org(conn, caller)?;
     let chart = store::all_accounts(conn, org.id)?;
@@ -61,7 +61,7 @@ pub struct TrialBalance {
 }
 
 pub fn trial_balance(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     as_of: NaiveDate,
 ) -> Result<TrialBalance, AppError> {
@@ -159,7 +159,7 @@ fn section(
 }
 
 pub fn balance_sheet(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     as_of: NaiveDate,
 ) -> Result<BalanceSheet, AppError> {
@@ -228,7 +228,7 @@ pub struct IncomeStatement {
 }
 
 pub fn income_statement(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
@@ -280,7 +280,7 @@ pub const MAX_LEDGER_LINES: i64 = 10_000;
 /// `own_currency` reads amounts in the account's currency (activity) rather than the base
 /// currency (general ledger report).
 pub fn account_ledgers(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,

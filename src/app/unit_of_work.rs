@@ -199,6 +199,29 @@ impl<'a> Tx<'a> {
     pub fn conn(&mut self) -> &mut DbConn {
         self.conn
     }
+
+    /// Runs `f` in a savepoint: if it fails, what it wrote (and noted) is undone and the rest
+    /// of the unit of work goes on (an import keeps its good rows and reports the bad ones).
+    pub fn savepoint<T>(
+        &mut self,
+        f: impl for<'s> FnOnce(&mut Tx<'s>) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        use diesel::Connection;
+        let cx = self.cx;
+        let mut noted = Vec::new();
+        let value = self.conn.transaction::<T, AppError, _>(|conn| {
+            let mut inner = Tx {
+                conn,
+                cx,
+                changes: Vec::new(),
+            };
+            let value = f(&mut inner)?;
+            noted = inner.changes;
+            Ok(value)
+        })?;
+        self.changes.extend(noted);
+        Ok(value)
+    }
 }
 
 impl Deref for Tx<'_> {

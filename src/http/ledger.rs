@@ -191,7 +191,7 @@ pub async fn list_ledger_accounts(
     );
     let org = caller.org;
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             Ok(crate::db::ledger::list_accounts(
                 conn, org, &filter, after, fetch,
             )?)
@@ -218,7 +218,9 @@ pub async fn get_ledger_account(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let row = state
-        .legacy_read(move |conn| use_case::get_account(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::get_account(conn, &caller, id)
+        })
         .await?;
     Ok(Reply::ok(&LedgerAccountView::from(row))?.into_response(false))
 }
@@ -289,7 +291,9 @@ pub async fn update_ledger_account(
         description: b.description,
     };
     let row = state
-        .legacy_write(move |conn| use_case::update_account_in(conn, &caller, id, &expected, input))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::update_account_in(conn, &caller, id, &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&LedgerAccountView::from(row))?.into_response(false))
 }
@@ -308,7 +312,9 @@ pub async fn delete_ledger_account(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| use_case::delete_account_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::delete_account_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -393,7 +399,9 @@ pub async fn ledger_account_balance(
         (None, d, Some(d))
     };
     let b = state
-        .legacy_snapshot(move |conn| use_case::balance(conn, &caller, id, from, Some(to)))
+        .legacy_snapshot(caller.clone(), move |conn| {
+            use_case::balance(conn, &caller, id, from, Some(to))
+        })
         .await?;
     let t = use_case::type_of(&b.account)?;
     let foreign = b.currency != b.base;
@@ -511,7 +519,7 @@ pub async fn ledger_account_activity(
     let id = id.into_inner().into();
     let (from, to) = default_range(&params)?;
     let mut ledgers = state
-        .legacy_snapshot(move |conn| {
+        .legacy_snapshot(caller.clone(), move |conn| {
             crate::app::reports::account_ledgers(conn, &caller, from, to, Some(id), true)
         })
         .await?;
@@ -633,7 +641,7 @@ pub async fn list_exchange_rates(
     );
     let org = caller.org;
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             Ok(crate::db::ledger::list_rates(
                 conn,
                 org,
@@ -909,7 +917,7 @@ pub async fn list_journal_entries(
     };
     let fetch = page.fetch();
     let (entries, base) = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             let rows =
                 crate::db::ledger::list_entries(conn, caller.org, &filter, desc, after, fetch)?;
             let base = use_case::org(conn, &caller)?.base;
@@ -937,7 +945,7 @@ pub async fn get_journal_entry(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let (entry, base) = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(Permission::Read)?;
             let base = use_case::org(conn, &caller)?.base;
             Ok((use_case::get_entry(conn, &caller, id)?, base))
@@ -998,7 +1006,9 @@ pub async fn get_lock_date(
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let lock_date = state
-        .legacy_read(move |conn| Ok(use_case::org(conn, &caller)?.lock_date))
+        .legacy_read(caller.clone(), move |conn| {
+            Ok(use_case::org(conn, &caller)?.lock_date)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(LockDate { lock_date }))
 }
@@ -1014,7 +1024,9 @@ pub async fn set_lock_date(
     caller.require(Permission::WriteBooks)?;
     let lock = body.value.lock_date;
     let lock_date = state
-        .legacy_write(move |conn| use_case::set_lock_date_in(conn, &caller, lock))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::set_lock_date_in(conn, &caller, lock)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(LockDate { lock_date }))
 }

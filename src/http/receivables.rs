@@ -198,7 +198,7 @@ pub async fn list_tax_rates(
     let (page, desc, after) = by_creation(&page, params.sort.as_deref(), &format!("{active:?}"))?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_tax_rates(
                 conn, caller.org, active, desc, after, fetch,
@@ -231,7 +231,9 @@ pub async fn get_tax_rate(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let row = state
-        .legacy_read(move |conn| tax_rates::get(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            tax_rates::get(conn, &caller, id)
+        })
         .await?;
     Ok(Reply::ok(&TaxRateView::from(row))?.into_response(false))
 }
@@ -255,7 +257,9 @@ pub async fn update_tax_rate(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(false)?;
     let view = state
-        .legacy_write(move |conn| tax_rates::update_in(conn, &caller, id.into(), &expected, input))
+        .legacy_write(caller.clone(), move |conn| {
+            tax_rates::update_in(conn, &caller, id.into(), &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -274,7 +278,9 @@ pub async fn delete_tax_rate(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| tax_rates::delete_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            tax_rates::delete_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -417,7 +423,7 @@ pub async fn list_bank_accounts(
     let (page, desc, after) = by_creation(&page, params.sort.as_deref(), "")?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(crate::db::receivables::list_bank_accounts(
                 conn, caller.org, desc, after, fetch,
@@ -447,7 +453,7 @@ pub async fn get_bank_account(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let row = state
-        .legacy_read(move |conn| banks::get(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| banks::get(conn, &caller, id))
         .await?;
     Ok(Reply::ok(&BankAccountView::from(row))?.into_response(false))
 }
@@ -471,7 +477,9 @@ pub async fn update_bank_account(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(false)?;
     let view = state
-        .legacy_write(move |conn| banks::update_in(conn, &caller, id.into(), &expected, input))
+        .legacy_write(caller.clone(), move |conn| {
+            banks::update_in(conn, &caller, id.into(), &expected, input)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -490,7 +498,9 @@ pub async fn delete_bank_account(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| banks::delete_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            banks::delete_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -714,7 +724,9 @@ async fn list_documents(
     let (page, desc, after) = by_creation(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| documents::list(conn, &caller, &filter, desc, after, fetch))
+        .legacy_read(caller.clone(), move |conn| {
+            documents::list(conn, &caller, &filter, desc, after, fetch)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |v| (String::new(), v.id), |v| v)))
 }
@@ -727,7 +739,7 @@ async fn get_document(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             let row = documents::get(conn, &caller, kind, id)?;
             let org = crate::app::ledger::org(conn, &caller)?;
             documents::view(conn, &org, row)
@@ -748,7 +760,7 @@ async fn update_document(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value.input(kind, false)?;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             documents::update_in(conn, &caller, kind, id.into(), &expected, input)
         })
         .await?;
@@ -763,7 +775,9 @@ async fn delete_document(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| documents::delete_in(conn, &caller, kind, id))
+        .legacy_write(caller.clone(), move |conn| {
+            documents::delete_in(conn, &caller, kind, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -1176,7 +1190,9 @@ pub async fn list_payments(
     let (page, desc, after) = by_creation(&page, p.sort.as_deref(), &format!("{filter:?}"))?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| payments::list(conn, &caller, &filter, desc, after, fetch))
+        .legacy_read(caller.clone(), move |conn| {
+            payments::list(conn, &caller, &filter, desc, after, fetch)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |v| (String::new(), v.id), |v| v)))
 }
@@ -1195,7 +1211,9 @@ pub async fn get_payment(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| payments::get_view(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            payments::get_view(conn, &caller, id)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -1280,7 +1298,9 @@ pub async fn ar_aging(
 ) -> Result<HttpResponse, ApiError> {
     let as_of = params.as_of.unwrap_or_else(|| Utc::now().date_naive());
     let report = state
-        .legacy_snapshot(move |conn| reports::aging(conn, &caller, Ledger::Receivable, as_of))
+        .legacy_snapshot(caller.clone(), move |conn| {
+            reports::aging(conn, &caller, Ledger::Receivable, as_of)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -1299,7 +1319,9 @@ pub async fn ap_aging(
 ) -> Result<HttpResponse, ApiError> {
     let as_of = params.as_of.unwrap_or_else(|| Utc::now().date_naive());
     let report = state
-        .legacy_snapshot(move |conn| reports::aging(conn, &caller, Ledger::Payable, as_of))
+        .legacy_snapshot(caller.clone(), move |conn| {
+            reports::aging(conn, &caller, Ledger::Payable, as_of)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -1334,7 +1356,9 @@ pub async fn tax_summary(
         ));
     }
     let report = state
-        .legacy_snapshot(move |conn| reports::tax_summary(conn, &caller, from, to))
+        .legacy_snapshot(caller.clone(), move |conn| {
+            reports::tax_summary(conn, &caller, from, to)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -1382,7 +1406,7 @@ pub async fn account_statement(
     }
     let id = id.into_inner().into();
     let report = state
-        .legacy_snapshot(move |conn| {
+        .legacy_snapshot(caller.clone(), move |conn| {
             reports::statement(conn, &caller, id, p.ledger, currency, from, to)
         })
         .await?;

@@ -73,7 +73,7 @@ pub async fn trial_balance(
 ) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
     let (tb, fy_month) = state
-        .legacy_snapshot(move |conn| {
+        .legacy_snapshot(caller.clone(), move |conn| {
             let tb = reports::trial_balance(conn, &caller, date)?;
             let m = crate::app::ledger::org(conn, &caller)?.fiscal_year_start_month;
             Ok((tb, m))
@@ -183,7 +183,9 @@ pub async fn balance_sheet(
 ) -> Result<HttpResponse, ApiError> {
     let date = as_of(&params);
     let bs = state
-        .legacy_snapshot(move |conn| reports::balance_sheet(conn, &caller, date))
+        .legacy_snapshot(caller.clone(), move |conn| {
+            reports::balance_sheet(conn, &caller, date)
+        })
         .await?;
     let base = bs.base;
     let (assets, a) = rows(bs.assets, base);
@@ -231,7 +233,9 @@ pub async fn income_statement(
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = default_range(&params)?;
     let is = state
-        .legacy_snapshot(move |conn| reports::income_statement(conn, &caller, from, to))
+        .legacy_snapshot(caller.clone(), move |conn| {
+            reports::income_statement(conn, &caller, from, to)
+        })
         .await?;
     let base = is.base;
     let (income, i) = rows(is.income, base);
@@ -282,7 +286,7 @@ pub async fn general_ledger(
     })?;
     let only = params.ledger_account_id.map(LedgerAccountId);
     let (ledgers, base) = state
-        .legacy_snapshot(move |conn| {
+        .legacy_snapshot(caller.clone(), move |conn| {
             let l = reports::account_ledgers(conn, &caller, from, to, only, false)?;
             Ok((l, crate::app::ledger::org(conn, &caller)?.base))
         })

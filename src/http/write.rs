@@ -12,9 +12,9 @@ use serde::Serialize;
 
 use crate::app::error::AppError;
 use crate::app::unit_of_work::{IdempotencyKey, Status};
+use crate::app::Tx;
 use crate::app::{App, Context, Outcome};
 use crate::auth::Caller;
-use crate::db::DbConn;
 use crate::http::error::ApiError;
 
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -139,7 +139,7 @@ impl Idempotency {
         work: F,
     ) -> Result<HttpResponse, ApiError>
     where
-        F: FnOnce(&mut DbConn) -> Result<Reply, AppError> + Send + 'static,
+        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<Reply, AppError> + Send + 'static,
     {
         let key = self
             .key

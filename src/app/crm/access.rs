@@ -6,13 +6,14 @@
 //! (moving a record to another account, reassigning an owner or team) needs write access on
 //! both ends, not just read access on the target.
 
+use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, TeamId, UserId};
 use std::collections::{HashMap, HashSet};
 
 use crate::app::error::AppError;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::identity::Role;
 
 pub const WRITE_ACCOUNT: &str =
@@ -30,7 +31,7 @@ pub struct Reach {
 }
 
 impl Reach {
-    pub fn of(conn: &mut DbConn, caller: &Caller) -> Result<Reach, AppError> {
+    pub fn of(conn: &mut Tx, caller: &Caller) -> Result<Reach, AppError> {
         let user = caller.user_id();
         let everything = matches!(caller.role, Role::Owner | Role::Admin);
         if everything || !caller.can(Permission::WriteCrm) {
@@ -92,7 +93,7 @@ fn descendants(parents: &HashMap<TeamId, Option<TeamId>>, roots: &[TeamId]) -> H
 
 /// 403 unless the caller may write the records of `account`.
 pub fn require_write(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     account: &AccountRow,
 ) -> Result<Reach, AppError> {
@@ -107,7 +108,7 @@ pub fn require_write(
 
 /// Loads an account (404 across organizations) and checks write access to it.
 pub fn writable_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
 ) -> Result<AccountRow, AppError> {

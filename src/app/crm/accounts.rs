@@ -1,5 +1,6 @@
 //! Accounts: create, change, archive, churn, reassign, merge; health and the timeline on read.
 
+use crate::app::Tx;
 use crate::domain::ids::{
     ClientAccountId, CompetitorId, DocumentId, InteractionId, OrganizationId, OwnerChangeId,
     TeamId, UserId,
@@ -21,7 +22,7 @@ use crate::app::input::double_option;
 use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::{AccountFilter, AccountRow, AccountSort, OwnerChangeRow};
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::crm::{
     AccountStatus, ContactStatus, FeedbackKind, Influence, RiskKind, RiskStatus, Severity, Stage,
     TextEnum, Tier,
@@ -123,7 +124,7 @@ pub struct AccountView {
 }
 
 fn validate_fields(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: &AccountInput,
     row: &mut AccountRow,
@@ -204,7 +205,7 @@ fn validate_fields(
 }
 
 fn competitors_of(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     refs: &[String],
     check: &mut Check,
@@ -222,7 +223,7 @@ fn competitors_of(
 }
 
 pub fn create_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: AccountInput,
 ) -> Result<AccountView, AppError> {
@@ -311,7 +312,7 @@ pub fn create_in(
 }
 
 pub fn update_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
     expected: &IfMatch,
@@ -372,7 +373,7 @@ pub fn update_in(
 
 /// Admins, or a team lead who writes the account and leads the team it moves to.
 fn authorize_reassign(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     account: &AccountRow,
     to_team: Option<TeamId>,
@@ -391,7 +392,7 @@ fn authorize_reassign(
 }
 
 fn record_owner_change(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     from: &AccountRow,
     owner: Option<UserId>,
@@ -423,7 +424,7 @@ pub struct ReassignInput {
 }
 
 pub fn reassign_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
     input: ReassignInput,
@@ -465,7 +466,7 @@ pub struct OwnerChangeView {
 }
 
 pub fn owner_history(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
 ) -> Result<Vec<OwnerChangeView>, AppError> {
@@ -497,7 +498,7 @@ pub struct ChurnInput {
 }
 
 pub fn churn_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
     input: ChurnInput,
@@ -534,7 +535,7 @@ pub fn churn_in(
 }
 
 /// DELETE archives: the account leaves lists but its history stays.
-pub fn archive_in(conn: &mut DbConn, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
+pub fn archive_in(conn: &mut Tx, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
     let current = access::writable_account(conn, caller, id)?;
     if current.archived_at.is_some() {
         return Ok(());
@@ -555,7 +556,7 @@ pub struct MergeInput {
 
 /// Moves the duplicate's records onto this account and archives the duplicate.
 pub fn merge_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
     input: MergeInput,
@@ -602,7 +603,7 @@ pub fn merge_in(
 }
 
 pub fn get(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
     as_of: Option<NaiveDate>,
@@ -621,7 +622,7 @@ pub struct AccountQuery {
 }
 
 pub fn list(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     mut q: AccountQuery,
     after: Option<(String, Uuid)>,
@@ -647,7 +648,7 @@ pub fn list(
 }
 
 fn view_one(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     row: AccountRow,
     as_of: Option<NaiveDate>,
@@ -659,7 +660,7 @@ fn view_one(
 
 /// Views of `rows` with their competitors and health, loading what health reads in batches.
 pub fn views(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     rows: Vec<AccountRow>,
     as_of: Option<NaiveDate>,
@@ -725,7 +726,7 @@ pub fn views(
 
 /// Health of each account as of a day (default today), from records that existed by then.
 pub fn health_of(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     s: &CrmSettings,
     rows: &[AccountRow],
@@ -869,7 +870,7 @@ pub fn health_of(
 /// Each account's issued invoices as they stood on `as_of`: allocations (payments and credit
 /// notes) dated by then deducted, in the invoice's currency and in the base currency.
 fn invoice_standings(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     accounts: &[ClientAccountId],
     as_of: NaiveDate,

@@ -1,5 +1,6 @@
 //! Opportunities, proposals, risks (disputes included), competitors and targets.
 
+use crate::app::Tx;
 use crate::domain::ids::{
     ClientAccountId, CompetitorId, DocumentId, InteractionId, OpportunityId, OrganizationId,
     ProposalId, RiskId, TargetId, UserId,
@@ -20,7 +21,7 @@ use crate::auth::{Caller, Permission};
 use crate::db::crm::deals::{
     CompetitorRow, OpportunityRow, ProposalRow, RiskRow, RiskStepRow, TargetRow,
 };
-use crate::db::{self, DbConn, SqlDecimal};
+use crate::db::{self, SqlDecimal};
 use crate::domain::crm::{
     DisputeOutcome, OpportunityKind, ProposalStatus, RiskKind, RiskStatus, Severity, Stage,
     TargetMetric, TextEnum,
@@ -28,7 +29,7 @@ use crate::domain::crm::{
 use crate::domain::money::{decimal_string, Money};
 
 fn account_for_new(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     account_id: Option<Uuid>,
     check: &mut Check,
@@ -132,7 +133,7 @@ impl From<OpportunityRow> for OpportunityView {
 }
 
 fn apply_opportunity(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     input: &OpportunityInput,
     row: &mut OpportunityRow,
@@ -222,7 +223,7 @@ fn apply_opportunity(
 }
 
 pub fn create_opportunity_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: OpportunityInput,
 ) -> Result<OpportunityView, AppError> {
@@ -277,7 +278,7 @@ pub fn create_opportunity_in(
 }
 
 pub fn get_opportunity(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: OpportunityId,
 ) -> Result<OpportunityRow, AppError> {
@@ -287,7 +288,7 @@ pub fn get_opportunity(
 }
 
 pub fn update_opportunity_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: OpportunityId,
     expected: &IfMatch,
@@ -352,7 +353,7 @@ pub struct ProposalView {
     pub updated_at: DateTime<Utc>,
 }
 
-fn proposal_view(conn: &mut DbConn, r: ProposalRow) -> Result<ProposalView, AppError> {
+fn proposal_view(conn: &mut Tx, r: ProposalRow) -> Result<ProposalView, AppError> {
     let sources = db::crm::deals::proposal_sources(conn, r.organization_id, &[r.id])?
         .into_iter()
         .map(|(_, i)| i.0)
@@ -374,7 +375,7 @@ fn proposal_view(conn: &mut DbConn, r: ProposalRow) -> Result<ProposalView, AppE
 }
 
 fn check_sources(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     account: ClientAccountId,
     ids: &[Uuid],
@@ -406,7 +407,7 @@ fn check_sources(
 }
 
 pub fn create_proposal_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: ProposalInput,
 ) -> Result<ProposalView, AppError> {
@@ -500,7 +501,7 @@ pub fn create_proposal_in(
 }
 
 pub fn get_proposal(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ProposalId,
 ) -> Result<ProposalView, AppError> {
@@ -511,14 +512,14 @@ pub fn get_proposal(
 }
 
 pub fn proposal_views(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     rows: Vec<ProposalRow>,
 ) -> Result<Vec<ProposalView>, AppError> {
     rows.into_iter().map(|r| proposal_view(conn, r)).collect()
 }
 
 pub fn update_proposal_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ProposalId,
     expected: &crate::app::input::IfMatch,
@@ -649,7 +650,7 @@ pub struct RiskView {
 }
 
 pub fn risk_views(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     rows: Vec<RiskRow>,
 ) -> Result<Vec<RiskView>, AppError> {
@@ -690,7 +691,7 @@ pub fn risk_views(
 }
 
 fn apply_risk(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     account_currency: &str,
     input: &RiskInput,
@@ -788,7 +789,7 @@ fn apply_risk(
 
 /// Each invoice a dispute names must be an invoice of the risk's account.
 fn check_disputed_invoices(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     account: ClientAccountId,
     ids: &[Uuid],
@@ -819,7 +820,7 @@ fn check_disputed_invoices(
 }
 
 pub fn create_risk_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: RiskInput,
 ) -> Result<RiskView, AppError> {
@@ -874,13 +875,13 @@ pub fn create_risk_in(
         .ok_or_else(|| AppError::internal("risk view lost"))
 }
 
-pub fn get_risk(conn: &mut DbConn, caller: &Caller, id: RiskId) -> Result<RiskRow, AppError> {
+pub fn get_risk(conn: &mut Tx, caller: &Caller, id: RiskId) -> Result<RiskRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_risk(conn, caller.org, id).map_err(|e| super::not_found(e, "risk"))
 }
 
 pub fn update_risk_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: RiskId,
     expected: &IfMatch,
@@ -952,7 +953,7 @@ impl From<CompetitorRow> for CompetitorView {
 }
 
 pub fn create_competitor_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: CompetitorInput,
 ) -> Result<CompetitorView, AppError> {
@@ -985,7 +986,7 @@ pub fn create_competitor_in(
 }
 
 pub fn update_competitor_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: CompetitorId,
     expected: &IfMatch,
@@ -1077,7 +1078,7 @@ impl From<TargetRow> for TargetView {
 
 /// Targets are set by admins, and by team leads for their teams and their members.
 pub fn create_target_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: TargetInput,
 ) -> Result<TargetView, AppError> {
@@ -1163,12 +1164,12 @@ pub fn create_target_in(
     Ok(row.into())
 }
 
-pub fn get_target(conn: &mut DbConn, caller: &Caller, id: TargetId) -> Result<TargetRow, AppError> {
+pub fn get_target(conn: &mut Tx, caller: &Caller, id: TargetId) -> Result<TargetRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::deals::find_target(conn, caller.org, id).map_err(|e| super::not_found(e, "target"))
 }
 
-pub fn delete_target_in(conn: &mut DbConn, caller: &Caller, id: TargetId) -> Result<(), AppError> {
+pub fn delete_target_in(conn: &mut Tx, caller: &Caller, id: TargetId) -> Result<(), AppError> {
     let current = get_target(conn, caller, id)?;
     caller.require(Permission::WriteCrm)?;
     let reach = access::Reach::of(conn, caller)?;

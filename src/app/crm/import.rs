@@ -1,6 +1,6 @@
 //! CSV import (upsert on website domain, else name) and export of accounts.
 
-use diesel::Connection;
+use crate::app::Tx;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -8,7 +8,7 @@ use super::accounts::{self, AccountInput};
 use crate::app::error::{AppError, FieldError};
 use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
-use crate::db::{self, DbConn};
+use crate::db::{self};
 
 /// Columns an import may carry; `name` is required.
 pub const COLUMNS: [&str; 11] = [
@@ -50,11 +50,7 @@ fn boolean(v: &str) -> Result<bool, ()> {
 }
 
 /// Imports every valid row (each in its own savepoint) and reports every bad one.
-pub fn import_in(
-    conn: &mut DbConn,
-    caller: &Caller,
-    body: &[u8],
-) -> Result<ImportResult, AppError> {
+pub fn import_in(conn: &mut Tx, caller: &Caller, body: &[u8]) -> Result<ImportResult, AppError> {
     caller.require(Permission::WriteCrm)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -170,7 +166,7 @@ pub fn import_in(
         let domain = get("website")
             .as_deref()
             .and_then(crate::domain::crm::website_domain);
-        let outcome = conn.transaction::<bool, AppError, _>(|c| {
+        let outcome = conn.savepoint(|c| {
             let existing = if name.trim().is_empty() {
                 None
             } else {
@@ -224,7 +220,7 @@ pub fn import_in(
 }
 
 /// Every live account as CSV, in the import's columns plus id, owner and team.
-pub fn export(conn: &mut DbConn, caller: &Caller) -> Result<String, AppError> {
+pub fn export(conn: &mut Tx, caller: &Caller) -> Result<String, AppError> {
     caller.require(Permission::Read)?;
     let rows = db::crm::accounts::all_live(conn, caller.org)?;
     let mut w = csv::Writer::from_writer(Vec::new());

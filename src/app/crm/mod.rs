@@ -10,6 +10,7 @@ pub mod import;
 pub mod records;
 pub mod reports;
 
+use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};
 use std::collections::BTreeMap;
 
@@ -21,7 +22,7 @@ use crate::app::error::AppError;
 use crate::auth::Caller;
 use crate::db::crm::accounts::AccountRow;
 use crate::db::crm::deals::CompetitorRow;
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::crm::{AccountStatus, InteractionKind, Severity, TextEnum, Tier};
 use crate::domain::health::{FactorKey, HealthSettings};
 use crate::domain::money::{Currency, Money};
@@ -29,7 +30,7 @@ use crate::domain::money::{Currency, Money};
 pub use crate::app::not_found;
 
 pub fn load_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
 ) -> Result<AccountRow, AppError> {
@@ -150,7 +151,7 @@ impl CrmSettings {
     }
 }
 
-pub fn settings(conn: &mut DbConn, org: OrganizationId) -> Result<CrmSettings, AppError> {
+pub fn settings(conn: &mut Tx, org: OrganizationId) -> Result<CrmSettings, AppError> {
     let Some((doc, version)) = db::crm::settings::find(conn, org)? else {
         return Ok(CrmSettings::default());
     };
@@ -167,7 +168,7 @@ pub fn settings(conn: &mut DbConn, org: OrganizationId) -> Result<CrmSettings, A
 }
 
 pub fn update_settings_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     mut new: CrmSettings,
 ) -> Result<CrmSettings, AppError> {
@@ -218,7 +219,7 @@ const CHECK_IN_KINDS: [InteractionKind; 5] = [
 /// Recomputes what interactions and risks derive on the account (last check-in, next due
 /// date, at-risk status) and saves it when it changed.
 pub fn refresh_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     account_id: ClientAccountId,
 ) -> Result<AccountRow, AppError> {
@@ -267,7 +268,7 @@ pub fn refresh_account(
 
 /// A competitor named by id (must exist) or by name (matched case-insensitively, else created).
 pub fn resolve_competitor(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     field: &str,
     reference: &str,
@@ -313,7 +314,7 @@ pub fn resolve_competitor(
 
 /// Checks that `user` is a user of the caller's organization.
 pub fn check_user(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     field: &str,
     user: Option<uuid::Uuid>,
@@ -327,7 +328,7 @@ pub fn check_user(
 }
 
 pub fn check_team(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     field: &str,
     team: Option<uuid::Uuid>,

@@ -1,5 +1,6 @@
 //! Contacts, interactions, feedback, client requests and tasks.
 
+use crate::app::Tx;
 use crate::domain::ids::{
     ClientAccountId, ClientRequestId, ContactId, FeedbackId, InteractionId, OrganizationId, TaskId,
     UserId,
@@ -17,7 +18,7 @@ use crate::auth::{Caller, Permission};
 use crate::db::crm::records::{
     ContactRow, FeedbackRow, InteractionRow, RecordFilter, RequestRow, TaskRow,
 };
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::crm::{
     ContactStatus, Direction, FeedbackKind, Influence, InteractionKind, Priority, RequestKind,
     RequestStatus, Seniority, TaskStatus, TextEnum,
@@ -35,7 +36,7 @@ fn required_account(check: &mut Check, account_id: Option<Uuid>) -> ClientAccoun
 
 /// The account a new record goes on: 422 naming `account_id` when it does not exist, 403 when
 /// the caller may not write it.
-fn target_account(conn: &mut DbConn, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
+fn target_account(conn: &mut Tx, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
     caller.require(Permission::WriteCrm)?;
     let account = match db::crm::accounts::find(conn, caller.org, id) {
         Ok(a) => a,
@@ -152,7 +153,7 @@ fn apply_contact(input: &ContactInput, row: &mut ContactRow, check: &mut Check) 
 }
 
 pub fn create_contact_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: ContactInput,
 ) -> Result<ContactView, AppError> {
@@ -185,17 +186,13 @@ pub fn create_contact_in(
     Ok(row.into())
 }
 
-pub fn get_contact(
-    conn: &mut DbConn,
-    caller: &Caller,
-    id: ContactId,
-) -> Result<ContactRow, AppError> {
+pub fn get_contact(conn: &mut Tx, caller: &Caller, id: ContactId) -> Result<ContactRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::records::find_contact(conn, caller.org, id).map_err(|e| super::not_found(e, "contact"))
 }
 
 pub fn update_contact_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ContactId,
     expected: &IfMatch,
@@ -223,11 +220,7 @@ pub fn update_contact_in(
     Ok(row.into())
 }
 
-pub fn delete_contact_in(
-    conn: &mut DbConn,
-    caller: &Caller,
-    id: ContactId,
-) -> Result<(), AppError> {
+pub fn delete_contact_in(conn: &mut Tx, caller: &Caller, id: ContactId) -> Result<(), AppError> {
     let current = get_contact(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     db::crm::records::delete_contact(conn, current.organization_id, current.id)?;
@@ -313,7 +306,7 @@ fn interaction_view(r: InteractionRow, contact_ids: Vec<Uuid>) -> InteractionVie
 }
 
 pub fn interaction_views(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     rows: Vec<InteractionRow>,
 ) -> Result<Vec<InteractionView>, AppError> {
@@ -374,7 +367,7 @@ fn apply_interaction(input: &InteractionInput, row: &mut InteractionRow, check: 
 
 /// The contacts must exist and belong to the interaction's account.
 fn check_contacts(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     account: ClientAccountId,
     ids: &[Uuid],
@@ -406,7 +399,7 @@ fn check_contacts(
 }
 
 pub fn create_interaction_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: InteractionInput,
 ) -> Result<InteractionView, AppError> {
@@ -460,7 +453,7 @@ pub fn create_interaction_in(
 }
 
 pub fn get_interaction(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: InteractionId,
 ) -> Result<InteractionView, AppError> {
@@ -473,7 +466,7 @@ pub fn get_interaction(
 }
 
 pub fn update_interaction_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: InteractionId,
     expected: &IfMatch,
@@ -569,7 +562,7 @@ impl From<FeedbackRow> for FeedbackView {
 }
 
 pub fn create_feedback_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: FeedbackInput,
 ) -> Result<FeedbackView, AppError> {
@@ -613,7 +606,7 @@ pub fn create_feedback_in(
 }
 
 pub fn get_feedback(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: FeedbackId,
 ) -> Result<FeedbackView, AppError> {
@@ -678,7 +671,7 @@ impl From<RequestRow> for RequestView {
 }
 
 fn apply_request(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     input: &RequestInput,
     row: &mut RequestRow,
@@ -709,7 +702,7 @@ fn apply_request(
 }
 
 pub fn create_request_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: RequestInput,
 ) -> Result<RequestView, AppError> {
@@ -747,7 +740,7 @@ pub fn create_request_in(
 }
 
 pub fn get_request(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientRequestId,
 ) -> Result<RequestRow, AppError> {
@@ -756,7 +749,7 @@ pub fn get_request(
 }
 
 pub fn update_request_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientRequestId,
     expected: &IfMatch,
@@ -837,7 +830,7 @@ impl From<TaskRow> for TaskView {
 }
 
 fn apply_task(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     input: &TaskInput,
     row: &mut TaskRow,
@@ -862,7 +855,7 @@ fn apply_task(
 }
 
 pub fn create_task_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: TaskInput,
 ) -> Result<TaskView, AppError> {
@@ -893,13 +886,13 @@ pub fn create_task_in(
     Ok(row.into())
 }
 
-pub fn get_task(conn: &mut DbConn, caller: &Caller, id: TaskId) -> Result<TaskRow, AppError> {
+pub fn get_task(conn: &mut Tx, caller: &Caller, id: TaskId) -> Result<TaskRow, AppError> {
     caller.require(Permission::Read)?;
     db::crm::records::find_task(conn, caller.org, id).map_err(|e| super::not_found(e, "task"))
 }
 
 pub fn update_task_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: TaskId,
     expected: &IfMatch,
@@ -926,7 +919,7 @@ pub fn update_task_in(
     Ok(row.into())
 }
 
-pub fn delete_task_in(conn: &mut DbConn, caller: &Caller, id: TaskId) -> Result<(), AppError> {
+pub fn delete_task_in(conn: &mut Tx, caller: &Caller, id: TaskId) -> Result<(), AppError> {
     let current = get_task(conn, caller, id)?;
     access::writable_account(conn, caller, current.account_id)?;
     db::crm::records::delete_task(conn, current.organization_id, current.id)?;
@@ -938,11 +931,7 @@ pub fn require_read(caller: &Caller) -> Result<(), AppError> {
     caller.require(Permission::Read)
 }
 
-pub fn filter_account(
-    conn: &mut DbConn,
-    caller: &Caller,
-    f: &RecordFilter,
-) -> Result<(), AppError> {
+pub fn filter_account(conn: &mut Tx, caller: &Caller, f: &RecordFilter) -> Result<(), AppError> {
     if let Some(a) = f.account_id {
         load_account(conn, caller, a)?;
     }

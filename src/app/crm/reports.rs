@@ -1,5 +1,6 @@
 //! What is read across records: an account's timeline, the performance and sales reports.
 
+use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TeamId, UserId};
 use std::collections::{HashMap, HashSet};
 
@@ -14,7 +15,7 @@ use crate::app::error::AppError;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
 use crate::db::users::{UserFilter, UserSort};
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::identity::Role;
 use crate::domain::money::{Currency, Money};
 
@@ -36,7 +37,7 @@ pub struct TimelineEntry {
 
 /// Everything about the account, newest first; `after` is the last (at, id) of the previous page.
 pub fn timeline(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: ClientAccountId,
     after: Option<(NaiveDateTime, Uuid)>,
@@ -407,7 +408,7 @@ fn prorate(minor: i64, part: i64, whole: i64) -> i64 {
 
 /// Revenue invoiced and collected in [from, to], one item per document or allocation.
 fn attributed_revenue(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
@@ -471,7 +472,7 @@ fn add_revenue(
 }
 
 pub fn performance(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
@@ -645,7 +646,7 @@ impl SalesFigures {
 }
 
 pub fn sales(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,
@@ -674,7 +675,7 @@ pub fn sales(
         .collect();
     let mut groups: std::collections::BTreeMap<String, SalesFigures> = Default::default();
     let mut owner_names: HashMap<UserId, String> = HashMap::new();
-    let mut owner_label = |conn: &mut DbConn, owner: Option<UserId>| -> (String, String) {
+    let mut owner_label = |conn: &mut Tx, owner: Option<UserId>| -> (String, String) {
         let Some(u) = owner else {
             return (String::new(), "(no owner)".into());
         };

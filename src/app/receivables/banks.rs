@@ -1,6 +1,7 @@
 //! Bank accounts: each has its own asset account in the chart (`system_role: bank`), which
 //! payments post to.
 
+use crate::app::Tx;
 use crate::domain::ids::{BankAccountId, LedgerAccountId, OrganizationId};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -12,7 +13,7 @@ use crate::app::ledger::{currency_of, org};
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::LedgerAccountRow;
 use crate::db::receivables::{self as store, BankAccountRow};
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::Currency;
 
@@ -62,7 +63,7 @@ pub struct BankAccountInput {
 }
 
 /// The first free code from 1011 up (next to the chart's 1010 Bank).
-fn free_code(conn: &mut DbConn, org: OrganizationId) -> Result<String, AppError> {
+fn free_code(conn: &mut Tx, org: OrganizationId) -> Result<String, AppError> {
     let taken: std::collections::HashSet<String> = db::ledger::all_accounts(conn, org)?
         .into_iter()
         .map(|a| a.code)
@@ -75,7 +76,7 @@ fn free_code(conn: &mut DbConn, org: OrganizationId) -> Result<String, AppError>
 }
 
 pub fn create_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: BankAccountInput,
 ) -> Result<BankAccountView, AppError> {
@@ -158,18 +159,14 @@ pub fn create_in(
     Ok(row.into())
 }
 
-pub fn get(
-    conn: &mut DbConn,
-    caller: &Caller,
-    id: BankAccountId,
-) -> Result<BankAccountRow, AppError> {
+pub fn get(conn: &mut Tx, caller: &Caller, id: BankAccountId) -> Result<BankAccountRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_bank_account(conn, caller.org, id)
         .map_err(|e| crate::app::not_found(e, "bank account"))
 }
 
 pub fn update_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: BankAccountId,
     expected: &IfMatch,
@@ -218,7 +215,7 @@ pub fn update_in(
 
 /// Deletes a bank account nothing was paid through, with its ledger account if that has no
 /// postings; otherwise 409 (deactivate it instead).
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: BankAccountId) -> Result<(), AppError> {
+pub fn delete_in(conn: &mut Tx, caller: &Caller, id: BankAccountId) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let row = get(conn, caller, id)?;
     if store::bank_account_has_payments(conn, row.organization_id, row.id)?

@@ -6,6 +6,7 @@
 //! through allocations (payments, credits) or a void, which reverses the entry on the
 //! document's own date.
 
+use crate::app::Tx;
 use crate::domain::ids::{
     ClientAccountId, DocumentId, LedgerAccountId, OrganizationId, TaxRateId, UserId,
 };
@@ -28,7 +29,7 @@ use crate::db::ledger::LedgerAccountRow;
 use crate::db::receivables::{
     self as store, AllocationRow, DocumentFilter, DocumentLineRow, DocumentRow, TaxRateRow,
 };
-use crate::db::{self, DbConn, SqlDecimal};
+use crate::db::{self, SqlDecimal};
 use crate::domain::documents::{
     line_amounts, totals, AmountsAre, DocumentKind, LineInput, Pricing, TooLarge,
 };
@@ -186,7 +187,7 @@ pub fn kind_of(row: &DocumentRow) -> Result<DocumentKind, AppError> {
 
 /// The kinds of the documents these allocations touch.
 pub fn allocation_kinds(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     allocations: &[AllocationRow],
 ) -> Result<HashMap<DocumentId, DocumentKind>, AppError> {
@@ -205,7 +206,7 @@ pub fn allocation_kinds(
 
 /// Builds the views of documents with their lines and allocations.
 pub fn views(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     rows: Vec<DocumentRow>,
 ) -> Result<Vec<DocumentView>, AppError> {
@@ -302,7 +303,7 @@ pub fn views(
         .collect()
 }
 
-pub fn view(conn: &mut DbConn, org: &Org, row: DocumentRow) -> Result<DocumentView, AppError> {
+pub fn view(conn: &mut Tx, org: &Org, row: DocumentRow) -> Result<DocumentView, AppError> {
     views(conn, org, vec![row])?
         .pop()
         .ok_or_else(|| AppError::internal("document view"))
@@ -354,7 +355,7 @@ fn related_field(kind: DocumentKind) -> &'static str {
 }
 
 fn find_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     kind: DocumentKind,
     id: Uuid,
@@ -399,7 +400,7 @@ fn find_account(
 
 /// Checks and prices the lines, listing every problem with its line.
 fn price_lines(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     kind: DocumentKind,
     doc: &DocumentRow,
@@ -603,7 +604,7 @@ fn price_lines(
 
 /// Applies the input to `doc`, checks everything, and prices the lines (when given).
 fn shape(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     kind: DocumentKind,
     doc: &mut DocumentRow,
@@ -813,7 +814,7 @@ fn shape(
 }
 
 pub fn create_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     kind: DocumentKind,
     input: DocumentInput,
@@ -867,7 +868,7 @@ pub fn create_in(
 
 /// The document of this kind, or 404 (another kind's id is not found here either).
 pub fn get(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     kind: DocumentKind,
     id: DocumentId,
@@ -891,7 +892,7 @@ fn not_draft(kind: DocumentKind, status: &str) -> AppError {
 }
 
 pub fn update_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     kind: DocumentKind,
     id: DocumentId,
@@ -925,7 +926,7 @@ pub fn update_in(
 }
 
 pub fn delete_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     kind: DocumentKind,
     id: DocumentId,
@@ -949,7 +950,7 @@ pub fn delete_in(
 /// tax that is not recoverable stays on the line's account), and the total on the control
 /// account, all in the base currency.
 fn posting(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     kind: DocumentKind,
     doc: &DocumentRow,
@@ -1030,7 +1031,7 @@ fn source_of(kind: DocumentKind) -> Source {
 /// Issues (approves) a draft: number, attribution, posting, and for a credit its allocation
 /// to the document it credits.
 pub fn issue_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     kind: DocumentKind,
     id: DocumentId,
@@ -1142,7 +1143,7 @@ fn capitalized(kind: DocumentKind) -> &'static str {
 /// against it (payments, credits or refunds); a credit's own uses are undone first. Its entry
 /// is reversed on its issue date, so the period must be open.
 pub fn void_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     kind: DocumentKind,
     id: DocumentId,
@@ -1195,7 +1196,7 @@ pub fn void_in(
 }
 
 pub fn list(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     filter: &DocumentFilter,
     desc: bool,

@@ -12,13 +12,14 @@ pub mod payments;
 pub mod reports;
 pub mod tax_rates;
 
+use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, LedgerAccountId, OrganizationId};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::app::error::AppError;
 use crate::app::ledger::Org;
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::documents::Ledger;
 use crate::domain::ledger::SystemRole;
 use crate::domain::money::Currency;
@@ -31,7 +32,7 @@ pub fn money(minor: i64, currency: Currency) -> String {
 /// The rate of a document or payment in `currency`: given, else the organization's rate of
 /// that date (or the latest before it); 1 in the base currency, where another rate is refused.
 pub fn resolve_rate(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     currency: Currency,
     given: Option<Decimal>,
@@ -75,7 +76,7 @@ pub fn resolve_rate(
 
 /// The ledger account with a system role, which every organization has from signup.
 pub fn role_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     role: SystemRole,
 ) -> Result<LedgerAccountId, AppError> {
@@ -93,7 +94,7 @@ pub fn role_account(
 }
 
 pub fn control_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     ledger: Ledger,
 ) -> Result<LedgerAccountId, AppError> {
@@ -109,7 +110,7 @@ pub fn control_account(
 
 /// The names of these client accounts, for views and reports.
 pub fn account_names(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     ids: impl Iterator<Item = ClientAccountId>,
 ) -> Result<std::collections::HashMap<ClientAccountId, String>, AppError> {

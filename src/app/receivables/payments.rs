@@ -8,6 +8,7 @@
 //! control account and `fx_gain_loss` on its date, so each settled pair leaves nothing on the
 //! control account — which is what keeps the aging tied to it.
 
+use crate::app::Tx;
 use crate::domain::ids::{
     AllocationId, BankAccountId, ClientAccountId, DocumentId, EntrySourceId, PaymentId, UserId,
 };
@@ -25,7 +26,7 @@ use crate::auth::{Caller, Permission};
 use crate::db::receivables::{
     self as store, AllocationRow, DocumentRow, PaymentFilter, PaymentRow,
 };
-use crate::db::{self, DbConn, SqlDecimal};
+use crate::db::{self, SqlDecimal};
 use crate::domain::documents::{
     allocation_base_minor, to_base_minor, AmountsAre, DocumentKind, Ledger, Pricing,
 };
@@ -92,7 +93,7 @@ pub struct PaymentView {
 }
 
 pub fn views(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     rows: Vec<PaymentRow>,
 ) -> Result<Vec<PaymentView>, AppError> {
@@ -141,7 +142,7 @@ pub fn views(
         .collect()
 }
 
-fn view(conn: &mut DbConn, org: &Org, row: PaymentRow) -> Result<PaymentView, AppError> {
+fn view(conn: &mut Tx, org: &Org, row: PaymentRow) -> Result<PaymentView, AppError> {
     views(conn, org, vec![row])?
         .pop()
         .ok_or_else(|| AppError::internal("payment view"))
@@ -166,7 +167,7 @@ fn pricing(currency: Currency, base: Currency, rate: Decimal, rounding: Rounding
 /// Settles `amount_minor` of `target` with `source` on `date`, posting any realised exchange
 /// difference. Each refusal names the rule; `field` prefixes the error's field.
 pub fn allocate_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     org: &Org,
     target: &DocumentRow,
@@ -188,7 +189,7 @@ pub fn allocate_in(
 
 #[allow(clippy::too_many_arguments)]
 fn allocate_at(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     org: &Org,
     target: &DocumentRow,
@@ -400,7 +401,7 @@ fn allocate_at(
 /// Undoes allocations: their documents owe again, and exchange differences are reversed on
 /// their own dates.
 fn unwind(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     org: &Org,
     allocations: Vec<AllocationRow>,
@@ -439,7 +440,7 @@ fn unwind(
 
 /// Undoes what a credit note or vendor credit settled (before it is voided).
 pub fn unwind_source_allocations(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     org: &Org,
     credit: &DocumentRow,
@@ -533,7 +534,7 @@ fn to_minor(amount: Decimal, currency: Currency, field: &str, errors: &mut Vec<F
 
 /// Loads and checks each allocation's document; the documents in input order.
 fn allocation_targets(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: &Org,
     direction: PaymentDirection,
     entries: &[AllocationEntry],
@@ -599,7 +600,7 @@ fn allocation_targets(
 /// Applies checked allocations from a payment, in order (each reads the rows afresh, since
 /// the one before may have changed them).
 fn apply_allocations(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     org: &Org,
     payment_id: PaymentId,
@@ -630,7 +631,7 @@ fn apply_allocations(
 }
 
 pub fn create_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: PaymentInput,
 ) -> Result<PaymentView, AppError> {
@@ -877,23 +878,19 @@ pub fn create_in(
     view(conn, &org, row)
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: PaymentId) -> Result<PaymentRow, AppError> {
+pub fn get(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_payment(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "payment"))
 }
 
-pub fn get_view(
-    conn: &mut DbConn,
-    caller: &Caller,
-    id: PaymentId,
-) -> Result<PaymentView, AppError> {
+pub fn get_view(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
     let row = get(conn, caller, id)?;
     let org = ledger::org(conn, caller)?;
     view(conn, &org, row)
 }
 
 pub fn list(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     filter: &PaymentFilter,
     desc: bool,
@@ -908,7 +905,7 @@ pub fn list(
 
 /// Allocates more of a payment's unallocated amount.
 pub fn allocate_more_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: PaymentId,
     entries: Vec<AllocationEntry>,
@@ -969,7 +966,7 @@ pub fn allocate_more_in(
 }
 
 /// Voids a payment: its allocations are undone and its entry reversed on its own date.
-pub fn void_in(conn: &mut DbConn, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
+pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
     let payment = get(conn, caller, id)?;

@@ -6,6 +6,7 @@
 //! each allocation posts to take its pair's residue off the control account; so the aging's
 //! total is the control account's balance, on any date.
 
+use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TaxRateId};
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +20,7 @@ use crate::app::error::AppError;
 use crate::app::ledger::{self, currency_of};
 use crate::auth::{Caller, Permission};
 use crate::db::receivables::{self as store, AllocationRow};
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
 use crate::domain::money::Currency;
 
@@ -77,7 +78,7 @@ pub struct AgingReport {
 /// What each open item owes in the base currency as of `as_of`, signed in the control
 /// account's normal direction, with the date it ages from: (account, aged from, amount).
 pub fn open_items(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     ledger: Ledger,
     as_of: NaiveDate,
@@ -135,7 +136,7 @@ pub fn open_items(
 }
 
 pub fn aging(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     ledger: Ledger,
     as_of: NaiveDate,
@@ -225,7 +226,7 @@ type Event = (
 /// Documents and payments of one account in one currency between two dates, with a running
 /// balance in that currency (the customer's own view: no exchange differences).
 pub fn statement(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     account_id: ClientAccountId,
     ledger_kind: Option<Ledger>,
@@ -372,7 +373,7 @@ pub struct TaxSummary {
 
 /// Tax collected and paid per rate, from documents issued in the range, in the base currency.
 pub fn tax_summary(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     from: NaiveDate,
     to: NaiveDate,

@@ -1,6 +1,7 @@
 //! Tax rates: a fraction, a kind, whether purchase tax is recoverable, and the ledger accounts
 //! sales and purchase tax post to.
 
+use crate::app::Tx;
 use crate::domain::ids::{LedgerAccountId, OrganizationId, TaxRateId};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -13,7 +14,7 @@ use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::ledger::LedgerAccountRow;
 use crate::db::receivables::{self as store, TaxRateRow};
-use crate::db::{self, DbConn, SqlDecimal};
+use crate::db::{self, SqlDecimal};
 use crate::domain::documents::TaxKind;
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::decimal_string;
@@ -59,7 +60,7 @@ impl From<TaxRateRow> for TaxRateView {
 }
 
 /// The rates every organization starts with; edit or add to them.
-pub fn create_defaults_in(conn: &mut DbConn, org: OrganizationId) -> Result<(), AppError> {
+pub fn create_defaults_in(conn: &mut Tx, org: OrganizationId) -> Result<(), AppError> {
     let sales = role_account(conn, org, SystemRole::SalesTax)?;
     let purchase = role_account(conn, org, SystemRole::TaxRecoverable)?;
     let now = db::now();
@@ -106,7 +107,7 @@ pub struct TaxRateInput {
 }
 
 fn check_tax_account(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     org: OrganizationId,
     id: LedgerAccountId,
     field: &str,
@@ -150,7 +151,7 @@ fn check_tax_account(
 }
 
 /// Checks the rate against its kind and the accounts, listing every problem.
-fn check(conn: &mut DbConn, row: &TaxRateRow, name_changed: bool) -> Result<(), AppError> {
+fn check(conn: &mut Tx, row: &TaxRateRow, name_changed: bool) -> Result<(), AppError> {
     let mut errors = Vec::new();
     let kind = TaxKind::parse(&row.kind).unwrap_or(TaxKind::Standard);
     if kind != TaxKind::Standard && !row.rate.0.is_zero() {
@@ -196,7 +197,7 @@ fn check(conn: &mut DbConn, row: &TaxRateRow, name_changed: bool) -> Result<(), 
 }
 
 pub fn create_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     input: TaxRateInput,
 ) -> Result<TaxRateView, AppError> {
@@ -231,7 +232,7 @@ pub fn create_in(
     Ok(row.into())
 }
 
-pub fn get(conn: &mut DbConn, caller: &Caller, id: TaxRateId) -> Result<TaxRateRow, AppError> {
+pub fn get(conn: &mut Tx, caller: &Caller, id: TaxRateId) -> Result<TaxRateRow, AppError> {
     caller.require(Permission::Read)?;
     store::find_tax_rate(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "tax rate"))
 }
@@ -239,7 +240,7 @@ pub fn get(conn: &mut DbConn, caller: &Caller, id: TaxRateId) -> Result<TaxRateR
 /// Changes a rate. A rate already used on documents keeps its figures (documents store
 /// their rounded amounts), so only its name, accounts and active flag may change then.
 pub fn update_in(
-    conn: &mut DbConn,
+    conn: &mut Tx,
     caller: &Caller,
     id: TaxRateId,
     expected: &IfMatch,
@@ -294,7 +295,7 @@ pub fn update_in(
 }
 
 /// Deletes a rate no document uses (deactivate it otherwise).
-pub fn delete_in(conn: &mut DbConn, caller: &Caller, id: TaxRateId) -> Result<(), AppError> {
+pub fn delete_in(conn: &mut Tx, caller: &Caller, id: TaxRateId) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let row = get(conn, caller, id)?;
     if store::tax_rate_in_use(conn, row.organization_id, row.id)? {

@@ -139,7 +139,9 @@ pub async fn list_accounts(
     let page = PageRequest::new(&page, p.sort.as_deref().unwrap_or("created_at"), &filters)?;
     let (after, fetch) = (page.after.clone(), page.fetch());
     let rows = state
-        .legacy_read(move |conn| use_case::list(conn, &caller, query, after, fetch))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::list(conn, &caller, query, after, fetch)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(page.page(
         rows,
@@ -174,7 +176,9 @@ pub async fn get_account(
     let id = id.into_inner().into();
     let as_of = q.as_of;
     let view = state
-        .legacy_read(move |conn| use_case::get(conn, &caller, id, as_of))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::get(conn, &caller, id, as_of)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -198,7 +202,7 @@ pub async fn update_account(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_in(conn, &caller, ClientAccountId(id), &expected, input)
         })
         .await?;
@@ -215,7 +219,9 @@ pub async fn archive_account(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| use_case::archive_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::archive_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -280,7 +286,9 @@ pub async fn account_owner_history(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let rows = state
-        .legacy_read(move |conn| use_case::owner_history(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::owner_history(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "data": rows, "next_cursor": null })))
 }
@@ -336,7 +344,9 @@ pub async fn account_timeline(
     };
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| reports::timeline(conn, &caller, id.into(), after, fetch))
+        .legacy_read(caller.clone(), move |conn| {
+            reports::timeline(conn, &caller, id.into(), after, fetch)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(page.page(
         rows,
@@ -393,7 +403,7 @@ pub async fn export_accounts(
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let csv = state
-        .legacy_read(move |conn| import::export(conn, &caller))
+        .legacy_read(caller.clone(), move |conn| import::export(conn, &caller))
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -412,7 +422,7 @@ pub async fn get_crm_settings(
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let s = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             crm::settings(conn, caller.org)
         })
@@ -430,7 +440,9 @@ pub async fn update_crm_settings(
 ) -> Result<HttpResponse, ApiError> {
     let input = body.value;
     let s = state
-        .legacy_write(move |conn| crm::update_settings_in(conn, &caller, input))
+        .legacy_write(caller.clone(), move |conn| {
+            crm::update_settings_in(conn, &caller, input)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(s))
 }

@@ -56,7 +56,7 @@ pub async fn list_opportunities(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             Ok(
@@ -80,7 +80,7 @@ pub async fn get_opportunity(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             Ok(OpportunityView::from(use_case::get_opportunity(
                 conn, &caller, id,
             )?))
@@ -108,7 +108,7 @@ pub async fn update_opportunity(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_opportunity_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -153,7 +153,7 @@ pub async fn list_proposals(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             let rows = db::crm::deals::list_proposals(conn, org, &f, desc, after, fetch)?;
@@ -173,7 +173,9 @@ pub async fn get_proposal(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| use_case::get_proposal(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::get_proposal(conn, &caller, id)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -197,7 +199,7 @@ pub async fn update_proposal(
     let expected = crate::http::etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_proposal_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -242,7 +244,7 @@ pub async fn list_risks(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             let rows = db::crm::deals::list_risks(conn, org, &f, desc, after, fetch)?;
@@ -262,7 +264,7 @@ pub async fn get_risk(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             let row = use_case::get_risk(conn, &caller, id)?;
             use_case::risk_views(conn, caller.org, vec![row])?
                 .pop()
@@ -291,7 +293,7 @@ pub async fn update_risk(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_risk_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -336,7 +338,7 @@ pub async fn list_targets(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             Ok(
@@ -360,7 +362,9 @@ pub async fn get_target(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| Ok(TargetView::from(use_case::get_target(conn, &caller, id)?)))
+        .legacy_read(caller.clone(), move |conn| {
+            Ok(TargetView::from(use_case::get_target(conn, &caller, id)?))
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -375,7 +379,9 @@ pub async fn delete_target(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| use_case::delete_target_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::delete_target_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -418,7 +424,7 @@ pub async fn list_competitors(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(
                 db::crm::deals::list_competitors(conn, caller.org, desc, after, fetch)?
@@ -441,7 +447,7 @@ pub async fn get_competitor(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             Ok(CompetitorView::from(
                 db::crm::deals::find_competitor(conn, caller.org, id)
@@ -471,7 +477,7 @@ pub async fn update_competitor(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_competitor_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;

@@ -56,7 +56,7 @@ pub async fn list_contacts(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             Ok(
@@ -80,7 +80,9 @@ pub async fn get_contact(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| Ok(ContactView::from(use_case::get_contact(conn, &caller, id)?)))
+        .legacy_read(caller.clone(), move |conn| {
+            Ok(ContactView::from(use_case::get_contact(conn, &caller, id)?))
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -104,7 +106,7 @@ pub async fn update_contact(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_contact_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -121,7 +123,9 @@ pub async fn delete_contact(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| use_case::delete_contact_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::delete_contact_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -164,7 +168,7 @@ pub async fn list_interactions(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             let rows = db::crm::records::list_interactions(conn, org, &f, desc, after, fetch)?;
@@ -184,7 +188,9 @@ pub async fn get_interaction(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| use_case::get_interaction(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::get_interaction(conn, &caller, id)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -208,7 +214,7 @@ pub async fn update_interaction(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_interaction_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -253,7 +259,7 @@ pub async fn list_feedback(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             Ok(
@@ -277,7 +283,9 @@ pub async fn get_feedback(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| use_case::get_feedback(conn, &caller, id))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::get_feedback(conn, &caller, id)
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -320,7 +328,7 @@ pub async fn list_requests(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             Ok(
@@ -344,7 +352,9 @@ pub async fn get_request(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| Ok(RequestView::from(use_case::get_request(conn, &caller, id)?)))
+        .legacy_read(caller.clone(), move |conn| {
+            Ok(RequestView::from(use_case::get_request(conn, &caller, id)?))
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -368,7 +378,7 @@ pub async fn update_request(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_request_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -413,7 +423,7 @@ pub async fn list_tasks(
     let (page, desc, after) = p.page(&page, &f)?;
     let fetch = page.fetch();
     let rows = state
-        .legacy_read(move |conn| {
+        .legacy_read(caller.clone(), move |conn| {
             caller.require(crate::auth::Permission::Read)?;
             let org = caller.org;
             Ok(
@@ -437,7 +447,9 @@ pub async fn get_task(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     let view = state
-        .legacy_read(move |conn| Ok(TaskView::from(use_case::get_task(conn, &caller, id)?)))
+        .legacy_read(caller.clone(), move |conn| {
+            Ok(TaskView::from(use_case::get_task(conn, &caller, id)?))
+        })
         .await?;
     Ok(Reply::ok(&view)?.into_response(false))
 }
@@ -461,7 +473,7 @@ pub async fn update_task(
     let expected = etag::if_match(&req, &id)?;
     let input = body.value;
     let view = state
-        .legacy_write(move |conn| {
+        .legacy_write(caller.clone(), move |conn| {
             use_case::update_task_in(conn, &caller, id.into(), &expected, input)
         })
         .await?;
@@ -478,7 +490,9 @@ pub async fn delete_task(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner().into();
     state
-        .legacy_write(move |conn| use_case::delete_task_in(conn, &caller, id))
+        .legacy_write(caller.clone(), move |conn| {
+            use_case::delete_task_in(conn, &caller, id)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

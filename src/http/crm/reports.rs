@@ -42,7 +42,9 @@ pub async fn performance_report(
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = period(&q);
     let report = state
-        .legacy_read(move |conn| use_case::performance(conn, &caller, from, to))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::performance(conn, &caller, from, to)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -58,7 +60,9 @@ pub async fn sales_report(
     let (from, to) = period(&q);
     let group_by = q.group_by.clone().unwrap_or_else(|| "owner".into());
     let report = state
-        .legacy_read(move |conn| use_case::sales(conn, &caller, from, to, &group_by))
+        .legacy_read(caller.clone(), move |conn| {
+            use_case::sales(conn, &caller, from, to, &group_by)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }
