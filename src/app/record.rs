@@ -30,7 +30,10 @@ pub trait Record: Sized + 'static {
     /// What writing one needs, before any record-level rule.
     const WRITE: Permission;
 
-    type Row: Stored + Clone + Send + 'static;
+    type Row: Stored<Id: Copy + Send + From<Uuid> + Into<Uuid>, Filter: std::fmt::Debug>
+        + Clone
+        + Send
+        + 'static;
     /// What a create takes.
     type Create: Send + 'static;
     /// What a change takes.
@@ -115,37 +118,36 @@ pub trait Record: Sized + 'static {
     }
 }
 
+/// The id type of a record.
+pub type IdOf<R> = <<R as Record>::Row as Stored>::Id;
+
+/// A record whose rows change (they carry a version).
+pub trait Changeable: Record<Row: Versioned> {}
+
+impl<R: Record<Row: Versioned>> Changeable for R {}
+
 fn view_of<R: Record>(tx: &mut Tx, row: R::Row) -> Result<R::View, AppError> {
     R::views(tx, vec![row])?
         .pop()
         .ok_or_else(|| AppError::not_found(R::NAME))
 }
 
-fn id_of<R: Record>(row: &R::Row) -> Uuid
-where
-    <R::Row as Stored>::Id: Into<Uuid>,
-{
+fn id_of<R: Record>(row: &R::Row) -> Uuid {
     row.id().into()
 }
 
 /// Reads one, or 404 naming it.
-pub fn find<R: Record>(tx: &mut Tx, id: <R::Row as Stored>::Id) -> Result<R::Row, AppError> {
+pub fn find<R: Record>(tx: &mut Tx, id: IdOf<R>) -> Result<R::Row, AppError> {
     let org = tx.caller()?.org;
     R::Row::find(tx, org, id).found(R::NAME)
 }
 
 /// Creates one inside an open unit of work; its view.
-pub fn create_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<R::View, AppError>
-where
-    <R::Row as Stored>::Id: Into<Uuid>,
-{
+pub fn create_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<R::View, AppError> {
     created_in::<R>(tx, input).map(|(_, view)| view)
 }
 
-fn created_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<(Uuid, R::View), AppError>
-where
-    <R::Row as Stored>::Id: Into<Uuid>,
-{
+fn created_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<(Uuid, R::View), AppError> {
     tx.caller()?.require(R::WRITE)?;
     let mut check = Check::new();
     let row = R::new_row(tx, &input, &mut check)?;
@@ -160,16 +162,12 @@ where
 }
 
 /// Changes one inside an open unit of work; its view.
-pub fn update_in<R: Record>(
+pub fn update_in<R: Changeable>(
     tx: &mut Tx,
-    id: <R::Row as Stored>::Id,
+    id: IdOf<R>,
     expected: &IfMatch,
     patch: R::Patch,
-) -> Result<R::View, AppError>
-where
-    R::Row: Versioned,
-    <R::Row as Stored>::Id: Into<Uuid>,
-{
+) -> Result<R::View, AppError> {
     tx.caller()?.require(R::WRITE)?;
     let current = find::<R>(tx, id)?;
     R::may_write(tx, &current)?;
@@ -195,10 +193,7 @@ where
 }
 
 /// Deletes one inside an open unit of work.
-pub fn delete_in<R: Record>(tx: &mut Tx, id: <R::Row as Stored>::Id) -> Result<(), AppError>
-where
-    <R::Row as Stored>::Id: Into<Uuid>,
-{
+pub fn delete_in<R: Record>(tx: &mut Tx, id: IdOf<R>) -> Result<(), AppError> {
     tx.caller()?.require(R::WRITE)?;
     let current = find::<R>(tx, id)?;
     R::may_write(tx, &current)?;
@@ -215,10 +210,7 @@ pub async fn create<R: Record>(
     app: &App,
     cx: &Context,
     input: R::Create,
-) -> Result<Outcome, AppError>
-where
-    <R::Row as Stored>::Id: Into<Uuid>,
-{
+) -> Result<Outcome, AppError> {
     app.write_once(cx, move |tx| {
         let (id, view) = created_in::<R>(tx, input)?;
         Outcome::created(R::COLLECTION, id, &view)
@@ -227,14 +219,7 @@ where
 }
 
 /// `GET /{collection}/{id}`.
-pub async fn get<R: Record>(
-    app: &App,
-    cx: &Context,
-    id: <R::Row as Stored>::Id,
-) -> Result<R::View, AppError>
-where
-    <R::Row as Stored>::Id: Send,
-{
+pub async fn get<R: Record>(app: &App, cx: &Context, id: IdOf<R>) -> Result<R::View, AppError> {
     app.read(cx, move |tx| {
         tx.caller()?.require(Permission::Read)?;
         let row = find::<R>(tx, id)?;
@@ -244,30 +229,19 @@ where
 }
 
 /// `PATCH /{collection}/{id}`.
-pub async fn update<R: Record>(
+pub async fn update<R: Changeable>(
     app: &App,
     cx: &Context,
-    id: <R::Row as Stored>::Id,
+    id: IdOf<R>,
     expected: IfMatch,
     patch: R::Patch,
-) -> Result<R::View, AppError>
-where
-    R::Row: Versioned,
-    <R::Row as Stored>::Id: Into<Uuid> + Send,
-{
+) -> Result<R::View, AppError> {
     app.write(cx, move |tx| update_in::<R>(tx, id, &expected, patch))
         .await
 }
 
 /// `DELETE /{collection}/{id}`.
-pub async fn delete<R: Record>(
-    app: &App,
-    cx: &Context,
-    id: <R::Row as Stored>::Id,
-) -> Result<(), AppError>
-where
-    <R::Row as Stored>::Id: Into<Uuid> + Send,
-{
+pub async fn delete<R: Record>(app: &App, cx: &Context, id: IdOf<R>) -> Result<(), AppError> {
     app.write(cx, move |tx| delete_in::<R>(tx, id)).await
 }
 
@@ -277,16 +251,12 @@ pub async fn list<R: Record>(
     cx: &Context,
     page: PageParams,
     query: R::Query,
-) -> Result<Page<R::View>, AppError>
-where
-    <R::Row as Stored>::Id: From<Uuid> + Into<Uuid> + Send,
-    <R::Row as Stored>::Filter: std::fmt::Debug,
-{
+) -> Result<Page<R::View>, AppError> {
     app.read(cx, move |tx| {
         tx.caller()?.require(Permission::Read)?;
         let filter = R::filter(tx, &query)?;
         let (page, descending, after) =
-            by_creation::<<R::Row as Stored>::Id>(&page, R::sort(&query), &format!("{filter:?}"))?;
+            by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?}"))?;
         let org = tx.caller()?.org;
         let keyset = Keyset {
             after,

@@ -11,11 +11,8 @@ use super::error::ApiError;
 use super::json::{ApiJson, ApiQuery};
 use super::{etag, reply};
 use crate::app::page::PageParams;
-use crate::app::record::{self, Record};
+use crate::app::record::{self, Changeable, Record};
 use crate::app::App;
-use crate::db::record::{Stored, Versioned};
-
-type IdOf<R> = <<R as Record>::Row as Stored>::Id;
 
 pub async fn create<R: Record>(
     app: web::Data<App>,
@@ -24,7 +21,6 @@ pub async fn create<R: Record>(
 ) -> Result<HttpResponse, ApiError>
 where
     R::Create: DeserializeOwned,
-    IdOf<R>: Into<Uuid>,
 {
     let outcome = record::create::<R>(&app, &cx.with_body(&body.raw), body.value).await?;
     Ok(reply::outcome(outcome))
@@ -34,15 +30,12 @@ pub async fn get<R: Record>(
     app: web::Data<App>,
     cx: Cx,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError>
-where
-    IdOf<R>: From<Uuid> + Send,
-{
+) -> Result<HttpResponse, ApiError> {
     let view = record::get::<R>(&app, &cx, id.into_inner().into()).await?;
     reply::resource(&view)
 }
 
-pub async fn update<R: Record>(
+pub async fn update<R: Changeable>(
     app: web::Data<App>,
     cx: Cx,
     req: HttpRequest,
@@ -50,9 +43,7 @@ pub async fn update<R: Record>(
     body: ApiJson<R::Patch>,
 ) -> Result<HttpResponse, ApiError>
 where
-    R::Row: Versioned,
     R::Patch: DeserializeOwned,
-    IdOf<R>: From<Uuid> + Into<Uuid> + Send,
 {
     let id = id.into_inner();
     let expected = etag::if_match(&req, &id)?;
@@ -64,10 +55,7 @@ pub async fn delete<R: Record>(
     app: web::Data<App>,
     cx: Cx,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError>
-where
-    IdOf<R>: From<Uuid> + Into<Uuid> + Send,
-{
+) -> Result<HttpResponse, ApiError> {
     record::delete::<R>(&app, &cx, id.into_inner().into()).await?;
     Ok(reply::no_content())
 }
@@ -80,8 +68,6 @@ pub async fn list<R: Record>(
 ) -> Result<HttpResponse, ApiError>
 where
     R::Query: DeserializeOwned,
-    IdOf<R>: From<Uuid> + Into<Uuid> + Send,
-    <R::Row as Stored>::Filter: std::fmt::Debug,
 {
     let page = record::list::<R>(&app, &cx, page.into_inner(), query.into_inner()).await?;
     Ok(reply::json(&page))
