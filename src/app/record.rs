@@ -25,6 +25,8 @@ use crate::db::{self};
 pub trait Record: Sized + 'static {
     /// One of them, as answers and the change log name it (`task`).
     const NAME: &'static str;
+    /// One of them in words, for people (`no such tax rate`); by default [`Self::NAME`].
+    const NOUN: &'static str = Self::NAME;
     /// Its collection under the API root (`tasks`).
     const COLLECTION: &'static str;
     /// What writing one needs, before any record-level rule.
@@ -129,7 +131,7 @@ impl<R: Record<Row: Versioned>> Changeable for R {}
 fn view_of<R: Record>(tx: &mut Tx, row: R::Row) -> Result<R::View, AppError> {
     R::views(tx, vec![row])?
         .pop()
-        .ok_or_else(|| AppError::not_found(R::NAME))
+        .ok_or_else(|| AppError::not_found(R::NOUN))
 }
 
 fn id_of<R: Record>(row: &R::Row) -> Uuid {
@@ -139,7 +141,7 @@ fn id_of<R: Record>(row: &R::Row) -> Uuid {
 /// Reads one, or 404 naming it.
 pub fn find<R: Record>(tx: &mut Tx, id: IdOf<R>) -> Result<R::Row, AppError> {
     let org = tx.caller()?.org;
-    R::Row::find(tx, org, id).found(R::NAME)
+    R::Row::find(tx, org, id).found(R::NOUN)
 }
 
 /// Creates one inside an open unit of work; its view.
