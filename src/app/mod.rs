@@ -2,6 +2,7 @@
 //! threads) and, when it writes, in one transaction; the `*_in` functions take an open
 //! connection so a larger use case can compose them inside its own transaction.
 
+pub mod billing;
 pub mod crm;
 pub mod error;
 pub mod identity;

@@ -1,6 +1,7 @@
 //! The HTTP edge: routes, middleware, the spec and error mapping. Handlers extract, authorize,
 //! validate, call a use case and map the result to a view; no SQL here.
 
+pub mod billing;
 pub mod caller;
 pub mod crm;
 pub mod error;
@@ -144,16 +145,16 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(reports::general_ledger)
                 .service(organization::get_organization)
                 .service(organization::update_organization)
-                .service(receivables::create_tax_rate)
-                .service(receivables::list_tax_rates)
-                .service(receivables::get_tax_rate)
-                .service(receivables::update_tax_rate)
-                .service(receivables::delete_tax_rate)
-                .service(receivables::create_bank_account)
-                .service(receivables::list_bank_accounts)
-                .service(receivables::get_bank_account)
-                .service(receivables::update_bank_account)
-                .service(receivables::delete_bank_account)
+                .service(billing::tax_rates::create_tax_rate)
+                .service(billing::tax_rates::list_tax_rates)
+                .service(billing::tax_rates::get_tax_rate)
+                .service(billing::tax_rates::update_tax_rate)
+                .service(billing::tax_rates::delete_tax_rate)
+                .service(billing::bank_accounts::create_bank_account)
+                .service(billing::bank_accounts::list_bank_accounts)
+                .service(billing::bank_accounts::get_bank_account)
+                .service(billing::bank_accounts::update_bank_account)
+                .service(billing::bank_accounts::delete_bank_account)
                 .service(receivables::invoices::create)
                 .service(receivables::invoices::list)
                 .service(receivables::invoices::get)

@@ -153,18 +153,6 @@ const EXCEPTIONS: &[Exception] = &[
                  access::require_write checks write access to the account",
     },
     Exception {
-        operation: "create_tax_rate",
-        check: Check::Viewer,
-        reason: "http::receivables::create_tax_rate validates TaxRateRequest::input before \
-                 tax_rates::create_in requires books:write",
-    },
-    Exception {
-        operation: "create_bank_account",
-        check: Check::Viewer,
-        reason: "http::receivables::create_bank_account validates BankAccountRequest::input \
-                 before banks::create_in requires books:write",
-    },
-    Exception {
         operation: "allocate_payment",
         check: Check::Viewer,
         reason: "http::receivables::allocate_payment validates the allocations before \

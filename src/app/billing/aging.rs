@@ -19,7 +19,7 @@ use super::money;
 use crate::app::error::AppError;
 use crate::app::ledger::{self, currency_of};
 use crate::auth::{Caller, Permission};
-use crate::db::receivables::{self as store, AllocationRow};
+use crate::db::billing::{self, allocations::AllocationRow};
 use crate::db::{self};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
 use crate::domain::money::Currency;
@@ -89,9 +89,9 @@ pub fn open_items(
         .filter(|k| k.ledger() == ledger)
         .map(DocumentKind::as_str)
         .collect();
-    let docs = store::standing_documents(conn, org, &kinds, as_of, account)?;
-    let payments = store::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
-    let allocations = store::standing_allocations(conn, org, as_of)?;
+    let docs = billing::documents::standing_documents(conn, org, &kinds, as_of, account)?;
+    let payments = billing::payments::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
+    let allocations = billing::allocations::standing_allocations(conn, org, as_of)?;
     // Base amounts settled by date, per item (a document or a payment).
     let mut settled: HashMap<Uuid, i64> = HashMap::new();
     for AllocationRow {
@@ -253,7 +253,7 @@ pub fn statement(
         .map(DocumentKind::as_str)
         .collect();
     let mut events: Vec<Event> = Vec::new();
-    for d in store::standing_documents(conn, org.id, &kinds, to, Some(account.id))? {
+    for d in billing::documents::standing_documents(conn, org.id, &kinds, to, Some(account.id))? {
         if d.currency != currency.code() {
             continue;
         }
@@ -272,7 +272,7 @@ pub fn statement(
             },
         ));
     }
-    for p in store::standing_payments(conn, org.id, ledger_kind.as_str(), to, Some(account.id))? {
+    for p in billing::payments::standing_payments(conn, org.id, ledger_kind.as_str(), to, Some(account.id))? {
         if p.currency != currency.code() {
             continue;
         }
@@ -380,7 +380,7 @@ pub fn tax_summary(
 ) -> Result<TaxSummary, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
-    let docs = store::documents_issued_between(
+    let docs = billing::documents::documents_issued_between(
         conn,
         org.id,
         &["invoice", "credit_note", "bill", "vendor_credit"],
@@ -392,14 +392,14 @@ pub fn tax_summary(
         .filter_map(|d| DocumentKind::parse(&d.kind).map(|k| (d.id, k)))
         .collect();
     let ids: Vec<DocumentId> = docs.iter().map(|d| d.id).collect();
-    let rates: HashMap<TaxRateId, crate::db::receivables::TaxRateRow> =
-        store::all_tax_rates(conn, org.id)?
+    let rates: HashMap<TaxRateId, billing::tax_rates::TaxRateRow> =
+        billing::tax_rates::all(conn, org.id)?
             .into_iter()
             .map(|r| (r.id, r))
             .collect();
     // [sales net, collected, purchases net, paid, recoverable] per rate.
     let mut sums: BTreeMap<TaxRateId, [i64; 5]> = BTreeMap::new();
-    for l in store::lines_of(conn, org.id, &ids)? {
+    for l in billing::documents::lines_of(conn, org.id, &ids)? {
         let (Some(rate_id), Some(kind)) = (l.tax_rate_id, kinds.get(&l.document_id)) else {
             continue;
         };

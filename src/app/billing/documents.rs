@@ -26,8 +26,11 @@ use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
 use crate::auth::{Caller, Permission};
 use crate::db::crm::accounts::AccountRow;
 use crate::db::ledger::LedgerAccountRow;
-use crate::db::receivables::{
-    self as store, AllocationRow, DocumentFilter, DocumentLineRow, DocumentRow, TaxRateRow,
+use crate::db::billing::{
+    self,
+    allocations::AllocationRow,
+    documents::{DocumentFilter, DocumentLineRow, DocumentRow},
+    tax_rates::TaxRateRow,
 };
 use crate::db::{self, SqlDecimal};
 use crate::domain::documents::{
@@ -198,7 +201,7 @@ pub fn allocation_kinds(
     ids.sort_by_key(|i| i.0);
     ids.dedup();
     let mut kinds = HashMap::new();
-    for d in store::documents_by_ids(conn, org, &ids)? {
+    for d in billing::documents::documents_by_ids(conn, org, &ids)? {
         kinds.insert(d.id, kind_of(&d)?);
     }
     Ok(kinds)
@@ -212,10 +215,10 @@ pub fn views(
 ) -> Result<Vec<DocumentView>, AppError> {
     let ids: Vec<DocumentId> = rows.iter().map(|r| r.id).collect();
     let mut lines: HashMap<DocumentId, Vec<DocumentLineRow>> = HashMap::new();
-    for l in store::lines_of(conn, org.id, &ids)? {
+    for l in billing::documents::lines_of(conn, org.id, &ids)? {
         lines.entry(l.document_id).or_default().push(l);
     }
-    let allocations = store::allocations_of_documents(conn, org.id, &ids)?;
+    let allocations = billing::allocations::allocations_of_documents(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
     let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
     let today = Utc::now().date_naive();
@@ -434,7 +437,7 @@ fn price_lines(
         .filter_map(|l| l.tax_rate_id)
         .map(TaxRateId)
         .collect();
-    let taxes: HashMap<TaxRateId, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
+    let taxes: HashMap<TaxRateId, TaxRateRow> = billing::tax_rates::by_ids(conn, org.id, &tax_ids)?
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
@@ -680,7 +683,7 @@ fn shape(
                 "not_applicable",
                 "only credits name a document",
             )),
-            Some(credited) => match store::find_document(conn, org.id, related) {
+            Some(credited) => match billing::documents::find_document(conn, org.id, related) {
                 Ok(d) if d.kind != credited.as_str() => errors.push(FieldError::new(
                     field,
                     "not_found",
@@ -737,7 +740,7 @@ fn shape(
     }
     if kind == DocumentKind::Bill {
         if let Some(r) = &doc.reference {
-            if store::reference_taken(conn, org.id, doc.account_id, r, Some(doc.id))? {
+            if billing::documents::reference_taken(conn, org.id, doc.account_id, r, Some(doc.id))? {
                 return Err(AppError::conflict(
                     "duplicate_reference",
                     format!("this vendor already has a bill with reference {r}"),
@@ -762,7 +765,7 @@ fn shape(
     } else if let Some(entries) = input.lines {
         Some(price_lines(conn, org, kind, doc, &entries, &mut errors)?)
     } else if reprice && !creating {
-        let stored = store::lines_of(conn, org.id, &[doc.id])?;
+        let stored = billing::documents::lines_of(conn, org.id, &[doc.id])?;
         let entries: Vec<LineEntry> = stored
             .into_iter()
             .map(|l| LineEntry {
@@ -856,7 +859,7 @@ pub fn create_in(
         updated_at: now,
     };
     let lines = shape(conn, &org, kind, &mut doc, input, true)?.unwrap_or_default();
-    store::insert_document(conn, &doc, &lines).unique("reference", || {
+    billing::documents::insert_document(conn, &doc, &lines).unique("reference", || {
         AppError::conflict_on(
             "duplicate_reference",
             "reference",
@@ -874,7 +877,7 @@ pub fn get(
     id: DocumentId,
 ) -> Result<DocumentRow, AppError> {
     caller.require(Permission::Read)?;
-    match store::find_document(conn, caller.org, id) {
+    match billing::documents::find_document(conn, caller.org, id) {
         Ok(d) if d.kind == kind.as_str() => Ok(d),
         Ok(_) => Err(AppError::not_found(kind.noun())),
         Err(e) => Err(crate::app::not_found(e, kind.noun())),
@@ -903,7 +906,7 @@ pub fn update_in(
     let org = ledger::org(conn, caller)?;
     // Locked first: without If-Match an edit applies to the draft as it is at commit, or
     // meets the issue that got there first.
-    store::lock_document(conn, org.id, id)?;
+    billing::documents::lock_document(conn, org.id, id)?;
     let mut doc = get(conn, caller, kind, id)?;
     expected.check(doc.version)?;
     if doc.status != "draft" {
@@ -913,7 +916,7 @@ pub fn update_in(
     let lines = shape(conn, &org, kind, &mut doc, input, false)?;
     doc.version += 1;
     doc.updated_at = db::now();
-    if !store::save_draft(conn, &doc, lines.as_deref(), version).unique("reference", || {
+    if !billing::documents::save_draft(conn, &doc, lines.as_deref(), version).unique("reference", || {
         AppError::conflict_on(
             "duplicate_reference",
             "reference",
@@ -933,7 +936,7 @@ pub fn delete_in(
 ) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let doc = get(conn, caller, kind, id)?;
-    if doc.status != "draft" || !store::delete_draft(conn, doc.organization_id, doc.id)? {
+    if doc.status != "draft" || !billing::documents::delete_draft(conn, doc.organization_id, doc.id)? {
         return Err(AppError::unprocessable(
             "document_not_draft",
             format!(
@@ -957,7 +960,7 @@ fn posting(
     lines: &[DocumentLineRow],
 ) -> Result<Vec<DraftLine>, AppError> {
     let tax_ids: Vec<TaxRateId> = lines.iter().filter_map(|l| l.tax_rate_id).collect();
-    let taxes: HashMap<TaxRateId, TaxRateRow> = store::tax_rates_by_ids(conn, org.id, &tax_ids)?
+    let taxes: HashMap<TaxRateId, TaxRateRow> = billing::tax_rates::by_ids(conn, org.id, &tax_ids)?
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
@@ -1051,7 +1054,7 @@ pub fn issue_in(
     find_account(conn, org.id, kind, account.id.0, &mut errors)?;
     crate::app::error::Check::from(errors).finish()?;
     let related = match doc.related_document_id {
-        Some(r) => Some(store::find_document(conn, org.id, r)?),
+        Some(r) => Some(billing::documents::find_document(conn, org.id, r)?),
         None => None,
     };
     (doc.owner_id, doc.team_id) = match &related {
@@ -1059,10 +1062,10 @@ pub fn issue_in(
         _ => (account.owner_id, account.team_id),
     };
     if kind != DocumentKind::Bill {
-        let (prefix, n) = store::take_number(conn, org.id, kind.as_str())?;
+        let (prefix, n) = billing::numbering::take_number(conn, org.id, kind.as_str())?;
         doc.number = Some(format!("{prefix}{n:04}"));
     }
-    let lines = store::lines_of(conn, org.id, &[doc.id])?;
+    let lines = billing::documents::lines_of(conn, org.id, &[doc.id])?;
     let label = doc
         .number
         .clone()
@@ -1093,8 +1096,8 @@ pub fn issue_in(
     doc.journal_entry_id = Some(entry.row.id);
     doc.issued_at = Some(now);
     doc.updated_at = now;
-    if !store::mark_issued(conn, &doc)? {
-        let now = store::find_document(conn, org.id, doc.id)?;
+    if !billing::documents::mark_issued(conn, &doc)? {
+        let now = billing::documents::find_document(conn, org.id, doc.id)?;
         return Err(if now.status == "draft" {
             AppError::conflict(
                 "version_mismatch",
@@ -1110,7 +1113,7 @@ pub fn issue_in(
             )
         });
     }
-    let mut doc = store::find_document(conn, org.id, doc.id)?;
+    let mut doc = billing::documents::find_document(conn, org.id, doc.id)?;
     if let Some(target) = related {
         let due = target.total_minor - target.allocated_minor;
         let amount = due.min(doc.total_minor);
@@ -1124,7 +1127,7 @@ pub fn issue_in(
                 amount,
                 doc.issue_date.max(target.issue_date),
             )?;
-            doc = store::find_document(conn, org.id, doc.id)?;
+            doc = billing::documents::find_document(conn, org.id, doc.id)?;
         }
     }
     view(conn, &org, doc)
@@ -1163,7 +1166,7 @@ pub fn void_in(
         if kind.is_credit() {
             unwind_source_allocations(conn, caller, &org, &doc)?;
         }
-        let doc = store::find_document(conn, org.id, doc.id)?;
+        let doc = billing::documents::find_document(conn, org.id, doc.id)?;
         if doc.allocated_minor != 0 {
             return Err(AppError::unprocessable(
                 "document_has_payments",
@@ -1185,13 +1188,13 @@ pub fn void_in(
             entry_id = Some(reversal.row.id);
         }
     }
-    if !store::mark_void(conn, org.id, doc.id, entry_id, db::now())? {
+    if !billing::documents::mark_void(conn, org.id, doc.id, entry_id, db::now())? {
         return Err(AppError::conflict(
             "document_has_payments",
             format!("this {} changed while voiding; read it again", kind.noun()),
         ));
     }
-    let doc = store::find_document(conn, org.id, doc.id)?;
+    let doc = billing::documents::find_document(conn, org.id, doc.id)?;
     view(conn, &org, doc)
 }
 
@@ -1205,6 +1208,6 @@ pub fn list(
 ) -> Result<Vec<DocumentView>, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
-    let rows = store::list_documents(conn, org.id, filter, desc, after, limit)?;
+    let rows = billing::documents::list_documents(conn, org.id, filter, desc, after, limit)?;
     views(conn, &org, rows)
 }

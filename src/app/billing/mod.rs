@@ -6,10 +6,10 @@
 //! from the same base-currency amounts the postings used, which is why it ties to the control
 //! accounts.
 
-pub mod banks;
+pub mod aging;
+pub mod bank_accounts;
 pub mod documents;
 pub mod payments;
-pub mod reports;
 pub mod tax_rates;
 
 use crate::app::Tx;

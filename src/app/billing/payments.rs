@@ -23,9 +23,14 @@ use super::{check_lock, control_account, money, resolve_rate, role_account};
 use crate::app::error::{AppError, FieldError};
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
 use crate::auth::{Caller, Permission};
-use crate::db::receivables::{
-    self as store, AllocationRow, DocumentRow, PaymentFilter, PaymentRow,
+use crate::db::billing::{
+    self,
+    allocations::AllocationRow,
+    bank_accounts::BankAccountRow,
+    documents::DocumentRow,
+    payments::{PaymentFilter, PaymentRow},
 };
+use crate::db::record::Stored;
 use crate::db::{self, SqlDecimal};
 use crate::domain::documents::{
     allocation_base_minor, to_base_minor, AmountsAre, DocumentKind, Ledger, Pricing,
@@ -98,7 +103,7 @@ pub fn views(
     rows: Vec<PaymentRow>,
 ) -> Result<Vec<PaymentView>, AppError> {
     let ids: Vec<PaymentId> = rows.iter().map(|r| r.id).collect();
-    let allocations = store::allocations_of_payments(conn, org.id, &ids)?;
+    let allocations = billing::allocations::allocations_of_payments(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
     let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
     rows.into_iter()
@@ -251,7 +256,7 @@ fn allocate_at(
     // locks its row, so the base amounts below are computed from what was settled before
     // this allocation even when another request settled part of the same item meanwhile —
     // the allocation that settles an item takes exactly the base left.
-    if !store::allocate_document(conn, org.id, target.id, amount_minor, 0, now)? {
+    if !billing::documents::allocate_document(conn, org.id, target.id, amount_minor, 0, now)? {
         return Err(AppError::field(
             "allocation_exceeds_due",
             &f("amount"),
@@ -262,7 +267,7 @@ fn allocate_at(
             ),
         ));
     }
-    let locked = store::find_document(conn, org.id, target.id)?;
+    let locked = billing::documents::find_document(conn, org.id, target.id)?;
     let document_base = allocation_base_minor(
         amount_minor,
         locked.total_minor,
@@ -272,17 +277,17 @@ fn allocate_at(
         &pricing(currency, org.base, locked.exchange_rate.0, org.rounding),
     )
     .map_err(too_large)?;
-    store::add_document_allocated_base(conn, org.id, target.id, document_base)?;
+    billing::documents::add_document_allocated_base(conn, org.id, target.id, document_base)?;
     let (payment_id, credit_id, source_kind, source_base) = match &source {
         AllocationSource::Payment(p) => {
-            if !store::allocate_payment(conn, org.id, p.id, amount_minor, 0, now)? {
+            if !billing::payments::allocate_payment(conn, org.id, p.id, amount_minor, 0, now)? {
                 return Err(AppError::field(
                     "allocations_exceed_payment",
                     &f("amount"),
                     "the allocations add up to more than the payment's unallocated amount",
                 ));
             }
-            let p = store::find_payment(conn, org.id, p.id)?;
+            let p = billing::payments::find_payment(conn, org.id, p.id)?;
             let base = allocation_base_minor(
                 amount_minor,
                 p.amount_minor,
@@ -292,18 +297,18 @@ fn allocate_at(
                 &pricing(currency, org.base, p.exchange_rate.0, Rounding::HalfUp),
             )
             .map_err(too_large)?;
-            store::add_payment_allocated_base(conn, org.id, p.id, base)?;
+            billing::payments::add_payment_allocated_base(conn, org.id, p.id, base)?;
             (Some(p.id), None, Source::Payment, base)
         }
         AllocationSource::Credit(c) => {
-            if !store::allocate_document(conn, org.id, c.id, amount_minor, 0, now)? {
+            if !billing::documents::allocate_document(conn, org.id, c.id, amount_minor, 0, now)? {
                 return Err(AppError::field(
                     "allocation_exceeds_credit",
                     &f("amount"),
                     "more than the credit left to use",
                 ));
             }
-            let c = store::find_document(conn, org.id, c.id)?;
+            let c = billing::documents::find_document(conn, org.id, c.id)?;
             let base = allocation_base_minor(
                 amount_minor,
                 c.total_minor,
@@ -313,7 +318,7 @@ fn allocate_at(
                 &pricing(currency, org.base, c.exchange_rate.0, org.rounding),
             )
             .map_err(too_large)?;
-            store::add_document_allocated_base(conn, org.id, c.id, base)?;
+            billing::documents::add_document_allocated_base(conn, org.id, c.id, base)?;
             let source = if kind_of(&c)? == DocumentKind::VendorCredit {
                 Source::VendorCredit
             } else {
@@ -394,7 +399,7 @@ fn allocate_at(
         created_by: UserId(caller.user_id().0),
         created_at: now,
     };
-    store::insert_allocation(conn, &row)?;
+    billing::allocations::insert_allocation(conn, &row)?;
     Ok(row)
 }
 
@@ -411,7 +416,7 @@ fn unwind(
         if a.voided {
             continue;
         }
-        store::allocate_document(
+        billing::documents::allocate_document(
             conn,
             org.id,
             a.document_id,
@@ -420,7 +425,7 @@ fn unwind(
             now,
         )?;
         if let Some(c) = a.credit_document_id {
-            store::allocate_document(conn, org.id, c, -a.amount_minor, -a.source_base_minor, now)?;
+            billing::documents::allocate_document(conn, org.id, c, -a.amount_minor, -a.source_base_minor, now)?;
         }
         if let Some(e) = a.fx_entry_id {
             check_lock(org, a.allocation_date, "date")?;
@@ -433,7 +438,7 @@ fn unwind(
                 "Allocation undone".into(),
             )?;
         }
-        store::void_allocation(conn, org.id, a.id)?;
+        billing::allocations::void_allocation(conn, org.id, a.id)?;
     }
     Ok(())
 }
@@ -445,7 +450,7 @@ pub fn unwind_source_allocations(
     org: &Org,
     credit: &DocumentRow,
 ) -> Result<(), AppError> {
-    let allocations = store::allocations_from_credit(conn, org.id, credit.id)?;
+    let allocations = billing::allocations::allocations_from_credit(conn, org.id, credit.id)?;
     unwind(conn, caller, org, allocations)
 }
 
@@ -581,7 +586,7 @@ fn allocation_targets(
             out.push(None);
             continue;
         }
-        match store::find_document(conn, org.id, DocumentId(id)) {
+        match billing::documents::find_document(conn, org.id, DocumentId(id)) {
             Ok(d) if d.kind == kind.as_str() => out.push(Some((d, amount))),
             Ok(_) | Err(diesel::result::Error::NotFound) => {
                 errors.push(FieldError::new(
@@ -611,8 +616,8 @@ fn apply_allocations(
         let Some((doc, amount)) = target else {
             continue;
         };
-        let payment = store::find_payment(conn, org.id, payment_id)?;
-        let doc = store::find_document(conn, org.id, doc.id)?;
+        let payment = billing::payments::find_payment(conn, org.id, payment_id)?;
+        let doc = billing::documents::find_document(conn, org.id, doc.id)?;
         let date = entry
             .date
             .unwrap_or_else(|| payment.payment_date.max(doc.issue_date));
@@ -658,7 +663,7 @@ pub fn create_in(
         }
         Err(e) => return Err(e.into()),
     };
-    let bank = match store::find_bank_account(conn, org.id, BankAccountId(input.bank_account_id)) {
+    let bank = match BankAccountRow::find(conn, org.id, BankAccountId(input.bank_account_id)) {
         Ok(b) if !b.is_active => {
             errors.push(FieldError::new(
                 "bank_account_id",
@@ -872,15 +877,15 @@ pub fn create_in(
         created_at: now,
         updated_at: now,
     };
-    store::insert_payment(conn, &row)?;
+    billing::payments::insert_payment(conn, &row)?;
     apply_allocations(conn, caller, &org, row.id, &input.allocations, targets)?;
-    let row = store::find_payment(conn, org.id, row.id)?;
+    let row = billing::payments::find_payment(conn, org.id, row.id)?;
     view(conn, &org, row)
 }
 
 pub fn get(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentRow, AppError> {
     caller.require(Permission::Read)?;
-    store::find_payment(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "payment"))
+    billing::payments::find_payment(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "payment"))
 }
 
 pub fn get_view(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
@@ -899,7 +904,7 @@ pub fn list(
 ) -> Result<Vec<PaymentView>, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
-    let rows = store::list_payments(conn, org.id, filter, desc, after, limit)?;
+    let rows = billing::payments::list_payments(conn, org.id, filter, desc, after, limit)?;
     views(conn, &org, rows)
 }
 
@@ -961,7 +966,7 @@ pub fn allocate_more_in(
     }
     crate::app::error::Check::from(errors).finish()?;
     apply_allocations(conn, caller, &org, payment.id, &entries, targets)?;
-    let row = store::find_payment(conn, org.id, payment.id)?;
+    let row = billing::payments::find_payment(conn, org.id, payment.id)?;
     view(conn, &org, row)
 }
 
@@ -977,13 +982,13 @@ pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentV
         ));
     }
     check_lock(&org, payment.payment_date, "date")?;
-    if !store::lock_posted_payment(conn, org.id, payment.id)? {
+    if !billing::payments::lock_posted_payment(conn, org.id, payment.id)? {
         return Err(AppError::conflict(
             "payment_void",
             "this payment was voided by another request",
         ));
     }
-    let allocations = store::allocations_of_payments(conn, org.id, &[payment.id])?;
+    let allocations = billing::allocations::allocations_of_payments(conn, org.id, &[payment.id])?;
     unwind(conn, caller, &org, allocations)?;
     let original = ledger::get_entry(conn, caller, payment.journal_entry_id)?;
     let reversal = ledger::post_reversal(
@@ -993,12 +998,12 @@ pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentV
         payment.payment_date,
         "Payment voided".into(),
     )?;
-    if !store::mark_payment_void(conn, org.id, payment.id, reversal.row.id, db::now())? {
+    if !billing::payments::mark_payment_void(conn, org.id, payment.id, reversal.row.id, db::now())? {
         return Err(AppError::conflict(
             "payment_void",
             "this payment was voided by another request",
         ));
     }
-    let row = store::find_payment(conn, org.id, payment.id)?;
+    let row = billing::payments::find_payment(conn, org.id, payment.id)?;
     view(conn, &org, row)
 }

@@ -1,23 +1,27 @@
 //! Tax rates: a fraction, a kind, whether purchase tax is recoverable, and the ledger accounts
-//! sales and purchase tax post to.
+//! sales and purchase tax post to. A plain record (see [`crate::app::record`]) with its own
+//! rules: the rate fits its kind, the accounts fit tax, names are unique, and a rate already
+//! on documents keeps its figures.
 
-use crate::app::Tx;
-use crate::domain::ids::{LedgerAccountId, OrganizationId, TaxRateId};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::role_account;
-use crate::app::error::{AppError, FieldError, Unique};
-use crate::app::input::IfMatch;
-use crate::auth::{Caller, Permission};
+use crate::app::error::{on_unique, AppError, Check};
+use crate::app::record::Record;
+use crate::app::Tx;
+use crate::auth::Permission;
+use crate::db::billing::tax_rates::{self as store, TaxRateRow};
 use crate::db::ledger::LedgerAccountRow;
-use crate::db::receivables::{self as store, TaxRateRow};
+use crate::db::record::Stored;
 use crate::db::{self, SqlDecimal};
 use crate::domain::documents::TaxKind;
+use crate::domain::ids::{LedgerAccountId, OrganizationId, TaxRateId};
 use crate::domain::ledger::{AccountType, SystemRole};
-use crate::domain::money::decimal_string;
+use crate::domain::money::{decimal_string, decimal_string_opt};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaxRateView {
@@ -37,8 +41,8 @@ pub struct TaxRateView {
     pub purchase_ledger_account_id: Uuid,
     pub is_active: bool,
     pub version: i64,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl From<TaxRateRow> for TaxRateView {
@@ -59,12 +63,71 @@ impl From<TaxRateRow> for TaxRateView {
     }
 }
 
+// A new tax rate (`name` and `rate` required), or the fields of one to change.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaxRateRequest {
+    #[schema(example = "VAT 20%")]
+    pub name: Option<String>,
+    /// A fraction as a decimal string: "0.20" is 20%.
+    #[serde(default, with = "decimal_string_opt")]
+    #[schema(value_type = Option<String>, example = "0.20")]
+    pub rate: Option<Decimal>,
+    /// `standard` (default), `zero_rated` or `exempt` (both with rate 0).
+    pub kind: Option<TaxKind>,
+    /// Purchase tax can be reclaimed (default: true except for exempt).
+    pub recoverable: Option<bool>,
+    /// Default: the chart's `sales_tax` account.
+    pub sales_ledger_account_id: Option<Uuid>,
+    /// Default: the chart's `tax_recoverable` account.
+    pub purchase_ledger_account_id: Option<Uuid>,
+    pub is_active: Option<bool>,
+}
+
+/// The sort and activity filter of the list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TaxRateListParams {
+    pub is_active: Option<bool>,
+    /// `created_at` (default) or `-created_at`.
+    pub sort: Option<String>,
+}
+
+impl TaxRateRequest {
+    /// The request's own shape: what is missing or malformed, before any rule that needs
+    /// the books (answered alone, as it always was).
+    fn check_shape(&self, creating: bool) -> Result<(), AppError> {
+        let mut check = Check::new();
+        if creating {
+            check.present("name", &self.name);
+            check.present("rate", &self.rate);
+        }
+        check.not_blank("name", self.name.as_deref(), 100);
+        if let Some(r) = self.rate {
+            if r < Decimal::ZERO || r >= Decimal::TEN {
+                check.push(
+                    "rate",
+                    "out_of_range",
+                    "a fraction from 0 up to 10 (\"0.20\" is 20%)",
+                );
+            } else if r.scale() > 8 {
+                check.push("rate", "too_many_decimals", "at most 8 decimal places");
+            }
+        }
+        check.finish()
+    }
+
+    fn name(&self) -> Option<String> {
+        self.name.as_ref().map(|n| n.trim().to_owned())
+    }
+}
+
 /// The rates every organization starts with; edit or add to them.
-pub fn create_defaults_in(conn: &mut Tx, org: OrganizationId) -> Result<(), AppError> {
-    let sales = role_account(conn, org, SystemRole::SalesTax)?;
-    let purchase = role_account(conn, org, SystemRole::TaxRecoverable)?;
+pub fn create_defaults_in(tx: &mut Tx, org: OrganizationId) -> Result<(), AppError> {
+    let sales = role_account(tx, org, SystemRole::SalesTax)?;
+    let purchase = role_account(tx, org, SystemRole::TaxRecoverable)?;
     let now = db::now();
-    let rows: Vec<TaxRateRow> = [
+    let defaults = [
         (
             "Standard rate",
             Decimal::new(20, 2),
@@ -74,47 +137,38 @@ pub fn create_defaults_in(conn: &mut Tx, org: OrganizationId) -> Result<(), AppE
         ("Reduced rate", Decimal::new(5, 2), TaxKind::Standard, true),
         ("Zero rated", Decimal::ZERO, TaxKind::ZeroRated, true),
         ("Exempt", Decimal::ZERO, TaxKind::Exempt, false),
-    ]
-    .into_iter()
-    .map(|(name, rate, kind, recoverable)| TaxRateRow {
-        organization_id: org,
-        id: TaxRateId(Uuid::now_v7()),
-        name: name.to_owned(),
-        rate: SqlDecimal(rate),
-        kind: kind.as_str().to_owned(),
-        recoverable,
-        sales_ledger_account_id: sales,
-        purchase_ledger_account_id: purchase,
-        is_active: true,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    })
-    .collect();
-    store::insert_tax_rates(conn, &rows)?;
+    ];
+    for (name, rate, kind, recoverable) in defaults {
+        TaxRateRow {
+            organization_id: org,
+            id: TaxRateId(Uuid::now_v7()),
+            name: name.to_owned(),
+            rate: SqlDecimal(rate),
+            kind: kind.as_str().to_owned(),
+            recoverable,
+            sales_ledger_account_id: sales,
+            purchase_ledger_account_id: purchase,
+            is_active: true,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+        .insert(tx)?;
+    }
     Ok(())
 }
 
-#[derive(Debug, Default)]
-pub struct TaxRateInput {
-    pub name: Option<String>,
-    pub rate: Option<Decimal>,
-    pub kind: Option<TaxKind>,
-    pub recoverable: Option<bool>,
-    pub sales_ledger_account_id: Option<Uuid>,
-    pub purchase_ledger_account_id: Option<Uuid>,
-    pub is_active: Option<bool>,
-}
-
+/// Tax posts to an account of one of the `allowed` types that is not a control or bank
+/// account.
 fn check_tax_account(
-    conn: &mut Tx,
+    tx: &mut Tx,
     org: OrganizationId,
     id: LedgerAccountId,
     field: &str,
     allowed: &[AccountType],
-    errors: &mut Vec<FieldError>,
+    check: &mut Check,
 ) -> Result<(), AppError> {
-    match db::ledger::find_account(conn, org, id) {
+    match db::ledger::find_account(tx, org, id) {
         Ok(LedgerAccountRow {
             account_type,
             system_role,
@@ -126,7 +180,7 @@ fn check_tax_account(
                 Some("accounts_receivable" | "accounts_payable" | "bank")
             );
             if !fits || control {
-                errors.push(FieldError::new(
+                check.push(
                     field,
                     "ledger_account_type",
                     format!(
@@ -137,173 +191,181 @@ fn check_tax_account(
                             .collect::<Vec<_>>()
                             .join(" or ")
                     ),
-                ));
+                );
             }
         }
-        Err(diesel::result::Error::NotFound) => errors.push(FieldError::new(
+        Err(diesel::result::Error::NotFound) => check.push(
             field,
             "not_found",
             "no such ledger account in your organization",
-        )),
+        ),
         Err(e) => return Err(e.into()),
     }
     Ok(())
 }
 
-/// Checks the rate against its kind and the accounts, listing every problem.
-fn check(conn: &mut Tx, row: &TaxRateRow, name_changed: bool) -> Result<(), AppError> {
-    let mut errors = Vec::new();
+/// The rate against its kind, its name and its accounts, every problem into `check`.
+fn check_rules(
+    tx: &mut Tx,
+    row: &TaxRateRow,
+    name_changed: bool,
+    check: &mut Check,
+) -> Result<(), AppError> {
     let kind = TaxKind::parse(&row.kind).unwrap_or(TaxKind::Standard);
     if kind != TaxKind::Standard && !row.rate.0.is_zero() {
-        errors.push(FieldError::new(
+        check.push(
             "rate",
             "rate_must_be_zero",
             format!("a {} rate is 0", kind.as_str()),
-        ));
+        );
     }
     if kind == TaxKind::Standard && row.rate.0.is_zero() {
-        errors.push(FieldError::new(
+        check.push(
             "rate",
             "rate_must_be_positive",
             "a standard rate is above 0 (use zero_rated or exempt for 0)",
-        ));
+        );
     }
-    if name_changed
-        && store::tax_rate_name_taken(conn, row.organization_id, &row.name, Some(row.id))?
-    {
-        errors.push(FieldError::new(
-            "name",
-            "name_taken",
-            "another tax rate has this name",
-        ));
+    if name_changed && store::name_taken(tx, row.organization_id, &row.name, Some(row.id))? {
+        check.push("name", "name_taken", "another tax rate has this name");
     }
     check_tax_account(
-        conn,
+        tx,
         row.organization_id,
         row.sales_ledger_account_id,
         "sales_ledger_account_id",
         &[AccountType::Liability],
-        &mut errors,
+        check,
     )?;
     check_tax_account(
-        conn,
+        tx,
         row.organization_id,
         row.purchase_ledger_account_id,
         "purchase_ledger_account_id",
         &[AccountType::Asset, AccountType::Liability],
-        &mut errors,
-    )?;
-    crate::app::error::Check::from(errors).finish()
+        check,
+    )
 }
 
-pub fn create_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    input: TaxRateInput,
-) -> Result<TaxRateView, AppError> {
-    caller.require(Permission::WriteBooks)?;
-    let org = caller.org;
-    let kind = input.kind.unwrap_or(TaxKind::Standard);
-    let now = db::now();
-    let row = TaxRateRow {
-        organization_id: org,
-        id: TaxRateId(Uuid::now_v7()),
-        name: input.name.unwrap_or_default(),
-        rate: SqlDecimal(input.rate.unwrap_or_default().normalize()),
-        kind: kind.as_str().to_owned(),
-        recoverable: input.recoverable.unwrap_or(kind != TaxKind::Exempt),
-        sales_ledger_account_id: match input.sales_ledger_account_id {
-            Some(id) => LedgerAccountId(id),
-            None => role_account(conn, org, SystemRole::SalesTax)?,
-        },
-        purchase_ledger_account_id: match input.purchase_ledger_account_id {
-            Some(id) => LedgerAccountId(id),
-            None => role_account(conn, org, SystemRole::TaxRecoverable)?,
-        },
-        is_active: input.is_active.unwrap_or(true),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    check(conn, &row, true)?;
-    store::insert_tax_rates(conn, std::slice::from_ref(&row)).unique("name", || {
-        AppError::field("name_taken", "name", "another tax rate has this name")
-    })?;
-    Ok(row.into())
-}
+pub struct TaxRate;
 
-pub fn get(conn: &mut Tx, caller: &Caller, id: TaxRateId) -> Result<TaxRateRow, AppError> {
-    caller.require(Permission::Read)?;
-    store::find_tax_rate(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "tax rate"))
-}
+impl Record for TaxRate {
+    const NAME: &'static str = "tax_rate";
+    const NOUN: &'static str = "tax rate";
+    const COLLECTION: &'static str = "tax-rates";
+    const WRITE: Permission = Permission::WriteBooks;
 
-/// Changes a rate. A rate already used on documents keeps its figures (documents store
-/// their rounded amounts), so only its name, accounts and active flag may change then.
-pub fn update_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    id: TaxRateId,
-    expected: &IfMatch,
-    input: TaxRateInput,
-) -> Result<TaxRateView, AppError> {
-    caller.require(Permission::WriteBooks)?;
-    let mut row = get(conn, caller, id)?;
-    expected.check(row.version)?;
-    let version = row.version;
-    let changes_figures = input
-        .rate
-        .is_some_and(|r| r.normalize() != row.rate.0.normalize())
-        || input.kind.is_some_and(|k| k.as_str() != row.kind)
-        || input.recoverable.is_some_and(|r| r != row.recoverable);
-    if changes_figures && store::tax_rate_in_use(conn, row.organization_id, row.id)? {
-        return Err(AppError::unprocessable(
-            "tax_rate_in_use",
-            "this rate is on documents: its rate, kind and recoverability stay as they were; create a new rate and deactivate this one",
-        ));
-    }
-    let name_changed = input.name.as_ref().is_some_and(|n| *n != row.name);
-    if let Some(n) = input.name {
-        row.name = n;
-    }
-    if let Some(r) = input.rate {
-        row.rate = SqlDecimal(r.normalize());
-    }
-    if let Some(k) = input.kind {
-        row.kind = k.as_str().to_owned();
-    }
-    if let Some(r) = input.recoverable {
-        row.recoverable = r;
-    }
-    if let Some(a) = input.sales_ledger_account_id {
-        row.sales_ledger_account_id = LedgerAccountId(a);
-    }
-    if let Some(a) = input.purchase_ledger_account_id {
-        row.purchase_ledger_account_id = LedgerAccountId(a);
-    }
-    if let Some(a) = input.is_active {
-        row.is_active = a;
-    }
-    check(conn, &row, name_changed)?;
-    row.version += 1;
-    row.updated_at = db::now();
-    if !store::save_tax_rate(conn, &row, version).unique("name", || {
-        AppError::field("name_taken", "name", "another tax rate has this name")
-    })? {
-        return Err(AppError::version_mismatch());
-    }
-    Ok(row.into())
-}
+    type Row = TaxRateRow;
+    type Create = TaxRateRequest;
+    type Patch = TaxRateRequest;
+    type View = TaxRateView;
+    type Query = TaxRateListParams;
 
-/// Deletes a rate no document uses (deactivate it otherwise).
-pub fn delete_in(conn: &mut Tx, caller: &Caller, id: TaxRateId) -> Result<(), AppError> {
-    caller.require(Permission::WriteBooks)?;
-    let row = get(conn, caller, id)?;
-    if store::tax_rate_in_use(conn, row.organization_id, row.id)? {
-        return Err(AppError::conflict(
-            "tax_rate_in_use",
-            "documents use this rate; set is_active to false instead",
-        ));
+    fn new_row(
+        tx: &mut Tx,
+        input: &TaxRateRequest,
+        check: &mut Check,
+    ) -> Result<TaxRateRow, AppError> {
+        input.check_shape(true)?;
+        let org = tx.caller()?.org;
+        let kind = input.kind.unwrap_or(TaxKind::Standard);
+        let now = db::now();
+        let row = TaxRateRow {
+            organization_id: org,
+            id: TaxRateId(Uuid::now_v7()),
+            name: input.name().unwrap_or_default(),
+            rate: SqlDecimal(input.rate.unwrap_or_default().normalize()),
+            kind: kind.as_str().to_owned(),
+            recoverable: input.recoverable.unwrap_or(kind != TaxKind::Exempt),
+            sales_ledger_account_id: match input.sales_ledger_account_id {
+                Some(id) => LedgerAccountId(id),
+                None => role_account(tx, org, SystemRole::SalesTax)?,
+            },
+            purchase_ledger_account_id: match input.purchase_ledger_account_id {
+                Some(id) => LedgerAccountId(id),
+                None => role_account(tx, org, SystemRole::TaxRecoverable)?,
+            },
+            is_active: input.is_active.unwrap_or(true),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        };
+        check_rules(tx, &row, true, check)?;
+        Ok(row)
     }
-    store::delete_tax_rate(conn, row.organization_id, row.id)?;
-    Ok(())
+
+    /// A rate already used on documents keeps its figures (documents store their rounded
+    /// amounts), so only its name, accounts and active flag may change then.
+    fn apply(
+        tx: &mut Tx,
+        patch: &TaxRateRequest,
+        row: &mut TaxRateRow,
+        check: &mut Check,
+    ) -> Result<(), AppError> {
+        patch.check_shape(false)?;
+        let changes_figures = patch
+            .rate
+            .is_some_and(|r| r.normalize() != row.rate.0.normalize())
+            || patch.kind.is_some_and(|k| k.as_str() != row.kind)
+            || patch.recoverable.is_some_and(|r| r != row.recoverable);
+        if changes_figures && store::in_use(tx, row.organization_id, row.id)? {
+            return Err(AppError::unprocessable(
+                "tax_rate_in_use",
+                "this rate is on documents: its rate, kind and recoverability stay as they were; create a new rate and deactivate this one",
+            ));
+        }
+        let name = patch.name();
+        let name_changed = name.as_ref().is_some_and(|n| *n != row.name);
+        if let Some(n) = name {
+            row.name = n;
+        }
+        if let Some(r) = patch.rate {
+            row.rate = SqlDecimal(r.normalize());
+        }
+        if let Some(k) = patch.kind {
+            row.kind = k.as_str().to_owned();
+        }
+        if let Some(r) = patch.recoverable {
+            row.recoverable = r;
+        }
+        if let Some(a) = patch.sales_ledger_account_id {
+            row.sales_ledger_account_id = LedgerAccountId(a);
+        }
+        if let Some(a) = patch.purchase_ledger_account_id {
+            row.purchase_ledger_account_id = LedgerAccountId(a);
+        }
+        if let Some(a) = patch.is_active {
+            row.is_active = a;
+        }
+        check_rules(tx, row, name_changed, check)
+    }
+
+    /// A rate on documents stays (deactivate it instead).
+    fn may_delete(tx: &mut Tx, current: &TaxRateRow) -> Result<(), AppError> {
+        if store::in_use(tx, current.organization_id, current.id)? {
+            return Err(AppError::conflict(
+                "tax_rate_in_use",
+                "documents use this rate; set is_active to false instead",
+            ));
+        }
+        Ok(())
+    }
+
+    fn views(_tx: &mut Tx, rows: Vec<TaxRateRow>) -> Result<Vec<TaxRateView>, AppError> {
+        Ok(rows.into_iter().map(TaxRateView::from).collect())
+    }
+
+    fn filter(_tx: &mut Tx, query: &TaxRateListParams) -> Result<Option<bool>, AppError> {
+        Ok(query.is_active)
+    }
+
+    fn sort(query: &TaxRateListParams) -> Option<&str> {
+        query.sort.as_deref()
+    }
+
+    fn on_unique(e: diesel::result::Error) -> AppError {
+        on_unique(e, "name", || {
+            AppError::field("name_taken", "name", "another tax rate has this name")
+        })
+    }
 }
