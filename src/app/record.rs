@@ -44,6 +44,12 @@ pub trait Record: Sized + 'static {
     /// A list's query (filters and sort), as the client sent it.
     type Query: Send + 'static;
 
+    /// Record-level access a create needs, from its input alone, before the input's rules
+    /// (the account a record goes on, when the input names one that exists).
+    fn may_create(_tx: &mut Tx, _input: &Self::Create) -> Result<(), AppError> {
+        Ok(())
+    }
+
     /// A new row from `input`: defaults, and every rule it breaks into `check`.
     fn new_row(tx: &mut Tx, input: &Self::Create, check: &mut Check)
         -> Result<Self::Row, AppError>;
@@ -151,6 +157,7 @@ pub fn create_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<R::View, Ap
 
 fn created_in<R: Record>(tx: &mut Tx, input: R::Create) -> Result<(Uuid, R::View), AppError> {
     tx.caller()?.require(R::WRITE)?;
+    R::may_create(tx, &input)?;
     let mut check = Check::new();
     let row = R::new_row(tx, &input, &mut check)?;
     check.finish()?;

@@ -4,7 +4,9 @@
 //! same transaction as the write that changes it.
 
 pub mod access;
+pub mod account_records;
 pub mod accounts;
+pub mod contacts;
 pub mod deals;
 pub mod import;
 pub mod records;

@@ -16,12 +16,12 @@ use crate::app::input::double_option;
 use crate::app::input::IfMatch;
 use crate::auth::{Caller, Permission};
 use crate::db::crm::records::{
-    ContactRow, FeedbackRow, InteractionRow, RecordFilter, RequestRow, TaskRow,
+    FeedbackRow, InteractionRow, RecordFilter, RequestRow, TaskRow,
 };
 use crate::db::{self};
 use crate::domain::crm::{
-    ContactStatus, Direction, FeedbackKind, Influence, InteractionKind, Priority, RequestKind,
-    RequestStatus, Seniority, TaskStatus, TextEnum,
+    Direction, FeedbackKind, InteractionKind, Priority, RequestKind, RequestStatus, TaskStatus,
+    TextEnum,
 };
 
 fn required_account(check: &mut Check, account_id: Option<Uuid>) -> ClientAccountId {
@@ -50,181 +50,6 @@ fn target_account(conn: &mut Tx, caller: &Caller, id: ClientAccountId) -> Result
         Err(e) => return Err(e.into()),
     };
     access::require_write(conn, caller, &account)?;
-    Ok(())
-}
-
-// ---- contacts ----
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ContactInput {
-    /// Moving a contact to another account needs write access to both accounts.
-    pub account_id: Option<Uuid>,
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
-    pub title: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<Seniority>)]
-    pub seniority: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
-    pub is_decision_maker: Option<bool>,
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<Influence>)]
-    pub influence: Option<Option<String>>,
-    #[schema(value_type = Option<ContactStatus>)]
-    pub status: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ContactView {
-    pub id: Uuid,
-    pub account_id: Uuid,
-    pub name: String,
-    pub title: Option<String>,
-    #[schema(value_type = Option<Seniority>)]
-    pub seniority: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub is_decision_maker: bool,
-    #[schema(value_type = Option<Influence>)]
-    pub influence: Option<String>,
-    #[schema(value_type = ContactStatus)]
-    pub status: String,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<ContactRow> for ContactView {
-    fn from(r: ContactRow) -> Self {
-        ContactView {
-            id: r.id.0,
-            account_id: r.account_id.0,
-            name: r.name,
-            title: r.title,
-            seniority: r.seniority,
-            email: r.email,
-            phone: r.phone,
-            is_decision_maker: r.is_decision_maker,
-            influence: r.influence,
-            status: r.status,
-            version: r.version,
-            created_at: r.created_at.and_utc(),
-            updated_at: r.updated_at.and_utc(),
-        }
-    }
-}
-
-fn apply_contact(input: &ContactInput, row: &mut ContactRow, check: &mut Check) {
-    if let Some(n) = &input.name {
-        row.name = check.required("name", Some(n), 200);
-    }
-    if let Some(v) = &input.title {
-        row.title = check.text("title", v.as_deref(), 200);
-    }
-    if let Some(v) = &input.seniority {
-        row.seniority = check
-            .enum_value::<Seniority>("seniority", v.as_deref())
-            .map(|s| s.as_str().to_owned());
-    }
-    if let Some(v) = &input.email {
-        row.email = check.email("email", v.as_deref());
-    }
-    if let Some(v) = &input.phone {
-        row.phone = check.text("phone", v.as_deref(), 50);
-    }
-    if let Some(v) = input.is_decision_maker {
-        row.is_decision_maker = v;
-    }
-    if let Some(v) = &input.influence {
-        row.influence = check
-            .enum_value::<Influence>("influence", v.as_deref())
-            .map(|s| s.as_str().to_owned());
-    }
-    if let Some(s) = check.enum_value::<ContactStatus>("status", input.status.as_deref()) {
-        row.status = s.as_str().to_owned();
-    }
-}
-
-pub fn create_contact_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    input: ContactInput,
-) -> Result<ContactView, AppError> {
-    let now = db::now();
-    let mut check = Check::default();
-    let account_id = required_account(&mut check, input.account_id);
-    if input.name.is_none() {
-        check.push("name", "required", "must not be empty");
-    }
-    let mut row = ContactRow {
-        organization_id: caller.org,
-        id: ContactId(Uuid::now_v7()),
-        account_id,
-        name: String::new(),
-        title: None,
-        seniority: None,
-        email: None,
-        phone: None,
-        is_decision_maker: false,
-        influence: None,
-        status: ContactStatus::Active.as_str().into(),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    apply_contact(&input, &mut row, &mut check);
-    check.finish()?;
-    target_account(conn, caller, account_id)?;
-    db::crm::records::insert_contact(conn, &row)?;
-    Ok(row.into())
-}
-
-pub fn get_contact(conn: &mut Tx, caller: &Caller, id: ContactId) -> Result<ContactRow, AppError> {
-    caller.require(Permission::Read)?;
-    db::crm::records::find_contact(conn, caller.org, id).map_err(|e| super::not_found(e, "contact"))
-}
-
-pub fn update_contact_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    id: ContactId,
-    expected: &IfMatch,
-    input: ContactInput,
-) -> Result<ContactView, AppError> {
-    let current = get_contact(conn, caller, id)?;
-    access::writable_account(conn, caller, current.account_id)?;
-    expected.check(current.version)?;
-    let mut row = current.clone();
-    let mut check = Check::default();
-    apply_contact(&input, &mut row, &mut check);
-    check.finish()?;
-    if let Some(to) = input.account_id.map(ClientAccountId) {
-        if to != current.account_id {
-            // Both ends: the contact leaves one account and joins another.
-            target_account(conn, caller, to)?;
-            row.account_id = to;
-        }
-    }
-    row.version += 1;
-    row.updated_at = db::now();
-    if !db::crm::records::save_contact(conn, &row, current.version)? {
-        return Err(AppError::version_mismatch());
-    }
-    Ok(row.into())
-}
-
-pub fn delete_contact_in(conn: &mut Tx, caller: &Caller, id: ContactId) -> Result<(), AppError> {
-    let current = get_contact(conn, caller, id)?;
-    access::writable_account(conn, caller, current.account_id)?;
-    db::crm::records::delete_contact(conn, current.organization_id, current.id)?;
-    refresh_account(conn, current.organization_id, current.account_id)?;
     Ok(())
 }
 

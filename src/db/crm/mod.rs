@@ -1,7 +1,9 @@
 //! Client-relationship storage: one file per aggregate. Tenant keys are composite
 //! (organization_id, id), so every query filters on the organization first.
 
+pub mod account_records;
 pub mod accounts;
+pub mod contacts;
 pub mod deals;
 pub mod records;
 pub mod revenue;

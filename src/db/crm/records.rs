@@ -6,25 +6,13 @@ use crate::domain::ids::{
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use uuid::Uuid;
 
-use super::{contains_pattern, lower, lower_opt};
-use crate::db::schema::{contacts, feedback, interaction_contacts, interactions, requests, tasks};
+use crate::db::schema::{feedback, interaction_contacts, interactions, requests, tasks};
 use crate::db::DbConn;
 use crate::on_backend;
 
-/// Filters the lists of account records share; each list reads the ones it has.
-#[derive(Debug, Clone, Default)]
-pub struct RecordFilter {
-    pub account_id: Option<ClientAccountId>,
-    pub person_id: Option<Uuid>,
-    pub status: Option<String>,
-    pub kind: Option<String>,
-    pub q: Option<String>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub updated_since: Option<NaiveDateTime>,
-}
+pub use super::account_records::RecordFilter;
+pub use super::contacts::{contact_ids_by, contacts_of_accounts, ContactRow};
 
 /// Keyset on the id (UUIDv7, so creation order).
 macro_rules! page_by_id {
@@ -46,160 +34,6 @@ macro_rules! page_by_id {
     }};
 }
 pub(crate) use page_by_id;
-
-// ---- contacts ----
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = contacts, treat_none_as_null = true)]
-pub struct ContactRow {
-    pub organization_id: OrganizationId,
-    pub id: ContactId,
-    pub account_id: ClientAccountId,
-    pub name: String,
-    pub title: Option<String>,
-    pub seniority: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub is_decision_maker: bool,
-    pub influence: Option<String>,
-    pub status: String,
-    pub version: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-pub fn insert_contact(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    diesel::insert_into(contacts::table)
-        .values(row)
-        .execute(conn)
-        .map(drop)
-}
-
-pub fn save_contact(
-    conn: &mut DbConn,
-    row: &ContactRow,
-    expected_version: i64,
-) -> QueryResult<bool> {
-    let target = contacts::table.filter(
-        contacts::organization_id
-            .eq(row.organization_id)
-            .and(contacts::id.eq(row.id))
-            .and(contacts::version.eq(expected_version)),
-    );
-    Ok(diesel::update(target).set(row).execute(conn)? == 1)
-}
-
-pub fn find_contact(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    id: ContactId,
-) -> QueryResult<ContactRow> {
-    contacts::table
-        .filter(contacts::organization_id.eq(org).and(contacts::id.eq(id)))
-        .select(ContactRow::as_select())
-        .first(conn)
-}
-
-pub fn contacts_of_accounts(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    accounts: &[ClientAccountId],
-) -> QueryResult<Vec<ContactRow>> {
-    contacts::table
-        .filter(
-            contacts::organization_id
-                .eq(org)
-                .and(contacts::account_id.eq_any(accounts)),
-        )
-        .order(contacts::id.asc())
-        .select(ContactRow::as_select())
-        .load(conn)
-}
-
-pub fn contact_ids_by(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    ids: &[ContactId],
-) -> QueryResult<Vec<(ContactId, ClientAccountId)>> {
-    contacts::table
-        .filter(
-            contacts::organization_id
-                .eq(org)
-                .and(contacts::id.eq_any(ids)),
-        )
-        .select((contacts::id, contacts::account_id))
-        .load(conn)
-}
-
-pub fn list_contacts(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    f: &RecordFilter,
-    desc: bool,
-    after: Option<ContactId>,
-    limit: i64,
-) -> QueryResult<Vec<ContactRow>> {
-    let mut q = contacts::table
-        .filter(contacts::organization_id.eq(org))
-        .select(ContactRow::as_select())
-        .into_boxed();
-    if let Some(a) = f.account_id {
-        q = q.filter(contacts::account_id.eq(a));
-    }
-    if let Some(s) = &f.status {
-        q = q.filter(contacts::status.eq(s.clone()));
-    }
-    if let Some(k) = &f.kind {
-        q = q.filter(contacts::influence.eq(k.clone()));
-    }
-    if let Some(t) = f.updated_since {
-        q = q.filter(contacts::updated_at.ge(t));
-    }
-    if let Some(text) = &f.q {
-        let p = contains_pattern(text);
-        q = q.filter(
-            lower(contacts::name)
-                .like(p.clone())
-                .escape('\\')
-                .or(lower_opt(contacts::email).like(p).escape('\\')),
-        );
-    }
-    page_by_id!(q, contacts, desc, after, limit).load(conn)
-}
-
-pub fn delete_contact(conn: &mut DbConn, org: OrganizationId, id: ContactId) -> QueryResult<()> {
-    diesel::delete(
-        interaction_contacts::table.filter(
-            interaction_contacts::organization_id
-                .eq(org)
-                .and(interaction_contacts::contact_id.eq(id)),
-        ),
-    )
-    .execute(conn)?;
-    diesel::update(
-        feedback::table.filter(
-            feedback::organization_id
-                .eq(org)
-                .and(feedback::contact_id.eq(id)),
-        ),
-    )
-    .set(feedback::contact_id.eq(None::<ContactId>))
-    .execute(conn)?;
-    diesel::update(
-        requests::table.filter(
-            requests::organization_id
-                .eq(org)
-                .and(requests::contact_id.eq(id)),
-        ),
-    )
-    .set(requests::contact_id.eq(None::<ContactId>))
-    .execute(conn)?;
-    diesel::delete(
-        contacts::table.filter(contacts::organization_id.eq(org).and(contacts::id.eq(id))),
-    )
-    .execute(conn)
-    .map(drop)
-}
 
 // ---- interactions ----
 

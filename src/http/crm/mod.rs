@@ -3,6 +3,7 @@
 //! the CRM reports. Handlers extract, call a use case in `app::crm` and answer.
 
 pub mod accounts;
+pub mod contacts;
 pub mod deals;
 pub mod records;
 pub mod reports;

@@ -1,0 +1,37 @@
+//! `/contacts`: the people at a client account.
+
+use actix_web::{delete, get, patch, post};
+
+use crate::app::crm::account_records::RecordListParams;
+use crate::app::crm::contacts::{Contact, ContactInput, ContactView};
+use crate::app::page::{Page, PageParams};
+
+crate::record_endpoints!(Contact {
+    create create_contact "/contacts" "Create a contact." (
+        tag = "contacts",
+        request_body = ContactInput,
+        params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
+        responses((status = 201, description = "Created", body = ContactView))
+    )
+    list list_contacts "/contacts" "List contacts." (
+        tag = "contacts",
+        params(PageParams, RecordListParams),
+        responses((status = 200, description = "A page of contacts", body = Page<ContactView>))
+    )
+    get get_contact "/contacts/{id}" "Get a contact." (
+        tag = "contacts",
+        params(("id" = Uuid, Path, description = "Id")),
+        responses((status = 200, description = "The contact", body = ContactView))
+    )
+    update update_contact "/contacts/{id}" "Change a contact." (
+        tag = "contacts",
+        params(("id" = Uuid, Path, description = "Id"), ("If-Match" = Option<String>, Header, description = "The ETag you read")),
+        request_body = ContactInput,
+        responses((status = 200, description = "The updated contact", body = ContactView))
+    )
+    delete delete_contact "/contacts/{id}" "Delete a contact." (
+        tag = "contacts",
+        params(("id" = Uuid, Path, description = "Id")),
+        responses((status = 204, description = "Deleted"))
+    )
+});
