@@ -152,22 +152,6 @@ const EXCEPTIONS: &[Exception] = &[
         reason: "app::crm::deals::create_risk_in runs apply_risk and check.finish() before \
                  access::require_write checks write access to the account",
     },
-    Exception {
-        operation: "allocate_payment",
-        check: Check::Viewer,
-        reason: "http::receivables::allocate_payment validates the allocations before \
-                 payments::allocate_more_in requires books:write (the sweep's body has no \
-                 `amount`: the spec's AllocationRequest does not mark it required, the server \
-                 does)",
-    },
-    // The body is validated before the path's id is looked up: another organization's id is
-    // answered 422 instead of 404.
-    Exception {
-        operation: "allocate_payment",
-        check: Check::OtherOrganization,
-        reason: "http::receivables::allocate_payment validates the allocations before \
-                 payments::allocate_more_in looks the payment up (same body as above)",
-    },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-//! AR/AP aging, the statement of account and the tax summary.
+//! AR/AP aging, the statement of account and the tax summary: the reports over documents and
+//! payments, each read in one snapshot.
 //!
 //! The aging counts, as of a date, every document issued and every payment dated by then,
 //! less the allocations dated by then, in the base currency amounts the postings used. The
@@ -6,17 +7,17 @@
 //! each allocation posts to take its pair's residue off the control account; so the aging's
 //! total is the control account's balance, on any date.
 
-use crate::app::Tx;
-use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TaxRateId};
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
-use serde::Serialize;
-use utoipa::ToSchema;
+use chrono::{NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::money;
-use crate::app::error::AppError;
+use crate::app::error::{AppError, Check};
+use crate::app::{App, Context, Tx};
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TaxRateId};
 use crate::app::ledger::{self, currency_of};
 use crate::auth::{Caller, Permission};
 use crate::db::billing::{self, allocations::AllocationRow};
@@ -452,4 +453,103 @@ pub fn tax_summary(
             net_tax: money(total[1] - total[4], c),
         },
     })
+}
+
+// ---- the use cases ----
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AsOfParams {
+    /// Default today.
+    #[param(example = "2026-11-30")]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RangeParams {
+    #[param(example = "2026-09-01")]
+    pub from: NaiveDate,
+    #[param(example = "2026-09-30")]
+    pub to: NaiveDate,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatementParams {
+    /// Default: 90 days before `to`.
+    #[param(example = "2026-09-01")]
+    pub from: Option<NaiveDate>,
+    /// Default today.
+    #[param(example = "2026-09-30")]
+    pub to: Option<NaiveDate>,
+    /// `receivable` (default for customers) or `payable`.
+    pub ledger: Option<Ledger>,
+    /// Default: the account's currency.
+    pub currency: Option<String>,
+}
+
+fn date_order(from: NaiveDate, to: NaiveDate) -> Result<(), AppError> {
+    if to < from {
+        return Err(AppError::field(
+            "date_order",
+            "to",
+            "must not be before from",
+        ));
+    }
+    Ok(())
+}
+
+/// `GET /reports/ar-aging` and `/reports/ap-aging`, in one snapshot.
+pub async fn aging_report(
+    app: &App,
+    cx: &Context,
+    ledger: Ledger,
+    params: AsOfParams,
+) -> Result<AgingReport, AppError> {
+    let as_of = params.as_of.unwrap_or_else(|| Utc::now().date_naive());
+    app.snapshot(cx, move |tx| {
+        let caller = tx.caller()?;
+        aging(tx, caller, ledger, as_of)
+    })
+    .await
+}
+
+/// `GET /reports/tax-summary`, in one snapshot.
+pub async fn tax_summary_report(
+    app: &App,
+    cx: &Context,
+    params: RangeParams,
+) -> Result<TaxSummary, AppError> {
+    app.snapshot(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::Read)?;
+        date_order(params.from, params.to)?;
+        tax_summary(tx, caller, params.from, params.to)
+    })
+    .await
+}
+
+/// `GET /accounts/{id}/statement`, in one snapshot.
+pub async fn account_statement(
+    app: &App,
+    cx: &Context,
+    id: ClientAccountId,
+    params: StatementParams,
+) -> Result<Statement, AppError> {
+    app.snapshot(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::Read)?;
+        let mut check = Check::new();
+        let currency = match params.currency.as_deref() {
+            Some(code) => check.currency("currency", code),
+            None => None,
+        };
+        check.finish()?;
+        let to = params.to.unwrap_or_else(|| Utc::now().date_naive());
+        let from = params.from.unwrap_or(to - chrono::Duration::days(90));
+        date_order(from, to)?;
+        statement(tx, caller, id, params.ledger, currency, from, to)
+    })
+    .await
 }

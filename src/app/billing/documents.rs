@@ -6,38 +6,38 @@
 //! through allocations (payments, credits) or a void, which reverses the entry on the
 //! document's own date.
 
-use crate::app::Tx;
-use crate::domain::ids::{
-    ClientAccountId, DocumentId, LedgerAccountId, OrganizationId, TaxRateId, UserId,
-};
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::payments::{allocate_in, unwind_source_allocations, AllocationSource};
-use super::{check_lock, control_account, money, resolve_rate};
-use crate::app::error::{AppError, FieldError, Unique};
+use super::allocations::{
+    allocate_in, allocation_kinds, unwind_source_allocations, AllocationSource, AllocationView,
+};
+use super::drafts::{find_account, shape, DocumentInput, DocumentListParams, DocumentRequest};
+use super::{check_lock, control_account, money};
+use crate::app::error::{AppError, Unique};
 use crate::app::input::IfMatch;
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
+use crate::app::page::{by_creation, Page, PageParams};
+use crate::app::unit_of_work::Change;
+use crate::app::{App, Context, Outcome, Tx};
 use crate::auth::{Caller, Permission};
-use crate::db::crm::accounts::AccountRow;
-use crate::db::ledger::LedgerAccountRow;
 use crate::db::billing::{
     self,
     allocations::AllocationRow,
     documents::{DocumentFilter, DocumentLineRow, DocumentRow},
     tax_rates::TaxRateRow,
 };
+use crate::db::record::{Keyset, Stored};
 use crate::db::{self, SqlDecimal};
-use crate::domain::documents::{
-    line_amounts, totals, AmountsAre, DocumentKind, LineInput, Pricing, TooLarge,
-};
-use crate::domain::ledger::{AccountType, Side};
-use crate::domain::money::{decimal_string, Currency};
+use crate::domain::documents::{AmountsAre, DocumentKind};
+use crate::domain::ids::{ClientAccountId, DocumentId, LedgerAccountId, TaxRateId, UserId};
+use crate::domain::ledger::Side;
+use crate::domain::money::decimal_string;
 
 /// A document as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -130,81 +130,8 @@ pub struct DocumentLineView {
     pub tax_amount: String,
 }
 
-/// One settlement between a document and a payment or a credit.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AllocationView {
-    pub id: Uuid,
-    #[schema(example = "2026-09-10")]
-    pub date: NaiveDate,
-    #[schema(example = "100.00")]
-    pub amount: String,
-    #[schema(example = "USD")]
-    pub currency: String,
-    pub invoice_id: Option<Uuid>,
-    pub bill_id: Option<Uuid>,
-    pub credit_note_id: Option<Uuid>,
-    pub vendor_credit_id: Option<Uuid>,
-    pub payment_id: Option<Uuid>,
-    /// The realised exchange difference's entry, when the rates differed.
-    pub fx_entry_id: Option<Uuid>,
-    pub voided: bool,
-}
-
-impl AllocationView {
-    /// Names both sides of `a` by their kinds.
-    pub fn of(
-        a: &AllocationRow,
-        kinds: &HashMap<DocumentId, DocumentKind>,
-        currency: Currency,
-    ) -> Self {
-        let mut v = AllocationView {
-            id: a.id.0,
-            date: a.allocation_date,
-            amount: money(a.amount_minor, currency),
-            currency: currency.code().to_owned(),
-            invoice_id: None,
-            bill_id: None,
-            credit_note_id: None,
-            vendor_credit_id: None,
-            payment_id: a.payment_id.map(|p| p.0),
-            fx_entry_id: a.fx_entry_id.map(|e| e.0),
-            voided: a.voided,
-        };
-        for id in std::iter::once(a.document_id).chain(a.credit_document_id) {
-            let slot = match kinds.get(&id) {
-                Some(DocumentKind::Invoice) => &mut v.invoice_id,
-                Some(DocumentKind::Bill) => &mut v.bill_id,
-                Some(DocumentKind::CreditNote) => &mut v.credit_note_id,
-                Some(DocumentKind::VendorCredit) => &mut v.vendor_credit_id,
-                None => continue,
-            };
-            *slot = Some(id.0);
-        }
-        v
-    }
-}
-
 pub fn kind_of(row: &DocumentRow) -> Result<DocumentKind, AppError> {
     DocumentKind::parse(&row.kind).ok_or_else(|| AppError::internal("stored document kind"))
-}
-
-/// The kinds of the documents these allocations touch.
-pub fn allocation_kinds(
-    conn: &mut Tx,
-    org: OrganizationId,
-    allocations: &[AllocationRow],
-) -> Result<HashMap<DocumentId, DocumentKind>, AppError> {
-    let mut ids: Vec<DocumentId> = allocations
-        .iter()
-        .flat_map(|a| std::iter::once(a.document_id).chain(a.credit_document_id))
-        .collect();
-    ids.sort_by_key(|i| i.0);
-    ids.dedup();
-    let mut kinds = HashMap::new();
-    for d in billing::documents::documents_by_ids(conn, org, &ids)? {
-        kinds.insert(d.id, kind_of(&d)?);
-    }
-    Ok(kinds)
 }
 
 /// Builds the views of documents with their lines and allocations.
@@ -312,510 +239,6 @@ pub fn view(conn: &mut Tx, org: &Org, row: DocumentRow) -> Result<DocumentView, 
         .ok_or_else(|| AppError::internal("document view"))
 }
 
-// ---- input ----
-
-#[derive(Debug, Clone)]
-pub struct LineEntry {
-    pub description: Option<String>,
-    pub quantity: Option<Decimal>,
-    pub unit_price: Decimal,
-    pub tax_rate_id: Option<Uuid>,
-    pub ledger_account_id: Option<Uuid>,
-}
-
-#[derive(Debug, Default)]
-pub struct DocumentInput {
-    pub account_id: Option<Uuid>,
-    pub reference: Option<Option<String>>,
-    pub issue_date: Option<NaiveDate>,
-    pub due_date: Option<Option<NaiveDate>>,
-    pub currency: Option<Currency>,
-    pub exchange_rate: Option<Option<Decimal>>,
-    pub amounts_are: Option<AmountsAre>,
-    pub lines: Option<Vec<LineEntry>>,
-    /// The invoice (credit notes) or bill (vendor credits) this credits.
-    pub related_document_id: Option<Option<Uuid>>,
-    pub memo: Option<Option<String>>,
-}
-
-/// Days to pay when no due date is given.
-const DEFAULT_TERMS_DAYS: i64 = 30;
-
-/// The chart code a line posts to when it names no ledger account.
-fn default_code(kind: DocumentKind) -> &'static str {
-    if kind.is_sale() {
-        "4000"
-    } else {
-        "5000"
-    }
-}
-
-fn related_field(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::VendorCredit => "bill_id",
-        _ => "invoice_id",
-    }
-}
-
-fn find_account(
-    conn: &mut Tx,
-    org: OrganizationId,
-    kind: DocumentKind,
-    id: Uuid,
-    errors: &mut Vec<FieldError>,
-) -> Result<Option<AccountRow>, AppError> {
-    let account = match db::crm::accounts::find(conn, org, ClientAccountId(id)) {
-        Ok(a) => a,
-        Err(diesel::result::Error::NotFound) => {
-            errors.push(FieldError::new(
-                "account_id",
-                "not_found",
-                "no such account in your organization",
-            ));
-            return Ok(None);
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if account.archived_at.is_some() || account.merged_into_id.is_some() {
-        errors.push(FieldError::new(
-            "account_id",
-            "account_archived",
-            "this account is archived",
-        ));
-    } else if kind.is_sale() && !account.is_customer {
-        errors.push(FieldError::new(
-            "account_id",
-            "not_a_customer",
-            format!("a {} goes to an account with is_customer true", kind.noun()),
-        ));
-    } else if !kind.is_sale() && !account.is_vendor {
-        errors.push(FieldError::new(
-            "account_id",
-            "not_a_vendor",
-            format!(
-                "a {} comes from an account with is_vendor true",
-                kind.noun()
-            ),
-        ));
-    }
-    Ok(Some(account))
-}
-
-/// Checks and prices the lines, listing every problem with its line.
-fn price_lines(
-    conn: &mut Tx,
-    org: &Org,
-    kind: DocumentKind,
-    doc: &DocumentRow,
-    input: &[LineEntry],
-    errors: &mut Vec<FieldError>,
-) -> Result<Vec<DocumentLineRow>, AppError> {
-    if input.is_empty() {
-        errors.push(FieldError::new(
-            "lines",
-            "required",
-            "a document has at least one line",
-        ));
-    }
-    if input.len() > 200 {
-        errors.push(FieldError::new(
-            "lines",
-            "too_many_lines",
-            "at most 200 lines",
-        ));
-    }
-    let chart: HashMap<LedgerAccountId, LedgerAccountRow> = db::ledger::all_accounts(conn, org.id)?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let default_account = chart
-        .values()
-        .find(|a| a.code == default_code(kind))
-        .map(|a| a.id);
-    let tax_ids: Vec<TaxRateId> = input
-        .iter()
-        .filter_map(|l| l.tax_rate_id)
-        .map(TaxRateId)
-        .collect();
-    let taxes: HashMap<TaxRateId, TaxRateRow> = billing::tax_rates::by_ids(conn, org.id, &tax_ids)?
-        .into_iter()
-        .map(|t| (t.id, t))
-        .collect();
-    let pricing = Pricing {
-        currency: currency_of(&doc.currency)?,
-        base: org.base,
-        exchange_rate: doc.exchange_rate.0,
-        amounts_are: AmountsAre::parse(&doc.amounts_are).unwrap_or_default(),
-        rounding: org.rounding,
-    };
-    let allowed: &[AccountType] = if kind.is_sale() {
-        &[AccountType::Income]
-    } else {
-        &[AccountType::Expense, AccountType::Asset]
-    };
-    let limit = Decimal::new(1_000_000_000_000_000, 0);
-    let mut rows = Vec::with_capacity(input.len());
-    for (i, l) in input.iter().enumerate() {
-        let field = |f: &str| format!("lines[{i}].{f}");
-        let before = errors.len();
-        let quantity = l.quantity.unwrap_or(Decimal::ONE);
-        if quantity <= Decimal::ZERO {
-            errors.push(FieldError::new(
-                field("quantity"),
-                "must_be_positive",
-                "must be greater than zero",
-            ));
-        }
-        for (name, v) in [("quantity", quantity), ("unit_price", l.unit_price)] {
-            if v.scale() > 8 {
-                errors.push(FieldError::new(
-                    field(name),
-                    "too_many_decimals",
-                    "at most 8 decimal places",
-                ));
-            }
-            if v.abs() >= limit {
-                errors.push(FieldError::new(
-                    field(name),
-                    "too_large",
-                    "must be below 10^15",
-                ));
-            }
-        }
-        if l.description
-            .as_ref()
-            .is_some_and(|d| d.chars().count() > 1000)
-        {
-            errors.push(FieldError::new(
-                field("description"),
-                "length",
-                "at most 1000 characters",
-            ));
-        }
-        let tax = match l.tax_rate_id.map(TaxRateId) {
-            None => None,
-            Some(id) => match taxes.get(&id) {
-                None => {
-                    errors.push(FieldError::new(
-                        field("tax_rate_id"),
-                        "not_found",
-                        "no such tax rate in your organization",
-                    ));
-                    None
-                }
-                Some(t) if !t.is_active => {
-                    errors.push(FieldError::new(
-                        field("tax_rate_id"),
-                        "tax_rate_inactive",
-                        "this tax rate is inactive",
-                    ));
-                    None
-                }
-                Some(t) => Some(t),
-            },
-        };
-        let ledger_account_id = match l.ledger_account_id.map(LedgerAccountId).or(default_account) {
-            None => {
-                errors.push(FieldError::new(
-                    field("ledger_account_id"),
-                    "required",
-                    format!("the chart has no account {}; name one", default_code(kind)),
-                ));
-                continue;
-            }
-            Some(id) => id,
-        };
-        match chart.get(&ledger_account_id) {
-            None => errors.push(FieldError::new(
-                field("ledger_account_id"),
-                "not_found",
-                "no such ledger account in your organization",
-            )),
-            Some(a) if !a.is_active => errors.push(FieldError::new(
-                field("ledger_account_id"),
-                "account_inactive",
-                format!("ledger account {} is inactive", a.code),
-            )),
-            Some(a)
-                if a.system_role.is_some()
-                    || !allowed.iter().any(|t| t.as_str() == a.account_type) =>
-            {
-                errors.push(FieldError::new(
-                    field("ledger_account_id"),
-                    "ledger_account_type",
-                    format!(
-                        "a {} line posts to {} account without a system role; {} is {}",
-                        kind.noun(),
-                        if kind.is_sale() {
-                            "an income"
-                        } else {
-                            "an expense or asset"
-                        },
-                        a.code,
-                        a.account_type
-                    ),
-                ))
-            }
-            Some(a) if a.currency != org.base.code() => errors.push(FieldError::new(
-                field("ledger_account_id"),
-                "ledger_account_currency",
-                format!(
-                    "document lines post to base-currency ({}) accounts",
-                    org.base.code()
-                ),
-            )),
-            Some(_) => {}
-        }
-        if errors.len() > before {
-            continue;
-        }
-        let amounts = match line_amounts(
-            &LineInput {
-                quantity,
-                unit_price: l.unit_price,
-                tax_rate: tax.map(|t| t.rate.0),
-            },
-            &pricing,
-        ) {
-            Ok(a) => a,
-            Err(TooLarge) => {
-                errors.push(FieldError::new(
-                    field("unit_price"),
-                    "too_large",
-                    "the line's amount is too large",
-                ));
-                continue;
-            }
-        };
-        rows.push(DocumentLineRow {
-            organization_id: org.id,
-            document_id: doc.id,
-            line_no: i as i32,
-            description: l.description.clone().unwrap_or_default(),
-            quantity: SqlDecimal(quantity.normalize()),
-            unit_price: SqlDecimal(l.unit_price),
-            tax_rate_id: tax.map(|t| t.id),
-            ledger_account_id,
-            amount_minor: amounts.amount_minor,
-            tax_minor: amounts.tax_minor,
-            base_amount_minor: amounts.base_amount_minor,
-            base_tax_minor: amounts.base_tax_minor,
-        });
-    }
-    Ok(rows)
-}
-
-/// Applies the input to `doc`, checks everything, and prices the lines (when given).
-fn shape(
-    conn: &mut Tx,
-    org: &Org,
-    kind: DocumentKind,
-    doc: &mut DocumentRow,
-    input: DocumentInput,
-    creating: bool,
-) -> Result<Option<Vec<DocumentLineRow>>, AppError> {
-    let mut errors = Vec::new();
-    let account = match input.account_id {
-        Some(id) => find_account(conn, org.id, kind, id, &mut errors)?,
-        None => None,
-    };
-    if let Some(a) = &account {
-        doc.account_id = a.id;
-    }
-    if let Some(r) = input.reference {
-        doc.reference = r.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
-    }
-    if doc
-        .reference
-        .as_ref()
-        .is_some_and(|r| r.chars().count() > 200)
-    {
-        errors.push(FieldError::new(
-            "reference",
-            "length",
-            "at most 200 characters",
-        ));
-    }
-    if let Some(m) = input.memo {
-        doc.memo = m;
-    }
-    if doc.memo.as_ref().is_some_and(|m| m.chars().count() > 5000) {
-        errors.push(FieldError::new("memo", "length", "at most 5000 characters"));
-    }
-    if let Some(d) = input.issue_date {
-        doc.issue_date = d;
-    }
-    if let Some(d) = input.due_date {
-        doc.due_date = d;
-    }
-    if kind.is_credit() {
-        doc.due_date = None;
-    } else if doc.due_date.is_none() {
-        doc.due_date = Some(doc.issue_date + Duration::days(DEFAULT_TERMS_DAYS));
-    }
-    if doc.due_date.is_some_and(|d| d < doc.issue_date) {
-        errors.push(FieldError::new(
-            "due_date",
-            "due_before_issue",
-            "the due date cannot be before the issue date",
-        ));
-    }
-    let currency_given = input.currency.is_some();
-    if let Some(c) = input.currency {
-        doc.currency = c.code().to_owned();
-    } else if creating {
-        doc.currency = account
-            .as_ref()
-            .map(|a| a.currency.clone())
-            .unwrap_or_else(|| org.base.code().to_owned());
-    }
-    if let Some(a) = input.amounts_are {
-        doc.amounts_are = a.as_str().to_owned();
-    }
-    if let Some(r) = input.related_document_id {
-        doc.related_document_id = r.map(DocumentId);
-    }
-    if let Some(related) = doc.related_document_id {
-        let field = related_field(kind);
-        match kind.credited_kind() {
-            None => errors.push(FieldError::new(
-                field,
-                "not_applicable",
-                "only credits name a document",
-            )),
-            Some(credited) => match billing::documents::find_document(conn, org.id, related) {
-                Ok(d) if d.kind != credited.as_str() => errors.push(FieldError::new(
-                    field,
-                    "not_found",
-                    format!("no such {} in your organization", credited.noun()),
-                )),
-                Ok(d) if matches!(d.status.as_str(), "draft" | "void") => {
-                    errors.push(FieldError::new(
-                        field,
-                        "document_not_open",
-                        format!(
-                            "the {} is {}; credit an issued one",
-                            credited.noun(),
-                            d.status
-                        ),
-                    ))
-                }
-                Ok(d) if d.account_id != doc.account_id => errors.push(FieldError::new(
-                    field,
-                    "account_mismatch",
-                    format!("the {} belongs to another account", credited.noun()),
-                )),
-                Ok(d) => {
-                    if !currency_given && creating {
-                        doc.currency = d.currency.clone();
-                    }
-                    if d.currency != doc.currency {
-                        errors.push(FieldError::new(
-                            field,
-                            "currency_mismatch",
-                            format!("the {} is in {}", credited.noun(), d.currency),
-                        ));
-                    }
-                }
-                Err(diesel::result::Error::NotFound) => errors.push(FieldError::new(
-                    field,
-                    "not_found",
-                    format!("no such {} in your organization", credited.noun()),
-                )),
-                Err(e) => return Err(e.into()),
-            },
-        }
-    }
-    let currency = currency_of(&doc.currency)?;
-    let rate_input = match input.exchange_rate {
-        Some(r) => r,
-        None if creating => None,
-        // A draft keeps its rate unless its currency or date changed.
-        None if currency_given || input.issue_date.is_some() => None,
-        None => Some(doc.exchange_rate.0),
-    };
-    match resolve_rate(conn, org, currency, rate_input, doc.issue_date) {
-        Ok(r) => doc.exchange_rate = SqlDecimal(r),
-        Err(e) => errors.extend(e.fields),
-    }
-    if kind == DocumentKind::Bill {
-        if let Some(r) = &doc.reference {
-            if billing::documents::reference_taken(conn, org.id, doc.account_id, r, Some(doc.id))? {
-                return Err(AppError::conflict(
-                    "duplicate_reference",
-                    format!("this vendor already has a bill with reference {r}"),
-                )
-                .with_fields(vec![FieldError::new(
-                    "reference",
-                    "duplicate_reference",
-                    "this vendor already has a bill with this reference",
-                )]));
-            }
-        }
-    }
-    // Lines are priced with the document's final currency, rate and rounding; a change to
-    // any of those reprices the stored lines.
-    let reprice = input.lines.is_some()
-        || currency_given
-        || input.exchange_rate.is_some()
-        || input.amounts_are.is_some()
-        || input.issue_date.is_some();
-    let lines = if errors.iter().any(|e| e.field == "account_id") && creating {
-        None
-    } else if let Some(entries) = input.lines {
-        Some(price_lines(conn, org, kind, doc, &entries, &mut errors)?)
-    } else if reprice && !creating {
-        let stored = billing::documents::lines_of(conn, org.id, &[doc.id])?;
-        let entries: Vec<LineEntry> = stored
-            .into_iter()
-            .map(|l| LineEntry {
-                description: Some(l.description),
-                quantity: Some(l.quantity.0),
-                unit_price: l.unit_price.0,
-                tax_rate_id: l.tax_rate_id.map(|t| t.0),
-                ledger_account_id: Some(l.ledger_account_id.0),
-            })
-            .collect();
-        Some(price_lines(conn, org, kind, doc, &entries, &mut errors)?)
-    } else {
-        None
-    };
-    if let Some(lines) = &lines {
-        let amounts: Vec<_> = lines
-            .iter()
-            .map(|l| crate::domain::documents::LineAmounts {
-                amount_minor: l.amount_minor,
-                tax_minor: l.tax_minor,
-                base_amount_minor: l.base_amount_minor,
-                base_tax_minor: l.base_tax_minor,
-            })
-            .collect();
-        match totals(&amounts) {
-            Ok(t) => {
-                doc.subtotal_minor = t.subtotal_minor;
-                doc.tax_total_minor = t.tax_total_minor;
-                doc.total_minor = t.total_minor;
-                doc.base_subtotal_minor = t.base_subtotal_minor;
-                doc.base_total_minor = t.base_total_minor;
-                if errors.is_empty() && (t.total_minor <= 0 || t.base_total_minor <= 0) {
-                    errors.push(FieldError::new(
-                        "lines",
-                        "total_not_positive",
-                        "the document's total must be above zero",
-                    ));
-                }
-            }
-            Err(TooLarge) => errors.push(FieldError::new(
-                "lines",
-                "too_large",
-                "the total is too large",
-            )),
-        }
-    }
-    crate::app::error::Check::from(errors).finish()?;
-    Ok(lines)
-}
-
 pub fn create_in(
     conn: &mut Tx,
     caller: &Caller,
@@ -900,7 +323,7 @@ pub fn update_in(
     kind: DocumentKind,
     id: DocumentId,
     expected: &IfMatch,
-    input: DocumentInput,
+    req: DocumentRequest,
 ) -> Result<DocumentView, AppError> {
     caller.require(Permission::WriteBooks)?;
     let org = ledger::org(conn, caller)?;
@@ -912,6 +335,7 @@ pub fn update_in(
     if doc.status != "draft" {
         return Err(not_draft(kind, &doc.status));
     }
+    let input = req.checked(kind, false)?;
     let version = doc.version;
     let lines = shape(conn, &org, kind, &mut doc, input, false)?;
     doc.version += 1;
@@ -1198,16 +622,193 @@ pub fn void_in(
     view(conn, &org, doc)
 }
 
-pub fn list(
-    conn: &mut Tx,
+// ---- the use cases, each for one kind of document ----
+
+/// Where documents of `kind` live under the API root.
+pub fn collection(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Invoice => "invoices",
+        DocumentKind::CreditNote => "credit-notes",
+        DocumentKind::Bill => "bills",
+        DocumentKind::VendorCredit => "vendor-credits",
+    }
+}
+
+/// The document as it is now, for the change log.
+fn current(
+    tx: &mut Tx,
     caller: &Caller,
-    filter: &DocumentFilter,
-    desc: bool,
-    after: Option<DocumentId>,
-    limit: i64,
-) -> Result<Vec<DocumentView>, AppError> {
-    caller.require(Permission::Read)?;
-    let org = ledger::org(conn, caller)?;
-    let rows = billing::documents::list_documents(conn, org.id, filter, desc, after, limit)?;
-    views(conn, &org, rows)
+    kind: DocumentKind,
+    id: DocumentId,
+) -> Result<DocumentView, AppError> {
+    let row = get(tx, caller, kind, id)?;
+    let org = ledger::org(tx, caller)?;
+    view(tx, &org, row)
+}
+
+/// `POST /{collection}`: a draft.
+pub async fn create(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    req: DocumentRequest,
+) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let view = create_in(tx, caller, kind, req.checked(kind, true)?)?;
+        tx.record(Change::created(kind.as_str(), view.id, &view));
+        Outcome::created(collection(kind), view.id, &view)
+    })
+    .await
+}
+
+/// `GET /{collection}`: a page in creation order, the cursor bound to the filters.
+pub async fn list(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    page: PageParams,
+    query: DocumentListParams,
+) -> Result<Page<DocumentView>, AppError> {
+    app.read(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::Read)?;
+        const STATUSES: [&str; 5] = ["draft", "open", "partially_paid", "paid", "void"];
+        if query
+            .status
+            .as_deref()
+            .is_some_and(|s| !STATUSES.contains(&s))
+        {
+            return Err(AppError::field(
+                "invalid_value",
+                "status",
+                format!("one of {}", STATUSES.join(", ")),
+            ));
+        }
+        if let (Some(a), Some(b)) = (query.from, query.to) {
+            if b < a {
+                return Err(AppError::field(
+                    "date_order",
+                    "to",
+                    "must not be before from",
+                ));
+            }
+        }
+        let filter = DocumentFilter {
+            kind: kind.as_str().to_owned(),
+            status: query.status,
+            account_id: query.account_id.map(ClientAccountId),
+            from: query.from,
+            to: query.to,
+            overdue_on: query
+                .overdue
+                .filter(|o| *o)
+                .map(|_| Utc::now().date_naive()),
+            number: query.number,
+            reference: query.reference,
+        };
+        let (page, descending, after) =
+            by_creation::<DocumentId>(&page, query.sort.as_deref(), &format!("{filter:?}"))?;
+        let org = ledger::org(tx, caller)?;
+        let keyset = Keyset {
+            after,
+            descending,
+            limit: page.fetch(),
+        };
+        let rows = DocumentRow::list(tx, org.id, &filter, keyset)?;
+        let views = views(tx, &org, rows)?;
+        Ok(page.page(views, |v| (String::new(), v.id), |v| v))
+    })
+    .await
+}
+
+/// `GET /{collection}/{id}`.
+pub async fn get_one(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    id: DocumentId,
+) -> Result<DocumentView, AppError> {
+    app.read(cx, move |tx| {
+        let caller = tx.caller()?;
+        current(tx, caller, kind, id)
+    })
+    .await
+}
+
+/// `PATCH /{collection}/{id}`: changes a draft.
+pub async fn update(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    id: DocumentId,
+    expected: IfMatch,
+    req: DocumentRequest,
+) -> Result<DocumentView, AppError> {
+    app.write(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        // Locked first, so what is noted as before is what the change starts from.
+        billing::documents::lock_document(tx, caller.org, id)?;
+        let before = current(tx, caller, kind, id)?;
+        let after = update_in(tx, caller, kind, id, &expected, req)?;
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        Ok(after)
+    })
+    .await
+}
+
+/// `DELETE /{collection}/{id}`: deletes a draft.
+pub async fn delete(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    id: DocumentId,
+) -> Result<(), AppError> {
+    app.write(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let before = current(tx, caller, kind, id)?;
+        delete_in(tx, caller, kind, id)?;
+        tx.record(Change::deleted(kind.as_str(), id.into(), &before));
+        Ok(())
+    })
+    .await
+}
+
+/// `POST /{collection}/{id}/issue` (`/approve` for bills).
+pub async fn issue(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    id: DocumentId,
+) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let before = current(tx, caller, kind, id)?;
+        let after = issue_in(tx, caller, kind, id)?;
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        Outcome::ok(&after)
+    })
+    .await
+}
+
+/// `POST /{collection}/{id}/void`.
+pub async fn void(
+    app: &App,
+    cx: &Context,
+    kind: DocumentKind,
+    id: DocumentId,
+) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let before = current(tx, caller, kind, id)?;
+        let after = void_in(tx, caller, kind, id)?;
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        Outcome::ok(&after)
+    })
+    .await
 }

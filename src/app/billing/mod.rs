@@ -7,8 +7,10 @@
 //! accounts.
 
 pub mod aging;
+pub mod allocations;
 pub mod bank_accounts;
 pub mod documents;
+pub mod drafts;
 pub mod payments;
 pub mod tax_rates;
 

@@ -2,41 +2,37 @@
 //!
 //! A payment posts its whole amount against the control account on its own date (Dr bank /
 //! Cr receivables when received; Dr payables / Cr bank when sent), so an unallocated
-//! remainder is a credit there until it is allocated. An allocation moves no money: it says
-//! which document the money settles. When the document and the payment (or credit) were
-//! booked at different rates, the allocation posts the realised difference between the
-//! control account and `fx_gain_loss` on its date, so each settled pair leaves nothing on the
-//! control account — which is what keeps the aging tied to it.
+//! remainder is a credit there until it is allocated (see [`super::allocations`]). Each use
+//! case (record, list, get, allocate, void) opens its own unit of work.
 
-use crate::app::Tx;
-use crate::domain::ids::{
-    AllocationId, BankAccountId, ClientAccountId, DocumentId, EntrySourceId, PaymentId, UserId,
-};
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::documents::{allocation_kinds, kind_of, AllocationView};
-use super::{check_lock, control_account, money, resolve_rate, role_account};
-use crate::app::error::{AppError, FieldError};
+use super::allocations::{
+    allocation_entries, allocation_kinds, allocation_targets, apply_allocations, pricing,
+    to_minor, unwind, AllocationEntry, AllocationRequest, AllocationView,
+};
+use super::{check_lock, control_account, money, resolve_rate};
+use crate::app::error::{AppError, Check, FieldError, Found};
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
+use crate::app::page::{by_creation, Page, PageParams};
+use crate::app::unit_of_work::Change;
+use crate::app::{App, Context, Outcome, Tx};
 use crate::auth::{Caller, Permission};
 use crate::db::billing::{
     self,
-    allocations::AllocationRow,
     bank_accounts::BankAccountRow,
-    documents::DocumentRow,
     payments::{PaymentFilter, PaymentRow},
 };
-use crate::db::record::Stored;
+use crate::db::record::{Keyset, Stored};
 use crate::db::{self, SqlDecimal};
-use crate::domain::documents::{
-    allocation_base_minor, to_base_minor, AmountsAre, DocumentKind, Ledger, Pricing,
-};
-use crate::domain::ledger::{Side, SystemRole};
-use crate::domain::money::{decimal_string, Currency, Rounding};
+use crate::domain::documents::{to_base_minor, DocumentKind, Ledger};
+use crate::domain::ids::{BankAccountId, ClientAccountId, PaymentId, UserId};
+use crate::domain::ledger::Side;
+use crate::domain::money::{decimal_string, decimal_string_opt, Currency, Rounding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -153,332 +149,6 @@ fn view(conn: &mut Tx, org: &Org, row: PaymentRow) -> Result<PaymentView, AppErr
         .ok_or_else(|| AppError::internal("payment view"))
 }
 
-/// What settles a document: a payment, or a credit note / vendor credit.
-pub enum AllocationSource<'a> {
-    Payment(&'a PaymentRow),
-    Credit(&'a DocumentRow),
-}
-
-fn pricing(currency: Currency, base: Currency, rate: Decimal, rounding: Rounding) -> Pricing {
-    Pricing {
-        currency,
-        base,
-        exchange_rate: rate,
-        amounts_are: AmountsAre::Exclusive,
-        rounding,
-    }
-}
-
-/// Settles `amount_minor` of `target` with `source` on `date`, posting any realised exchange
-/// difference. Each refusal names the rule; `field` prefixes the error's field.
-pub fn allocate_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    org: &Org,
-    target: &DocumentRow,
-    source: AllocationSource<'_>,
-    amount_minor: i64,
-    date: NaiveDate,
-) -> Result<AllocationRow, AppError> {
-    allocate_at(
-        conn,
-        caller,
-        org,
-        target,
-        source,
-        amount_minor,
-        date,
-        "allocations[0]",
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-fn allocate_at(
-    conn: &mut Tx,
-    caller: &Caller,
-    org: &Org,
-    target: &DocumentRow,
-    source: AllocationSource<'_>,
-    amount_minor: i64,
-    date: NaiveDate,
-    field: &str,
-) -> Result<AllocationRow, AppError> {
-    let kind = kind_of(target)?;
-    let f = |name: &str| format!("{field}.{name}");
-    let (source_account, source_currency, source_date) = match &source {
-        AllocationSource::Payment(p) => (p.account_id, p.currency.as_str(), p.payment_date),
-        AllocationSource::Credit(c) => (c.account_id, c.currency.as_str(), c.issue_date),
-    };
-    if !matches!(target.status.as_str(), "open" | "partially_paid") {
-        return Err(AppError::field(
-            if target.status == "paid" {
-                "allocation_exceeds_due"
-            } else {
-                "document_not_open"
-            },
-            &f("amount"),
-            format!("the {} is {}", kind.noun(), target.status),
-        ));
-    }
-    if target.account_id != source_account {
-        return Err(AppError::field(
-            "allocation_account_mismatch",
-            &f(&format!("{}_id", kind.as_str())),
-            format!("the {} belongs to another account", kind.noun()),
-        ));
-    }
-    if target.currency != source_currency {
-        return Err(AppError::field(
-            "allocation_currency_mismatch",
-            &f(&format!("{}_id", kind.as_str())),
-            format!(
-                "the {} is in {}, not {source_currency}",
-                kind.noun(),
-                target.currency
-            ),
-        ));
-    }
-    if date < target.issue_date || date < source_date {
-        return Err(AppError::field(
-            "allocation_before_document",
-            &f("date"),
-            format!(
-                "an allocation is dated on or after both sides ({} and {source_date})",
-                target.issue_date
-            ),
-        ));
-    }
-    check_lock(org, date, &f("date"))?;
-    let currency = currency_of(&target.currency)?;
-    let too_large = |_| AppError::field("too_large", &f("amount"), "too large");
-    let now = db::now();
-    // The amounts move first: each conditional update refuses to go above what is due and
-    // locks its row, so the base amounts below are computed from what was settled before
-    // this allocation even when another request settled part of the same item meanwhile —
-    // the allocation that settles an item takes exactly the base left.
-    if !billing::documents::allocate_document(conn, org.id, target.id, amount_minor, 0, now)? {
-        return Err(AppError::field(
-            "allocation_exceeds_due",
-            &f("amount"),
-            format!(
-                "more than the {}'s amount due ({})",
-                kind.noun(),
-                money(target.total_minor - target.allocated_minor, currency)
-            ),
-        ));
-    }
-    let locked = billing::documents::find_document(conn, org.id, target.id)?;
-    let document_base = allocation_base_minor(
-        amount_minor,
-        locked.total_minor,
-        locked.base_total_minor,
-        locked.allocated_minor - amount_minor,
-        locked.allocated_base_minor,
-        &pricing(currency, org.base, locked.exchange_rate.0, org.rounding),
-    )
-    .map_err(too_large)?;
-    billing::documents::add_document_allocated_base(conn, org.id, target.id, document_base)?;
-    let (payment_id, credit_id, source_kind, source_base) = match &source {
-        AllocationSource::Payment(p) => {
-            if !billing::payments::allocate_payment(conn, org.id, p.id, amount_minor, 0, now)? {
-                return Err(AppError::field(
-                    "allocations_exceed_payment",
-                    &f("amount"),
-                    "the allocations add up to more than the payment's unallocated amount",
-                ));
-            }
-            let p = billing::payments::find_payment(conn, org.id, p.id)?;
-            let base = allocation_base_minor(
-                amount_minor,
-                p.amount_minor,
-                p.base_amount_minor,
-                p.allocated_minor - amount_minor,
-                p.allocated_base_minor,
-                &pricing(currency, org.base, p.exchange_rate.0, Rounding::HalfUp),
-            )
-            .map_err(too_large)?;
-            billing::payments::add_payment_allocated_base(conn, org.id, p.id, base)?;
-            (Some(p.id), None, Source::Payment, base)
-        }
-        AllocationSource::Credit(c) => {
-            if !billing::documents::allocate_document(conn, org.id, c.id, amount_minor, 0, now)? {
-                return Err(AppError::field(
-                    "allocation_exceeds_credit",
-                    &f("amount"),
-                    "more than the credit left to use",
-                ));
-            }
-            let c = billing::documents::find_document(conn, org.id, c.id)?;
-            let base = allocation_base_minor(
-                amount_minor,
-                c.total_minor,
-                c.base_total_minor,
-                c.allocated_minor - amount_minor,
-                c.allocated_base_minor,
-                &pricing(currency, org.base, c.exchange_rate.0, org.rounding),
-            )
-            .map_err(too_large)?;
-            billing::documents::add_document_allocated_base(conn, org.id, c.id, base)?;
-            let source = if kind_of(&c)? == DocumentKind::VendorCredit {
-                Source::VendorCredit
-            } else {
-                Source::CreditNote
-            };
-            (None, Some(c.id), source, base)
-        }
-    };
-    // What the pair leaves on the control account, as a net debit; the difference entry
-    // takes it off again.
-    let residual = if kind.debits_control() {
-        document_base - source_base
-    } else {
-        source_base - document_base
-    };
-    let id = AllocationId::new();
-    let fx_entry_id = if residual != 0 {
-        let control = control_account(conn, org.id, kind.ledger())?;
-        let fx = role_account(conn, org.id, SystemRole::FxGainLoss)?;
-        let amount = Decimal::new(residual.abs(), org.base.exponent());
-        let line = |account, side| DraftLine {
-            ledger_account_id: account,
-            both_sides: false,
-            side: Some(side),
-            amount: Some(amount),
-            exchange_rate: None,
-            description: None,
-            account_id: Some(target.account_id),
-        };
-        let (control_side, fx_side) = if residual > 0 {
-            (Side::Credit, Side::Debit)
-        } else {
-            (Side::Debit, Side::Credit)
-        };
-        let entry = ledger::post_entry_for(
-            conn,
-            caller,
-            org,
-            EntryDraft {
-                date,
-                description: format!(
-                    "Realised exchange difference on {} {}",
-                    kind.noun(),
-                    target
-                        .number
-                        .clone()
-                        .or_else(|| target.reference.clone())
-                        .unwrap_or_default()
-                ),
-                reference: target.number.clone().or_else(|| target.reference.clone()),
-                source: source_kind,
-                source_id: Some(
-                    payment_id
-                        .map(EntrySourceId::from)
-                        .or(credit_id.map(EntrySourceId::from))
-                        .unwrap_or(id.into()),
-                ),
-                metadata: "{}".into(),
-                lines: vec![line(control, control_side), line(fx, fx_side)],
-            },
-        )?;
-        Some(entry.row.id)
-    } else {
-        None
-    };
-    let row = AllocationRow {
-        organization_id: org.id,
-        id,
-        document_id: target.id,
-        payment_id,
-        credit_document_id: credit_id,
-        allocation_date: date,
-        amount_minor,
-        document_base_minor: document_base,
-        source_base_minor: source_base,
-        fx_entry_id,
-        voided: false,
-        created_by: UserId(caller.user_id().0),
-        created_at: now,
-    };
-    billing::allocations::insert_allocation(conn, &row)?;
-    Ok(row)
-}
-
-/// Undoes allocations: their documents owe again, and exchange differences are reversed on
-/// their own dates.
-fn unwind(
-    conn: &mut Tx,
-    caller: &Caller,
-    org: &Org,
-    allocations: Vec<AllocationRow>,
-) -> Result<(), AppError> {
-    let now = db::now();
-    for a in allocations {
-        if a.voided {
-            continue;
-        }
-        billing::documents::allocate_document(
-            conn,
-            org.id,
-            a.document_id,
-            -a.amount_minor,
-            -a.document_base_minor,
-            now,
-        )?;
-        if let Some(c) = a.credit_document_id {
-            billing::documents::allocate_document(conn, org.id, c, -a.amount_minor, -a.source_base_minor, now)?;
-        }
-        if let Some(e) = a.fx_entry_id {
-            check_lock(org, a.allocation_date, "date")?;
-            let original = ledger::get_entry(conn, caller, e)?;
-            ledger::post_reversal(
-                conn,
-                caller,
-                original,
-                a.allocation_date,
-                "Allocation undone".into(),
-            )?;
-        }
-        billing::allocations::void_allocation(conn, org.id, a.id)?;
-    }
-    Ok(())
-}
-
-/// Undoes what a credit note or vendor credit settled (before it is voided).
-pub fn unwind_source_allocations(
-    conn: &mut Tx,
-    caller: &Caller,
-    org: &Org,
-    credit: &DocumentRow,
-) -> Result<(), AppError> {
-    let allocations = billing::allocations::allocations_from_credit(conn, org.id, credit.id)?;
-    unwind(conn, caller, org, allocations)
-}
-
-// ---- payments ----
-
-#[derive(Debug, Clone, Default)]
-pub struct AllocationEntry {
-    pub invoice_id: Option<Uuid>,
-    pub bill_id: Option<Uuid>,
-    pub credit_note_id: Option<Uuid>,
-    pub vendor_credit_id: Option<Uuid>,
-    pub amount: Decimal,
-    pub date: Option<NaiveDate>,
-}
-
-impl AllocationEntry {
-    fn target(&self) -> Vec<(DocumentKind, Uuid)> {
-        [
-            (DocumentKind::Invoice, self.invoice_id),
-            (DocumentKind::Bill, self.bill_id),
-            (DocumentKind::CreditNote, self.credit_note_id),
-            (DocumentKind::VendorCredit, self.vendor_credit_id),
-        ]
-        .into_iter()
-        .filter_map(|(k, id)| id.map(|i| (k, i)))
-        .collect()
-    }
-}
 
 pub struct PaymentInput {
     pub direction: PaymentDirection,
@@ -491,148 +161,6 @@ pub struct PaymentInput {
     pub reference: Option<String>,
     pub memo: Option<String>,
     pub allocations: Vec<AllocationEntry>,
-}
-
-/// Which documents a payment in `direction` may settle, and on which ledger.
-fn settles(direction: PaymentDirection, kind: DocumentKind) -> bool {
-    matches!(
-        (direction, kind),
-        (
-            PaymentDirection::Received,
-            DocumentKind::Invoice | DocumentKind::VendorCredit
-        ) | (
-            PaymentDirection::Sent,
-            DocumentKind::Bill | DocumentKind::CreditNote
-        )
-    )
-}
-
-fn to_minor(amount: Decimal, currency: Currency, field: &str, errors: &mut Vec<FieldError>) -> i64 {
-    if amount <= Decimal::ZERO {
-        errors.push(FieldError::new(
-            field,
-            "must_be_positive",
-            "must be greater than zero",
-        ));
-        return 0;
-    }
-    if amount.scale() > currency.exponent() {
-        errors.push(FieldError::new(
-            field,
-            "too_many_decimals",
-            format!(
-                "{} has {} decimal places",
-                currency.code(),
-                currency.exponent()
-            ),
-        ));
-        return 0;
-    }
-    match crate::domain::money::Money::new(amount, currency).and_then(|m| m.to_minor()) {
-        Ok(m) if m <= crate::domain::ledger::MAX_LINE_MINOR => m,
-        _ => {
-            errors.push(FieldError::new(field, "too_large", "must be below 10^15"));
-            0
-        }
-    }
-}
-
-/// Loads and checks each allocation's document; the documents in input order.
-fn allocation_targets(
-    conn: &mut Tx,
-    org: &Org,
-    direction: PaymentDirection,
-    entries: &[AllocationEntry],
-    currency: Currency,
-    errors: &mut Vec<FieldError>,
-) -> Result<Vec<Option<(DocumentRow, i64)>>, AppError> {
-    let mut out = Vec::with_capacity(entries.len());
-    for (i, a) in entries.iter().enumerate() {
-        let field = |f: &str| format!("allocations[{i}].{f}");
-        let amount = to_minor(a.amount, currency, &field("amount"), errors);
-        let targets = a.target();
-        let (kind, id) = match targets.as_slice() {
-            [one] => *one,
-            [] => {
-                errors.push(FieldError::new(
-                    field("invoice_id"),
-                    "allocation_target_required",
-                    "name one of invoice_id, bill_id, credit_note_id, vendor_credit_id",
-                ));
-                out.push(None);
-                continue;
-            }
-            _ => {
-                errors.push(FieldError::new(
-                    field("invoice_id"),
-                    "allocation_multiple_targets",
-                    "an allocation names exactly one document",
-                ));
-                out.push(None);
-                continue;
-            }
-        };
-        let id_field = field(&format!("{}_id", kind.as_str()));
-        if !settles(direction, kind) {
-            errors.push(FieldError::new(
-                &id_field,
-                "allocation_direction",
-                format!(
-                    "a payment {} does not settle a {}",
-                    direction.as_str(),
-                    kind.noun()
-                ),
-            ));
-            out.push(None);
-            continue;
-        }
-        match billing::documents::find_document(conn, org.id, DocumentId(id)) {
-            Ok(d) if d.kind == kind.as_str() => out.push(Some((d, amount))),
-            Ok(_) | Err(diesel::result::Error::NotFound) => {
-                errors.push(FieldError::new(
-                    &id_field,
-                    "not_found",
-                    format!("no such {} in your organization", kind.noun()),
-                ));
-                out.push(None);
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(out)
-}
-
-/// Applies checked allocations from a payment, in order (each reads the rows afresh, since
-/// the one before may have changed them).
-fn apply_allocations(
-    conn: &mut Tx,
-    caller: &Caller,
-    org: &Org,
-    payment_id: PaymentId,
-    entries: &[AllocationEntry],
-    targets: Vec<Option<(DocumentRow, i64)>>,
-) -> Result<(), AppError> {
-    for (i, (entry, target)) in entries.iter().zip(targets).enumerate() {
-        let Some((doc, amount)) = target else {
-            continue;
-        };
-        let payment = billing::payments::find_payment(conn, org.id, payment_id)?;
-        let doc = billing::documents::find_document(conn, org.id, doc.id)?;
-        let date = entry
-            .date
-            .unwrap_or_else(|| payment.payment_date.max(doc.issue_date));
-        allocate_at(
-            conn,
-            caller,
-            org,
-            &doc,
-            AllocationSource::Payment(&payment),
-            amount,
-            date,
-            &format!("allocations[{i}]"),
-        )?;
-    }
-    Ok(())
 }
 
 pub fn create_in(
@@ -885,27 +413,7 @@ pub fn create_in(
 
 pub fn get(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentRow, AppError> {
     caller.require(Permission::Read)?;
-    billing::payments::find_payment(conn, caller.org, id).map_err(|e| crate::app::not_found(e, "payment"))
-}
-
-pub fn get_view(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
-    let row = get(conn, caller, id)?;
-    let org = ledger::org(conn, caller)?;
-    view(conn, &org, row)
-}
-
-pub fn list(
-    conn: &mut Tx,
-    caller: &Caller,
-    filter: &PaymentFilter,
-    desc: bool,
-    after: Option<PaymentId>,
-    limit: i64,
-) -> Result<Vec<PaymentView>, AppError> {
-    caller.require(Permission::Read)?;
-    let org = ledger::org(conn, caller)?;
-    let rows = billing::payments::list_payments(conn, org.id, filter, desc, after, limit)?;
-    views(conn, &org, rows)
+    PaymentRow::find(conn, caller.org, id).found("payment")
 }
 
 /// Allocates more of a payment's unallocated amount.
@@ -1006,4 +514,200 @@ pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentV
     }
     let row = billing::payments::find_payment(conn, org.id, payment.id)?;
     view(conn, &org, row)
+}
+
+// ---- the use cases ----
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRequest {
+    pub direction: Option<PaymentDirection>,
+    pub account_id: Option<Uuid>,
+    pub bank_account_id: Option<Uuid>,
+    #[schema(example = "2026-09-10")]
+    pub date: Option<NaiveDate>,
+    #[serde(default, with = "decimal_string_opt")]
+    #[schema(value_type = String, example = "100.00")]
+    pub amount: Option<Decimal>,
+    /// ISO 4217; the bank account's currency (the default).
+    #[schema(example = "USD")]
+    pub currency: Option<String>,
+    /// Base-currency units per unit; default the organization's rate of the date.
+    #[serde(default, with = "decimal_string_opt")]
+    #[schema(value_type = Option<String>, example = "1.0835")]
+    pub exchange_rate: Option<Decimal>,
+    #[schema(example = "BACS 2026-09-10")]
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+    #[serde(default)]
+    pub allocations: Vec<AllocationRequest>,
+}
+
+impl PaymentRequest {
+    /// The request's own shape (what is missing or malformed), answered alone.
+    fn checked(self) -> Result<PaymentInput, AppError> {
+        let mut check = Check::new();
+        check.present("direction", &self.direction);
+        check.present("account_id", &self.account_id);
+        check.present("bank_account_id", &self.bank_account_id);
+        check.present("date", &self.date);
+        check.present("amount", &self.amount);
+        let currency = match self.currency.as_deref() {
+            Some(code) => check.currency("currency", code),
+            None => None,
+        };
+        check.max_chars("reference", self.reference.as_deref(), 200);
+        check.max_chars("memo", self.memo.as_deref(), 5000);
+        let allocations = allocation_entries(self.allocations, &mut check);
+        check.finish()?;
+        let (Some(direction), Some(account_id), Some(bank_account_id), Some(date), Some(amount)) = (
+            self.direction,
+            self.account_id,
+            self.bank_account_id,
+            self.date,
+            self.amount,
+        ) else {
+            return Err(AppError::internal("payment shape checked above"));
+        };
+        Ok(PaymentInput {
+            direction,
+            account_id,
+            bank_account_id,
+            date,
+            amount,
+            currency,
+            exchange_rate: self.exchange_rate,
+            reference: self.reference,
+            memo: self.memo,
+            allocations,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllocateRequest {
+    pub allocations: Vec<AllocationRequest>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PaymentListParams {
+    pub direction: Option<PaymentDirection>,
+    /// `posted` or `void`.
+    pub status: Option<String>,
+    pub account_id: Option<Uuid>,
+    pub bank_account_id: Option<Uuid>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// `created_at` (default) or `-created_at`.
+    pub sort: Option<String>,
+}
+
+/// `POST /payments`: records a payment, with its allocations, and posts its entry.
+pub async fn create(app: &App, cx: &Context, req: PaymentRequest) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let view = create_in(tx, caller, req.checked()?)?;
+        tx.record(Change::created("payment", view.id, &view));
+        Outcome::created("payments", view.id, &view)
+    })
+    .await
+}
+
+/// `GET /payments`: a page in creation order, the cursor bound to the filters.
+pub async fn list(
+    app: &App,
+    cx: &Context,
+    page: PageParams,
+    query: PaymentListParams,
+) -> Result<Page<PaymentView>, AppError> {
+    app.read(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::Read)?;
+        if query
+            .status
+            .as_deref()
+            .is_some_and(|s| s != "posted" && s != "void")
+        {
+            return Err(AppError::field(
+                "invalid_value",
+                "status",
+                "one of posted, void",
+            ));
+        }
+        let filter = PaymentFilter {
+            direction: query.direction.map(|d| d.as_str().to_owned()),
+            status: query.status,
+            account_id: query.account_id.map(ClientAccountId),
+            bank_account_id: query.bank_account_id.map(BankAccountId),
+            from: query.from,
+            to: query.to,
+        };
+        let (page, descending, after) =
+            by_creation::<PaymentId>(&page, query.sort.as_deref(), &format!("{filter:?}"))?;
+        let org = ledger::org(tx, caller)?;
+        let keyset = Keyset {
+            after,
+            descending,
+            limit: page.fetch(),
+        };
+        let rows = PaymentRow::list(tx, org.id, &filter, keyset)?;
+        let views = views(tx, &org, rows)?;
+        Ok(page.page(views, |v| (String::new(), v.id), |v| v))
+    })
+    .await
+}
+
+/// `GET /payments/{id}`: the payment, with its allocations.
+pub async fn get_one(app: &App, cx: &Context, id: PaymentId) -> Result<PaymentView, AppError> {
+    app.read(cx, move |tx| {
+        let caller = tx.caller()?;
+        let row = get(tx, caller, id)?;
+        let org = ledger::org(tx, caller)?;
+        view(tx, &org, row)
+    })
+    .await
+}
+
+/// The payment as it is now, for the change log.
+fn before(tx: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
+    let row = get(tx, caller, id)?;
+    let org = ledger::org(tx, caller)?;
+    view(tx, &org, row)
+}
+
+/// `POST /payments/{id}/allocations`: allocates more of what the payment has left.
+pub async fn allocate(
+    app: &App,
+    cx: &Context,
+    id: PaymentId,
+    req: AllocateRequest,
+) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let before = before(tx, caller, id)?;
+        let mut check = Check::new();
+        let entries = allocation_entries(req.allocations, &mut check);
+        check.finish()?;
+        let after = allocate_more_in(tx, caller, id, entries)?;
+        tx.record(Change::updated("payment", id.into(), &before, &after));
+        Outcome::ok(&after)
+    })
+    .await
+}
+
+/// `POST /payments/{id}/void`: undoes its allocations and reverses its entry.
+pub async fn void(app: &App, cx: &Context, id: PaymentId) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        let before = before(tx, caller, id)?;
+        let after = void_in(tx, caller, id)?;
+        tx.record(Change::updated("payment", id.into(), &before, &after));
+        Outcome::ok(&after)
+    })
+    .await
 }

@@ -5,7 +5,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::crm::records::page_by_id;
 use crate::db::schema::{document_lines, documents};
 use crate::db::{DbConn, SqlDecimal};
 use crate::domain::ids::{
@@ -174,6 +173,7 @@ pub fn lines_of(
         .load(conn)
 }
 
+/// A list's filters; the kind always applies.
 #[derive(Debug, Default, Clone)]
 pub struct DocumentFilter {
     pub kind: String,
@@ -187,22 +187,8 @@ pub struct DocumentFilter {
     pub reference: Option<String>,
 }
 
-pub fn list_documents(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    f: &DocumentFilter,
-    desc: bool,
-    after: Option<DocumentId>,
-    limit: i64,
-) -> QueryResult<Vec<DocumentRow>> {
-    let mut q = documents::table
-        .filter(
-            documents::organization_id
-                .eq(org)
-                .and(documents::kind.eq(f.kind.clone())),
-        )
-        .select(DocumentRow::as_select())
-        .into_boxed();
+crate::stored!(DocumentRow in documents, id: DocumentId, filter: DocumentFilter => |q, f| {
+    q = q.filter(documents::kind.eq(f.kind.clone()));
     if let Some(s) = &f.status {
         q = q.filter(documents::status.eq(s.clone()));
     }
@@ -228,8 +214,8 @@ pub fn list_documents(
     if let Some(r) = &f.reference {
         q = q.filter(documents::reference.eq(r.clone()));
     }
-    page_by_id!(q, documents, desc, after, limit).load(conn)
-}
+    q
+});
 
 pub fn reference_taken(
     conn: &mut DbConn,

@@ -3,7 +3,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::crm::records::page_by_id;
 use crate::db::schema::payments;
 use crate::db::{DbConn, SqlDecimal};
 use crate::domain::ids::{
@@ -81,18 +80,7 @@ pub struct PaymentFilter {
     pub to: Option<NaiveDate>,
 }
 
-pub fn list_payments(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    f: &PaymentFilter,
-    desc: bool,
-    after: Option<PaymentId>,
-    limit: i64,
-) -> QueryResult<Vec<PaymentRow>> {
-    let mut q = payments::table
-        .filter(payments::organization_id.eq(org))
-        .select(PaymentRow::as_select())
-        .into_boxed();
+crate::stored!(PaymentRow in payments, id: PaymentId, filter: PaymentFilter => |q, f| {
     if let Some(d) = &f.direction {
         q = q.filter(payments::direction.eq(d.clone()));
     }
@@ -111,8 +99,8 @@ pub fn list_payments(
     if let Some(d) = f.to {
         q = q.filter(payments::payment_date.le(d));
     }
-    page_by_id!(q, payments, desc, after, limit).load(conn)
-}
+    q
+});
 
 /// Adds to what a payment has allocated, refusing to go above its amount.
 pub fn allocate_payment(
