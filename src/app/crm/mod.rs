@@ -8,9 +8,12 @@ pub mod account_records;
 pub mod accounts;
 pub mod contacts;
 pub mod deals;
+pub mod feedback;
 pub mod import;
-pub mod records;
+pub mod interactions;
 pub mod reports;
+pub mod requests;
+pub mod tasks;
 
 use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};

@@ -5,9 +5,13 @@ pub mod account_records;
 pub mod accounts;
 pub mod contacts;
 pub mod deals;
+pub mod feedback;
+pub mod interactions;
 pub mod records;
+pub mod requests;
 pub mod revenue;
 pub mod settings;
+pub mod tasks;
 
 use diesel::sql_types::{Nullable, Text};
 

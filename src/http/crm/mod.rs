@@ -5,8 +5,11 @@
 pub mod accounts;
 pub mod contacts;
 pub mod deals;
-pub mod records;
+pub mod feedback;
+pub mod interactions;
 pub mod reports;
+pub mod requests;
+pub mod tasks;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
