@@ -101,57 +101,6 @@ const EXCEPTIONS: &[Exception] = &[
         reason: "viewers may create their own API keys: auth::policy grants api_keys:write \
                  (ManageOwnApiKeys) to every role, and a key never outranks its creator",
     },
-    // The body is validated before the permission is checked, so a viewer sending an
-    // incomplete body is told what is wrong with it (422) instead of 403. The role check needs
-    // neither the body nor the database and could come first.
-    Exception {
-        operation: "create_contact",
-        check: Check::Viewer,
-        reason: "app::crm::records::create_contact_in runs check.finish() (field errors) before \
-                 target_account requires crm:write",
-    },
-    Exception {
-        operation: "create_interaction",
-        check: Check::Viewer,
-        reason: "app::crm::records::create_interaction_in runs check.finish() before \
-                 target_account requires crm:write",
-    },
-    Exception {
-        operation: "create_feedback",
-        check: Check::Viewer,
-        reason: "app::crm::records::create_feedback_in runs check.finish() before \
-                 target_account requires crm:write",
-    },
-    Exception {
-        operation: "create_request",
-        check: Check::Viewer,
-        reason: "app::crm::records::create_request_in runs check.finish() before \
-                 target_account requires crm:write",
-    },
-    Exception {
-        operation: "create_task",
-        check: Check::Viewer,
-        reason: "app::crm::records::create_task_in runs check.finish() before target_account \
-                 requires crm:write",
-    },
-    Exception {
-        operation: "create_opportunity",
-        check: Check::Viewer,
-        reason: "app::crm::deals::create_opportunity_in runs apply_opportunity and \
-                 check.finish() before access::require_write checks write access to the account",
-    },
-    Exception {
-        operation: "create_proposal",
-        check: Check::Viewer,
-        reason: "app::crm::deals::create_proposal_in runs check.finish() (opportunity_id \
-                 required) before access::writable_account checks write access",
-    },
-    Exception {
-        operation: "create_risk",
-        check: Check::Viewer,
-        reason: "app::crm::deals::create_risk_in runs apply_risk and check.finish() before \
-                 access::require_write checks write access to the account",
-    },
 ];
 
 // ---------------------------------------------------------------------------------------------

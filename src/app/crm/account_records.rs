@@ -135,3 +135,25 @@ pub fn required_account(
         }
     }
 }
+
+/// The account a new deal goes on: required, and a field error when it does not exist
+/// (deals read the account's owner and currency for their defaults).
+pub fn account_for_new(
+    tx: &mut Tx,
+    account_id: Option<Uuid>,
+    check: &mut crate::app::error::Check,
+) -> Result<Option<AccountRow>, AppError> {
+    let Some(a) = account_id else {
+        check.push("account_id", "required", "must name the account");
+        return Ok(None);
+    };
+    let account = existing_account(tx, a)?;
+    if account.is_none() {
+        check.push(
+            "account_id",
+            "not_found",
+            "no such account in your organization",
+        );
+    }
+    Ok(account)
+}

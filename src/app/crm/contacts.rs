@@ -213,3 +213,34 @@ impl Record for Contact {
         q.sort()
     }
 }
+
+/// The contacts `ids` a record names must exist and belong to its account; each once.
+/// Broken rules name `contact_ids[i]`, whichever field named the contacts.
+pub fn check_contacts(
+    tx: &mut Tx,
+    account: ClientAccountId,
+    ids: &[Uuid],
+    check: &mut Check,
+) -> Result<Vec<ContactId>, AppError> {
+    let org = tx.caller()?.org;
+    let wanted: Vec<ContactId> = ids.iter().map(|i| ContactId(*i)).collect();
+    let found: std::collections::HashMap<ContactId, ClientAccountId> =
+        db::crm::contacts::contact_ids_by(tx, org, &wanted)?
+            .into_iter()
+            .collect();
+    let mut out = Vec::new();
+    for (i, id) in wanted.iter().enumerate() {
+        let at = format!("contact_ids[{i}]");
+        match found.get(id) {
+            None => check.push(at, "not_found", "no such contact in your organization"),
+            Some(a) if *a != account => check.push(
+                at,
+                "wrong_account",
+                "this contact belongs to another account",
+            ),
+            Some(_) if out.contains(id) => {}
+            Some(_) => out.push(*id),
+        }
+    }
+    Ok(out)
+}

@@ -6,11 +6,18 @@
 pub mod access;
 pub mod account_records;
 pub mod accounts;
+pub mod competitors;
 pub mod contacts;
-pub mod deals;
+pub mod feedback;
 pub mod import;
-pub mod records;
+pub mod interactions;
+pub mod opportunities;
+pub mod proposals;
 pub mod reports;
+pub mod requests;
+pub mod risks;
+pub mod targets;
+pub mod tasks;
 
 use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};

@@ -51,7 +51,16 @@ pub fn move_account_records(
             .execute(conn)?;
         )*};
     }
-    move_rows!(contacts, interactions, feedback, requests, tasks, risks, opportunities, proposals);
+    move_rows!(
+        contacts,
+        interactions,
+        feedback,
+        requests,
+        tasks,
+        risks,
+        opportunities,
+        proposals
+    );
     // Competitors the duplicate had that the survivor lacks.
     let theirs: Vec<CompetitorId> = account_competitors::table
         .filter(

@@ -3,11 +3,20 @@
 
 pub mod account_records;
 pub mod accounts;
+pub mod competitors;
 pub mod contacts;
 pub mod deals;
+pub mod feedback;
+pub mod interactions;
+pub mod opportunities;
+pub mod proposals;
 pub mod records;
+pub mod requests;
 pub mod revenue;
+pub mod risks;
 pub mod settings;
+pub mod targets;
+pub mod tasks;
 
 use diesel::sql_types::{Nullable, Text};
 

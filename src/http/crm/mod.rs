@@ -3,10 +3,17 @@
 //! the CRM reports. Handlers extract, call a use case in `app::crm` and answer.
 
 pub mod accounts;
+pub mod competitors;
 pub mod contacts;
-pub mod deals;
-pub mod records;
+pub mod feedback;
+pub mod interactions;
+pub mod opportunities;
+pub mod proposals;
 pub mod reports;
+pub mod requests;
+pub mod risks;
+pub mod targets;
+pub mod tasks;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;

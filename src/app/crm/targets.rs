@@ -1,0 +1,184 @@
+//! Targets: what a user or a team should reach in a period, by metric. A plain record (see
+//! [`crate::app::record`]) that is created, read and deleted; admins set them, and team leads
+//! for the teams they lead. A holder has one target per metric and period.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::account_records::RecordListParams;
+use super::{access, check_team, check_user};
+use crate::app::error::{AppError, Check};
+use crate::app::record::Record;
+use crate::app::Tx;
+use crate::auth::Permission;
+use crate::db::crm::account_records::RecordFilter;
+use crate::db::crm::targets::TargetRow;
+use crate::db::{self, SqlDecimal};
+use crate::domain::crm::{TargetMetric, TextEnum};
+use crate::domain::ids::{TargetId, TeamId};
+use crate::domain::money::{decimal_string, Money};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetInput {
+    pub user_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    #[schema(value_type = TargetMetric)]
+    pub metric: String,
+    /// A money string in the base currency for money metrics; a whole number for counts.
+    #[schema(example = "500000.00")]
+    pub amount: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TargetView {
+    pub id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    #[schema(value_type = TargetMetric)]
+    pub metric: String,
+    #[serde(with = "decimal_string")]
+    #[schema(value_type = String, example = "500000.00")]
+    pub amount: Decimal,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<TargetRow> for TargetView {
+    fn from(r: TargetRow) -> Self {
+        TargetView {
+            id: r.id.0,
+            user_id: r.user_id.map(|v| v.0),
+            team_id: r.team_id.map(|v| v.0),
+            period_start: r.period_start,
+            period_end: r.period_end,
+            metric: r.metric,
+            amount: r.amount.0,
+            version: r.version,
+            created_at: r.created_at.and_utc(),
+            updated_at: r.updated_at.and_utc(),
+        }
+    }
+}
+
+/// Admins set every target; a team lead those of the teams they lead.
+fn may_set(tx: &mut Tx, team: Option<TeamId>) -> Result<(), AppError> {
+    let caller = tx.caller()?;
+    let reach = access::Reach::of(tx, caller)?;
+    if !reach.everything && !team.is_some_and(|t| reach.leads_team(t)) {
+        return Err(AppError::forbidden(
+            "crm:targets (admins, or the lead of the team)",
+        ));
+    }
+    Ok(())
+}
+
+pub struct Target;
+
+impl Record for Target {
+    const NAME: &'static str = "target";
+    const COLLECTION: &'static str = "targets";
+    const WRITE: Permission = Permission::WriteCrm;
+
+    type Row = TargetRow;
+    type Create = TargetInput;
+    type Patch = ();
+    type View = TargetView;
+    type Query = RecordListParams;
+
+    fn may_create(tx: &mut Tx, input: &TargetInput) -> Result<(), AppError> {
+        may_set(tx, input.team_id.map(TeamId))
+    }
+
+    fn new_row(tx: &mut Tx, input: &TargetInput, check: &mut Check) -> Result<TargetRow, AppError> {
+        let caller = tx.caller()?;
+        let org = caller.org;
+        let user = check_user(tx, org, "user_id", input.user_id, check)?;
+        let team = check_team(tx, org, "team_id", input.team_id, check)?;
+        if user.is_some() == team.is_some() {
+            check.push(
+                "user_id",
+                "one_holder",
+                "a target belongs to exactly one of user_id and team_id",
+            );
+        }
+        if input.period_end < input.period_start {
+            check.push(
+                "period_end",
+                "date_order",
+                "must not be before period_start",
+            );
+        }
+        let metric = check.enum_value::<TargetMetric>("metric", Some(&input.metric));
+        let mut amount = Decimal::ZERO;
+        if let Some(m) = metric {
+            if m.is_money() {
+                let base = crate::app::ledger::org(tx, caller)?.base;
+                match Money::parse(&input.amount, base) {
+                    Ok(v) if !v.is_negative() => amount = v.amount(),
+                    Ok(_) => check.push("amount", "negative_amount", "must not be negative"),
+                    Err(e) => check.push("amount", e.code(), e.to_string()),
+                }
+            } else {
+                match input.amount.parse::<u64>() {
+                    Ok(n) => amount = Decimal::from(n),
+                    Err(_) => check.push(
+                        "amount",
+                        "invalid_count",
+                        "a whole, non-negative number as a string, such as \"12\"",
+                    ),
+                }
+            }
+        }
+        let metric = metric.map(|m| m.as_str()).unwrap_or_default();
+        if check.is_clean() {
+            let period = (input.period_start, input.period_end);
+            let overlapping =
+                db::crm::targets::overlapping_target(tx, org, user, team, metric, period, None)?;
+            if overlapping.is_some() {
+                return Err(AppError::conflict(
+                    "target_overlaps",
+                    "this holder already has a target for this metric in an overlapping period",
+                ));
+            }
+        }
+        let now = db::now();
+        Ok(TargetRow {
+            organization_id: org,
+            id: TargetId::new(),
+            user_id: user,
+            team_id: team,
+            period_start: input.period_start,
+            period_end: input.period_end,
+            metric: metric.into(),
+            amount: SqlDecimal(amount),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    fn may_write(tx: &mut Tx, row: &TargetRow) -> Result<(), AppError> {
+        may_set(tx, row.team_id)
+    }
+
+    fn views(_tx: &mut Tx, rows: Vec<TargetRow>) -> Result<Vec<TargetView>, AppError> {
+        Ok(rows.into_iter().map(TargetView::from).collect())
+    }
+
+    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
+        q.filter(q.user_id.or(q.team_id), None, q.metric.as_ref())
+    }
+
+    fn sort(q: &RecordListParams) -> Option<&str> {
+        q.sort()
+    }
+}

@@ -1,0 +1,31 @@
+//! `/targets`: what a user or a team should reach in a period.
+
+use actix_web::{delete, get, post};
+
+use crate::app::crm::account_records::RecordListParams;
+use crate::app::crm::targets::{Target, TargetInput, TargetView};
+use crate::app::page::{Page, PageParams};
+
+crate::record_endpoints!(Target {
+    create create_target "/targets" "Create a target." (
+        tag = "targets",
+        request_body = TargetInput,
+        params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
+        responses((status = 201, description = "Created", body = TargetView))
+    )
+    list list_targets "/targets" "List targets." (
+        tag = "targets",
+        params(PageParams, RecordListParams),
+        responses((status = 200, description = "A page of targets", body = Page<TargetView>))
+    )
+    get get_target "/targets/{id}" "Get a target." (
+        tag = "targets",
+        params(("id" = Uuid, Path, description = "Id")),
+        responses((status = 200, description = "The target", body = TargetView))
+    )
+    delete delete_target "/targets/{id}" "Delete a target." (
+        tag = "targets",
+        params(("id" = Uuid, Path, description = "Id")),
+        responses((status = 204, description = "Deleted"))
+    )
+});
