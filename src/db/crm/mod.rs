@@ -1,8 +1,10 @@
 //! Client-relationship storage: one file per aggregate. Tenant keys are composite
 //! (organization_id, id), so every query filters on the organization first.
 
+pub mod access;
 pub mod accounts;
 pub mod deals;
+pub mod owners;
 pub mod records;
 pub mod revenue;
 pub mod settings;

@@ -4,8 +4,14 @@
 
 pub mod accounts;
 pub mod deals;
+pub mod export;
+pub mod import;
+pub mod merge;
+pub mod owners;
 pub mod records;
 pub mod reports;
+pub mod settings;
+pub mod timeline;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
