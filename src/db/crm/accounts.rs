@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::{contains_pattern, lower, lower_opt};
-use crate::db::record::Versioned;
+use crate::db::record::{Stored, Versioned};
 use crate::db::schema::{account_competitors, accounts, contacts};
 use crate::db::DbConn;
 use crate::on_backend;
@@ -54,15 +54,13 @@ pub fn save(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Query
     Versioned::save(row, conn, expected_version)
 }
 
+/// One account of `org` (the documents, payments and CRM records look their account up).
 pub fn find(
     conn: &mut DbConn,
     org: OrganizationId,
     id: ClientAccountId,
 ) -> QueryResult<AccountRow> {
-    accounts::table
-        .filter(accounts::organization_id.eq(org).and(accounts::id.eq(id)))
-        .select(AccountRow::as_select())
-        .first(conn)
+    Stored::find(conn, org, id)
 }
 
 /// (id, name) of these accounts.
@@ -78,21 +76,6 @@ pub fn names_of(
                 .and(accounts::id.eq_any(ids)),
         )
         .select((accounts::id, accounts::name))
-        .load(conn)
-}
-
-pub fn by_ids(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    ids: &[ClientAccountId],
-) -> QueryResult<Vec<AccountRow>> {
-    accounts::table
-        .filter(
-            accounts::organization_id
-                .eq(org)
-                .and(accounts::id.eq_any(ids)),
-        )
-        .select(AccountRow::as_select())
         .load(conn)
 }
 
