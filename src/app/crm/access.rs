@@ -44,8 +44,9 @@ impl Reach {
         }
         let org = caller.org;
         let (member, lead) = db::crm::access::teams_of(conn, org, user)?;
-        let parents: HashMap<TeamId, Option<TeamId>> =
-            db::identity::teams::parents(conn, org)?.into_iter().collect();
+        let parents: HashMap<TeamId, Option<TeamId>> = db::identity::teams::parents(conn, org)?
+            .into_iter()
+            .collect();
         let led = descendants(&parents, &lead);
         let mut teams: HashSet<TeamId> = member.into_iter().collect();
         teams.extend(led.iter().copied());

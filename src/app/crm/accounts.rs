@@ -234,7 +234,12 @@ impl Record for Account {
             }
             None => {}
         }
-        competitors_of(tx, org, input.competitor_ids.as_deref().unwrap_or(&[]), check)?;
+        competitors_of(
+            tx,
+            org,
+            input.competitor_ids.as_deref().unwrap_or(&[]),
+            check,
+        )?;
         if !check.is_clean() {
             return Ok(row);
         }
@@ -642,8 +647,7 @@ pub fn views(
     let org = tx.caller()?.org;
     let s = settings(tx, org)?;
     let ids: Vec<ClientAccountId> = rows.iter().map(|r| r.id).collect();
-    let mut competitors: std::collections::HashMap<ClientAccountId, Vec<Uuid>> =
-        Default::default();
+    let mut competitors: std::collections::HashMap<ClientAccountId, Vec<Uuid>> = Default::default();
     for (a, c) in db::crm::accounts::competitor_ids(tx, org, &ids)? {
         competitors.entry(a).or_default().push(c.0);
     }

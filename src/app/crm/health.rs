@@ -68,15 +68,14 @@ pub fn health_of(
         })
         .collect();
     let interactions = db::crm::records::interactions_of_accounts(tx, org, &ids)?;
-    let with_contacts: HashSet<InteractionId> =
-        db::crm::records::interaction_contacts(
-            tx,
-            org,
-            &interactions.iter().map(|i| i.id).collect::<Vec<_>>(),
-        )?
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
+    let with_contacts: HashSet<InteractionId> = db::crm::records::interaction_contacts(
+        tx,
+        org,
+        &interactions.iter().map(|i| i.id).collect::<Vec<_>>(),
+    )?
+    .into_iter()
+    .map(|(i, _)| i)
+    .collect();
     for i in interactions.iter().filter(|i| i.occurred_at < end_of_day) {
         let Some(h) = inputs.get_mut(&i.account_id) else {
             continue;

@@ -42,18 +42,17 @@ pub fn merge_in(
     let caller = tx.caller()?;
     caller.require(Permission::WriteCrm)?;
     let survivor = access::writable_account(tx, caller, id)?;
-    let duplicate =
-        load_account(tx, caller, ClientAccountId(input.duplicate_id)).map_err(|e| {
-            if e.kind == ErrorKind::NotFound {
-                AppError::field(
-                    "not_found",
-                    "duplicate_id",
-                    "no such account in your organization",
-                )
-            } else {
-                e
-            }
-        })?;
+    let duplicate = load_account(tx, caller, ClientAccountId(input.duplicate_id)).map_err(|e| {
+        if e.kind == ErrorKind::NotFound {
+            AppError::field(
+                "not_found",
+                "duplicate_id",
+                "no such account in your organization",
+            )
+        } else {
+            e
+        }
+    })?;
     access::require_write(tx, caller, &duplicate)?;
     if duplicate.id == survivor.id {
         return Err(AppError::field(

@@ -159,9 +159,7 @@ fn move_open_tasks(
         .collect();
     db::crm::records::move_open_tasks(tx, org, account.id, previous, owner, db::now())?;
     for (task, version) in moving {
-        let state = |assignee: Option<UserId>, version: i64| {
-            serde_json::json!({ "assignee_id": assignee, "version": version })
-        };
+        let state = |assignee: Option<UserId>, version: i64| serde_json::json!({ "assignee_id": assignee, "version": version });
         tx.record(Change::updated(
             "task",
             task.0,

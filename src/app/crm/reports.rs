@@ -69,11 +69,7 @@ pub async fn performance(
 }
 
 /// `GET /reports/sales`.
-pub async fn sales(
-    app: &App,
-    cx: &Context,
-    params: PeriodParams,
-) -> Result<SalesReport, AppError> {
+pub async fn sales(app: &App, cx: &Context, params: PeriodParams) -> Result<SalesReport, AppError> {
     let (from, to) = params.period();
     let group_by = params.group_by.unwrap_or_else(|| "owner".into());
     app.snapshot(cx, move |tx| sales_in(tx, from, to, &group_by))
@@ -308,20 +304,19 @@ fn attributed_revenue(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Attributed>, AppError> {
-    let mut out: Vec<Attributed> =
-        db::crm::revenue::receivables_issued_between(tx, org, from, to)?
-            .into_iter()
-            .map(|d| Attributed {
-                owner: d.owner_id,
-                team: d.team_id,
-                invoiced: if d.kind == "invoice" {
-                    d.base_subtotal_minor
-                } else {
-                    -d.base_subtotal_minor
-                },
-                collected: 0,
-            })
-            .collect();
+    let mut out: Vec<Attributed> = db::crm::revenue::receivables_issued_between(tx, org, from, to)?
+        .into_iter()
+        .map(|d| Attributed {
+            owner: d.owner_id,
+            team: d.team_id,
+            invoiced: if d.kind == "invoice" {
+                d.base_subtotal_minor
+            } else {
+                -d.base_subtotal_minor
+            },
+            collected: 0,
+        })
+        .collect();
     let allocations = db::crm::revenue::payment_allocations_between(tx, org, from, to)?;
     let mut ids: Vec<DocumentId> = allocations.iter().map(|a| a.document_id).collect();
     ids.sort();

@@ -32,5 +32,7 @@ pub async fn sales_report(
     cx: Cx,
     q: ApiQuery<PeriodParams>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(reply::json(&reports::sales(&app, &cx, q.into_inner()).await?))
+    Ok(reply::json(
+        &reports::sales(&app, &cx, q.into_inner()).await?,
+    ))
 }
