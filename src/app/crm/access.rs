@@ -43,9 +43,10 @@ impl Reach {
             });
         }
         let org = caller.org;
-        let (member, lead) = db::crm::accounts::teams_of(conn, org, user)?;
-        let parents: HashMap<TeamId, Option<TeamId>> =
-            db::teams::parents(conn, org)?.into_iter().collect();
+        let (member, lead) = db::crm::access::teams_of(conn, org, user)?;
+        let parents: HashMap<TeamId, Option<TeamId>> = db::identity::teams::parents(conn, org)?
+            .into_iter()
+            .collect();
         let led = descendants(&parents, &lead);
         let mut teams: HashSet<TeamId> = member.into_iter().collect();
         teams.extend(led.iter().copied());

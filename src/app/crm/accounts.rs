@@ -1,36 +1,33 @@
-//! Accounts: create, change, archive, churn, reassign, merge; health and the timeline on read.
+//! `/accounts`: the client accounts. Create and change go through the generic record
+//! mechanism ([`Account`]) with the account's own rules: record-level access (see
+//! [`super::access`]), statuses that are derived or have their own action, competitors named
+//! by id or name, and a reassignment that needs a lead's reach and leaves history. Reading
+//! one shows its health as of a day; lists sort by name or time; DELETE archives; churn is
+//! its own action. The state derived from other records (last check-in, next one due,
+//! at-risk) is recomputed in the unit of work of the write that changes it.
 
-use crate::app::Tx;
-use crate::domain::ids::{
-    ClientAccountId, CompetitorId, DocumentId, InteractionId, OrganizationId, OwnerChangeId,
-    TeamId, UserId,
-};
-use std::collections::{BTreeMap, HashMap};
-
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::access::{self, Reach};
-use super::{
-    cadence_days, check_in_due, check_team, check_user, load_account, resolve_competitor, settings,
-    Check, CrmSettings,
-};
-use crate::app::error::AppError;
+use super::health::{health_of, HealthView};
+use super::owners::{authorize_reassign, record_owner_change};
+use super::references::{check_team, check_user, resolve_competitor};
+use super::settings::{settings, CrmSettings};
+use crate::app::error::{AppError, Check, Found};
 use crate::app::input::double_option;
-use crate::app::input::IfMatch;
+use crate::app::page::{parse_sort, Page, PageParams, PageRequest};
+use crate::app::record::Record;
+use crate::app::unit_of_work::{Change, Outcome, Tx};
+use crate::app::{App, Context};
 use crate::auth::{Caller, Permission};
-use crate::db::crm::accounts::{AccountFilter, AccountRow, AccountSort, OwnerChangeRow};
+use crate::db::crm::accounts::{AccountFilter, AccountRow, AccountSort, CURSOR_TIME};
 use crate::db::{self};
-use crate::domain::crm::{
-    AccountStatus, ContactStatus, FeedbackKind, Influence, RiskKind, RiskStatus, Severity, Stage,
-    TextEnum, Tier,
-};
-use crate::domain::health::{
-    self, ChampionSignal, DisputeSignal, FeedbackSignal, Health, HealthInputs, InvoiceStanding,
-    OpportunitySignal, ReceivablesSignal,
-};
+use crate::domain::crm::{AccountStatus, InteractionKind, Severity, TextEnum, Tier};
+use crate::domain::identity::Role;
+use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -75,15 +72,6 @@ pub struct AccountInput {
     pub check_in_every_days: Option<Option<i32>>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct HealthView {
-    pub score: Option<u32>,
-    pub grade: Option<health::Grade>,
-    pub factors: Vec<health::Factor>,
-    pub as_of: NaiveDate,
-    pub computed_at: DateTime<Utc>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountView {
     pub id: Uuid,
@@ -123,14 +111,249 @@ pub struct AccountView {
     pub updated_at: DateTime<Utc>,
 }
 
-fn validate_fields(
-    conn: &mut Tx,
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccountListParams {
+    /// Case-insensitive text in the name, legal name, website, or a contact's name or email.
+    pub q: Option<String>,
+    pub owner_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
+    pub status: Option<String>,
+    pub tier: Option<String>,
+    pub is_customer: Option<bool>,
+    pub is_vendor: Option<bool>,
+    pub updated_since: Option<DateTime<Utc>>,
+    /// Accounts whose next check-in is past due (true) or not (false).
+    pub check_in_overdue: Option<bool>,
+    /// Include archived accounts.
+    #[serde(default)]
+    pub include_archived: bool,
+    /// `created_at` (default), `name`, `updated_at`; prefix `-` for descending.
+    pub sort: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AsOfParams {
+    /// The day health is computed for (default today).
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChurnInput {
+    pub reason: String,
+    pub churned_on: Option<NaiveDate>,
+    /// A competitor's id or name.
+    pub lost_to_competitor_id: Option<String>,
+}
+
+/// An account of the caller's organization, or 404.
+pub fn load_account(
+    tx: &mut Tx,
     caller: &Caller,
+    id: ClientAccountId,
+) -> Result<AccountRow, AppError> {
+    db::crm::accounts::find(tx, caller.org, id).found("account")
+}
+
+// ---- the record ----
+
+/// Client accounts as a plain record: create and change.
+pub struct Account;
+
+impl Record for Account {
+    const NAME: &'static str = "account";
+    const COLLECTION: &'static str = "accounts";
+    const WRITE: Permission = Permission::WriteCrm;
+
+    type Row = AccountRow;
+    type Create = AccountInput;
+    type Patch = AccountInput;
+    type View = AccountView;
+    type Query = ();
+
+    fn new_row(
+        tx: &mut Tx,
+        input: &AccountInput,
+        check: &mut Check,
+    ) -> Result<AccountRow, AppError> {
+        let caller = tx.caller()?;
+        let org = caller.org;
+        let base = crate::app::ledger::org(tx, caller)?.base;
+        let now = db::now();
+        let mut row = AccountRow {
+            organization_id: org,
+            id: ClientAccountId::new(),
+            name: String::new(),
+            legal_name: None,
+            industry: None,
+            website: None,
+            website_domain: None,
+            tier: Tier::Standard.as_str().into(),
+            own_status: AccountStatus::Active.as_str().into(),
+            status: AccountStatus::Active.as_str().into(),
+            is_customer: false,
+            is_vendor: false,
+            owner_id: None,
+            team_id: None,
+            currency: base.code().into(),
+            goals: None,
+            tags: "[]".into(),
+            custom_fields: "{}".into(),
+            check_in_every_days: None,
+            last_check_in_at: None,
+            check_in_due_at: now,
+            churn_reason: None,
+            churned_on: None,
+            lost_to_competitor_id: None,
+            merged_into_id: None,
+            archived_at: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        };
+        if input.name.is_none() {
+            check.push("name", "required", "must not be empty");
+        }
+        apply_fields(tx, input, &mut row, check)?;
+        match check.enum_value::<AccountStatus>("status", input.status.as_deref()) {
+            Some(AccountStatus::AtRisk) => check.push(
+                "status",
+                "status_derived",
+                "at_risk is derived from open high and critical risks; it cannot be set",
+            ),
+            Some(AccountStatus::Churned) => check.push(
+                "status",
+                "use_churn_action",
+                "churn an account with POST /accounts/{id}/churn",
+            ),
+            Some(s) => {
+                row.own_status = s.as_str().into();
+                row.status = s.as_str().into();
+            }
+            None => {}
+        }
+        competitors_of(
+            tx,
+            org,
+            input.competitor_ids.as_deref().unwrap_or(&[]),
+            check,
+        )?;
+        if !check.is_clean() {
+            return Ok(row);
+        }
+        // An account manager's new account is theirs unless they name another owner.
+        if input.owner_id.is_none() && caller.role == Role::AccountManager {
+            row.owner_id = Some(caller.user_id());
+        }
+        // The caller may only place a new account in a team they belong to or lead (no
+        // planting accounts in other teams, even as their owner).
+        let reach = Reach::of(tx, caller)?;
+        let team_ok = row
+            .team_id
+            .is_none_or(|t| reach.everything || reach.teams.contains(&t));
+        if !team_ok {
+            return Err(AppError::forbidden(access::WRITE_ACCOUNT));
+        }
+        let s = settings(tx, org)?;
+        row.check_in_due_at = check_in_due(&s, &row);
+        Ok(row)
+    }
+
+    fn apply(
+        tx: &mut Tx,
+        input: &AccountInput,
+        row: &mut AccountRow,
+        check: &mut Check,
+    ) -> Result<(), AppError> {
+        let current = row.clone();
+        apply_fields(tx, input, row, check)?;
+        if let Some(status) = &input.status {
+            let current_status = AccountStatus::parse(&current.status);
+            match check.enum_value::<AccountStatus>("status", Some(status)) {
+                Some(AccountStatus::AtRisk) => check.push(
+                    "status",
+                    "status_derived",
+                    "at_risk is derived from open high and critical risks; it cannot be set",
+                ),
+                Some(_) if current_status == Some(AccountStatus::AtRisk) => check.push(
+                    "status",
+                    "status_derived",
+                    "the account is at_risk while it has an open or mitigating high or critical risk; resolve the risk instead",
+                ),
+                Some(AccountStatus::Churned) if current.own_status != "churned" => check.push(
+                    "status",
+                    "use_churn_action",
+                    "churn an account with POST /accounts/{id}/churn",
+                ),
+                Some(s) => {
+                    if s != AccountStatus::Churned {
+                        row.churn_reason = None;
+                        row.churned_on = None;
+                        row.lost_to_competitor_id = None;
+                    }
+                    row.own_status = s.as_str().into();
+                    row.status = s.as_str().into();
+                }
+                None => {}
+            }
+        }
+        if let Some(refs) = &input.competitor_ids {
+            competitors_of(tx, row.organization_id, refs, check)?;
+        }
+        if !check.is_clean() {
+            return Ok(());
+        }
+        if row.owner_id != current.owner_id || row.team_id != current.team_id {
+            let caller = tx.caller()?;
+            authorize_reassign(tx, caller, &current, row.team_id)?;
+        }
+        derive(tx, row)
+    }
+
+    fn may_write(tx: &mut Tx, row: &AccountRow) -> Result<(), AppError> {
+        let caller = tx.caller()?;
+        access::require_write(tx, caller, row).map(drop)
+    }
+
+    fn created(tx: &mut Tx, row: &AccountRow, input: &AccountInput) -> Result<(), AppError> {
+        let refs = input.competitor_ids.as_deref().unwrap_or(&[]);
+        set_competitors(tx, row, refs)
+    }
+
+    fn updated(
+        tx: &mut Tx,
+        before: &AccountRow,
+        after: &AccountRow,
+        patch: &AccountInput,
+    ) -> Result<(), AppError> {
+        if after.owner_id != before.owner_id || after.team_id != before.team_id {
+            record_owner_change(tx, before, after.owner_id, after.team_id)?;
+        }
+        match &patch.competitor_ids {
+            Some(refs) => set_competitors(tx, after, refs),
+            None => Ok(()),
+        }
+    }
+
+    fn views(tx: &mut Tx, rows: Vec<AccountRow>) -> Result<Vec<AccountView>, AppError> {
+        views(tx, rows, None)
+    }
+
+    fn filter(_tx: &mut Tx, _query: &()) -> Result<(), AppError> {
+        Ok(())
+    }
+}
+
+/// The fields create and change share, applied to `row`; broken rules into `check`.
+fn apply_fields(
+    tx: &mut Tx,
     input: &AccountInput,
     row: &mut AccountRow,
     check: &mut Check,
 ) -> Result<(), AppError> {
-    let org = caller.org;
+    let org = row.organization_id;
     if let Some(name) = &input.name {
         row.name = check.required("name", Some(name), 200);
     }
@@ -196,24 +419,24 @@ fn validate_fields(
         row.check_in_every_days = v;
     }
     if let Some(owner) = input.owner_id {
-        row.owner_id = check_user(conn, org, "owner_id", owner, check)?;
+        row.owner_id = check_user(tx, org, "owner_id", owner, check)?;
     }
     if let Some(team) = input.team_id {
-        row.team_id = check_team(conn, org, "team_id", team, check)?;
+        row.team_id = check_team(tx, org, "team_id", team, check)?;
     }
     Ok(())
 }
 
+/// The competitors named by id or name (new names are created), without repeats.
 fn competitors_of(
-    conn: &mut Tx,
+    tx: &mut Tx,
     org: OrganizationId,
     refs: &[String],
     check: &mut Check,
 ) -> Result<Vec<CompetitorId>, AppError> {
     let mut ids = Vec::new();
     for (i, r) in refs.iter().enumerate() {
-        if let Some(id) = resolve_competitor(conn, org, &format!("competitor_ids[{i}]"), r, check)?
-        {
+        if let Some(id) = resolve_competitor(tx, org, &format!("competitor_ids[{i}]"), r, check)? {
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -222,293 +445,159 @@ fn competitors_of(
     Ok(ids)
 }
 
-pub fn create_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    input: AccountInput,
-) -> Result<AccountView, AppError> {
-    caller.require(Permission::WriteCrm)?;
-    let org = caller.org;
-    let base = crate::app::ledger::org(conn, caller)?.base;
-    let now = db::now();
-    let mut row = AccountRow {
-        organization_id: org,
-        id: ClientAccountId(Uuid::now_v7()),
-        name: String::new(),
-        legal_name: None,
-        industry: None,
-        website: None,
-        website_domain: None,
-        tier: Tier::Standard.as_str().into(),
-        own_status: AccountStatus::Active.as_str().into(),
-        status: AccountStatus::Active.as_str().into(),
-        is_customer: false,
-        is_vendor: false,
-        owner_id: None,
-        team_id: None,
-        currency: base.code().into(),
-        goals: None,
-        tags: "[]".into(),
-        custom_fields: "{}".into(),
-        check_in_every_days: None,
-        last_check_in_at: None,
-        check_in_due_at: now,
-        churn_reason: None,
-        churned_on: None,
-        lost_to_competitor_id: None,
-        merged_into_id: None,
-        archived_at: None,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    let mut check = Check::default();
-    if input.name.is_none() {
-        check.push("name", "required", "must not be empty");
-    }
-    validate_fields(conn, caller, &input, &mut row, &mut check)?;
-    match check.enum_value::<AccountStatus>("status", input.status.as_deref()) {
-        Some(AccountStatus::AtRisk) => check.push(
-            "status",
-            "status_derived",
-            "at_risk is derived from open high and critical risks; it cannot be set",
-        ),
-        Some(AccountStatus::Churned) => check.push(
-            "status",
-            "use_churn_action",
-            "churn an account with POST /accounts/{id}/churn",
-        ),
-        Some(s) => {
-            row.own_status = s.as_str().into();
-            row.status = s.as_str().into();
-        }
-        None => {}
-    }
-    let competitors = competitors_of(
-        conn,
-        org,
-        input.competitor_ids.as_deref().unwrap_or(&[]),
-        &mut check,
-    )?;
+/// Replaces the account's competitors with those `refs` name (already checked).
+fn set_competitors(tx: &mut Tx, row: &AccountRow, refs: &[String]) -> Result<(), AppError> {
+    let mut check = Check::new();
+    let ids = competitors_of(tx, row.organization_id, refs, &mut check)?;
     check.finish()?;
-    // An account manager's new account is theirs unless they name another owner.
-    if input.owner_id.is_none() && caller.role == crate::domain::identity::Role::AccountManager {
-        row.owner_id = Some(UserId(caller.user_id().0));
-    }
-    // The caller must be able to write what they create, and may only place it in a team
-    // they belong to or lead (no planting accounts in other teams, even as their owner).
-    let reach = Reach::of(conn, caller)?;
-    let team_ok = row
-        .team_id
-        .is_none_or(|t| reach.everything || reach.teams.contains(&t));
-    if !reach.can_write(&row) || !team_ok {
-        return Err(AppError::forbidden(access::WRITE_ACCOUNT));
-    }
-    let s = settings(conn, org)?;
-    row.check_in_due_at = check_in_due(&s, &row);
-    row.insert(conn)?;
-    db::crm::accounts::set_competitors(conn, org, row.id, &competitors)?;
-    view_one(conn, caller, row, None)
-}
-
-pub fn update_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    id: ClientAccountId,
-    expected: &IfMatch,
-    input: AccountInput,
-) -> Result<AccountView, AppError> {
-    let current = access::writable_account(conn, caller, id)?;
-    expected.check(current.version)?;
-    let org = caller.org;
-    let mut row = current.clone();
-    let mut check = Check::default();
-    validate_fields(conn, caller, &input, &mut row, &mut check)?;
-    if let Some(status) = &input.status {
-        let current_status = AccountStatus::parse(&current.status);
-        match check.enum_value::<AccountStatus>("status", Some(status)) {
-            Some(AccountStatus::AtRisk) => check.push("status", "status_derived", "at_risk is derived from open high and critical risks; it cannot be set"),
-            Some(_) if current_status == Some(AccountStatus::AtRisk) => check.push(
-                "status",
-                "status_derived",
-                "the account is at_risk while it has an open or mitigating high or critical risk; resolve the risk instead",
-            ),
-            Some(AccountStatus::Churned) if current.own_status != "churned" => {
-                check.push("status", "use_churn_action", "churn an account with POST /accounts/{id}/churn")
-            }
-            Some(s) => {
-                if s != AccountStatus::Churned {
-                    row.churn_reason = None;
-                    row.churned_on = None;
-                    row.lost_to_competitor_id = None;
-                }
-                row.own_status = s.as_str().into();
-                row.status = s.as_str().into();
-            }
-            None => {}
-        }
-    }
-    let competitors = match &input.competitor_ids {
-        Some(refs) => Some(competitors_of(conn, org, refs, &mut check)?),
-        None => None,
-    };
-    check.finish()?;
-    if row.owner_id != current.owner_id || row.team_id != current.team_id {
-        authorize_reassign(conn, caller, &current, row.team_id)?;
-        record_owner_change(conn, caller, &current, row.owner_id, row.team_id)?;
-    }
-    let s = settings(conn, org)?;
-    row.check_in_due_at = check_in_due(&s, &row);
-    row.version = current.version + 1;
-    row.updated_at = db::now();
-    if !db::crm::accounts::save(conn, &row, current.version)? {
-        return Err(AppError::version_mismatch());
-    }
-    if let Some(c) = competitors {
-        db::crm::accounts::set_competitors(conn, org, row.id, &c)?;
-    }
-    let row = super::refresh_account(conn, org, row.id)?;
-    view_one(conn, caller, row, None)
-}
-
-/// Admins, or a team lead who writes the account and leads the team it moves to.
-fn authorize_reassign(
-    conn: &mut Tx,
-    caller: &Caller,
-    account: &AccountRow,
-    to_team: Option<TeamId>,
-) -> Result<(), AppError> {
-    caller.require(Permission::WriteCrm)?;
-    let reach = Reach::of(conn, caller)?;
-    let target_ok = match to_team {
-        Some(t) => reach.leads_team(t),
-        None => reach.everything,
-    };
-    if reach.can_reassign(account) && target_ok {
-        Ok(())
-    } else {
-        Err(AppError::forbidden("crm:reassign (admins, or the lead of both the account's team and the team it moves to)"))
-    }
-}
-
-fn record_owner_change(
-    conn: &mut Tx,
-    caller: &Caller,
-    from: &AccountRow,
-    owner: Option<UserId>,
-    team: Option<TeamId>,
-) -> Result<(), AppError> {
-    OwnerChangeRow {
-        organization_id: from.organization_id,
-        id: OwnerChangeId(Uuid::now_v7()),
-        account_id: from.id,
-        from_owner_id: from.owner_id,
-        to_owner_id: owner,
-        from_team_id: from.team_id,
-        to_team_id: team,
-        changed_by: UserId(caller.user_id().0),
-        changed_at: db::now(),
-    }
-    .insert(conn)?;
+    db::crm::accounts::set_competitors(tx, row.organization_id, row.id, &ids)?;
     Ok(())
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReassignInput {
-    pub owner_id: Option<Uuid>,
-    pub team_id: Option<Uuid>,
-    /// Hand the previous owner's open tasks on this account to the new owner.
-    #[serde(default)]
-    pub move_open_tasks: bool,
-}
+// ---- use cases ----
 
-pub fn reassign_in(
-    conn: &mut Tx,
-    caller: &Caller,
+/// `GET /accounts/{id}`: the account with its health as of a day (default today).
+pub async fn get(
+    app: &App,
+    cx: &Context,
     id: ClientAccountId,
-    input: ReassignInput,
+    params: AsOfParams,
 ) -> Result<AccountView, AppError> {
-    let current = load_account(conn, caller, id)?;
-    let org = caller.org;
-    let mut check = Check::default();
-    let owner = check_user(conn, org, "owner_id", input.owner_id, &mut check)?;
-    let team = check_team(conn, org, "team_id", input.team_id, &mut check)?;
-    check.finish()?;
-    authorize_reassign(conn, caller, &current, team)?;
-    record_owner_change(conn, caller, &current, owner, team)?;
-    let now = db::now();
-    if input.move_open_tasks {
-        if let Some(previous) = current.owner_id {
-            db::crm::records::move_open_tasks(conn, org, current.id, previous, owner, now)?;
+    app.read(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::Read)?;
+        let row = load_account(tx, caller, id)?;
+        view_one(tx, row, params.as_of)
+    })
+    .await
+}
+
+/// `GET /accounts`: a page of accounts, by creation, name or last change.
+pub async fn list(
+    app: &App,
+    cx: &Context,
+    page: PageParams,
+    params: AccountListParams,
+) -> Result<Page<AccountView>, AppError> {
+    app.read(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::Read)?;
+        let (field, descending) = parse_sort(
+            params.sort.as_deref(),
+            &["created_at", "name", "updated_at"],
+            "created_at",
+        )?;
+        let sort = match field {
+            "name" => AccountSort::Name,
+            "updated_at" => AccountSort::UpdatedAt,
+            _ => AccountSort::CreatedAt,
+        };
+        let mut check = Check::new();
+        check.enum_value::<AccountStatus>("query:status", params.status.as_deref());
+        check.enum_value::<Tier>("query:tier", params.tier.as_deref());
+        check.finish()?;
+        let mut filter = AccountFilter {
+            q: params
+                .q
+                .as_deref()
+                .map(str::trim)
+                .filter(|q| !q.is_empty())
+                .map(str::to_owned),
+            owner_id: params.owner_id.map(UserId),
+            team_id: params.team_id.map(TeamId),
+            status: params.status.clone(),
+            tier: params.tier.clone(),
+            is_customer: params.is_customer,
+            is_vendor: params.is_vendor,
+            updated_since: params.updated_since.map(|t| t.naive_utc()),
+            include_archived: params.include_archived,
+            ..Default::default()
+        };
+        let filters = format!("{:?}|{:?}", filter, params.check_in_overdue);
+        let page = PageRequest::new(
+            &page,
+            params.sort.as_deref().unwrap_or("created_at"),
+            &filters,
+        )?;
+        let now = db::now();
+        match params.check_in_overdue {
+            Some(true) => filter.check_in_due_before = Some(now),
+            Some(false) => filter.check_in_not_due_before = Some(now),
+            None => {}
         }
-    }
-    let mut row = current.clone();
-    row.owner_id = owner;
-    row.team_id = team;
-    row.version += 1;
-    row.updated_at = now;
-    if !db::crm::accounts::save(conn, &row, current.version)? {
-        return Err(AppError::version_mismatch());
-    }
-    view_one(conn, caller, row, None)
+        let after = page.after.clone().map(|(v, i)| (v, ClientAccountId(i)));
+        let rows = db::crm::accounts::list(
+            tx,
+            caller.org,
+            &filter,
+            sort,
+            descending,
+            after,
+            page.fetch(),
+        )?;
+        let views = views(tx, rows, None)?;
+        Ok(page.page(
+            views,
+            |a| match sort {
+                AccountSort::Name => (a.name.clone(), a.id),
+                AccountSort::UpdatedAt => (
+                    a.updated_at.naive_utc().format(CURSOR_TIME).to_string(),
+                    a.id,
+                ),
+                AccountSort::CreatedAt => (String::new(), a.id),
+            },
+            |a| a,
+        ))
+    })
+    .await
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OwnerChangeView {
-    pub id: Uuid,
-    pub from_owner_id: Option<Uuid>,
-    pub to_owner_id: Option<Uuid>,
-    pub from_team_id: Option<Uuid>,
-    pub to_team_id: Option<Uuid>,
-    pub changed_by: Uuid,
-    pub changed_at: DateTime<Utc>,
+/// `DELETE /accounts/{id}`: archives; the account leaves lists but its history stays.
+pub async fn archive(app: &App, cx: &Context, id: ClientAccountId) -> Result<(), AppError> {
+    app.write(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteCrm)?;
+        let current = access::writable_account(tx, caller, id)?;
+        if current.archived_at.is_some() {
+            return Ok(());
+        }
+        let before = view_one(tx, current.clone(), None)?;
+        let mut row = current.clone();
+        row.archived_at = Some(db::now());
+        row.version += 1;
+        row.updated_at = db::now();
+        db::crm::accounts::save(tx, &row, current.version)?;
+        let after = view_one(tx, row, None)?;
+        tx.record(Change::updated(Account::NAME, id.0, &before, &after));
+        Ok(())
+    })
+    .await
 }
 
-pub fn owner_history(
-    conn: &mut Tx,
-    caller: &Caller,
+/// `POST /accounts/{id}/churn`: with the reason and the competitor it was lost to.
+pub async fn churn(
+    app: &App,
+    cx: &Context,
     id: ClientAccountId,
-) -> Result<Vec<OwnerChangeView>, AppError> {
-    caller.require(Permission::Read)?;
-    let account = load_account(conn, caller, id)?;
-    Ok(
-        db::crm::accounts::owner_history(conn, caller.org, account.id)?
-            .into_iter()
-            .map(|r| OwnerChangeView {
-                id: r.id.0,
-                from_owner_id: r.from_owner_id.map(|v| v.0),
-                to_owner_id: r.to_owner_id.map(|v| v.0),
-                from_team_id: r.from_team_id.map(|v| v.0),
-                to_team_id: r.to_team_id.map(|v| v.0),
-                changed_by: r.changed_by.0,
-                changed_at: r.changed_at.and_utc(),
-            })
-            .collect(),
-    )
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChurnInput {
-    pub reason: String,
-    pub churned_on: Option<NaiveDate>,
-    /// A competitor's id or name.
-    pub lost_to_competitor_id: Option<String>,
+    input: ChurnInput,
+) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| Outcome::ok(&churn_in(tx, id, input)?))
+        .await
 }
 
 pub fn churn_in(
-    conn: &mut Tx,
-    caller: &Caller,
+    tx: &mut Tx,
     id: ClientAccountId,
     input: ChurnInput,
 ) -> Result<AccountView, AppError> {
-    let current = access::writable_account(conn, caller, id)?;
+    let caller = tx.caller()?;
+    caller.require(Permission::WriteCrm)?;
+    let current = access::writable_account(tx, caller, id)?;
     let org = caller.org;
-    let mut check = Check::default();
+    let mut check = Check::new();
     let reason = check.required("reason", Some(&input.reason), 2000);
     let lost_to = match &input.lost_to_competitor_id {
-        Some(r) => resolve_competitor(conn, org, "lost_to_competitor_id", r, &mut check)?,
+        Some(r) => resolve_competitor(tx, org, "lost_to_competitor_id", r, &mut check)?,
         None => None,
     };
     let on = input.churned_on.unwrap_or_else(|| Utc::now().date_naive());
@@ -520,6 +609,7 @@ pub fn churn_in(
         );
     }
     check.finish()?;
+    let before = view_one(tx, current.clone(), None)?;
     let mut row = current.clone();
     row.own_status = AccountStatus::Churned.as_str().into();
     row.status = AccountStatus::Churned.as_str().into();
@@ -528,151 +618,40 @@ pub fn churn_in(
     row.lost_to_competitor_id = lost_to;
     row.version += 1;
     row.updated_at = db::now();
-    if !db::crm::accounts::save(conn, &row, current.version)? {
+    if !db::crm::accounts::save(tx, &row, current.version)? {
         return Err(AppError::version_mismatch());
     }
-    view_one(conn, caller, row, None)
+    let after = view_one(tx, row, None)?;
+    tx.record(Change::updated(Account::NAME, id.0, &before, &after));
+    Ok(after)
 }
 
-/// DELETE archives: the account leaves lists but its history stays.
-pub fn archive_in(conn: &mut Tx, caller: &Caller, id: ClientAccountId) -> Result<(), AppError> {
-    let current = access::writable_account(conn, caller, id)?;
-    if current.archived_at.is_some() {
-        return Ok(());
-    }
-    let mut row = current.clone();
-    row.archived_at = Some(db::now());
-    row.version += 1;
-    row.updated_at = db::now();
-    db::crm::accounts::save(conn, &row, current.version)?;
-    Ok(())
-}
+// ---- views ----
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MergeInput {
-    pub duplicate_id: Uuid,
-}
-
-/// Moves the duplicate's records onto this account and archives the duplicate.
-pub fn merge_in(
-    conn: &mut Tx,
-    caller: &Caller,
-    id: ClientAccountId,
-    input: MergeInput,
-) -> Result<AccountView, AppError> {
-    let survivor = access::writable_account(conn, caller, id)?;
-    let duplicate = super::load_account(conn, caller, ClientAccountId(input.duplicate_id))
-        .map_err(|e| {
-            if e.kind == crate::app::error::ErrorKind::NotFound {
-                AppError::field(
-                    "not_found",
-                    "duplicate_id",
-                    "no such account in your organization",
-                )
-            } else {
-                e
-            }
-        })?;
-    access::require_write(conn, caller, &duplicate)?;
-    if duplicate.id == survivor.id {
-        return Err(AppError::field(
-            "merge_into_self",
-            "duplicate_id",
-            "an account cannot be merged into itself",
-        ));
-    }
-    if duplicate.archived_at.is_some() {
-        return Err(AppError::field(
-            "account_archived",
-            "duplicate_id",
-            "the duplicate is already archived",
-        ));
-    }
-    let org = caller.org;
-    db::crm::deals::move_account_records(conn, org, duplicate.id, survivor.id)?;
-    let mut dup = duplicate.clone();
-    dup.archived_at = Some(db::now());
-    dup.merged_into_id = Some(survivor.id);
-    dup.version += 1;
-    dup.updated_at = db::now();
-    db::crm::accounts::save(conn, &dup, duplicate.version)?;
-    super::refresh_account(conn, org, dup.id)?;
-    let row = super::refresh_account(conn, org, survivor.id)?;
-    view_one(conn, caller, row, None)
-}
-
-pub fn get(
-    conn: &mut Tx,
-    caller: &Caller,
-    id: ClientAccountId,
-    as_of: Option<NaiveDate>,
-) -> Result<AccountView, AppError> {
-    caller.require(Permission::Read)?;
-    let row = load_account(conn, caller, id)?;
-    view_one(conn, caller, row, as_of)
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct AccountQuery {
-    pub filter: AccountFilter,
-    pub check_in_overdue: Option<bool>,
-    pub sort: Option<AccountSort>,
-    pub descending: bool,
-}
-
-pub fn list(
-    conn: &mut Tx,
-    caller: &Caller,
-    mut q: AccountQuery,
-    after: Option<(String, Uuid)>,
-    limit: i64,
-) -> Result<Vec<AccountView>, AppError> {
-    caller.require(Permission::Read)?;
-    let now = db::now();
-    match q.check_in_overdue {
-        Some(true) => q.filter.check_in_due_before = Some(now),
-        Some(false) => q.filter.check_in_not_due_before = Some(now),
-        None => {}
-    }
-    let rows = db::crm::accounts::list(
-        conn,
-        caller.org,
-        &q.filter,
-        q.sort.unwrap_or(AccountSort::CreatedAt),
-        q.descending,
-        after.map(|(v, i)| (v, ClientAccountId(i))),
-        limit,
-    )?;
-    views(conn, caller, rows, None)
-}
-
-fn view_one(
-    conn: &mut Tx,
-    caller: &Caller,
+pub fn view_one(
+    tx: &mut Tx,
     row: AccountRow,
     as_of: Option<NaiveDate>,
 ) -> Result<AccountView, AppError> {
-    views(conn, caller, vec![row], as_of)?
+    views(tx, vec![row], as_of)?
         .pop()
         .ok_or_else(|| AppError::internal("account view lost"))
 }
 
 /// Views of `rows` with their competitors and health, loading what health reads in batches.
 pub fn views(
-    conn: &mut Tx,
-    caller: &Caller,
+    tx: &mut Tx,
     rows: Vec<AccountRow>,
     as_of: Option<NaiveDate>,
 ) -> Result<Vec<AccountView>, AppError> {
-    let org = caller.org;
-    let s = settings(conn, org)?;
+    let org = tx.caller()?.org;
+    let s = settings(tx, org)?;
     let ids: Vec<ClientAccountId> = rows.iter().map(|r| r.id).collect();
-    let mut competitors: HashMap<ClientAccountId, Vec<Uuid>> = HashMap::new();
-    for (a, c) in db::crm::accounts::competitor_ids(conn, org, &ids)? {
+    let mut competitors: std::collections::HashMap<ClientAccountId, Vec<Uuid>> = Default::default();
+    for (a, c) in db::crm::accounts::competitor_ids(tx, org, &ids)? {
         competitors.entry(a).or_default().push(c.0);
     }
-    let mut healths = health_of(conn, org, &s, &rows, as_of)?;
+    let mut healths = health_of(tx, org, &s, &rows, as_of)?;
     let now = Utc::now();
     Ok(rows
         .into_iter()
@@ -724,180 +703,83 @@ pub fn views(
         .collect())
 }
 
-/// Health of each account as of a day (default today), from records that existed by then.
-pub fn health_of(
-    conn: &mut Tx,
-    org: OrganizationId,
-    s: &CrmSettings,
-    rows: &[AccountRow],
-    as_of: Option<NaiveDate>,
-) -> Result<HashMap<ClientAccountId, HealthView>, AppError> {
-    let ids: Vec<ClientAccountId> = rows.iter().map(|r| r.id).collect();
-    let as_of = as_of.unwrap_or_else(|| Utc::now().date_naive());
-    let end_of_day = as_of
-        .succ_opt()
-        .unwrap_or(as_of)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
-    let mut inputs: BTreeMap<ClientAccountId, HealthInputs> = rows
-        .iter()
-        .map(|r| {
-            (
-                r.id,
-                HealthInputs {
-                    as_of,
-                    check_in_every_days: cadence_days(s, r),
-                    last_check_in_on: None,
-                    feedback: vec![],
-                    sentiments: vec![],
-                    live_risks: vec![],
-                    opportunities: vec![],
-                    champions: vec![],
-                    receivables: ReceivablesSignal::default(),
-                },
-            )
-        })
-        .collect();
-    let interactions = db::crm::records::interactions_of_accounts(conn, org, &ids)?;
-    let with_contacts: std::collections::HashSet<InteractionId> =
-        db::crm::records::interaction_contacts(
-            conn,
-            org,
-            &interactions.iter().map(|i| i.id).collect::<Vec<_>>(),
-        )?
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
-    for i in interactions.iter().filter(|i| i.occurred_at < end_of_day) {
-        let Some(h) = inputs.get_mut(&i.account_id) else {
-            continue;
-        };
-        let day = i.occurred_at.date();
-        if let Some(s) = i.sentiment {
-            h.sentiments.push((day, s));
-        }
-        let counts = crate::domain::crm::InteractionKind::parse(&i.kind)
-            .is_some_and(|k| k.is_check_in())
-            && with_contacts.contains(&i.id);
-        if counts && h.last_check_in_on.is_none_or(|d| d < day) {
-            h.last_check_in_on = Some(day);
-        }
-    }
-    for f in db::crm::records::feedback_of_accounts(conn, org, &ids)? {
-        if let (Some(h), Some(kind)) = (inputs.get_mut(&f.account_id), FeedbackKind::parse(&f.kind))
-        {
-            h.feedback.push(FeedbackSignal {
-                on: f.received_on,
-                kind,
-                score: f.score,
-            });
-        }
-    }
-    // Risks are read as they stand now (their history is not kept), but only those raised by then.
-    let mut disputes: HashMap<ClientAccountId, Vec<DisputeSignal>> = HashMap::new();
-    for r in db::crm::deals::risks_of_accounts(conn, org, &ids)? {
-        let live = RiskStatus::parse(&r.status).is_some_and(|s| s.is_live());
-        if live && r.created_at < end_of_day && r.kind == RiskKind::Dispute.as_str() {
-            disputes
-                .entry(r.account_id)
-                .or_default()
-                .push(DisputeSignal {
-                    invoice_ids: serde_json::from_str(&r.invoice_ids).unwrap_or_default(),
-                    amount_minor: r.disputed_amount_minor,
-                    currency: r.disputed_currency.clone(),
-                });
-        }
-        if let (true, Some(h), Some(sev)) = (
-            live && r.created_at < end_of_day,
-            inputs.get_mut(&r.account_id),
-            Severity::parse(&r.severity),
-        ) {
-            h.live_risks.push(sev);
-        }
-    }
-    for o in db::crm::deals::opportunities_of_accounts(conn, org, &ids)? {
-        if let (true, Some(h), Some(stage)) = (
-            o.created_at < end_of_day,
-            inputs.get_mut(&o.account_id),
-            Stage::parse(&o.stage),
-        ) {
-            h.opportunities.push(OpportunitySignal {
-                stage,
-                expected_close_on: o.expected_close_on,
-                closed_on: o.closed_on,
-            });
-        }
-    }
-    for c in db::crm::records::contacts_of_accounts(conn, org, &ids)? {
-        if c.influence.as_deref() == Some(Influence::Champion.as_str()) {
-            if let Some(h) = inputs.get_mut(&c.account_id) {
-                h.champions.push(ChampionSignal {
-                    active: c.status == ContactStatus::Active.as_str(),
-                });
-            }
-        }
-    }
-    for (account, invoices) in invoice_standings(conn, org, &ids, as_of)? {
-        if let Some(h) = inputs.get_mut(&account) {
-            let disputes = disputes.remove(&account).unwrap_or_default();
-            h.receivables = health::receivables_signal(as_of, &invoices, &disputes);
-        }
-    }
-    let settings = s.health();
-    let computed_at = Utc::now();
-    Ok(inputs
-        .into_iter()
-        .map(|(id, i)| {
-            let Health {
-                score,
-                grade,
-                factors,
-            } = health::assess(&i, &settings);
-            (
-                id,
-                HealthView {
-                    score,
-                    grade,
-                    factors,
-                    as_of,
-                    computed_at,
-                },
-            )
-        })
-        .collect())
+// ---- derived state ----
+
+pub fn cadence_days(settings: &CrmSettings, account: &AccountRow) -> i32 {
+    account
+        .check_in_every_days
+        .unwrap_or_else(|| settings.cadence(&account.tier))
 }
 
-/// Each account's issued invoices as they stood on `as_of`: allocations (payments and credit
-/// notes) dated by then deducted, in the invoice's currency and in the base currency.
-fn invoice_standings(
-    conn: &mut Tx,
+/// When the next check-in is due: the cadence after the last one (or after creation).
+pub fn check_in_due(settings: &CrmSettings, account: &AccountRow) -> NaiveDateTime {
+    let from = account.last_check_in_at.unwrap_or(account.created_at);
+    from + Duration::days(i64::from(cadence_days(settings, account)))
+}
+
+const CHECK_IN_KINDS: [InteractionKind; 5] = [
+    InteractionKind::Call,
+    InteractionKind::Meeting,
+    InteractionKind::Email,
+    InteractionKind::CheckIn,
+    InteractionKind::Visit,
+];
+
+/// Sets what interactions and risks derive on `account`: the last check-in, the next due
+/// date and the at-risk status.
+fn derive(tx: &mut Tx, account: &mut AccountRow) -> Result<(), AppError> {
+    let (org, id) = (account.organization_id, account.id);
+    let s = settings(tx, org)?;
+    let kinds: Vec<&str> = CHECK_IN_KINDS.iter().map(|k| k.as_str()).collect();
+    let last = db::crm::records::last_check_in(tx, org, id, &kinds)?;
+    let severities: Vec<&str> = Severity::ALL
+        .iter()
+        .filter(|s| s.puts_account_at_risk())
+        .map(|s| s.as_str())
+        .collect();
+    let at_risk = db::crm::deals::has_live_risk(tx, org, id, &severities)?;
+    let own = AccountStatus::parse(&account.own_status).unwrap_or(AccountStatus::Active);
+    account.status = crate::domain::crm::effective_status(own, at_risk)
+        .as_str()
+        .to_owned();
+    account.last_check_in_at = last;
+    account.check_in_due_at = check_in_due(&s, account);
+    Ok(())
+}
+
+/// Recomputes the derived state of an account (see [`derive`]) and saves it when it changed.
+pub fn refresh_account(
+    tx: &mut Tx,
     org: OrganizationId,
-    accounts: &[ClientAccountId],
-    as_of: NaiveDate,
-) -> Result<HashMap<ClientAccountId, Vec<InvoiceStanding>>, AppError> {
-    let invoices = db::crm::revenue::standing_invoices_of_accounts(conn, org, accounts, as_of)?;
-    if invoices.is_empty() {
-        return Ok(HashMap::new());
+    account_id: ClientAccountId,
+) -> Result<AccountRow, AppError> {
+    let mut account = db::crm::accounts::find(tx, org, account_id)?;
+    let derived = |a: &AccountRow| (a.last_check_in_at, a.check_in_due_at, a.status.clone());
+    let before = derived(&account);
+    derive(tx, &mut account)?;
+    let after = derived(&account);
+    if before != after {
+        let v = account.version;
+        account.version += 1;
+        account.updated_at = db::now();
+        if !db::crm::accounts::save(tx, &account, v)? {
+            return Err(AppError::unavailable(
+                "the account changed concurrently; retry",
+            ));
+        }
+        let state = |(last, due, status): (Option<NaiveDateTime>, NaiveDateTime, String)| {
+            serde_json::json!({
+                "last_check_in_at": last.map(|t| t.and_utc()),
+                "next_check_in_due_at": due.and_utc(),
+                "status": status,
+            })
+        };
+        tx.record(Change::updated(
+            Account::NAME,
+            account_id.0,
+            &state(before),
+            &state(after),
+        ));
     }
-    let ids: Vec<DocumentId> = invoices.iter().map(|d| d.id).collect();
-    let mut settled: HashMap<DocumentId, (i64, i64)> = HashMap::new();
-    for a in db::crm::revenue::allocations_into(conn, org, &ids, as_of)? {
-        let s = settled.entry(a.document_id).or_default();
-        s.0 += a.amount_minor;
-        s.1 += a.document_base_minor;
-    }
-    let mut out: HashMap<ClientAccountId, Vec<InvoiceStanding>> = HashMap::new();
-    for d in invoices {
-        let (paid, paid_base) = settled.get(&d.id).copied().unwrap_or_default();
-        out.entry(d.account_id).or_default().push(InvoiceStanding {
-            id: d.id.0,
-            issue_date: d.issue_date,
-            due_date: d.due_date,
-            currency: d.currency,
-            base_total_minor: d.base_total_minor,
-            open_minor: d.total_minor - paid,
-            open_base_minor: d.base_total_minor - paid_base,
-        });
-    }
-    Ok(out)
+    Ok(account)
 }

@@ -1,13 +1,18 @@
-//! CSV import (upsert on website domain, else name) and export of accounts.
+//! `POST /accounts/import`: accounts from CSV, upserted on the website domain, else the name.
+//! Every valid row is written through the account's record rules, each in its own
+//! savepoint, and every bad row is reported by its line; the whole import is one unit of
+//! work whose answer a retry with the same key replays.
 
-use crate::app::Tx;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::accounts::{self, AccountInput};
-use crate::app::error::{AppError, FieldError};
+use super::accounts::{Account, AccountInput};
+use crate::app::error::{AppError, Check, FieldError};
 use crate::app::input::IfMatch;
-use crate::auth::{Caller, Permission};
+use crate::app::record;
+use crate::app::unit_of_work::{Outcome, Tx};
+use crate::app::{App, Context};
+use crate::auth::Permission;
 use crate::db::{self};
 
 /// Columns an import may carry; `name` is required.
@@ -49,8 +54,15 @@ fn boolean(v: &str) -> Result<bool, ()> {
     }
 }
 
+/// `POST /accounts/import`: `body` is the CSV file.
+pub async fn import(app: &App, cx: &Context, body: Vec<u8>) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| Outcome::ok(&import_in(tx, &body)?))
+        .await
+}
+
 /// Imports every valid row (each in its own savepoint) and reports every bad one.
-pub fn import_in(conn: &mut Tx, caller: &Caller, body: &[u8]) -> Result<ImportResult, AppError> {
+pub fn import_in(tx: &mut Tx, body: &[u8]) -> Result<ImportResult, AppError> {
+    let caller = tx.caller()?;
     caller.require(Permission::WriteCrm)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -85,7 +97,7 @@ pub fn import_in(conn: &mut Tx, caller: &Caller, body: &[u8]) -> Result<ImportRe
             "the file needs a name column",
         ));
     }
-    crate::app::error::Check::from(header_errors).finish()?;
+    Check::from(header_errors).finish()?;
     let mut result = ImportResult {
         created: 0,
         updated: 0,
@@ -166,7 +178,7 @@ pub fn import_in(conn: &mut Tx, caller: &Caller, body: &[u8]) -> Result<ImportRe
         let domain = get("website")
             .as_deref()
             .and_then(crate::domain::crm::website_domain);
-        let outcome = conn.savepoint(|c| {
+        let outcome = tx.savepoint(|c| {
             let existing = if name.trim().is_empty() {
                 None
             } else {
@@ -182,11 +194,11 @@ pub fn import_in(conn: &mut Tx, caller: &Caller, body: &[u8]) -> Result<ImportRe
                     {
                         input.status = None;
                     }
-                    accounts::update_in(c, caller, a.id, &IfMatch::Any, input)?;
+                    record::update_in::<Account>(c, a.id, &IfMatch::Any, input)?;
                     Ok(false)
                 }
                 None => {
-                    accounts::create_in(c, caller, input)?;
+                    record::create_in::<Account>(c, input)?;
                     Ok(true)
                 }
             }
@@ -217,53 +229,4 @@ pub fn import_in(conn: &mut Tx, caller: &Caller, body: &[u8]) -> Result<ImportRe
         }
     }
     Ok(result)
-}
-
-/// Every live account as CSV, in the import's columns plus id, owner and team.
-pub fn export(conn: &mut Tx, caller: &Caller) -> Result<String, AppError> {
-    caller.require(Permission::Read)?;
-    let rows = db::crm::accounts::all_live(conn, caller.org)?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let internal = |e: csv::Error| AppError::internal(format!("writing CSV: {e}"));
-    w.write_record([
-        "id",
-        "name",
-        "legal_name",
-        "industry",
-        "website",
-        "tier",
-        "status",
-        "is_customer",
-        "is_vendor",
-        "currency",
-        "goals",
-        "tags",
-        "owner_id",
-        "team_id",
-    ])
-    .map_err(internal)?;
-    for r in rows {
-        let tags: Vec<String> = serde_json::from_str(&r.tags).unwrap_or_default();
-        w.write_record([
-            r.id.0.to_string(),
-            r.name,
-            r.legal_name.unwrap_or_default(),
-            r.industry.unwrap_or_default(),
-            r.website.unwrap_or_default(),
-            r.tier,
-            r.status,
-            r.is_customer.to_string(),
-            r.is_vendor.to_string(),
-            r.currency,
-            r.goals.unwrap_or_default(),
-            tags.join(";"),
-            r.owner_id.map(|o| o.0.to_string()).unwrap_or_default(),
-            r.team_id.map(|o| o.0.to_string()).unwrap_or_default(),
-        ])
-        .map_err(internal)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| AppError::internal(format!("writing CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| AppError::internal(e.to_string()))
 }

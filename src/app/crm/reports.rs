@@ -1,188 +1,79 @@
-//! What is read across records: an account's timeline, the performance and sales reports.
+//! `GET /reports/performance` and `GET /reports/sales`: what the CRM reads across accounts,
+//! their records and the books for a period, each in one snapshot. An account manager sees
+//! their own row of the performance report and the teams they lead.
 
-use crate::app::Tx;
-use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TeamId, UserId};
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
 use rust_decimal::Decimal;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{access::Reach, load_account};
+use super::access::Reach;
 use crate::app::error::AppError;
-use crate::auth::{Caller, Permission};
+use crate::app::unit_of_work::Tx;
+use crate::app::{App, Context};
+use crate::auth::Permission;
 use crate::db::crm::accounts::AccountRow;
-use crate::db::users::{UserFilter, UserSort};
+use crate::db::identity::teams::TeamRow;
+use crate::db::identity::users::{UserFilter, UserSort};
+use crate::db::record::Stored;
 use crate::db::{self};
 use crate::domain::identity::Role;
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TeamId, UserId};
 use crate::domain::money::{Currency, Money};
 
-// ---- timeline ----
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct TimelineEntry {
-    /// `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`,
-    /// `invoice`, `credit_note` or `payment`. Invoices and credit notes appear once issued,
-    /// at their issue date; payments at their date (both at midnight UTC).
-    #[serde(rename = "type")]
-    pub entry_type: String,
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub title: String,
-    pub detail: Option<String>,
-    pub status: Option<String>,
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodParams {
+    /// First day (inclusive); default the start of this year.
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive); default today.
+    pub to: Option<NaiveDate>,
+    /// Sales only: `account`, `owner` (default) or `month`.
+    pub group_by: Option<String>,
 }
 
-/// Everything about the account, newest first; `after` is the last (at, id) of the previous page.
-pub fn timeline(
-    conn: &mut Tx,
-    caller: &Caller,
-    id: ClientAccountId,
-    after: Option<(NaiveDateTime, Uuid)>,
-    limit: i64,
-) -> Result<Vec<TimelineEntry>, AppError> {
-    caller.require(Permission::Read)?;
-    let account = load_account(conn, caller, id)?;
-    let org = caller.org;
-    let ids = [account.id];
-    let mut all: Vec<(NaiveDateTime, TimelineEntry)> = Vec::new();
-    let mut push = |t: &str,
-                    id: Uuid,
-                    at: NaiveDateTime,
-                    title: String,
-                    detail: Option<String>,
-                    status: Option<String>| {
-        all.push((
-            at,
-            TimelineEntry {
-                entry_type: t.into(),
-                id,
-                at: at.and_utc(),
-                title,
-                detail,
-                status,
-            },
+impl PeriodParams {
+    /// The period asked for: this year to date unless it says otherwise.
+    fn period(&self) -> (NaiveDate, NaiveDate) {
+        let today = Utc::now().date_naive();
+        let from = self
+            .from
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
+        (from, self.to.unwrap_or(today))
+    }
+}
+
+fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), AppError> {
+    if to < from {
+        return Err(AppError::field(
+            "date_order",
+            "to",
+            "must not be before from",
         ));
-    };
-    for i in db::crm::records::interactions_of_accounts(conn, org, &ids)? {
-        push(
-            "interaction",
-            i.id.0,
-            i.occurred_at,
-            i.subject.unwrap_or_else(|| i.kind.clone()),
-            i.summary,
-            Some(i.kind),
-        );
     }
-    for t in db::crm::records::tasks_of_accounts(conn, org, &ids)? {
-        push(
-            "task",
-            t.id.0,
-            t.created_at,
-            t.title,
-            t.due_on.map(|d| format!("due {d}")),
-            Some(t.status),
-        );
-    }
-    for r in db::crm::deals::risks_of_accounts(conn, org, &ids)? {
-        push(
-            "risk",
-            r.id.0,
-            r.created_at,
-            format!("{} risk ({})", r.kind, r.severity),
-            Some(r.description),
-            Some(r.status),
-        );
-    }
-    for o in db::crm::deals::opportunities_of_accounts(conn, org, &ids)? {
-        let amount = super::money_string(o.amount_minor, &o.currency);
-        push(
-            "opportunity",
-            o.id.0,
-            o.created_at,
-            o.name,
-            Some(format!("{} {} {}", o.kind, amount, o.currency)),
-            Some(o.stage),
-        );
-    }
-    for p in db::crm::deals::proposals_of_accounts(conn, org, &ids)? {
-        push(
-            "proposal",
-            p.id.0,
-            p.created_at,
-            format!("proposal v{}", p.number),
-            p.summary,
-            Some(p.status),
-        );
-    }
-    for f in db::crm::records::feedback_of_accounts(conn, org, &ids)? {
-        let at = f.received_on.and_hms_opt(0, 0, 0).unwrap_or(f.created_at);
-        push(
-            "feedback",
-            f.id.0,
-            at,
-            format!("{} {}", f.kind, f.score),
-            f.comment,
-            None,
-        );
-    }
-    for r in db::crm::records::requests_of_accounts(conn, org, &ids)? {
-        push(
-            "request",
-            r.id.0,
-            r.created_at,
-            r.kind.clone(),
-            Some(r.summary),
-            Some(r.status),
-        );
-    }
-    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default();
-    for d in db::crm::revenue::issued_receivables_of_account(conn, org, account.id)? {
-        let total = super::money_string(d.total_minor, &d.currency);
-        let (label, detail) = match d.kind.as_str() {
-            "invoice" => (
-                "invoice",
-                match d.due_date {
-                    Some(due) => format!("{total} {} due {due}", d.currency),
-                    None => format!("{total} {}", d.currency),
-                },
-            ),
-            _ => ("credit note", format!("{total} {}", d.currency)),
-        };
-        push(
-            &d.kind,
-            d.id.0,
-            midnight(d.issue_date),
-            format!("{label} {}", d.number.unwrap_or_default())
-                .trim_end()
-                .to_owned(),
-            Some(detail),
-            Some(d.status),
-        );
-    }
-    for p in db::crm::revenue::payments_of_account(conn, org, account.id)? {
-        let amount = super::money_string(p.amount_minor, &p.currency);
-        push(
-            "payment",
-            p.id.0,
-            midnight(p.payment_date),
-            format!("payment {}", p.direction),
-            Some(match p.reference {
-                Some(r) => format!("{amount} {} ({r})", p.currency),
-                None => format!("{amount} {}", p.currency),
-            }),
-            Some(p.status),
-        );
-    }
-    all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.id.cmp(&a.1.id)));
-    Ok(all
-        .into_iter()
-        .filter(|(at, e)| after.is_none_or(|(a, i)| (*at, e.id) < (a, i)))
-        .take(limit.max(0) as usize)
-        .map(|(_, e)| e)
-        .collect())
+    Ok(())
+}
+
+/// `GET /reports/performance`.
+pub async fn performance(
+    app: &App,
+    cx: &Context,
+    params: PeriodParams,
+) -> Result<PerformanceReport, AppError> {
+    let (from, to) = params.period();
+    app.snapshot(cx, move |tx| performance_in(tx, from, to))
+        .await
+}
+
+/// `GET /reports/sales`.
+pub async fn sales(app: &App, cx: &Context, params: PeriodParams) -> Result<SalesReport, AppError> {
+    let (from, to) = params.period();
+    let group_by = params.group_by.unwrap_or_else(|| "owner".into());
+    app.snapshot(cx, move |tx| sales_in(tx, from, to, &group_by))
+        .await
 }
 
 // ---- performance ----
@@ -237,10 +128,10 @@ pub struct PerformanceReport {
 
 struct Figures {
     accounts: Vec<AccountRow>,
-    interactions: Vec<crate::db::crm::records::InteractionRow>,
-    feedback: Vec<crate::db::crm::records::FeedbackRow>,
-    risks: Vec<crate::db::crm::deals::RiskRow>,
-    opportunities: Vec<crate::db::crm::deals::OpportunityRow>,
+    interactions: Vec<db::crm::records::InteractionRow>,
+    feedback: Vec<db::crm::records::FeedbackRow>,
+    risks: Vec<db::crm::deals::RiskRow>,
+    opportunities: Vec<db::crm::deals::OpportunityRow>,
 }
 
 fn money(base: Currency, d: Decimal) -> String {
@@ -344,7 +235,7 @@ fn attainment(
     accounts: &[&AccountRow],
     from: NaiveDate,
     to: NaiveDate,
-    t: &crate::db::crm::deals::TargetRow,
+    t: &db::crm::deals::TargetRow,
 ) -> TargetAttainment {
     let actual: Decimal = match t.metric.as_str() {
         "won_amount" => row.won_amount.parse().unwrap_or_default(),
@@ -408,31 +299,30 @@ fn prorate(minor: i64, part: i64, whole: i64) -> i64 {
 
 /// Revenue invoiced and collected in [from, to], one item per document or allocation.
 fn attributed_revenue(
-    conn: &mut Tx,
+    tx: &mut Tx,
     org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Attributed>, AppError> {
-    let mut out: Vec<Attributed> =
-        db::crm::revenue::receivables_issued_between(conn, org, from, to)?
-            .into_iter()
-            .map(|d| Attributed {
-                owner: d.owner_id,
-                team: d.team_id,
-                invoiced: if d.kind == "invoice" {
-                    d.base_subtotal_minor
-                } else {
-                    -d.base_subtotal_minor
-                },
-                collected: 0,
-            })
-            .collect();
-    let allocations = db::crm::revenue::payment_allocations_between(conn, org, from, to)?;
+    let mut out: Vec<Attributed> = db::crm::revenue::receivables_issued_between(tx, org, from, to)?
+        .into_iter()
+        .map(|d| Attributed {
+            owner: d.owner_id,
+            team: d.team_id,
+            invoiced: if d.kind == "invoice" {
+                d.base_subtotal_minor
+            } else {
+                -d.base_subtotal_minor
+            },
+            collected: 0,
+        })
+        .collect();
+    let allocations = db::crm::revenue::payment_allocations_between(tx, org, from, to)?;
     let mut ids: Vec<DocumentId> = allocations.iter().map(|a| a.document_id).collect();
     ids.sort();
     ids.dedup();
     let invoices: HashMap<DocumentId, db::crm::revenue::CrmDocumentRow> =
-        db::crm::revenue::documents_by_ids(conn, org, &ids)?
+        db::crm::revenue::documents_by_ids(tx, org, &ids)?
             .into_iter()
             .filter(|d| d.kind == "invoice")
             .map(|d| (d.id, d))
@@ -471,39 +361,33 @@ fn add_revenue(
     row.revenue_collected = Money::from_minor(collected, base).amount().to_string();
 }
 
-pub fn performance(
-    conn: &mut Tx,
-    caller: &Caller,
+fn performance_in(
+    tx: &mut Tx,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<PerformanceReport, AppError> {
+    let caller = tx.caller()?;
     caller.require(Permission::Read)?;
-    if to < from {
-        return Err(AppError::field(
-            "date_order",
-            "to",
-            "must not be before from",
-        ));
-    }
+    check_period(from, to)?;
     let org = caller.org;
-    let base = crate::app::ledger::org(conn, caller)?.base;
-    let accounts = db::crm::accounts::all_live(conn, org)?;
+    let base = crate::app::ledger::org(tx, caller)?.base;
+    let accounts = db::crm::accounts::all_live(tx, org)?;
     let ids: Vec<ClientAccountId> = accounts.iter().map(|a| a.id).collect();
     let f = Figures {
-        interactions: db::crm::records::interactions_of_accounts(conn, org, &ids)?,
-        feedback: db::crm::records::feedback_of_accounts(conn, org, &ids)?,
-        risks: db::crm::deals::risks_of_accounts(conn, org, &ids)?,
-        opportunities: db::crm::deals::opportunities_of_accounts(conn, org, &ids)?,
+        interactions: db::crm::records::interactions_of_accounts(tx, org, &ids)?,
+        feedback: db::crm::records::feedback_of_accounts(tx, org, &ids)?,
+        risks: db::crm::deals::risks_of_accounts(tx, org, &ids)?,
+        opportunities: db::crm::deals::opportunities_of_accounts(tx, org, &ids)?,
         accounts,
     };
-    let targets = db::crm::deals::targets_overlapping(conn, org, from, to)?;
-    let revenue = attributed_revenue(conn, org, from, to)?;
+    let targets = db::crm::deals::targets_overlapping(tx, org, from, to)?;
+    let revenue = attributed_revenue(tx, org, from, to)?;
     // Who the caller may see: everyone, or (account managers) themselves and the teams they lead.
     let restricted = caller.role == Role::AccountManager;
-    let reach = Reach::of(conn, caller)?;
+    let reach = Reach::of(tx, caller)?;
     let me = caller.user_id();
-    let mut users = db::users::list(
-        conn,
+    let mut users = db::identity::users::list(
+        tx,
         org,
         &UserFilter {
             role: Some("account_manager".into()),
@@ -524,7 +408,7 @@ pub fn performance(
         .collect();
     for o in owners {
         if !users.iter().any(|u| u.id == o) {
-            if let Ok(u) = db::users::find(conn, org, o) {
+            if let Ok(u) = db::identity::users::find(tx, org, o) {
                 users.push(u);
             }
         }
@@ -550,7 +434,7 @@ pub fn performance(
         managers.push(row);
     }
     let parents: HashMap<TeamId, Option<TeamId>> =
-        db::teams::parents(conn, org)?.into_iter().collect();
+        db::identity::teams::parents(tx, org)?.into_iter().collect();
     let mut teams = Vec::new();
     for (team, _) in parents.iter() {
         if restricted && !reach.led.contains(team) {
@@ -582,7 +466,7 @@ pub fn performance(
             .map(|t| attainment(base, &row, &theirs, from, to, t))
             .collect();
         row.team_id = Some(team.0);
-        row.name = <db::teams::TeamRow as crate::db::record::Stored>::find(conn, org, *team)
+        row.name = TeamRow::find(tx, org, *team)
             .map(|t| t.name)
             .unwrap_or_default();
         teams.push(row);
@@ -645,13 +529,13 @@ impl SalesFigures {
     }
 }
 
-pub fn sales(
-    conn: &mut Tx,
-    caller: &Caller,
+fn sales_in(
+    tx: &mut Tx,
     from: NaiveDate,
     to: NaiveDate,
     group_by: &str,
 ) -> Result<SalesReport, AppError> {
+    let caller = tx.caller()?;
     caller.require(Permission::Read)?;
     if !matches!(group_by, "account" | "owner" | "month") {
         return Err(AppError::field(
@@ -660,36 +544,30 @@ pub fn sales(
             "must be one of: account, owner, month",
         ));
     }
-    if to < from {
-        return Err(AppError::field(
-            "date_order",
-            "to",
-            "must not be before from",
-        ));
-    }
+    check_period(from, to)?;
     let org = caller.org;
-    let base = crate::app::ledger::org(conn, caller)?.base;
-    let accounts: HashMap<ClientAccountId, AccountRow> = db::crm::accounts::all_live(conn, org)?
+    let base = crate::app::ledger::org(tx, caller)?.base;
+    let accounts: HashMap<ClientAccountId, AccountRow> = db::crm::accounts::all_live(tx, org)?
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
     let mut groups: std::collections::BTreeMap<String, SalesFigures> = Default::default();
     let mut owner_names: HashMap<UserId, String> = HashMap::new();
-    let mut owner_label = |conn: &mut Tx, owner: Option<UserId>| -> (String, String) {
+    let mut owner_label = |tx: &mut Tx, owner: Option<UserId>| -> (String, String) {
         let Some(u) = owner else {
             return (String::new(), "(no owner)".into());
         };
         let name = owner_names
             .entry(u)
             .or_insert_with(|| {
-                db::users::find(conn, org, u)
+                db::identity::users::find(tx, org, u)
                     .map(|u| u.name)
                     .unwrap_or_else(|_| "(no owner)".into())
             })
             .clone();
         (u.0.to_string(), name)
     };
-    for o in db::crm::deals::all_opportunities(conn, org)?
+    for o in db::crm::deals::all_opportunities(tx, org)?
         .into_iter()
         .filter(|o| o.currency == base.code())
     {
@@ -705,7 +583,7 @@ pub fn sales(
         }
         let (key, label) = match group_by {
             "account" => (account.id.0.to_string(), account.name.clone()),
-            "owner" => owner_label(conn, o.owner_id.or(account.owner_id)),
+            "owner" => owner_label(tx, o.owner_id.or(account.owner_id)),
             _ => (
                 day.format("%Y-%m").to_string(),
                 day.format("%Y-%m").to_string(),
@@ -724,14 +602,14 @@ pub fn sales(
             _ => g.pipeline += amount * Decimal::from(o.probability) / Decimal::from(100),
         }
     }
-    let documents = db::crm::revenue::receivables_issued_between(conn, org, from, to)?;
+    let documents = db::crm::revenue::receivables_issued_between(tx, org, from, to)?;
     let missing: Vec<ClientAccountId> = documents
         .iter()
         .map(|d| d.account_id)
         .filter(|a| !accounts.contains_key(a))
         .collect();
     let archived: HashMap<ClientAccountId, String> =
-        db::crm::accounts::names_of(conn, org, &missing)?
+        db::crm::accounts::names_of(tx, org, &missing)?
             .into_iter()
             .collect();
     for d in documents {
@@ -744,7 +622,7 @@ pub fn sales(
                     .or_else(|| archived.get(&d.account_id).cloned())
                     .unwrap_or_default(),
             ),
-            "owner" => owner_label(conn, d.owner_id),
+            "owner" => owner_label(tx, d.owner_id),
             _ => {
                 let month = d.issue_date.format("%Y-%m").to_string();
                 (month.clone(), month)

@@ -1,18 +1,18 @@
-//! Accounts, their competitors and their reassignment history.
+//! Accounts and their competitors: the account row (a plain record, see `db::record`),
+//! the lists by name or time, the import's natural key, and the competitors joined to it.
 
-use crate::domain::ids::{
-    ClientAccountId, CompetitorId, OrganizationId, OwnerChangeId, TeamId, UserId,
-};
+use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::{contains_pattern, lower, lower_opt};
-use crate::db::schema::{account_competitors, account_owner_history, accounts, contacts};
+use crate::db::record::{Stored, Versioned};
+use crate::db::schema::{account_competitors, accounts, contacts};
 use crate::db::DbConn;
 use crate::on_backend;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = accounts)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = accounts, treat_none_as_null = true)]
 pub struct AccountRow {
     pub organization_id: OrganizationId,
     pub id: ClientAccountId,
@@ -45,105 +45,22 @@ pub struct AccountRow {
     pub updated_at: NaiveDateTime,
 }
 
-impl AccountRow {
-    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
-        diesel::insert_into(accounts::table)
-            .values(self)
-            .execute(conn)
-            .map(drop)
-    }
-}
-
-/// A whole-row update: the use case edits a loaded row and writes it back, guarded by the
-/// version it read.
-#[derive(Debug, AsChangeset)]
-#[diesel(table_name = accounts, treat_none_as_null = true)]
-pub struct AccountWrite<'a> {
-    pub name: &'a str,
-    pub legal_name: Option<&'a str>,
-    pub industry: Option<&'a str>,
-    pub website: Option<&'a str>,
-    pub website_domain: Option<&'a str>,
-    pub tier: &'a str,
-    pub own_status: &'a str,
-    pub status: &'a str,
-    pub is_customer: bool,
-    pub is_vendor: bool,
-    pub owner_id: Option<UserId>,
-    pub team_id: Option<TeamId>,
-    pub currency: &'a str,
-    pub goals: Option<&'a str>,
-    pub tags: &'a str,
-    pub custom_fields: &'a str,
-    pub check_in_every_days: Option<i32>,
-    pub last_check_in_at: Option<NaiveDateTime>,
-    pub check_in_due_at: NaiveDateTime,
-    pub churn_reason: Option<&'a str>,
-    pub churned_on: Option<NaiveDate>,
-    pub lost_to_competitor_id: Option<CompetitorId>,
-    pub merged_into_id: Option<ClientAccountId>,
-    pub archived_at: Option<NaiveDateTime>,
-    pub version: i64,
-    pub updated_at: NaiveDateTime,
-}
-
-impl<'a> From<&'a AccountRow> for AccountWrite<'a> {
-    fn from(r: &'a AccountRow) -> Self {
-        AccountWrite {
-            name: &r.name,
-            legal_name: r.legal_name.as_deref(),
-            industry: r.industry.as_deref(),
-            website: r.website.as_deref(),
-            website_domain: r.website_domain.as_deref(),
-            tier: &r.tier,
-            own_status: &r.own_status,
-            status: &r.status,
-            is_customer: r.is_customer,
-            is_vendor: r.is_vendor,
-            owner_id: r.owner_id,
-            team_id: r.team_id,
-            currency: &r.currency,
-            goals: r.goals.as_deref(),
-            tags: &r.tags,
-            custom_fields: &r.custom_fields,
-            check_in_every_days: r.check_in_every_days,
-            last_check_in_at: r.last_check_in_at,
-            check_in_due_at: r.check_in_due_at,
-            churn_reason: r.churn_reason.as_deref(),
-            churned_on: r.churned_on,
-            lost_to_competitor_id: r.lost_to_competitor_id,
-            merged_into_id: r.merged_into_id,
-            archived_at: r.archived_at,
-            version: r.version,
-            updated_at: r.updated_at,
-        }
-    }
-}
+crate::stored!(AccountRow in accounts, id: ClientAccountId, filter: () => |q, _f| { q });
+crate::stored!(AccountRow in accounts, version: version, updated: updated_at);
 
 /// Writes `row` back if the stored version is still `expected_version`; `row.version` must
 /// already be the next one. False when somebody else changed it first.
 pub fn save(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> QueryResult<bool> {
-    let target = accounts::table.filter(
-        accounts::organization_id
-            .eq(row.organization_id)
-            .and(accounts::id.eq(row.id))
-            .and(accounts::version.eq(expected_version)),
-    );
-    let n = diesel::update(target)
-        .set(AccountWrite::from(row))
-        .execute(conn)?;
-    Ok(n == 1)
+    Versioned::save(row, conn, expected_version)
 }
 
+/// One account of `org` (the documents, payments and CRM records look their account up).
 pub fn find(
     conn: &mut DbConn,
     org: OrganizationId,
     id: ClientAccountId,
 ) -> QueryResult<AccountRow> {
-    accounts::table
-        .filter(accounts::organization_id.eq(org).and(accounts::id.eq(id)))
-        .select(AccountRow::as_select())
-        .first(conn)
+    Stored::find(conn, org, id)
 }
 
 /// (id, name) of these accounts.
@@ -159,21 +76,6 @@ pub fn names_of(
                 .and(accounts::id.eq_any(ids)),
         )
         .select((accounts::id, accounts::name))
-        .load(conn)
-}
-
-pub fn by_ids(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    ids: &[ClientAccountId],
-) -> QueryResult<Vec<AccountRow>> {
-    accounts::table
-        .filter(
-            accounts::organization_id
-                .eq(org)
-                .and(accounts::id.eq_any(ids)),
-        )
-        .select(AccountRow::as_select())
         .load(conn)
 }
 
@@ -427,68 +329,4 @@ pub fn set_competitors(
             .execute(c))?;
     }
     Ok(())
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = account_owner_history)]
-pub struct OwnerChangeRow {
-    pub organization_id: OrganizationId,
-    pub id: OwnerChangeId,
-    pub account_id: ClientAccountId,
-    pub from_owner_id: Option<UserId>,
-    pub to_owner_id: Option<UserId>,
-    pub from_team_id: Option<TeamId>,
-    pub to_team_id: Option<TeamId>,
-    pub changed_by: UserId,
-    pub changed_at: NaiveDateTime,
-}
-
-impl OwnerChangeRow {
-    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
-        diesel::insert_into(account_owner_history::table)
-            .values(self)
-            .execute(conn)
-            .map(drop)
-    }
-}
-
-pub fn owner_history(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    account: ClientAccountId,
-) -> QueryResult<Vec<OwnerChangeRow>> {
-    account_owner_history::table
-        .filter(
-            account_owner_history::organization_id
-                .eq(org)
-                .and(account_owner_history::account_id.eq(account)),
-        )
-        .order((
-            account_owner_history::changed_at.desc(),
-            account_owner_history::id.desc(),
-        ))
-        .select(OwnerChangeRow::as_select())
-        .load(conn)
-}
-
-/// Teams `user` belongs to and teams `user` leads: what record-level permissions read.
-pub fn teams_of(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    user: UserId,
-) -> QueryResult<(Vec<TeamId>, Vec<TeamId>)> {
-    use crate::db::schema::{team_members, teams};
-    let member: Vec<TeamId> = team_members::table
-        .filter(
-            team_members::organization_id
-                .eq(org)
-                .and(team_members::user_id.eq(user)),
-        )
-        .select(team_members::team_id)
-        .load(conn)?;
-    let led: Vec<TeamId> = teams::table
-        .filter(teams::organization_id.eq(org).and(teams::lead_id.eq(user)))
-        .select(teams::id)
-        .load(conn)?;
-    Ok((member, led))
 }

@@ -1,6 +1,7 @@
 //! Client-relationship storage: one file per aggregate. Tenant keys are composite
 //! (organization_id, id), so every query filters on the organization first.
 
+pub mod access;
 pub mod account_records;
 pub mod accounts;
 pub mod competitors;
@@ -9,6 +10,7 @@ pub mod deals;
 pub mod feedback;
 pub mod interactions;
 pub mod opportunities;
+pub mod owners;
 pub mod proposals;
 pub mod records;
 pub mod requests;

@@ -5,15 +5,21 @@
 pub mod accounts;
 pub mod competitors;
 pub mod contacts;
+pub mod export;
 pub mod feedback;
+pub mod import;
 pub mod interactions;
+pub mod merge;
 pub mod opportunities;
+pub mod owners;
 pub mod proposals;
 pub mod reports;
 pub mod requests;
 pub mod risks;
+pub mod settings;
 pub mod targets;
 pub mod tasks;
+pub mod timeline;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
