@@ -29,6 +29,8 @@ pub trait Record: Sized + 'static {
     const COLLECTION: &'static str;
     /// What writing one needs, before any record-level rule.
     const WRITE: Permission;
+    /// How a 404 names one (`no such ledger account`); by default its [`Record::NAME`].
+    const LABEL: &'static str = Self::NAME;
 
     type Row: Stored<Id: Copy + Send + From<Uuid> + Into<Uuid>, Filter: std::fmt::Debug>
         + Clone
@@ -129,7 +131,7 @@ impl<R: Record<Row: Versioned>> Changeable for R {}
 fn view_of<R: Record>(tx: &mut Tx, row: R::Row) -> Result<R::View, AppError> {
     R::views(tx, vec![row])?
         .pop()
-        .ok_or_else(|| AppError::not_found(R::NAME))
+        .ok_or_else(|| AppError::not_found(R::LABEL))
 }
 
 fn id_of<R: Record>(row: &R::Row) -> Uuid {
@@ -139,7 +141,7 @@ fn id_of<R: Record>(row: &R::Row) -> Uuid {
 /// Reads one, or 404 naming it.
 pub fn find<R: Record>(tx: &mut Tx, id: IdOf<R>) -> Result<R::Row, AppError> {
     let org = tx.caller()?.org;
-    R::Row::find(tx, org, id).found(R::NAME)
+    R::Row::find(tx, org, id).found(R::LABEL)
 }
 
 /// Creates one inside an open unit of work; its view.
