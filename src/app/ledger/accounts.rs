@@ -123,7 +123,11 @@ fn check_code(code: &str, check: &mut Check) {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
     {
-        check.push("code", "invalid_code", "1 to 20 letters, digits, '-' or '.'");
+        check.push(
+            "code",
+            "invalid_code",
+            "1 to 20 letters, digits, '-' or '.'",
+        );
     }
 }
 
@@ -420,11 +424,7 @@ pub async fn list(
         let page = PageRequest::new(&page, "code", &format!("{filter:?}"))?;
         let after = page.after.clone().map(|(v, id)| (v, LedgerAccountId(id)));
         let rows = store::list_accounts(tx, caller.org, &filter, after, page.fetch())?;
-        Ok(page.page(
-            rows,
-            |r| (r.code.clone(), r.id.0),
-            LedgerAccountView::from,
-        ))
+        Ok(page.page(rows, |r| (r.code.clone(), r.id.0), LedgerAccountView::from))
     })
     .await
 }

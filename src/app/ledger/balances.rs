@@ -272,7 +272,7 @@ pub struct AccountLedger {
 
 pub const MAX_LEDGER_LINES: i64 = 10_000;
 
-fn totals_map(rows: Vec<(LedgerAccountId, Totals)>) -> HashMap<LedgerAccountId, Totals> {
+pub(super) fn totals_map(rows: Vec<(LedgerAccountId, Totals)>) -> HashMap<LedgerAccountId, Totals> {
     rows.into_iter().collect()
 }
 

@@ -307,12 +307,15 @@ pub async fn reverse(
     .await
 }
 
-/// Reverses a manual entry inside an open unit of work: permission, the entry, then the
-/// request's rules, the lock date and the date.
+/// Reverses a manual entry inside an open unit of work: permission, the entry, the request's
+/// rules, then the entry's state, the lock date and the date.
 pub fn reverse_in(tx: &mut Tx, id: JournalEntryId, req: ReverseRequest) -> Result<Entry, AppError> {
     let caller = tx.caller()?;
     caller.require(Permission::WriteBooks)?;
     let original = posting::get_entry(tx, caller, id)?;
+    let mut check = Check::new();
+    check.validate(&req);
+    check.finish()?;
     if original.row.reversed_by_entry_id.is_some() {
         return Err(AppError::conflict(
             "entry_already_reversed",
@@ -328,9 +331,6 @@ pub fn reverse_in(tx: &mut Tx, id: JournalEntryId, req: ReverseRequest) -> Resul
             ),
         ));
     }
-    let mut check = Check::new();
-    check.validate(&req);
-    check.finish()?;
     let (date, reason) = (req.date, req.reason.trim().to_owned());
     let org = org(tx, caller)?;
     if let Some(lock) = org.lock_date {

@@ -25,8 +25,8 @@ use crate::domain::money::{Currency, Money, Rounding};
 pub use accounts::{create_default_chart_in, get_account};
 pub use balances::subtree;
 pub use posting::{
-    get_entry, period_locked, post_entry_for, post_entry_in, post_reversal, with_lines,
-    DraftLine, Entry, EntryDraft, Source,
+    get_entry, period_locked, post_entry_for, post_entry_in, post_reversal, with_lines, DraftLine,
+    Entry, EntryDraft, Source,
 };
 
 pub fn currency_of(code: &str) -> Result<Currency, AppError> {

@@ -11,20 +11,18 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::balances::{account_ledgers, book, default_range, AccountLedgerView, RangeParams};
+use super::balances::{
+    account_ledgers, book, default_range, totals_map, AccountLedgerView, RangeParams,
+};
 use super::{amount, role_of, subtree, type_of};
 use crate::app::error::AppError;
+use crate::app::unit_of_work::Tx;
 use crate::app::{App, Context};
 use crate::auth::Caller;
-use crate::app::unit_of_work::Tx;
 use crate::db::ledger::{self as store, LedgerAccountRow, Totals};
 use crate::domain::ids::LedgerAccountId;
 use crate::domain::ledger::{fiscal_year_start, AccountType, SystemRole};
 use crate::domain::money::Currency;
-
-fn totals_map(rows: Vec<(LedgerAccountId, Totals)>) -> HashMap<LedgerAccountId, Totals> {
-    rows.into_iter().collect()
-}
 
 /// Income minus expenses in base minor units, from P&L accounts' totals.
 fn profit(chart: &[LedgerAccountRow], totals: &HashMap<LedgerAccountId, Totals>) -> i64 {
@@ -242,7 +240,6 @@ pub fn income_statement_in(
         expenses: section(&b.chart, &own, AccountType::Expense),
     })
 }
-
 
 // ---- answers ----
 

@@ -40,18 +40,6 @@ crate::stored!(LedgerAccountRow in ledger_accounts, id: LedgerAccountId, filter:
 });
 crate::stored!(LedgerAccountRow in ledger_accounts, version: version, updated: updated_at);
 
-#[derive(Debug, Default, AsChangeset)]
-#[diesel(table_name = ledger_accounts)]
-pub struct LedgerAccountChanges {
-    pub code: Option<String>,
-    pub name: Option<String>,
-    pub account_type: Option<String>,
-    pub parent_id: Option<Option<LedgerAccountId>>,
-    pub currency: Option<String>,
-    pub is_active: Option<bool>,
-    pub description: Option<Option<String>>,
-}
-
 pub fn insert_accounts(conn: &mut DbConn, rows: &[LedgerAccountRow]) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::insert_into(ledger_accounts::table)
         .values(rows)
@@ -162,64 +150,6 @@ pub fn has_children(
         ),
     ))
     .get_result(conn)
-}
-
-pub fn update_account(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    id: LedgerAccountId,
-    version: i64,
-    changes: &LedgerAccountChanges,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let n = diesel::update(
-        ledger_accounts::table.filter(
-            ledger_accounts::organization_id
-                .eq(org)
-                .and(ledger_accounts::id.eq(id))
-                .and(ledger_accounts::version.eq(version)),
-        ),
-    )
-    .set((
-        ledger_accounts::version.eq(version + 1),
-        ledger_accounts::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    let any = changes.code.is_some()
-        || changes.name.is_some()
-        || changes.account_type.is_some()
-        || changes.parent_id.is_some()
-        || changes.currency.is_some()
-        || changes.is_active.is_some()
-        || changes.description.is_some();
-    if n == 1 && any {
-        diesel::update(
-            ledger_accounts::table.filter(
-                ledger_accounts::organization_id
-                    .eq(org)
-                    .and(ledger_accounts::id.eq(id)),
-            ),
-        )
-        .set(changes)
-        .execute(conn)?;
-    }
-    Ok(n == 1)
-}
-
-pub fn delete_account(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    id: LedgerAccountId,
-) -> QueryResult<()> {
-    diesel::delete(
-        ledger_accounts::table.filter(
-            ledger_accounts::organization_id
-                .eq(org)
-                .and(ledger_accounts::id.eq(id)),
-        ),
-    )
-    .execute(conn)
-    .map(drop)
 }
 
 #[derive(Debug, Default)]

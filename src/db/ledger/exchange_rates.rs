@@ -4,8 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::schema::exchange_rates;
-use crate::db::SqlDecimal;
 use crate::db::DbConn;
+use crate::db::SqlDecimal;
 use crate::domain::ids::{ExchangeRateId, OrganizationId};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
