@@ -1,0 +1,364 @@
+//! The posting rules: [`post_entry_in`] is the one way anything reaches the journal, and
+//! [`post_reversal`] the one way an entry is undone. Manual entries call them from their own
+//! unit of work; invoices, payments and bank entries call them inside theirs, so a document
+//! and its entry commit together through exactly the same checks. Each notes the journal
+//! entries it creates or links as changes of the unit of work.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::entries::entry_view;
+use super::{currency_of, org, role_of, Org};
+use crate::app::error::{AppError, FieldError, Found, Unique};
+use crate::app::unit_of_work::{Change, Tx};
+use crate::auth::Caller;
+use crate::db::ledger::{self as store, EntryRow, LedgerAccountRow, LineRow};
+use crate::db::{self, SqlDecimal};
+use crate::domain::ids::{ClientAccountId, EntrySourceId, JournalEntryId, LedgerAccountId, UserId};
+use crate::domain::ledger::{
+    build_lines, mirror, AccountFacts, EntryError, LineRequest, PostedLine, PostingRules, Side,
+    SystemRole,
+};
+
+/// How the change log names a journal entry.
+pub const JOURNAL_ENTRY: &str = "journal_entry";
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Manual,
+    Opening,
+    Reversal,
+    Invoice,
+    CreditNote,
+    Bill,
+    VendorCredit,
+    Payment,
+    Bank,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Manual => "manual",
+            Source::Opening => "opening",
+            Source::Reversal => "reversal",
+            Source::Invoice => "invoice",
+            Source::CreditNote => "credit_note",
+            Source::Bill => "bill",
+            Source::VendorCredit => "vendor_credit",
+            Source::Payment => "payment",
+            Source::Bank => "bank",
+        }
+    }
+
+    /// Documents and payments may post to control accounts; people may not.
+    fn posts_to_control(self) -> bool {
+        !matches!(self, Source::Manual | Source::Opening)
+    }
+}
+
+pub struct DraftLine {
+    pub ledger_account_id: LedgerAccountId,
+    /// Both debit and credit were given (refused, with the line's other problems).
+    pub both_sides: bool,
+    pub side: Option<Side>,
+    pub amount: Option<Decimal>,
+    pub exchange_rate: Option<Decimal>,
+    pub description: Option<String>,
+    pub account_id: Option<ClientAccountId>,
+}
+
+pub struct EntryDraft {
+    pub date: NaiveDate,
+    pub description: String,
+    pub reference: Option<String>,
+    pub source: Source,
+    pub source_id: Option<EntrySourceId>,
+    pub metadata: String,
+    pub lines: Vec<DraftLine>,
+}
+
+pub struct Entry {
+    pub row: EntryRow,
+    pub lines: Vec<LineRow>,
+}
+
+fn entry_errors(errors: Vec<EntryError>) -> AppError {
+    let code = errors
+        .first()
+        .map(|e| e.code)
+        .unwrap_or("validation_failed");
+    let detail = match errors.as_slice() {
+        [one] => format!("{}: {}", one.field, one.message),
+        many => format!("{} problems with this entry; see errors", many.len()),
+    };
+    AppError::unprocessable(code, detail).with_fields(
+        errors
+            .into_iter()
+            .map(|e| FieldError::new(e.field, e.code, e.message))
+            .collect(),
+    )
+}
+
+pub fn period_locked(date: NaiveDate, lock: NaiveDate, field: &str) -> AppError {
+    AppError::field(
+        "period_locked",
+        field,
+        format!("{date} is on or before the lock date {lock}"),
+    )
+}
+
+/// Checks and posts an entry inside the caller's transaction; returns it as stored.
+pub fn post_entry_in(conn: &mut Tx, caller: &Caller, draft: EntryDraft) -> Result<Entry, AppError> {
+    let org = org(conn, caller)?;
+    post_entry_for(conn, caller, &org, draft)
+}
+
+/// [`post_entry_in`] for a caller that has read the organization already.
+pub fn post_entry_for(
+    conn: &mut Tx,
+    caller: &Caller,
+    org: &Org,
+    draft: EntryDraft,
+) -> Result<Entry, AppError> {
+    if let Some(lock) = org.lock_date {
+        if draft.date <= lock {
+            return Err(period_locked(draft.date, lock, "date"));
+        }
+    }
+    let ids: Vec<LedgerAccountId> = draft.lines.iter().map(|l| l.ledger_account_id).collect();
+    let accounts: HashMap<LedgerAccountId, LedgerAccountRow> =
+        store::accounts_by_ids(conn, org.id, &ids)?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+    let mut requests = Vec::with_capacity(draft.lines.len());
+    for l in &draft.lines {
+        let account = match accounts.get(&l.ledger_account_id) {
+            Some(a) => Some(AccountFacts {
+                id: a.id,
+                currency: currency_of(&a.currency)?,
+                is_active: a.is_active,
+                system_role: role_of(a),
+            }),
+            None => None,
+        };
+        // A foreign-currency line without a rate takes the organization's rate of that date.
+        let exchange_rate = match (&account, l.exchange_rate) {
+            (_, Some(r)) => Some(r),
+            (Some(a), None) if a.currency != org.base => {
+                store::rate_on(conn, org.id, a.currency.code(), draft.date)?.map(|r| r.0)
+            }
+            _ => None,
+        };
+        requests.push(LineRequest {
+            account,
+            side: l.side,
+            amount: l.amount,
+            exchange_rate,
+            both_sides: l.both_sides,
+        });
+    }
+    if draft.source == Source::Opening
+        && !draft.lines.iter().any(|l| {
+            accounts.get(&l.ledger_account_id).and_then(role_of)
+                == Some(SystemRole::OpeningBalanceEquity)
+        })
+    {
+        return Err(AppError::field(
+            "opening_balance_account_required",
+            "lines",
+            "an opening-balance entry posts against the opening_balance_equity account",
+        ));
+    }
+    // Only conversions leave a rounding residual; entries in the base currency skip the lookup.
+    let converts = requests
+        .iter()
+        .any(|r| r.account.as_ref().is_some_and(|a| a.currency != org.base));
+    let rounding = if converts {
+        store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id)
+    } else {
+        None
+    };
+    let rules = PostingRules {
+        base: org.base,
+        allow_control: draft.source.posts_to_control(),
+        allow_inactive: false,
+    };
+    let posted = build_lines(&requests, &rules, rounding).map_err(entry_errors)?;
+    let entry = insert_posted(conn, caller, &draft, None, posted, |i| draft.lines.get(i))?;
+    let view = entry_view(&entry, org.base)?;
+    conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view));
+    Ok(entry)
+}
+
+fn insert_posted<'a>(
+    conn: &mut Tx,
+    caller: &Caller,
+    draft: &EntryDraft,
+    reverses: Option<(JournalEntryId, String)>,
+    posted: Vec<PostedLine<LedgerAccountId>>,
+    request: impl Fn(usize) -> Option<&'a DraftLine>,
+) -> Result<Entry, AppError> {
+    let id = JournalEntryId::new();
+    let row = EntryRow {
+        organization_id: caller.org,
+        id,
+        entry_date: draft.date,
+        description: draft.description.clone(),
+        reference: draft.reference.clone(),
+        source: draft.source.as_str().to_owned(),
+        source_id: draft.source_id,
+        metadata: draft.metadata.clone(),
+        reverses_entry_id: reverses.as_ref().map(|r| r.0),
+        reversed_by_entry_id: None,
+        reversal_reason: reverses.map(|r| r.1),
+        created_by: UserId(caller.user_id().0),
+        posted_at: db::now(),
+    };
+    let lines: Vec<LineRow> = posted
+        .into_iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let req = p.request_index.and_then(&request);
+            let debit = p.side == Side::Debit;
+            LineRow {
+                organization_id: row.organization_id,
+                entry_id: id,
+                line_no: n as i32,
+                ledger_account_id: p.ledger_account_id,
+                entry_date: draft.date,
+                currency: p.currency.code().to_owned(),
+                debit_minor: if debit { p.amount_minor } else { 0 },
+                credit_minor: if debit { 0 } else { p.amount_minor },
+                exchange_rate: p.exchange_rate.map(SqlDecimal),
+                base_debit_minor: if debit { p.base_minor } else { 0 },
+                base_credit_minor: if debit { 0 } else { p.base_minor },
+                description: req
+                    .and_then(|r| r.description.clone())
+                    .or_else(|| p.request_index.is_none().then(|| "Rounding".to_owned())),
+                folded: false,
+                account_id: req.and_then(|r| r.account_id),
+            }
+        })
+        .collect();
+    store::insert_entry(conn, &row, &lines).unique("reverses_entry_id", || {
+        AppError::conflict_on(
+            "entry_already_reversed",
+            "id",
+            "this entry has already been reversed",
+        )
+    })?;
+    Ok(Entry { row, lines })
+}
+
+pub fn get_entry(conn: &mut Tx, caller: &Caller, id: JournalEntryId) -> Result<Entry, AppError> {
+    let row = store::find_entry(conn, caller.org, id).found("journal entry")?;
+    let lines = store::lines_of(conn, caller.org, &[row.id])?;
+    Ok(Entry { row, lines })
+}
+
+pub fn with_lines(
+    conn: &mut Tx,
+    caller: &Caller,
+    rows: Vec<EntryRow>,
+) -> Result<Vec<Entry>, AppError> {
+    let ids: Vec<JournalEntryId> = rows.iter().map(|r| r.id).collect();
+    let mut by_entry: HashMap<JournalEntryId, Vec<LineRow>> = HashMap::new();
+    for l in store::lines_of(conn, caller.org, &ids)? {
+        by_entry.entry(l.entry_id).or_default().push(l);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| Entry {
+            lines: by_entry.remove(&row.id).unwrap_or_default(),
+            row,
+        })
+        .collect())
+}
+
+/// Posts the mirror of `original` on `date` and links both ways; once only. The caller has
+/// checked the lock date and whether this entry may be reversed (documents and payments void
+/// their entries through here).
+pub fn post_reversal(
+    conn: &mut Tx,
+    caller: &Caller,
+    original: Entry,
+    date: NaiveDate,
+    reason: String,
+) -> Result<Entry, AppError> {
+    let posted: Vec<PostedLine<LedgerAccountId>> = original
+        .lines
+        .iter()
+        .map(|l| -> Result<PostedLine<LedgerAccountId>, AppError> {
+            let debit = l.debit_minor > 0;
+            Ok(PostedLine {
+                ledger_account_id: l.ledger_account_id,
+                currency: currency_of(&l.currency)?,
+                side: if debit { Side::Debit } else { Side::Credit },
+                amount_minor: l.debit_minor.max(l.credit_minor),
+                exchange_rate: l.exchange_rate.map(|r| r.0),
+                base_minor: l.base_debit_minor.max(l.base_credit_minor),
+                request_index: Some(l.line_no as usize),
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    let draft = EntryDraft {
+        date,
+        description: format!("Reversal of: {}", original.row.description),
+        reference: original.row.reference.clone(),
+        source: Source::Reversal,
+        source_id: Some(original.row.id.into()),
+        metadata: "{}".into(),
+        lines: Vec::new(),
+    };
+    let descriptions: BTreeMap<usize, DraftLine> = original
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.line_no as usize,
+                DraftLine {
+                    ledger_account_id: l.ledger_account_id,
+                    both_sides: false,
+                    side: None,
+                    amount: None,
+                    exchange_rate: None,
+                    description: l.description.clone(),
+                    account_id: l.account_id,
+                },
+            )
+        })
+        .collect();
+    let reversal = insert_posted(
+        conn,
+        caller,
+        &draft,
+        Some((original.row.id, reason)),
+        mirror(&posted),
+        |i| descriptions.get(&i),
+    )?;
+    if !store::mark_reversed(conn, caller.org, original.row.id, reversal.row.id)? {
+        return Err(AppError::conflict(
+            "entry_already_reversed",
+            "this entry has already been reversed",
+        ));
+    }
+    let base = org(conn, caller)?.base;
+    let before = entry_view(&original, base)?;
+    let mut linked = original;
+    linked.row.reversed_by_entry_id = Some(reversal.row.id);
+    let after = entry_view(&linked, base)?;
+    let created = entry_view(&reversal, base)?;
+    conn.record(Change::created(JOURNAL_ENTRY, reversal.row.id.0, &created));
+    conn.record(Change::updated(
+        JOURNAL_ENTRY,
+        linked.row.id.0,
+        &before,
+        &after,
+    ));
+    Ok(reversal)
+}

@@ -1,0 +1,13 @@
+//! The general ledger's endpoints, by noun: `/ledger/accounts` (the chart, balances and
+//! activity), `/exchange-rates`, `/ledger/journal-entries`, `/ledger/lock-date` and the
+//! books' `/reports/*`. Each handler extracts, calls one use case of `app::ledger`, replies.
+
+pub mod accounts;
+pub mod balances;
+pub mod entries;
+pub mod exchange_rates;
+pub mod lock_date;
+pub mod reports;
+
+/// Kept for the billing handlers that still parse a currency themselves.
+pub(crate) use crate::app::ledger::parse_currency;
