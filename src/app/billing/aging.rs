@@ -16,13 +16,13 @@ use uuid::Uuid;
 
 use super::money;
 use crate::app::error::{AppError, Check};
-use crate::app::{App, Context, Tx};
-use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TaxRateId};
 use crate::app::ledger::{self, currency_of};
+use crate::app::{App, Context, Tx};
 use crate::auth::{Caller, Permission};
 use crate::db::billing::{self, allocations::AllocationRow};
 use crate::db::{self};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TaxRateId};
 use crate::domain::money::Currency;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -91,7 +91,8 @@ pub fn open_items(
         .map(DocumentKind::as_str)
         .collect();
     let docs = billing::documents::standing_documents(conn, org, &kinds, as_of, account)?;
-    let payments = billing::payments::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
+    let payments =
+        billing::payments::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
     let allocations = billing::allocations::standing_allocations(conn, org, as_of)?;
     // Base amounts settled by date, per item (a document or a payment).
     let mut settled: HashMap<Uuid, i64> = HashMap::new();
@@ -273,7 +274,13 @@ pub fn statement(
             },
         ));
     }
-    for p in billing::payments::standing_payments(conn, org.id, ledger_kind.as_str(), to, Some(account.id))? {
+    for p in billing::payments::standing_payments(
+        conn,
+        org.id,
+        ledger_kind.as_str(),
+        to,
+        Some(account.id),
+    )? {
         if p.currency != currency.code() {
             continue;
         }

@@ -13,7 +13,7 @@ pub mod reports;
 
 use chrono::{NaiveDate, Utc};
 
-use crate::app::error::{AppError, FieldError};
+use crate::app::error::AppError;
 use crate::app::Tx;
 use crate::auth::Caller;
 use crate::db::{self, ledger::LedgerAccountRow};
@@ -47,18 +47,6 @@ pub fn role_of(row: &LedgerAccountRow) -> Option<SystemRole> {
 /// Formats minor units of `currency`.
 pub fn amount(minor: i64, currency: Currency) -> String {
     Money::from_minor(minor, currency).to_string()
-}
-
-/// Parses an optional `currency` field, recording a problem with it in `errors`.
-pub fn parse_currency(code: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Currency> {
-    let code = code?;
-    match Currency::parse(code) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            errors.push(FieldError::new("currency", e.code(), e.to_string()));
-            None
-        }
-    }
 }
 
 pub struct Org {

@@ -8,6 +8,3 @@ pub mod entries;
 pub mod exchange_rates;
 pub mod lock_date;
 pub mod reports;
-
-/// Kept for the billing handlers that still parse a currency themselves.
-pub(crate) use crate::app::ledger::parse_currency;
