@@ -12,7 +12,9 @@ pub mod bank_accounts;
 pub mod documents;
 pub mod drafts;
 pub mod payments;
+pub mod statements;
 pub mod tax_rates;
+pub mod tax_summary;
 
 use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, LedgerAccountId, OrganizationId};
