@@ -16,12 +16,12 @@ use uuid::Uuid;
 
 use super::money;
 use crate::app::error::AppError;
-use crate::app::{App, Context, Tx};
-use crate::domain::ids::{ClientAccountId, OrganizationId};
 use crate::app::ledger;
+use crate::app::{App, Context, Tx};
 use crate::auth::{Caller, Permission};
 use crate::db::billing::{self, allocations::AllocationRow};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
+use crate::domain::ids::{ClientAccountId, OrganizationId};
 use crate::domain::money::Currency;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -90,7 +90,8 @@ pub fn open_items(
         .map(DocumentKind::as_str)
         .collect();
     let docs = billing::documents::standing_documents(conn, org, &kinds, as_of, account)?;
-    let payments = billing::payments::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
+    let payments =
+        billing::payments::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
     let allocations = billing::allocations::standing_allocations(conn, org, as_of)?;
     // Base amounts settled by date, per item (a document or a payment).
     let mut settled: HashMap<Uuid, i64> = HashMap::new();

@@ -22,14 +22,13 @@ use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
 use crate::app::Tx;
 use crate::auth::Caller;
 use crate::db::billing::{
-    self,
-    allocations::AllocationRow,
-    documents::DocumentRow,
-    payments::PaymentRow,
+    self, allocations::AllocationRow, documents::DocumentRow, payments::PaymentRow,
 };
 use crate::db::{self};
 use crate::domain::documents::{allocation_base_minor, AmountsAre, DocumentKind, Pricing};
-use crate::domain::ids::{AllocationId, DocumentId, EntrySourceId, OrganizationId, PaymentId, UserId};
+use crate::domain::ids::{
+    AllocationId, DocumentId, EntrySourceId, OrganizationId, PaymentId, UserId,
+};
 use crate::domain::ledger::{Side, SystemRole};
 use crate::domain::money::{decimal_string_opt, Currency, Rounding};
 
@@ -87,7 +86,6 @@ impl AllocationView {
     }
 }
 
-
 /// The kinds of the documents these allocations touch.
 pub fn allocation_kinds(
     conn: &mut Tx,
@@ -107,14 +105,18 @@ pub fn allocation_kinds(
     Ok(kinds)
 }
 
-
 /// What settles a document: a payment, or a credit note / vendor credit.
 pub enum AllocationSource<'a> {
     Payment(&'a PaymentRow),
     Credit(&'a DocumentRow),
 }
 
-pub(super) fn pricing(currency: Currency, base: Currency, rate: Decimal, rounding: Rounding) -> Pricing {
+pub(super) fn pricing(
+    currency: Currency,
+    base: Currency,
+    rate: Decimal,
+    rounding: Rounding,
+) -> Pricing {
     Pricing {
         currency,
         base,
@@ -380,7 +382,14 @@ pub(super) fn unwind(
             now,
         )?;
         if let Some(c) = a.credit_document_id {
-            billing::documents::allocate_document(conn, org.id, c, -a.amount_minor, -a.source_base_minor, now)?;
+            billing::documents::allocate_document(
+                conn,
+                org.id,
+                c,
+                -a.amount_minor,
+                -a.source_base_minor,
+                now,
+            )?;
         }
         if let Some(e) = a.fx_entry_id {
             check_lock(org, a.allocation_date, "date")?;
@@ -409,7 +418,6 @@ pub fn unwind_source_allocations(
     unwind(conn, caller, org, allocations)
 }
 
-
 #[derive(Debug, Clone, Default)]
 pub struct AllocationEntry {
     pub invoice_id: Option<Uuid>,
@@ -434,7 +442,6 @@ impl AllocationEntry {
     }
 }
 
-
 /// Which documents a payment in `direction` may settle, and on which ledger.
 fn settles(direction: PaymentDirection, kind: DocumentKind) -> bool {
     matches!(
@@ -449,7 +456,12 @@ fn settles(direction: PaymentDirection, kind: DocumentKind) -> bool {
     )
 }
 
-pub(super) fn to_minor(amount: Decimal, currency: Currency, field: &str, errors: &mut Vec<FieldError>) -> i64 {
+pub(super) fn to_minor(
+    amount: Decimal,
+    currency: Currency,
+    field: &str,
+    errors: &mut Vec<FieldError>,
+) -> i64 {
     if amount <= Decimal::ZERO {
         errors.push(FieldError::new(
             field,
@@ -605,7 +617,11 @@ pub fn allocation_entries(
         .enumerate()
         .map(|(i, a)| {
             if a.amount.is_none() {
-                check.push(format!("allocations[{i}].amount"), "required", "is required");
+                check.push(
+                    format!("allocations[{i}].amount"),
+                    "required",
+                    "is required",
+                );
             }
             AllocationEntry {
                 invoice_id: a.invoice_id,

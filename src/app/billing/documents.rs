@@ -340,13 +340,16 @@ pub fn update_in(
     let lines = shape(conn, &org, kind, &mut doc, input, false)?;
     doc.version += 1;
     doc.updated_at = db::now();
-    if !billing::documents::save_draft(conn, &doc, lines.as_deref(), version).unique("reference", || {
-        AppError::conflict_on(
-            "duplicate_reference",
-            "reference",
-            "this vendor already has a bill with this reference",
-        )
-    })? {
+    if !billing::documents::save_draft(conn, &doc, lines.as_deref(), version).unique(
+        "reference",
+        || {
+            AppError::conflict_on(
+                "duplicate_reference",
+                "reference",
+                "this vendor already has a bill with this reference",
+            )
+        },
+    )? {
         return Err(AppError::version_mismatch());
     }
     view(conn, &org, doc)
@@ -360,7 +363,9 @@ pub fn delete_in(
 ) -> Result<(), AppError> {
     caller.require(Permission::WriteBooks)?;
     let doc = get(conn, caller, kind, id)?;
-    if doc.status != "draft" || !billing::documents::delete_draft(conn, doc.organization_id, doc.id)? {
+    if doc.status != "draft"
+        || !billing::documents::delete_draft(conn, doc.organization_id, doc.id)?
+    {
         return Err(AppError::unprocessable(
             "document_not_draft",
             format!(

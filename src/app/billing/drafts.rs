@@ -183,7 +183,6 @@ pub struct DocumentListParams {
     pub sort: Option<String>,
 }
 
-
 #[derive(Debug, Clone)]
 pub struct LineEntry {
     pub description: Option<String>,
@@ -685,4 +684,3 @@ pub(super) fn shape(
     crate::app::error::Check::from(errors).finish()?;
     Ok(lines)
 }
-

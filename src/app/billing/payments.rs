@@ -12,8 +12,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::allocations::{
-    allocation_entries, allocation_kinds, allocation_targets, apply_allocations, pricing,
-    to_minor, unwind, AllocationEntry, AllocationRequest, AllocationView,
+    allocation_entries, allocation_kinds, allocation_targets, apply_allocations, pricing, to_minor,
+    unwind, AllocationEntry, AllocationRequest, AllocationView,
 };
 use super::{check_lock, control_account, money, resolve_rate};
 use crate::app::error::{AppError, Check, FieldError, Found};
@@ -148,7 +148,6 @@ fn view(conn: &mut Tx, org: &Org, row: PaymentRow) -> Result<PaymentView, AppErr
         .pop()
         .ok_or_else(|| AppError::internal("payment view"))
 }
-
 
 pub struct PaymentInput {
     pub direction: PaymentDirection,
@@ -506,7 +505,8 @@ pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentV
         payment.payment_date,
         "Payment voided".into(),
     )?;
-    if !billing::payments::mark_payment_void(conn, org.id, payment.id, reversal.row.id, db::now())? {
+    if !billing::payments::mark_payment_void(conn, org.id, payment.id, reversal.row.id, db::now())?
+    {
         return Err(AppError::conflict(
             "payment_void",
             "this payment was voided by another request",

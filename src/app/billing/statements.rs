@@ -8,15 +8,14 @@ use uuid::Uuid;
 
 use super::money;
 use crate::app::error::{AppError, Check};
-use crate::app::{App, Context, Tx};
-use crate::domain::ids::ClientAccountId;
 use crate::app::ledger::{self, currency_of};
+use crate::app::{App, Context, Tx};
 use crate::auth::{Caller, Permission};
 use crate::db::billing;
 use crate::db::{self};
 use crate::domain::documents::{DocumentKind, Ledger};
+use crate::domain::ids::ClientAccountId;
 use crate::domain::money::Currency;
-
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StatementLine {
@@ -114,7 +113,13 @@ pub fn statement(
             },
         ));
     }
-    for p in billing::payments::standing_payments(conn, org.id, ledger_kind.as_str(), to, Some(account.id))? {
+    for p in billing::payments::standing_payments(
+        conn,
+        org.id,
+        ledger_kind.as_str(),
+        to,
+        Some(account.id),
+    )? {
         if p.currency != currency.code() {
             continue;
         }

@@ -10,13 +10,12 @@ use uuid::Uuid;
 
 use super::money;
 use crate::app::error::AppError;
-use crate::app::{App, Context, Tx};
-use crate::domain::ids::{DocumentId, TaxRateId};
 use crate::app::ledger;
+use crate::app::{App, Context, Tx};
 use crate::auth::{Caller, Permission};
 use crate::db::billing;
 use crate::domain::documents::DocumentKind;
-
+use crate::domain::ids::{DocumentId, TaxRateId};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaxSummaryRow {

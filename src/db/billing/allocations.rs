@@ -5,7 +5,9 @@ use diesel::prelude::*;
 
 use crate::db::schema::allocations;
 use crate::db::DbConn;
-use crate::domain::ids::{AllocationId, DocumentId, JournalEntryId, OrganizationId, PaymentId, UserId};
+use crate::domain::ids::{
+    AllocationId, DocumentId, JournalEntryId, OrganizationId, PaymentId, UserId,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = allocations)]

@@ -27,7 +27,11 @@ pub struct BankAccountRow {
 crate::stored!(BankAccountRow in bank_accounts, id: BankAccountId, filter: () => |q, _f| { q });
 crate::stored!(BankAccountRow in bank_accounts, version: version, updated: updated_at);
 
-pub fn has_payments(conn: &mut DbConn, org: OrganizationId, id: BankAccountId) -> QueryResult<bool> {
+pub fn has_payments(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: BankAccountId,
+) -> QueryResult<bool> {
     Ok(payments::table
         .filter(
             payments::organization_id
