@@ -188,8 +188,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(billing::payments::void_payment)
                 .service(billing::aging::ar_aging)
                 .service(billing::aging::ap_aging)
-                .service(billing::aging::tax_summary)
-                .service(billing::aging::account_statement),
+                .service(billing::tax_summary::tax_summary)
+                .service(billing::statements::account_statement),
         );
 }
 

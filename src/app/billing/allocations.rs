@@ -19,6 +19,7 @@ use super::payments::PaymentDirection;
 use super::{check_lock, control_account, money, role_account};
 use crate::app::error::{AppError, Check, FieldError};
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
+use crate::app::unit_of_work::Change;
 use crate::app::Tx;
 use crate::auth::Caller;
 use crate::db::billing::{
@@ -357,6 +358,12 @@ fn allocate_at(
         created_at: now,
     };
     billing::allocations::insert_allocation(conn, &row)?;
+    let mut kinds = HashMap::from([(target.id, kind)]);
+    if let AllocationSource::Credit(c) = &source {
+        kinds.insert(c.id, kind_of(c)?);
+    }
+    let view = AllocationView::of(&row, &kinds, currency);
+    conn.record(Change::created("allocation", id.into(), &view));
     Ok(row)
 }
 
@@ -403,6 +410,17 @@ pub(super) fn unwind(
             )?;
         }
         billing::allocations::void_allocation(conn, org.id, a.id)?;
+        let kinds = allocation_kinds(conn, org.id, std::slice::from_ref(&a))?;
+        let currency = match billing::documents::find_document(conn, org.id, a.document_id) {
+            Ok(d) => currency_of(&d.currency)?,
+            Err(e) => return Err(e.into()),
+        };
+        let before = AllocationView::of(&a, &kinds, currency);
+        let after = AllocationView {
+            voided: true,
+            ..AllocationView::of(&a, &kinds, currency)
+        };
+        conn.record(Change::updated("allocation", a.id.into(), &before, &after));
     }
     Ok(())
 }

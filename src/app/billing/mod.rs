@@ -1,5 +1,8 @@
-//! Receivables and payables: tax rates, bank accounts, documents (invoices, bills, credit
-//! notes, vendor credits), payments with allocations, and the reports over them.
+//! Receivables and payables: tax rates and bank accounts (plain records), documents
+//! (invoices, credit notes, bills, vendor credits: `drafts` holds what a draft says,
+//! `documents` the lifecycle all four share), payments and their `allocations`, and the
+//! reports over them (`aging`, `statements`, `tax_summary`). Each public async fn is a use
+//! case that opens its own unit of work; the `*_in` functions compose inside one.
 //!
 //! Every document and payment posts through [`crate::app::ledger::post_entry_for`] inside its
 //! own transaction, so the journal and the documents cannot disagree; the aging is computed
@@ -12,7 +15,9 @@ pub mod bank_accounts;
 pub mod documents;
 pub mod drafts;
 pub mod payments;
+pub mod statements;
 pub mod tax_rates;
+pub mod tax_summary;
 
 use crate::app::Tx;
 use crate::domain::ids::{ClientAccountId, LedgerAccountId, OrganizationId};

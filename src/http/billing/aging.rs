@@ -1,12 +1,8 @@
-//! The reports over receivables and payables: `/reports/ar-aging`, `/reports/ap-aging`,
-//! `/reports/tax-summary` and `/accounts/{id}/statement`.
+//! `/reports/ar-aging` and `/reports/ap-aging`: what is owed by days past due.
 
 use actix_web::{get, web, HttpResponse};
-use uuid::Uuid;
 
-use crate::app::billing::aging::{
-    self, AgingReport, AsOfParams, RangeParams, Statement, StatementParams, TaxSummary,
-};
+use crate::app::billing::aging::{self, AgingReport, AsOfParams};
 use crate::app::App;
 use crate::domain::documents::Ledger;
 use crate::http::caller::Cx;
@@ -43,39 +39,5 @@ pub async fn ap_aging(
     params: ApiQuery<AsOfParams>,
 ) -> Result<HttpResponse, ApiError> {
     let report = aging::aging_report(&app, &cx, Ledger::Payable, params.into_inner()).await?;
-    Ok(reply::json(&report))
-}
-
-/// Tax collected on sales and paid on purchases, per tax rate, in the base currency.
-#[utoipa::path(
-    tag = "reports",
-    params(RangeParams),
-    responses((status = 200, description = "The tax summary", body = TaxSummary))
-)]
-#[get("/reports/tax-summary")]
-pub async fn tax_summary(
-    app: web::Data<App>,
-    cx: Cx,
-    params: ApiQuery<RangeParams>,
-) -> Result<HttpResponse, ApiError> {
-    let report = aging::tax_summary_report(&app, &cx, params.into_inner()).await?;
-    Ok(reply::json(&report))
-}
-
-/// Statement of account: documents and payments with a running balance.
-#[utoipa::path(
-    tag = "accounts",
-    params(("id" = Uuid, Path, description = "Account id"), StatementParams),
-    responses((status = 200, description = "The statement", body = Statement))
-)]
-#[get("/accounts/{id}/statement")]
-pub async fn account_statement(
-    app: web::Data<App>,
-    cx: Cx,
-    id: web::Path<Uuid>,
-    params: ApiQuery<StatementParams>,
-) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner().into();
-    let report = aging::account_statement(&app, &cx, id, params.into_inner()).await?;
     Ok(reply::json(&report))
 }

@@ -10,5 +10,7 @@ pub mod credit_notes;
 pub mod documents;
 pub mod invoices;
 pub mod payments;
+pub mod statements;
 pub mod tax_rates;
+pub mod tax_summary;
 pub mod vendor_credits;
