@@ -1,6 +1,11 @@
-//! Use cases. Each runs its database work in one blocking task (off actix's few worker
-//! threads) and, when it writes, in one transaction; the `*_in` functions take an open
-//! connection so a larger use case can compose them inside its own transaction.
+//! Use cases, transport-free. Each is one function taking the [`App`] and the request's
+//! [`Context`] that opens its own unit of work ([`App::read`], [`App::snapshot`],
+//! [`App::write`], [`App::write_once`] with the idempotency claim, replay and store), runs it in
+//! one blocking task off actix's few workers, and returns its view or an [`error::AppError`].
+//! The `*_in(tx, ..)` functions compose inside a larger use case's unit of work (an invoice's
+//! issue posts its journal entry in the same transaction). Plain tenant-owned records are
+//! declarations served by [`record`]; areas mirror the API's nouns (`identity`, `crm`,
+//! `ledger`, `billing`), as do `db` and `http`.
 
 pub mod billing;
 pub mod crm;
@@ -11,48 +16,14 @@ pub mod ledger;
 pub mod maintenance;
 pub mod organization;
 pub mod page;
-pub mod receivables;
 pub mod record;
-pub mod reports;
 pub mod unit_of_work;
 
 pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
 
 use std::collections::HashMap;
 
-use crate::auth::Caller;
 use error::AppError;
-
-/// Transitional: the entry points of the handlers not yet moved onto use cases that own
-/// their unit of work. Each gives the closure a unit of work for `caller`.
-impl App {
-    pub async fn legacy_read<T, F>(&self, caller: Caller, f: F) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
-    {
-        self.read(&Context::new(Some(caller), String::new(), None), f)
-            .await
-    }
-
-    pub async fn legacy_snapshot<T, F>(&self, caller: Caller, f: F) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
-    {
-        self.snapshot(&Context::new(Some(caller), String::new(), None), f)
-            .await
-    }
-
-    pub async fn legacy_write<T, F>(&self, caller: Caller, f: F) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
-    {
-        self.write(&Context::new(Some(caller), String::new(), None), f)
-            .await
-    }
-}
 
 /// A missing row is a 404 naming `what`; any other failure keeps its own mapping.
 pub fn not_found(e: diesel::result::Error, what: &str) -> AppError {

@@ -101,7 +101,7 @@ pub struct OrganizationPatch {
 fn settings_in(tx: &mut Tx) -> Result<OrganizationSettings, AppError> {
     let org = tx.caller()?.org;
     let row = db::identity::organizations::find(tx, org)?;
-    let seqs = db::receivables::sequences(tx, row.id)?;
+    let seqs = db::billing::numbering::sequences(tx, row.id)?;
     let seq = |kind: &str| {
         seqs.iter()
             .find(|s| s.0 == kind)
@@ -191,7 +191,7 @@ pub async fn update(
             ("vendor_credit", &patch.vendor_credit_prefix),
         ] {
             if let Some(p) = prefix {
-                db::receivables::set_prefix(tx, row.id, kind, p)?;
+                db::billing::numbering::set_prefix(tx, row.id, kind, p)?;
             }
         }
         let after = settings_in(tx)?;

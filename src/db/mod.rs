@@ -6,13 +6,10 @@ pub mod crm;
 pub mod idempotency;
 pub mod identity;
 pub mod ledger;
-pub mod receivables;
 pub mod record;
 pub mod schema;
 pub mod settings;
 pub mod types;
-
-pub use identity::{api_keys, organizations, refresh_tokens, teams, users};
 
 use std::time::Duration;
 

@@ -186,51 +186,15 @@ impl ResponseError for ApiError {
     }
 }
 
-/// Shorthands for handlers that still check requests themselves; each builds the
-/// [`AppError`] and maps it like any other.
+/// Errors the edge finds itself (a body or path it cannot read), built as the
+/// [`AppError`] they are and mapped like any other.
 impl ApiError {
     pub fn validation(errors: Vec<FieldError>) -> Self {
         AppError::validation(errors).into()
     }
 
-    pub fn field(code: &'static str, field: &str, message: impl Into<String>) -> Self {
-        AppError::field(code, field, message).into()
-    }
-
-    pub fn unprocessable(code: &'static str, detail: impl Into<String>) -> Self {
-        AppError::unprocessable(code, detail).into()
-    }
-
-    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
-        AppError::unauthorized(code, detail).into()
-    }
-
     pub fn not_found(what: &str) -> Self {
         AppError::not_found(what).into()
-    }
-
-    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
-        AppError::conflict(code, detail).into()
-    }
-
-    pub fn internal(message: impl Into<String>) -> Self {
-        AppError::internal(message).into()
-    }
-
-    pub fn unavailable(detail: impl Into<String>) -> Self {
-        AppError::unavailable(detail).into()
-    }
-}
-
-impl From<diesel::result::Error> for ApiError {
-    fn from(e: diesel::result::Error) -> Self {
-        AppError::from(e).into()
-    }
-}
-
-impl From<r2d2::Error> for ApiError {
-    fn from(e: r2d2::Error) -> Self {
-        AppError::from(e).into()
     }
 }
 

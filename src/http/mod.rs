@@ -1,5 +1,7 @@
-//! The HTTP edge: routes, middleware, the spec and error mapping. Handlers extract, authorize,
-//! validate, call a use case and map the result to a view; no SQL here.
+//! The HTTP edge: routes, middleware, the spec and the one mapping of errors to problem+json
+//! (`error.rs`). A handler extracts (the caller through `caller.rs`, the body, the path, the
+//! query), calls one use case in `app` and replies (`reply.rs`); it names nothing of `db`.
+//! Plain records get their handlers from `record.rs`.
 
 pub mod billing;
 pub mod caller;
@@ -16,11 +18,6 @@ pub mod organization;
 pub mod rate_limit;
 pub mod record;
 pub mod reply;
-pub mod validate;
-pub mod write;
-
-/// Transitional: pagination moved to the use cases.
-pub use crate::app::page as pagination;
 
 use std::sync::Arc;
 use std::time::Instant;

@@ -231,7 +231,7 @@ fn is_credential_exchange(path: &str) -> bool {
 }
 
 /// What the shared extractors enforce on every operation, stated in the spec: `limit` is 1 to
-/// `MAX_LIMIT` (pagination.rs) and an `Idempotency-Key` is 1 to 255 visible ASCII characters
+/// `MAX_LIMIT` (app/page.rs) and an `Idempotency-Key` is 1 to 255 visible ASCII characters
 /// (write.rs).
 fn constrain(param: &mut Parameter) {
     let Some(RefOr::T(Schema::Object(object))) = param.schema.as_mut() else {
@@ -240,7 +240,7 @@ fn constrain(param: &mut Parameter) {
     match (&param.parameter_in, param.name.as_str()) {
         (ParameterIn::Query, "limit") => {
             object.minimum = Some(utoipa::Number::Int(1));
-            object.maximum = Some(utoipa::Number::Int(super::pagination::MAX_LIMIT as isize));
+            object.maximum = Some(utoipa::Number::Int(crate::app::page::MAX_LIMIT as isize));
         }
         (ParameterIn::Header, "Idempotency-Key") => {
             object.min_length = Some(1);

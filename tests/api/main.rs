@@ -10,6 +10,7 @@ mod authz;
 mod contract;
 mod crm;
 mod identity;
+mod layering;
 mod ledger;
 mod receivables;
 mod schema;

@@ -33,7 +33,7 @@ use crate::domain::money::Currency;
 
 /// A minor-unit amount as the API writes it: a decimal string with the currency's places.
 pub fn money(minor: i64, currency: Currency) -> String {
-    crate::app::reports::amount(minor, currency)
+    crate::app::ledger::amount(minor, currency)
 }
 
 /// The rate of a document or payment in `currency`: given, else the organization's rate of

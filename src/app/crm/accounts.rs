@@ -731,13 +731,13 @@ fn derive(tx: &mut Tx, account: &mut AccountRow) -> Result<(), AppError> {
     let (org, id) = (account.organization_id, account.id);
     let s = settings(tx, org)?;
     let kinds: Vec<&str> = CHECK_IN_KINDS.iter().map(|k| k.as_str()).collect();
-    let last = db::crm::records::last_check_in(tx, org, id, &kinds)?;
+    let last = db::crm::interactions::last_check_in(tx, org, id, &kinds)?;
     let severities: Vec<&str> = Severity::ALL
         .iter()
         .filter(|s| s.puts_account_at_risk())
         .map(|s| s.as_str())
         .collect();
-    let at_risk = db::crm::deals::has_live_risk(tx, org, id, &severities)?;
+    let at_risk = db::crm::risks::has_live_risk(tx, org, id, &severities)?;
     let own = AccountStatus::parse(&account.own_status).unwrap_or(AccountStatus::Active);
     account.status = crate::domain::crm::effective_status(own, at_risk)
         .as_str()

@@ -67,8 +67,8 @@ pub fn health_of(
             )
         })
         .collect();
-    let interactions = db::crm::records::interactions_of_accounts(tx, org, &ids)?;
-    let with_contacts: HashSet<InteractionId> = db::crm::records::interaction_contacts(
+    let interactions = db::crm::interactions::interactions_of_accounts(tx, org, &ids)?;
+    let with_contacts: HashSet<InteractionId> = db::crm::interactions::interaction_contacts(
         tx,
         org,
         &interactions.iter().map(|i| i.id).collect::<Vec<_>>(),
@@ -91,7 +91,7 @@ pub fn health_of(
             h.last_check_in_on = Some(day);
         }
     }
-    for f in db::crm::records::feedback_of_accounts(tx, org, &ids)? {
+    for f in db::crm::feedback::feedback_of_accounts(tx, org, &ids)? {
         if let (Some(h), Some(kind)) = (inputs.get_mut(&f.account_id), FeedbackKind::parse(&f.kind))
         {
             h.feedback.push(FeedbackSignal {
@@ -103,7 +103,7 @@ pub fn health_of(
     }
     // Risks are read as they stand now (their history is not kept), but only those raised by then.
     let mut disputes: HashMap<ClientAccountId, Vec<DisputeSignal>> = HashMap::new();
-    for r in db::crm::deals::risks_of_accounts(tx, org, &ids)? {
+    for r in db::crm::risks::risks_of_accounts(tx, org, &ids)? {
         let live = RiskStatus::parse(&r.status).is_some_and(|s| s.is_live());
         if live && r.created_at < end_of_day && r.kind == RiskKind::Dispute.as_str() {
             disputes
@@ -123,7 +123,7 @@ pub fn health_of(
             h.live_risks.push(sev);
         }
     }
-    for o in db::crm::deals::opportunities_of_accounts(tx, org, &ids)? {
+    for o in db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)? {
         if let (true, Some(h), Some(stage)) = (
             o.created_at < end_of_day,
             inputs.get_mut(&o.account_id),
@@ -136,7 +136,7 @@ pub fn health_of(
             });
         }
     }
-    for c in db::crm::records::contacts_of_accounts(tx, org, &ids)? {
+    for c in db::crm::contacts::contacts_of_accounts(tx, org, &ids)? {
         if c.influence.as_deref() == Some(Influence::Champion.as_str()) {
             if let Some(h) = inputs.get_mut(&c.account_id) {
                 h.champions.push(ChampionSignal {

@@ -71,7 +71,7 @@ pub fn merge_in(
     let org = caller.org;
     let survivor_before = view_one(tx, survivor.clone(), None)?;
     let duplicate_before = view_one(tx, duplicate.clone(), None)?;
-    db::crm::deals::move_account_records(tx, org, duplicate.id, survivor.id)?;
+    db::crm::account_records::move_account_records(tx, org, duplicate.id, survivor.id)?;
     let mut dup = duplicate.clone();
     dup.archived_at = Some(db::now());
     dup.merged_into_id = Some(survivor.id);

@@ -152,12 +152,12 @@ fn move_open_tasks(
     owner: Option<UserId>,
 ) -> Result<(), AppError> {
     let (org, ids) = (account.organization_id, [account.id]);
-    let moving: Vec<_> = db::crm::records::tasks_of_accounts(tx, org, &ids)?
+    let moving: Vec<_> = db::crm::tasks::tasks_of_accounts(tx, org, &ids)?
         .into_iter()
         .filter(|t| t.assignee_id == Some(previous) && t.status == "open")
         .map(|t| (t.id, t.version))
         .collect();
-    db::crm::records::move_open_tasks(tx, org, account.id, previous, owner, db::now())?;
+    db::crm::tasks::move_open_tasks(tx, org, account.id, previous, owner, db::now())?;
     for (task, version) in moving {
         let state = |assignee: Option<UserId>, version: i64| serde_json::json!({ "assignee_id": assignee, "version": version });
         tx.record(Change::updated(

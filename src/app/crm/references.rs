@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::app::error::{AppError, Check};
 use crate::app::unit_of_work::Tx;
-use crate::db::crm::deals::CompetitorRow;
+use crate::db::crm::competitors::CompetitorRow;
 use crate::db::identity::teams::TeamRow;
 use crate::db::record::Stored;
 use crate::db::{self};
@@ -23,7 +23,7 @@ pub fn resolve_competitor(
 ) -> Result<Option<CompetitorId>, AppError> {
     let reference = reference.trim();
     if let Ok(id) = Uuid::parse_str(reference) {
-        return match db::crm::deals::find_competitor(tx, org, CompetitorId(id)) {
+        return match CompetitorRow::find(tx, org, CompetitorId(id)) {
             Ok(c) => Ok(Some(c.id)),
             Err(diesel::result::Error::NotFound) => {
                 check.push(
@@ -56,7 +56,7 @@ pub fn resolve_competitor(
         created_at: now,
         updated_at: now,
     };
-    Ok(Some(db::crm::deals::upsert_competitor(tx, &row)?.id))
+    Ok(Some(db::crm::competitors::upsert_competitor(tx, &row)?.id))
 }
 
 /// Checks that `user` is a user of the caller's organization.

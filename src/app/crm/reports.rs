@@ -128,10 +128,10 @@ pub struct PerformanceReport {
 
 struct Figures {
     accounts: Vec<AccountRow>,
-    interactions: Vec<db::crm::records::InteractionRow>,
-    feedback: Vec<db::crm::records::FeedbackRow>,
-    risks: Vec<db::crm::deals::RiskRow>,
-    opportunities: Vec<db::crm::deals::OpportunityRow>,
+    interactions: Vec<db::crm::interactions::InteractionRow>,
+    feedback: Vec<db::crm::feedback::FeedbackRow>,
+    risks: Vec<db::crm::risks::RiskRow>,
+    opportunities: Vec<db::crm::opportunities::OpportunityRow>,
 }
 
 fn money(base: Currency, d: Decimal) -> String {
@@ -235,7 +235,7 @@ fn attainment(
     accounts: &[&AccountRow],
     from: NaiveDate,
     to: NaiveDate,
-    t: &db::crm::deals::TargetRow,
+    t: &db::crm::targets::TargetRow,
 ) -> TargetAttainment {
     let actual: Decimal = match t.metric.as_str() {
         "won_amount" => row.won_amount.parse().unwrap_or_default(),
@@ -374,13 +374,13 @@ fn performance_in(
     let accounts = db::crm::accounts::all_live(tx, org)?;
     let ids: Vec<ClientAccountId> = accounts.iter().map(|a| a.id).collect();
     let f = Figures {
-        interactions: db::crm::records::interactions_of_accounts(tx, org, &ids)?,
-        feedback: db::crm::records::feedback_of_accounts(tx, org, &ids)?,
-        risks: db::crm::deals::risks_of_accounts(tx, org, &ids)?,
-        opportunities: db::crm::deals::opportunities_of_accounts(tx, org, &ids)?,
+        interactions: db::crm::interactions::interactions_of_accounts(tx, org, &ids)?,
+        feedback: db::crm::feedback::feedback_of_accounts(tx, org, &ids)?,
+        risks: db::crm::risks::risks_of_accounts(tx, org, &ids)?,
+        opportunities: db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)?,
         accounts,
     };
-    let targets = db::crm::deals::targets_overlapping(tx, org, from, to)?;
+    let targets = db::crm::targets::targets_overlapping(tx, org, from, to)?;
     let revenue = attributed_revenue(tx, org, from, to)?;
     // Who the caller may see: everyone, or (account managers) themselves and the teams they lead.
     let restricted = caller.role == Role::AccountManager;
@@ -567,7 +567,7 @@ fn sales_in(
             .clone();
         (u.0.to_string(), name)
     };
-    for o in db::crm::deals::all_opportunities(tx, org)?
+    for o in db::crm::opportunities::all_opportunities(tx, org)?
         .into_iter()
         .filter(|o| o.currency == base.code())
     {

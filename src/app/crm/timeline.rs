@@ -96,7 +96,7 @@ fn entries_of(
             },
         ));
     };
-    for i in db::crm::records::interactions_of_accounts(tx, org, &ids)? {
+    for i in db::crm::interactions::interactions_of_accounts(tx, org, &ids)? {
         push(
             "interaction",
             i.id.0,
@@ -106,7 +106,7 @@ fn entries_of(
             Some(i.kind),
         );
     }
-    for t in db::crm::records::tasks_of_accounts(tx, org, &ids)? {
+    for t in db::crm::tasks::tasks_of_accounts(tx, org, &ids)? {
         push(
             "task",
             t.id.0,
@@ -116,7 +116,7 @@ fn entries_of(
             Some(t.status),
         );
     }
-    for r in db::crm::deals::risks_of_accounts(tx, org, &ids)? {
+    for r in db::crm::risks::risks_of_accounts(tx, org, &ids)? {
         push(
             "risk",
             r.id.0,
@@ -126,7 +126,7 @@ fn entries_of(
             Some(r.status),
         );
     }
-    for o in db::crm::deals::opportunities_of_accounts(tx, org, &ids)? {
+    for o in db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)? {
         let amount = money_string(o.amount_minor, &o.currency);
         push(
             "opportunity",
@@ -137,7 +137,7 @@ fn entries_of(
             Some(o.stage),
         );
     }
-    for p in db::crm::deals::proposals_of_accounts(tx, org, &ids)? {
+    for p in db::crm::proposals::proposals_of_accounts(tx, org, &ids)? {
         push(
             "proposal",
             p.id.0,
@@ -147,7 +147,7 @@ fn entries_of(
             Some(p.status),
         );
     }
-    for f in db::crm::records::feedback_of_accounts(tx, org, &ids)? {
+    for f in db::crm::feedback::feedback_of_accounts(tx, org, &ids)? {
         let at = f.received_on.and_hms_opt(0, 0, 0).unwrap_or(f.created_at);
         push(
             "feedback",
@@ -158,7 +158,7 @@ fn entries_of(
             None,
         );
     }
-    for r in db::crm::records::requests_of_accounts(tx, org, &ids)? {
+    for r in db::crm::requests::requests_of_accounts(tx, org, &ids)? {
         push(
             "request",
             r.id.0,

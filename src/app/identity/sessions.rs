@@ -156,8 +156,8 @@ pub async fn sign_up(app: &App, cx: &Context, req: SignupRequest) -> Result<Outc
         };
         user.insert(tx).unique("email", email_taken)?;
         crate::app::ledger::create_default_chart_in(tx, org.id, base_currency)?;
-        db::receivables::insert_sequences(tx, org.id)?;
-        crate::app::receivables::tax_rates::create_defaults_in(tx, org.id)?;
+        db::billing::numbering::insert_sequences(tx, org.id)?;
+        crate::app::billing::tax_rates::create_defaults_in(tx, org.id)?;
         let tokens = start_session(tx, &jwt, &config, &user, None)?;
         Outcome::created(
             "users",

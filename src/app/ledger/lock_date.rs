@@ -37,7 +37,7 @@ pub async fn set(app: &App, cx: &Context, req: LockDate) -> Result<LockDate, App
         let before = LockDate {
             lock_date: org(tx, caller)?.lock_date,
         };
-        db::organizations::set_lock_date(tx, caller.org, req.lock_date, db::now())?;
+        db::identity::organizations::set_lock_date(tx, caller.org, req.lock_date, db::now())?;
         tx.record(Change::updated("lock_date", caller.org.0, &before, &req));
         Ok(req)
     })

@@ -59,7 +59,7 @@ pub struct Org {
 }
 
 pub fn org(conn: &mut Tx, caller: &Caller) -> Result<Org, AppError> {
-    let row = db::organizations::find(conn, caller.org)?;
+    let row = db::identity::organizations::find(conn, caller.org)?;
     Ok(Org {
         id: row.id,
         base: currency_of(&row.base_currency)?,
