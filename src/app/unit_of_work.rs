@@ -22,10 +22,11 @@ use uuid::Uuid;
 use super::error::{AppError, FieldError};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::secrets::sha256_hex;
-use crate::auth::Caller;
+use crate::auth::{Caller, Principal};
 use crate::config::Config;
+use crate::db::events::{AuditRow, EventRow};
 use crate::db::{self, Backend, DbConn, Pool};
-use crate::domain::ids::OrganizationId;
+use crate::domain::ids::{ApiKeyId, AuditEventId, EventId, OrganizationId, UserId};
 
 /// Where the versioned API lives; `Location` answers and idempotent replays name resources
 /// under it.
@@ -116,6 +117,16 @@ pub enum Action {
     Deleted,
 }
 
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Created => "created",
+            Action::Updated => "updated",
+            Action::Deleted => "deleted",
+        }
+    }
+}
+
 /// One changed resource: what it is, and how it looks before and after (as `GET` shows it).
 #[derive(Debug, Clone)]
 pub struct Change {
@@ -164,10 +175,139 @@ impl Change {
     }
 }
 
-/// Persists what a unit of work changed, inside its transaction, just before the commit.
-/// Today nothing is persisted: this is where the change log and the audit trail attach, so
-/// that every committed change has its record and no rolled-back one does.
-fn record_changes(_conn: &mut DbConn, _cx: &Context, _changes: &[Change]) -> Result<(), AppError> {
+/// Who made a change, as the change log and the audit trail name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    User(UserId),
+    ApiKey(ApiKeyId),
+    /// A background job, or Accord itself.
+    System,
+}
+
+impl Actor {
+    fn of(caller: &Caller) -> Actor {
+        match caller.principal {
+            Principal::User(id) => Actor::User(id),
+            Principal::ApiKey { id, .. } => Actor::ApiKey(id),
+        }
+    }
+
+    fn parts(self) -> (&'static str, Option<Uuid>) {
+        match self {
+            Actor::User(id) => ("user", Some(id.0)),
+            Actor::ApiKey(id) => ("api_key", Some(id.0)),
+            Actor::System => ("system", None),
+        }
+    }
+}
+
+/// The changes of one unit of work folded to one per resource, in the order each resource was
+/// first touched: the first state before and the last state after (a record created and then
+/// refreshed in the same transaction is one creation; created and deleted is nothing).
+fn folded(changes: Vec<Change>) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::with_capacity(changes.len());
+    for change in changes {
+        match out
+            .iter_mut()
+            .find(|c| c.resource == change.resource && c.id == change.id)
+        {
+            None => out.push(change),
+            Some(first) => {
+                first.action = match (first.action, change.action) {
+                    (Action::Created, Action::Deleted) => Action::Deleted,
+                    (Action::Created, _) => Action::Created,
+                    (_, Action::Deleted) => Action::Deleted,
+                    (_, _) => Action::Updated,
+                };
+                first.after = change.after;
+            }
+        }
+    }
+    out.retain(|c| !(c.before.is_none() && c.after.is_none()));
+    out
+}
+
+/// The earlier values of the top-level fields an update changed (`{}` otherwise).
+fn previous(change: &Change) -> serde_json::Value {
+    let mut earlier = serde_json::Map::new();
+    if change.action == Action::Updated {
+        if let (Some(serde_json::Value::Object(before)), Some(serde_json::Value::Object(after))) =
+            (&change.before, &change.after)
+        {
+            for (field, value) in before {
+                if after.get(field) != Some(value) {
+                    earlier.insert(field.clone(), value.clone());
+                }
+            }
+        }
+    }
+    serde_json::Value::Object(earlier)
+}
+
+/// Persists what a unit of work changed, inside its transaction, just before the commit: one
+/// event per changed resource for the change log, and one audit row with before and after.
+/// Both are written unnumbered; what numbers them runs after the commit, in commit order. A
+/// rolled-back unit of work leaves neither; a committed one always has both.
+fn record_changes(
+    conn: &mut DbConn,
+    cx: &Context,
+    acting: Option<(OrganizationId, Actor)>,
+    changes: Vec<Change>,
+) -> Result<(), AppError> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let (org, actor) = match (acting, cx.caller.as_ref()) {
+        (Some(acting), _) => acting,
+        (None, Some(caller)) => (caller.org, Actor::of(caller)),
+        (None, None) => {
+            return Err(AppError::internal(
+                "a change was made with no organization to record it in",
+            ))
+        }
+    };
+    let (actor_kind, actor_id) = actor.parts();
+    let at = db::now();
+    let request_id = Some(cx.request_id.clone()).filter(|r| !r.is_empty());
+    let changes = folded(changes);
+    let mut events = Vec::with_capacity(changes.len());
+    let mut audit = Vec::with_capacity(changes.len());
+    for change in &changes {
+        let kind = format!("{}.{}", change.resource, change.action.as_str());
+        let object = change.after.as_ref().or(change.before.as_ref());
+        let json = |v: Option<&serde_json::Value>| v.map(|v| v.to_string());
+        events.push(EventRow {
+            id: EventId::new(),
+            organization_id: org,
+            seq: None,
+            event_type: kind.clone(),
+            created_at: at,
+            actor_kind: actor_kind.to_owned(),
+            actor_id,
+            request_id: request_id.clone(),
+            resource_type: change.resource.to_owned(),
+            resource_id: change.id,
+            object: json(object).unwrap_or_else(|| "{}".to_owned()),
+            previous: previous(change).to_string(),
+        });
+        audit.push(AuditRow {
+            id: AuditEventId::new(),
+            organization_id: org,
+            seq: None,
+            hash: None,
+            at,
+            actor_kind: actor_kind.to_owned(),
+            actor_id,
+            request_id: request_id.clone(),
+            client_ip: cx.client_addr.clone(),
+            action: kind,
+            resource_type: Some(change.resource.to_owned()),
+            resource_id: Some(change.id),
+            before: json(change.before.as_ref()),
+            after: json(change.after.as_ref()),
+        });
+    }
+    db::events::append(conn, &events, &audit)?;
     Ok(())
 }
 
@@ -178,6 +318,9 @@ pub struct Tx<'a> {
     conn: &'a mut DbConn,
     cx: &'a Context,
     changes: Vec<Change>,
+    /// Whom the changes are recorded for when the context has no caller (a sign-up acts for
+    /// the organization it creates).
+    acting: Option<(OrganizationId, Actor)>,
 }
 
 impl<'a> Tx<'a> {
@@ -189,6 +332,12 @@ impl<'a> Tx<'a> {
     /// The authenticated caller (not tied to this borrow of the transaction).
     pub fn caller(&self) -> Result<&'a Caller, AppError> {
         self.cx.caller()
+    }
+
+    /// Records this unit of work's changes in `org` as made by `actor` (for work with no
+    /// authenticated caller: a sign-up, a background job).
+    pub fn act_as(&mut self, org: OrganizationId, actor: Actor) {
+        self.acting = Some((org, actor));
     }
 
     /// Notes a change, to be recorded with the commit.
@@ -209,17 +358,21 @@ impl<'a> Tx<'a> {
         use diesel::Connection;
         let cx = self.cx;
         let mut noted = Vec::new();
+        let mut acting = self.acting;
         let value = self.conn.transaction::<T, AppError, _>(|conn| {
             let mut inner = Tx {
                 conn,
                 cx,
                 changes: Vec::new(),
+                acting,
             };
             let value = f(&mut inner)?;
             noted = inner.changes;
+            acting = inner.acting;
             Ok(value)
         })?;
         self.changes.extend(noted);
+        self.acting = acting;
         Ok(value)
     }
 }
@@ -275,6 +428,7 @@ impl App {
                 conn,
                 cx: &cx,
                 changes: Vec::new(),
+                acting: None,
             };
             f(&mut tx)
         })
@@ -294,6 +448,7 @@ impl App {
                     conn,
                     cx: &cx,
                     changes: Vec::new(),
+                    acting: None,
                 };
                 f(&mut tx)
             })
@@ -354,10 +509,16 @@ fn write_in<T>(
             conn,
             cx,
             changes: Vec::new(),
+            acting: None,
         };
         let value = f(&mut tx)?;
-        let Tx { conn, changes, .. } = tx;
-        record_changes(conn, cx, &changes)?;
+        let Tx {
+            conn,
+            changes,
+            acting,
+            ..
+        } = tx;
+        record_changes(conn, cx, acting, changes)?;
         Ok(value)
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod billing;
 pub mod crm;
+pub mod events;
 pub mod idempotency;
 pub mod identity;
 pub mod ledger;

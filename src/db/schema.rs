@@ -666,6 +666,58 @@ table! {
     }
 }
 
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    events (id) {
+        id -> DbUuid,
+        organization_id -> DbUuid,
+        seq -> Nullable<BigInt>,
+        #[sql_name = "type"]
+        event_type -> Text,
+        created_at -> Timestamp,
+        actor_kind -> Text,
+        actor_id -> Nullable<DbUuid>,
+        request_id -> Nullable<Text>,
+        resource_type -> Text,
+        resource_id -> DbUuid,
+        object -> Text,
+        previous -> Text,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    audit_events (id) {
+        id -> DbUuid,
+        organization_id -> DbUuid,
+        seq -> Nullable<BigInt>,
+        hash -> Nullable<Text>,
+        at -> Timestamp,
+        actor_kind -> Text,
+        actor_id -> Nullable<DbUuid>,
+        request_id -> Nullable<Text>,
+        client_ip -> Nullable<Text>,
+        action -> Text,
+        resource_type -> Nullable<Text>,
+        resource_id -> Nullable<DbUuid>,
+        before -> Nullable<Text>,
+        after -> Nullable<Text>,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    audit_heads (organization_id) {
+        organization_id -> DbUuid,
+        seq -> BigInt,
+        hash -> Text,
+        sealed_at -> Timestamp,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
     ledger_accounts,
     exchange_rates,
@@ -679,6 +731,9 @@ allow_tables_to_appear_in_same_query!(
     teams,
     team_members,
     idempotency_keys,
+    events,
+    audit_events,
+    audit_heads,
     crm_settings,
     competitors,
     accounts,

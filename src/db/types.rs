@@ -283,4 +283,6 @@ uuid_id_columns!(
     ids::DocumentId,
     ids::PaymentId,
     ids::AllocationId,
+    ids::EventId,
+    ids::AuditEventId,
 );

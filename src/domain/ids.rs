@@ -99,6 +99,9 @@ id_type!(
     DocumentId,
     PaymentId,
     AllocationId,
+    // the change log and the audit trail
+    EventId,
+    AuditEventId,
 );
 
 /// What can post a journal entry.

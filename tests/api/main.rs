@@ -7,6 +7,7 @@
 mod support;
 
 mod authz;
+mod change_log;
 mod contract;
 mod crm;
 mod identity;

@@ -13,7 +13,7 @@ use validator::Validate;
 use super::users::UserView;
 use crate::app::error::{AppError, Check, Unique};
 use crate::app::organization::OrganizationView;
-use crate::app::unit_of_work::{blocking, Outcome, Tx};
+use crate::app::unit_of_work::{blocking, Actor, Outcome, Tx};
 use crate::app::{App, Context};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::{password, secrets, Caller, Principal};
@@ -155,6 +155,7 @@ pub async fn sign_up(app: &App, cx: &Context, req: SignupRequest) -> Result<Outc
             updated_at: now,
         };
         user.insert(tx).unique("email", email_taken)?;
+        tx.act_as(org.id, Actor::User(user.id));
         crate::app::ledger::create_default_chart_in(tx, org.id, base_currency)?;
         db::billing::numbering::insert_sequences(tx, org.id)?;
         crate::app::billing::tax_rates::create_defaults_in(tx, org.id)?;
