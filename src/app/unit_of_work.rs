@@ -136,9 +136,27 @@ pub struct Change {
     pub action: Action,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+    /// A domain event's name in place of the action (`issued` makes `invoice.issued`).
+    pub event: Option<&'static str>,
 }
 
 impl Change {
+    /// Names the change as a domain event (`invoice.issued`, `opportunity.won`) instead of its
+    /// plain action; one resource changed in one unit of work is still one event.
+    pub fn as_event(mut self, name: &'static str) -> Self {
+        self.event = Some(name);
+        self
+    }
+
+    /// The event type: `<resource>.<event or action>`.
+    pub fn event_type(&self) -> String {
+        format!(
+            "{}.{}",
+            self.resource,
+            self.event.unwrap_or_else(|| self.action.as_str())
+        )
+    }
+
     pub fn created(resource: &'static str, id: Uuid, after: &impl Serialize) -> Self {
         Change {
             resource,
@@ -146,6 +164,7 @@ impl Change {
             action: Action::Created,
             before: None,
             after: serde_json::to_value(after).ok(),
+            event: None,
         }
     }
 
@@ -161,6 +180,7 @@ impl Change {
             action: Action::Updated,
             before: serde_json::to_value(before).ok(),
             after: serde_json::to_value(after).ok(),
+            event: None,
         }
     }
 
@@ -171,6 +191,7 @@ impl Change {
             action: Action::Deleted,
             before: serde_json::to_value(before).ok(),
             after: None,
+            event: None,
         }
     }
 }
@@ -220,6 +241,7 @@ fn folded(changes: Vec<Change>) -> Vec<Change> {
                     (_, _) => Action::Updated,
                 };
                 first.after = change.after;
+                first.event = change.event.or(first.event);
             }
         }
     }
@@ -273,7 +295,7 @@ fn record_changes(
     let mut events = Vec::with_capacity(changes.len());
     let mut audit = Vec::with_capacity(changes.len());
     for change in &changes {
-        let kind = format!("{}.{}", change.resource, change.action.as_str());
+        let kind = change.event_type();
         let object = change.after.as_ref().or(change.before.as_ref());
         let json = |v: Option<&serde_json::Value>| v.map(|v| v.to_string());
         events.push(EventRow {
