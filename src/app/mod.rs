@@ -18,6 +18,7 @@ pub mod organization;
 pub mod page;
 pub mod record;
 pub mod unit_of_work;
+pub mod webhooks;
 
 pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
 
