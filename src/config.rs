@@ -1,5 +1,6 @@
 //! Settings from the environment (see the configuration table in README.md).
 
+use std::net::IpAddr;
 use std::time::Duration;
 
 use crate::db::DbTarget;
@@ -39,6 +40,56 @@ pub struct Config {
     pub refresh_token_ttl: Duration,
     pub log_json: bool,
     pub workers: Option<usize>,
+    /// How long the change log keeps events (`GET /events`); at least a day.
+    pub event_retention: Duration,
+    /// Peers whose `X-Forwarded-For` names the client (load balancers); others are the client.
+    pub trusted_proxies: TrustedProxies,
+}
+
+/// Addresses and networks (`10.0.0.0/8`, `::1`) of the proxies in front of Accord.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(Vec<(IpAddr, u8)>);
+
+impl TrustedProxies {
+    /// A comma-separated list of addresses or CIDR networks.
+    pub fn parse(list: &str) -> Result<TrustedProxies, String> {
+        let mut nets = Vec::new();
+        for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (addr, bits) = match item.split_once('/') {
+                Some((a, b)) => (a, Some(b)),
+                None => (item, None),
+            };
+            let bad =
+                || format!("ACCORD_TRUSTED_PROXIES: {item:?} is not an address or a CIDR network");
+            let addr: IpAddr = addr.parse().map_err(|_| bad())?;
+            let max = if addr.is_ipv4() { 32 } else { 128 };
+            let bits = match bits {
+                None => max,
+                Some(b) => b.parse::<u8>().ok().filter(|b| *b <= max).ok_or_else(bad)?,
+            };
+            nets.push((addr, bits));
+        }
+        Ok(TrustedProxies(nets))
+    }
+
+    /// Whether `peer` is one of the trusted proxies.
+    pub fn contains(&self, peer: IpAddr) -> bool {
+        let peer = match peer {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(peer),
+            v4 => v4,
+        };
+        self.0.iter().any(|(net, bits)| match (net, peer) {
+            (IpAddr::V4(n), IpAddr::V4(p)) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(*bits)).unwrap_or(0);
+                u32::from(*n) & mask == u32::from(p) & mask
+            }
+            (IpAddr::V6(n), IpAddr::V6(p)) => {
+                let mask = u128::MAX.checked_shl(128 - u32::from(*bits)).unwrap_or(0);
+                u128::from(*n) & mask == u128::from(p) & mask
+            }
+            _ => false,
+        })
+    }
 }
 
 pub const DEFAULT_RATE_LIMIT: u32 = 100;
@@ -92,6 +143,31 @@ impl Config {
             ),
             log_json,
             workers,
+            event_retention: Duration::from_secs(
+                number("ACCORD_EVENT_RETENTION_DAYS", 30)?.max(1) * 24 * 3600,
+            ),
+            trusted_proxies: TrustedProxies::parse(
+                &var("ACCORD_TRUSTED_PROXIES").unwrap_or_default(),
+            )?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_proxies_match_addresses_and_networks() {
+        let t = TrustedProxies::parse("10.0.0.0/8, 192.168.1.7, fd00::/8").unwrap();
+        assert!(t.contains("10.2.3.4".parse().unwrap()));
+        assert!(t.contains("::ffff:10.2.3.4".parse().unwrap()));
+        assert!(t.contains("192.168.1.7".parse().unwrap()));
+        assert!(!t.contains("192.168.1.8".parse().unwrap()));
+        assert!(t.contains("fd12::1".parse().unwrap()));
+        assert!(!t.contains("127.0.0.1".parse().unwrap()));
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err());
+        assert!(TrustedProxies::parse("proxy").is_err());
+        assert!(!TrustedProxies::default().contains("127.0.0.1".parse().unwrap()));
     }
 }

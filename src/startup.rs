@@ -7,7 +7,7 @@ use actix_web::dev::Server;
 use actix_web::HttpServer;
 use diesel::connection::SimpleConnection;
 
-use crate::app::{maintenance, App};
+use crate::app::{events, maintenance, App};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::secrets;
 use crate::config::Config;
@@ -85,6 +85,8 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     }
     let server = server.run();
     actix_web::rt::spawn(fold_ledger_lines(purge_state.clone()));
+    actix_web::rt::spawn(seal_changes(purge_state.clone()));
+    actix_web::rt::spawn(purge_expired_events(purge_state.clone()));
     actix_web::rt::spawn(purge_idempotency_keys(purge_state));
     Ok(Running { server, port })
 }
@@ -110,6 +112,39 @@ async fn fold_ledger_lines(state: actix_web::web::Data<App>) {
 }
 
 const FOLD_INTERVAL_MS: u64 = 1000;
+
+/// Numbers committed events in commit order (the change feed, webhooks) and chains new audit
+/// rows, a few times a second. Every node runs it; one at a time seals.
+async fn seal_changes(state: actix_web::web::Data<App>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_millis(SEAL_INTERVAL_MS));
+    loop {
+        tick.tick().await;
+        // A full batch means more is waiting: go on at once.
+        loop {
+            match events::seal(&state).await {
+                Ok(sealed) if sealed.events >= 500 || sealed.audit_rows >= 500 => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "sealing the change log failed");
+                    break;
+                }
+            }
+        }
+    }
+}
+
+const SEAL_INTERVAL_MS: u64 = 100;
+
+/// Events older than `ACCORD_EVENT_RETENTION_DAYS` are dropped hourly (audit rows never are).
+async fn purge_expired_events(state: actix_web::web::Data<App>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = events::purge_expired_events(&state).await {
+            tracing::warn!(error = %e, "purging expired events failed");
+        }
+    }
+}
 const FOLD_BATCH: i64 = 5000;
 
 /// Idempotency keys are kept 24 h at least; older ones are dropped hourly.

@@ -35,6 +35,8 @@ pub enum ErrorKind {
     Conflict,
     /// The caller's precondition (a version it read) no longer holds.
     StaleVersion,
+    /// What the request points at existed once and is gone for good (an expired cursor).
+    Gone,
     /// Transient: retry after `retry_after` seconds.
     Unavailable,
     /// A fault of the server; details are logged, not sent.
@@ -158,6 +160,10 @@ impl AppError {
 
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
         Self::new(ErrorKind::Conflict, code, detail)
+    }
+
+    pub fn gone(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Gone, code, detail)
     }
 
     pub fn version_mismatch() -> Self {

@@ -10,6 +10,7 @@
 pub mod billing;
 pub mod crm;
 pub mod error;
+pub mod events;
 pub mod identity;
 pub mod input;
 pub mod ledger;

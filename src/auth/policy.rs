@@ -21,6 +21,8 @@ pub enum Permission {
     WriteCrm,
     /// Change organization settings such as the lock date.
     ManageOrganization,
+    /// Read the change log and the audit trail (who changed what, from what).
+    ReadChangeLog,
 }
 
 impl Permission {
@@ -34,6 +36,7 @@ impl Permission {
             Permission::WriteBooks => "books:write",
             Permission::WriteCrm => "crm:write",
             Permission::ManageOrganization => "organization:write",
+            Permission::ReadChangeLog => "events:read",
         }
     }
 }

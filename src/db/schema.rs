@@ -718,6 +718,15 @@ table! {
     }
 }
 
+table! {
+    change_feed (id) {
+        id -> Integer,
+        database_id -> Text,
+        last_seq -> BigInt,
+        purged_through -> BigInt,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
     ledger_accounts,
     exchange_rates,
@@ -734,6 +743,7 @@ allow_tables_to_appear_in_same_query!(
     events,
     audit_events,
     audit_heads,
+    change_feed,
     crm_settings,
     competitors,
     accounts,

@@ -1,5 +1,6 @@
 //! Pure domain code: no actix, no diesel. Values that cannot be invalid once parsed.
 
+pub mod audit;
 pub mod crm;
 pub mod documents;
 pub mod health;

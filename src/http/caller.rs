@@ -5,6 +5,7 @@
 //! caller for the rest of the request.
 
 use std::future::Future;
+use std::net::IpAddr;
 use std::ops::Deref;
 use std::pin::Pin;
 
@@ -66,11 +67,34 @@ fn origin(req: &HttpRequest, caller: Option<Caller>) -> Context {
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
-    let addr = req
-        .connection_info()
-        .realip_remote_addr()
-        .map(str::to_owned);
-    Context::new(caller, request_id, addr)
+    Context::new(caller, request_id, client_addr(req))
+}
+
+/// The client's address: the socket's peer, or, when the peer is a trusted proxy
+/// (`ACCORD_TRUSTED_PROXIES`), the nearest address in `X-Forwarded-For` that is not itself a
+/// trusted proxy. A client can write anything into the header; only our proxies are believed.
+fn client_addr(req: &HttpRequest) -> Option<String> {
+    let peer = req.peer_addr()?.ip();
+    let trusted = req
+        .app_data::<web::Data<App>>()
+        .map(|app| app.config.trusted_proxies.clone())
+        .unwrap_or_default();
+    if !trusted.contains(peer) {
+        return Some(peer.to_string());
+    }
+    let forwarded: Vec<IpAddr> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    let client = forwarded
+        .into_iter()
+        .rev()
+        .find(|a| !trusted.contains(*a))
+        .unwrap_or(peer);
+    Some(client.to_string())
 }
 
 fn bearer(req: &HttpRequest) -> Result<String, AppError> {

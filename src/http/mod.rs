@@ -8,6 +8,7 @@ pub mod caller;
 pub mod crm;
 pub mod error;
 pub mod etag;
+pub mod events;
 pub mod identity;
 pub mod json;
 pub mod ledger;
@@ -57,6 +58,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(identity::api_keys::list_api_keys)
                 .service(identity::api_keys::get_api_key)
                 .service(identity::api_keys::revoke_api_key)
+                .service(events::list_events)
+                .service(events::verify_audit_events)
+                .service(events::list_audit_events)
                 .service(identity::teams::create_team)
                 .service(identity::teams::list_teams)
                 .service(identity::teams::get_team)

@@ -46,6 +46,8 @@ use crate::app::error::FieldError;
         (name = "bills", description = "Bills from vendors with the supplier's reference: draft, approve, pay, void"),
         (name = "vendor-credits", description = "Credits from vendors, settling bills or kept as credit"),
         (name = "payments", description = "Payments received and sent, allocated to documents"),
+        (name = "events", description = "The change log and change feed: one event per changed resource, in commit order"),
+        (name = "audit", description = "The audit trail: who changed what, from what, hash-chained"),
         (name = "ops", description = "Health, readiness, metrics and this document")
     )
 )]

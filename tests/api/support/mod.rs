@@ -135,6 +135,8 @@ pub fn test_config(database_url: &str) -> Config {
         refresh_token_ttl: Duration::from_secs(3600),
         log_json: false,
         workers: Some(2),
+        event_retention: Duration::from_secs(30 * 24 * 3600),
+        trusted_proxies: Default::default(),
     }
 }
 
