@@ -39,6 +39,10 @@ pub struct Config {
     pub refresh_token_ttl: Duration,
     pub log_json: bool,
     pub workers: Option<usize>,
+    /// Lets webhooks call loopback, private and link-local addresses (tests, closed networks).
+    pub webhook_allow_private: bool,
+    /// Seconds to wait before each retry of a failed delivery; spent, the delivery has failed.
+    pub webhook_retry_schedule: Vec<u64>,
 }
 
 pub const DEFAULT_RATE_LIMIT: u32 = 100;
@@ -70,6 +74,19 @@ impl Config {
             DbTarget::Sqlite(_) => 8,
         };
         let log_json = matches!(var("ACCORD_LOG_FORMAT").as_deref(), Some("json"));
+        let webhook_allow_private = match var("ACCORD_WEBHOOK_ALLOW_PRIVATE").as_deref() {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(other) => {
+                return Err(format!(
+                    "ACCORD_WEBHOOK_ALLOW_PRIVATE must be true or false, not {other:?}"
+                ))
+            }
+        };
+        let webhook_retry_schedule = match var("ACCORD_WEBHOOK_RETRY_SCHEDULE") {
+            None => crate::domain::webhooks::RETRY_SCHEDULE_SECS.to_vec(),
+            Some(v) => parse_schedule(&v)?,
+        };
         let workers = match number("ACCORD_WORKERS", 0)? {
             0 => None,
             n => Some(n as usize),
@@ -92,6 +109,23 @@ impl Config {
             ),
             log_json,
             workers,
+            webhook_allow_private,
+            webhook_retry_schedule,
         })
     }
+}
+
+/// `5,30,120`: whole seconds, at least one.
+fn parse_schedule(v: &str) -> Result<Vec<u64>, String> {
+    let schedule: Vec<u64> = v
+        .split(',')
+        .map(|s| s.trim().parse::<u64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            format!("ACCORD_WEBHOOK_RETRY_SCHEDULE must be whole seconds separated by commas, not {v:?}")
+        })?;
+    if schedule.is_empty() {
+        return Err("ACCORD_WEBHOOK_RETRY_SCHEDULE must name at least one wait".into());
+    }
+    Ok(schedule)
 }

@@ -21,6 +21,8 @@ pub enum Permission {
     WriteCrm,
     /// Change organization settings such as the lock date.
     ManageOrganization,
+    /// See and change webhooks and their deliveries (they carry the change log out).
+    ManageWebhooks,
 }
 
 impl Permission {
@@ -34,6 +36,7 @@ impl Permission {
             Permission::WriteBooks => "books:write",
             Permission::WriteCrm => "crm:write",
             Permission::ManageOrganization => "organization:write",
+            Permission::ManageWebhooks => "webhooks:admin",
         }
     }
 }

@@ -7,3 +7,4 @@ pub mod identity;
 pub mod ids;
 pub mod ledger;
 pub mod money;
+pub mod webhooks;

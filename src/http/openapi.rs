@@ -46,6 +46,7 @@ use crate::app::error::FieldError;
         (name = "bills", description = "Bills from vendors with the supplier's reference: draft, approve, pay, void"),
         (name = "vendor-credits", description = "Credits from vendors, settling bills or kept as credit"),
         (name = "payments", description = "Payments received and sent, allocated to documents"),
+        (name = "webhooks", description = "Endpoints that receive the change log as signed deliveries (Standard Webhooks), their secrets, tests and delivery logs"),
         (name = "ops", description = "Health, readiness, metrics and this document")
     )
 )]

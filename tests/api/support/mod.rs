@@ -135,6 +135,9 @@ pub fn test_config(database_url: &str) -> Config {
         refresh_token_ttl: Duration::from_secs(3600),
         log_json: false,
         workers: Some(2),
+        // Tests receive deliveries on loopback; the SSRF tests turn this off.
+        webhook_allow_private: true,
+        webhook_retry_schedule: accord::domain::webhooks::RETRY_SCHEDULE_SECS.to_vec(),
     }
 }
 
