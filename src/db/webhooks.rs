@@ -271,7 +271,9 @@ pub fn list_deliveries(
     if let Some(b) = before {
         q = q.filter(webhook_deliveries::id.lt(b));
     }
-    q.order(webhook_deliveries::id.desc()).limit(limit).load(conn)
+    q.order(webhook_deliveries::id.desc())
+        .limit(limit)
+        .load(conn)
 }
 
 /// The webhook's failure clock: cleared on a success, started (if not running) on a failure.

@@ -168,7 +168,11 @@ fn forbidden_v4(ip: Ipv4Addr) -> Option<&'static str> {
             24,
             "is an IETF protocol assignment (192.0.0.0/24)",
         ),
-        ([192, 168, 0, 0], 16, "is a private address (192.168.0.0/16)"),
+        (
+            [192, 168, 0, 0],
+            16,
+            "is a private address (192.168.0.0/16)",
+        ),
         (
             [198, 18, 0, 0],
             15,
@@ -242,13 +246,14 @@ pub fn event_pattern_error(pattern: &str) -> Option<&'static str> {
     let word = |w: &str| {
         w.len() <= 64
             && w.starts_with(|c: char| c.is_ascii_lowercase())
-            && w
-                .chars()
+            && w.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     };
     match pattern.split_once('.') {
         Some((kind, action)) if word(kind) && (action == "*" || word(action)) => None,
-        _ => Some("must be an event type such as invoice.issued, a pattern such as invoice.*, or *"),
+        _ => {
+            Some("must be an event type such as invoice.issued, a pattern such as invoice.*, or *")
+        }
     }
 }
 
@@ -320,10 +325,7 @@ mod tests {
     use super::*;
 
     fn refused(raw: &str) -> bool {
-        matches!(
-            WebhookUrl::parse(raw, false),
-            Err(UrlRefusal::Forbidden(_))
-        )
+        matches!(WebhookUrl::parse(raw, false), Err(UrlRefusal::Forbidden(_)))
     }
 
     #[test]
@@ -376,7 +378,11 @@ mod tests {
 
     #[test]
     fn literal_forms_are_normalised_to_the_address_they_mean() {
-        for raw in ["http://2130706433/", "http://0x7f.1/", "http://017700000001/"] {
+        for raw in [
+            "http://2130706433/",
+            "http://0x7f.1/",
+            "http://017700000001/",
+        ] {
             let url = WebhookUrl::parse(raw, true).unwrap();
             assert_eq!(
                 url.host(),
@@ -421,7 +427,15 @@ mod tests {
         for ok in ["*", "invoice.*", "invoice.issued", "credit_note.voided"] {
             assert_eq!(event_pattern_error(ok), None, "{ok}");
         }
-        for bad in ["", "invoice", "Invoice.issued", "invoice.", ".issued", "*.issued", "a.b.c"] {
+        for bad in [
+            "",
+            "invoice",
+            "Invoice.issued",
+            "invoice.",
+            ".issued",
+            "*.issued",
+            "a.b.c",
+        ] {
             assert!(event_pattern_error(bad).is_some(), "{bad}");
         }
         assert!(pattern_matches("*", "account.created"));

@@ -159,7 +159,6 @@ pub async fn retry_webhook_delivery(
     body: ActionBody,
 ) -> Result<HttpResponse, ApiError> {
     let (id, delivery_id) = path.into_inner();
-    let outcome =
-        webhooks::retry_delivery(&app, &cx.with_body(&body.raw), id, delivery_id).await?;
+    let outcome = webhooks::retry_delivery(&app, &cx.with_body(&body.raw), id, delivery_id).await?;
     Ok(reply::outcome(outcome))
 }

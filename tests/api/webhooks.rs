@@ -129,7 +129,10 @@ fn verifying(secret: &str, r: &Received) -> usize {
 
 #[track_caller]
 fn assert_fresh(r: &Received) {
-    let ts: i64 = r.timestamp.parse().expect("webhook-timestamp is integer seconds");
+    let ts: i64 = r
+        .timestamp
+        .parse()
+        .expect("webhook-timestamp is integer seconds");
     let now = chrono::Utc::now().timestamp();
     assert!((now - ts).abs() < 60, "stale timestamp {ts} (now {now})");
 }
@@ -171,7 +174,10 @@ fn pool_of(app: &TestApp) -> db::Pool {
     .unwrap()
 }
 
-async fn spawn(backend: Backend, adjust: impl FnOnce(&mut accord::config::Config)) -> Option<TestApp> {
+async fn spawn(
+    backend: Backend,
+    adjust: impl FnOnce(&mut accord::config::Config),
+) -> Option<TestApp> {
     spawn_app_with(backend, adjust).await
 }
 
@@ -181,18 +187,14 @@ macro_rules! both_backends_with {
         mod $name {
             #[actix_web::test]
             async fn sqlite() {
-                if let Some(app) =
-                    super::spawn($crate::support::Backend::Sqlite, $adjust).await
-                {
+                if let Some(app) = super::spawn($crate::support::Backend::Sqlite, $adjust).await {
                     $body(app).await;
                 }
             }
 
             #[actix_web::test]
             async fn postgres() {
-                if let Some(app) =
-                    super::spawn($crate::support::Backend::Postgres, $adjust).await
-                {
+                if let Some(app) = super::spawn($crate::support::Backend::Postgres, $adjust).await {
                     $body(app).await;
                 }
             }
@@ -238,7 +240,10 @@ async fn the_secret_is_shown_once(app: TestApp) {
     assert_eq!(created.body["status"], "active");
     assert_eq!(created.body["version"], 1);
     assert_eq!(replay.status, StatusCode::CREATED, "{}", replay.text);
-    assert_eq!(replay.header("idempotent-replayed").as_deref(), Some("true"));
+    assert_eq!(
+        replay.header("idempotent-replayed").as_deref(),
+        Some("true")
+    );
     assert!(replay.body["secret"].is_null(), "{}", replay.text);
     let got = app
         .fetch(&owner.token, &format!("/api/v1/webhooks/{id}"))
@@ -250,7 +255,10 @@ async fn the_secret_is_shown_once(app: TestApp) {
     assert!(listed[0].get("secret").is_none());
     assert!(!created.text.is_empty() && !got.to_string().contains(secret));
 }
-both_backends!(the_secret_is_shown_once_works, super::the_secret_is_shown_once);
+both_backends!(
+    the_secret_is_shown_once_works,
+    super::the_secret_is_shown_once
+);
 
 async fn a_test_event_arrives_signed(app: TestApp) {
     // Arrange
@@ -267,7 +275,11 @@ async fn a_test_event_arrives_signed(app: TestApp) {
 
     // Act
     let queued = app
-        .act(&owner.token, &format!("/api/v1/webhooks/{id}/test"), json!({}))
+        .act(
+            &owner.token,
+            &format!("/api/v1/webhooks/{id}/test"),
+            json!({}),
+        )
         .await;
 
     // Assert
@@ -298,7 +310,10 @@ async fn a_test_event_arrives_signed(app: TestApp) {
     assert_eq!(log[0]["attempts"][0]["response_status"], 200);
     assert!(log[0]["next_attempt_at"].is_null());
 }
-both_backends!(a_test_event_arrives_signed_works, super::a_test_event_arrives_signed);
+both_backends!(
+    a_test_event_arrives_signed_works,
+    super::a_test_event_arrives_signed
+);
 
 async fn failures_are_retried_then_failed_and_a_manual_retry_sends_again(app: TestApp) {
     // Arrange: a schedule of two one-second waits (three attempts in all).
@@ -314,8 +329,12 @@ async fn failures_are_retried_then_failed_and_a_manual_retry_sends_again(app: Te
     let secret = hook["secret"].as_str().unwrap().to_owned();
 
     // Act
-    app.act(&owner.token, &format!("/api/v1/webhooks/{id}/test"), json!({}))
-        .await;
+    app.act(
+        &owner.token,
+        &format!("/api/v1/webhooks/{id}/test"),
+        json!({}),
+    )
+    .await;
     let log = deliveries_until(&app, &owner.token, &id, |d| {
         d.first().is_some_and(|d| d["status"] == "failed")
     })
@@ -397,8 +416,12 @@ async fn a_rotated_secret_signs_beside_the_new_one(app: TestApp) {
             json!({}),
         )
         .await;
-    app.act(&owner.token, &format!("/api/v1/webhooks/{id}/test"), json!({}))
-        .await;
+    app.act(
+        &owner.token,
+        &format!("/api/v1/webhooks/{id}/test"),
+        json!({}),
+    )
+    .await;
 
     // Assert
     let new = rotated["secret"].as_str().unwrap();
@@ -530,9 +553,15 @@ async fn only_admins_and_owners_manage_webhooks(app: TestApp) {
         for (method, path) in [
             (reqwest::Method::GET, "/api/v1/webhooks".to_owned()),
             (reqwest::Method::GET, format!("/api/v1/webhooks/{id}")),
-            (reqwest::Method::GET, format!("/api/v1/webhooks/{id}/deliveries")),
+            (
+                reqwest::Method::GET,
+                format!("/api/v1/webhooks/{id}/deliveries"),
+            ),
             (reqwest::Method::POST, format!("/api/v1/webhooks/{id}/test")),
-            (reqwest::Method::POST, format!("/api/v1/webhooks/{id}/rotate-secret")),
+            (
+                reqwest::Method::POST,
+                format!("/api/v1/webhooks/{id}/rotate-secret"),
+            ),
         ] {
             let a = app.call(method.clone(), &path, &c.token, None).await;
             assert_problem(&a, StatusCode::FORBIDDEN, "forbidden");
@@ -570,7 +599,12 @@ async fn only_admins_and_owners_manage_webhooks(app: TestApp) {
         .json(&json!({"status": "disabled"}))
         .send()
         .await;
-    assert_eq!(disabled.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", disabled.text);
+    assert_eq!(
+        disabled.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        disabled.text
+    );
     let deleted = app
         .delete(&format!("/api/v1/webhooks/{id}"))
         .token(&admin_key)
@@ -636,7 +670,7 @@ async fn sealed_events_go_to_the_matching_active_webhooks(app: TestApp) {
     let pool = pool_of(&app);
     let mut conn = pool.get().unwrap();
     enqueue(&mut conn, &[created.clone(), paid.clone()]).unwrap();
-    enqueue(&mut conn, &[created.clone()]).unwrap();
+    enqueue(&mut conn, std::slice::from_ref(&created)).unwrap();
     drop(conn);
 
     // Assert
@@ -701,8 +735,12 @@ async fn an_endpoint_failing_for_five_days_is_disabled(app: TestApp) {
         .unwrap();
 
     // Act: one more failure.
-    app.act(&owner.token, &format!("/api/v1/webhooks/{id}/test"), json!({}))
-        .await;
+    app.act(
+        &owner.token,
+        &format!("/api/v1/webhooks/{id}/test"),
+        json!({}),
+    )
+    .await;
     receiver.wait_for(1).await;
 
     // Assert

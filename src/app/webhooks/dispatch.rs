@@ -151,7 +151,11 @@ async fn send(c: &Claimed, allow_private: bool) -> AttemptView {
     }
 }
 
-async fn try_send(c: &Claimed, at: chrono::DateTime<Utc>, allow_private: bool) -> Result<u16, String> {
+async fn try_send(
+    c: &Claimed,
+    at: chrono::DateTime<Utc>,
+    allow_private: bool,
+) -> Result<u16, String> {
     let url = WebhookUrl::parse(&c.url, allow_private).map_err(|r| r.message().to_owned())?;
     let addrs = target(&url, allow_private).await?;
     let (msg_id, body) = body_of(&c.delivery.payload, at)?;

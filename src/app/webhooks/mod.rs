@@ -150,7 +150,6 @@ pub struct UpdateWebhookRequest {
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
 pub struct WebhookListParams {
     /// `active`, `paused` or `disabled`.
     pub status: Option<String>,
@@ -233,7 +232,11 @@ fn checked_url(check: &mut Check, pre: Option<&UrlCheck>, raw: &str) -> String {
 
 fn checked_events(check: &mut Check, events: &[String]) -> String {
     if events.is_empty() {
-        check.push("events", "required", "name at least one event type or pattern");
+        check.push(
+            "events",
+            "required",
+            "name at least one event type or pattern",
+        );
     }
     if events.len() > 100 {
         check.push("events", "length", "at most 100 event types or patterns");
@@ -615,7 +618,9 @@ pub fn enqueue(conn: &mut DbConn, sealed: &[EventRow]) -> Result<(), AppError> {
     for event in sealed {
         let matching = hooks.iter().filter(|(org, _, patterns)| {
             *org == event.organization_id
-                && patterns.iter().any(|p| pattern_matches(p, &event.event_type))
+                && patterns
+                    .iter()
+                    .any(|p| pattern_matches(p, &event.event_type))
         });
         let mut payload = None;
         for (org, webhook, _) in matching {
