@@ -44,6 +44,10 @@ pub struct Config {
     pub event_retention: Duration,
     /// Peers whose `X-Forwarded-For` names the client (load balancers); others are the client.
     pub trusted_proxies: TrustedProxies,
+    /// Lets webhooks call loopback, private and link-local addresses (tests, closed networks).
+    pub webhook_allow_private: bool,
+    /// Seconds to wait before each retry of a failed delivery; spent, the delivery has failed.
+    pub webhook_retry_schedule: Vec<u64>,
 }
 
 /// Addresses and networks (`10.0.0.0/8`, `::1`) of the proxies in front of Accord.
@@ -121,6 +125,19 @@ impl Config {
             DbTarget::Sqlite(_) => 8,
         };
         let log_json = matches!(var("ACCORD_LOG_FORMAT").as_deref(), Some("json"));
+        let webhook_allow_private = match var("ACCORD_WEBHOOK_ALLOW_PRIVATE").as_deref() {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(other) => {
+                return Err(format!(
+                    "ACCORD_WEBHOOK_ALLOW_PRIVATE must be true or false, not {other:?}"
+                ))
+            }
+        };
+        let webhook_retry_schedule = match var("ACCORD_WEBHOOK_RETRY_SCHEDULE") {
+            None => crate::domain::webhooks::RETRY_SCHEDULE_SECS.to_vec(),
+            Some(v) => parse_schedule(&v)?,
+        };
         let workers = match number("ACCORD_WORKERS", 0)? {
             0 => None,
             n => Some(n as usize),
@@ -149,8 +166,25 @@ impl Config {
             trusted_proxies: TrustedProxies::parse(
                 &var("ACCORD_TRUSTED_PROXIES").unwrap_or_default(),
             )?,
+            webhook_allow_private,
+            webhook_retry_schedule,
         })
     }
+}
+
+/// `5,30,120`: whole seconds, at least one.
+fn parse_schedule(v: &str) -> Result<Vec<u64>, String> {
+    let schedule: Vec<u64> = v
+        .split(',')
+        .map(|s| s.trim().parse::<u64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            format!("ACCORD_WEBHOOK_RETRY_SCHEDULE must be whole seconds separated by commas, not {v:?}")
+        })?;
+    if schedule.is_empty() {
+        return Err("ACCORD_WEBHOOK_RETRY_SCHEDULE must name at least one wait".into());
+    }
+    Ok(schedule)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use actix_web::dev::Server;
 use actix_web::HttpServer;
 use diesel::connection::SimpleConnection;
 
-use crate::app::{events, maintenance, App};
+use crate::app::{events, maintenance, webhooks, App};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::secrets;
 use crate::config::Config;
@@ -87,6 +87,7 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     actix_web::rt::spawn(fold_ledger_lines(purge_state.clone()));
     actix_web::rt::spawn(seal_changes(purge_state.clone()));
     actix_web::rt::spawn(purge_expired_events(purge_state.clone()));
+    actix_web::rt::spawn(dispatch_webhooks(purge_state.clone()));
     actix_web::rt::spawn(purge_idempotency_keys(purge_state));
     Ok(Running { server, port })
 }
@@ -146,6 +147,28 @@ async fn purge_expired_events(state: actix_web::web::Data<App>) {
     }
 }
 const FOLD_BATCH: i64 = 5000;
+
+/// Sends due webhook deliveries. Every node runs it; a delivery is leased by one node at a
+/// time (see `app::webhooks::dispatch`), so nodes share the work without sending twice.
+async fn dispatch_webhooks(state: actix_web::web::Data<App>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_millis(DISPATCH_INTERVAL_MS));
+    loop {
+        tick.tick().await;
+        loop {
+            match webhooks::dispatch_due(&state, DISPATCH_BATCH).await {
+                Ok(n) if n as i64 >= DISPATCH_BATCH => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "dispatching webhook deliveries failed");
+                    break;
+                }
+            }
+        }
+    }
+}
+
+const DISPATCH_INTERVAL_MS: u64 = 250;
+const DISPATCH_BATCH: i64 = 32;
 
 /// Idempotency keys are kept 24 h at least; older ones are dropped hourly.
 async fn purge_idempotency_keys(state: actix_web::web::Data<App>) {

@@ -19,76 +19,17 @@ use super::error::{AppError, Check};
 use super::page::{DEFAULT_LIMIT, MAX_LIMIT};
 use super::{App, Context};
 use crate::auth::policy::Permission;
-use crate::db::events::{AuditFilter, AuditRow, EventFilter, EventRow};
+use crate::db::events::{AuditFilter, AuditRow, EventFilter};
 use crate::db::{self, DbConn};
 use crate::domain::audit::{Link, GENESIS};
 use crate::domain::ids::{AuditEventId, OrganizationId};
+
+pub use super::webhooks::{event_view, EventActor, EventResource, EventView};
 
 /// Events numbered per sealing transaction, at most.
 const SEAL_BATCH: i64 = 1000;
 /// Audit rows chained per organization per sealing transaction, at most.
 const CHAIN_BATCH: i64 = 1000;
-
-/// Who made a change.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ActorView {
-    /// `user`, `api_key` or `system`.
-    pub kind: String,
-    /// The user's or API key's id; null for the system.
-    pub id: Option<Uuid>,
-}
-
-/// The resource an event or audit row concerns.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ResourceRef {
-    /// The resource's kind (`invoice`, `account`, `tax_rate`).
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub id: Uuid,
-}
-
-/// One change, as the change log, the feed and webhook deliveries show it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct EventView {
-    pub id: Uuid,
-    /// `<resource>.<action>` (`invoice.updated`) or a domain event (`invoice.issued`).
-    #[serde(rename = "type")]
-    pub event_type: String,
-    pub created_at: DateTime<Utc>,
-    pub actor: ActorView,
-    /// The `X-Request-Id` of the request that made the change.
-    pub request_id: Option<String>,
-    pub resource: ResourceRef,
-    /// The resource as `GET` shows it after the change (before it, for a deletion), without
-    /// values computed on read.
-    #[schema(value_type = Object)]
-    pub object: serde_json::Value,
-    /// The earlier values of the fields the change changed (`{}` unless updated).
-    #[schema(value_type = Object)]
-    pub previous: serde_json::Value,
-}
-
-impl From<&EventRow> for EventView {
-    fn from(e: &EventRow) -> Self {
-        let json = |s: &str| serde_json::from_str(s).unwrap_or(serde_json::Value::Null);
-        EventView {
-            id: e.id.0,
-            event_type: e.event_type.clone(),
-            created_at: e.created_at.and_utc(),
-            actor: ActorView {
-                kind: e.actor_kind.clone(),
-                id: e.actor_id,
-            },
-            request_id: e.request_id.clone(),
-            resource: ResourceRef {
-                kind: e.resource_type.clone(),
-                id: e.resource_id,
-            },
-            object: json(&e.object),
-            previous: json(&e.previous),
-        }
-    }
-}
 
 /// What the sealer did in one pass.
 #[derive(Debug, Default, Clone, Copy)]
@@ -360,7 +301,7 @@ pub async fn list(app: &App, cx: &Context, params: EventParams) -> Result<EventP
             (false, _, _) => None,
         };
         Ok(EventPage {
-            data: rows.iter().map(EventView::from).collect(),
+            data: rows.iter().map(event_view).collect(),
             next_cursor,
             has_more,
         })
@@ -373,14 +314,14 @@ pub async fn list(app: &App, cx: &Context, params: EventParams) -> Result<EventP
 pub struct AuditEventView {
     pub id: Uuid,
     pub at: DateTime<Utc>,
-    pub actor: ActorView,
+    pub actor: EventActor,
     pub request_id: Option<String>,
     /// The client's address (the socket's peer, or `X-Forwarded-For` from a trusted proxy).
     pub client_ip: Option<String>,
     /// The event type of a write (`invoice.updated`), or `auth.signed_in`,
     /// `auth.sign_in_failed`, `auth.refresh_reused`.
     pub action: String,
-    pub resource: Option<ResourceRef>,
+    pub resource: Option<EventResource>,
     /// The resource before the change; null for a creation.
     #[schema(value_type = Option<Object>)]
     pub before: Option<serde_json::Value>,
@@ -399,7 +340,7 @@ impl From<AuditRow> for AuditEventView {
         AuditEventView {
             id: a.id.0,
             at: a.at.and_utc(),
-            actor: ActorView {
+            actor: EventActor {
                 kind: a.actor_kind,
                 id: a.actor_id,
             },
@@ -407,7 +348,7 @@ impl From<AuditRow> for AuditEventView {
             client_ip: a.client_ip,
             action: a.action,
             resource: match (a.resource_type, a.resource_id) {
-                (Some(kind), Some(id)) => Some(ResourceRef { kind, id }),
+                (Some(kind), Some(id)) => Some(EventResource { resource_type: kind, id }),
                 _ => None,
             },
             before: json(a.before),

@@ -31,6 +31,8 @@ pub trait Record: Sized + 'static {
     const COLLECTION: &'static str;
     /// What writing one needs, before any record-level rule.
     const WRITE: Permission;
+    /// What reading one (or a list of them) needs.
+    const READ: Permission = Permission::Read;
 
     type Row: Stored<Id: Copy + Send + From<Uuid> + Into<Uuid>, Filter: std::fmt::Debug>
         + Clone
@@ -230,7 +232,7 @@ pub async fn create<R: Record>(
 /// `GET /{collection}/{id}`.
 pub async fn get<R: Record>(app: &App, cx: &Context, id: IdOf<R>) -> Result<R::View, AppError> {
     app.read(cx, move |tx| {
-        tx.caller()?.require(Permission::Read)?;
+        tx.caller()?.require(R::READ)?;
         let row = find::<R>(tx, id)?;
         view_of::<R>(tx, row)
     })
@@ -262,7 +264,7 @@ pub async fn list<R: Record>(
     query: R::Query,
 ) -> Result<Page<R::View>, AppError> {
     app.read(cx, move |tx| {
-        tx.caller()?.require(Permission::Read)?;
+        tx.caller()?.require(R::READ)?;
         let filter = R::filter(tx, &query)?;
         let (page, descending, after) =
             by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?}"))?;

@@ -23,6 +23,8 @@ pub enum Permission {
     ManageOrganization,
     /// Read the change log and the audit trail (who changed what, from what).
     ReadChangeLog,
+    /// See and change webhooks and their deliveries (they carry the change log out).
+    ManageWebhooks,
 }
 
 impl Permission {
@@ -37,6 +39,7 @@ impl Permission {
             Permission::WriteCrm => "crm:write",
             Permission::ManageOrganization => "organization:write",
             Permission::ReadChangeLog => "events:read",
+            Permission::ManageWebhooks => "webhooks:admin",
         }
     }
 }

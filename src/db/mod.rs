@@ -11,6 +11,7 @@ pub mod record;
 pub mod schema;
 pub mod settings;
 pub mod types;
+pub mod webhooks;
 
 use std::time::Duration;
 

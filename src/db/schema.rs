@@ -719,6 +719,48 @@ table! {
 }
 
 table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    webhooks (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        url -> Text,
+        events -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        disabled_reason -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        failing_since -> Nullable<Timestamp>,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    webhook_deliveries (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        webhook_id -> DbUuid,
+        event_id -> DbUuid,
+        event_type -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Text,
+        attempt_count -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        claimed_until -> Nullable<Timestamp>,
+        claimed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
     change_feed (id) {
         id -> Integer,
         database_id -> Text,
@@ -768,4 +810,6 @@ allow_tables_to_appear_in_same_query!(
     document_lines,
     payments,
     allocations,
+    webhooks,
+    webhook_deliveries,
 );

@@ -285,4 +285,6 @@ uuid_id_columns!(
     ids::AllocationId,
     ids::EventId,
     ids::AuditEventId,
+    ids::WebhookId,
+    ids::WebhookDeliveryId,
 );

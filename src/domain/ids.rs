@@ -102,6 +102,9 @@ id_type!(
     // the change log and the audit trail
     EventId,
     AuditEventId,
+    // webhooks
+    WebhookId,
+    WebhookDeliveryId,
 );
 
 /// What can post a journal entry.

@@ -8,3 +8,4 @@ pub mod identity;
 pub mod ids;
 pub mod ledger;
 pub mod money;
+pub mod webhooks;

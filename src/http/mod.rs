@@ -19,6 +19,7 @@ pub mod organization;
 pub mod rate_limit;
 pub mod record;
 pub mod reply;
+pub mod webhooks;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -190,7 +191,16 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(billing::aging::ar_aging)
                 .service(billing::aging::ap_aging)
                 .service(billing::tax_summary::tax_summary)
-                .service(billing::statements::account_statement),
+                .service(billing::statements::account_statement)
+                .service(webhooks::create_webhook)
+                .service(webhooks::list_webhooks)
+                .service(webhooks::get_webhook)
+                .service(webhooks::update_webhook)
+                .service(webhooks::delete_webhook)
+                .service(webhooks::rotate_webhook_secret)
+                .service(webhooks::test_webhook)
+                .service(webhooks::list_webhook_deliveries)
+                .service(webhooks::retry_webhook_delivery),
         );
 }
 

@@ -48,6 +48,7 @@ use crate::app::error::FieldError;
         (name = "payments", description = "Payments received and sent, allocated to documents"),
         (name = "events", description = "The change log and change feed: one event per changed resource, in commit order"),
         (name = "audit", description = "The audit trail: who changed what, from what, hash-chained"),
+        (name = "webhooks", description = "Endpoints that receive the change log as signed deliveries (Standard Webhooks), their secrets, tests and delivery logs"),
         (name = "ops", description = "Health, readiness, metrics and this document")
     )
 )]

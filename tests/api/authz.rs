@@ -305,7 +305,24 @@ impl OrganizationA {
             )
             .await;
 
+        let webhook = app
+            .create(
+                t,
+                "/api/v1/webhooks",
+                json!({"url": "http://127.0.0.1:9/hook", "events": ["*"], "status": "paused"}),
+            )
+            .await;
+        let delivery = app
+            .act(
+                t,
+                &format!("/api/v1/webhooks/{}/test", id_of(&webhook)),
+                json!({}),
+            )
+            .await;
+
         let ids = BTreeMap::from([
+            ("webhooks", id_of(&webhook)),
+            ("webhooks/deliveries", id_of(&delivery)),
             ("users", manager.id),
             ("teams", id_of(&team)),
             ("api-keys", id_of(&key)),

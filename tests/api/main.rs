@@ -15,3 +15,4 @@ mod layering;
 mod ledger;
 mod receivables;
 mod schema;
+mod webhooks;

@@ -137,6 +137,9 @@ pub fn test_config(database_url: &str) -> Config {
         workers: Some(2),
         event_retention: Duration::from_secs(30 * 24 * 3600),
         trusted_proxies: Default::default(),
+        // Tests receive deliveries on loopback; the SSRF tests turn this off.
+        webhook_allow_private: true,
+        webhook_retry_schedule: accord::domain::webhooks::RETRY_SCHEDULE_SECS.to_vec(),
     }
 }
 
