@@ -348,7 +348,10 @@ impl From<AuditRow> for AuditEventView {
             client_ip: a.client_ip,
             action: a.action,
             resource: match (a.resource_type, a.resource_id) {
-                (Some(kind), Some(id)) => Some(EventResource { resource_type: kind, id }),
+                (Some(kind), Some(id)) => Some(EventResource {
+                    resource_type: kind,
+                    id,
+                }),
                 _ => None,
             },
             before: json(a.before),

@@ -275,8 +275,33 @@ fn record_changes(
     cx: &Context,
     acting: Option<(OrganizationId, Actor)>,
     changes: Vec<Change>,
+    notes: Vec<AuditNote>,
 ) -> Result<(), AppError> {
+    let request_id = Some(cx.request_id.clone()).filter(|r| !r.is_empty());
+    let notes: Vec<AuditRow> = notes
+        .into_iter()
+        .map(|note| {
+            let (actor_kind, actor_id) = note.actor.parts();
+            AuditRow {
+                id: AuditEventId::new(),
+                organization_id: note.org,
+                seq: None,
+                hash: None,
+                at: db::now(),
+                actor_kind: actor_kind.to_owned(),
+                actor_id,
+                request_id: request_id.clone(),
+                client_ip: cx.client_addr.clone(),
+                action: note.action.to_owned(),
+                resource_type: note.resource.map(|r| r.0.to_owned()),
+                resource_id: note.resource.map(|r| r.1),
+                before: None,
+                after: None,
+            }
+        })
+        .collect();
     if changes.is_empty() {
+        db::events::append(conn, &[], &notes)?;
         return Ok(());
     }
     let (org, actor) = match (acting, cx.caller.as_ref()) {
@@ -290,10 +315,9 @@ fn record_changes(
     };
     let (actor_kind, actor_id) = actor.parts();
     let at = db::now();
-    let request_id = Some(cx.request_id.clone()).filter(|r| !r.is_empty());
     let changes = folded(changes);
     let mut events = Vec::with_capacity(changes.len());
-    let mut audit = Vec::with_capacity(changes.len());
+    let mut audit = notes;
     for change in &changes {
         let kind = change.event_type();
         let object = change.after.as_ref().or(change.before.as_ref());
@@ -343,6 +367,20 @@ pub struct Tx<'a> {
     /// Whom the changes are recorded for when the context has no caller (a sign-up acts for
     /// the organization it creates).
     acting: Option<(OrganizationId, Actor)>,
+    /// Audit-only records (sessions), written with the changes.
+    notes: Vec<AuditNote>,
+}
+
+/// Something the audit trail keeps that changes no resource the API shows: a sign-in, a failed
+/// one, a reused refresh token.
+#[derive(Debug, Clone)]
+pub struct AuditNote {
+    pub org: OrganizationId,
+    pub actor: Actor,
+    /// `auth.signed_in`, `auth.sign_in_failed`, `auth.refresh_reused`.
+    pub action: &'static str,
+    /// The resource concerned (the user signing in).
+    pub resource: Option<(&'static str, Uuid)>,
 }
 
 impl<'a> Tx<'a> {
@@ -367,6 +405,12 @@ impl<'a> Tx<'a> {
         self.changes.push(change);
     }
 
+    /// Notes an audit-only record, written with the commit (a use case that refuses the
+    /// request but must keep the record commits and then answers the refusal).
+    pub fn audit(&mut self, note: AuditNote) {
+        self.notes.push(note);
+    }
+
     pub fn conn(&mut self) -> &mut DbConn {
         self.conn
     }
@@ -380,6 +424,7 @@ impl<'a> Tx<'a> {
         use diesel::Connection;
         let cx = self.cx;
         let mut noted = Vec::new();
+        let mut notes = Vec::new();
         let mut acting = self.acting;
         let value = self.conn.transaction::<T, AppError, _>(|conn| {
             let mut inner = Tx {
@@ -387,13 +432,16 @@ impl<'a> Tx<'a> {
                 cx,
                 changes: Vec::new(),
                 acting,
+                notes: Vec::new(),
             };
             let value = f(&mut inner)?;
             noted = inner.changes;
             acting = inner.acting;
+            notes = inner.notes;
             Ok(value)
         })?;
         self.changes.extend(noted);
+        self.notes.extend(notes);
         self.acting = acting;
         Ok(value)
     }
@@ -451,6 +499,7 @@ impl App {
                 cx: &cx,
                 changes: Vec::new(),
                 acting: None,
+                notes: Vec::new(),
             };
             f(&mut tx)
         })
@@ -471,6 +520,7 @@ impl App {
                     cx: &cx,
                     changes: Vec::new(),
                     acting: None,
+                    notes: Vec::new(),
                 };
                 f(&mut tx)
             })
@@ -532,15 +582,17 @@ fn write_in<T>(
             cx,
             changes: Vec::new(),
             acting: None,
+            notes: Vec::new(),
         };
         let value = f(&mut tx)?;
         let Tx {
             conn,
             changes,
             acting,
+            notes,
             ..
         } = tx;
-        record_changes(conn, cx, acting, changes)?;
+        record_changes(conn, cx, acting, changes, notes)?;
         Ok(value)
     })
 }

@@ -13,7 +13,7 @@ use validator::Validate;
 use super::users::UserView;
 use crate::app::error::{AppError, Check, Unique};
 use crate::app::organization::OrganizationView;
-use crate::app::unit_of_work::{blocking, Actor, Outcome, Tx};
+use crate::app::unit_of_work::{blocking, Actor, AuditNote, Outcome, Tx};
 use crate::app::{App, Context};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::{password, secrets, Caller, Principal};
@@ -179,26 +179,40 @@ pub async fn sign_up(app: &App, cx: &Context, req: SignupRequest) -> Result<Outc
 /// A session for an email and password.
 pub async fn log_in(app: &App, cx: &Context, req: TokenRequest) -> Result<TokenResponse, AppError> {
     let (jwt, config) = (app.jwt.clone(), app.config.clone());
-    app.write(cx, move |tx| {
-        let email = Email::parse(&req.email)
-            .map(|e| e.as_str().to_owned())
-            .unwrap_or_default();
-        let user = db::identity::users::find_by_email(tx, &email)?;
-        // Verify against a dummy hash when the user is unknown, so timing does not tell.
-        let stored = user
-            .as_ref()
-            .map(|u| u.password_hash.as_str())
-            .unwrap_or(password::dummy_hash());
-        let ok = password::verify(&req.password, stored);
-        match user {
-            Some(user) if ok && user.is_active => start_session(tx, &jwt, &config, &user, None),
-            _ => Err(AppError::unauthorized(
-                "invalid_credentials",
-                "the email or password is wrong",
-            )),
-        }
+    let signed_in = app
+        .write(cx, move |tx| {
+            let email = Email::parse(&req.email)
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default();
+            let user = db::identity::users::find_by_email(tx, &email)?;
+            // Verify against a dummy hash when the user is unknown, so timing does not tell.
+            let stored = user
+                .as_ref()
+                .map(|u| u.password_hash.as_str())
+                .unwrap_or(password::dummy_hash());
+            let ok = password::verify(&req.password, stored);
+            // A failure for a known email is kept in that user's organization's audit trail, so
+            // the attempt commits and is refused after.
+            let Some(user) = user else {
+                return Ok(None);
+            };
+            let note = |action| AuditNote {
+                org: user.organization_id,
+                actor: Actor::User(user.id),
+                action,
+                resource: Some(("user", user.id.0)),
+            };
+            if !(ok && user.is_active) {
+                tx.audit(note("auth.sign_in_failed"));
+                return Ok(None);
+            }
+            tx.audit(note("auth.signed_in"));
+            start_session(tx, &jwt, &config, &user, None).map(Some)
+        })
+        .await?;
+    signed_in.ok_or_else(|| {
+        AppError::unauthorized("invalid_credentials", "the email or password is wrong")
     })
-    .await
 }
 
 /// What a refresh came to. A reuse is committed (the family revoked) and then refused.
@@ -243,8 +257,15 @@ fn refresh_in(
     let hash = secrets::sha256_hex(token.as_bytes());
     let row = db::identity::refresh_tokens::find_by_hash(tx, &hash)?.ok_or_else(invalid)?;
     let now = db::now();
+    let reused = AuditNote {
+        org: row.organization_id,
+        actor: Actor::User(row.user_id),
+        action: "auth.refresh_reused",
+        resource: Some(("user", row.user_id.0)),
+    };
     if row.used_at.is_some() {
         db::identity::refresh_tokens::revoke_family(tx, row.organization_id, row.family_id, now)?;
+        tx.audit(reused);
         return Ok(Refreshed::Reused);
     }
     if row.revoked_at.is_some() || row.expires_at <= now {
@@ -256,6 +277,7 @@ fn refresh_in(
     }
     if !db::identity::refresh_tokens::mark_used(tx, &row, now)? {
         db::identity::refresh_tokens::revoke_family(tx, row.organization_id, row.family_id, now)?;
+        tx.audit(reused);
         return Ok(Refreshed::Reused);
     }
     let tokens = start_session(tx, jwt, config, &user, Some(row.family_id))?;
