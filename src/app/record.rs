@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::error::{AppError, Check, Found};
 use super::input::IfMatch;
-use super::page::{by_creation, Page, PageParams};
+use super::page::{by_creation, ListQuery, Page, PageParams};
 use super::unit_of_work::{Change, Outcome, Tx};
 use super::{App, Context};
 use crate::auth::Permission;
@@ -42,7 +42,7 @@ pub trait Record: Sized + 'static {
     type Patch: Send + 'static;
     type View: Serialize + Send + 'static;
     /// A list's query (filters and sort), as the client sent it.
-    type Query: Send + 'static;
+    type Query: ListQuery + Send + 'static;
 
     /// Record-level access a create needs, from its input alone, before the input's rules
     /// (the account a record goes on, when the input names one that exists).
@@ -264,13 +264,15 @@ pub async fn list<R: Record>(
     app.read(cx, move |tx| {
         tx.caller()?.require(Permission::Read)?;
         let filter = R::filter(tx, &query)?;
+        let since = query.updated_since().map(|t| t.naive_utc());
         let (page, descending, after) =
-            by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?}"))?;
+            by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?} {since:?}"))?;
         let org = tx.caller()?.org;
         let keyset = Keyset {
             after,
             descending,
             limit: page.fetch(),
+            updated_since: since,
         };
         let rows = R::Row::list(tx, org, &filter, keyset)?;
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id().into()).collect();

@@ -713,13 +713,18 @@ pub async fn list(
             number: query.number,
             reference: query.reference,
         };
-        let (page, descending, after) =
-            by_creation::<DocumentId>(&page, query.sort.as_deref(), &format!("{filter:?}"))?;
+        let since = query.updated_since.map(|t| t.naive_utc());
+        let (page, descending, after) = by_creation::<DocumentId>(
+            &page,
+            query.sort.as_deref(),
+            &format!("{filter:?} {since:?}"),
+        )?;
         let org = ledger::org(tx, caller)?;
         let keyset = Keyset {
             after,
             descending,
             limit: page.fetch(),
+            updated_since: since,
         };
         let rows = DocumentRow::list(tx, org.id, &filter, keyset)?;
         let views = views(tx, &org, rows)?;

@@ -84,6 +84,7 @@ pub async fn create(
             return Err(AppError::validation(vec![role_exceeds_own(caller, role)]));
         }
         let key = secrets::random_token(secrets::API_KEY_PREFIX);
+        let now = db::now();
         let row = ApiKeyRow {
             organization_id: caller.org,
             id: ApiKeyId::new(),
@@ -94,7 +95,8 @@ pub async fn create(
             role: role.as_str().to_owned(),
             last_used_at: None,
             revoked_at: None,
-            created_at: db::now(),
+            created_at: now,
+            updated_at: now,
         };
         row.insert(tx)?;
         let view = ApiKeyView::from(row);

@@ -204,6 +204,7 @@ fn insert_posted<'a>(
     request: impl Fn(usize) -> Option<&'a DraftLine>,
 ) -> Result<Entry, AppError> {
     let id = JournalEntryId::new();
+    let now = db::now();
     let row = EntryRow {
         organization_id: caller.org,
         id,
@@ -217,7 +218,8 @@ fn insert_posted<'a>(
         reversed_by_entry_id: None,
         reversal_reason: reverses.map(|r| r.1),
         created_by: UserId(caller.user_id().0),
-        posted_at: db::now(),
+        posted_at: now,
+        updated_at: now,
     };
     let lines: Vec<LineRow> = posted
         .into_iter()

@@ -18,6 +18,7 @@ pub struct ApiKeyRow {
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 impl ApiKeyRow {
@@ -78,7 +79,7 @@ pub fn revoke(
                 .and(api_keys::revoked_at.is_null()),
         ),
     )
-    .set(api_keys::revoked_at.eq(now))
+    .set((api_keys::revoked_at.eq(now), api_keys::updated_at.eq(now)))
     .execute(conn)?;
     Ok(n == 1)
 }

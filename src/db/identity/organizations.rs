@@ -19,6 +19,8 @@ pub struct OrganizationRow {
     pub lock_date: Option<chrono::NaiveDate>,
     /// How documents round line amounts and tax: `half_up` or `half_even`.
     pub rounding_mode: String,
+    /// IANA name of the zone whose date is the organization's "today".
+    pub timezone: String,
 }
 
 impl OrganizationRow {
