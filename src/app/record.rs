@@ -89,6 +89,12 @@ pub trait Record: Sized + 'static {
         Ok(())
     }
 
+    /// The domain event a change is, when it is one (`won` for an opportunity whose stage
+    /// became won); a plain `updated` otherwise.
+    fn event(_before: &Self::Row, _after: &Self::Row) -> Option<&'static str> {
+        None
+    }
+
     /// What else a change writes, after the row is saved.
     fn updated(
         _tx: &mut Tx,
@@ -196,8 +202,13 @@ pub fn update_in<R: Changeable>(
         return Err(AppError::version_mismatch());
     }
     R::updated(tx, &current, &row, &patch)?;
+    let event = R::event(&current, &row);
     let after = view_of::<R>(tx, row)?;
-    tx.record(Change::updated(R::NAME, id.into(), &before, &after));
+    let change = Change::updated(R::NAME, id.into(), &before, &after);
+    tx.record(match event {
+        Some(name) => change.as_event(name),
+        None => change,
+    });
     Ok(after)
 }
 

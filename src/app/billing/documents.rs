@@ -799,7 +799,12 @@ pub async fn issue(
         caller.require(Permission::WriteBooks)?;
         let before = current(tx, caller, kind, id)?;
         let after = issue_in(tx, caller, kind, id)?;
-        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        let event = if kind == DocumentKind::Bill {
+            "approved"
+        } else {
+            "issued"
+        };
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after).as_event(event));
         Outcome::ok(&after)
     })
     .await
@@ -817,7 +822,7 @@ pub async fn void(
         caller.require(Permission::WriteBooks)?;
         let before = current(tx, caller, kind, id)?;
         let after = void_in(tx, caller, kind, id)?;
-        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after).as_event("voided"));
         Outcome::ok(&after)
     })
     .await

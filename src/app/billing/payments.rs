@@ -715,7 +715,7 @@ pub async fn void(app: &App, cx: &Context, id: PaymentId) -> Result<Outcome, App
         caller.require(Permission::WriteBooks)?;
         let before = before(tx, caller, id)?;
         let after = void_in(tx, caller, id)?;
-        tx.record(Change::updated("payment", id.into(), &before, &after));
+        tx.record(Change::updated("payment", id.into(), &before, &after).as_event("voided"));
         Outcome::ok(&after)
     })
     .await

@@ -90,7 +90,8 @@ pub struct TaxRateRequest {
 pub struct TaxRateListParams {
     pub is_active: Option<bool>,
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub sort: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 

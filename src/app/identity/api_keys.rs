@@ -162,7 +162,7 @@ pub async fn revoke(app: &App, cx: &Context, id: ApiKeyId) -> Result<(), AppErro
         let before = ApiKeyView::from(row.clone());
         db::identity::api_keys::revoke(tx, caller.org, row.id, db::now())?;
         let after = ApiKeyView::from(db::identity::api_keys::find(tx, caller.org, id)?);
-        tx.record(Change::updated("api_key", id.0, &before, &after));
+        tx.record(Change::updated("api_key", id.0, &before, &after).as_event("revoked"));
         Ok(())
     })
     .await

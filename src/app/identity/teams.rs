@@ -60,7 +60,8 @@ pub struct UpdateTeamRequest {
 #[into_params(parameter_in = Query)]
 pub struct TeamListParams {
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub sort: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -111,7 +111,8 @@ pub struct LedgerAccountListParams {
     #[param(rename = "type")]
     pub account_type: Option<AccountType>,
     pub is_active: Option<bool>,
-    pub system_role: Option<SystemRole>,    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub system_role: Option<SystemRole>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 

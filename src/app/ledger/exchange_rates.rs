@@ -56,7 +56,8 @@ pub struct CreateExchangeRateRequest {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExchangeRateListParams {
-    pub currency: Option<String>,    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub currency: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -191,7 +191,7 @@ pub fn post_entry_for(
     let posted = build_lines(&requests, &rules, rounding).map_err(entry_errors)?;
     let entry = insert_posted(conn, caller, &draft, None, posted, |i| draft.lines.get(i))?;
     let view = entry_view(&entry, org.base)?;
-    conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view));
+    conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view).as_event("posted"));
     Ok(entry)
 }
 
@@ -355,12 +355,9 @@ pub fn post_reversal(
     linked.row.reversed_by_entry_id = Some(reversal.row.id);
     let after = entry_view(&linked, base)?;
     let created = entry_view(&reversal, base)?;
-    conn.record(Change::created(JOURNAL_ENTRY, reversal.row.id.0, &created));
-    conn.record(Change::updated(
-        JOURNAL_ENTRY,
-        linked.row.id.0,
-        &before,
-        &after,
-    ));
+    conn.record(Change::created(JOURNAL_ENTRY, reversal.row.id.0, &created).as_event("posted"));
+    conn.record(
+        Change::updated(JOURNAL_ENTRY, linked.row.id.0, &before, &after).as_event("reversed"),
+    );
     Ok(reversal)
 }
