@@ -89,6 +89,7 @@ pub fn list(
     conn: &mut DbConn,
     org: OrganizationId,
     only: Option<UserId>,
+    updated_since: Option<NaiveDateTime>,
     after: Option<ApiKeyId>,
     limit: i64,
 ) -> QueryResult<Vec<ApiKeyRow>> {
@@ -100,6 +101,9 @@ pub fn list(
         .into_boxed();
     if let Some(user) = only {
         q = q.filter(api_keys::created_by.eq(user));
+    }
+    if let Some(t) = updated_since {
+        q = q.filter(api_keys::updated_at.ge(t));
     }
     if let Some(after) = after {
         q = q.filter(api_keys::id.gt(after));
