@@ -148,7 +148,7 @@ pub fn views(
     let allocations = billing::allocations::allocations_of_documents(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
     let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
-    let today = Utc::now().date_naive();
+    let today = org.today();
     rows.into_iter()
         .map(|r| {
             let kind = kind_of(&r)?;
@@ -256,7 +256,7 @@ pub fn create_in(
         number: None,
         reference: None,
         status: "draft".to_owned(),
-        issue_date: input.issue_date.unwrap_or_else(|| Utc::now().date_naive()),
+        issue_date: input.issue_date.unwrap_or_else(|| org.today()),
         due_date: None,
         currency: org.base.code().to_owned(),
         exchange_rate: SqlDecimal(Decimal::ONE),
@@ -700,16 +700,13 @@ pub async fn list(
                 ));
             }
         }
-        let filter = DocumentFilter {
+        let mut filter = DocumentFilter {
             kind: kind.as_str().to_owned(),
             status: query.status,
             account_id: query.account_id.map(ClientAccountId),
             from: query.from,
             to: query.to,
-            overdue_on: query
-                .overdue
-                .filter(|o| *o)
-                .map(|_| Utc::now().date_naive()),
+            overdue_on: None,
             number: query.number,
             reference: query.reference,
         };
@@ -717,9 +714,10 @@ pub async fn list(
         let (page, descending, after) = by_creation::<DocumentId>(
             &page,
             query.sort.as_deref(),
-            &format!("{filter:?} {since:?}"),
+            &format!("{filter:?} {since:?} {:?}", query.overdue),
         )?;
         let org = ledger::org(tx, caller)?;
+        filter.overdue_on = query.overdue.filter(|o| *o).map(|_| org.today());
         let keyset = Keyset {
             after,
             descending,

@@ -161,8 +161,7 @@ pub async fn list(
         caller.require(Permission::Read)?;
         let only = (!caller.can(Permission::ManageAllApiKeys)).then(|| caller.user_id());
         let after = page.after.as_ref().map(|a| ApiKeyId(a.1));
-        let rows =
-            db::identity::api_keys::list(tx, caller.org, only, since, after, page.fetch())?;
+        let rows = db::identity::api_keys::list(tx, caller.org, only, since, after, page.fetch())?;
         Ok(page.page(rows, |r| (String::new(), r.id.0), ApiKeyView::from))
     })
     .await

@@ -69,11 +69,13 @@ pub fn update_settings(
     id: OrganizationId,
     name: &str,
     rounding_mode: &str,
+    timezone: &str,
 ) -> QueryResult<()> {
     diesel::update(organizations::table.find(id))
         .set((
             organizations::name.eq(name),
             organizations::rounding_mode.eq(rounding_mode),
+            organizations::timezone.eq(timezone),
             organizations::version.eq(organizations::version + 1),
             organizations::updated_at.eq(crate::db::now()),
         ))
