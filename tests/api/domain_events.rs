@@ -232,3 +232,74 @@ both_backends!(
     crm_names_its_domain_events_works,
     super::crm_names_its_domain_events
 );
+
+/// The overdue job, run once against the test's database as a node would run it.
+async fn run_overdue_job(app: &TestApp) -> usize {
+    let config = crate::support::test_config(&app.database_url);
+    let pool = accord::startup::open_pool(&config).unwrap();
+    let state = accord::app::App {
+        backend: config.database.backend(),
+        pool,
+        jwt: accord::auth::jwt::JwtKeys::new(b"overdue job test secret, long enough"),
+        config,
+    };
+    accord::app::billing::overdue::announce_overdue_invoices(&state, 500)
+        .await
+        .unwrap()
+}
+
+async fn an_overdue_invoice_is_announced_once(app: TestApp) {
+    // Arrange: an organization far ahead of UTC, an invoice past due and one not yet due.
+    let token = app.signup("Overdue Ltd").await.token;
+    let zone = ok(
+        &app,
+        &token,
+        "PATCH",
+        "/api/v1/organization",
+        json!({"timezone": "Pacific/Kiritimati"}),
+    )
+    .await;
+    assert_eq!(zone["timezone"], "Pacific/Kiritimati");
+    let bad = app
+        .patch("/api/v1/organization")
+        .token(&token)
+        .json(&json!({"timezone": "Mars/Olympus"}))
+        .send()
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert!(
+        bad.error_fields().iter().any(|f| f == "timezone"),
+        "{}",
+        bad.text
+    );
+    let customer = app
+        .client_account(
+            &token,
+            json!({"name": "Soylent", "is_customer": true, "status": "active", "currency": "USD"}),
+        )
+        .await;
+    let invoice = |due: &str| {
+        json!({"account_id": customer, "issue_date": "2026-01-01", "due_date": due,
+               "lines": [{"description": "Work", "quantity": "1", "unit_price": "100.00"}]})
+    };
+    let late = id_of(&app.issued(&token, "invoices", invoice("2026-01-31")).await);
+    let future = id_of(&app.issued(&token, "invoices", invoice("2999-01-31")).await);
+
+    // Act: the job runs twice.
+    run_overdue_job(&app).await;
+    run_overdue_job(&app).await;
+
+    // Assert
+    let overdue: Vec<(String, String, String)> = all_events(&app)
+        .into_iter()
+        .filter(|(k, _, _)| k == "invoice.overdue")
+        .collect();
+    assert_eq!(overdue.len(), 1, "{overdue:?}");
+    assert_eq!(overdue[0].1, late);
+    assert_eq!(overdue[0].2, "system");
+    assert!(!kinds_of(&app, &future).contains(&"invoice.overdue".to_owned()));
+}
+both_backends!(
+    an_overdue_invoice_is_announced_once_works,
+    super::an_overdue_invoice_is_announced_once
+);
