@@ -88,6 +88,7 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     actix_web::rt::spawn(seal_changes(purge_state.clone()));
     actix_web::rt::spawn(purge_expired_events(purge_state.clone()));
     actix_web::rt::spawn(dispatch_webhooks(purge_state.clone()));
+    actix_web::rt::spawn(announce_overdue_invoices(purge_state.clone()));
     actix_web::rt::spawn(purge_idempotency_keys(purge_state));
     Ok(Running { server, port })
 }
@@ -169,6 +170,24 @@ async fn dispatch_webhooks(state: actix_web::web::Data<App>) {
 
 const DISPATCH_INTERVAL_MS: u64 = 250;
 const DISPATCH_BATCH: i64 = 32;
+
+/// Announces invoices that became overdue (`invoice.overdue`, once each), every minute.
+async fn announce_overdue_invoices(state: actix_web::web::Data<App>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        loop {
+            match crate::app::billing::overdue::announce_overdue_invoices(&state, 500).await {
+                Ok(n) if n >= 250 => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "announcing overdue invoices failed");
+                    break;
+                }
+            }
+        }
+    }
+}
 
 /// Idempotency keys are kept 24 h at least; older ones are dropped hourly.
 async fn purge_idempotency_keys(state: actix_web::web::Data<App>) {

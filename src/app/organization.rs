@@ -42,6 +42,24 @@ impl From<OrganizationRow> for OrganizationView {
     }
 }
 
+/// The zone named `name` (an IANA name, checked when it was set), or UTC.
+pub fn zone_of(name: &str) -> chrono_tz::Tz {
+    name.parse().unwrap_or(chrono_tz::Tz::UTC)
+}
+
+/// The date now in `zone`.
+pub fn today_in(zone: chrono_tz::Tz) -> NaiveDate {
+    Utc::now().with_timezone(&zone).date_naive()
+}
+
+/// The caller's organization's date now, in its time zone: what "today" means in reports,
+/// defaults and overdue invoices.
+pub fn today(tx: &mut Tx) -> Result<NaiveDate, AppError> {
+    let org = tx.caller()?.org;
+    let row = db::identity::organizations::find(tx, org)?;
+    Ok(today_in(zone_of(&row.timezone)))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
@@ -70,6 +88,9 @@ pub struct OrganizationSettings {
     pub fiscal_year_start_month: i16,
     pub lock_date: Option<NaiveDate>,
     pub rounding_mode: RoundingMode,
+    /// IANA time zone whose date is the organization's "today" (reports, overdue invoices).
+    #[schema(example = "Europe/Berlin")]
+    pub timezone: String,
     #[schema(example = "INV-")]
     pub invoice_prefix: String,
     #[schema(example = "CN-")]
@@ -89,6 +110,9 @@ pub struct OrganizationPatch {
     #[schema(example = "Acme Ltd")]
     pub name: Option<String>,
     pub rounding_mode: Option<RoundingMode>,
+    /// IANA time zone name (`Europe/Berlin`); "today" is the date there.
+    #[schema(example = "Europe/Berlin")]
+    pub timezone: Option<String>,
     /// Prefix of invoice numbers (taken at issue): up to 20 letters, digits, `-`, `_`, `/`, `.`.
     #[schema(example = "INV-")]
     pub invoice_prefix: Option<String>,
@@ -122,6 +146,7 @@ fn settings_in(tx: &mut Tx) -> Result<OrganizationSettings, AppError> {
         } else {
             RoundingMode::HalfUp
         },
+        timezone: row.timezone,
         invoice_prefix,
         credit_note_prefix,
         vendor_credit_prefix,
@@ -151,6 +176,17 @@ pub async fn update(
     cx.caller()?.require(Permission::ManageOrganization)?;
     let mut check = Check::new();
     check.not_blank("name", patch.name.as_deref(), 200);
+    if patch
+        .timezone
+        .as_deref()
+        .is_some_and(|z| z.parse::<chrono_tz::Tz>().is_err())
+    {
+        check.push(
+            "timezone",
+            "invalid_timezone",
+            "an IANA time zone name, such as Europe/Berlin or UTC",
+        );
+    }
     for (field, p) in [
         ("invoice_prefix", &patch.invoice_prefix),
         ("credit_note_prefix", &patch.credit_note_prefix),
@@ -184,6 +220,7 @@ pub async fn update(
                 .rounding_mode
                 .map(RoundingMode::as_str)
                 .unwrap_or(&row.rounding_mode),
+            patch.timezone.as_deref().unwrap_or(&row.timezone),
         )?;
         for (kind, prefix) in [
             ("invoice", &patch.invoice_prefix),

@@ -6,6 +6,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -23,6 +24,31 @@ pub struct PageParams {
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
+}
+
+/// What every list's query has besides its own filters: `updated_since=`, for incremental
+/// sync (rows whose `updated_at` is at or after the instant).
+pub trait ListQuery {
+    fn updated_since(&self) -> Option<DateTime<Utc>>;
+}
+
+/// A list with no filters of its own.
+impl ListQuery for () {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        None
+    }
+}
+
+/// Implements [`ListQuery`] for a list query with an `updated_since` field.
+#[macro_export]
+macro_rules! list_query {
+    ($query:ty) => {
+        impl $crate::app::page::ListQuery for $query {
+            fn updated_since(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                self.updated_since
+            }
+        }
+    };
 }
 
 /// A page of a list.

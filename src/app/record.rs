@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::error::{AppError, Check, Found};
 use super::input::IfMatch;
-use super::page::{by_creation, Page, PageParams};
+use super::page::{by_creation, ListQuery, Page, PageParams};
 use super::unit_of_work::{Change, Outcome, Tx};
 use super::{App, Context};
 use crate::auth::Permission;
@@ -44,7 +44,7 @@ pub trait Record: Sized + 'static {
     type Patch: Send + 'static;
     type View: Serialize + Send + 'static;
     /// A list's query (filters and sort), as the client sent it.
-    type Query: Send + 'static;
+    type Query: ListQuery + Send + 'static;
 
     /// Record-level access a create needs, from its input alone, before the input's rules
     /// (the account a record goes on, when the input names one that exists).
@@ -89,6 +89,12 @@ pub trait Record: Sized + 'static {
     /// What else a create writes (joined rows, derived state), after the row.
     fn created(_tx: &mut Tx, _row: &Self::Row, _input: &Self::Create) -> Result<(), AppError> {
         Ok(())
+    }
+
+    /// The domain event a change is, when it is one (`won` for an opportunity whose stage
+    /// became won); a plain `updated` otherwise.
+    fn event(_before: &Self::Row, _after: &Self::Row) -> Option<&'static str> {
+        None
     }
 
     /// What else a change writes, after the row is saved.
@@ -198,8 +204,13 @@ pub fn update_in<R: Changeable>(
         return Err(AppError::version_mismatch());
     }
     R::updated(tx, &current, &row, &patch)?;
+    let event = R::event(&current, &row);
     let after = view_of::<R>(tx, row)?;
-    tx.record(Change::updated(R::NAME, id.into(), &before, &after));
+    let change = Change::updated(R::NAME, id.into(), &before, &after);
+    tx.record(match event {
+        Some(name) => change.as_event(name),
+        None => change,
+    });
     Ok(after)
 }
 
@@ -266,13 +277,15 @@ pub async fn list<R: Record>(
     app.read(cx, move |tx| {
         tx.caller()?.require(R::READ)?;
         let filter = R::filter(tx, &query)?;
+        let since = query.updated_since().map(|t| t.naive_utc());
         let (page, descending, after) =
-            by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?}"))?;
+            by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?} {since:?}"))?;
         let org = tx.caller()?.org;
         let keyset = Keyset {
             after,
             descending,
             limit: page.fetch(),
+            updated_since: since,
         };
         let rows = R::Row::list(tx, org, &filter, keyset)?;
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id().into()).collect();

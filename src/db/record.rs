@@ -9,12 +9,14 @@ use super::DbConn;
 use crate::domain::ids::OrganizationId;
 
 /// Where a page of a list starts, and how long it is. Plain records page in creation order
-/// (UUIDv7 ids), forward or backward.
+/// (UUIDv7 ids), forward or backward; every list can be narrowed to the rows changed since an
+/// instant (`updated_since`, on each table's `updated_at`).
 #[derive(Debug, Clone, Copy)]
 pub struct Keyset<Id> {
     pub after: Option<Id>,
     pub descending: bool,
     pub limit: i64,
+    pub updated_since: Option<chrono::NaiveDateTime>,
 }
 
 /// A row of a table keyed by `(organization_id, id)`.
@@ -149,6 +151,9 @@ macro_rules! stored {
                     .select($row::as_select())
                     .into_boxed();
                 let mut q = $apply;
+                if let Some(t) = page.updated_since {
+                    q = q.filter($table::updated_at.ge(t));
+                }
                 if let Some(id) = page.after {
                     q = if page.descending {
                         q.filter($table::id.lt(id))

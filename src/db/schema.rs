@@ -24,6 +24,7 @@ table! {
         updated_at -> Timestamp,
         lock_date -> Nullable<Date>,
         rounding_mode -> Text,
+        timezone -> Text,
     }
 }
 
@@ -75,6 +76,7 @@ table! {
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -149,6 +151,7 @@ table! {
         rate_date -> Date,
         rate -> ExactDecimal,
         created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -169,6 +172,7 @@ table! {
         reversal_reason -> Nullable<Text>,
         created_by -> DbUuid,
         posted_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -363,6 +367,7 @@ table! {
         received_on -> Date,
         created_by -> DbUuid,
         created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -594,6 +599,7 @@ table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        overdue_notified_at -> Nullable<Timestamp>,
     }
 }
 

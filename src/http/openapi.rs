@@ -1,12 +1,16 @@
 //! The OpenAPI document, built by utoipa from the same route registration the server uses,
 //! plus what every operation shares: the bearer scheme and the problem responses.
 
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::openapi::schema::ObjectBuilder;
 use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::Components;
+use utoipa::openapi::Response;
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
+use utoipa::Modify;
 use utoipa::OpenApi as _;
 
 use super::error::{Problem, PROBLEM_JSON};
@@ -123,6 +127,7 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             ),
         );
     }
+    ResponseHeaders.modify(&mut api);
     api.security = Some(vec![SecurityRequirement::new(
         "bearer",
         Vec::<String>::new(),
@@ -183,6 +188,85 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
         }
     }
     api
+}
+
+/// Declares the response headers the server sends, by walking every operation: `ETag` on
+/// reads of one resource and on PATCH answers, `Location` on 201s, `Idempotent-Replayed` on
+/// POST answers, and the rate-limit headers with `Retry-After` on 429 and 503.
+struct ResponseHeaders;
+
+fn header(description: &str, integer: bool) -> utoipa::openapi::header::Header {
+    let kind = if integer { Type::Integer } else { Type::String };
+    HeaderBuilder::new()
+        .schema(ObjectBuilder::new().schema_type(kind))
+        .description(Some(description))
+        .build()
+}
+
+fn add_headers(response: &mut Response, names: &[&str]) {
+    for name in names {
+        let h = match *name {
+            "ETag" => header("Strong validator of the resource's version; send it back in If-Match", false),
+            "Location" => header("Where the created resource lives", false),
+            "Idempotent-Replayed" => header("`true` when this is the stored answer of an earlier request with the same Idempotency-Key", false),
+            "RateLimit-Limit" => header("Requests allowed per window for this caller", true),
+            "RateLimit-Remaining" => header("Requests left in the current window", true),
+            "RateLimit-Reset" => header("Seconds until the window resets", true),
+            "Retry-After" => header("Seconds to wait before retrying", true),
+            _ => continue,
+        };
+        response.headers.entry((*name).to_owned()).or_insert(h);
+    }
+}
+
+impl Modify for ResponseHeaders {
+    fn modify(&self, api: &mut OpenApi) {
+        let limited = [
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+            "Retry-After",
+        ];
+        if let Some(components) = api.components.as_mut() {
+            for code in ["429", "503"] {
+                if let Some(RefOr::T(r)) = components.responses.get_mut(&format!("Problem{code}")) {
+                    add_headers(r, &limited);
+                }
+            }
+        }
+        for (path, item) in api.paths.paths.iter_mut() {
+            let one_resource = path.ends_with('}');
+            let ops = [
+                ("get", &mut item.get),
+                ("post", &mut item.post),
+                ("put", &mut item.put),
+                ("patch", &mut item.patch),
+                ("delete", &mut item.delete),
+            ];
+            for (method, op) in ops {
+                let Some(op) = op.as_mut() else { continue };
+                for (code, response) in op.responses.responses.iter_mut() {
+                    let RefOr::T(response) = response else {
+                        continue;
+                    };
+                    let mut names = Vec::new();
+                    if code == "200" && (method == "patch" || (method == "get" && one_resource)) {
+                        names.push("ETag");
+                    }
+                    if code == "201" {
+                        names.push("Location");
+                    }
+                    if method == "post"
+                        && code.starts_with('2')
+                        && !path.starts_with("/api/v1/auth/")
+                    {
+                        names.push("Idempotent-Replayed");
+                    }
+                    add_headers(response, &names);
+                }
+            }
+        }
+    }
 }
 
 /// A parameter is absent or has a value: headers, query and path segments cannot carry JSON

@@ -210,6 +210,11 @@ fn allocate_at(
     let currency = currency_of(&target.currency)?;
     let too_large = |_| AppError::field("too_large", &f("amount"), "too large");
     let now = db::now();
+    let target_before = DocumentBefore::read(conn, org, target.id)?;
+    let credit_before = match &source {
+        AllocationSource::Credit(c) => Some(DocumentBefore::read(conn, org, c.id)?),
+        AllocationSource::Payment(_) => None,
+    };
     // The amounts move first: each conditional update refuses to go above what is due and
     // locks its row, so the base amounts below are computed from what was settled before
     // this allocation even when another request settled part of the same item meanwhile —
@@ -364,7 +369,42 @@ fn allocate_at(
     }
     let view = AllocationView::of(&row, &kinds, currency);
     conn.record(Change::created("allocation", id.into(), &view));
+    target_before.record_change(conn, org)?;
+    if let Some(c) = credit_before {
+        c.record_change(conn, org)?;
+    }
     Ok(row)
+}
+
+/// A document as it was before an allocation changed what it has settled, to record the
+/// change with it.
+struct DocumentBefore {
+    row: DocumentRow,
+    view: super::documents::DocumentView,
+}
+
+impl DocumentBefore {
+    fn read(conn: &mut Tx, org: &Org, id: DocumentId) -> Result<DocumentBefore, AppError> {
+        let row = billing::documents::find_document(conn, org.id, id)?;
+        let view = super::documents::view(conn, org, row.clone())?;
+        Ok(DocumentBefore { row, view })
+    }
+
+    /// Notes the document's change: an invoice that now owes nothing is `invoice.paid`.
+    fn record_change(self, conn: &mut Tx, org: &Org) -> Result<(), AppError> {
+        let row = billing::documents::find_document(conn, org.id, self.row.id)?;
+        let kind = kind_of(&row)?;
+        let paid =
+            kind == DocumentKind::Invoice && row.status == "paid" && self.row.status != "paid";
+        let after = super::documents::view(conn, org, row)?;
+        let change = Change::updated(kind.as_str(), self.row.id.into(), &self.view, &after);
+        conn.record(if paid {
+            change.as_event("paid")
+        } else {
+            change
+        });
+        Ok(())
+    }
 }
 
 /// Undoes allocations: their documents owe again, and exchange differences are reversed on
@@ -380,6 +420,11 @@ pub(super) fn unwind(
         if a.voided {
             continue;
         }
+        let document_before = DocumentBefore::read(conn, org, a.document_id)?;
+        let credit_before = match a.credit_document_id {
+            Some(c) => Some(DocumentBefore::read(conn, org, c)?),
+            None => None,
+        };
         billing::documents::allocate_document(
             conn,
             org.id,
@@ -421,6 +466,10 @@ pub(super) fn unwind(
             ..AllocationView::of(&a, &kinds, currency)
         };
         conn.record(Change::updated("allocation", a.id.into(), &before, &after));
+        document_before.record_change(conn, org)?;
+        if let Some(c) = credit_before {
+            c.record_change(conn, org)?;
+        }
     }
     Ok(())
 }

@@ -83,7 +83,11 @@ pub struct BankAccountRequest {
 pub struct BankAccountListParams {
     /// `created_at` (default) or `-created_at`.
     pub sort: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+crate::list_query!(BankAccountListParams);
 
 /// ISO 13616: 15 to 34 letters and digits, country code, and the mod-97 check.
 fn iban_ok(iban: &str) -> bool {

@@ -148,7 +148,7 @@ pub fn views(
     let allocations = billing::allocations::allocations_of_documents(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
     let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
-    let today = Utc::now().date_naive();
+    let today = org.today();
     rows.into_iter()
         .map(|r| {
             let kind = kind_of(&r)?;
@@ -256,7 +256,7 @@ pub fn create_in(
         number: None,
         reference: None,
         status: "draft".to_owned(),
-        issue_date: input.issue_date.unwrap_or_else(|| Utc::now().date_naive()),
+        issue_date: input.issue_date.unwrap_or_else(|| org.today()),
         due_date: None,
         currency: org.base.code().to_owned(),
         exchange_rate: SqlDecimal(Decimal::ONE),
@@ -700,26 +700,29 @@ pub async fn list(
                 ));
             }
         }
-        let filter = DocumentFilter {
+        let mut filter = DocumentFilter {
             kind: kind.as_str().to_owned(),
             status: query.status,
             account_id: query.account_id.map(ClientAccountId),
             from: query.from,
             to: query.to,
-            overdue_on: query
-                .overdue
-                .filter(|o| *o)
-                .map(|_| Utc::now().date_naive()),
+            overdue_on: None,
             number: query.number,
             reference: query.reference,
         };
-        let (page, descending, after) =
-            by_creation::<DocumentId>(&page, query.sort.as_deref(), &format!("{filter:?}"))?;
+        let since = query.updated_since.map(|t| t.naive_utc());
+        let (page, descending, after) = by_creation::<DocumentId>(
+            &page,
+            query.sort.as_deref(),
+            &format!("{filter:?} {since:?} {:?}", query.overdue),
+        )?;
         let org = ledger::org(tx, caller)?;
+        filter.overdue_on = query.overdue.filter(|o| *o).map(|_| org.today());
         let keyset = Keyset {
             after,
             descending,
             limit: page.fetch(),
+            updated_since: since,
         };
         let rows = DocumentRow::list(tx, org.id, &filter, keyset)?;
         let views = views(tx, &org, rows)?;
@@ -794,7 +797,12 @@ pub async fn issue(
         caller.require(Permission::WriteBooks)?;
         let before = current(tx, caller, kind, id)?;
         let after = issue_in(tx, caller, kind, id)?;
-        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        let event = if kind == DocumentKind::Bill {
+            "approved"
+        } else {
+            "issued"
+        };
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after).as_event(event));
         Outcome::ok(&after)
     })
     .await
@@ -812,7 +820,7 @@ pub async fn void(
         caller.require(Permission::WriteBooks)?;
         let before = current(tx, caller, kind, id)?;
         let after = void_in(tx, caller, kind, id)?;
-        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after));
+        tx.record(Change::updated(kind.as_str(), id.into(), &before, &after).as_event("voided"));
         Outcome::ok(&after)
     })
     .await

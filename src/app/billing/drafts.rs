@@ -179,9 +179,13 @@ pub struct DocumentListParams {
     pub overdue: Option<bool>,
     pub number: Option<String>,
     pub reference: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// `created_at` (default) or `-created_at`.
     pub sort: Option<String>,
 }
+
+crate::list_query!(DocumentListParams);
 
 #[derive(Debug, Clone)]
 pub struct LineEntry {

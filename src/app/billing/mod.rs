@@ -14,6 +14,7 @@ pub mod allocations;
 pub mod bank_accounts;
 pub mod documents;
 pub mod drafts;
+pub mod overdue;
 pub mod payments;
 pub mod statements;
 pub mod tax_rates;

@@ -600,9 +600,13 @@ pub struct PaymentListParams {
     pub bank_account_id: Option<Uuid>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// `created_at` (default) or `-created_at`.
     pub sort: Option<String>,
 }
+
+crate::list_query!(PaymentListParams);
 
 /// `POST /payments`: records a payment, with its allocations, and posts its entry.
 pub async fn create(app: &App, cx: &Context, req: PaymentRequest) -> Result<Outcome, AppError> {
@@ -645,13 +649,18 @@ pub async fn list(
             from: query.from,
             to: query.to,
         };
-        let (page, descending, after) =
-            by_creation::<PaymentId>(&page, query.sort.as_deref(), &format!("{filter:?}"))?;
+        let since = query.updated_since.map(|t| t.naive_utc());
+        let (page, descending, after) = by_creation::<PaymentId>(
+            &page,
+            query.sort.as_deref(),
+            &format!("{filter:?} {since:?}"),
+        )?;
         let org = ledger::org(tx, caller)?;
         let keyset = Keyset {
             after,
             descending,
             limit: page.fetch(),
+            updated_since: since,
         };
         let rows = PaymentRow::list(tx, org.id, &filter, keyset)?;
         let views = views(tx, &org, rows)?;
@@ -706,7 +715,7 @@ pub async fn void(app: &App, cx: &Context, id: PaymentId) -> Result<Outcome, App
         caller.require(Permission::WriteBooks)?;
         let before = before(tx, caller, id)?;
         let after = void_in(tx, caller, id)?;
-        tx.record(Change::updated("payment", id.into(), &before, &after));
+        tx.record(Change::updated("payment", id.into(), &before, &after).as_event("voided"));
         Outcome::ok(&after)
     })
     .await

@@ -91,7 +91,11 @@ pub struct TaxRateListParams {
     pub is_active: Option<bool>,
     /// `created_at` (default) or `-created_at`.
     pub sort: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+crate::list_query!(TaxRateListParams);
 
 impl TaxRateRequest {
     /// The request's own shape: what is missing or malformed, before any rule that needs

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::access;
 use crate::app::error::AppError;
+use crate::app::page::ListQuery;
 use crate::app::Tx;
 use crate::db::crm::account_records::RecordFilter;
 use crate::db::crm::accounts::AccountRow;
@@ -48,6 +49,12 @@ pub struct RecordListParams {
     pub sort: Option<String>,
 }
 
+impl ListQuery for RecordListParams {
+    fn updated_since(&self) -> Option<DateTime<Utc>> {
+        self.updated_since
+    }
+}
+
 impl RecordListParams {
     /// The stored filter of a list: the person, status and kind its records have, with the
     /// filters every list shares. A date range must not end before it starts.
@@ -74,7 +81,6 @@ impl RecordListParams {
             q: self.q.clone().filter(|q| !q.trim().is_empty()),
             from: self.from,
             to: self.to,
-            updated_since: self.updated_since.map(|t| t.naive_utc()),
         })
     }
 

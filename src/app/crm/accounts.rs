@@ -568,7 +568,7 @@ pub async fn archive(app: &App, cx: &Context, id: ClientAccountId) -> Result<(),
         row.updated_at = db::now();
         db::crm::accounts::save(tx, &row, current.version)?;
         let after = view_one(tx, row, None)?;
-        tx.record(Change::updated(Account::NAME, id.0, &before, &after));
+        tx.record(Change::updated(Account::NAME, id.0, &before, &after).as_event("archived"));
         Ok(())
     })
     .await
@@ -622,7 +622,7 @@ pub fn churn_in(
         return Err(AppError::version_mismatch());
     }
     let after = view_one(tx, row, None)?;
-    tx.record(Change::updated(Account::NAME, id.0, &before, &after));
+    tx.record(Change::updated(Account::NAME, id.0, &before, &after).as_event("churned"));
     Ok(after)
 }
 

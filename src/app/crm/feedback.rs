@@ -108,6 +108,7 @@ impl Record for Feedback {
         if check.is_clean() {
             account_records::target_account(tx, account_id)?;
         }
+        let now = db::now();
         Ok(FeedbackRow {
             organization_id: caller.org,
             id: FeedbackId::new(),
@@ -118,7 +119,8 @@ impl Record for Feedback {
             comment,
             received_on,
             created_by: caller.user_id(),
-            created_at: db::now(),
+            created_at: now,
+            updated_at: now,
         })
     }
 

@@ -80,19 +80,19 @@ pub fn merge_in(
     db::crm::accounts::save(tx, &dup, duplicate.version)?;
     let dup = refresh_account(tx, org, dup.id)?;
     let duplicate_after = view_one(tx, dup, None)?;
-    tx.record(Change::updated(
-        Account::NAME,
-        duplicate.id.0,
-        &duplicate_before,
-        &duplicate_after,
-    ));
+    tx.record(
+        Change::updated(
+            Account::NAME,
+            duplicate.id.0,
+            &duplicate_before,
+            &duplicate_after,
+        )
+        .as_event("merged"),
+    );
     let row = refresh_account(tx, org, survivor.id)?;
     let after = view_one(tx, row, None)?;
-    tx.record(Change::updated(
-        Account::NAME,
-        survivor.id.0,
-        &survivor_before,
-        &after,
-    ));
+    tx.record(
+        Change::updated(Account::NAME, survivor.id.0, &survivor_before, &after).as_event("merged"),
+    );
     Ok(after)
 }

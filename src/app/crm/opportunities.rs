@@ -206,6 +206,14 @@ impl Record for Opportunity {
     type View = OpportunityView;
     type Query = RecordListParams;
 
+    fn event(before: &OpportunityRow, after: &OpportunityRow) -> Option<&'static str> {
+        match after.stage.as_str() {
+            "won" if before.stage != "won" => Some("won"),
+            "lost" if before.stage != "lost" => Some("lost"),
+            _ => None,
+        }
+    }
+
     fn may_create(tx: &mut Tx, input: &OpportunityInput) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }

@@ -140,7 +140,7 @@ pub fn reassign_in(
         return Err(AppError::version_mismatch());
     }
     let after = view_one(tx, row, None)?;
-    tx.record(Change::updated(Account::NAME, id.0, &before, &after));
+    tx.record(Change::updated(Account::NAME, id.0, &before, &after).as_event("reassigned"));
     Ok(after)
 }
 

@@ -237,6 +237,10 @@ impl Record for Risk {
     type View = RiskView;
     type Query = RecordListParams;
 
+    fn event(before: &RiskRow, after: &RiskRow) -> Option<&'static str> {
+        (after.status == "resolved" && before.status != "resolved").then_some("resolved")
+    }
+
     fn may_create(tx: &mut Tx, input: &RiskInput) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }

@@ -84,6 +84,7 @@ pub async fn create(
             return Err(AppError::validation(vec![role_exceeds_own(caller, role)]));
         }
         let key = secrets::random_token(secrets::API_KEY_PREFIX);
+        let now = db::now();
         let row = ApiKeyRow {
             organization_id: caller.org,
             id: ApiKeyId::new(),
@@ -94,7 +95,8 @@ pub async fn create(
             role: role.as_str().to_owned(),
             last_used_at: None,
             revoked_at: None,
-            created_at: db::now(),
+            created_at: now,
+            updated_at: now,
         };
         row.insert(tx)?;
         let view = ApiKeyView::from(row);
@@ -136,14 +138,30 @@ pub async fn get(app: &App, cx: &Context, id: ApiKeyId) -> Result<ApiKeyView, Ap
 }
 
 /// Admins see every key of the organization; everyone else the keys they created.
-pub async fn list(app: &App, cx: &Context, page: PageParams) -> Result<Page<ApiKeyView>, AppError> {
-    let page = PageRequest::new(&page, "created_at", "")?;
+/// Filters of the API key list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ApiKeyListParams {
+    /// Only keys changed (created or revoked) at or after this instant (RFC 3339).
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+crate::list_query!(ApiKeyListParams);
+
+pub async fn list(
+    app: &App,
+    cx: &Context,
+    page: PageParams,
+    params: ApiKeyListParams,
+) -> Result<Page<ApiKeyView>, AppError> {
+    let since = params.updated_since.map(|t| t.naive_utc());
+    let page = PageRequest::new(&page, "created_at", &format!("{since:?}"))?;
     app.read(cx, move |tx| {
         let caller = tx.caller()?;
         caller.require(Permission::Read)?;
         let only = (!caller.can(Permission::ManageAllApiKeys)).then(|| caller.user_id());
         let after = page.after.as_ref().map(|a| ApiKeyId(a.1));
-        let rows = db::identity::api_keys::list(tx, caller.org, only, after, page.fetch())?;
+        let rows = db::identity::api_keys::list(tx, caller.org, only, since, after, page.fetch())?;
         Ok(page.page(rows, |r| (String::new(), r.id.0), ApiKeyView::from))
     })
     .await
@@ -160,7 +178,7 @@ pub async fn revoke(app: &App, cx: &Context, id: ApiKeyId) -> Result<(), AppErro
         let before = ApiKeyView::from(row.clone());
         db::identity::api_keys::revoke(tx, caller.org, row.id, db::now())?;
         let after = ApiKeyView::from(db::identity::api_keys::find(tx, caller.org, id)?);
-        tx.record(Change::updated("api_key", id.0, &before, &after));
+        tx.record(Change::updated("api_key", id.0, &before, &after).as_event("revoked"));
         Ok(())
     })
     .await

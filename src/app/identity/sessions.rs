@@ -136,6 +136,7 @@ pub async fn sign_up(app: &App, cx: &Context, req: SignupRequest) -> Result<Outc
             updated_at: now,
             lock_date: None,
             rounding_mode: "half_up".to_owned(),
+            timezone: "UTC".to_owned(),
         };
         if db::identity::users::email_taken(tx, email.as_str())? {
             return Err(email_taken());

@@ -61,7 +61,11 @@ pub struct UpdateTeamRequest {
 pub struct TeamListParams {
     /// `created_at` (default) or `-created_at`.
     pub sort: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+crate::list_query!(TeamListParams);
 
 pub struct Team;
 

@@ -112,7 +112,11 @@ pub struct LedgerAccountListParams {
     pub account_type: Option<AccountType>,
     pub is_active: Option<bool>,
     pub system_role: Option<SystemRole>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+crate::list_query!(LedgerAccountListParams);
 
 pub struct LedgerAccount;
 
@@ -402,6 +406,7 @@ impl Record for LedgerAccount {
             account_type: query.account_type.map(|t| t.as_str().to_owned()),
             is_active: query.is_active,
             system_role: query.system_role.map(|r| r.as_str().to_owned()),
+            updated_since: query.updated_since.map(|t| t.naive_utc()),
         })
     }
 

@@ -213,6 +213,8 @@ pub struct JournalEntryListParams {
     pub ledger_account_id: Option<Uuid>,
     pub source: Option<String>,
     pub reference: Option<String>,
+    /// Only entries changed (posted or reversed) at or after this instant (RFC 3339).
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// `date` (default) or `-date`.
     pub sort: Option<String>,
 }
@@ -234,6 +236,7 @@ pub async fn list(
             source: params.source,
             reference: params.reference,
             ledger_account_id: params.ledger_account_id.map(LedgerAccountId),
+            updated_since: params.updated_since.map(|t| t.naive_utc()),
         };
         let page = PageRequest::new(
             &page,

@@ -57,7 +57,11 @@ pub struct CreateExchangeRateRequest {
 #[into_params(parameter_in = Query)]
 pub struct ExchangeRateListParams {
     pub currency: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+crate::list_query!(ExchangeRateListParams);
 
 pub struct ExchangeRate;
 
@@ -109,13 +113,15 @@ impl Record for ExchangeRate {
         if store::rate_exists(tx, org.id, currency.code(), input.date)? {
             return Err(rate_exists(currency.code(), input.date));
         }
+        let now = db::now();
         Ok(ExchangeRateRow {
             organization_id: org.id,
             id: ExchangeRateId::new(),
             currency: currency.code().to_owned(),
             rate_date: input.date,
             rate: SqlDecimal(rate),
-            created_at: db::now(),
+            created_at: now,
+            updated_at: now,
         })
     }
 

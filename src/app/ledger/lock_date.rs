@@ -38,7 +38,9 @@ pub async fn set(app: &App, cx: &Context, req: LockDate) -> Result<LockDate, App
             lock_date: org(tx, caller)?.lock_date,
         };
         db::identity::organizations::set_lock_date(tx, caller.org, req.lock_date, db::now())?;
-        tx.record(Change::updated("lock_date", caller.org.0, &before, &req));
+        tx.record(
+            Change::updated("ledger", caller.org.0, &before, &req).as_event("lock_date_changed"),
+        );
         Ok(req)
     })
     .await

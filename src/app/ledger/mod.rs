@@ -56,11 +56,31 @@ pub struct Org {
     pub lock_date: Option<NaiveDate>,
     /// How documents round (an organization setting).
     pub rounding: Rounding,
+    /// The zone whose date is the organization's "today".
+    pub timezone: chrono_tz::Tz,
+}
+
+impl Org {
+    /// The organization's date now, in its time zone.
+    pub fn today(&self) -> NaiveDate {
+        crate::app::organization::today_in(self.timezone)
+    }
 }
 
 pub fn org(conn: &mut Tx, caller: &Caller) -> Result<Org, AppError> {
-    let row = db::identity::organizations::find(conn, caller.org)?;
+    org_by_id(conn, caller.org)
+}
+
+/// UTC's date, where a default is taken before the organization is read.
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// The organization `id`, for work with no caller (background jobs).
+pub fn org_by_id(conn: &mut Tx, id: OrganizationId) -> Result<Org, AppError> {
+    let row = db::identity::organizations::find(conn, id)?;
     Ok(Org {
+        timezone: crate::app::organization::zone_of(&row.timezone),
         id: row.id,
         base: currency_of(&row.base_currency)?,
         fiscal_year_start_month: row.fiscal_year_start_month.clamp(1, 12) as u32,
@@ -71,10 +91,6 @@ pub fn org(conn: &mut Tx, caller: &Caller) -> Result<Org, AppError> {
             Rounding::HalfUp
         },
     })
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 /// Both ends of a date range, in order.

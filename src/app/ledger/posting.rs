@@ -191,7 +191,7 @@ pub fn post_entry_for(
     let posted = build_lines(&requests, &rules, rounding).map_err(entry_errors)?;
     let entry = insert_posted(conn, caller, &draft, None, posted, |i| draft.lines.get(i))?;
     let view = entry_view(&entry, org.base)?;
-    conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view));
+    conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view).as_event("posted"));
     Ok(entry)
 }
 
@@ -204,6 +204,7 @@ fn insert_posted<'a>(
     request: impl Fn(usize) -> Option<&'a DraftLine>,
 ) -> Result<Entry, AppError> {
     let id = JournalEntryId::new();
+    let now = db::now();
     let row = EntryRow {
         organization_id: caller.org,
         id,
@@ -217,7 +218,8 @@ fn insert_posted<'a>(
         reversed_by_entry_id: None,
         reversal_reason: reverses.map(|r| r.1),
         created_by: UserId(caller.user_id().0),
-        posted_at: db::now(),
+        posted_at: now,
+        updated_at: now,
     };
     let lines: Vec<LineRow> = posted
         .into_iter()
@@ -353,12 +355,9 @@ pub fn post_reversal(
     linked.row.reversed_by_entry_id = Some(reversal.row.id);
     let after = entry_view(&linked, base)?;
     let created = entry_view(&reversal, base)?;
-    conn.record(Change::created(JOURNAL_ENTRY, reversal.row.id.0, &created));
-    conn.record(Change::updated(
-        JOURNAL_ENTRY,
-        linked.row.id.0,
-        &before,
-        &after,
-    ));
+    conn.record(Change::created(JOURNAL_ENTRY, reversal.row.id.0, &created).as_event("posted"));
+    conn.record(
+        Change::updated(JOURNAL_ENTRY, linked.row.id.0, &before, &after).as_event("reversed"),
+    );
     Ok(reversal)
 }

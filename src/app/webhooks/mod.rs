@@ -155,7 +155,11 @@ pub struct WebhookListParams {
     pub status: Option<String>,
     /// `created_at` (default) or `-created_at`.
     pub sort: Option<String>,
+    /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+crate::list_query!(WebhookListParams);
 
 /// What checking a URL found: the normalised URL, or why it is refused.
 #[derive(Debug, Clone)]

@@ -407,3 +407,45 @@ pub fn documents_issued_between(
         .select(DocumentRow::as_select())
         .load(conn)
 }
+
+/// Invoices that may have become overdue: issued, with an amount due, due before `due_before`
+/// and not yet announced; at most `limit`, by organization.
+pub fn overdue_candidates(
+    conn: &mut DbConn,
+    due_before: NaiveDate,
+    limit: i64,
+) -> QueryResult<Vec<(OrganizationId, DocumentId)>> {
+    documents::table
+        .filter(
+            documents::kind
+                .eq("invoice")
+                .and(documents::status.eq_any(["open", "partially_paid"]))
+                .and(documents::overdue_notified_at.is_null())
+                .and(documents::due_date.lt(due_before))
+                .and(documents::allocated_minor.lt(documents::total_minor)),
+        )
+        .order((documents::organization_id.asc(), documents::id.asc()))
+        .select((documents::organization_id, documents::id))
+        .limit(limit)
+        .load(conn)
+}
+
+/// Notes that an invoice's being overdue was announced; false when it already was.
+pub fn mark_overdue_notified(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: DocumentId,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        documents::table.filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::id.eq(id))
+                .and(documents::overdue_notified_at.is_null()),
+        ),
+    )
+    .set(documents::overdue_notified_at.eq(at))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -23,7 +23,6 @@ pub struct RecordFilter {
     pub q: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
-    pub updated_since: Option<NaiveDateTime>,
 }
 
 /// Midnight starting `day`, for comparing dates with timestamps.

@@ -38,9 +38,6 @@ crate::stored!(ContactRow in contacts, id: ContactId, filter: RecordFilter => |q
     if let Some(k) = &f.kind {
         q = q.filter(contacts::influence.eq(k.clone()));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(contacts::updated_at.ge(t));
-    }
     if let Some(text) = &f.q {
         let p = contains_pattern(text);
         q = q.filter(

@@ -21,6 +21,7 @@ pub struct FeedbackRow {
     pub received_on: NaiveDate,
     pub created_by: UserId,
     pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 crate::stored!(FeedbackRow in feedback, id: FeedbackId, filter: RecordFilter => |q, f| {

@@ -46,9 +46,6 @@ crate::stored!(InteractionRow in interactions, id: InteractionId, filter: Record
     if let Some(d) = f.to.and_then(|d| d.succ_opt()) {
         q = q.filter(interactions::occurred_at.lt(start_of(d)));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(interactions::updated_at.ge(t));
-    }
     q
 });
 crate::stored!(InteractionRow in interactions, version: version, updated: updated_at);

@@ -49,9 +49,6 @@ crate::stored!(OpportunityRow in opportunities, id: OpportunityId, filter: Recor
     if let Some(d) = f.to {
         q = q.filter(opportunities::expected_close_on.le(d));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(opportunities::updated_at.ge(t));
-    }
     q
 });
 crate::stored!(OpportunityRow in opportunities, version: version, updated: updated_at);

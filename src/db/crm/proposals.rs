@@ -39,9 +39,6 @@ crate::stored!(ProposalRow in proposals, id: ProposalId, filter: RecordFilter =>
     if let Some(s) = &f.status {
         q = q.filter(proposals::status.eq(s.clone()));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(proposals::updated_at.ge(t));
-    }
     q
 });
 crate::stored!(ProposalRow in proposals, version: revision, updated: updated_at);

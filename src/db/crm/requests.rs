@@ -38,9 +38,6 @@ crate::stored!(RequestRow in requests, id: ClientRequestId, filter: RecordFilter
     if let Some(k) = &f.kind {
         q = q.filter(requests::kind.eq(k.clone()));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(requests::updated_at.ge(t));
-    }
     q
 });
 crate::stored!(RequestRow in requests, version: version, updated: updated_at);

@@ -55,9 +55,6 @@ crate::stored!(RiskRow in risks, id: RiskId, filter: RecordFilter => |q, f| {
     if let Some(k) = &f.kind {
         q = q.filter(risks::kind.eq(k.clone()));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(risks::updated_at.ge(t));
-    }
     q
 });
 crate::stored!(RiskRow in risks, version: version, updated: updated_at);

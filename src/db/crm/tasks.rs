@@ -43,9 +43,6 @@ crate::stored!(TaskRow in tasks, id: TaskId, filter: RecordFilter => |q, f| {
     if let Some(d) = f.to {
         q = q.filter(tasks::due_on.le(d));
     }
-    if let Some(t) = f.updated_since {
-        q = q.filter(tasks::updated_at.ge(t));
-    }
     q
 });
 crate::stored!(TaskRow in tasks, version: version, updated: updated_at);

@@ -18,6 +18,7 @@ pub struct ApiKeyRow {
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 impl ApiKeyRow {
@@ -78,7 +79,7 @@ pub fn revoke(
                 .and(api_keys::revoked_at.is_null()),
         ),
     )
-    .set(api_keys::revoked_at.eq(now))
+    .set((api_keys::revoked_at.eq(now), api_keys::updated_at.eq(now)))
     .execute(conn)?;
     Ok(n == 1)
 }
@@ -88,6 +89,7 @@ pub fn list(
     conn: &mut DbConn,
     org: OrganizationId,
     only: Option<UserId>,
+    updated_since: Option<NaiveDateTime>,
     after: Option<ApiKeyId>,
     limit: i64,
 ) -> QueryResult<Vec<ApiKeyRow>> {
@@ -99,6 +101,9 @@ pub fn list(
         .into_boxed();
     if let Some(user) = only {
         q = q.filter(api_keys::created_by.eq(user));
+    }
+    if let Some(t) = updated_since {
+        q = q.filter(api_keys::updated_at.ge(t));
     }
     if let Some(after) = after {
         q = q.filter(api_keys::id.gt(after));

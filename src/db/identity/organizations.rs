@@ -19,6 +19,8 @@ pub struct OrganizationRow {
     pub lock_date: Option<chrono::NaiveDate>,
     /// How documents round line amounts and tax: `half_up` or `half_even`.
     pub rounding_mode: String,
+    /// IANA name of the zone whose date is the organization's "today".
+    pub timezone: String,
 }
 
 impl OrganizationRow {
@@ -67,11 +69,13 @@ pub fn update_settings(
     id: OrganizationId,
     name: &str,
     rounding_mode: &str,
+    timezone: &str,
 ) -> QueryResult<()> {
     diesel::update(organizations::table.find(id))
         .set((
             organizations::name.eq(name),
             organizations::rounding_mode.eq(rounding_mode),
+            organizations::timezone.eq(timezone),
             organizations::version.eq(organizations::version + 1),
             organizations::updated_at.eq(crate::db::now()),
         ))

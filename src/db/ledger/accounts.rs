@@ -157,6 +157,7 @@ pub struct AccountFilter {
     pub account_type: Option<String>,
     pub is_active: Option<bool>,
     pub system_role: Option<String>,
+    pub updated_since: Option<chrono::NaiveDateTime>,
 }
 
 pub fn list_accounts(
@@ -180,6 +181,9 @@ pub fn list_accounts(
     }
     if let Some(r) = &filter.system_role {
         q = q.filter(ledger_accounts::system_role.eq(r.clone()));
+    }
+    if let Some(t) = filter.updated_since {
+        q = q.filter(ledger_accounts::updated_at.ge(t));
     }
     if let Some((code, id)) = after_code {
         q = q.filter(

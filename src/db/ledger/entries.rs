@@ -26,6 +26,7 @@ pub struct EntryRow {
     pub reversal_reason: Option<String>,
     pub created_by: UserId,
     pub posted_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -103,7 +104,10 @@ pub fn mark_reversed(
                 .and(journal_entries::reversed_by_entry_id.is_null()),
         ),
     )
-    .set(journal_entries::reversed_by_entry_id.eq(by))
+    .set((
+        journal_entries::reversed_by_entry_id.eq(by),
+        journal_entries::updated_at.eq(crate::db::now()),
+    ))
     .execute(conn)?;
     Ok(n == 1)
 }
@@ -115,6 +119,8 @@ pub struct EntryFilter {
     pub source: Option<String>,
     pub reference: Option<String>,
     pub ledger_account_id: Option<LedgerAccountId>,
+    /// Only entries changed (posted, or reversed) at or after it.
+    pub updated_since: Option<NaiveDateTime>,
 }
 
 /// Entries in (date, id) order, after the (date, id) of the previous page.
@@ -142,6 +148,9 @@ pub fn list_entries(
     }
     if let Some(r) = &filter.reference {
         q = q.filter(journal_entries::reference.eq(r.clone()));
+    }
+    if let Some(t) = filter.updated_since {
+        q = q.filter(journal_entries::updated_at.ge(t));
     }
     if let Some(acct) = filter.ledger_account_id {
         q = q.filter(

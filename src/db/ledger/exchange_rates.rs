@@ -17,6 +17,7 @@ pub struct ExchangeRateRow {
     pub rate_date: NaiveDate,
     pub rate: SqlDecimal,
     pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 /// A list's filter: one currency, or all. Its rendering binds a cursor to it.

@@ -2,7 +2,9 @@
 
 use actix_web::{delete, get, post, web, HttpResponse};
 
-use crate::app::identity::api_keys::{self, ApiKeyView, CreateApiKeyRequest, CreatedApiKey};
+use crate::app::identity::api_keys::{
+    self, ApiKeyListParams, ApiKeyView, CreateApiKeyRequest, CreatedApiKey,
+};
 use crate::app::page::{Page, PageParams};
 use crate::app::App;
 use crate::domain::ids::ApiKeyId;
@@ -31,7 +33,7 @@ pub async fn create_api_key(
 /// List API keys: all of the organization's for admins, your own otherwise. Never the secrets.
 #[utoipa::path(
     tag = "api-keys",
-    params(PageParams),
+    params(PageParams, ApiKeyListParams),
     responses((status = 200, description = "A page of API keys", body = Page<ApiKeyView>))
 )]
 #[get("/api-keys")]
@@ -39,9 +41,10 @@ pub async fn list_api_keys(
     app: web::Data<App>,
     cx: Cx,
     page: ApiQuery<PageParams>,
+    params: ApiQuery<ApiKeyListParams>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(reply::json(
-        &api_keys::list(&app, &cx, page.into_inner()).await?,
+        &api_keys::list(&app, &cx, page.into_inner(), params.into_inner()).await?,
     ))
 }
 

@@ -1,0 +1,10 @@
+ALTER TABLE feedback DROP COLUMN updated_at;
+DROP INDEX journal_entries_updated;
+DROP INDEX payments_updated;
+DROP INDEX documents_updated;
+DROP INDEX documents_overdue;
+ALTER TABLE documents DROP COLUMN overdue_notified_at;
+ALTER TABLE organizations DROP COLUMN timezone;
+ALTER TABLE journal_entries DROP COLUMN updated_at;
+ALTER TABLE exchange_rates DROP COLUMN updated_at;
+ALTER TABLE api_keys DROP COLUMN updated_at;
