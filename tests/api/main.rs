@@ -11,6 +11,7 @@ mod change_log;
 mod contract;
 mod crm;
 mod domain_events;
+mod events;
 mod identity;
 mod layering;
 mod ledger;
