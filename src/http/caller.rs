@@ -73,7 +73,7 @@ fn origin(req: &HttpRequest, caller: Option<Caller>) -> Context {
 /// The client's address: the socket's peer, or, when the peer is a trusted proxy
 /// (`ACCORD_TRUSTED_PROXIES`), the nearest address in `X-Forwarded-For` that is not itself a
 /// trusted proxy. A client can write anything into the header; only our proxies are believed.
-fn client_addr(req: &HttpRequest) -> Option<String> {
+pub fn client_addr(req: &HttpRequest) -> Option<String> {
     let peer = req.peer_addr()?.ip();
     let trusted = req
         .app_data::<web::Data<App>>()

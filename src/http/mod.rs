@@ -412,9 +412,7 @@ pub async fn rate_limit(
         .unwrap_or_else(|| {
             format!(
                 "addr:{}",
-                req.connection_info()
-                    .realip_remote_addr()
-                    .unwrap_or("unknown")
+                caller::client_addr(req.request()).unwrap_or_default()
             )
         });
     match limiter.check(&caller) {
