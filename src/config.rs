@@ -189,6 +189,7 @@ fn parse_schedule(v: &str) -> Result<Vec<u64>, String> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
