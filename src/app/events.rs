@@ -149,6 +149,7 @@ pub struct EventParams {
     pub created_since: Option<DateTime<Utc>>,
     /// `desc` (default, newest first) or `asc` (oldest first: the change feed, in commit
     /// order).
+    #[param(inline)]
     pub order: Option<Order>,
     /// Rows per page, 1 to 200 (default 50).
     pub limit: Option<i64>,

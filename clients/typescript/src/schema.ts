@@ -216,6 +216,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first: every write with before and after, sign-ins and their
+         *     failures, refresh-token reuse. Never expires; hash-chained per organization. Admins and
+         *     owners (and their API keys).
+         */
+        get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes the organization's audit chain from its first row and says whether it holds. */
+        get: operations["verify_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -555,6 +593,27 @@ export interface paths {
         head?: never;
         /** Replace the CRM settings (admins and owners). */
         patch: operations["update_crm_settings"];
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's events, newest first; with `order=asc` the change feed: every event once,
+         *     in commit order. Keep the last `next_cursor` and ask again to get what happened since.
+         *     Admins and owners (and their API keys).
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/exchange-rates": {
@@ -1543,6 +1602,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks (admins and owners); never their secrets. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Create a webhook (admins and owners). Its `secret` is in this answer only; deliveries are
+         *     signed with it (Standard Webhooks). The URL must be, and resolve to, public addresses only
+         *     (`webhook_url_forbidden`, `webhook_url_unresolvable`).
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook (never its secret). */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook. `status` takes `active` or `paused` (a disabled webhook made active again
+         *     restarts); a new `url` is checked like on create.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's delivery log, newest first: one row per event sent to it, with every attempt. */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (pending, due now), whatever its status. */
+        post: operations["retry_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret. The new `secret` is in this answer only; the old one keeps
+         *     signing beside it for 24 hours (two `v1,` signatures in `webhook-signature`).
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `webhook.test` event to this webhook now; the answer is its delivery, pending (follow
+         *     it in the delivery log).
+         */
+        post: operations["test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1835,6 +2012,83 @@ export interface components {
             revoked_at?: string | null;
             role: components["schemas"]["Role"];
         };
+        /** @description One attempt to deliver, as the delivery log shows it. */
+        AttemptView: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Why the attempt failed without an answer (timeout, refused connection, forbidden
+             *     address); `null` otherwise.
+             */
+            error?: string | null;
+            /** Format: int64 */
+            latency_ms: number;
+            /**
+             * Format: int32
+             * @description The endpoint's HTTP status; `null` when no answer came (see `error`).
+             */
+            response_status?: number | null;
+        };
+        /** @description One row of the audit trail. */
+        AuditEventView: {
+            /**
+             * @description The event type of a write (`invoice.updated`), or `auth.signed_in`,
+             *     `auth.sign_in_failed`, `auth.refresh_reused`.
+             */
+            action: string;
+            actor: components["schemas"]["EventActor"];
+            /** @description The resource after the change; null for a deletion. */
+            after?: Record<string, never> | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The resource before the change; null for a creation. */
+            before?: Record<string, never> | null;
+            /** @description The client's address (the socket's peer, or `X-Forwarded-For` from a trusted proxy). */
+            client_ip?: string | null;
+            /** @description SHA-256 (hex) of the previous row's hash and this row's content; null until sealed. */
+            hash?: string | null;
+            /** Format: uuid */
+            id: string;
+            request_id?: string | null;
+            resource?: null | components["schemas"]["EventResource"];
+            /**
+             * Format: int64
+             * @description Its place in the organization's chain; null until sealed (within a second or so).
+             */
+            seq?: number | null;
+        };
+        /** @description A page of the audit trail, newest first. */
+        AuditPage: {
+            data: components["schemas"]["AuditEventView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description What `GET /audit-events/verify` found. */
+        AuditVerification: {
+            /**
+             * Format: int64
+             * @description Sealed rows checked.
+             */
+            checked: number;
+            /**
+             * Format: uuid
+             * @description The first row whose hash or position does not hold; null when none (or when rows were
+             *     removed from the end, which `reason` then says).
+             */
+            first_broken_id?: string | null;
+            /**
+             * @description Whether the whole chain holds: every row's hash recomputes, the sequence has no gap, and
+             *     the newest row is the checkpointed head.
+             */
+            ok: boolean;
+            /** @description Why the chain does not hold; null when it does. */
+            reason?: string | null;
+            /**
+             * Format: int64
+             * @description Rows recorded but not chained yet (normally chained within a second).
+             */
+            unsealed: number;
+        };
         BalanceSheetTotals: {
             assets: string;
             equity: string;
@@ -2036,6 +2290,22 @@ export interface components {
             role: components["schemas"]["Role"];
             title?: null | components["schemas"]["Title"];
         };
+        CreateWebhookRequest: {
+            description?: string | null;
+            /**
+             * @description Event types (`invoice.issued`) or patterns (`invoice.*`, `*`), at least one.
+             * @example [
+             *       "invoice.*"
+             *     ]
+             */
+            events: string[];
+            status?: null | components["schemas"]["WebhookState"];
+            /**
+             * @description An http(s) URL of a public address.
+             * @example https://example.com/accord/webhooks
+             */
+            url: string;
+        };
         CreatedApiKey: components["schemas"]["ApiKeyView"] & {
             /**
              * @description The secret. Shown this once; only its hash is stored, so a replay of this request
@@ -2093,6 +2363,30 @@ export interface components {
         DebitCredit: {
             credit: string;
             debit: string;
+        };
+        /**
+         * @description The state of a delivery.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed";
+        /** @description One event sent (or to be sent) to one webhook. */
+        DeliveryView: {
+            attempts: components["schemas"]["AttemptView"][];
+            /** Format: date-time */
+            created_at: string;
+            event_id: components["schemas"]["EventId"];
+            /** @example invoice.issued */
+            event_type: string;
+            id: components["schemas"]["WebhookDeliveryId"];
+            /**
+             * Format: date-time
+             * @description When it is tried next; `null` once it succeeded or failed.
+             */
+            next_attempt_at?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            webhook_id: components["schemas"]["WebhookId"];
         };
         /** @enum {string} */
         Direction: "inbound" | "outbound" | "internal";
@@ -2307,6 +2601,55 @@ export interface components {
             voided_at?: string | null;
         };
         EmptyRequest: Record<string, never>;
+        /** @description Who made a change. */
+        EventActor: {
+            /**
+             * Format: uuid
+             * @description The user or API key; `null` for the system.
+             */
+            id?: string | null;
+            /**
+             * @description `user`, `api_key` or `system`.
+             * @example user
+             */
+            kind: string;
+        };
+        /** Format: uuid */
+        EventId: string;
+        /** @description A page of events. */
+        EventPage: {
+            data: components["schemas"]["EventView"][];
+            /** @description Whether more events follow right now. */
+            has_more: boolean;
+            /**
+             * @description Where to resume. In ascending order it is always set, also on an empty or last page:
+             *     store it and ask again later for what happened since. In descending order it is null
+             *     on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** @description The resource an event is about. */
+        EventResource: {
+            /** Format: uuid */
+            id: string;
+            /** @example invoice */
+            type: string;
+        };
+        /** @description One event of the change log. */
+        EventView: {
+            actor: components["schemas"]["EventActor"];
+            /** Format: date-time */
+            created_at: string;
+            id: components["schemas"]["EventId"];
+            /** @description The resource as `GET` showed it after the change (before it, for a deletion). */
+            object: Record<string, never>;
+            /** @description The changed fields' earlier values on updates; `{}` otherwise. */
+            previous: Record<string, never>;
+            request_id?: string | null;
+            resource: components["schemas"]["EventResource"];
+            /** @example invoice.issued */
+            type: string;
+        };
         ExchangeRateView: {
             /** Format: date-time */
             created_at: string;
@@ -2714,6 +3057,11 @@ export interface components {
             /** @example Acme Ltd */
             name?: string | null;
             rounding_mode?: null | components["schemas"]["RoundingMode"];
+            /**
+             * @description IANA time zone name (`Europe/Berlin`); "today" is the date there.
+             * @example Europe/Berlin
+             */
+            timezone?: string | null;
             /** @example VC- */
             vendor_credit_prefix?: string | null;
         };
@@ -2742,6 +3090,11 @@ export interface components {
             /** Format: int64 */
             next_vendor_credit_number: number;
             rounding_mode: components["schemas"]["RoundingMode"];
+            /**
+             * @description IANA time zone whose date is the organization's "today" (reports, overdue invoices).
+             * @example Europe/Berlin
+             */
+            timezone: string;
             /** @example VC- */
             vendor_credit_prefix: string;
             /** Format: int64 */
@@ -2810,6 +3163,12 @@ export interface components {
         /** @description A page of a list. */
         Page_ContactView: {
             data: components["schemas"]["ContactView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_DeliveryView: {
+            data: components["schemas"]["DeliveryView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -2918,6 +3277,12 @@ export interface components {
         /** @description A page of a list. */
         Page_UserView: {
             data: components["schemas"]["UserView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_WebhookView: {
+            data: components["schemas"]["WebhookView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3684,6 +4049,12 @@ export interface components {
             role?: null | components["schemas"]["Role"];
             title?: null | components["schemas"]["Title"];
         };
+        UpdateWebhookRequest: {
+            description?: string | null;
+            events?: string[] | null;
+            status?: null | components["schemas"]["WebhookState"];
+            url?: string | null;
+        };
         /** Format: uuid */
         UserId: string;
         UserView: {
@@ -3700,6 +4071,53 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        /** Format: uuid */
+        WebhookDeliveryId: string;
+        /** Format: uuid */
+        WebhookId: string;
+        /**
+         * @description The states a client may put a webhook in (`disabled` is Accord's alone).
+         * @enum {string}
+         */
+        WebhookState: "active" | "paused";
+        /**
+         * @description The state of a webhook.
+         * @enum {string}
+         */
+        WebhookStatus: "active" | "paused" | "disabled";
+        /** @description A webhook, never with its secret. */
+        WebhookView: {
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** @description Why Accord disabled it. */
+            disabled_reason?: string | null;
+            /**
+             * @description Event types and patterns it receives (`invoice.*`, `*`).
+             * @example [
+             *       "invoice.*",
+             *       "payment.created"
+             *     ]
+             */
+            events: string[];
+            id: components["schemas"]["WebhookId"];
+            status: components["schemas"]["WebhookStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://example.com/accord/webhooks */
+            url: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A webhook with its signing secret, in the answer that creates or rotates it. */
+        WebhookWithSecret: components["schemas"]["WebhookView"] & {
+            /**
+             * @description `whsec_` + base64 of 32 random bytes. Shown in this answer only: a replay of the
+             *     request (same Idempotency-Key) answers `null` here.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string | null;
         };
     };
     responses: {
@@ -3778,6 +4196,14 @@ export interface components {
         /** @description Rate limit exceeded; see Retry-After */
         Problem429: {
             headers: {
+                /** @description Requests allowed per window for this caller */
+                "RateLimit-Limit"?: number;
+                /** @description Requests left in the current window */
+                "RateLimit-Remaining"?: number;
+                /** @description Seconds until the window resets */
+                "RateLimit-Reset"?: number;
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -3787,6 +4213,14 @@ export interface components {
         /** @description Temporarily unavailable (database busy or pool exhausted); see Retry-After */
         Problem503: {
             headers: {
+                /** @description Requests allowed per window for this caller */
+                "RateLimit-Limit"?: number;
+                /** @description Requests left in the current window */
+                "RateLimit-Remaining"?: number;
+                /** @description Seconds until the window resets */
+                "RateLimit-Reset"?: number;
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -3865,6 +4299,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3926,6 +4364,8 @@ export interface operations {
             /** @description What was created and updated, and the rows refused */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3960,6 +4400,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4024,6 +4466,8 @@ export interface operations {
             /** @description The updated account */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4064,6 +4508,8 @@ export interface operations {
             /** @description The churned account */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4104,6 +4550,8 @@ export interface operations {
             /** @description The surviving account */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4173,6 +4621,8 @@ export interface operations {
             /** @description The reassigned account */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4276,6 +4726,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /** @description Only keys changed (created or revoked) at or after this instant (RFC 3339). */
+                updated_since?: string;
             };
             header?: never;
             path?: never;
@@ -4318,6 +4770,10 @@ export interface operations {
             /** @description Created; `key` is shown only now */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4349,6 +4805,8 @@ export interface operations {
             /** @description The API key */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4386,6 +4844,71 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                resource_type?: string;
+                resource_id?: string;
+                /** @description The user or API key that acted. */
+                actor_id?: string;
+                /** @description `invoice.updated`, `auth.sign_in_failed`, ... */
+                action?: string;
+                /** @description From this instant on (RFC 3339, inclusive). */
+                from?: string;
+                /** @description Before this instant (RFC 3339, exclusive). */
+                to?: string;
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the audit trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    verify_audit_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the check found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
@@ -4466,6 +4989,8 @@ export interface operations {
             /** @description Organization and owner created */
             201: {
                 headers: {
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4520,6 +5045,8 @@ export interface operations {
                 cursor?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
             };
             header?: never;
             path?: never;
@@ -4562,6 +5089,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4593,6 +5124,8 @@ export interface operations {
             /** @description The bank account */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4657,6 +5190,8 @@ export interface operations {
             /** @description The bank account */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4693,6 +5228,8 @@ export interface operations {
                 overdue?: boolean;
                 number?: string;
                 reference?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
             };
@@ -4737,6 +5274,10 @@ export interface operations {
             /** @description The draft */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4768,6 +5309,8 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4832,6 +5375,8 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4873,6 +5418,8 @@ export interface operations {
             /** @description The issued document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4914,6 +5461,8 @@ export interface operations {
             /** @description The void document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5009,6 +5558,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5040,6 +5593,8 @@ export interface operations {
             /** @description The competitor */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5076,6 +5631,8 @@ export interface operations {
             /** @description The updated competitor */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5171,6 +5728,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5202,6 +5763,8 @@ export interface operations {
             /** @description The contact */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5266,6 +5829,8 @@ export interface operations {
             /** @description The updated contact */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5302,6 +5867,8 @@ export interface operations {
                 overdue?: boolean;
                 number?: string;
                 reference?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
             };
@@ -5346,6 +5913,10 @@ export interface operations {
             /** @description The draft */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5377,6 +5948,8 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5441,6 +6014,8 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5482,6 +6057,8 @@ export interface operations {
             /** @description The issued document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5523,6 +6100,8 @@ export interface operations {
             /** @description The void document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5582,6 +6161,8 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5599,6 +6180,58 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description Event types, comma-separated; `invoice.*` matches every invoice event. */
+                type?: string;
+                /** @description Only events about this kind of resource (`invoice`). */
+                resource_type?: string;
+                /** @description Only events about this resource. */
+                resource_id?: string;
+                /** @description Only events recorded at or after this instant (RFC 3339). */
+                created_since?: string;
+                /**
+                 * @description `desc` (default, newest first) or `asc` (oldest first: the change feed, in commit
+                 *     order).
+                 */
+                order?: "asc" | "desc";
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. Keep the last one to resume the feed. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            /** @description `cursor_expired`: the cursor points before what is kept, or to another database */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     list_exchange_rates: {
         parameters: {
             query?: {
@@ -5607,6 +6240,8 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 currency?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
             };
             header?: never;
             path?: never;
@@ -5649,6 +6284,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5742,6 +6381,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5773,6 +6416,8 @@ export interface operations {
             /** @description The feedback */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5864,6 +6509,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5895,6 +6544,8 @@ export interface operations {
             /** @description The interaction */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5931,6 +6582,8 @@ export interface operations {
             /** @description The updated interaction */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5967,6 +6620,8 @@ export interface operations {
                 overdue?: boolean;
                 number?: string;
                 reference?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
             };
@@ -6011,6 +6666,10 @@ export interface operations {
             /** @description The draft */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6042,6 +6701,8 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6106,6 +6767,8 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6147,6 +6810,8 @@ export interface operations {
             /** @description The issued document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6188,6 +6853,8 @@ export interface operations {
             /** @description The void document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6216,6 +6883,8 @@ export interface operations {
                 type?: components["schemas"]["AccountType"];
                 is_active?: boolean;
                 system_role?: components["schemas"]["SystemRole"];
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
             };
             header?: never;
             path?: never;
@@ -6258,6 +6927,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6289,6 +6962,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6353,6 +7028,8 @@ export interface operations {
             /** @description The updated account */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6453,6 +7130,8 @@ export interface operations {
                 ledger_account_id?: string;
                 source?: string;
                 reference?: string;
+                /** @description Only entries changed (posted or reversed) at or after this instant (RFC 3339). */
+                updated_since?: string;
                 /** @description `date` (default) or `-date`. */
                 sort?: string;
             };
@@ -6497,6 +7176,10 @@ export interface operations {
             /** @description Posted */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6528,6 +7211,8 @@ export interface operations {
             /** @description The entry */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6564,6 +7249,10 @@ export interface operations {
             /** @description The reversal entry */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6761,6 +7450,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6792,6 +7485,8 @@ export interface operations {
             /** @description The opportunity */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6828,6 +7523,8 @@ export interface operations {
             /** @description The updated opportunity */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6890,6 +7587,8 @@ export interface operations {
             /** @description The organization */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6921,6 +7620,8 @@ export interface operations {
                 bank_account_id?: string;
                 from?: string;
                 to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
             };
@@ -6965,6 +7666,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6996,6 +7701,8 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7032,6 +7739,8 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7073,6 +7782,8 @@ export interface operations {
             /** @description The void payment */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7168,6 +7879,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7199,6 +7914,8 @@ export interface operations {
             /** @description The proposal */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7235,6 +7952,8 @@ export interface operations {
             /** @description The updated proposal */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7611,6 +8330,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7642,6 +8365,8 @@ export interface operations {
             /** @description The request */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7678,6 +8403,8 @@ export interface operations {
             /** @description The updated request */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7773,6 +8500,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7804,6 +8535,8 @@ export interface operations {
             /** @description The risk */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7840,6 +8573,8 @@ export interface operations {
             /** @description The updated risk */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7935,6 +8670,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7966,6 +8705,8 @@ export interface operations {
             /** @description The target */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8085,6 +8826,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8116,6 +8861,8 @@ export interface operations {
             /** @description The task */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8180,6 +8927,8 @@ export interface operations {
             /** @description The updated task */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8208,6 +8957,8 @@ export interface operations {
                 is_active?: boolean;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
             };
             header?: never;
             path?: never;
@@ -8250,6 +9001,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8281,6 +9036,8 @@ export interface operations {
             /** @description The tax rate */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8345,6 +9102,8 @@ export interface operations {
             /** @description The tax rate */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8372,6 +9131,8 @@ export interface operations {
                 cursor?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
             };
             header?: never;
             path?: never;
@@ -8414,6 +9175,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8445,6 +9210,8 @@ export interface operations {
             /** @description The team */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8509,6 +9276,8 @@ export interface operations {
             /** @description The updated team */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8583,6 +9352,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8614,6 +9387,8 @@ export interface operations {
             /** @description The user, with its ETag */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8650,6 +9425,8 @@ export interface operations {
             /** @description The updated user */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8686,6 +9463,8 @@ export interface operations {
                 overdue?: boolean;
                 number?: string;
                 reference?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
                 sort?: string;
             };
@@ -8730,6 +9509,10 @@ export interface operations {
             /** @description The draft */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8761,6 +9544,8 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8825,6 +9610,8 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8866,6 +9653,8 @@ export interface operations {
             /** @description The issued document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8907,10 +9696,353 @@ export interface operations {
             /** @description The void document */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description `active`, `paused` or `disabled`. */
+                status?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; `secret` is shown only now */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 if the webhook changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated webhook */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    retry_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+                /** @description Delivery id */
+                delivery_id: components["schemas"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The delivery, pending */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook with its new secret, shown only now */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    test_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /** @description Empty, or {} */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The queued delivery */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
                 };
             };
             400: components["responses"]["Problem400"];

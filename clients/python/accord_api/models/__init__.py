@@ -17,6 +17,12 @@ from .allocation_request import AllocationRequest
 from .allocation_view import AllocationView
 from .amounts_are import AmountsAre
 from .api_key_view import ApiKeyView
+from .attempt_view import AttemptView
+from .audit_event_view import AuditEventView
+from .audit_event_view_after_type_0 import AuditEventViewAfterType0
+from .audit_event_view_before_type_0 import AuditEventViewBeforeType0
+from .audit_page import AuditPage
+from .audit_verification import AuditVerification
 from .balance_sheet_totals import BalanceSheetTotals
 from .balance_sheet_view import BalanceSheetView
 from .balance_view import BalanceView
@@ -37,11 +43,14 @@ from .create_journal_entry_request_metadata_type_0 import (
 from .create_ledger_account_request import CreateLedgerAccountRequest
 from .create_team_request import CreateTeamRequest
 from .create_user_request import CreateUserRequest
+from .create_webhook_request import CreateWebhookRequest
 from .created_api_key import CreatedApiKey
 from .crm_settings import CrmSettings
 from .crm_settings_check_in_days_by_tier import CrmSettingsCheckInDaysByTier
 from .crm_settings_health_weights import CrmSettingsHealthWeights
 from .debit_credit import DebitCredit
+from .delivery_status import DeliveryStatus
+from .delivery_view import DeliveryView
 from .direction import Direction
 from .dispute_outcome import DisputeOutcome
 from .document_kind import DocumentKind
@@ -50,6 +59,12 @@ from .document_line_view import DocumentLineView
 from .document_request import DocumentRequest
 from .document_view import DocumentView
 from .empty_request import EmptyRequest
+from .event_actor import EventActor
+from .event_page import EventPage
+from .event_resource import EventResource
+from .event_view import EventView
+from .event_view_object import EventViewObject
+from .event_view_previous import EventViewPrevious
 from .exchange_rate_view import ExchangeRateView
 from .factor import Factor
 from .factor_key import FactorKey
@@ -76,6 +91,7 @@ from .journal_line_view import JournalLineView
 from .ledger import Ledger
 from .ledger_account_view import LedgerAccountView
 from .ledger_line_view import LedgerLineView
+from .list_events_order import ListEventsOrder
 from .lock_date import LockDate
 from .manual_source import ManualSource
 from .me_view import MeView
@@ -93,6 +109,7 @@ from .page_api_key_view import PageApiKeyView
 from .page_bank_account_view import PageBankAccountView
 from .page_competitor_view import PageCompetitorView
 from .page_contact_view import PageContactView
+from .page_delivery_view import PageDeliveryView
 from .page_document_view import PageDocumentView
 from .page_exchange_rate_view import PageExchangeRateView
 from .page_feedback_view import PageFeedbackView
@@ -111,6 +128,7 @@ from .page_tax_rate_view import PageTaxRateView
 from .page_team_view import PageTeamView
 from .page_timeline_entry import PageTimelineEntry
 from .page_user_view import PageUserView
+from .page_webhook_view import PageWebhookView
 from .payment_direction import PaymentDirection
 from .payment_request import PaymentRequest
 from .payment_view import PaymentView
@@ -172,7 +190,12 @@ from .trial_balance_view import TrialBalanceView
 from .update_ledger_account_request import UpdateLedgerAccountRequest
 from .update_team_request import UpdateTeamRequest
 from .update_user_request import UpdateUserRequest
+from .update_webhook_request import UpdateWebhookRequest
 from .user_view import UserView
+from .webhook_state import WebhookState
+from .webhook_status import WebhookStatus
+from .webhook_view import WebhookView
+from .webhook_with_secret import WebhookWithSecret
 
 __all__ = (
     "AccountInput",
@@ -192,6 +215,12 @@ __all__ = (
     "AllocationView",
     "AmountsAre",
     "ApiKeyView",
+    "AttemptView",
+    "AuditEventView",
+    "AuditEventViewAfterType0",
+    "AuditEventViewBeforeType0",
+    "AuditPage",
+    "AuditVerification",
     "BalanceSheetTotals",
     "BalanceSheetView",
     "BalanceView",
@@ -210,11 +239,14 @@ __all__ = (
     "CreateLedgerAccountRequest",
     "CreateTeamRequest",
     "CreateUserRequest",
+    "CreateWebhookRequest",
     "CreatedApiKey",
     "CrmSettings",
     "CrmSettingsCheckInDaysByTier",
     "CrmSettingsHealthWeights",
     "DebitCredit",
+    "DeliveryStatus",
+    "DeliveryView",
     "Direction",
     "DisputeOutcome",
     "DocumentKind",
@@ -223,6 +255,12 @@ __all__ = (
     "DocumentRequest",
     "DocumentView",
     "EmptyRequest",
+    "EventActor",
+    "EventPage",
+    "EventResource",
+    "EventView",
+    "EventViewObject",
+    "EventViewPrevious",
     "ExchangeRateView",
     "Factor",
     "FactorKey",
@@ -249,6 +287,7 @@ __all__ = (
     "Ledger",
     "LedgerAccountView",
     "LedgerLineView",
+    "ListEventsOrder",
     "LockDate",
     "ManualSource",
     "MeView",
@@ -266,6 +305,7 @@ __all__ = (
     "PageBankAccountView",
     "PageCompetitorView",
     "PageContactView",
+    "PageDeliveryView",
     "PageDocumentView",
     "PageExchangeRateView",
     "PageFeedbackView",
@@ -284,6 +324,7 @@ __all__ = (
     "PageTeamView",
     "PageTimelineEntry",
     "PageUserView",
+    "PageWebhookView",
     "PaymentDirection",
     "PaymentRequest",
     "PaymentView",
@@ -345,5 +386,10 @@ __all__ = (
     "UpdateLedgerAccountRequest",
     "UpdateTeamRequest",
     "UpdateUserRequest",
+    "UpdateWebhookRequest",
     "UserView",
+    "WebhookState",
+    "WebhookStatus",
+    "WebhookView",
+    "WebhookWithSecret",
 )

@@ -20,6 +20,8 @@ class OrganizationPatch:
             `_`, `/`, `.`. Example: INV-.
         name (None | str | Unset):  Example: Acme Ltd.
         rounding_mode (None | RoundingMode | Unset):
+        timezone (None | str | Unset): IANA time zone name (`Europe/Berlin`); "today" is the date there. Example:
+            Europe/Berlin.
         vendor_credit_prefix (None | str | Unset):  Example: VC-.
     """
 
@@ -27,6 +29,7 @@ class OrganizationPatch:
     invoice_prefix: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     rounding_mode: None | RoundingMode | Unset = UNSET
+    timezone: None | str | Unset = UNSET
     vendor_credit_prefix: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +59,12 @@ class OrganizationPatch:
         else:
             rounding_mode = self.rounding_mode
 
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
+
         vendor_credit_prefix: None | str | Unset
         if isinstance(self.vendor_credit_prefix, Unset):
             vendor_credit_prefix = UNSET
@@ -73,6 +82,8 @@ class OrganizationPatch:
             field_dict["name"] = name
         if rounding_mode is not UNSET:
             field_dict["rounding_mode"] = rounding_mode
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
         if vendor_credit_prefix is not UNSET:
             field_dict["vendor_credit_prefix"] = vendor_credit_prefix
 
@@ -128,6 +139,15 @@ class OrganizationPatch:
 
         rounding_mode = _parse_rounding_mode(d.pop("rounding_mode", UNSET))
 
+        def _parse_timezone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
         def _parse_vendor_credit_prefix(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -144,6 +164,7 @@ class OrganizationPatch:
             invoice_prefix=invoice_prefix,
             name=name,
             rounding_mode=rounding_mode,
+            timezone=timezone,
             vendor_credit_prefix=vendor_credit_prefix,
         )
 

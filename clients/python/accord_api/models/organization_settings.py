@@ -29,6 +29,8 @@ class OrganizationSettings:
         next_invoice_number (int): The number the next issued invoice takes.
         next_vendor_credit_number (int):
         rounding_mode (RoundingMode):
+        timezone (str): IANA time zone whose date is the organization's "today" (reports, overdue invoices). Example:
+            Europe/Berlin.
         vendor_credit_prefix (str):  Example: VC-.
         version (int):
         lock_date (datetime.date | None | Unset):
@@ -44,6 +46,7 @@ class OrganizationSettings:
     next_invoice_number: int
     next_vendor_credit_number: int
     rounding_mode: RoundingMode
+    timezone: str
     vendor_credit_prefix: str
     version: int
     lock_date: datetime.date | None | Unset = UNSET
@@ -69,6 +72,8 @@ class OrganizationSettings:
         next_vendor_credit_number = self.next_vendor_credit_number
 
         rounding_mode = self.rounding_mode.value
+
+        timezone = self.timezone
 
         vendor_credit_prefix = self.vendor_credit_prefix
 
@@ -96,6 +101,7 @@ class OrganizationSettings:
                 "next_invoice_number": next_invoice_number,
                 "next_vendor_credit_number": next_vendor_credit_number,
                 "rounding_mode": rounding_mode,
+                "timezone": timezone,
                 "vendor_credit_prefix": vendor_credit_prefix,
                 "version": version,
             }
@@ -127,6 +133,8 @@ class OrganizationSettings:
         next_vendor_credit_number = d.pop("next_vendor_credit_number")
 
         rounding_mode = RoundingMode(d.pop("rounding_mode"))
+
+        timezone = d.pop("timezone")
 
         vendor_credit_prefix = d.pop("vendor_credit_prefix")
 
@@ -160,6 +168,7 @@ class OrganizationSettings:
             next_invoice_number=next_invoice_number,
             next_vendor_credit_number=next_vendor_credit_number,
             rounding_mode=rounding_mode,
+            timezone=timezone,
             vendor_credit_prefix=vendor_credit_prefix,
             version=version,
             lock_date=lock_date,

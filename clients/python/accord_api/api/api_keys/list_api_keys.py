@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -14,6 +15,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -21,6 +23,11 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -88,12 +95,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageApiKeyView | Problem]:
     """List API keys: all of the organization's for admins, your own otherwise. Never the secrets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +115,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -120,12 +130,14 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageApiKeyView | Problem | None:
     """List API keys: all of the organization's for admins, your own otherwise. Never the secrets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +151,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -147,12 +160,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageApiKeyView | Problem]:
     """List API keys: all of the organization's for admins, your own otherwise. Never the secrets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +180,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,12 +193,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageApiKeyView | Problem | None:
     """List API keys: all of the organization's for admins, your own otherwise. Never the secrets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,5 +215,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

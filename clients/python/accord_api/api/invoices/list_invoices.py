@@ -23,6 +23,7 @@ def _get_kwargs(
     overdue: bool | Unset = UNSET,
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -54,6 +55,11 @@ def _get_kwargs(
     params["number"] = number
 
     params["reference"] = reference
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params["sort"] = sort
 
@@ -130,6 +136,7 @@ def sync_detailed(
     overdue: bool | Unset = UNSET,
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[PageDocumentView | Problem]:
     """The invoices.
@@ -144,6 +151,7 @@ def sync_detailed(
         overdue (bool | Unset):
         number (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -164,6 +172,7 @@ def sync_detailed(
         overdue=overdue,
         number=number,
         reference=reference,
+        updated_since=updated_since,
         sort=sort,
     )
 
@@ -186,6 +195,7 @@ def sync(
     overdue: bool | Unset = UNSET,
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> PageDocumentView | Problem | None:
     """The invoices.
@@ -200,6 +210,7 @@ def sync(
         overdue (bool | Unset):
         number (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -221,6 +232,7 @@ def sync(
         overdue=overdue,
         number=number,
         reference=reference,
+        updated_since=updated_since,
         sort=sort,
     ).parsed
 
@@ -237,6 +249,7 @@ async def asyncio_detailed(
     overdue: bool | Unset = UNSET,
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[PageDocumentView | Problem]:
     """The invoices.
@@ -251,6 +264,7 @@ async def asyncio_detailed(
         overdue (bool | Unset):
         number (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -271,6 +285,7 @@ async def asyncio_detailed(
         overdue=overdue,
         number=number,
         reference=reference,
+        updated_since=updated_since,
         sort=sort,
     )
 
@@ -291,6 +306,7 @@ async def asyncio(
     overdue: bool | Unset = UNSET,
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> PageDocumentView | Problem | None:
     """The invoices.
@@ -305,6 +321,7 @@ async def asyncio(
         overdue (bool | Unset):
         number (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -327,6 +344,7 @@ async def asyncio(
             overdue=overdue,
             number=number,
             reference=reference,
+            updated_since=updated_since,
             sort=sort,
         )
     ).parsed

@@ -21,6 +21,7 @@ def _get_kwargs(
     ledger_account_id: UUID | Unset = UNSET,
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -48,6 +49,11 @@ def _get_kwargs(
     params["source"] = source
 
     params["reference"] = reference
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params["sort"] = sort
 
@@ -122,6 +128,7 @@ def sync_detailed(
     ledger_account_id: UUID | Unset = UNSET,
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[PageJournalEntryView | Problem]:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
@@ -135,6 +142,7 @@ def sync_detailed(
         ledger_account_id (UUID | Unset):
         source (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -153,6 +161,7 @@ def sync_detailed(
         ledger_account_id=ledger_account_id,
         source=source,
         reference=reference,
+        updated_since=updated_since,
         sort=sort,
     )
 
@@ -173,6 +182,7 @@ def sync(
     ledger_account_id: UUID | Unset = UNSET,
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> PageJournalEntryView | Problem | None:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
@@ -186,6 +196,7 @@ def sync(
         ledger_account_id (UUID | Unset):
         source (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -205,6 +216,7 @@ def sync(
         ledger_account_id=ledger_account_id,
         source=source,
         reference=reference,
+        updated_since=updated_since,
         sort=sort,
     ).parsed
 
@@ -219,6 +231,7 @@ async def asyncio_detailed(
     ledger_account_id: UUID | Unset = UNSET,
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[PageJournalEntryView | Problem]:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
@@ -232,6 +245,7 @@ async def asyncio_detailed(
         ledger_account_id (UUID | Unset):
         source (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -250,6 +264,7 @@ async def asyncio_detailed(
         ledger_account_id=ledger_account_id,
         source=source,
         reference=reference,
+        updated_since=updated_since,
         sort=sort,
     )
 
@@ -268,6 +283,7 @@ async def asyncio(
     ledger_account_id: UUID | Unset = UNSET,
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> PageJournalEntryView | Problem | None:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
@@ -281,6 +297,7 @@ async def asyncio(
         ledger_account_id (UUID | Unset):
         source (str | Unset):
         reference (str | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -301,6 +318,7 @@ async def asyncio(
             ledger_account_id=ledger_account_id,
             source=source,
             reference=reference,
+            updated_since=updated_since,
             sort=sort,
         )
     ).parsed

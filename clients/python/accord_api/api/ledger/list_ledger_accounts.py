@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -19,6 +20,7 @@ def _get_kwargs(
     type_: AccountType | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     system_role: SystemRole | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,6 +42,11 @@ def _get_kwargs(
         json_system_role = system_role.value
 
     params["system_role"] = json_system_role
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -110,6 +117,7 @@ def sync_detailed(
     type_: AccountType | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     system_role: SystemRole | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageLedgerAccountView | Problem]:
     """The chart of accounts, in code order.
 
@@ -119,6 +127,7 @@ def sync_detailed(
         type_ (AccountType | Unset):
         is_active (bool | Unset):
         system_role (SystemRole | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +143,7 @@ def sync_detailed(
         type_=type_,
         is_active=is_active,
         system_role=system_role,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +161,7 @@ def sync(
     type_: AccountType | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     system_role: SystemRole | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageLedgerAccountView | Problem | None:
     """The chart of accounts, in code order.
 
@@ -160,6 +171,7 @@ def sync(
         type_ (AccountType | Unset):
         is_active (bool | Unset):
         system_role (SystemRole | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +188,7 @@ def sync(
         type_=type_,
         is_active=is_active,
         system_role=system_role,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -187,6 +200,7 @@ async def asyncio_detailed(
     type_: AccountType | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     system_role: SystemRole | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageLedgerAccountView | Problem]:
     """The chart of accounts, in code order.
 
@@ -196,6 +210,7 @@ async def asyncio_detailed(
         type_ (AccountType | Unset):
         is_active (bool | Unset):
         system_role (SystemRole | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,6 +226,7 @@ async def asyncio_detailed(
         type_=type_,
         is_active=is_active,
         system_role=system_role,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -226,6 +242,7 @@ async def asyncio(
     type_: AccountType | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     system_role: SystemRole | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageLedgerAccountView | Problem | None:
     """The chart of accounts, in code order.
 
@@ -235,6 +252,7 @@ async def asyncio(
         type_ (AccountType | Unset):
         is_active (bool | Unset):
         system_role (SystemRole | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,5 +270,6 @@ async def asyncio(
             type_=type_,
             is_active=is_active,
             system_role=system_role,
+            updated_since=updated_since,
         )
     ).parsed

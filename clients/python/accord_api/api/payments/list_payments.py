@@ -23,6 +23,7 @@ def _get_kwargs(
     bank_account_id: UUID | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -59,6 +60,11 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params["sort"] = sort
 
@@ -134,6 +140,7 @@ def sync_detailed(
     bank_account_id: UUID | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[PagePaymentView | Problem]:
     """The payments.
@@ -147,6 +154,7 @@ def sync_detailed(
         bank_account_id (UUID | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -166,6 +174,7 @@ def sync_detailed(
         bank_account_id=bank_account_id,
         from_=from_,
         to=to,
+        updated_since=updated_since,
         sort=sort,
     )
 
@@ -187,6 +196,7 @@ def sync(
     bank_account_id: UUID | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> PagePaymentView | Problem | None:
     """The payments.
@@ -200,6 +210,7 @@ def sync(
         bank_account_id (UUID | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -220,6 +231,7 @@ def sync(
         bank_account_id=bank_account_id,
         from_=from_,
         to=to,
+        updated_since=updated_since,
         sort=sort,
     ).parsed
 
@@ -235,6 +247,7 @@ async def asyncio_detailed(
     bank_account_id: UUID | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> Response[PagePaymentView | Problem]:
     """The payments.
@@ -248,6 +261,7 @@ async def asyncio_detailed(
         bank_account_id (UUID | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -267,6 +281,7 @@ async def asyncio_detailed(
         bank_account_id=bank_account_id,
         from_=from_,
         to=to,
+        updated_since=updated_since,
         sort=sort,
     )
 
@@ -286,6 +301,7 @@ async def asyncio(
     bank_account_id: UUID | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
     sort: str | Unset = UNSET,
 ) -> PagePaymentView | Problem | None:
     """The payments.
@@ -299,6 +315,7 @@ async def asyncio(
         bank_account_id (UUID | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        updated_since (datetime.datetime | Unset):
         sort (str | Unset):
 
     Raises:
@@ -320,6 +337,7 @@ async def asyncio(
             bank_account_id=bank_account_id,
             from_=from_,
             to=to,
+            updated_since=updated_since,
             sort=sort,
         )
     ).parsed

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -16,6 +17,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -27,6 +29,11 @@ def _get_kwargs(
     params["is_active"] = is_active
 
     params["sort"] = sort
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -96,6 +103,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTaxRateView | Problem]:
     """The tax rates.
 
@@ -104,6 +112,7 @@ def sync_detailed(
         cursor (str | Unset):
         is_active (bool | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +127,7 @@ def sync_detailed(
         cursor=cursor,
         is_active=is_active,
         sort=sort,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -134,6 +144,7 @@ def sync(
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTaxRateView | Problem | None:
     """The tax rates.
 
@@ -142,6 +153,7 @@ def sync(
         cursor (str | Unset):
         is_active (bool | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +169,7 @@ def sync(
         cursor=cursor,
         is_active=is_active,
         sort=sort,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -167,6 +180,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTaxRateView | Problem]:
     """The tax rates.
 
@@ -175,6 +189,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         is_active (bool | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,6 +204,7 @@ async def asyncio_detailed(
         cursor=cursor,
         is_active=is_active,
         sort=sort,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +219,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTaxRateView | Problem | None:
     """The tax rates.
 
@@ -211,6 +228,7 @@ async def asyncio(
         cursor (str | Unset):
         is_active (bool | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,5 +245,6 @@ async def asyncio(
             cursor=cursor,
             is_active=is_active,
             sort=sort,
+            updated_since=updated_since,
         )
     ).parsed

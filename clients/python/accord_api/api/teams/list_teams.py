@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -15,6 +16,7 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -24,6 +26,11 @@ def _get_kwargs(
     params["cursor"] = cursor
 
     params["sort"] = sort
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -92,6 +99,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTeamView | Problem]:
     """List teams.
 
@@ -99,6 +107,7 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +121,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         sort=sort,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -127,6 +137,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTeamView | Problem | None:
     """List teams.
 
@@ -134,6 +145,7 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +160,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         sort=sort,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -157,6 +170,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTeamView | Problem]:
     """List teams.
 
@@ -164,6 +178,7 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +192,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         sort=sort,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +206,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTeamView | Problem | None:
     """List teams.
 
@@ -197,6 +214,7 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,5 +230,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             sort=sort,
+            updated_since=updated_since,
         )
     ).parsed

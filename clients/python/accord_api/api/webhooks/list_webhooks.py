@@ -1,0 +1,250 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_webhook_view import PageWebhookView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["status"] = status
+
+    params["sort"] = sort
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/webhooks",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageWebhookView | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageWebhookView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageWebhookView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> Response[PageWebhookView | Problem]:
+    """List webhooks (admins and owners); never their secrets.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageWebhookView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        sort=sort,
+        updated_since=updated_since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> PageWebhookView | Problem | None:
+    """List webhooks (admins and owners); never their secrets.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageWebhookView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        sort=sort,
+        updated_since=updated_since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> Response[PageWebhookView | Problem]:
+    """List webhooks (admins and owners); never their secrets.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageWebhookView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        sort=sort,
+        updated_since=updated_since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> PageWebhookView | Problem | None:
+    """List webhooks (admins and owners); never their secrets.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (str | Unset):
+        sort (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageWebhookView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            sort=sort,
+            updated_since=updated_since,
+        )
+    ).parsed
