@@ -32,6 +32,8 @@ def base_url() -> Iterator[str]:
             "DATABASE_URL": f"sqlite://{tmp}/accord.db",
             "ACCORD_ADDR": f"127.0.0.1:{port}",
             "ACCORD_RATE_LIMIT": "0",
+            # The walk's webhook receiver listens on loopback.
+            "ACCORD_WEBHOOK_ALLOW_PRIVATE": "true",
             "RUST_LOG": os.environ.get("RUST_LOG", "warn"),
         }
         server = subprocess.Popen([binary, "serve"], env=env)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import http.server
+import threading
+import time
 import uuid
 
 import httpx
 import pytest
-
 from accord_api.api.accounts import create_account, get_account, list_accounts
 from accord_api.api.api_keys import create_api_key
 from accord_api.api.contacts import create_contact
@@ -17,6 +20,7 @@ from accord_api.api.ledger import create_journal_entry, list_ledger_accounts
 from accord_api.api.reports import trial_balance
 from accord_api.api.risks import create_risk
 from accord_api.api.users import create_user
+from accord_api.api.webhooks import create_webhook, test_webhook
 from accord_api.models import (
     AccountInput,
     AccountStatus,
@@ -24,13 +28,16 @@ from accord_api.models import (
     CreateApiKeyRequest,
     CreateJournalEntryRequest,
     CreateUserRequest,
+    CreateWebhookRequest,
+    EmptyRequest,
     InteractionInput,
     JournalLineRequest,
     RiskInput,
     SignupRequest,
     Tier,
 )
-from accord_client import Accord, AccordError
+from accord_client import Accord, AccordError, WebhookVerificationError, verify_webhook
+from standardwebhooks.webhooks import Webhook
 
 STAMP = uuid.uuid4().hex[:8]
 
@@ -72,8 +79,15 @@ def org(base_url: str) -> dict:
         ),
     )
     manager = Accord.login(base_url, f"kim+{STAMP}@acme.example", "a long password 1")
-    accountant = Accord.login(base_url, f"ada+{STAMP}@acme.example", "a long password 2")
-    return {"base_url": base_url, "owner": owner, "manager": manager, "accountant": accountant}
+    accountant = Accord.login(
+        base_url, f"ada+{STAMP}@acme.example", "a long password 2"
+    )
+    return {
+        "base_url": base_url,
+        "owner": owner,
+        "manager": manager,
+        "accountant": accountant,
+    }
 
 
 def test_signup_and_me(org: dict) -> None:
@@ -150,7 +164,9 @@ def test_accountants_day(org: dict) -> None:
             description="Cash sale",
             lines=[
                 JournalLineRequest(ledger_account_id=chart["1000"].id, debit="1250.00"),
-                JournalLineRequest(ledger_account_id=chart["4000"].id, credit="1250.00"),
+                JournalLineRequest(
+                    ledger_account_id=chart["4000"].id, credit="1250.00"
+                ),
             ],
         ),
     )
@@ -180,7 +196,12 @@ def test_validation_error_is_typed_and_names_the_field(org: dict) -> None:
         org["owner"].call(
             create_user,
             body=CreateUserRequest.from_dict(
-                {"name": "X", "email": "not-an-email", "password": "a long password 3", "role": "viewer"}
+                {
+                    "name": "X",
+                    "email": "not-an-email",
+                    "password": "a long password 3",
+                    "role": "viewer",
+                }
             ),
         )
     err = caught.value
@@ -206,14 +227,20 @@ def test_posts_get_an_idempotency_key(org: dict) -> None:
     spying = Accord(
         org["base_url"],
         org["manager"].token,
-        httpx_args={"event_hooks": {"request": [lambda r: seen.append(r.headers.get("idempotency-key"))]}},
+        httpx_args={
+            "event_hooks": {
+                "request": [lambda r: seen.append(r.headers.get("idempotency-key"))]
+            }
+        },
     )
     spying.call(create_account, body=AccountInput(name="Wayne Enterprises"))
     assert seen and seen[0] is not None and len(seen[0]) == 36
 
 
 def test_bad_access_token_is_refreshed_once(org: dict) -> None:
-    fresh = Accord.login(org["base_url"], f"kim+{STAMP}@acme.example", "a long password 1")
+    fresh = Accord.login(
+        org["base_url"], f"kim+{STAMP}@acme.example", "a long password 1"
+    )
     rotated: list[str] = []
     client = Accord(
         org["base_url"],
@@ -226,7 +253,10 @@ def test_bad_access_token_is_refreshed_once(org: dict) -> None:
 
 
 def test_api_key_authenticates(org: dict) -> None:
-    created = org["owner"].call(create_api_key, body=CreateApiKeyRequest.from_dict({"name": "CRM sync", "role": "viewer"}))
+    created = org["owner"].call(
+        create_api_key,
+        body=CreateApiKeyRequest.from_dict({"name": "CRM sync", "role": "viewer"}),
+    )
     by_key = Accord(org["base_url"], created.key)
     who = by_key.call(me)
     assert who.principal == "api_key"
@@ -242,3 +272,74 @@ def test_async_pagination(org: dict) -> None:
 
     names = asyncio.run(_collect(org["manager"]))
     assert len(names) >= 4
+
+
+class _Receiver:
+    """An HTTP endpoint on loopback that keeps every request it gets."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[dict[str, str], bytes]] = []
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length", "0")))
+                with receiver.lock:
+                    receiver.received.append((dict(self.headers.items()), body))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/accord"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, event_types: set[str], secret: str) -> list[dict]:
+        """The verified payloads, once every type in `event_types` has arrived (20 s at most)."""
+        deadline = time.monotonic() + 20
+        while True:
+            with self.lock:
+                got = list(self.received)
+            payloads = [verify_webhook(secret, body, headers) for headers, body in got]
+            if event_types <= {p["type"] for p in payloads}:
+                return payloads
+            if time.monotonic() > deadline:
+                raise AssertionError(f"waited for {event_types}, got {payloads}")
+            time.sleep(0.1)
+
+
+def test_webhook_deliveries_verify_with_standardwebhooks(org: dict) -> None:
+    owner: Accord = org["owner"]
+    receiver = _Receiver()
+    try:
+        hook = owner.call(
+            create_webhook,
+            body=CreateWebhookRequest(url=receiver.url, events=["account.*"]),
+        )
+        secret = hook.secret
+        assert secret.startswith("whsec_")
+        owner.call(test_webhook, id=hook.id, body=EmptyRequest())
+        account = owner.call(create_account, body=AccountInput(name=f"Hooked {STAMP}"))
+
+        payloads = receiver.wait_for({"webhook.test", "account.created"}, secret)
+
+        created = next(p for p in payloads if p["type"] == "account.created")
+        assert created["data"]["resource"] == {"type": "account", "id": str(account.id)}
+        assert created["data"]["object"]["name"] == f"Hooked {STAMP}"
+        # The published library alone verifies the same delivery; a changed body does not.
+        headers, body = receiver.received[0]
+        assert Webhook(secret).verify(body, headers)["type"] in {
+            "webhook.test",
+            "account.created",
+        }
+        with pytest.raises(WebhookVerificationError):
+            verify_webhook(secret, body.replace(b'"type"', b'"tipe"'), headers)
+        with pytest.raises(WebhookVerificationError):
+            verify_webhook(
+                "whsec_" + base64.b64encode(b"x" * 32).decode(), body, headers
+            )
+    finally:
+        receiver.server.shutdown()

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use accord_client::{types, Accord, AccordError, WithCursor};
+use accord_client::{types, verify_webhook, Accord, AccordError, WebhookError, WithCursor};
 use futures::TryStreamExt;
 use serde_json::json;
 
@@ -41,6 +41,8 @@ async fn start() -> Result<Server, Box<dyn std::error::Error>> {
         )
         .env("ACCORD_ADDR", format!("127.0.0.1:{port}"))
         .env("ACCORD_RATE_LIMIT", "0")
+        // The webhook walk's receiver listens on loopback.
+        .env("ACCORD_WEBHOOK_ALLOW_PRIVATE", "true")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()?;
@@ -348,5 +350,102 @@ async fn raw_reaches_operations_outside_the_generated_client() -> TestResult {
     assert_eq!(answer.status().as_u16(), 200);
     let summary: serde_json::Value = answer.json().await?;
     assert_eq!(summary["created"], 1);
+    Ok(())
+}
+
+/// One request as a loopback receiver got it.
+struct Delivery {
+    headers: http::HeaderMap,
+    body: Vec<u8>,
+}
+
+/// An HTTP/1.1 endpoint on loopback that answers 204 and hands over every request it reads.
+async fn receiver(
+) -> Result<(String, tokio::sync::mpsc::UnboundedReceiver<Delivery>), Box<dyn std::error::Error>> {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}/hooks/accord", listener.local_addr()?);
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let mut reader = BufReader::new(socket);
+                let mut headers = http::HeaderMap::new();
+                let mut line = String::new();
+                reader.read_line(&mut line).await.ok()?; // request line
+                loop {
+                    line.clear();
+                    reader.read_line(&mut line).await.ok()?;
+                    let Some((name, value)) = line.trim_end().split_once(':') else {
+                        break;
+                    };
+                    headers.append(
+                        http::HeaderName::from_bytes(name.trim().as_bytes()).ok()?,
+                        http::HeaderValue::from_str(value.trim()).ok()?,
+                    );
+                }
+                let length: usize = headers.get("content-length")?.to_str().ok()?.parse().ok()?;
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body).await.ok()?;
+                reader
+                    .get_mut()
+                    .write_all(b"HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n")
+                    .await
+                    .ok()?;
+                tx.send(Delivery { headers, body }).ok()
+            });
+        }
+    });
+    Ok((url, rx))
+}
+
+#[tokio::test]
+async fn webhook_deliveries_verify_with_standardwebhooks() -> TestResult {
+    let org = org().await?;
+    let (url, mut deliveries) = receiver().await?;
+    let request: types::CreateWebhookRequest = body(json!({"url": url, "events": ["account.*"]}));
+    let hook = org
+        .owner
+        .call(|c| c.create_webhook().body(request.clone()).send())
+        .await?;
+    let secret = hook.secret.clone();
+    org.owner
+        .call(|c| c.test_webhook().id(hook.id).send())
+        .await?;
+    let input: types::AccountInput = body(json!({"name": "Hooked Ltd"}));
+    let account = org
+        .owner
+        .call(|c| c.create_account().body(input.clone()).send())
+        .await?;
+
+    let mut seen = Vec::new();
+    while !(seen.iter().any(|(t, _): &(String, _)| t == "webhook.test")
+        && seen.iter().any(|(t, _)| t == "account.created"))
+    {
+        let delivery = tokio::time::timeout(Duration::from_secs(20), deliveries.recv())
+            .await?
+            .ok_or("receiver stopped")?;
+        let event = verify_webhook(&[&secret], &delivery.body, &delivery.headers)?;
+        // The published crate alone verifies it too; a changed body or another secret does not.
+        standardwebhooks::Webhook::new(&secret)?.verify(&delivery.body, &delivery.headers)?;
+        let mut tampered = delivery.body.clone();
+        tampered.push(b' ');
+        assert!(matches!(
+            verify_webhook(&[&secret], &tampered, &delivery.headers),
+            Err(WebhookError::Signature(_))
+        ));
+        let other = "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        assert!(verify_webhook(&[other], &delivery.body, &delivery.headers).is_err());
+        assert!(verify_webhook(&[other, &secret], &delivery.body, &delivery.headers).is_ok());
+        seen.push((event.type_.clone(), event));
+    }
+
+    let (_, created) = seen
+        .iter()
+        .find(|(t, _)| t == "account.created")
+        .ok_or("no account.created")?;
+    assert_eq!(created.resource.id, account.id.to_string());
+    assert_eq!(created.object["name"], "Hooked Ltd");
     Ok(())
 }

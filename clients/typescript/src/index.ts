@@ -1,12 +1,14 @@
 // The hand-written part of @accord/client: a thin layer over the generated types
 // (schema.ts, from openapi-typescript) and the openapi-fetch runtime that adds
 // authentication with refresh on 401, an Idempotency-Key on every POST, typed errors and
-// cursor pagination. Everything else is the typed `api` client itself.
+// cursor pagination, and verifyWebhook (the `standardwebhooks` package checking a delivery).
+// Everything else is the typed `api` client itself.
 
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./schema.js";
 
 export type { components, operations, paths };
+export { verifyWebhook, WebhookVerificationError, type WebhookPayload } from "./webhooks.js";
 export type Schemas = components["schemas"];
 export type Problem = components["schemas"]["Problem"];
 export type FieldError = components["schemas"]["FieldError"];

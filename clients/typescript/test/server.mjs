@@ -28,6 +28,8 @@ export async function startServer() {
       DATABASE_URL: `sqlite://${join(dir, "accord.db")}`,
       ACCORD_ADDR: `127.0.0.1:${port}`,
       ACCORD_RATE_LIMIT: "0",
+      // The walk's webhook receiver listens on loopback.
+      ACCORD_WEBHOOK_ALLOW_PRIVATE: "true",
       RUST_LOG: process.env.RUST_LOG ?? "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,9 +1,12 @@
 // An account manager's and an accountant's day through @accord/client, against the real
 // server (a fresh SQLite database per run).
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 
-import { Accord, AccordError, unwrap } from "../dist/index.js";
+import { Webhook } from "standardwebhooks";
+
+import { Accord, AccordError, unwrap, verifyWebhook, WebhookVerificationError } from "../dist/index.js";
 import { startServer } from "./server.mjs";
 
 let server;
@@ -209,4 +212,59 @@ test("an API key authenticates like a token", async () => {
   const me = await unwrap(byKey.api.GET("/api/v1/me"));
   assert.equal(me.principal, "api_key");
   assert.equal(me.role, "viewer");
+});
+
+// An HTTP endpoint on loopback that keeps every request it gets.
+async function startReceiver() {
+  const received = [];
+  const srv = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((ok) => srv.listen(0, "127.0.0.1", ok));
+  return {
+    url: `http://127.0.0.1:${srv.address().port}/hooks/accord`,
+    received,
+    close: () => new Promise((ok) => srv.close(ok)),
+  };
+}
+
+test("webhook deliveries verify with the standardwebhooks package", async () => {
+  const receiver = await startReceiver();
+  try {
+    const hook = await unwrap(
+      owner.api.POST("/api/v1/webhooks", { body: { url: receiver.url, events: ["account.*"] } }),
+    );
+    assert.match(hook.secret, /^whsec_/);
+    await unwrap(owner.api.POST("/api/v1/webhooks/{id}/test", { params: { path: { id: hook.id } } }));
+    const account = await unwrap(owner.api.POST("/api/v1/accounts", { body: { name: `Hooked ${stamp}` } }));
+
+    const deadline = Date.now() + 20_000;
+    let payloads = [];
+    for (;;) {
+      payloads = receiver.received.map((r) => verifyWebhook(hook.secret, r.body, r.headers));
+      const types = new Set(payloads.map((p) => p.type));
+      if (types.has("webhook.test") && types.has("account.created")) break;
+      if (Date.now() > deadline) assert.fail(`waited for webhook.test and account.created, got ${JSON.stringify(payloads)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const created = payloads.find((p) => p.type === "account.created");
+    assert.deepEqual(created.data.resource, { type: "account", id: account.id });
+    assert.equal(created.data.object.name, `Hooked ${stamp}`);
+    // The published package alone verifies the same delivery; a changed body or another
+    // secret does not.
+    const { headers, body } = receiver.received[0];
+    assert.ok(new Webhook(hook.secret).verify(body.toString(), headers));
+    const tampered = body.toString().replace('"type"', '"tipe"');
+    assert.throws(() => verifyWebhook(hook.secret, tampered, headers), WebhookVerificationError);
+    const other = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
+    assert.throws(() => verifyWebhook(other, body, headers), WebhookVerificationError);
+  } finally {
+    await receiver.close();
+  }
 });
