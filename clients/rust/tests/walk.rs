@@ -409,9 +409,14 @@ async fn webhook_deliveries_verify_with_standardwebhooks() -> TestResult {
         .owner
         .call(|c| c.create_webhook().body(request.clone()).send())
         .await?;
-    let secret = hook.secret.clone();
+    let secret = hook.secret.clone().ok_or("the secret is shown on create")?;
     org.owner
-        .call(|c| c.test_webhook().id(hook.id).send())
+        .call(|c| {
+            c.test_webhook()
+                .id(hook.id.clone())
+                .body(types::EmptyRequest::default())
+                .send()
+        })
         .await?;
     let input: types::AccountInput = body(json!({"name": "Hooked Ltd"}));
     let account = org
@@ -445,7 +450,7 @@ async fn webhook_deliveries_verify_with_standardwebhooks() -> TestResult {
         .iter()
         .find(|(t, _)| t == "account.created")
         .ok_or("no account.created")?;
-    assert_eq!(created.resource.id, account.id.to_string());
+    assert_eq!(created.resource.id.to_string(), account.id.to_string());
     assert_eq!(created.object["name"], "Hooked Ltd");
     Ok(())
 }
