@@ -120,8 +120,26 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
         let path = err.path().to_string();
         let message = strip_position(&err.into_inner().to_string());
         let (field, code) = describe(&path, &message);
+        // Only on this error path: read the body again to quote what the client sent.
+        let sent = serde_json::from_slice::<serde_json::Value>(raw).ok();
+        let at = sent.as_ref().and_then(|v| v.pointer(&json_pointer(&field)));
+        let (code, message) = super::messages::explain(code, &message, at);
         ApiError::validation(vec![FieldError::new(field, code, message)])
     })
+}
+
+/// `lines[1].unit_price` → `/lines/1/unit_price` (`body` is the whole document).
+fn json_pointer(field: &str) -> String {
+    if field == "body" {
+        return String::new();
+    }
+    field
+        .replace('[', ".")
+        .replace(']', "")
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }
 
 /// JSON has one number type: `3.0` is the integer 3 (JSON Schema's `integer` accepts it), but

@@ -12,6 +12,7 @@ pub mod events;
 pub mod identity;
 pub mod json;
 pub mod ledger;
+pub mod messages;
 pub mod metrics;
 pub mod openapi;
 pub mod ops;

@@ -599,9 +599,9 @@ pub(super) fn allocation_targets(
                 &id_field,
                 "allocation_direction",
                 format!(
-                    "a payment {} does not settle a {}",
+                    "a payment {} does not settle {}",
                     direction.as_str(),
-                    kind.noun()
+                    crate::domain::a(kind.noun())
                 ),
             ));
             out.push(None);

@@ -107,7 +107,7 @@ impl DocumentRequest {
         let mut check = Check::new();
         if creating {
             check.present("account_id", &self.account_id);
-            check.present("issue_date", &self.issue_date);
+            // `issue_date` defaults to the organization's today.
             check.present("lines", &self.lines);
         }
         let currency = match self.currency.as_deref() {
@@ -128,7 +128,7 @@ impl DocumentRequest {
             check.push(
                 field,
                 "not_applicable",
-                format!("a {} does not take {field}", kind.noun()),
+                format!("{} does not take {field}", crate::domain::a(kind.noun())),
             );
         }
         let lines = self.lines.map(|lines| {
@@ -259,15 +259,20 @@ pub(super) fn find_account(
         errors.push(FieldError::new(
             "account_id",
             "not_a_customer",
-            format!("a {} goes to an account with is_customer true", kind.noun()),
+            format!(
+                "{} goes to a customer: this account has is_customer false; set it with PATCH /api/v1/accounts/{} {{\"is_customer\": true}}",
+                crate::domain::a(kind.noun()),
+                account.id
+            ),
         ));
     } else if !kind.is_sale() && !account.is_vendor {
         errors.push(FieldError::new(
             "account_id",
             "not_a_vendor",
             format!(
-                "a {} comes from an account with is_vendor true",
-                kind.noun()
+                "{} comes from a vendor: this account has is_vendor false; set it with PATCH /api/v1/accounts/{} {{\"is_vendor\": true}}",
+                crate::domain::a(kind.noun()),
+                account.id
             ),
         ));
     }
@@ -417,8 +422,8 @@ fn price_lines(
                     field("ledger_account_id"),
                     "ledger_account_type",
                     format!(
-                        "a {} line posts to {} account without a system role; {} is {}",
-                        kind.noun(),
+                        "{} line posts to {} account without a system role; {} is {}",
+                        crate::domain::a(kind.noun()),
                         if kind.is_sale() {
                             "an income"
                         } else {

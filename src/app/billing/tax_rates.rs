@@ -188,12 +188,14 @@ fn check_tax_account(
                     field,
                     "ledger_account_type",
                     format!(
-                        "tax posts to a {} account that is not a control or bank account",
-                        allowed
-                            .iter()
-                            .map(|t| t.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" or ")
+                        "tax posts to {} account that is not a control or bank account",
+                        crate::domain::a(
+                            allowed
+                                .iter()
+                                .map(|t| t.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        )
                     ),
                 );
             }
@@ -220,7 +222,7 @@ fn check_rules(
         check.push(
             "rate",
             "rate_must_be_zero",
-            format!("a {} rate is 0", kind.as_str()),
+            format!("{} rate is 0", crate::domain::a(kind.as_str())),
         );
     }
     if kind == TaxKind::Standard && row.rate.0.is_zero() {

@@ -109,7 +109,11 @@ pub fn role_exceeds_own(caller: &Caller, role: Role) -> FieldError {
     FieldError::new(
         "role",
         "role_exceeds_own",
-        format!("a {} cannot grant the role {}", caller.role, role),
+        format!(
+            "{} cannot grant the role {}",
+            crate::domain::a(caller.role),
+            role
+        ),
     )
 }
 

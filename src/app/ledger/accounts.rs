@@ -168,9 +168,9 @@ fn check_place(
             "parent_id",
             "parent_type_mismatch",
             format!(
-                "a {} account cannot sit under a {} account",
-                account_type.as_str(),
-                p.account_type
+                "{} account cannot sit under {} account",
+                crate::domain::a(account_type.as_str()),
+                crate::domain::a(p.account_type)
             ),
         ),
         Ok(_) => {
@@ -244,7 +244,10 @@ fn check_change(
                     check.push(
                         "type",
                         "parent_type_mismatch",
-                        format!("its parent is a {} account", parent.account_type),
+                        format!(
+                            "its parent is {} account",
+                            crate::domain::a(parent.account_type)
+                        ),
                     );
                 }
             }

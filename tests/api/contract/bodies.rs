@@ -225,3 +225,114 @@ both_backends!(
     configured_body_limit_applies_works,
     super::configured_body_limit_applies
 );
+
+/// Messages state the API's rule, never the Rust type behind it, and a date that does not
+/// exist on the calendar has its own code.
+async fn messages_speak_the_apis_language(app: TestApp) {
+    // Arrange
+    let owner = app.signup("Plain Words").await;
+    let account = app
+        .client_account(&owner.token, json!({"name": "Prospect Ltd"}))
+        .await;
+    let bodies = [
+        (
+            "/api/v1/tasks",
+            json!({"account_id": account, "title": "Call", "due_on": "2026-02-30"}),
+            "due_on",
+            "invalid_date",
+        ),
+        (
+            "/api/v1/tasks",
+            json!({"account_id": account, "title": "Call", "due_on": "30/02/2026"}),
+            "due_on",
+            "invalid_date",
+        ),
+        (
+            "/api/v1/contacts",
+            json!({"account_id": "not-an-id", "name": "Hank"}),
+            "account_id",
+            "invalid_id",
+        ),
+        (
+            "/api/v1/interactions",
+            json!({"account_id": account, "kind": "call", "direction": "outbound",
+                   "occurred_at": "2026-12-01T10:00:00Z", "sentiment": "five"}),
+            "sentiment",
+            "invalid_type",
+        ),
+        (
+            "/api/v1/interactions",
+            json!({"account_id": account, "kind": "call", "direction": "outbound",
+                   "occurred_at": "yesterday"}),
+            "occurred_at",
+            "invalid_datetime",
+        ),
+    ];
+
+    for (path, body, field, code) in bodies {
+        // Act
+        let a = app.post(path).token(&owner.token).json(&body).send().await;
+
+        // Assert
+        assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(field_code(&a, field).as_deref(), Some(code), "{}", a.text);
+        for rust in [
+            "i16",
+            "i32",
+            "i64",
+            "u32",
+            "UUID parsing",
+            "floating point",
+            "struct ",
+        ] {
+            assert!(!a.text.contains(rust), "{rust} leaked: {}", a.text);
+        }
+    }
+    let a = app
+        .post("/api/v1/tasks")
+        .token(&owner.token)
+        .json(&json!({"account_id": account, "title": "Call", "due_on": "2026-02-30"}))
+        .send()
+        .await;
+    assert!(a.text.contains("not a calendar date"), "{}", a.text);
+
+    // An invoice to an account that is not (yet) a customer says how to fix it in one step.
+    let a = app
+        .post("/api/v1/invoices")
+        .token(&owner.token)
+        .json(&json!({"account_id": account, "lines": [{"description": "Work", "unit_price": "10.00"}]}))
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert!(
+        a.text.contains("an invoice goes to a customer"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text
+            .contains(&format!("PATCH /api/v1/accounts/{account}")),
+        "{}",
+        a.text
+    );
+    // That one step, and the invoice needs no issue date: it defaults to today.
+    let fixed = app
+        .patch(&format!("/api/v1/accounts/{account}"))
+        .token(&owner.token)
+        .json(&json!({"is_customer": true}))
+        .send()
+        .await;
+    assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.text);
+    let a = app
+        .post("/api/v1/invoices")
+        .token(&owner.token)
+        .json(&json!({"account_id": account, "lines": [{"description": "Work", "unit_price": "10.00"}]}))
+        .send()
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    assert_eq!(a.body["issue_date"], crate::support::fixtures::day(0));
+}
+both_backends!(
+    messages_speak_the_apis_language_works,
+    super::messages_speak_the_apis_language
+);
