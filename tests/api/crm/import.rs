@@ -474,3 +474,43 @@ both_backends!(
     contacts_import_by_account_id_domain_or_name_works,
     super::contacts_import_by_account_id_domain_or_name
 );
+
+async fn a_retried_import_replays_and_a_repeat_records_nothing(app: TestApp) {
+    let owner = app.signup("Acme").await;
+    let t = &owner.token;
+    let csv = "name,tier\nGlobex,key\n";
+    let send = || {
+        app.post("/api/v1/accounts/import")
+            .token(t)
+            .header("Idempotency-Key", "import-7")
+            .raw(csv.to_owned(), "text/csv")
+            .send()
+    };
+
+    let first = send().await;
+    let retry = send().await;
+
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+    assert_eq!(retry.header("idempotent-replayed").as_deref(), Some("true"));
+    assert_eq!(retry.body, first.body);
+    assert_eq!(all_accounts(&app, t).await.len(), 1);
+    // Without the key the same file matches the account, and an unchanged row leaves no trail.
+    let id = first.body["rows"][0]["account_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let trail = format!("/api/v1/audit-events?resource_type=account&resource_id={id}");
+    let before = app.fetch(t, &trail).await["data"].as_array().unwrap().len();
+    let again = imported(&app, t, "/api/v1/accounts/import", csv).await;
+    assert_eq!(outcomes(&again), ["unchanged"]);
+    let after = app.fetch(t, &trail).await["data"].as_array().unwrap().len();
+    assert_eq!(
+        (before, after),
+        (1, 1),
+        "one creation, and nothing for the repeat"
+    );
+}
+both_backends!(
+    a_retried_import_replays_and_a_repeat_records_nothing_works,
+    super::a_retried_import_replays_and_a_repeat_records_nothing
+);
