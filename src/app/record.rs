@@ -185,6 +185,33 @@ pub fn update_in<R: Changeable>(
     expected: &IfMatch,
     patch: R::Patch,
 ) -> Result<R::View, AppError> {
+    changed_in::<R>(tx, id, expected, patch, |_, _| false).map(|(_, view)| view)
+}
+
+/// Changes one inside an open unit of work if `patch` changes anything; a patch that leaves
+/// the row as it is saves nothing, bumps no version and records no change (an import that
+/// repeats what is stored). Only the row is compared: a patch that sets joined rows (an
+/// account's competitors) goes through [`update_in`]. Its view, and the top-level fields of
+/// the view that changed (besides `version` and `updated_at`), or `None` when nothing did.
+pub fn update_if_changed_in<R>(
+    tx: &mut Tx,
+    id: IdOf<R>,
+    expected: &IfMatch,
+    patch: R::Patch,
+) -> Result<(Option<Vec<String>>, R::View), AppError>
+where
+    R: Changeable<Row: PartialEq>,
+{
+    changed_in::<R>(tx, id, expected, patch, |current, row| current == row)
+}
+
+fn changed_in<R: Changeable>(
+    tx: &mut Tx,
+    id: IdOf<R>,
+    expected: &IfMatch,
+    patch: R::Patch,
+    same: impl FnOnce(&R::Row, &R::Row) -> bool,
+) -> Result<(Option<Vec<String>>, R::View), AppError> {
     tx.caller()?.require(R::WRITE)?;
     let current = find::<R>(tx, id)?;
     R::may_write(tx, &current)?;
@@ -196,6 +223,9 @@ pub fn update_in<R: Changeable>(
     let mut check = Check::new();
     R::apply(tx, &patch, &mut row, &mut check)?;
     check.finish()?;
+    if same(&current, &row) {
+        return Ok((None, before));
+    }
     if R::moved(&current, &row) {
         R::may_write(tx, &row)?;
     }
@@ -207,11 +237,31 @@ pub fn update_in<R: Changeable>(
     let event = R::event(&current, &row);
     let after = view_of::<R>(tx, row)?;
     let change = Change::updated(R::NAME, id.into(), &before, &after);
+    let fields = changed_fields(change.before.as_ref(), change.after.as_ref());
     tx.record(match event {
         Some(name) => change.as_event(name),
         None => change,
     });
-    Ok(after)
+    Ok((Some(fields), after))
+}
+
+/// The top-level fields whose values differ between two views, besides the version stamps.
+fn changed_fields(
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> Vec<String> {
+    let (Some(serde_json::Value::Object(before)), Some(serde_json::Value::Object(after))) =
+        (before, after)
+    else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(field, value)| {
+            !matches!(field.as_str(), "version" | "updated_at") && before.get(*field) != Some(value)
+        })
+        .map(|(field, _)| field.clone())
+        .collect()
 }
 
 /// Deletes one inside an open unit of work.

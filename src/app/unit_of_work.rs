@@ -447,6 +447,49 @@ impl<'a> Tx<'a> {
     }
 }
 
+/// How a rehearsal ends: always in a rollback, carrying the answer or the failure out.
+enum Rehearsal<T> {
+    Done(T),
+    Failed(AppError),
+}
+
+impl<T> From<diesel::result::Error> for Rehearsal<T> {
+    fn from(e: diesel::result::Error) -> Self {
+        Rehearsal::Failed(e.into())
+    }
+}
+
+impl Tx<'_> {
+    /// Runs `f` in a savepoint that is always rolled back: what it writes and notes is undone,
+    /// and its answer is what the real run would have answered (a dry run of an import).
+    pub fn rehearse<T>(
+        &mut self,
+        f: impl for<'s> FnOnce(&mut Tx<'s>) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        use diesel::Connection;
+        let cx = self.cx;
+        let acting = self.acting;
+        let ended = self.conn.transaction::<(), Rehearsal<T>, _>(|conn| {
+            let mut inner = Tx {
+                conn,
+                cx,
+                changes: Vec::new(),
+                acting,
+                notes: Vec::new(),
+            };
+            Err(match f(&mut inner) {
+                Ok(value) => Rehearsal::Done(value),
+                Err(e) => Rehearsal::Failed(e),
+            })
+        });
+        match ended {
+            Err(Rehearsal::Done(value)) => Ok(value),
+            Err(Rehearsal::Failed(e)) => Err(e),
+            Ok(()) => Err(AppError::internal("a rehearsal committed")),
+        }
+    }
+}
+
 impl Deref for Tx<'_> {
     type Target = DbConn;
     fn deref(&self) -> &DbConn {

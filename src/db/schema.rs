@@ -315,6 +315,7 @@ table! {
         is_decision_maker -> Bool,
         influence -> Nullable<Text>,
         status -> Text,
+        custom_fields -> Text,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,

@@ -404,15 +404,7 @@ fn apply_fields(
         row.tags = serde_json::to_string(&clean).unwrap_or_else(|_| "[]".into());
     }
     if let Some(fields) = &input.custom_fields {
-        let doc = serde_json::to_string(fields).unwrap_or_else(|_| "{}".into());
-        if doc.len() > 16_384 {
-            check.push(
-                "custom_fields",
-                "too_large",
-                "must be at most 16 KiB of JSON",
-            );
-        }
-        row.custom_fields = doc;
+        row.custom_fields = custom_fields_json(check, "custom_fields", fields);
     }
     if let Some(v) = input.check_in_every_days {
         check.range("check_in_every_days", v.map(i64::from), 1, 3650);
@@ -425,6 +417,19 @@ fn apply_fields(
         row.team_id = check_team(tx, org, "team_id", team, check)?;
     }
     Ok(())
+}
+
+/// Custom fields as stored (a JSON object as text), at most 16 KiB (`too_large`).
+pub fn custom_fields_json(
+    check: &mut Check,
+    field: &str,
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> String {
+    let doc = serde_json::to_string(fields).unwrap_or_else(|_| "{}".into());
+    if doc.len() > 16_384 {
+        check.push(field, "too_large", "must be at most 16 KiB of JSON");
+    }
+    doc
 }
 
 /// The competitors named by id or name (new names are created), without repeats.

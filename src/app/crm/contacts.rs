@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::account_records::{self, RecordListParams};
+use super::accounts::custom_fields_json;
 use super::refresh_account;
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
@@ -44,6 +45,9 @@ pub struct ContactInput {
     pub influence: Option<Option<String>>,
     #[schema(value_type = Option<ContactStatus>)]
     pub status: Option<String>,
+    /// Replaces the contact's custom fields (a JSON object of at most 16 KiB).
+    #[schema(value_type = Option<Object>)]
+    pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -61,6 +65,8 @@ pub struct ContactView {
     pub influence: Option<String>,
     #[schema(value_type = ContactStatus)]
     pub status: String,
+    #[schema(value_type = Object)]
+    pub custom_fields: serde_json::Value,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -79,6 +85,8 @@ impl From<ContactRow> for ContactView {
             is_decision_maker: r.is_decision_maker,
             influence: r.influence,
             status: r.status,
+            custom_fields: serde_json::from_str(&r.custom_fields)
+                .unwrap_or_else(|_| serde_json::json!({})),
             version: r.version,
             created_at: r.created_at.and_utc(),
             updated_at: r.updated_at.and_utc(),
@@ -115,6 +123,9 @@ fn apply_fields(input: &ContactInput, row: &mut ContactRow, check: &mut Check) {
     }
     if let Some(s) = check.enum_value::<ContactStatus>("status", input.status.as_deref()) {
         row.status = s.as_str().to_owned();
+    }
+    if let Some(fields) = &input.custom_fields {
+        row.custom_fields = custom_fields_json(check, "custom_fields", fields);
     }
 }
 
@@ -157,6 +168,7 @@ impl Record for Contact {
             is_decision_maker: false,
             influence: None,
             status: ContactStatus::Active.as_str().into(),
+            custom_fields: "{}".into(),
             version: 1,
             created_at: now,
             updated_at: now,

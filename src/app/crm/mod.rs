@@ -7,6 +7,7 @@ pub mod access;
 pub mod account_records;
 pub mod accounts;
 pub mod competitors;
+pub mod contact_import;
 pub mod contacts;
 pub mod export;
 pub mod feedback;

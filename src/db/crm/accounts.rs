@@ -1,5 +1,5 @@
 //! Accounts and their competitors: the account row (a plain record, see `db::record`),
-//! the lists by name or time, the import's natural key, and the competitors joined to it.
+//! the lists by name or time, and the competitors joined to it.
 
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -11,7 +11,7 @@ use crate::db::schema::{account_competitors, accounts, contacts};
 use crate::db::DbConn;
 use crate::on_backend;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = accounts, treat_none_as_null = true)]
 pub struct AccountRow {
     pub organization_id: OrganizationId,
@@ -90,35 +90,6 @@ pub fn all_live(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<Accou
         .order(accounts::id.asc())
         .select(AccountRow::as_select())
         .load(conn)
-}
-
-/// The import's natural key: the website domain, else the name (case-insensitively).
-pub fn find_natural(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    domain: Option<&str>,
-    name: &str,
-) -> QueryResult<Option<AccountRow>> {
-    let live = accounts::organization_id
-        .eq(org)
-        .and(accounts::archived_at.is_null());
-    if let Some(d) = domain {
-        let found = accounts::table
-            .filter(live.and(accounts::website_domain.eq(d)))
-            .order(accounts::id.asc())
-            .select(AccountRow::as_select())
-            .first(conn)
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    accounts::table
-        .filter(live.and(lower(accounts::name).eq(name.to_lowercase())))
-        .order(accounts::id.asc())
-        .select(AccountRow::as_select())
-        .first(conn)
-        .optional()
 }
 
 #[derive(Debug, Clone, Default)]

@@ -9,7 +9,7 @@ use crate::db::schema::{contacts, feedback, interaction_contacts, requests};
 use crate::db::DbConn;
 use crate::domain::ids::{ClientAccountId, ContactId, OrganizationId};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = contacts, treat_none_as_null = true)]
 pub struct ContactRow {
     pub organization_id: OrganizationId,
@@ -23,6 +23,8 @@ pub struct ContactRow {
     pub is_decision_maker: bool,
     pub influence: Option<String>,
     pub status: String,
+    /// A JSON object, as text.
+    pub custom_fields: String,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod competitors;
 pub mod contacts;
 pub mod feedback;
+pub mod import;
 pub mod interactions;
 pub mod opportunities;
 pub mod owners;

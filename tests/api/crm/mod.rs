@@ -7,6 +7,7 @@
 mod accounts;
 mod health;
 mod idempotency;
+mod import;
 mod invoices;
 mod isolation;
 mod lists;
