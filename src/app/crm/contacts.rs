@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, ContactListParams};
 use super::refresh_account;
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
@@ -21,6 +21,7 @@ use crate::domain::crm::{ContactStatus, Influence, Seniority, TextEnum};
 use crate::domain::ids::{ClientAccountId, ContactId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = ContactPatch)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInput {
     /// Moving a contact to another account needs write access to both accounts.
@@ -45,6 +46,11 @@ pub struct ContactInput {
     #[schema(value_type = Option<ContactStatus>)]
     pub status: Option<String>,
 }
+
+crate::create_input!(
+    /// A new contact: the fields of a change, with those a create must name required.
+    ContactCreate(ContactInput) required ["account_id", "name"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ContactView {
@@ -126,18 +132,18 @@ impl Record for Contact {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = ContactRow;
-    type Create = ContactInput;
+    type Create = ContactCreate;
     type Patch = ContactInput;
     type View = ContactView;
-    type Query = RecordListParams;
+    type Query = ContactListParams;
 
-    fn may_create(tx: &mut Tx, input: &ContactInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &ContactCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &ContactInput,
+        input: &ContactCreate,
         check: &mut Check,
     ) -> Result<ContactRow, AppError> {
         let account_id = account_records::required_account(check, input.account_id);
@@ -205,11 +211,11 @@ impl Record for Contact {
         Ok(rows.into_iter().map(ContactView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(None, q.status.as_ref(), q.influence.as_ref())
+    fn filter(_tx: &mut Tx, q: &ContactListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &ContactListParams) -> Option<&str> {
         q.sort()
     }
 }

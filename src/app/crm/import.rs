@@ -6,7 +6,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::accounts::{Account, AccountInput};
+use super::accounts::{Account, AccountCreate, AccountInput};
 use crate::app::error::{AppError, Check, FieldError};
 use crate::app::input::IfMatch;
 use crate::app::record;
@@ -198,7 +198,7 @@ pub fn import_in(tx: &mut Tx, body: &[u8]) -> Result<ImportResult, AppError> {
                     Ok(false)
                 }
                 None => {
-                    record::create_in::<Account>(c, input)?;
+                    record::create_in::<Account>(c, AccountCreate(input))?;
                     Ok(true)
                 }
             }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, OpportunityListParams};
 use super::{check_user, money_string, resolve_competitor};
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
@@ -23,6 +23,7 @@ use crate::domain::crm::{OpportunityKind, Stage, TextEnum};
 use crate::domain::ids::{ClientAccountId, OpportunityId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = OpportunityPatch)]
 #[serde(deny_unknown_fields)]
 pub struct OpportunityInput {
     pub account_id: Option<Uuid>,
@@ -53,6 +54,11 @@ pub struct OpportunityInput {
     #[schema(value_type = Option<String>)]
     pub lost_to_competitor_id: Option<Option<String>>,
 }
+
+crate::create_input!(
+    /// A new opportunity: the fields of a change, with those a create must name required.
+    OpportunityCreate(OpportunityInput) required ["account_id", "kind", "name", "amount"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OpportunityView {
@@ -201,10 +207,10 @@ impl Record for Opportunity {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = OpportunityRow;
-    type Create = OpportunityInput;
+    type Create = OpportunityCreate;
     type Patch = OpportunityInput;
     type View = OpportunityView;
-    type Query = RecordListParams;
+    type Query = OpportunityListParams;
 
     fn event(before: &OpportunityRow, after: &OpportunityRow) -> Option<&'static str> {
         match after.stage.as_str() {
@@ -214,13 +220,13 @@ impl Record for Opportunity {
         }
     }
 
-    fn may_create(tx: &mut Tx, input: &OpportunityInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &OpportunityCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &OpportunityInput,
+        input: &OpportunityCreate,
         check: &mut Check,
     ) -> Result<OpportunityRow, AppError> {
         let caller = tx.caller()?;
@@ -291,11 +297,11 @@ impl Record for Opportunity {
         Ok(rows.into_iter().map(OpportunityView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.owner_id, q.stage.as_ref(), q.kind.as_ref())
+    fn filter(_tx: &mut Tx, q: &OpportunityListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &OpportunityListParams) -> Option<&str> {
         q.sort()
     }
 }
