@@ -33,13 +33,13 @@ use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, 
 #[schema(as = AccountPatch)]
 #[serde(deny_unknown_fields)]
 pub struct AccountInput {
-    #[schema(example = "Globex Corporation")]
+    #[schema(example = "Globex Corporation", max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub legal_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub industry: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, example = "https://globex.example")]
@@ -60,7 +60,7 @@ pub struct AccountInput {
     /// ISO 4217; defaults to the organization's base currency.
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 5000)]
     pub goals: Option<Option<String>>,
     /// Competitor ids or names (a new name creates the competitor).
     pub competitor_ids: Option<Vec<String>>,
@@ -69,7 +69,7 @@ pub struct AccountInput {
     pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
     /// Days between check-ins; `null` returns to the tier's default.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 3650)]
     pub check_in_every_days: Option<Option<i32>>,
 }
 

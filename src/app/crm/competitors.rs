@@ -22,8 +22,10 @@ use crate::domain::ids::CompetitorId;
 #[schema(as = CompetitorPatch)]
 #[serde(deny_unknown_fields)]
 pub struct CompetitorInput {
+    #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     pub website: Option<String>,
+    #[schema(max_length = 5000)]
     pub notes: Option<String>,
 }
 

@@ -26,9 +26,10 @@ use crate::domain::ids::{ClientAccountId, ContactId};
 pub struct ContactInput {
     /// Moving a contact to another account needs write access to both accounts.
     pub account_id: Option<Uuid>,
+    #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Seniority>)]
@@ -37,7 +38,7 @@ pub struct ContactInput {
     #[schema(value_type = Option<String>)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50)]
     pub phone: Option<Option<String>>,
     pub is_decision_maker: Option<bool>,
     #[serde(default, deserialize_with = "double_option")]

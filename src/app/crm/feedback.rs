@@ -27,7 +27,9 @@ pub struct FeedbackInput {
     #[schema(value_type = Option<FeedbackKind>)]
     pub kind: Option<String>,
     /// CSAT 1-5, NPS 0-10.
+    #[schema(minimum = 0, maximum = 10)]
     pub score: Option<i32>,
+    #[schema(max_length = 5000)]
     pub comment: Option<String>,
     /// Defaults to today.
     pub received_on: Option<NaiveDate>,

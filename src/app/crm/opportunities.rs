@@ -32,6 +32,7 @@ pub struct OpportunityInput {
     pub owner_id: Option<Option<Uuid>>,
     #[schema(value_type = Option<OpportunityKind>)]
     pub kind: Option<String>,
+    #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     /// A decimal string in `currency`.
     #[schema(example = "120000.00")]
@@ -40,6 +41,7 @@ pub struct OpportunityInput {
     #[schema(value_type = Option<Stage>)]
     pub stage: Option<String>,
     /// 0-100.
+    #[schema(minimum = 0, maximum = 100)]
     pub probability: Option<i32>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -47,7 +49,7 @@ pub struct OpportunityInput {
     /// Defaults to today when the stage becomes won or lost.
     pub closed_on: Option<NaiveDate>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 2000)]
     pub lost_reason: Option<Option<String>>,
     /// A competitor's id or name.
     #[serde(default, deserialize_with = "double_option")]

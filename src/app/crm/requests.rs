@@ -31,6 +31,7 @@ pub struct RequestInput {
     pub contact_id: Option<Option<Uuid>>,
     #[schema(value_type = Option<RequestKind>)]
     pub kind: Option<String>,
+    #[schema(max_length = 5000, pattern = r"\S")]
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Uuid>)]

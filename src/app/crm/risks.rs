@@ -43,6 +43,7 @@ pub struct RiskInput {
     pub kind: Option<String>,
     #[schema(value_type = Option<Severity>)]
     pub severity: Option<String>,
+    #[schema(max_length = 5000, pattern = r"\S")]
     pub description: Option<String>,
     /// A competitor's id or name.
     #[serde(default, deserialize_with = "double_option")]
@@ -64,7 +65,7 @@ pub struct RiskInput {
     #[schema(value_type = Option<DisputeOutcome>)]
     pub outcome: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 5000)]
     pub resolution: Option<Option<String>>,
 }
 

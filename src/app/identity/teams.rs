@@ -35,7 +35,7 @@ pub struct TeamView {
 #[serde(deny_unknown_fields)]
 pub struct CreateTeamRequest {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Enterprise accounts")]
+    #[schema(example = "Enterprise accounts", min_length = 1, max_length = 200)]
     pub name: String,
     pub lead_id: Option<UserId>,
     pub parent_team_id: Option<TeamId>,

@@ -55,12 +55,13 @@ impl From<UserRow> for UserView {
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Aisha Khan")]
+    #[schema(example = "Aisha Khan", min_length = 1, max_length = 200)]
     pub name: String,
     #[schema(example = "aisha@acme.example")]
     pub email: String,
     /// Initial password, at least 10 characters.
     #[validate(length(min = 10, max = 512))]
+    #[schema(min_length = 10, max_length = 512)]
     pub password: String,
     pub role: Role,
     /// Account managers only; defaults to `account_manager` for them.

@@ -294,7 +294,7 @@ pub async fn get(
 pub struct ReverseRequest {
     pub date: NaiveDate,
     #[validate(length(min = 1, max = 1000))]
-    #[schema(example = "Posted twice")]
+    #[schema(example = "Posted twice", min_length = 1, max_length = 1000)]
     pub reason: String,
 }
 
