@@ -51,6 +51,61 @@ macro_rules! list_query {
     };
 }
 
+/// Declares the values a list's `sort=` takes, so the spec enumerates exactly what the list
+/// sorts by (`field` ascending, `-field` descending):
+///
+/// ```ignore
+/// sort_options!(CreationSort { CreatedAt = "created_at", CreatedAtDesc = "-created_at" });
+/// ```
+///
+/// A value outside the set is refused by the query extractor as `invalid_sort`.
+#[macro_export]
+macro_rules! sort_options {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $value:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [&'static str] = &[$($value),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $value),+
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                match text.as_ref() {
+                    $($value => Ok($name::$variant),)+
+                    other => Err(serde::de::Error::unknown_variant(other, Self::ALL)),
+                }
+            }
+        }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some(Self::ALL.iter().copied()))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+sort_options!(
+    /// A list in creation order: `created_at` (the default) or `-created_at`.
+    CreationSort { CreatedAt = "created_at", CreatedAtDesc = "-created_at" }
+);
+
 /// A page of a list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {

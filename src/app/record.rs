@@ -4,8 +4,8 @@
 //! A resource is a declaration ([`Record`]: its name, the permission its writes need, its
 //! row, input and view) plus its own rules (how input builds or changes a row, record-level
 //! access, what else a write touches). The order is the same for every resource: the
-//! permission first, then the record and its access, then the version the client read, then
-//! the input's rules (every broken rule at once), then the write, and last the change is
+//! permission first, then the record and its access, then the input's rules (every broken rule at
+//! once), then the version the client read, then the write, and last the change is
 //! noted for the change log. Documents and the ledger, whose rules differ, keep their own
 //! code and compose with this through [`create_in`] and friends.
 
@@ -216,13 +216,14 @@ fn changed_in<R: Changeable>(
     let current = find::<R>(tx, id)?;
     R::may_write(tx, &current)?;
     R::may_change(tx, &current)?;
-    expected.check(current.version())?;
     // As it was, joined rows included, before anything changes.
     let before = view_of::<R>(tx, current.clone())?;
     let mut row = current.clone();
     let mut check = Check::new();
     R::apply(tx, &patch, &mut row, &mut check)?;
     check.finish()?;
+    // The precondition after the content's own rules: a bad body is 422 whatever its ETag.
+    expected.check(current.version())?;
     if same(&current, &row) {
         return Ok((None, before));
     }

@@ -25,12 +25,17 @@ pub fn of_json(body: &str) -> Option<String> {
 }
 
 /// The version an `If-Match` header demands for the resource `id`: any when the header is
-/// absent or `*` (apply unconditionally), 412 when it cannot match this resource at all.
+/// absent or `*` (apply unconditionally), none when it cannot match this resource at all.
+/// The comparison is the use case's, after it has checked the request's content (RFC 9110
+/// evaluates preconditions after the request's own checks): a bad body is 422 even when
+/// the ETag is stale, and a stale ETag on a good body is 412.
 pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatch, AppError> {
     let Some(raw) = req.headers().get(header::IF_MATCH) else {
         return Ok(IfMatch::Any);
     };
-    let raw = raw.to_str().map_err(|_| AppError::version_mismatch())?;
+    let Ok(raw) = raw.to_str() else {
+        return Ok(IfMatch::Versions(Vec::new()));
+    };
     if raw.trim() == "*" {
         return Ok(IfMatch::Any);
     }
@@ -46,8 +51,5 @@ pub fn if_match(req: &HttpRequest, id: &impl std::fmt::Display) -> Result<IfMatc
                 .ok()
         })
         .collect();
-    if versions.is_empty() {
-        return Err(AppError::version_mismatch());
-    }
     Ok(IfMatch::Versions(versions))
 }

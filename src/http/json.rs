@@ -10,7 +10,8 @@ use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
-use crate::app::error::FieldError;
+use super::RouteTable;
+use crate::app::error::{AppError, FieldError};
 
 pub struct ApiJson<T> {
     pub value: T,
@@ -224,11 +225,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
                 "must not contain the NUL character (U+0000)",
             )])));
         }
+        if let Some(unknown) = undocumented_parameters(req, query) {
+            return std::future::ready(Err(ApiError::validation(unknown)));
+        }
         let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query));
         let result: Result<T, _> = serde_path_to_error::deserialize(de);
         std::future::ready(result.map(ApiQuery).map_err(|err| {
             let path = err.path().to_string();
             let message = err.into_inner().to_string();
+            if path == "sort" && message.starts_with("unknown variant") {
+                return AppError::field("invalid_sort", "sort", message).into();
+            }
             let field = if path.is_empty() || path == "." {
                 "query".to_owned()
             } else {
@@ -246,6 +253,33 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
             )])
         }))
     }
+}
+
+/// The query parameters the operation does not document, each named as a field error (like
+/// an unknown body field). The documented set is the spec's own (see [`RouteTable`]), so what
+/// an operation accepts and what its spec lists cannot drift apart. `None` when every
+/// parameter is documented, or when the route is not in the table.
+fn undocumented_parameters(req: &HttpRequest, query: &[u8]) -> Option<Vec<FieldError>> {
+    let table = req.app_data::<actix_web::web::Data<RouteTable>>()?;
+    let pattern = req.match_pattern()?;
+    let documented = table.query_parameters(&pattern, req.method().as_str())?;
+    let mut unknown: Vec<FieldError> = Vec::new();
+    for (name, _) in form_urlencoded::parse(query) {
+        if !documented.iter().any(|d| *d == name)
+            && !unknown.iter().any(|u| u.field == name.as_ref())
+        {
+            let message = if documented.is_empty() {
+                "this operation takes no query parameters".to_owned()
+            } else {
+                format!(
+                    "is not a parameter of this operation; it takes {}",
+                    documented.join(", ")
+                )
+            };
+            unknown.push(FieldError::new(name.as_ref(), "unknown_parameter", message));
+        }
+    }
+    (!unknown.is_empty()).then_some(unknown)
 }
 
 fn strip_position(message: &str) -> String {

@@ -22,6 +22,7 @@ pub mod record;
 pub mod reply;
 pub mod webhooks;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -222,13 +223,35 @@ pub fn spec_json() -> String {
     s
 }
 
-/// Which methods each path template answers, from the spec, for 405 + `Allow`.
-pub struct RouteTable(Vec<(Regex, Vec<&'static str>, Option<String>)>);
+/// Which methods each path template answers, from the spec, for 405 + `Allow`; and the query
+/// parameters each operation documents, the only ones it accepts (see `json::ApiQuery`).
+pub struct RouteTable(
+    Vec<(Regex, Vec<&'static str>, Option<String>)>,
+    HashMap<(String, String), Vec<String>>,
+);
 
 impl RouteTable {
     pub fn from_spec(api: &utoipa::openapi::OpenApi) -> RouteTable {
         let mut table = Vec::new();
+        let mut query = HashMap::new();
         for (path, item) in &api.paths.paths {
+            for (m, op) in [
+                ("GET", &item.get),
+                ("POST", &item.post),
+                ("PUT", &item.put),
+                ("PATCH", &item.patch),
+                ("DELETE", &item.delete),
+            ] {
+                let Some(op) = op else { continue };
+                let names = op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.parameter_in == utoipa::openapi::path::ParameterIn::Query)
+                    .map(|p| p.name.clone())
+                    .collect();
+                query.insert((path.clone(), m.to_owned()), names);
+            }
             // `/users/{id}` → `^/users/[^/]+$`
             let pattern = format!(
                 "^{}$",
@@ -258,7 +281,15 @@ impl RouteTable {
                 table.push((re, methods, literal));
             }
         }
-        RouteTable(table)
+        RouteTable(table, query)
+    }
+
+    /// The query parameters the operation at the route template `pattern` documents; `None`
+    /// for a route the spec does not describe.
+    pub fn query_parameters(&self, pattern: &str, method: &str) -> Option<&[String]> {
+        self.1
+            .get(&(pattern.to_owned(), method.to_owned()))
+            .map(Vec::as_slice)
     }
 
     fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {

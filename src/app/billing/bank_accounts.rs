@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
 use crate::app::ledger::{currency_of, org};
+use crate::app::page::CreationSort;
 use crate::app::record::Record;
 use crate::app::Tx;
 use crate::auth::Permission;
@@ -82,7 +83,8 @@ pub struct BankAccountRequest {
 #[into_params(parameter_in = Query)]
 pub struct BankAccountListParams {
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<CreationSort>,
     /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -355,7 +357,7 @@ impl Record for BankAccount {
     }
 
     fn sort(query: &BankAccountListParams) -> Option<&str> {
-        query.sort.as_deref()
+        query.sort.map(CreationSort::as_str)
     }
 
     /// A ledger account links one bank account.

@@ -22,7 +22,7 @@ use super::{check_lock, control_account, money};
 use crate::app::error::{AppError, Unique};
 use crate::app::input::IfMatch;
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
-use crate::app::page::{by_creation, Page, PageParams};
+use crate::app::page::{by_creation, CreationSort, Page, PageParams};
 use crate::app::unit_of_work::Change;
 use crate::app::{App, Context, Outcome, Tx};
 use crate::auth::{Caller, Permission};
@@ -331,13 +331,14 @@ pub fn update_in(
     // meets the issue that got there first.
     billing::documents::lock_document(conn, org.id, id)?;
     let mut doc = get(conn, caller, kind, id)?;
-    expected.check(doc.version)?;
+    let input = req.checked(kind, false)?;
     if doc.status != "draft" {
         return Err(not_draft(kind, &doc.status));
     }
-    let input = req.checked(kind, false)?;
     let version = doc.version;
     let lines = shape(conn, &org, kind, &mut doc, input, false)?;
+    // The precondition after the content's own rules: a bad body is 422 whatever its ETag.
+    expected.check(version)?;
     doc.version += 1;
     doc.updated_at = db::now();
     if !billing::documents::save_draft(conn, &doc, lines.as_deref(), version).unique(
@@ -713,7 +714,7 @@ pub async fn list(
         let since = query.updated_since.map(|t| t.naive_utc());
         let (page, descending, after) = by_creation::<DocumentId>(
             &page,
-            query.sort.as_deref(),
+            query.sort.map(CreationSort::as_str),
             &format!("{filter:?} {since:?} {:?}", query.overdue),
         )?;
         let org = ledger::org(tx, caller)?;

@@ -14,6 +14,7 @@ use super::resolve_rate;
 use crate::app::error::{AppError, Check, FieldError};
 use crate::app::input::double_option;
 use crate::app::ledger::{currency_of, Org};
+use crate::app::page::CreationSort;
 use crate::app::Tx;
 use crate::db::billing::{
     self,
@@ -182,7 +183,8 @@ pub struct DocumentListParams {
     /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<CreationSort>,
 }
 
 crate::list_query!(DocumentListParams);

@@ -18,7 +18,7 @@ use super::allocations::{
 use super::{check_lock, control_account, money, resolve_rate};
 use crate::app::error::{AppError, Check, FieldError, Found};
 use crate::app::ledger::{self, currency_of, DraftLine, EntryDraft, Org, Source};
-use crate::app::page::{by_creation, Page, PageParams};
+use crate::app::page::{by_creation, CreationSort, Page, PageParams};
 use crate::app::unit_of_work::Change;
 use crate::app::{App, Context, Outcome, Tx};
 use crate::auth::{Caller, Permission};
@@ -603,7 +603,8 @@ pub struct PaymentListParams {
     /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<CreationSort>,
 }
 
 crate::list_query!(PaymentListParams);
@@ -652,7 +653,7 @@ pub async fn list(
         let since = query.updated_since.map(|t| t.naive_utc());
         let (page, descending, after) = by_creation::<PaymentId>(
             &page,
-            query.sort.as_deref(),
+            query.sort.map(CreationSort::as_str),
             &format!("{filter:?} {since:?}"),
         )?;
         let org = ledger::org(tx, caller)?;

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::role_account;
 use crate::app::error::{on_unique, AppError, Check};
+use crate::app::page::CreationSort;
 use crate::app::record::Record;
 use crate::app::Tx;
 use crate::auth::Permission;
@@ -90,7 +91,8 @@ pub struct TaxRateRequest {
 pub struct TaxRateListParams {
     pub is_active: Option<bool>,
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<CreationSort>,
     /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -366,7 +368,7 @@ impl Record for TaxRate {
     }
 
     fn sort(query: &TaxRateListParams) -> Option<&str> {
-        query.sort.as_deref()
+        query.sort.map(CreationSort::as_str)
     }
 
     fn on_unique(e: diesel::result::Error) -> AppError {

@@ -1,5 +1,5 @@
-//! What the records kept about an account share: the list query every one of their lists
-//! takes, and write access through the account a record is on (see [`super::access`]).
+//! What the records kept about an account share: their lists' queries (each documents and
+//! applies its own filters), and write access through the account a record is on (see [`super::access`]).
 //! A create checks access to the account its input names before the input's own rules; an
 //! account that does not exist is an input rule, answered by each record as it always was.
 
@@ -10,82 +10,347 @@ use uuid::Uuid;
 
 use super::access;
 use crate::app::error::AppError;
-use crate::app::page::ListQuery;
+use crate::app::page::{CreationSort, ListQuery};
 use crate::app::Tx;
 use crate::db::crm::account_records::RecordFilter;
 use crate::db::crm::accounts::AccountRow;
 use crate::db::{self};
+use crate::domain::crm::{
+    ContactStatus, FeedbackKind, Influence, InteractionKind, OpportunityKind, Priority,
+    ProposalStatus, RequestKind, RequestStatus, RiskKind, RiskStatus, Stage, TargetMetric,
+    TaskStatus, TextEnum,
+};
 use crate::domain::ids::ClientAccountId;
 
-/// Filters of the record lists; each list reads those that name its fields.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RecordListParams {
-    pub account_id: Option<Uuid>,
-    /// Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-    /// routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-    pub owner_id: Option<Uuid>,
-    pub assignee_id: Option<Uuid>,
-    pub author_id: Option<Uuid>,
-    pub contact_id: Option<Uuid>,
-    pub routed_to_team_id: Option<Uuid>,
-    pub opportunity_id: Option<Uuid>,
-    pub competitor_id: Option<Uuid>,
-    pub user_id: Option<Uuid>,
-    pub team_id: Option<Uuid>,
-    pub status: Option<String>,
-    pub stage: Option<String>,
-    pub kind: Option<String>,
-    pub priority: Option<String>,
-    pub influence: Option<String>,
-    pub metric: Option<String>,
-    /// Name or email contains (contacts).
-    pub q: Option<String>,
-    /// Date range (occurred, received, due, expected close or period), inclusive.
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub updated_since: Option<DateTime<Utc>>,
-    /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
-}
-
-impl ListQuery for RecordListParams {
-    fn updated_since(&self) -> Option<DateTime<Utc>> {
-        self.updated_since
+/// The filters a record list applies, in the stored form its table reads: the person and the
+/// status and kind its records have, the account, the text and the date range. A date range
+/// must not end before it starts.
+#[allow(clippy::too_many_arguments)]
+fn record_filter(
+    account_id: Option<Uuid>,
+    person: Option<Uuid>,
+    status: Option<&'static str>,
+    kind: Option<&'static str>,
+    q: Option<&String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<RecordFilter, AppError> {
+    if let (Some(a), Some(b)) = (from, to) {
+        if b < a {
+            return Err(AppError::field(
+                "date_order",
+                "to",
+                "must not be before from",
+            ));
+        }
     }
+    Ok(RecordFilter {
+        account_id: account_id.map(ClientAccountId),
+        person_id: person,
+        status: status.map(str::to_owned),
+        kind: kind.map(str::to_owned),
+        q: q.filter(|q| !q.trim().is_empty()).cloned(),
+        from,
+        to,
+    })
 }
 
-impl RecordListParams {
-    /// The stored filter of a list: the person, status and kind its records have, with the
-    /// filters every list shares. A date range must not end before it starts.
-    pub fn filter(
-        &self,
-        person: Option<Uuid>,
-        status: Option<&String>,
-        kind: Option<&String>,
-    ) -> Result<RecordFilter, AppError> {
-        if let (Some(a), Some(b)) = (self.from, self.to) {
-            if b < a {
-                return Err(AppError::field(
-                    "date_order",
-                    "to",
-                    "must not be before from",
-                ));
+/// Declares a record list's query: its filters (each documented, each applied) plus
+/// `updated_since` and `sort`, which every record list takes, in creation order.
+macro_rules! record_list_params {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Deserialize, IntoParams)]
+        #[into_params(parameter_in = Query)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: Option<$ty>,)*
+            /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
+            pub updated_since: Option<DateTime<Utc>>,
+            /// `created_at` (default) or `-created_at`.
+            #[param(inline)]
+            pub sort: Option<CreationSort>,
+        }
+
+        impl ListQuery for $name {
+            fn updated_since(&self) -> Option<DateTime<Utc>> {
+                self.updated_since
             }
         }
-        Ok(RecordFilter {
-            account_id: self.account_id.map(ClientAccountId),
-            person_id: person,
-            status: status.cloned(),
-            kind: kind.cloned(),
-            q: self.q.clone().filter(|q| !q.trim().is_empty()),
-            from: self.from,
-            to: self.to,
-        })
-    }
 
-    pub fn sort(&self) -> Option<&str> {
-        self.sort.as_deref()
+        impl $name {
+            pub fn sort(&self) -> Option<&'static str> {
+                self.sort.map(CreationSort::as_str)
+            }
+        }
+    };
+}
+
+record_list_params!(
+    /// `GET /contacts`.
+    ContactListParams {
+        account_id: Uuid,
+        #[param(inline)]
+        status: ContactStatus,
+        #[param(inline)]
+        influence: Influence,
+        /// Name or email contains (case-insensitive).
+        q: String,
+    }
+);
+record_list_params!(
+    /// `GET /interactions`.
+    InteractionListParams {
+        account_id: Uuid,
+        /// Who recorded it.
+        author_id: Uuid,
+        #[param(inline)]
+        kind: InteractionKind,
+        /// Occurred on or after this day.
+        from: NaiveDate,
+        /// Occurred on or before this day.
+        to: NaiveDate,
+    }
+);
+record_list_params!(
+    /// `GET /feedback`.
+    FeedbackListParams {
+        account_id: Uuid,
+        contact_id: Uuid,
+        #[param(inline)]
+        kind: FeedbackKind,
+        /// Received on or after this day.
+        from: NaiveDate,
+        /// Received on or before this day.
+        to: NaiveDate,
+    }
+);
+record_list_params!(
+    /// `GET /requests`.
+    RequestListParams {
+        account_id: Uuid,
+        routed_to_team_id: Uuid,
+        #[param(inline)]
+        status: RequestStatus,
+        #[param(inline)]
+        kind: RequestKind,
+    }
+);
+record_list_params!(
+    /// `GET /tasks`.
+    TaskListParams {
+        account_id: Uuid,
+        assignee_id: Uuid,
+        #[param(inline)]
+        status: TaskStatus,
+        #[param(inline)]
+        priority: Priority,
+        /// Due on or after this day.
+        from: NaiveDate,
+        /// Due on or before this day.
+        to: NaiveDate,
+    }
+);
+record_list_params!(
+    /// `GET /opportunities`.
+    OpportunityListParams {
+        account_id: Uuid,
+        owner_id: Uuid,
+        #[param(inline)]
+        stage: Stage,
+        #[param(inline)]
+        kind: OpportunityKind,
+        /// Expected to close on or after this day.
+        from: NaiveDate,
+        /// Expected to close on or before this day.
+        to: NaiveDate,
+    }
+);
+record_list_params!(
+    /// `GET /proposals`.
+    ProposalListParams {
+        account_id: Uuid,
+        opportunity_id: Uuid,
+        #[param(inline)]
+        status: ProposalStatus,
+    }
+);
+record_list_params!(
+    /// `GET /risks`.
+    RiskListParams {
+        account_id: Uuid,
+        competitor_id: Uuid,
+        #[param(inline)]
+        status: RiskStatus,
+        #[param(inline)]
+        kind: RiskKind,
+    }
+);
+record_list_params!(
+    /// `GET /competitors`: no filters of its own.
+    CompetitorListParams {}
+);
+record_list_params!(
+    /// `GET /targets`.
+    TargetListParams {
+        /// Targets of this user (`team_id` is then not read).
+        user_id: Uuid,
+        /// Targets of this team.
+        team_id: Uuid,
+        #[param(inline)]
+        metric: TargetMetric,
+        /// Periods ending on or after this day.
+        from: NaiveDate,
+        /// Periods starting on or before this day.
+        to: NaiveDate,
+    }
+);
+
+impl ContactListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let (status, kind) = (
+            self.status.map(TextEnum::as_str),
+            self.influence.map(TextEnum::as_str),
+        );
+        record_filter(
+            self.account_id,
+            None,
+            status,
+            kind,
+            self.q.as_ref(),
+            None,
+            None,
+        )
+    }
+}
+
+impl InteractionListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let kind = self.kind.map(TextEnum::as_str);
+        record_filter(
+            self.account_id,
+            self.author_id,
+            None,
+            kind,
+            None,
+            self.from,
+            self.to,
+        )
+    }
+}
+
+impl FeedbackListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let kind = self.kind.map(TextEnum::as_str);
+        record_filter(
+            self.account_id,
+            self.contact_id,
+            None,
+            kind,
+            None,
+            self.from,
+            self.to,
+        )
+    }
+}
+
+impl RequestListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let (status, kind) = (
+            self.status.map(TextEnum::as_str),
+            self.kind.map(TextEnum::as_str),
+        );
+        record_filter(
+            self.account_id,
+            self.routed_to_team_id,
+            status,
+            kind,
+            None,
+            None,
+            None,
+        )
+    }
+}
+
+impl TaskListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let (status, kind) = (
+            self.status.map(TextEnum::as_str),
+            self.priority.map(TextEnum::as_str),
+        );
+        record_filter(
+            self.account_id,
+            self.assignee_id,
+            status,
+            kind,
+            None,
+            self.from,
+            self.to,
+        )
+    }
+}
+
+impl OpportunityListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let (status, kind) = (
+            self.stage.map(TextEnum::as_str),
+            self.kind.map(TextEnum::as_str),
+        );
+        record_filter(
+            self.account_id,
+            self.owner_id,
+            status,
+            kind,
+            None,
+            self.from,
+            self.to,
+        )
+    }
+}
+
+impl ProposalListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let status = self.status.map(TextEnum::as_str);
+        record_filter(
+            self.account_id,
+            self.opportunity_id,
+            status,
+            None,
+            None,
+            None,
+            None,
+        )
+    }
+}
+
+impl RiskListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let (status, kind) = (
+            self.status.map(TextEnum::as_str),
+            self.kind.map(TextEnum::as_str),
+        );
+        record_filter(
+            self.account_id,
+            self.competitor_id,
+            status,
+            kind,
+            None,
+            None,
+            None,
+        )
+    }
+}
+
+impl CompetitorListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        Ok(RecordFilter::default())
+    }
+}
+
+impl TargetListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let person = self.user_id.or(self.team_id);
+        let kind = self.metric.map(TextEnum::as_str);
+        record_filter(None, person, None, kind, None, self.from, self.to)
     }
 }
 

@@ -30,15 +30,16 @@ use crate::domain::identity::Role;
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, TeamId, UserId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = AccountPatch)]
 #[serde(deny_unknown_fields)]
 pub struct AccountInput {
-    #[schema(example = "Globex Corporation")]
+    #[schema(example = "Globex Corporation", max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub legal_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub industry: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, example = "https://globex.example")]
@@ -59,7 +60,7 @@ pub struct AccountInput {
     /// ISO 4217; defaults to the organization's base currency.
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 5000)]
     pub goals: Option<Option<String>>,
     /// Competitor ids or names (a new name creates the competitor).
     pub competitor_ids: Option<Vec<String>>,
@@ -68,9 +69,14 @@ pub struct AccountInput {
     pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
     /// Days between check-ins; `null` returns to the tier's default.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 3650)]
     pub check_in_every_days: Option<Option<i32>>,
 }
+
+crate::create_input!(
+    /// A new account: the fields of a change, with those a create must name required.
+    AccountCreate(AccountInput) required ["name"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountView {
@@ -111,6 +117,18 @@ pub struct AccountView {
     pub updated_at: DateTime<Utc>,
 }
 
+crate::sort_options!(
+    /// The orders of `GET /accounts`.
+    AccountListSort {
+        CreatedAt = "created_at",
+        CreatedAtDesc = "-created_at",
+        Name = "name",
+        NameDesc = "-name",
+        UpdatedAt = "updated_at",
+        UpdatedAtDesc = "-updated_at",
+    }
+);
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AccountListParams {
@@ -118,7 +136,9 @@ pub struct AccountListParams {
     pub q: Option<String>,
     pub owner_id: Option<Uuid>,
     pub team_id: Option<Uuid>,
+    #[param(value_type = Option<AccountStatus>, inline)]
     pub status: Option<String>,
+    #[param(value_type = Option<Tier>, inline)]
     pub tier: Option<String>,
     pub is_customer: Option<bool>,
     pub is_vendor: Option<bool>,
@@ -129,7 +149,8 @@ pub struct AccountListParams {
     #[serde(default)]
     pub include_archived: bool,
     /// `created_at` (default), `name`, `updated_at`; prefix `-` for descending.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<AccountListSort>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -168,14 +189,14 @@ impl Record for Account {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = AccountRow;
-    type Create = AccountInput;
+    type Create = AccountCreate;
     type Patch = AccountInput;
     type View = AccountView;
     type Query = ();
 
     fn new_row(
         tx: &mut Tx,
-        input: &AccountInput,
+        input: &AccountCreate,
         check: &mut Check,
     ) -> Result<AccountRow, AppError> {
         let caller = tx.caller()?;
@@ -317,7 +338,7 @@ impl Record for Account {
         access::require_write(tx, caller, row).map(drop)
     }
 
-    fn created(tx: &mut Tx, row: &AccountRow, input: &AccountInput) -> Result<(), AppError> {
+    fn created(tx: &mut Tx, row: &AccountRow, input: &AccountCreate) -> Result<(), AppError> {
         let refs = input.competitor_ids.as_deref().unwrap_or(&[]);
         set_competitors(tx, row, refs)
     }
@@ -488,7 +509,7 @@ pub async fn list(
         let caller = tx.caller()?;
         caller.require(Permission::Read)?;
         let (field, descending) = parse_sort(
-            params.sort.as_deref(),
+            params.sort.map(AccountListSort::as_str),
             &["created_at", "name", "updated_at"],
             "created_at",
         )?;
@@ -521,7 +542,7 @@ pub async fn list(
         let filters = format!("{:?}|{:?}", filter, params.check_in_overdue);
         let page = PageRequest::new(
             &page,
-            params.sort.as_deref().unwrap_or("created_at"),
+            params.sort.map_or("created_at", AccountListSort::as_str),
             &filters,
         )?;
         let now = db::now();

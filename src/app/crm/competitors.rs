@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::RecordListParams;
+use super::account_records::CompetitorListParams;
 use crate::app::error::{on_unique, AppError, Check};
 use crate::app::record::Record;
 use crate::app::Tx;
@@ -19,12 +19,20 @@ use crate::db::{self};
 use crate::domain::ids::CompetitorId;
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = CompetitorPatch)]
 #[serde(deny_unknown_fields)]
 pub struct CompetitorInput {
+    #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     pub website: Option<String>,
+    #[schema(max_length = 5000)]
     pub notes: Option<String>,
 }
+
+crate::create_input!(
+    /// A new competitor: the fields of a change, with those a create must name required.
+    CompetitorCreate(CompetitorInput) required ["name"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CompetitorView {
@@ -78,14 +86,14 @@ impl Record for Competitor {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = CompetitorRow;
-    type Create = CompetitorInput;
+    type Create = CompetitorCreate;
     type Patch = CompetitorInput;
     type View = CompetitorView;
-    type Query = RecordListParams;
+    type Query = CompetitorListParams;
 
     fn new_row(
         tx: &mut Tx,
-        input: &CompetitorInput,
+        input: &CompetitorCreate,
         check: &mut Check,
     ) -> Result<CompetitorRow, AppError> {
         let name = check.required("name", input.name.as_deref(), 200);
@@ -134,11 +142,11 @@ impl Record for Competitor {
         Ok(rows.into_iter().map(CompetitorView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(None, None, None)
+    fn filter(_tx: &mut Tx, q: &CompetitorListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &CompetitorListParams) -> Option<&str> {
         q.sort()
     }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::contacts::{Contact, ContactInput};
+use super::contacts::{Contact, ContactCreate, ContactInput};
 use super::import::{
     each_row, merged_custom_fields, run, same_name, ImportError, ImportParams, Line, MatchedBy,
     Placement, RowOutcome, RowReport, Sheet, SheetRow, Tally,
@@ -190,7 +190,7 @@ fn contact_row(tx: &mut Tx, line: &Line) -> Result<RowReport, AppError> {
         Placement::New => {
             input.account_id = account.map(|a| a.0);
             input.custom_fields = merged_custom_fields("{}", &custom);
-            let view = record::create_in::<Contact>(tx, input)?;
+            let view = record::create_in::<Contact>(tx, ContactCreate(input))?;
             Ok(RowReport {
                 account_id: Some(view.account_id),
                 ..RowReport::created(line.row, view.id)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, ContactListParams};
 use super::accounts::custom_fields_json;
 use super::refresh_account;
 use crate::app::error::{AppError, Check};
@@ -22,13 +22,15 @@ use crate::domain::crm::{ContactStatus, Influence, Seniority, TextEnum};
 use crate::domain::ids::{ClientAccountId, ContactId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = ContactPatch)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInput {
     /// Moving a contact to another account needs write access to both accounts.
     pub account_id: Option<Uuid>,
+    #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Seniority>)]
@@ -37,7 +39,7 @@ pub struct ContactInput {
     #[schema(value_type = Option<String>)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50)]
     pub phone: Option<Option<String>>,
     pub is_decision_maker: Option<bool>,
     #[serde(default, deserialize_with = "double_option")]
@@ -49,6 +51,11 @@ pub struct ContactInput {
     #[schema(value_type = Option<Object>)]
     pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
+
+crate::create_input!(
+    /// A new contact: the fields of a change, with those a create must name required.
+    ContactCreate(ContactInput) required ["account_id", "name"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ContactView {
@@ -137,18 +144,18 @@ impl Record for Contact {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = ContactRow;
-    type Create = ContactInput;
+    type Create = ContactCreate;
     type Patch = ContactInput;
     type View = ContactView;
-    type Query = RecordListParams;
+    type Query = ContactListParams;
 
-    fn may_create(tx: &mut Tx, input: &ContactInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &ContactCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &ContactInput,
+        input: &ContactCreate,
         check: &mut Check,
     ) -> Result<ContactRow, AppError> {
         let account_id = account_records::required_account(check, input.account_id);
@@ -217,11 +224,11 @@ impl Record for Contact {
         Ok(rows.into_iter().map(ContactView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(None, q.status.as_ref(), q.influence.as_ref())
+    fn filter(_tx: &mut Tx, q: &ContactListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &ContactListParams) -> Option<&str> {
         q.sort()
     }
 }

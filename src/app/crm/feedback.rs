@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, FeedbackListParams};
 use super::contacts::check_contacts;
 use crate::app::error::{AppError, Check};
 use crate::app::record::Record;
@@ -27,11 +27,18 @@ pub struct FeedbackInput {
     #[schema(value_type = Option<FeedbackKind>)]
     pub kind: Option<String>,
     /// CSAT 1-5, NPS 0-10.
+    #[schema(minimum = 0, maximum = 10)]
     pub score: Option<i32>,
+    #[schema(max_length = 5000)]
     pub comment: Option<String>,
     /// Defaults to today.
     pub received_on: Option<NaiveDate>,
 }
+
+crate::create_input!(
+    /// A new feedback: the fields of a change, with those a create must name required.
+    FeedbackCreate(FeedbackInput) required ["account_id", "kind", "score"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackView {
@@ -71,18 +78,18 @@ impl Record for Feedback {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = FeedbackRow;
-    type Create = FeedbackInput;
+    type Create = FeedbackCreate;
     type Patch = ();
     type View = FeedbackView;
-    type Query = RecordListParams;
+    type Query = FeedbackListParams;
 
-    fn may_create(tx: &mut Tx, input: &FeedbackInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &FeedbackCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &FeedbackInput,
+        input: &FeedbackCreate,
         check: &mut Check,
     ) -> Result<FeedbackRow, AppError> {
         let caller = tx.caller()?;
@@ -132,11 +139,11 @@ impl Record for Feedback {
         Ok(rows.into_iter().map(FeedbackView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.contact_id, None, q.kind.as_ref())
+    fn filter(_tx: &mut Tx, q: &FeedbackListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &FeedbackListParams) -> Option<&str> {
         q.sort()
     }
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::accounts::{Account, AccountInput};
+use super::accounts::{Account, AccountCreate, AccountInput};
 use super::export::cell_text;
 use crate::app::error::{AppError, Check, FieldError};
 use crate::app::input::IfMatch;
@@ -651,7 +651,7 @@ fn account_row(tx: &mut Tx, line: &Line) -> Result<RowReport, AppError> {
         Placement::Conflict(with, by, why) => Ok(RowReport::conflict(line.row, with, by, why)),
         Placement::New => {
             input.custom_fields = merged_custom_fields("{}", &custom);
-            let view = record::create_in::<Account>(tx, input)?;
+            let view = record::create_in::<Account>(tx, AccountCreate(input))?;
             Ok(RowReport::created(line.row, view.id))
         }
         Placement::Existing(current, by) => {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, InteractionListParams};
 use super::contacts::check_contacts;
 use super::refresh_account;
 use crate::app::error::{AppError, Check};
@@ -28,6 +28,7 @@ use crate::domain::ids::{ContactId, InteractionId};
 pub const INTERACTION_EDIT_WINDOW_HOURS: i64 = 24;
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = InteractionPatch)]
 #[serde(deny_unknown_fields)]
 pub struct InteractionInput {
     pub account_id: Option<Uuid>,
@@ -38,22 +39,27 @@ pub struct InteractionInput {
     pub direction: Option<String>,
     pub occurred_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 500)]
     pub subject: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 20000)]
     pub summary: Option<Option<String>>,
     /// The manager's reading, 1 (bad) to 5 (good).
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 5)]
     pub sentiment: Option<Option<i32>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 2000)]
     pub next_step: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>)]
     pub follow_up_on: Option<Option<NaiveDate>>,
 }
+
+crate::create_input!(
+    /// A new interaction: the fields of a change, with those a create must name required.
+    InteractionCreate(InteractionInput) required ["account_id", "kind", "direction", "occurred_at"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InteractionView {
@@ -159,18 +165,18 @@ impl Record for Interaction {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = InteractionRow;
-    type Create = InteractionInput;
+    type Create = InteractionCreate;
     type Patch = InteractionInput;
     type View = InteractionView;
-    type Query = RecordListParams;
+    type Query = InteractionListParams;
 
-    fn may_create(tx: &mut Tx, input: &InteractionInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &InteractionCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &InteractionInput,
+        input: &InteractionCreate,
         check: &mut Check,
     ) -> Result<InteractionRow, AppError> {
         let caller = tx.caller()?;
@@ -254,7 +260,7 @@ impl Record for Interaction {
     fn created(
         tx: &mut Tx,
         row: &InteractionRow,
-        input: &InteractionInput,
+        input: &InteractionCreate,
     ) -> Result<(), AppError> {
         let contacts = named_contacts(input.contact_ids.as_deref().unwrap_or(&[]));
         db::crm::interactions::set_interaction_contacts(
@@ -300,11 +306,11 @@ impl Record for Interaction {
             .collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.author_id, None, q.kind.as_ref())
+    fn filter(_tx: &mut Tx, q: &InteractionListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &InteractionListParams) -> Option<&str> {
         q.sort()
     }
 }

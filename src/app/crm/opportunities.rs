@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, OpportunityListParams};
 use super::{check_user, money_string, resolve_competitor};
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
@@ -23,6 +23,7 @@ use crate::domain::crm::{OpportunityKind, Stage, TextEnum};
 use crate::domain::ids::{ClientAccountId, OpportunityId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = OpportunityPatch)]
 #[serde(deny_unknown_fields)]
 pub struct OpportunityInput {
     pub account_id: Option<Uuid>,
@@ -31,6 +32,7 @@ pub struct OpportunityInput {
     pub owner_id: Option<Option<Uuid>>,
     #[schema(value_type = Option<OpportunityKind>)]
     pub kind: Option<String>,
+    #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     /// A decimal string in `currency`.
     #[schema(example = "120000.00")]
@@ -39,6 +41,7 @@ pub struct OpportunityInput {
     #[schema(value_type = Option<Stage>)]
     pub stage: Option<String>,
     /// 0-100.
+    #[schema(minimum = 0, maximum = 100)]
     pub probability: Option<i32>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -46,13 +49,18 @@ pub struct OpportunityInput {
     /// Defaults to today when the stage becomes won or lost.
     pub closed_on: Option<NaiveDate>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 2000)]
     pub lost_reason: Option<Option<String>>,
     /// A competitor's id or name.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     pub lost_to_competitor_id: Option<Option<String>>,
 }
+
+crate::create_input!(
+    /// A new opportunity: the fields of a change, with those a create must name required.
+    OpportunityCreate(OpportunityInput) required ["account_id", "kind", "name", "amount"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OpportunityView {
@@ -201,10 +209,10 @@ impl Record for Opportunity {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = OpportunityRow;
-    type Create = OpportunityInput;
+    type Create = OpportunityCreate;
     type Patch = OpportunityInput;
     type View = OpportunityView;
-    type Query = RecordListParams;
+    type Query = OpportunityListParams;
 
     fn event(before: &OpportunityRow, after: &OpportunityRow) -> Option<&'static str> {
         match after.stage.as_str() {
@@ -214,13 +222,13 @@ impl Record for Opportunity {
         }
     }
 
-    fn may_create(tx: &mut Tx, input: &OpportunityInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &OpportunityCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &OpportunityInput,
+        input: &OpportunityCreate,
         check: &mut Check,
     ) -> Result<OpportunityRow, AppError> {
         let caller = tx.caller()?;
@@ -291,11 +299,11 @@ impl Record for Opportunity {
         Ok(rows.into_iter().map(OpportunityView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.owner_id, q.stage.as_ref(), q.kind.as_ref())
+    fn filter(_tx: &mut Tx, q: &OpportunityListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &OpportunityListParams) -> Option<&str> {
         q.sort()
     }
 }

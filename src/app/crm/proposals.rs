@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, ProposalListParams};
 use crate::app::error::{on_unique, AppError, Check};
 use crate::app::record::Record;
 use crate::app::Tx;
@@ -24,6 +24,7 @@ use crate::domain::crm::{ProposalStatus, TextEnum};
 use crate::domain::ids::{ClientAccountId, InteractionId, OpportunityId, ProposalId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = ProposalPatch)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalInput {
     pub opportunity_id: Option<Uuid>,
@@ -38,6 +39,11 @@ pub struct ProposalInput {
     /// Interactions the proposal was built from.
     pub source_interaction_ids: Option<Vec<Uuid>>,
 }
+
+crate::create_input!(
+    /// A new proposal: the fields of a change, with those a create must name required.
+    ProposalCreate(ProposalInput) required ["opportunity_id"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProposalView {
@@ -120,12 +126,12 @@ impl Record for Proposal {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = ProposalRow;
-    type Create = ProposalInput;
+    type Create = ProposalCreate;
     type Patch = ProposalInput;
     type View = ProposalView;
-    type Query = RecordListParams;
+    type Query = ProposalListParams;
 
-    fn may_create(tx: &mut Tx, input: &ProposalInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &ProposalCreate) -> Result<(), AppError> {
         let Some(id) = input.opportunity_id else {
             return Ok(());
         };
@@ -137,7 +143,7 @@ impl Record for Proposal {
 
     fn new_row(
         tx: &mut Tx,
-        input: &ProposalInput,
+        input: &ProposalCreate,
         check: &mut Check,
     ) -> Result<ProposalRow, AppError> {
         let org = tx.caller()?.org;
@@ -261,7 +267,7 @@ impl Record for Proposal {
         account_records::may_write(tx, row.account_id).map(drop)
     }
 
-    fn created(tx: &mut Tx, row: &ProposalRow, input: &ProposalInput) -> Result<(), AppError> {
+    fn created(tx: &mut Tx, row: &ProposalRow, input: &ProposalCreate) -> Result<(), AppError> {
         let sources = named_sources(input.source_interaction_ids.as_deref().unwrap_or(&[]));
         Ok(db::crm::proposals::set_proposal_sources(
             tx,
@@ -314,11 +320,11 @@ impl Record for Proposal {
             .collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.opportunity_id, q.status.as_ref(), None)
+    fn filter(_tx: &mut Tx, q: &ProposalListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &ProposalListParams) -> Option<&str> {
         q.sort()
     }
 

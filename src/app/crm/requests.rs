@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, RequestListParams};
 use super::check_team;
 use super::contacts::check_contacts;
 use crate::app::error::{AppError, Check};
@@ -22,6 +22,7 @@ use crate::domain::crm::{RequestKind, RequestStatus, TextEnum};
 use crate::domain::ids::{ClientRequestId, ContactId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = RequestPatch)]
 #[serde(deny_unknown_fields)]
 pub struct RequestInput {
     pub account_id: Option<Uuid>,
@@ -30,6 +31,7 @@ pub struct RequestInput {
     pub contact_id: Option<Option<Uuid>>,
     #[schema(value_type = Option<RequestKind>)]
     pub kind: Option<String>,
+    #[schema(max_length = 5000, pattern = r"\S")]
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Uuid>)]
@@ -37,6 +39,11 @@ pub struct RequestInput {
     #[schema(value_type = Option<RequestStatus>)]
     pub status: Option<String>,
 }
+
+crate::create_input!(
+    /// A new request: the fields of a change, with those a create must name required.
+    RequestCreate(RequestInput) required ["account_id", "kind", "summary"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RequestView {
@@ -112,18 +119,18 @@ impl Record for Request {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = RequestRow;
-    type Create = RequestInput;
+    type Create = RequestCreate;
     type Patch = RequestInput;
     type View = RequestView;
-    type Query = RecordListParams;
+    type Query = RequestListParams;
 
-    fn may_create(tx: &mut Tx, input: &RequestInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &RequestCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
     fn new_row(
         tx: &mut Tx,
-        input: &RequestInput,
+        input: &RequestCreate,
         check: &mut Check,
     ) -> Result<RequestRow, AppError> {
         let account_id = account_records::required_account(check, input.account_id);
@@ -181,11 +188,11 @@ impl Record for Request {
         Ok(rows.into_iter().map(RequestView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.routed_to_team_id, q.status.as_ref(), q.kind.as_ref())
+    fn filter(_tx: &mut Tx, q: &RequestListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &RequestListParams) -> Option<&str> {
         q.sort()
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, RiskListParams};
 use super::{check_user, money_string, refresh_account, resolve_competitor};
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
@@ -35,6 +35,7 @@ pub struct ActionStep {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = RiskPatch)]
 #[serde(deny_unknown_fields)]
 pub struct RiskInput {
     pub account_id: Option<Uuid>,
@@ -42,6 +43,7 @@ pub struct RiskInput {
     pub kind: Option<String>,
     #[schema(value_type = Option<Severity>)]
     pub severity: Option<String>,
+    #[schema(max_length = 5000, pattern = r"\S")]
     pub description: Option<String>,
     /// A competitor's id or name.
     #[serde(default, deserialize_with = "double_option")]
@@ -63,9 +65,14 @@ pub struct RiskInput {
     #[schema(value_type = Option<DisputeOutcome>)]
     pub outcome: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 5000)]
     pub resolution: Option<Option<String>>,
 }
+
+crate::create_input!(
+    /// A new risk: the fields of a change, with those a create must name required.
+    RiskCreate(RiskInput) required ["account_id", "kind", "severity", "description"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RiskView {
@@ -232,20 +239,20 @@ impl Record for Risk {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = RiskRow;
-    type Create = RiskInput;
+    type Create = RiskCreate;
     type Patch = RiskInput;
     type View = RiskView;
-    type Query = RecordListParams;
+    type Query = RiskListParams;
 
     fn event(before: &RiskRow, after: &RiskRow) -> Option<&'static str> {
         (after.status == "resolved" && before.status != "resolved").then_some("resolved")
     }
 
-    fn may_create(tx: &mut Tx, input: &RiskInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &RiskCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
-    fn new_row(tx: &mut Tx, input: &RiskInput, check: &mut Check) -> Result<RiskRow, AppError> {
+    fn new_row(tx: &mut Tx, input: &RiskCreate, check: &mut Check) -> Result<RiskRow, AppError> {
         let account = account_records::account_for_new(tx, input.account_id, check)?;
         for (f, missing) in [
             ("kind", input.kind.is_none()),
@@ -310,7 +317,7 @@ impl Record for Risk {
         account_records::may_write(tx, row.account_id).map(drop)
     }
 
-    fn created(tx: &mut Tx, row: &RiskRow, input: &RiskInput) -> Result<(), AppError> {
+    fn created(tx: &mut Tx, row: &RiskRow, input: &RiskCreate) -> Result<(), AppError> {
         let steps = plan_rows(row, input.action_plan.as_deref().unwrap_or(&[]));
         db::crm::risks::set_risk_steps(tx, row.organization_id, row.id, &steps)?;
         refresh_account(tx, row.organization_id, row.account_id).map(drop)
@@ -366,11 +373,11 @@ impl Record for Risk {
             .collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.competitor_id, q.status.as_ref(), q.kind.as_ref())
+    fn filter(_tx: &mut Tx, q: &RiskListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &RiskListParams) -> Option<&str> {
         q.sort()
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::RecordListParams;
+use super::account_records::TargetListParams;
 use super::{access, check_team, check_user};
 use crate::app::error::{AppError, Check};
 use crate::app::record::Record;
@@ -92,7 +92,7 @@ impl Record for Target {
     type Create = TargetInput;
     type Patch = ();
     type View = TargetView;
-    type Query = RecordListParams;
+    type Query = TargetListParams;
 
     fn may_create(tx: &mut Tx, input: &TargetInput) -> Result<(), AppError> {
         may_set(tx, input.team_id.map(TeamId))
@@ -174,11 +174,11 @@ impl Record for Target {
         Ok(rows.into_iter().map(TargetView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.user_id.or(q.team_id), None, q.metric.as_ref())
+    fn filter(_tx: &mut Tx, q: &TargetListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &TargetListParams) -> Option<&str> {
         q.sort()
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::account_records::{self, RecordListParams};
+use super::account_records::{self, TaskListParams};
 use super::check_user;
 use crate::app::error::{AppError, Check};
 use crate::app::input::double_option;
@@ -21,12 +21,14 @@ use crate::domain::crm::{Priority, TaskStatus, TextEnum};
 use crate::domain::ids::{ClientAccountId, TaskId};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = TaskPatch)]
 #[serde(deny_unknown_fields)]
 pub struct TaskInput {
     pub account_id: Option<Uuid>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Uuid>)]
     pub assignee_id: Option<Option<Uuid>>,
+    #[schema(max_length = 500, pattern = r"\S")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -36,6 +38,11 @@ pub struct TaskInput {
     #[schema(value_type = Option<TaskStatus>)]
     pub status: Option<String>,
 }
+
+crate::create_input!(
+    /// A new task: the fields of a change, with those a create must name required.
+    TaskCreate(TaskInput) required ["account_id", "title"]
+);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaskView {
@@ -103,16 +110,16 @@ impl Record for Task {
     const WRITE: Permission = Permission::WriteCrm;
 
     type Row = TaskRow;
-    type Create = TaskInput;
+    type Create = TaskCreate;
     type Patch = TaskInput;
     type View = TaskView;
-    type Query = RecordListParams;
+    type Query = TaskListParams;
 
-    fn may_create(tx: &mut Tx, input: &TaskInput) -> Result<(), AppError> {
+    fn may_create(tx: &mut Tx, input: &TaskCreate) -> Result<(), AppError> {
         account_records::may_create_on(tx, input.account_id)
     }
 
-    fn new_row(tx: &mut Tx, input: &TaskInput, check: &mut Check) -> Result<TaskRow, AppError> {
+    fn new_row(tx: &mut Tx, input: &TaskCreate, check: &mut Check) -> Result<TaskRow, AppError> {
         let caller = tx.caller()?;
         let account_id = account_records::required_account(check, input.account_id);
         if input.title.is_none() {
@@ -167,11 +174,11 @@ impl Record for Task {
         Ok(rows.into_iter().map(TaskView::from).collect())
     }
 
-    fn filter(_tx: &mut Tx, q: &RecordListParams) -> Result<RecordFilter, AppError> {
-        q.filter(q.assignee_id, q.status.as_ref(), q.priority.as_ref())
+    fn filter(_tx: &mut Tx, q: &TaskListParams) -> Result<RecordFilter, AppError> {
+        q.filter()
     }
 
-    fn sort(q: &RecordListParams) -> Option<&str> {
+    fn sort(q: &TaskListParams) -> Option<&str> {
         q.sort()
     }
 }

@@ -21,7 +21,7 @@ use crate::domain::ids::{ApiKeyId, UserId};
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKeyRequest {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Billing integration")]
+    #[schema(example = "Billing integration", min_length = 1, max_length = 200)]
     pub name: String,
     /// Defaults to your own role; cannot exceed it.
     pub role: Option<Role>,

@@ -29,22 +29,27 @@ use crate::domain::ids::{ApiKeyId, OrganizationId, RefreshTokenId, SessionId, Us
 #[serde(deny_unknown_fields)]
 pub struct SignupRequest {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Acme Ltd")]
+    #[schema(example = "Acme Ltd", min_length = 1, max_length = 200)]
     pub organization_name: String,
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Olivia Owner")]
+    #[schema(example = "Olivia Owner", min_length = 1, max_length = 200)]
     pub name: String,
     #[schema(example = "olivia@acme.example")]
     pub email: String,
     /// At least 10 characters.
     #[validate(length(min = 10, max = 512))]
-    #[schema(example = "correct horse battery staple")]
+    #[schema(
+        example = "correct horse battery staple",
+        min_length = 10,
+        max_length = 512
+    )]
     pub password: String,
     /// ISO 4217 code; default `USD`.
     #[schema(example = "USD")]
     pub base_currency: Option<String>,
     /// 1-12; default 1 (January).
     #[validate(range(min = 1, max = 12))]
+    #[schema(minimum = 1, maximum = 12)]
     pub fiscal_year_start_month: Option<i16>,
 }
 

@@ -11,6 +11,7 @@ use validator::Validate;
 
 use crate::app::error::{on_unique, AppError, Check};
 use crate::app::input::double_option;
+use crate::app::page::CreationSort;
 use crate::app::record::Record;
 use crate::app::unit_of_work::Tx;
 use crate::auth::Permission;
@@ -34,7 +35,7 @@ pub struct TeamView {
 #[serde(deny_unknown_fields)]
 pub struct CreateTeamRequest {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Enterprise accounts")]
+    #[schema(example = "Enterprise accounts", min_length = 1, max_length = 200)]
     pub name: String,
     pub lead_id: Option<UserId>,
     pub parent_team_id: Option<TeamId>,
@@ -60,7 +61,8 @@ pub struct UpdateTeamRequest {
 #[into_params(parameter_in = Query)]
 pub struct TeamListParams {
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<CreationSort>,
     /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -272,7 +274,7 @@ impl Record for Team {
     }
 
     fn sort(query: &TeamListParams) -> Option<&str> {
-        query.sort.as_deref()
+        query.sort.map(CreationSort::as_str)
     }
 
     fn on_unique(e: diesel::result::Error) -> AppError {

@@ -55,12 +55,13 @@ impl From<UserRow> for UserView {
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Aisha Khan")]
+    #[schema(example = "Aisha Khan", min_length = 1, max_length = 200)]
     pub name: String,
     #[schema(example = "aisha@acme.example")]
     pub email: String,
     /// Initial password, at least 10 characters.
     #[validate(length(min = 10, max = 512))]
+    #[schema(min_length = 10, max_length = 512)]
     pub password: String,
     pub role: Role,
     /// Account managers only; defaults to `account_manager` for them.
@@ -89,7 +90,8 @@ pub struct UserListParams {
     /// Only users changed at or after this time (RFC 3339).
     pub updated_since: Option<DateTime<Utc>>,
     /// `created_at` (default), `name` or `email`; prefix `-` for descending.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<UserListSort>,
 }
 
 /// An account manager has a title (default `account_manager`); nobody else does.
@@ -225,7 +227,6 @@ fn update_in(
 ) -> Result<UserView, AppError> {
     let caller = tx.caller()?;
     let current = find(tx, id)?;
-    expected.check(current.version)?;
     let is_self = matches!(caller.principal, Principal::User(u) if u == id);
     let admin_fields = patch.role.is_some() || patch.title.is_some() || patch.is_active.is_some();
     if admin_fields || !is_self {
@@ -266,6 +267,8 @@ fn update_in(
         );
     }
     check.finish()?;
+    // The precondition after the content's own rules: a bad body is 422 whatever its ETag.
+    expected.check(current.version)?;
     let changes = UserChanges {
         name: patch.name,
         password_hash: patch.password_hash.clone(),
@@ -288,6 +291,18 @@ fn update_in(
     Ok(after)
 }
 
+crate::sort_options!(
+    /// The orders of `GET /users`.
+    UserListSort {
+        CreatedAt = "created_at",
+        CreatedAtDesc = "-created_at",
+        Name = "name",
+        NameDesc = "-name",
+        Email = "email",
+        EmailDesc = "-email",
+    }
+);
+
 /// `GET /users`: sorted by creation, name or email.
 pub async fn list(
     app: &App,
@@ -296,7 +311,7 @@ pub async fn list(
     params: UserListParams,
 ) -> Result<Page<UserView>, AppError> {
     let (field, descending) = parse_sort(
-        params.sort.as_deref(),
+        params.sort.map(UserListSort::as_str),
         &["created_at", "name", "email"],
         "created_at",
     )?;
@@ -312,7 +327,7 @@ pub async fn list(
     };
     let page = PageRequest::new(
         &page,
-        params.sort.as_deref().unwrap_or("created_at"),
+        params.sort.map_or("created_at", UserListSort::as_str),
         &format!("{filter:?}"),
     )?;
     app.read(cx, move |tx| {

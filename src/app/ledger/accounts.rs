@@ -71,7 +71,7 @@ pub struct CreateLedgerAccountRequest {
     #[schema(example = "6150")]
     pub code: String,
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Team offsites")]
+    #[schema(example = "Team offsites", min_length = 1, max_length = 200)]
     pub name: String,
     #[serde(rename = "type")]
     pub account_type: AccountType,
@@ -81,6 +81,7 @@ pub struct CreateLedgerAccountRequest {
     pub currency: Option<String>,
     pub is_active: Option<bool>,
     #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
     pub description: Option<String>,
 }
 

@@ -204,6 +204,11 @@ pub async fn create(
     .await
 }
 
+crate::sort_options!(
+    /// The orders of `GET /ledger/journal-entries`.
+    EntryListSort { Date = "date", DateDesc = "-date" }
+);
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct JournalEntryListParams {
@@ -216,7 +221,8 @@ pub struct JournalEntryListParams {
     /// Only entries changed (posted or reversed) at or after this instant (RFC 3339).
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// `date` (default) or `-date`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<EntryListSort>,
 }
 
 /// `GET /ledger/journal-entries`: a page in date order, the cursor bound to the filters.
@@ -229,7 +235,7 @@ pub async fn list(
     app.read(cx, move |tx| {
         let caller = tx.caller()?;
         caller.require(Permission::Read)?;
-        let (_, desc) = parse_sort(params.sort.as_deref(), &["date"], "date")?;
+        let (_, desc) = parse_sort(params.sort.map(EntryListSort::as_str), &["date"], "date")?;
         let filter = EntryFilter {
             from: params.from,
             to: params.to,
@@ -240,7 +246,7 @@ pub async fn list(
         };
         let page = PageRequest::new(
             &page,
-            params.sort.as_deref().unwrap_or("date"),
+            params.sort.map_or("date", EntryListSort::as_str),
             &format!("{filter:?}"),
         )?;
         let after = match &page.after {
@@ -288,7 +294,7 @@ pub async fn get(
 pub struct ReverseRequest {
     pub date: NaiveDate,
     #[validate(length(min = 1, max = 1000))]
-    #[schema(example = "Posted twice")]
+    #[schema(example = "Posted twice", min_length = 1, max_length = 1000)]
     pub reason: String,
 }
 

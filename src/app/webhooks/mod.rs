@@ -19,7 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::error::{AppError, Check, FieldError, Found};
 use crate::app::input::{double_option, IfMatch};
-use crate::app::page::{Page, PageParams, PageRequest};
+use crate::app::page::{CreationSort, Page, PageParams, PageRequest};
 use crate::app::record::{self, Record};
 use crate::app::unit_of_work::{blocking, Change, Outcome, Tx};
 use crate::app::{App, Context};
@@ -154,7 +154,8 @@ pub struct WebhookListParams {
     /// `active`, `paused` or `disabled`.
     pub status: Option<String>,
     /// `created_at` (default) or `-created_at`.
-    pub sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<CreationSort>,
     /// Only rows changed at or after this instant (RFC 3339), for incremental sync.
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -351,7 +352,7 @@ impl Record for Webhook {
     }
 
     fn sort(query: &WebhookListParams) -> Option<&str> {
-        query.sort.as_deref()
+        query.sort.map(CreationSort::as_str)
     }
 }
 

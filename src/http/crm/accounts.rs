@@ -5,7 +5,8 @@ use actix_web::{delete, get, patch, post, web, HttpResponse};
 use uuid::Uuid;
 
 use crate::app::crm::accounts::{
-    self, Account, AccountInput, AccountListParams, AccountView, AsOfParams, ChurnInput,
+    self, Account, AccountCreate, AccountInput, AccountListParams, AccountView, AsOfParams,
+    ChurnInput,
 };
 use crate::app::page::{Page, PageParams};
 use crate::app::App;
@@ -19,7 +20,7 @@ const IDEMPOTENCY: &str = "Makes a retry of this POST safe";
 crate::record_endpoints!(Account {
     create create_account "/accounts" "Create an account (account managers: one they will own or in a team they write)." (
         tag = "accounts",
-        request_body = AccountInput,
+        request_body = AccountCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = IDEMPOTENCY)),
         responses((status = 201, description = "Created", body = AccountView))
     )

@@ -2,20 +2,20 @@
 
 use actix_web::{get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::competitors::{Competitor, CompetitorInput, CompetitorView};
+use crate::app::crm::account_records::CompetitorListParams;
+use crate::app::crm::competitors::{Competitor, CompetitorCreate, CompetitorInput, CompetitorView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Competitor {
     create create_competitor "/competitors" "Create a competitor (a name is unique, whatever its case)." (
         tag = "competitors",
-        request_body = CompetitorInput,
+        request_body = CompetitorCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = CompetitorView))
     )
     list list_competitors "/competitors" "List competitors." (
         tag = "competitors",
-        params(PageParams, RecordListParams),
+        params(PageParams, CompetitorListParams),
         responses((status = 200, description = "A page of competitors", body = Page<CompetitorView>))
     )
     get get_competitor "/competitors/{id}" "Get a competitor." (

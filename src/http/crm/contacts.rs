@@ -2,20 +2,20 @@
 
 use actix_web::{delete, get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::contacts::{Contact, ContactInput, ContactView};
+use crate::app::crm::account_records::ContactListParams;
+use crate::app::crm::contacts::{Contact, ContactCreate, ContactInput, ContactView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Contact {
     create create_contact "/contacts" "Create a contact." (
         tag = "contacts",
-        request_body = ContactInput,
+        request_body = ContactCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = ContactView))
     )
     list list_contacts "/contacts" "List contacts." (
         tag = "contacts",
-        params(PageParams, RecordListParams),
+        params(PageParams, ContactListParams),
         responses((status = 200, description = "A page of contacts", body = Page<ContactView>))
     )
     get get_contact "/contacts/{id}" "Get a contact." (

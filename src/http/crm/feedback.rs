@@ -2,20 +2,20 @@
 
 use actix_web::{get, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::feedback::{Feedback, FeedbackInput, FeedbackView};
+use crate::app::crm::account_records::FeedbackListParams;
+use crate::app::crm::feedback::{Feedback, FeedbackCreate, FeedbackView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Feedback {
     create create_feedback "/feedback" "Create a feedback." (
         tag = "feedback",
-        request_body = FeedbackInput,
+        request_body = FeedbackCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = FeedbackView))
     )
     list list_feedback "/feedback" "List feedback." (
         tag = "feedback",
-        params(PageParams, RecordListParams),
+        params(PageParams, FeedbackListParams),
         responses((status = 200, description = "A page of feedback", body = Page<FeedbackView>))
     )
     get get_feedback "/feedback/{id}" "Get a feedback." (

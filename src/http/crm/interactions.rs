@@ -2,20 +2,22 @@
 
 use actix_web::{get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::interactions::{Interaction, InteractionInput, InteractionView};
+use crate::app::crm::account_records::InteractionListParams;
+use crate::app::crm::interactions::{
+    Interaction, InteractionCreate, InteractionInput, InteractionView,
+};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Interaction {
     create create_interaction "/interactions" "Create a interaction." (
         tag = "interactions",
-        request_body = InteractionInput,
+        request_body = InteractionCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = InteractionView))
     )
     list list_interactions "/interactions" "List interactions." (
         tag = "interactions",
-        params(PageParams, RecordListParams),
+        params(PageParams, InteractionListParams),
         responses((status = 200, description = "A page of interactions", body = Page<InteractionView>))
     )
     get get_interaction "/interactions/{id}" "Get a interaction." (

@@ -2,20 +2,22 @@
 
 use actix_web::{get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::opportunities::{Opportunity, OpportunityInput, OpportunityView};
+use crate::app::crm::account_records::OpportunityListParams;
+use crate::app::crm::opportunities::{
+    Opportunity, OpportunityCreate, OpportunityInput, OpportunityView,
+};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Opportunity {
     create create_opportunity "/opportunities" "Create a opportunity." (
         tag = "opportunities",
-        request_body = OpportunityInput,
+        request_body = OpportunityCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = OpportunityView))
     )
     list list_opportunities "/opportunities" "List opportunities." (
         tag = "opportunities",
-        params(PageParams, RecordListParams),
+        params(PageParams, OpportunityListParams),
         responses((status = 200, description = "A page of opportunities", body = Page<OpportunityView>))
     )
     get get_opportunity "/opportunities/{id}" "Get a opportunity." (

@@ -2,20 +2,20 @@
 
 use actix_web::{get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::proposals::{Proposal, ProposalInput, ProposalView};
+use crate::app::crm::account_records::ProposalListParams;
+use crate::app::crm::proposals::{Proposal, ProposalCreate, ProposalInput, ProposalView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Proposal {
     create create_proposal "/proposals" "Create a proposal." (
         tag = "opportunities",
-        request_body = ProposalInput,
+        request_body = ProposalCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = ProposalView))
     )
     list list_proposals "/proposals" "List proposals." (
         tag = "opportunities",
-        params(PageParams, RecordListParams),
+        params(PageParams, ProposalListParams),
         responses((status = 200, description = "A page of proposals", body = Page<ProposalView>))
     )
     get get_proposal "/proposals/{id}" "Get a proposal." (

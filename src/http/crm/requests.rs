@@ -2,20 +2,20 @@
 
 use actix_web::{get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::requests::{Request, RequestInput, RequestView};
+use crate::app::crm::account_records::RequestListParams;
+use crate::app::crm::requests::{Request, RequestCreate, RequestInput, RequestView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Request {
     create create_request "/requests" "Create a request." (
         tag = "requests",
-        request_body = RequestInput,
+        request_body = RequestCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = RequestView))
     )
     list list_requests "/requests" "List requests." (
         tag = "requests",
-        params(PageParams, RecordListParams),
+        params(PageParams, RequestListParams),
         responses((status = 200, description = "A page of requests", body = Page<RequestView>))
     )
     get get_request "/requests/{id}" "Get a request." (

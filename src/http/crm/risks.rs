@@ -2,20 +2,20 @@
 
 use actix_web::{get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::risks::{Risk, RiskInput, RiskView};
+use crate::app::crm::account_records::RiskListParams;
+use crate::app::crm::risks::{Risk, RiskCreate, RiskInput, RiskView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Risk {
     create create_risk "/risks" "Create a risk." (
         tag = "risks",
-        request_body = RiskInput,
+        request_body = RiskCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = RiskView))
     )
     list list_risks "/risks" "List risks." (
         tag = "risks",
-        params(PageParams, RecordListParams),
+        params(PageParams, RiskListParams),
         responses((status = 200, description = "A page of risks", body = Page<RiskView>))
     )
     get get_risk "/risks/{id}" "Get a risk." (

@@ -2,7 +2,7 @@
 
 use actix_web::{delete, get, post};
 
-use crate::app::crm::account_records::RecordListParams;
+use crate::app::crm::account_records::TargetListParams;
 use crate::app::crm::targets::{Target, TargetInput, TargetView};
 use crate::app::page::{Page, PageParams};
 
@@ -15,7 +15,7 @@ crate::record_endpoints!(Target {
     )
     list list_targets "/targets" "List targets." (
         tag = "targets",
-        params(PageParams, RecordListParams),
+        params(PageParams, TargetListParams),
         responses((status = 200, description = "A page of targets", body = Page<TargetView>))
     )
     get get_target "/targets/{id}" "Get a target." (

@@ -2,20 +2,20 @@
 
 use actix_web::{delete, get, patch, post};
 
-use crate::app::crm::account_records::RecordListParams;
-use crate::app::crm::tasks::{Task, TaskInput, TaskView};
+use crate::app::crm::account_records::TaskListParams;
+use crate::app::crm::tasks::{Task, TaskCreate, TaskInput, TaskView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Task {
     create create_task "/tasks" "Create a task." (
         tag = "tasks",
-        request_body = TaskInput,
+        request_body = TaskCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = TaskView))
     )
     list list_tasks "/tasks" "List tasks." (
         tag = "tasks",
-        params(PageParams, RecordListParams),
+        params(PageParams, TaskListParams),
         responses((status = 200, description = "A page of tasks", body = Page<TaskView>))
     )
     get get_task "/tasks/{id}" "Get a task." (

@@ -9,6 +9,7 @@ mod idempotency;
 mod operations;
 mod pagination;
 mod problems;
+mod queries;
 mod rate_limits;
 mod routing;
 mod spec;

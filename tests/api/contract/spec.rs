@@ -143,3 +143,98 @@ both_backends!(
     documented_answers_happen_works,
     super::documented_answers_happen
 );
+
+/// Create schemas state their required fields (so generated SDK types require them), the
+/// same ones the server names `required` when a create leaves them all out; the change
+/// schemas require nothing (absent = unchanged).
+async fn create_schemas_list_their_required_fields(app: TestApp) {
+    let owner = app.signup("Required Fields").await;
+    let spec = app.get("/api/v1/openapi.json").send().await.body;
+    let schemas = &spec["components"]["schemas"];
+    for (path, create, patch) in [
+        ("/api/v1/accounts", "AccountCreate", Some("AccountPatch")),
+        ("/api/v1/contacts", "ContactCreate", Some("ContactPatch")),
+        (
+            "/api/v1/interactions",
+            "InteractionCreate",
+            Some("InteractionPatch"),
+        ),
+        (
+            "/api/v1/opportunities",
+            "OpportunityCreate",
+            Some("OpportunityPatch"),
+        ),
+        ("/api/v1/risks", "RiskCreate", Some("RiskPatch")),
+        ("/api/v1/tasks", "TaskCreate", Some("TaskPatch")),
+        ("/api/v1/requests", "RequestCreate", Some("RequestPatch")),
+        (
+            "/api/v1/competitors",
+            "CompetitorCreate",
+            Some("CompetitorPatch"),
+        ),
+        ("/api/v1/proposals", "ProposalCreate", Some("ProposalPatch")),
+        ("/api/v1/feedback", "FeedbackCreate", None),
+    ] {
+        let body = &spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+            ["schema"]["$ref"];
+        assert_eq!(body, &format!("#/components/schemas/{create}"), "{path}");
+        let mut required: Vec<String> = schemas[create]["required"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{create} lists no required fields"))
+            .iter()
+            .map(|f| f.as_str().unwrap().to_owned())
+            .collect();
+        required.sort();
+        for field in &required {
+            let property = &schemas[create]["properties"][field];
+            assert!(property.is_object(), "{create}.{field} is not a property");
+            assert!(
+                !property.to_string().contains("\"null\""),
+                "{create}.{field} is required, so not nullable: {property}"
+            );
+        }
+        let a = app
+            .post(path)
+            .token(&owner.token)
+            .json(&json!({}))
+            .send()
+            .await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{path}: {}",
+            a.text
+        );
+        let mut missing: Vec<String> = a.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["code"] == "required")
+            .map(|e| e["field"].as_str().unwrap().to_owned())
+            .collect();
+        missing.sort();
+        assert_eq!(
+            required, missing,
+            "{path}: the spec and the server disagree"
+        );
+        if let Some(patch) = patch {
+            assert!(
+                schemas[patch]["required"]
+                    .as_array()
+                    .is_none_or(|r| r.is_empty()),
+                "{patch} requires nothing"
+            );
+            let patch_ref = &spec["paths"][format!("{path}/{{id}}")]["patch"]["requestBody"]
+                ["content"]["application/json"]["schema"]["$ref"];
+            assert_eq!(
+                patch_ref,
+                &format!("#/components/schemas/{patch}"),
+                "{path}"
+            );
+        }
+    }
+}
+both_backends!(
+    create_schemas_list_their_required_fields_works,
+    super::create_schemas_list_their_required_fields
+);
