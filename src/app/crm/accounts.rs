@@ -128,9 +128,44 @@ pub struct AccountListParams {
     /// Include archived accounts.
     #[serde(default)]
     pub include_archived: bool,
-    /// `created_at` (default), `name`, `updated_at`; prefix `-` for descending.
+    /// Accounts whose health grade (today) is this: `healthy`, `watch` or `poor`.
+    pub health_grade: Option<String>,
+    /// Accounts whose health score (today) is at least this (0-100).
+    pub health_score_min: Option<u32>,
+    /// Accounts whose health score (today) is at most this (0-100).
+    pub health_score_max: Option<u32>,
+    /// `created_at` (default), `name`, `updated_at`, `health_score`; prefix `-` for descending.
     pub sort: Option<String>,
 }
+
+impl AccountListParams {
+    fn by_health(&self, sort: &str) -> bool {
+        sort == "health_score"
+            || self.health_grade.is_some()
+            || self.health_score_min.is_some()
+            || self.health_score_max.is_some()
+    }
+
+    fn health_matches(&self, h: &HealthView) -> bool {
+        let grade = h.grade.map(|g| match g {
+            crate::domain::health::Grade::Healthy => "healthy",
+            crate::domain::health::Grade::Watch => "watch",
+            crate::domain::health::Grade::Poor => "poor",
+        });
+        self.health_grade
+            .as_deref()
+            .is_none_or(|g| grade == Some(g))
+            && self
+                .health_score_min
+                .is_none_or(|m| h.score.is_some_and(|s| s >= m))
+            && self
+                .health_score_max
+                .is_none_or(|m| h.score.is_some_and(|s| s <= m))
+    }
+}
+
+/// Most accounts a list filtered or sorted by health (computed on read) scores at once.
+const HEALTH_LIST_CAP: i64 = 10_000;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -484,9 +519,10 @@ pub async fn list(
         caller.require(Permission::Read)?;
         let (field, descending) = parse_sort(
             params.sort.as_deref(),
-            &["created_at", "name", "updated_at"],
+            &["created_at", "name", "updated_at", "health_score"],
             "created_at",
         )?;
+        let by_health = params.by_health(field);
         let sort = match field {
             "name" => AccountSort::Name,
             "updated_at" => AccountSort::UpdatedAt,
@@ -495,6 +531,23 @@ pub async fn list(
         let mut check = Check::new();
         check.enum_value::<AccountStatus>("query:status", params.status.as_deref());
         check.enum_value::<Tier>("query:tier", params.tier.as_deref());
+        if let Some(g) = params.health_grade.as_deref() {
+            if !matches!(g, "healthy" | "watch" | "poor") {
+                check.push(
+                    "query:health_grade",
+                    "invalid_enum",
+                    "must be one of: healthy, watch, poor",
+                );
+            }
+        }
+        for (name, v) in [
+            ("query:health_score_min", params.health_score_min),
+            ("query:health_score_max", params.health_score_max),
+        ] {
+            if v.is_some_and(|v| v > 100) {
+                check.push(name, "out_of_range", "must be between 0 and 100");
+            }
+        }
         check.finish()?;
         let mut filter = AccountFilter {
             q: params
@@ -513,7 +566,14 @@ pub async fn list(
             include_archived: params.include_archived,
             ..Default::default()
         };
-        let filters = format!("{:?}|{:?}", filter, params.check_in_overdue);
+        let filters = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}",
+            filter,
+            params.check_in_overdue,
+            params.health_grade,
+            params.health_score_min,
+            params.health_score_max
+        );
         let page = PageRequest::new(
             &page,
             params.sort.as_deref().unwrap_or("created_at"),
@@ -524,6 +584,58 @@ pub async fn list(
             Some(true) => filter.check_in_due_before = Some(now),
             Some(false) => filter.check_in_not_due_before = Some(now),
             None => {}
+        }
+        if by_health {
+            // Health is computed on read: score every matching account, then filter, sort and
+            // page in memory on the same (value, id) keys a cursor carries.
+            let rows = db::crm::accounts::list(
+                tx,
+                caller.org,
+                &filter,
+                sort,
+                false,
+                None,
+                HEALTH_LIST_CAP,
+            )?;
+            let key = |a: &AccountView| match field {
+                "health_score" => (
+                    a.health
+                        .score
+                        .map(|s| format!("{s:03}"))
+                        .unwrap_or_default(),
+                    a.id,
+                ),
+                "name" => (a.name.clone(), a.id),
+                "updated_at" => (
+                    a.updated_at.naive_utc().format(CURSOR_TIME).to_string(),
+                    a.id,
+                ),
+                _ => (String::new(), a.id),
+            };
+            let mut views: Vec<AccountView> = views(tx, rows, None)?
+                .into_iter()
+                .filter(|a| params.health_matches(&a.health))
+                .collect();
+            views.sort_by(|a, b| {
+                let o = key(a).cmp(&key(b));
+                if descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            if let Some(after) = &page.after {
+                views.retain(|a| {
+                    let k = key(a);
+                    if descending {
+                        k < *after
+                    } else {
+                        k > *after
+                    }
+                });
+            }
+            views.truncate(page.fetch() as usize);
+            return Ok(page.page(views, key, |a| a));
         }
         let after = page.after.clone().map(|(v, i)| (v, ClientAccountId(i)));
         let rows = db::crm::accounts::list(

@@ -2,7 +2,7 @@
 
 use actix_web::{get, web, HttpResponse};
 
-use crate::app::billing::aging::{self, AgingReport, AsOfParams};
+use crate::app::billing::aging::{self, AgingParams, AgingReport};
 use crate::app::App;
 use crate::domain::documents::Ledger;
 use crate::http::caller::Cx;
@@ -13,14 +13,14 @@ use crate::http::reply;
 /// Receivables by customer and days past due, tying to the receivables account.
 #[utoipa::path(
     tag = "reports",
-    params(AsOfParams),
+    params(AgingParams),
     responses((status = 200, description = "The aging", body = AgingReport))
 )]
 #[get("/reports/ar-aging")]
 pub async fn ar_aging(
     app: web::Data<App>,
     cx: Cx,
-    params: ApiQuery<AsOfParams>,
+    params: ApiQuery<AgingParams>,
 ) -> Result<HttpResponse, ApiError> {
     let report = aging::aging_report(&app, &cx, Ledger::Receivable, params.into_inner()).await?;
     Ok(reply::json(&report))
@@ -29,14 +29,14 @@ pub async fn ar_aging(
 /// Payables by vendor and days past due, tying to the payables account.
 #[utoipa::path(
     tag = "reports",
-    params(AsOfParams),
+    params(AgingParams),
     responses((status = 200, description = "The aging", body = AgingReport))
 )]
 #[get("/reports/ap-aging")]
 pub async fn ap_aging(
     app: web::Data<App>,
     cx: Cx,
-    params: ApiQuery<AsOfParams>,
+    params: ApiQuery<AgingParams>,
 ) -> Result<HttpResponse, ApiError> {
     let report = aging::aging_report(&app, &cx, Ledger::Payable, params.into_inner()).await?;
     Ok(reply::json(&report))

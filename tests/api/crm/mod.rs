@@ -11,6 +11,7 @@ mod invoices;
 mod isolation;
 mod lists;
 mod performance;
+mod pipeline;
 mod record_rules;
 mod roles;
 mod team_reach;
