@@ -12,6 +12,7 @@ mod isolation;
 mod lists;
 mod performance;
 mod pipeline;
+mod portfolio;
 mod record_rules;
 mod roles;
 mod team_reach;
