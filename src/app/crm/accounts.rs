@@ -489,6 +489,44 @@ fn set_competitors(tx: &mut Tx, row: &AccountRow, refs: &[String]) -> Result<(),
     Ok(())
 }
 
+/// Adds `competitor` to the account's competitors (a competitor-threat risk names one the
+/// account did not list yet), as a change of the account.
+pub fn add_competitor(
+    tx: &mut Tx,
+    org: OrganizationId,
+    account_id: ClientAccountId,
+    competitor: CompetitorId,
+) -> Result<(), AppError> {
+    let ids: Vec<CompetitorId> = db::crm::accounts::competitor_ids(tx, org, &[account_id])?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    if ids.contains(&competitor) {
+        return Ok(());
+    }
+    let current = db::crm::accounts::find(tx, org, account_id)?;
+    let before = view_one(tx, current.clone(), None)?;
+    let mut with: Vec<CompetitorId> = ids;
+    with.push(competitor);
+    db::crm::accounts::set_competitors(tx, org, account_id, &with)?;
+    let mut row = current.clone();
+    row.version += 1;
+    row.updated_at = db::now();
+    if !db::crm::accounts::save(tx, &row, current.version)? {
+        return Err(AppError::unavailable(
+            "the account changed concurrently; retry",
+        ));
+    }
+    let after = view_one(tx, row, None)?;
+    tx.record(Change::updated(
+        Account::NAME,
+        account_id.0,
+        &before,
+        &after,
+    ));
+    Ok(())
+}
+
 // ---- use cases ----
 
 /// `GET /accounts/{id}`: the account with its health as of a day (default today).

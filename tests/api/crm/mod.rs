@@ -16,6 +16,7 @@ mod portfolio;
 mod record_rules;
 mod roles;
 mod team_reach;
+mod timeline;
 mod validation;
 mod versions;
 
