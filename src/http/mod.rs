@@ -19,6 +19,7 @@ pub mod organization;
 pub mod rate_limit;
 pub mod record;
 pub mod reply;
+pub mod report;
 pub mod webhooks;
 
 use std::sync::Arc;

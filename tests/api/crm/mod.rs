@@ -5,6 +5,7 @@
 //! or a careless integrator would call the API as much as the way a user would.
 
 mod accounts;
+mod csv_reports;
 mod health;
 mod idempotency;
 mod invoices;
