@@ -79,12 +79,15 @@ pub fn names_of(
         .load(conn)
 }
 
+/// An account with its owner and team.
+pub type AccountHolders = (ClientAccountId, Option<UserId>, Option<TeamId>);
+
 /// The owner and team of each of `ids` (archived ones too), for reports by owner and team.
 pub fn owners_of(
     conn: &mut DbConn,
     org: OrganizationId,
     ids: &[ClientAccountId],
-) -> QueryResult<Vec<(ClientAccountId, Option<UserId>, Option<TeamId>)>> {
+) -> QueryResult<Vec<AccountHolders>> {
     accounts::table
         .filter(
             accounts::organization_id

@@ -73,7 +73,7 @@ async fn the_timeline_shows_what_happened_when(app: TestApp) {
     let k = entries(&tl, &task);
     assert_eq!(k[0]["at"], format!("{}T00:00:00Z", day(7)));
     assert_eq!(k[0]["event"], "due");
-    let rs = entries(&tl, &risk["id"].as_str().unwrap().to_owned());
+    let rs = entries(&tl, risk["id"].as_str().unwrap());
     let events: Vec<&str> = rs.iter().map(|e| e["event"].as_str().unwrap()).collect();
     assert_eq!(events, ["resolved", "created"], "newest first: {tl}");
     assert_eq!(rs[0]["status"], "resolved");
