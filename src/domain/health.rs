@@ -574,7 +574,7 @@ mod tests {
             factor(&h, FactorKey::OverdueReceivables).status,
             FactorStatus::NoData
         );
-        assert_eq!(factor(&h, FactorKey::OpenRisks).contribution, 100.0);
+        assert_eq!(factor(&h, FactorKey::OpenRisks).contribution, 50.0);
     }
 
     #[test]
@@ -678,10 +678,11 @@ mod tests {
         i.live_risks = vec![Severity::Critical];
         let settings = HealthSettings::default();
         let h = assess(&i, &settings);
-        assert_eq!(h.score, Some(30));
+        // Risks 30 and recency 0 (never contacted in 180 days), equally weighted.
+        assert_eq!(h.score, Some(15));
         assert_eq!(h.grade, Some(Grade::Poor));
         let lenient = HealthSettings {
-            watch_from: 20,
+            watch_from: 10,
             ..settings
         };
         assert_eq!(assess(&i, &lenient).grade, Some(Grade::Watch));
