@@ -18,6 +18,7 @@ pub mod maintenance;
 pub mod organization;
 pub mod page;
 pub mod record;
+pub mod tabular;
 pub mod unit_of_work;
 pub mod webhooks;
 

@@ -290,6 +290,9 @@ pub struct HealthInputs {
     pub as_of: NaiveDate,
     pub check_in_every_days: i32,
     pub last_check_in_on: Option<NaiveDate>,
+    /// The day the account was created: check-in recency counts from it until the first
+    /// check-in, so an account nobody has contacted is never `no_data`.
+    pub created_on: NaiveDate,
     pub feedback: Vec<FeedbackSignal>,
     /// (day, sentiment 1-5)
     pub sentiments: Vec<(NaiveDate, i32)>,
@@ -350,16 +353,20 @@ fn in_window(as_of: NaiveDate, on: NaiveDate) -> Option<i64> {
     (0..=LOOKBACK_DAYS).contains(&age).then_some(age)
 }
 
-/// Full marks within the cadence, falling linearly to zero at three cadences.
+/// Full marks within the cadence, falling linearly to zero at three cadences. Always has data:
+/// an account never contacted counts its days from its creation and earns at most half marks
+/// (nothing is known of it yet), so the least-known account never looks perfect.
 fn check_in_recency(i: &HealthInputs) -> Option<(f64, f64)> {
-    let last = i.last_check_in_on.filter(|d| *d <= i.as_of)?;
-    let days = (i.as_of - last).num_days() as f64;
+    let last = i.last_check_in_on.filter(|d| *d <= i.as_of);
+    let since = last.unwrap_or(i.created_on);
+    let days = (i.as_of - since).num_days().max(0) as f64;
     let cadence = f64::from(i.check_in_every_days.max(1));
     let score = if days <= cadence {
         100.0
     } else {
         100.0 * (1.0 - (days - cadence) / (2.0 * cadence))
     };
+    let score = if last.is_some() { score } else { score / 2.0 };
     Some((days, score))
 }
 
@@ -531,6 +538,7 @@ mod tests {
             as_of: day("2026-06-30"),
             check_in_every_days: 30,
             last_check_in_on: None,
+            created_on: day("2026-01-01"),
             feedback: vec![],
             sentiments: vec![],
             live_risks: vec![],
@@ -551,18 +559,22 @@ mod tests {
     #[test]
     fn factors_without_data_say_so_and_do_not_count() {
         let h = assess(&empty(), &HealthSettings::default());
-        // Only "no live risks" is a reading: full marks, carrying the whole weight.
-        assert_eq!(h.score, Some(100));
-        assert_eq!(h.grade, Some(Grade::Healthy));
+        // Never contacted since 2026-01-01 (180 days, cadence 30): recency is a reading of 0,
+        // and "no live risks" one of 100; nothing else has data.
+        assert_eq!(h.score, Some(50));
+        assert_eq!(h.grade, Some(Grade::Watch));
         let recency = factor(&h, FactorKey::CheckInRecency);
-        assert_eq!(recency.status, FactorStatus::NoData);
-        assert_eq!(recency.score, None);
-        assert_eq!(recency.contribution, 0.0);
+        assert_eq!(recency.status, FactorStatus::Ok);
+        assert_eq!(recency.raw_value, Some(180.0));
+        assert_eq!(recency.score, Some(0));
+        let feedback = factor(&h, FactorKey::ClientFeedback);
+        assert_eq!(feedback.status, FactorStatus::NoData);
+        assert_eq!(feedback.contribution, 0.0);
         assert_eq!(
             factor(&h, FactorKey::OverdueReceivables).status,
             FactorStatus::NoData
         );
-        assert_eq!(factor(&h, FactorKey::OpenRisks).contribution, 100.0);
+        assert_eq!(factor(&h, FactorKey::OpenRisks).contribution, 50.0);
     }
 
     #[test]
@@ -575,6 +587,22 @@ mod tests {
         assert_eq!(h.score, Some(86));
         let sum: f64 = h.factors.iter().map(|f| f.contribution).sum();
         assert!((sum - 86.36).abs() < 0.02, "{sum}");
+    }
+
+    #[test]
+    fn an_account_never_contacted_counts_from_its_creation_at_half_marks() {
+        let mut i = empty();
+        i.created_on = day("2026-06-20"); // 10 days, within the cadence: half of 100
+        let h = assess(&i, &HealthSettings::default());
+        assert_eq!(factor(&h, FactorKey::CheckInRecency).score, Some(50));
+        assert_eq!(factor(&h, FactorKey::CheckInRecency).raw_value, Some(10.0));
+        assert!(h.score.is_some_and(|s| s < 100));
+        i.created_on = day("2026-05-16"); // 45 days: half of 75
+        let h = assess(&i, &HealthSettings::default());
+        assert_eq!(factor(&h, FactorKey::CheckInRecency).score, Some(38));
+        i.created_on = day("2026-07-10"); // created after as_of: counts as 0 days
+        let h = assess(&i, &HealthSettings::default());
+        assert_eq!(factor(&h, FactorKey::CheckInRecency).raw_value, Some(0.0));
     }
 
     #[test]
@@ -650,10 +678,11 @@ mod tests {
         i.live_risks = vec![Severity::Critical];
         let settings = HealthSettings::default();
         let h = assess(&i, &settings);
-        assert_eq!(h.score, Some(30));
+        // Risks 30 and recency 0 (never contacted in 180 days), equally weighted.
+        assert_eq!(h.score, Some(15));
         assert_eq!(h.grade, Some(Grade::Poor));
         let lenient = HealthSettings {
-            watch_from: 20,
+            watch_from: 10,
             ..settings
         };
         assert_eq!(assess(&i, &lenient).grade, Some(Grade::Watch));

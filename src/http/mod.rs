@@ -20,6 +20,7 @@ pub mod organization;
 pub mod rate_limit;
 pub mod record;
 pub mod reply;
+pub mod report;
 pub mod webhooks;
 
 use std::collections::HashMap;
@@ -124,6 +125,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(crm::targets::create_target)
                 .service(crm::targets::list_targets)
                 .service(crm::targets::get_target)
+                .service(crm::targets::update_target)
                 .service(crm::targets::delete_target)
                 .service(crm::reports::performance_report)
                 .service(crm::reports::sales_report)

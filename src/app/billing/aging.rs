@@ -7,7 +7,7 @@
 //! each allocation posts to take its pair's residue off the control account; so the aging's
 //! total is the control account's balance, on any date.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -20,8 +20,9 @@ use crate::app::ledger;
 use crate::app::{App, Context, Tx};
 use crate::auth::{Caller, Permission};
 use crate::db::billing::{self, allocations::AllocationRow};
+use crate::db::{self};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
-use crate::domain::ids::{ClientAccountId, OrganizationId};
+use crate::domain::ids::{ClientAccountId, OrganizationId, TeamId, UserId};
 use crate::domain::money::Currency;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -54,12 +55,35 @@ impl AgingBuckets {
     }
 }
 
+/// One open item behind an aging row: a document, or a payment not yet allocated.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AgingItem {
+    /// `invoice`, `credit_note`, `bill`, `vendor_credit` or `payment`.
+    pub kind: String,
+    pub id: Uuid,
+    /// The document's number, or the payment's reference.
+    pub number: Option<String>,
+    /// The day it ages from: the due date (the issue date without one), or the payment date.
+    pub aged_from: NaiveDate,
+    /// Days past `aged_from` on `as_of` (0 when not yet due).
+    pub days_past_due: i64,
+    /// What is still open, in the base currency, signed like the row (a credit is negative).
+    #[schema(example = "550.00")]
+    pub amount: String,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AgingRow {
     pub account_id: Uuid,
     pub name: String,
+    /// The account's owner and team today.
+    pub owner_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
     #[serde(flatten)]
     pub buckets: AgingBuckets,
+    /// The open items making up the row, oldest first (with `include_items=true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<AgingItem>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -70,9 +94,18 @@ pub struct AgingReport {
     #[schema(example = "USD")]
     pub currency: String,
     pub accounts: Vec<AgingRow>,
+    /// The rows' totals: without `owner_id`/`team_id` filters, the control account's balance.
     pub totals: AgingBuckets,
-    /// The control account the totals tie to.
+    /// The control account the (unfiltered) totals tie to.
     pub ledger_account_id: Uuid,
+}
+
+/// What an open item is: its kind, id and number (or reference).
+#[derive(Debug, Clone)]
+pub struct ItemRef {
+    pub kind: String,
+    pub id: Uuid,
+    pub number: Option<String>,
 }
 
 /// What each open item owes in the base currency as of `as_of`, signed in the control
@@ -84,6 +117,20 @@ pub fn open_items(
     as_of: NaiveDate,
     account: Option<ClientAccountId>,
 ) -> Result<Vec<(ClientAccountId, NaiveDate, i64)>, AppError> {
+    Ok(open_items_with_refs(conn, org, ledger, as_of, account)?
+        .into_iter()
+        .map(|(a, d, m, _)| (a, d, m))
+        .collect())
+}
+
+/// [`open_items`], each with what it is, for the per-item drill-down.
+pub fn open_items_with_refs(
+    conn: &mut Tx,
+    org: OrganizationId,
+    ledger: Ledger,
+    as_of: NaiveDate,
+    account: Option<ClientAccountId>,
+) -> Result<Vec<(ClientAccountId, NaiveDate, i64, ItemRef)>, AppError> {
     let kinds: Vec<&str> = DocumentKind::ALL
         .into_iter()
         .filter(|k| k.ledger() == ledger)
@@ -119,6 +166,11 @@ pub fn open_items(
                 d.account_id,
                 d.due_date.unwrap_or(d.issue_date),
                 if normal { left } else { -left },
+                ItemRef {
+                    kind: d.kind.clone(),
+                    id: d.id.0,
+                    number: d.number.clone(),
+                },
             ));
         }
     }
@@ -130,10 +182,24 @@ pub fn open_items(
                 p.account_id,
                 p.payment_date,
                 if normal { left } else { -left },
+                ItemRef {
+                    kind: "payment".into(),
+                    id: p.id.0,
+                    number: p.reference.clone(),
+                },
             ));
         }
     }
     Ok(items)
+}
+
+/// Which rows an aging shows, and in how much detail.
+#[derive(Debug, Clone, Default)]
+pub struct AgingScope {
+    pub owner_id: Option<UserId>,
+    /// The team's accounts, its sub-teams' included.
+    pub team_id: Option<TeamId>,
+    pub include_items: bool,
 }
 
 pub fn aging(
@@ -141,28 +207,80 @@ pub fn aging(
     caller: &Caller,
     ledger: Ledger,
     as_of: NaiveDate,
+    scope: &AgingScope,
 ) -> Result<AgingReport, AppError> {
     caller.require(Permission::Read)?;
     let org = ledger::org(conn, caller)?;
-    let items = open_items(conn, org.id, ledger, as_of, None)?;
-    let mut by_account: BTreeMap<ClientAccountId, Buckets> = BTreeMap::new();
+    let items = open_items_with_refs(conn, org.id, ledger, as_of, None)?;
+    let ids: Vec<ClientAccountId> = {
+        let mut ids: Vec<ClientAccountId> = items.iter().map(|i| i.0).collect();
+        ids.sort_by_key(|i| i.0);
+        ids.dedup();
+        ids
+    };
+    let holders: HashMap<ClientAccountId, (Option<UserId>, Option<TeamId>)> =
+        db::crm::accounts::owners_of(conn, org.id, &ids)?
+            .into_iter()
+            .map(|(a, o, t)| (a, (o, t)))
+            .collect();
+    let teams: Option<HashSet<TeamId>> = match scope.team_id {
+        None => None,
+        Some(root) => {
+            let parents: Vec<(TeamId, Option<TeamId>)> =
+                db::identity::teams::parents(conn, org.id)?;
+            let mut subtree: HashSet<TeamId> = [root].into_iter().collect();
+            for _ in 0..parents.len() {
+                for (t, p) in &parents {
+                    if p.is_some_and(|p| subtree.contains(&p)) {
+                        subtree.insert(*t);
+                    }
+                }
+            }
+            Some(subtree)
+        }
+    };
+    let shown = |a: &ClientAccountId| {
+        let (owner, team) = holders.get(a).copied().unwrap_or_default();
+        scope.owner_id.is_none_or(|o| owner == Some(o))
+            && teams
+                .as_ref()
+                .is_none_or(|ts| team.is_some_and(|t| ts.contains(&t)))
+    };
+    let mut by_account: BTreeMap<ClientAccountId, (Buckets, Vec<AgingItem>)> = BTreeMap::new();
     let mut totals = Buckets::default();
-    for (account, aged_from, minor) in items {
-        by_account
-            .entry(account)
-            .or_default()
-            .add(aged_from, as_of, minor);
+    for (account, aged_from, minor, item) in items {
+        if !shown(&account) {
+            continue;
+        }
+        let entry = by_account.entry(account).or_default();
+        entry.0.add(aged_from, as_of, minor);
         totals.add(aged_from, as_of, minor);
+        if scope.include_items {
+            entry.1.push(AgingItem {
+                kind: item.kind,
+                id: item.id,
+                number: item.number,
+                aged_from,
+                days_past_due: (as_of - aged_from).num_days().max(0),
+                amount: money(minor, org.base),
+            });
+        }
     }
-    let ids: Vec<ClientAccountId> = by_account.keys().copied().collect();
-    let names = super::account_names(conn, org.id, ids.iter().copied())?;
+    let names = super::account_names(conn, org.id, by_account.keys().copied())?;
     let mut accounts: Vec<AgingRow> = by_account
         .into_iter()
-        .filter(|(_, b)| *b != Buckets::default())
-        .map(|(id, b)| AgingRow {
-            account_id: id.0,
-            name: names.get(&id).cloned().unwrap_or_default(),
-            buckets: AgingBuckets::of(&b, org.base),
+        .filter(|(_, (b, _))| *b != Buckets::default())
+        .map(|(id, (b, mut items))| {
+            let (owner, team) = holders.get(&id).copied().unwrap_or_default();
+            items.sort_by(|x, y| x.aged_from.cmp(&y.aged_from).then(x.id.cmp(&y.id)));
+            AgingRow {
+                account_id: id.0,
+                name: names.get(&id).cloned().unwrap_or_default(),
+                owner_id: owner.map(|o| o.0),
+                team_id: team.map(|t| t.0),
+                buckets: AgingBuckets::of(&b, org.base),
+                items: scope.include_items.then_some(items),
+            }
         })
         .collect();
     accounts.sort_by(|a, b| a.name.cmp(&b.name).then(a.account_id.cmp(&b.account_id)));
@@ -179,10 +297,17 @@ pub fn aging(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct AsOfParams {
+pub struct AgingParams {
     /// Default today.
     #[param(example = "2026-11-30")]
     pub as_of: Option<NaiveDate>,
+    /// Only the accounts this user owns.
+    pub owner_id: Option<Uuid>,
+    /// Only the accounts of this team and its sub-teams.
+    pub team_id: Option<Uuid>,
+    /// Each row lists its open items (invoices, credits, unallocated payments).
+    #[serde(default)]
+    pub include_items: bool,
 }
 
 /// `GET /reports/ar-aging` and `/reports/ap-aging`, in one snapshot.
@@ -190,12 +315,17 @@ pub async fn aging_report(
     app: &App,
     cx: &Context,
     ledger: Ledger,
-    params: AsOfParams,
+    params: AgingParams,
 ) -> Result<AgingReport, AppError> {
     let as_of = params.as_of.unwrap_or_else(|| Utc::now().date_naive());
+    let scope = AgingScope {
+        owner_id: params.owner_id.map(UserId),
+        team_id: params.team_id.map(TeamId),
+        include_items: params.include_items,
+    };
     app.snapshot(cx, move |tx| {
         let caller = tx.caller()?;
-        aging(tx, caller, ledger, as_of)
+        aging(tx, caller, ledger, as_of, &scope)
     })
     .await
 }

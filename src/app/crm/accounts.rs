@@ -126,6 +126,8 @@ crate::sort_options!(
         NameDesc = "-name",
         UpdatedAt = "updated_at",
         UpdatedAtDesc = "-updated_at",
+        HealthScore = "health_score",
+        HealthScoreDesc = "-health_score",
     }
 );
 
@@ -148,10 +150,48 @@ pub struct AccountListParams {
     /// Include archived accounts.
     #[serde(default)]
     pub include_archived: bool,
-    /// `created_at` (default), `name`, `updated_at`; prefix `-` for descending.
+    /// Accounts whose health grade (today) is this.
+    #[param(value_type = Option<crate::domain::health::Grade>, inline)]
+    pub health_grade: Option<String>,
+    /// Accounts whose health score (today) is at least this.
+    #[param(minimum = 0, maximum = 100)]
+    pub health_score_min: Option<u32>,
+    /// Accounts whose health score (today) is at most this.
+    #[param(minimum = 0, maximum = 100)]
+    pub health_score_max: Option<u32>,
+    /// `created_at` (default), `name`, `updated_at`, `health_score`; prefix `-` for descending.
     #[param(inline)]
     pub sort: Option<AccountListSort>,
 }
+
+impl AccountListParams {
+    fn by_health(&self, sort: &str) -> bool {
+        sort == "health_score"
+            || self.health_grade.is_some()
+            || self.health_score_min.is_some()
+            || self.health_score_max.is_some()
+    }
+
+    fn health_matches(&self, h: &HealthView) -> bool {
+        let grade = h.grade.map(|g| match g {
+            crate::domain::health::Grade::Healthy => "healthy",
+            crate::domain::health::Grade::Watch => "watch",
+            crate::domain::health::Grade::Poor => "poor",
+        });
+        self.health_grade
+            .as_deref()
+            .is_none_or(|g| grade == Some(g))
+            && self
+                .health_score_min
+                .is_none_or(|m| h.score.is_some_and(|s| s >= m))
+            && self
+                .health_score_max
+                .is_none_or(|m| h.score.is_some_and(|s| s <= m))
+    }
+}
+
+/// Most accounts a list filtered or sorted by health (computed on read) scores at once.
+const HEALTH_LIST_CAP: i64 = 10_000;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -480,6 +520,44 @@ fn set_competitors(tx: &mut Tx, row: &AccountRow, refs: &[String]) -> Result<(),
     Ok(())
 }
 
+/// Adds `competitor` to the account's competitors (a competitor-threat risk names one the
+/// account did not list yet), as a change of the account.
+pub fn add_competitor(
+    tx: &mut Tx,
+    org: OrganizationId,
+    account_id: ClientAccountId,
+    competitor: CompetitorId,
+) -> Result<(), AppError> {
+    let ids: Vec<CompetitorId> = db::crm::accounts::competitor_ids(tx, org, &[account_id])?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    if ids.contains(&competitor) {
+        return Ok(());
+    }
+    let current = db::crm::accounts::find(tx, org, account_id)?;
+    let before = view_one(tx, current.clone(), None)?;
+    let mut with: Vec<CompetitorId> = ids;
+    with.push(competitor);
+    db::crm::accounts::set_competitors(tx, org, account_id, &with)?;
+    let mut row = current.clone();
+    row.version += 1;
+    row.updated_at = db::now();
+    if !db::crm::accounts::save(tx, &row, current.version)? {
+        return Err(AppError::unavailable(
+            "the account changed concurrently; retry",
+        ));
+    }
+    let after = view_one(tx, row, None)?;
+    tx.record(Change::updated(
+        Account::NAME,
+        account_id.0,
+        &before,
+        &after,
+    ));
+    Ok(())
+}
+
 // ---- use cases ----
 
 /// `GET /accounts/{id}`: the account with its health as of a day (default today).
@@ -510,9 +588,10 @@ pub async fn list(
         caller.require(Permission::Read)?;
         let (field, descending) = parse_sort(
             params.sort.map(AccountListSort::as_str),
-            &["created_at", "name", "updated_at"],
+            &["created_at", "name", "updated_at", "health_score"],
             "created_at",
         )?;
+        let by_health = params.by_health(field);
         let sort = match field {
             "name" => AccountSort::Name,
             "updated_at" => AccountSort::UpdatedAt,
@@ -521,6 +600,23 @@ pub async fn list(
         let mut check = Check::new();
         check.enum_value::<AccountStatus>("query:status", params.status.as_deref());
         check.enum_value::<Tier>("query:tier", params.tier.as_deref());
+        if let Some(g) = params.health_grade.as_deref() {
+            if !matches!(g, "healthy" | "watch" | "poor") {
+                check.push(
+                    "query:health_grade",
+                    "invalid_enum",
+                    "must be one of: healthy, watch, poor",
+                );
+            }
+        }
+        for (name, v) in [
+            ("query:health_score_min", params.health_score_min),
+            ("query:health_score_max", params.health_score_max),
+        ] {
+            if v.is_some_and(|v| v > 100) {
+                check.push(name, "out_of_range", "must be between 0 and 100");
+            }
+        }
         check.finish()?;
         let mut filter = AccountFilter {
             q: params
@@ -539,7 +635,14 @@ pub async fn list(
             include_archived: params.include_archived,
             ..Default::default()
         };
-        let filters = format!("{:?}|{:?}", filter, params.check_in_overdue);
+        let filters = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}",
+            filter,
+            params.check_in_overdue,
+            params.health_grade,
+            params.health_score_min,
+            params.health_score_max
+        );
         let page = PageRequest::new(
             &page,
             params.sort.map_or("created_at", AccountListSort::as_str),
@@ -550,6 +653,58 @@ pub async fn list(
             Some(true) => filter.check_in_due_before = Some(now),
             Some(false) => filter.check_in_not_due_before = Some(now),
             None => {}
+        }
+        if by_health {
+            // Health is computed on read: score every matching account, then filter, sort and
+            // page in memory on the same (value, id) keys a cursor carries.
+            let rows = db::crm::accounts::list(
+                tx,
+                caller.org,
+                &filter,
+                sort,
+                false,
+                None,
+                HEALTH_LIST_CAP,
+            )?;
+            let key = |a: &AccountView| match field {
+                "health_score" => (
+                    a.health
+                        .score
+                        .map(|s| format!("{s:03}"))
+                        .unwrap_or_default(),
+                    a.id,
+                ),
+                "name" => (a.name.clone(), a.id),
+                "updated_at" => (
+                    a.updated_at.naive_utc().format(CURSOR_TIME).to_string(),
+                    a.id,
+                ),
+                _ => (String::new(), a.id),
+            };
+            let mut views: Vec<AccountView> = views(tx, rows, None)?
+                .into_iter()
+                .filter(|a| params.health_matches(&a.health))
+                .collect();
+            views.sort_by(|a, b| {
+                let o = key(a).cmp(&key(b));
+                if descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            if let Some(after) = &page.after {
+                views.retain(|a| {
+                    let k = key(a);
+                    if descending {
+                        k < *after
+                    } else {
+                        k > *after
+                    }
+                });
+            }
+            views.truncate(page.fetch() as usize);
+            return Ok(page.page(views, key, |a| a));
         }
         let after = page.after.clone().map(|(v, i)| (v, ClientAccountId(i)));
         let rows = db::crm::accounts::list(

@@ -57,6 +57,7 @@ pub fn health_of(
                     as_of,
                     check_in_every_days: cadence_days(s, r),
                     last_check_in_on: None,
+                    created_on: r.created_at.date(),
                     feedback: vec![],
                     sentiments: vec![],
                     live_risks: vec![],

@@ -17,6 +17,7 @@ pub mod interactions;
 pub mod merge;
 pub mod opportunities;
 pub mod owners;
+pub mod pipeline;
 pub mod proposals;
 pub mod references;
 pub mod reports;

@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::access::Reach;
+use super::pipeline::{self, Counted, PeriodOpportunities, RateUsed, Unconverted};
 use crate::app::error::AppError;
 use crate::app::unit_of_work::Tx;
 use crate::app::{App, Context};
@@ -103,8 +104,10 @@ pub struct PerformanceRow {
     /// Net promoter score (-100..100) in the period; null without NPS answers.
     pub nps: Option<i64>,
     pub open_risks: i64,
-    /// Sum of open opportunities' amount × probability, in the base currency.
+    /// Σ amount × probability of the open opportunities expected to close in the period, in
+    /// the base currency (the same definition as the sales report's).
     pub pipeline_weighted: String,
+    /// Amounts of opportunities closed won in the period.
     pub won_amount: String,
     /// Subtotals (without tax, base currency) of invoices issued in the period and credited to
     /// this manager or team when issued, less the subtotals of credit notes issued in the
@@ -124,6 +127,11 @@ pub struct PerformanceReport {
     pub currency: String,
     pub managers: Vec<PerformanceRow>,
     pub teams: Vec<PerformanceRow>,
+    /// The rates opportunities in other currencies were converted at (the organization's
+    /// rate in force on `to`).
+    pub exchange_rates: Vec<RateUsed>,
+    /// Opportunities that count in the period but have no rate by `to`: in no figure.
+    pub unconverted: Vec<Unconverted>,
 }
 
 struct Figures {
@@ -131,7 +139,7 @@ struct Figures {
     interactions: Vec<db::crm::interactions::InteractionRow>,
     feedback: Vec<db::crm::feedback::FeedbackRow>,
     risks: Vec<db::crm::risks::RiskRow>,
-    opportunities: Vec<db::crm::opportunities::OpportunityRow>,
+    opportunities: PeriodOpportunities,
 }
 
 fn money(base: Currency, d: Decimal) -> String {
@@ -174,18 +182,14 @@ fn row_for(
     let mut won = Decimal::ZERO;
     for o in f
         .opportunities
+        .counted
         .iter()
-        .filter(|o| accounts.contains(&o.account_id) && o.currency == base.code())
+        .filter(|o| accounts.contains(&o.account_id))
     {
-        let amount = Money::from_minor(o.amount_minor, base).amount();
-        match o.stage.as_str() {
-            "won" => {
-                if o.closed_on.is_some_and(|d| d >= from && d <= to) {
-                    won += amount;
-                }
-            }
-            "lost" => {}
-            _ => pipeline += amount * Decimal::from(o.probability) / Decimal::from(100),
+        match o.counted {
+            Counted::Won => won += o.amount,
+            Counted::Lost => {}
+            Counted::Pipeline => pipeline += o.weighted,
         }
     }
     PerformanceRow {
@@ -277,6 +281,9 @@ fn attainment(
 
 /// Revenue of one document in the period, credited to the owner and team it recorded at issue.
 struct Attributed {
+    account: ClientAccountId,
+    /// The issue date of a document, the allocation date of a collection.
+    day: NaiveDate,
     owner: Option<UserId>,
     team: Option<TeamId>,
     /// Base minor units: + an invoice's subtotal, − a credit note's.
@@ -307,6 +314,8 @@ fn attributed_revenue(
     let mut out: Vec<Attributed> = db::crm::revenue::receivables_issued_between(tx, org, from, to)?
         .into_iter()
         .map(|d| Attributed {
+            account: d.account_id,
+            day: d.issue_date,
             owner: d.owner_id,
             team: d.team_id,
             invoiced: if d.kind == "invoice" {
@@ -330,6 +339,8 @@ fn attributed_revenue(
     for a in allocations {
         if let Some(d) = invoices.get(&a.document_id) {
             out.push(Attributed {
+                account: d.account_id,
+                day: a.allocation_date,
                 owner: d.owner_id,
                 team: d.team_id,
                 invoiced: 0,
@@ -373,19 +384,32 @@ fn performance_in(
     let base = crate::app::ledger::org(tx, caller)?.base;
     let accounts = db::crm::accounts::all_live(tx, org)?;
     let ids: Vec<ClientAccountId> = accounts.iter().map(|a| a.id).collect();
+    let opportunities = db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)?;
     let f = Figures {
         interactions: db::crm::interactions::interactions_of_accounts(tx, org, &ids)?,
         feedback: db::crm::feedback::feedback_of_accounts(tx, org, &ids)?,
         risks: db::crm::risks::risks_of_accounts(tx, org, &ids)?,
-        opportunities: db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)?,
+        opportunities: pipeline::period_opportunities(tx, org, base, &opportunities, from, to)?,
         accounts,
     };
     let targets = db::crm::targets::targets_overlapping(tx, org, from, to)?;
     let revenue = attributed_revenue(tx, org, from, to)?;
-    // Who the caller may see: everyone, or (account managers) themselves and the teams they lead.
+    // Who the caller may see: everyone, or (account managers) themselves, the teams they lead
+    // (with their sub-teams) and every member of those teams.
     let restricted = caller.role == Role::AccountManager;
     let reach = Reach::of(tx, caller)?;
     let me = caller.user_id();
+    let led: Vec<TeamId> = reach.led.iter().copied().collect();
+    let visible: HashSet<UserId> = db::identity::teams::members(tx, org, &led)?
+        .into_iter()
+        .map(|(_, u)| u)
+        .chain(
+            led.iter()
+                .filter_map(|t| TeamRow::find(tx, org, *t).ok())
+                .filter_map(|t| t.lead_id),
+        )
+        .chain([me])
+        .collect();
     let mut users = db::identity::users::list(
         tx,
         org,
@@ -414,7 +438,10 @@ fn performance_in(
         }
     }
     let mut managers = Vec::new();
-    for u in users.into_iter().filter(|u| !restricted || u.id == me) {
+    for u in users
+        .into_iter()
+        .filter(|u| !restricted || visible.contains(&u.id))
+    {
         let mine: Vec<&AccountRow> = f
             .accounts
             .iter()
@@ -478,6 +505,8 @@ fn performance_in(
         currency: base.code().into(),
         managers,
         teams,
+        exchange_rates: f.opportunities.rates,
+        unconverted: f.opportunities.unconverted,
     })
 }
 
@@ -488,13 +517,20 @@ pub struct SalesRow {
     /// The account id, the owner's user id, or the month (`YYYY-MM`).
     pub key: String,
     pub label: String,
+    /// Opportunities closed won in the period (by `closed_on`) and their amount.
     pub won_count: i64,
     pub won_amount: String,
+    /// Opportunities closed lost in the period (by `closed_on`) and their amount.
     pub lost_count: i64,
+    pub lost_amount: String,
+    /// Σ amount × probability of the open opportunities expected to close in the period.
     pub pipeline_weighted: String,
     /// Subtotals (without tax, base currency) of invoices issued in the period less those of
     /// credit notes issued in it, by the document's account, recorded owner, or issue month.
     pub revenue_invoiced: String,
+    /// Payments allocated in the period to invoices, without their tax share (as in the
+    /// performance report), by the invoice's account, recorded owner, or allocation month.
+    pub revenue_collected: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -504,6 +540,10 @@ pub struct SalesReport {
     pub group_by: String,
     pub currency: String,
     pub rows: Vec<SalesRow>,
+    /// The rates opportunities in other currencies were converted at (in force on `to`).
+    pub exchange_rates: Vec<RateUsed>,
+    /// Opportunities that count in the period but have no rate by `to`: in no figure.
+    pub unconverted: Vec<Unconverted>,
 }
 
 /// One group's figures while the sales report adds them up.
@@ -512,8 +552,10 @@ struct SalesFigures {
     won_count: i64,
     won: Decimal,
     lost_count: i64,
+    lost: Decimal,
     pipeline: Decimal,
     revenue_invoiced_minor: i64,
+    revenue_collected_minor: i64,
 }
 
 impl SalesFigures {
@@ -523,8 +565,10 @@ impl SalesFigures {
             won_count: 0,
             won: Decimal::ZERO,
             lost_count: 0,
+            lost: Decimal::ZERO,
             pipeline: Decimal::ZERO,
             revenue_invoiced_minor: 0,
+            revenue_collected_minor: 0,
         }
     }
 }
@@ -567,77 +611,70 @@ fn sales_in(
             .clone();
         (u.0.to_string(), name)
     };
-    for o in db::crm::opportunities::all_opportunities(tx, org)?
-        .into_iter()
-        .filter(|o| o.currency == base.code())
-    {
+    let month = |d: NaiveDate| {
+        let m = d.format("%Y-%m").to_string();
+        (m.clone(), m)
+    };
+    let live: Vec<db::crm::opportunities::OpportunityRow> =
+        db::crm::opportunities::all_opportunities(tx, org)?
+            .into_iter()
+            .filter(|o| accounts.contains_key(&o.account_id))
+            .collect();
+    let opportunities = pipeline::period_opportunities(tx, org, base, &live, from, to)?;
+    for o in &opportunities.counted {
         let Some(account) = accounts.get(&o.account_id) else {
             continue;
         };
-        let day = o
-            .closed_on
-            .or(o.expected_close_on)
-            .unwrap_or(o.created_at.date());
-        if day < from || day > to {
-            continue;
-        }
         let (key, label) = match group_by {
             "account" => (account.id.0.to_string(), account.name.clone()),
             "owner" => owner_label(tx, o.owner_id.or(account.owner_id)),
-            _ => (
-                day.format("%Y-%m").to_string(),
-                day.format("%Y-%m").to_string(),
-            ),
+            _ => month(o.day),
         };
-        let amount = Money::from_minor(o.amount_minor, base).amount();
         let g = groups
             .entry(key)
             .or_insert_with(|| SalesFigures::new(label));
-        match o.stage.as_str() {
-            "won" => {
+        match o.counted {
+            Counted::Won => {
                 g.won_count += 1;
-                g.won += amount;
+                g.won += o.amount;
             }
-            "lost" => g.lost_count += 1,
-            _ => g.pipeline += amount * Decimal::from(o.probability) / Decimal::from(100),
+            Counted::Lost => {
+                g.lost_count += 1;
+                g.lost += o.amount;
+            }
+            Counted::Pipeline => g.pipeline += o.weighted,
         }
     }
-    let documents = db::crm::revenue::receivables_issued_between(tx, org, from, to)?;
-    let missing: Vec<ClientAccountId> = documents
+    let revenue = attributed_revenue(tx, org, from, to)?;
+    let missing: Vec<ClientAccountId> = revenue
         .iter()
-        .map(|d| d.account_id)
+        .map(|d| d.account)
         .filter(|a| !accounts.contains_key(a))
         .collect();
     let archived: HashMap<ClientAccountId, String> =
         db::crm::accounts::names_of(tx, org, &missing)?
             .into_iter()
             .collect();
-    for d in documents {
+    for r in revenue {
         let (key, label) = match group_by {
             "account" => (
-                d.account_id.0.to_string(),
+                r.account.0.to_string(),
                 accounts
-                    .get(&d.account_id)
+                    .get(&r.account)
                     .map(|a| a.name.clone())
-                    .or_else(|| archived.get(&d.account_id).cloned())
+                    .or_else(|| archived.get(&r.account).cloned())
                     .unwrap_or_default(),
             ),
-            "owner" => owner_label(tx, d.owner_id),
-            _ => {
-                let month = d.issue_date.format("%Y-%m").to_string();
-                (month.clone(), month)
-            }
+            "owner" => owner_label(tx, r.owner),
+            _ => month(r.day),
         };
-        let signed = if d.kind == "invoice" {
-            d.base_subtotal_minor
-        } else {
-            -d.base_subtotal_minor
-        };
-        groups
+        let g = groups
             .entry(key)
-            .or_insert_with(|| SalesFigures::new(label))
-            .revenue_invoiced_minor += signed;
+            .or_insert_with(|| SalesFigures::new(label));
+        g.revenue_invoiced_minor += r.invoiced;
+        g.revenue_collected_minor += r.collected;
     }
+    let minor = |m: i64| Money::from_minor(m, base).amount().to_string();
     Ok(SalesReport {
         from,
         to,
@@ -651,11 +688,13 @@ fn sales_in(
                 won_count: g.won_count,
                 won_amount: money(base, g.won),
                 lost_count: g.lost_count,
+                lost_amount: money(base, g.lost),
                 pipeline_weighted: money(base, g.pipeline),
-                revenue_invoiced: Money::from_minor(g.revenue_invoiced_minor, base)
-                    .amount()
-                    .to_string(),
+                revenue_invoiced: minor(g.revenue_invoiced_minor),
+                revenue_collected: minor(g.revenue_collected_minor),
             })
             .collect(),
+        exchange_rates: opportunities.rates,
+        unconverted: opportunities.unconverted,
     })
 }

@@ -231,6 +231,17 @@ fn check_disputed_invoices(
     Ok(())
 }
 
+/// A competitor threat names a competitor the account is up against: it joins the account's
+/// competitors.
+fn threat_names_competitor(tx: &mut Tx, risk: &RiskRow) -> Result<(), AppError> {
+    match risk.competitor_id {
+        Some(c) if risk.kind == RiskKind::CompetitorThreat.as_str() => {
+            super::accounts::add_competitor(tx, risk.organization_id, risk.account_id, c)
+        }
+        _ => Ok(()),
+    }
+}
+
 pub struct Risk;
 
 impl Record for Risk {
@@ -320,7 +331,8 @@ impl Record for Risk {
     fn created(tx: &mut Tx, row: &RiskRow, input: &RiskCreate) -> Result<(), AppError> {
         let steps = plan_rows(row, input.action_plan.as_deref().unwrap_or(&[]));
         db::crm::risks::set_risk_steps(tx, row.organization_id, row.id, &steps)?;
-        refresh_account(tx, row.organization_id, row.account_id).map(drop)
+        refresh_account(tx, row.organization_id, row.account_id)?;
+        threat_names_competitor(tx, row)
     }
 
     fn updated(
@@ -333,7 +345,8 @@ impl Record for Risk {
             let steps = plan_rows(after, plan);
             db::crm::risks::set_risk_steps(tx, after.organization_id, after.id, &steps)?;
         }
-        refresh_account(tx, after.organization_id, after.account_id).map(drop)
+        refresh_account(tx, after.organization_id, after.account_id)?;
+        threat_names_competitor(tx, after)
     }
 
     fn views(tx: &mut Tx, rows: Vec<RiskRow>) -> Result<Vec<RiskView>, AppError> {

@@ -29,7 +29,14 @@ pub struct TimelineEntry {
     pub at: DateTime<Utc>,
     pub title: String,
     pub detail: Option<String>,
+    /// The record's status (for a status change, the status it moved to).
     pub status: Option<String>,
+    /// The record's kind: an interaction's (`call`, `meeting`, ...), a risk's, an
+    /// opportunity's, a request's or a feedback's (`csat`, `nps`).
+    pub kind: Option<String>,
+    /// What happened at `at`: `created`, or a status change (`resolved`, `won`, `lost`,
+    /// `sent`); a task is shown at its due date (`due`), feedback when it was received.
+    pub event: String,
 }
 
 /// `GET /accounts/{id}/timeline`: everything about the account, newest first.
@@ -78,12 +85,13 @@ fn entries_of(
     let org = account.organization_id;
     let ids = [account.id];
     let mut all: Vec<(NaiveDateTime, TimelineEntry)> = Vec::new();
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default();
     let mut push = |t: &str,
                     id: Uuid,
-                    at: NaiveDateTime,
+                    (at, event): (NaiveDateTime, &str),
                     title: String,
                     detail: Option<String>,
-                    status: Option<String>| {
+                    (status, kind): (Option<String>, Option<String>)| {
         all.push((
             at,
             TimelineEntry {
@@ -93,6 +101,8 @@ fn entries_of(
                 title,
                 detail,
                 status,
+                kind,
+                event: event.into(),
             },
         ));
     };
@@ -100,75 +110,108 @@ fn entries_of(
         push(
             "interaction",
             i.id.0,
-            i.occurred_at,
+            (i.occurred_at, "created"),
             i.subject.unwrap_or_else(|| i.kind.clone()),
             i.summary,
-            Some(i.kind),
+            (None, Some(i.kind)),
         );
     }
     for t in db::crm::tasks::tasks_of_accounts(tx, org, &ids)? {
+        let at = match t.due_on {
+            Some(d) => (midnight(d), "due"),
+            None => (t.created_at, "created"),
+        };
         push(
             "task",
             t.id.0,
-            t.created_at,
+            at,
             t.title,
             t.due_on.map(|d| format!("due {d}")),
-            Some(t.status),
+            (Some(t.status), None),
         );
     }
     for r in db::crm::risks::risks_of_accounts(tx, org, &ids)? {
+        // A risk closed (resolved or lost) shows when it was: its last change.
+        if matches!(r.status.as_str(), "resolved" | "lost") {
+            push(
+                "risk",
+                r.id.0,
+                (r.updated_at, r.status.as_str()),
+                format!("{} risk ({}) {}", r.kind, r.severity, r.status),
+                r.resolution.clone(),
+                (Some(r.status.clone()), Some(r.kind.clone())),
+            );
+        }
         push(
             "risk",
             r.id.0,
-            r.created_at,
+            (r.created_at, "created"),
             format!("{} risk ({})", r.kind, r.severity),
             Some(r.description),
-            Some(r.status),
+            (Some(r.status), Some(r.kind)),
         );
     }
     for o in db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)? {
         let amount = money_string(o.amount_minor, &o.currency);
+        if let Some(on) = o.closed_on {
+            push(
+                "opportunity",
+                o.id.0,
+                (midnight(on), o.stage.as_str()),
+                format!("{} {}", o.name, o.stage),
+                Some(format!("{amount} {}", o.currency)),
+                (Some(o.stage.clone()), Some(o.kind.clone())),
+            );
+        }
         push(
             "opportunity",
             o.id.0,
-            o.created_at,
+            (o.created_at, "created"),
             o.name,
             Some(format!("{} {} {}", o.kind, amount, o.currency)),
-            Some(o.stage),
+            (Some(o.stage), Some(o.kind)),
         );
     }
     for p in db::crm::proposals::proposals_of_accounts(tx, org, &ids)? {
+        if let Some(on) = p.sent_on {
+            push(
+                "proposal",
+                p.id.0,
+                (midnight(on), "sent"),
+                format!("proposal {} sent", p.number),
+                p.summary.clone(),
+                (Some(p.status.clone()), None),
+            );
+        }
         push(
             "proposal",
             p.id.0,
-            p.created_at,
-            format!("proposal v{}", p.number),
+            (p.created_at, "created"),
+            format!("proposal {}", p.number),
             p.summary,
-            Some(p.status),
+            (Some(p.status), None),
         );
     }
     for f in db::crm::feedback::feedback_of_accounts(tx, org, &ids)? {
-        let at = f.received_on.and_hms_opt(0, 0, 0).unwrap_or(f.created_at);
         push(
             "feedback",
             f.id.0,
-            at,
+            (midnight(f.received_on), "received"),
             format!("{} {}", f.kind, f.score),
             f.comment,
-            None,
+            (None, Some(f.kind)),
         );
     }
     for r in db::crm::requests::requests_of_accounts(tx, org, &ids)? {
         push(
             "request",
             r.id.0,
-            r.created_at,
+            (r.created_at, "created"),
             r.kind.clone(),
             Some(r.summary),
-            Some(r.status),
+            (Some(r.status), Some(r.kind)),
         );
     }
-    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default();
     for d in db::crm::revenue::issued_receivables_of_account(tx, org, account.id)? {
         let total = money_string(d.total_minor, &d.currency);
         let (label, detail) = match d.kind.as_str() {
@@ -184,12 +227,12 @@ fn entries_of(
         push(
             &d.kind,
             d.id.0,
-            midnight(d.issue_date),
+            (midnight(d.issue_date), "issued"),
             format!("{label} {}", d.number.unwrap_or_default())
                 .trim_end()
                 .to_owned(),
             Some(detail),
-            Some(d.status),
+            (Some(d.status), None),
         );
     }
     for p in db::crm::revenue::payments_of_account(tx, org, account.id)? {
@@ -197,13 +240,13 @@ fn entries_of(
         push(
             "payment",
             p.id.0,
-            midnight(p.payment_date),
+            (midnight(p.payment_date), "created"),
             format!("payment {}", p.direction),
             Some(match p.reference {
                 Some(r) => format!("{amount} {} ({r})", p.currency),
                 None => format!("{amount} {}", p.currency),
             }),
-            Some(p.status),
+            (Some(p.status), None),
         );
     }
     all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.id.cmp(&a.1.id)));

@@ -79,6 +79,25 @@ pub fn names_of(
         .load(conn)
 }
 
+/// An account with its owner and team.
+pub type AccountHolders = (ClientAccountId, Option<UserId>, Option<TeamId>);
+
+/// The owner and team of each of `ids` (archived ones too), for reports by owner and team.
+pub fn owners_of(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[ClientAccountId],
+) -> QueryResult<Vec<AccountHolders>> {
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::id.eq_any(ids)),
+        )
+        .select((accounts::id, accounts::owner_id, accounts::team_id))
+        .load(conn)
+}
+
 /// Every live (not archived) account of the organization, for reports.
 pub fn all_live(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<AccountRow>> {
     accounts::table

@@ -43,6 +43,7 @@ crate::stored!(TargetRow in targets, id: TargetId, filter: RecordFilter => |q, f
     }
     q
 });
+crate::stored!(TargetRow in targets, version: version, updated: updated_at);
 
 /// A target of the same holder and metric whose period overlaps [start, end], other than `except`.
 pub fn overlapping_target(

@@ -73,3 +73,23 @@ pub fn rate_on(
         .first(conn)
         .optional()
 }
+
+/// Like [`rate_on`], with the date of the rate found (reports show which rate they used).
+pub fn dated_rate_on(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    currency: &str,
+    date: NaiveDate,
+) -> QueryResult<Option<(NaiveDate, SqlDecimal)>> {
+    exchange_rates::table
+        .filter(
+            exchange_rates::organization_id
+                .eq(org)
+                .and(exchange_rates::currency.eq(currency))
+                .and(exchange_rates::rate_date.le(date)),
+        )
+        .order(exchange_rates::rate_date.desc())
+        .select((exchange_rates::rate_date, exchange_rates::rate))
+        .first(conn)
+        .optional()
+}

@@ -1,9 +1,9 @@
 //! `/targets`: what a user or a team should reach in a period.
 
-use actix_web::{delete, get, post};
+use actix_web::{delete, get, patch, post};
 
 use crate::app::crm::account_records::TargetListParams;
-use crate::app::crm::targets::{Target, TargetInput, TargetView};
+use crate::app::crm::targets::{Target, TargetInput, TargetPatch, TargetView};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Target {
@@ -22,6 +22,12 @@ crate::record_endpoints!(Target {
         tag = "targets",
         params(("id" = Uuid, Path, description = "Id")),
         responses((status = 200, description = "The target", body = TargetView))
+    )
+    update update_target "/targets/{id}" "Change a target's period or amount." (
+        tag = "targets",
+        params(("id" = Uuid, Path, description = "Id"), ("If-Match" = Option<String>, Header, description = "The ETag you read")),
+        request_body = TargetPatch,
+        responses((status = 200, description = "The updated target", body = TargetView))
     )
     delete delete_target "/targets/{id}" "Delete a target." (
         tag = "targets",

@@ -85,12 +85,15 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
             .cloned()
             .unwrap()
     };
-    assert_eq!(factor(&h, "check_in_recency")["status"], "no_data");
+    // Never contacted: recency counts from creation (today) at half marks, never no_data.
+    assert_eq!(factor(&h, "check_in_recency")["status"], "ok");
+    assert_eq!(factor(&h, "check_in_recency")["raw_value"], 0.0);
+    assert_eq!(factor(&h, "check_in_recency")["score"], 50);
     assert_eq!(factor(&h, "client_feedback")["status"], "no_data");
     assert_eq!(factor(&h, "overdue_receivables")["status"], "no_data");
     assert_eq!(factor(&h, "client_feedback")["contribution"], 0.0);
     assert_eq!(factor(&h, "open_risks")["status"], "ok");
-    assert_eq!(h["score"], 100);
+    assert_eq!(h["score"], 75);
     let c = app
         .create(
             t,
@@ -126,7 +129,7 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
         .await["health"]
         .clone();
     assert_eq!(factor(&past, "client_feedback")["status"], "no_data");
-    assert_eq!(factor(&past, "check_in_recency")["status"], "no_data");
+    assert_eq!(factor(&past, "check_in_recency")["score"], 50);
     // Weights are organization settings.
     let mut s = app.fetch(t, "/api/v1/crm/settings").await;
     s["health_weights"]["client_feedback"] = json!(0);
@@ -144,6 +147,33 @@ async fn health_explains_itself_with_and_without_data(app: TestApp) {
 both_backends!(
     health_explains_itself_with_and_without_data_works,
     super::health_explains_itself_with_and_without_data
+);
+
+async fn an_account_nobody_contacted_is_not_healthy(app: TestApp) {
+    let owner = app.signup("Acme").await;
+    let t = &owner.token;
+    let a = app
+        .client_account(t, json!({"name": "Forgotten", "tier": "key"}))
+        .await;
+
+    // 60 days after its creation, never contacted (a key account's cadence is 14 days).
+    let later = app
+        .fetch(t, &format!("/api/v1/accounts/{a}?as_of={}", day(60)))
+        .await;
+
+    let recency = factor(&later, "check_in_recency");
+    assert_eq!(recency["status"], "ok", "{recency}");
+    assert_eq!(recency["raw_value"], 60.0);
+    assert_eq!(recency["score"], 0);
+    assert_eq!(later["health"]["score"], 50, "{}", later["health"]);
+    assert_eq!(later["health"]["grade"], "watch");
+    // Even on its first day it does not look perfect.
+    let today = app.fetch(t, &format!("/api/v1/accounts/{a}")).await;
+    assert!(today["health"]["score"].as_u64().unwrap() < 100);
+}
+both_backends!(
+    an_account_nobody_contacted_is_not_healthy_works,
+    super::an_account_nobody_contacted_is_not_healthy
 );
 
 fn factor(account: &Value, key: &str) -> Value {

@@ -5,6 +5,7 @@
 //! or a careless integrator would call the API as much as the way a user would.
 
 mod accounts;
+mod csv_reports;
 mod health;
 mod idempotency;
 mod import;
@@ -12,9 +13,12 @@ mod invoices;
 mod isolation;
 mod lists;
 mod performance;
+mod pipeline;
+mod portfolio;
 mod record_rules;
 mod roles;
 mod team_reach;
+mod timeline;
 mod validation;
 mod versions;
 

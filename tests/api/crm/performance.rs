@@ -53,7 +53,7 @@ async fn targets_and_attainment(app: TestApp) {
     );
     app.create(&kam, "/api/v1/targets", body).await;
     app.create(&kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "upsell", "name": "EU", "amount": "250.00", "currency": "USD", "stage": "won"})).await;
-    app.create(&kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "renewal", "name": "Renewal", "amount": "1000.00", "currency": "USD", "stage": "negotiation", "probability": 50})).await;
+    app.create(&kam, "/api/v1/opportunities", json!({"account_id": a, "kind": "renewal", "name": "Renewal", "amount": "1000.00", "currency": "USD", "stage": "negotiation", "probability": 50, "expected_close_on": format!("{year}-12-31")})).await;
     let r = app.post("/api/v1/opportunities").token(&kam).json(&json!({"account_id": a, "kind": "upsell", "name": "Bad", "amount": 12.5, "probability": 101})).send().await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let perf = app
