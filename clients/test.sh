@@ -32,7 +32,7 @@ run() {
 }
 
 run "spec lint (redocly)" "$TOOLS/redocly" lint --config "$CLIENTS/redocly.yaml" "$ROOT/openapi/openapi.json"
-run "typescript sdk" bash -c "cd '$CLIENTS/typescript' && '$TOOLS/tsc' -p tsconfig.json && node --test test/walk.test.mjs"
+run "typescript sdk" bash -c "cd '$CLIENTS/typescript' && '$TOOLS/tsc' -p tsconfig.json && '$TOOLS/tsc' --noEmit --strict --module NodeNext --moduleResolution NodeNext --target ES2022 --skipLibCheck test/required-fields.ts && node --test test/walk.test.mjs"
 run "python sdk" bash -c "pip install --quiet --disable-pip-version-check '$CLIENTS/python' && cd '$CLIENTS/python/tests' && python -m pytest -q -p no:cacheprovider ."
 run "rust sdk" bash -c "cd '$ROOT' && cargo clippy --quiet -p accord-client --all-targets -- -D warnings && cargo test --quiet -p accord-client --test walk"
 run "postman (newman)" bash -c "db=\$(mktemp -d) && source '$CLIENTS/lib.sh' && start_server \"sqlite://\$db/accord.db\" \"\$db/server.log\" && node '$CLIENTS/postman/walk.mjs' \"\$BASE_URL\"; rc=\$?; stop_server; rm -rf \"\$db\"; exit \$rc"

@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 
+import attrs
 import httpx
 import pytest
 from accord_api.api.accounts import create_account, get_account, list_accounts
@@ -22,17 +23,18 @@ from accord_api.api.risks import create_risk
 from accord_api.api.users import create_user
 from accord_api.api.webhooks import create_webhook, test_webhook
 from accord_api.models import (
-    AccountInput,
+    AccountCreate,
     AccountStatus,
-    ContactInput,
+    ContactCreate,
     CreateApiKeyRequest,
     CreateJournalEntryRequest,
     CreateUserRequest,
     CreateWebhookRequest,
     EmptyRequest,
-    InteractionInput,
+    InteractionCreate,
     JournalLineRequest,
-    RiskInput,
+    ListAccountsSort,
+    RiskCreate,
     SignupRequest,
     Tier,
 )
@@ -90,6 +92,14 @@ def org(base_url: str) -> dict:
     }
 
 
+def test_create_types_mark_required_fields() -> None:
+    # The spec lists what a create needs, so the generated model requires it.
+    assert attrs.fields(AccountCreate).name.default is attrs.NOTHING
+    assert attrs.fields(AccountCreate).tier.default is not attrs.NOTHING
+    with pytest.raises(TypeError):
+        AccountCreate()  # type: ignore[call-arg]
+
+
 def test_signup_and_me(org: dict) -> None:
     who = org["owner"].call(me)
     assert who.principal == "user"
@@ -101,7 +111,7 @@ def test_account_managers_day(org: dict) -> None:
     manager: Accord = org["manager"]
     account = manager.call(
         create_account,
-        body=AccountInput(
+        body=AccountCreate(
             name="Globex Corporation",
             tier=Tier.KEY,
             status=AccountStatus.ACTIVE,
@@ -112,7 +122,7 @@ def test_account_managers_day(org: dict) -> None:
     assert account.is_customer is True
     contact = manager.call(
         create_contact,
-        body=ContactInput.from_dict(
+        body=ContactCreate.from_dict(
             {
                 "account_id": str(account.id),
                 "name": "Hank Scorpio",
@@ -125,7 +135,7 @@ def test_account_managers_day(org: dict) -> None:
     )
     interaction = manager.call(
         create_interaction,
-        body=InteractionInput.from_dict(
+        body=InteractionCreate.from_dict(
             {
                 "account_id": str(account.id),
                 "contact_ids": [str(contact.id)],
@@ -141,7 +151,7 @@ def test_account_managers_day(org: dict) -> None:
     assert interaction.contact_ids == [contact.id]
     risk = manager.call(
         create_risk,
-        body=RiskInput.from_dict(
+        body=RiskCreate.from_dict(
             {
                 "account_id": str(account.id),
                 "kind": "churn_risk",
@@ -179,14 +189,17 @@ def test_accountants_day(org: dict) -> None:
 def test_paginate_walks_every_page(org: dict) -> None:
     manager: Accord = org["manager"]
     for name in ["Initech", "Umbrella", "Hooli"]:
-        manager.call(create_account, body=AccountInput(name=name, is_customer=True))
+        manager.call(create_account, body=AccountCreate(name=name, is_customer=True))
     requests: list[httpx.Request] = []
     counting = Accord(
         org["base_url"],
         manager.token,
         httpx_args={"event_hooks": {"request": [requests.append]}},
     )
-    names = [a.name for a in counting.paginate(list_accounts, limit=1, sort="name")]
+    names = [
+        a.name
+        for a in counting.paginate(list_accounts, limit=1, sort=ListAccountsSort.NAME)
+    ]
     assert names == ["Globex Corporation", "Hooli", "Initech", "Umbrella"]
     assert len(requests) >= 4
 
@@ -214,7 +227,7 @@ def test_validation_error_is_typed_and_names_the_field(org: dict) -> None:
 def test_replayed_post_answers_the_first_response(org: dict) -> None:
     manager: Accord = org["manager"]
     key = f"replay-{STAMP}"
-    body = AccountInput(name="Soylent Corp", is_customer=True)
+    body = AccountCreate(name="Soylent Corp", is_customer=True)
     first = manager.call_detailed(create_account, body=body, idempotency_key=key)
     second = manager.call_detailed(create_account, body=body, idempotency_key=key)
     assert first.status_code == 201 and second.status_code == 201
@@ -233,7 +246,7 @@ def test_posts_get_an_idempotency_key(org: dict) -> None:
             }
         },
     )
-    spying.call(create_account, body=AccountInput(name="Wayne Enterprises"))
+    spying.call(create_account, body=AccountCreate(name="Wayne Enterprises"))
     assert seen and seen[0] is not None and len(seen[0]) == 36
 
 
@@ -322,7 +335,7 @@ def test_webhook_deliveries_verify_with_standardwebhooks(org: dict) -> None:
         secret = hook.secret
         assert secret.startswith("whsec_")
         owner.call(test_webhook, id=hook.id, body=EmptyRequest())
-        account = owner.call(create_account, body=AccountInput(name=f"Hooked {STAMP}"))
+        account = owner.call(create_account, body=AccountCreate(name=f"Hooked {STAMP}"))
 
         payloads = receiver.wait_for({"webhook.test", "account.created"}, secret)
 

@@ -136,7 +136,7 @@ async fn account_managers_day() -> TestResult {
         .call(|c| {
             c.create_account()
                 .body_map(|b| {
-                    b.name(Some("Globex Corporation".to_owned()))
+                    b.name("Globex Corporation".to_owned())
                         .tier(Some(types::Tier::Key))
                         .status(Some(types::AccountStatus::Active))
                         .is_customer(Some(true))
@@ -146,13 +146,13 @@ async fn account_managers_day() -> TestResult {
         })
         .await?;
     assert!(account.is_customer);
-    let contact: types::ContactInput = body(json!({
+    let contact: types::ContactCreate = body(json!({
         "account_id": account.id, "name": "Hank Scorpio", "title": "CEO", "seniority": "c_level",
         "is_decision_maker": true, "influence": "economic_buyer"}));
     let contact = m
         .call(|c| c.create_contact().body(contact.clone()).send())
         .await?;
-    let interaction: types::InteractionInput = body(json!({
+    let interaction: types::InteractionCreate = body(json!({
         "account_id": account.id, "contact_ids": [contact.id], "kind": "check_in",
         "direction": "outbound", "occurred_at": "2026-11-20T10:00:00Z",
         "subject": "Quarterly check-in", "sentiment": 2, "follow_up_on": "2026-11-27"}));
@@ -160,7 +160,7 @@ async fn account_managers_day() -> TestResult {
         .call(|c| c.create_interaction().body(interaction.clone()).send())
         .await?;
     assert_eq!(interaction.contact_ids, vec![contact.id]);
-    let risk: types::RiskInput = body(json!({
+    let risk: types::RiskCreate = body(json!({
         "account_id": account.id, "kind": "churn_risk", "severity": "high",
         "description": "Budget cuts"}));
     let risk = m
@@ -217,7 +217,7 @@ async fn paginate_walks_every_page() -> TestResult {
     for name in ["Umbrella", "Globex", "Initech", "Hooli"] {
         m.call(|c| {
             c.create_account()
-                .body_map(|b| b.name(Some(name.to_owned())))
+                .body_map(|b| b.name(name.to_owned()))
                 .send()
         })
         .await?;
@@ -226,7 +226,7 @@ async fn paginate_walks_every_page() -> TestResult {
         .paginate(|c, cursor| {
             c.list_accounts()
                 .limit(1)
-                .sort("name")
+                .sort(types::ListAccountsSort::Name)
                 .with_cursor(cursor)
                 .send()
         })
@@ -266,10 +266,7 @@ async fn replayed_post_answers_the_first_response() -> TestResult {
         org.manager.call_response(|c| {
             c.create_account()
                 .idempotency_key("replay-1")
-                .body_map(|b| {
-                    b.name(Some("Soylent Corp".to_owned()))
-                        .is_customer(Some(true))
-                })
+                .body_map(|b| b.name("Soylent Corp".to_owned()).is_customer(Some(true)))
                 .send()
         })
     };
@@ -295,7 +292,7 @@ async fn posts_get_an_idempotency_key() -> TestResult {
     let create = || {
         org.manager.call_response(|c| {
             c.create_account()
-                .body_map(|b| b.name(Some("Wayne Enterprises".to_owned())))
+                .body_map(|b| b.name("Wayne Enterprises".to_owned()))
                 .send()
         })
     };
@@ -418,7 +415,7 @@ async fn webhook_deliveries_verify_with_standardwebhooks() -> TestResult {
                 .send()
         })
         .await?;
-    let input: types::AccountInput = body(json!({"name": "Hooked Ltd"}));
+    let input: types::AccountCreate = body(json!({"name": "Hooked Ltd"}));
     let account = org
         .owner
         .call(|c| c.create_account().body(input.clone()).send())
@@ -453,4 +450,15 @@ async fn webhook_deliveries_verify_with_standardwebhooks() -> TestResult {
     assert_eq!(created.resource.id.to_string(), account.id.to_string());
     assert_eq!(created.object["name"], "Hooked Ltd");
     Ok(())
+}
+
+#[test]
+fn create_types_mark_required_fields() {
+    // The spec lists what a create needs, so the generated builder refuses to build without it.
+    let missing: Result<types::AccountCreate, _> = types::AccountCreate::builder().try_into();
+    assert!(missing.is_err());
+    let named: Result<types::AccountCreate, _> = types::AccountCreate::builder()
+        .name("Globex".to_owned())
+        .try_into();
+    assert!(named.is_ok());
 }

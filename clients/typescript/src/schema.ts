@@ -49,8 +49,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import accounts from CSV (header row first): upsert on website domain, else name. Each
-         *     valid row is committed; each bad row is reported by its line number and changes nothing.
+         * Import accounts from CSV. A row with an `id` updates that account; otherwise it matches
+         *     the account with its website's domain and its name (or its name alone when it has no
+         *     website). Another account on the same domain is a `conflict` and changes nothing. Each
+         *     valid row is committed; each bad row is reported by its line and changes nothing; a row
+         *     that repeats what is stored bumps no version.
          */
         post: operations["import_accounts"];
         delete?: never;
@@ -481,6 +484,29 @@ export interface paths {
         put?: never;
         /** Create a contact. */
         post: operations["create_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from CSV, each linked to its account by `account_id`, `account_domain` or
+         *     `account_name`. A row with an `id` updates that contact; otherwise it matches the
+         *     account's contact with its email and name (or its name alone when it has no email).
+         *     Another contact with the same email, or an account named ambiguously, is a `conflict`
+         *     and changes nothing. Rows are committed and reported as in the account import.
+         */
+        post: operations["import_contacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1232,7 +1258,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month. */
+        /**
+         * Won, lost and weighted pipeline, and revenue invoiced and collected, by account, owner or
+         *     month.
+         */
         get: operations["sales_report"];
         put?: never;
         post?: never;
@@ -1381,7 +1410,8 @@ export interface paths {
         delete: operations["delete_target"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a target's period or amount. */
+        patch: operations["update_target"];
         trace?: never;
     };
     "/api/v1/tasks": {
@@ -1775,7 +1805,48 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AccountInput: {
+        AccountCreate: {
+            /**
+             * Format: int32
+             * @description Days between check-ins; `null` returns to the tier's default.
+             */
+            check_in_every_days?: number | null;
+            /** @description Competitor ids or names (a new name creates the competitor). */
+            competitor_ids?: string[] | null;
+            /** @description ISO 4217; defaults to the organization's base currency. */
+            currency?: string | null;
+            custom_fields?: Record<string, never> | null;
+            goals?: string | null;
+            industry?: string | null;
+            is_customer?: boolean | null;
+            is_vendor?: boolean | null;
+            legal_name?: string | null;
+            /** @example Globex Corporation */
+            name: string;
+            /** Format: uuid */
+            owner_id?: string | null;
+            status?: null | components["schemas"]["AccountStatus"];
+            tags?: string[] | null;
+            /** Format: uuid */
+            team_id?: string | null;
+            tier?: null | components["schemas"]["Tier"];
+            /** @example https://globex.example */
+            website?: string | null;
+        };
+        AccountLedgerView: {
+            closing_balance: string;
+            code: string;
+            credit_total: string;
+            currency: string;
+            debit_total: string;
+            /** Format: uuid */
+            ledger_account_id: string;
+            /** @description At most 10,000 lines; narrow the range for more. */
+            lines: components["schemas"]["LedgerLineView"][];
+            name: string;
+            opening_balance: string;
+        };
+        AccountPatch: {
             /**
              * Format: int32
              * @description Days between check-ins; `null` returns to the tier's default.
@@ -1802,19 +1873,6 @@ export interface components {
             tier?: null | components["schemas"]["Tier"];
             /** @example https://globex.example */
             website?: string | null;
-        };
-        AccountLedgerView: {
-            closing_balance: string;
-            code: string;
-            credit_total: string;
-            currency: string;
-            debit_total: string;
-            /** Format: uuid */
-            ledger_account_id: string;
-            /** @description At most 10,000 lines; narrow the range for more. */
-            lines: components["schemas"]["LedgerLineView"][];
-            name: string;
-            opening_balance: string;
         };
         /**
          * @description `at_risk` is derived from open high and critical risks, never set by hand.
@@ -1906,6 +1964,30 @@ export interface components {
             /** @example 1049.99 */
             total: string;
         };
+        /** @description One open item behind an aging row: a document, or a payment not yet allocated. */
+        AgingItem: {
+            /**
+             * Format: date
+             * @description The day it ages from: the due date (the issue date without one), or the payment date.
+             */
+            aged_from: string;
+            /**
+             * @description What is still open, in the base currency, signed like the row (a credit is negative).
+             * @example 550.00
+             */
+            amount: string;
+            /**
+             * Format: int64
+             * @description Days past `aged_from` on `as_of` (0 when not yet due).
+             */
+            days_past_due: number;
+            /** Format: uuid */
+            id: string;
+            /** @description `invoice`, `credit_note`, `bill`, `vendor_credit` or `payment`. */
+            kind: string;
+            /** @description The document's number, or the payment's reference. */
+            number?: string | null;
+        };
         AgingReport: {
             accounts: components["schemas"]["AgingRow"][];
             /**
@@ -1920,15 +2002,25 @@ export interface components {
             currency: string;
             /**
              * Format: uuid
-             * @description The control account the totals tie to.
+             * @description The control account the (unfiltered) totals tie to.
              */
             ledger_account_id: string;
+            /** @description The rows' totals: without `owner_id`/`team_id` filters, the control account's balance. */
             totals: components["schemas"]["AgingBuckets"];
         };
         AgingRow: components["schemas"]["AgingBuckets"] & {
             /** Format: uuid */
             account_id: string;
+            /** @description The open items making up the row, oldest first (with `include_items=true`). */
+            items?: components["schemas"]["AgingItem"][] | null;
             name: string;
+            /**
+             * Format: uuid
+             * @description The account's owner and team today.
+             */
+            owner_id?: string | null;
+            /** Format: uuid */
+            team_id?: string | null;
         };
         AllocateRequest: {
             allocations: components["schemas"]["AllocationRequest"][];
@@ -2178,7 +2270,12 @@ export interface components {
             lost_to_competitor_id?: string | null;
             reason: string;
         };
-        CompetitorInput: {
+        CompetitorCreate: {
+            name: string;
+            notes?: string | null;
+            website?: string | null;
+        };
+        CompetitorPatch: {
             name?: string | null;
             notes?: string | null;
             website?: string | null;
@@ -2196,12 +2293,87 @@ export interface components {
             version: number;
             website?: string | null;
         };
-        ContactInput: {
+        ContactCreate: {
+            /**
+             * Format: uuid
+             * @description Moving a contact to another account needs write access to both accounts.
+             */
+            account_id: string;
+            /** @description Replaces the contact's custom fields (a JSON object of at most 16 KiB). */
+            custom_fields?: Record<string, never> | null;
+            email?: string | null;
+            influence?: null | components["schemas"]["Influence"];
+            is_decision_maker?: boolean | null;
+            name: string;
+            phone?: string | null;
+            seniority?: null | components["schemas"]["Seniority"];
+            status?: null | components["schemas"]["ContactStatus"];
+            title?: string | null;
+        };
+        /** @description The answer of a contact import: a summary and every row's outcome. */
+        ContactImportResult: {
+            /**
+             * Format: int64
+             * @description Rows that clashed with an existing contact or named an account ambiguously, and
+             *     changed nothing.
+             */
+            conflicts: number;
+            /**
+             * Format: int64
+             * @description Rows that created a contact.
+             */
+            created: number;
+            /** @description True when nothing was committed (`dry_run=true`). */
+            dry_run: boolean;
+            /** @description Every problem of every `error` and `conflict` row, with its line. */
+            errors: components["schemas"]["ImportError"][];
+            /** @description Every data row, in file order. */
+            rows: components["schemas"]["ContactImportRow"][];
+            /**
+             * Format: int64
+             * @description Rows that matched an existing contact and changed nothing (a subset of `updated`).
+             */
+            unchanged: number;
+            /**
+             * Format: int64
+             * @description Rows that matched an existing contact and were applied; `unchanged` of them changed
+             *     nothing.
+             */
+            updated: number;
+        };
+        /** @description What became of one row of a contact import. */
+        ContactImportRow: {
+            /**
+             * Format: uuid
+             * @description The contact's account; for a conflict, the account the row names.
+             */
+            account_id?: string | null;
+            /** @description The fields the row changed (on `updated`). */
+            changed_fields: string[];
+            /**
+             * Format: uuid
+             * @description The contact created, updated or left unchanged; for a conflict, the contact the row
+             *     clashes with (if the clash is with a contact).
+             */
+            contact_id?: string | null;
+            /** @description Why the row changed nothing (on `conflict` and `error`). */
+            errors: components["schemas"]["FieldError"][];
+            matched_by?: null | components["schemas"]["MatchedBy"];
+            outcome: components["schemas"]["RowOutcome"];
+            /**
+             * Format: int64
+             * @description Line number in the file; the header is line 1.
+             */
+            row: number;
+        };
+        ContactPatch: {
             /**
              * Format: uuid
              * @description Moving a contact to another account needs write access to both accounts.
              */
             account_id?: string | null;
+            /** @description Replaces the contact's custom fields (a JSON object of at most 16 KiB). */
+            custom_fields?: Record<string, never> | null;
             email?: string | null;
             influence?: null | components["schemas"]["Influence"];
             is_decision_maker?: boolean | null;
@@ -2218,6 +2390,7 @@ export interface components {
             account_id: string;
             /** Format: date-time */
             created_at: string;
+            custom_fields: Record<string, never>;
             email?: string | null;
             /** Format: uuid */
             id: string;
@@ -2693,13 +2866,13 @@ export interface components {
         FactorKey: "check_in_recency" | "client_feedback" | "manager_sentiment" | "open_risks" | "opportunity_momentum" | "champion_presence" | "overdue_receivables" | "days_sales_outstanding";
         /** @enum {string} */
         FactorStatus: "ok" | "no_data";
-        FeedbackInput: {
+        FeedbackCreate: {
             /** Format: uuid */
-            account_id?: string | null;
+            account_id: string;
             comment?: string | null;
             /** Format: uuid */
             contact_id?: string | null;
-            kind?: null | components["schemas"]["FeedbackKind"];
+            kind: components["schemas"]["FeedbackKind"];
             /**
              * Format: date
              * @description Defaults to today.
@@ -2709,7 +2882,7 @@ export interface components {
              * Format: int32
              * @description CSAT 1-5, NPS 0-10.
              */
-            score?: number | null;
+            score: number;
         };
         /** @enum {string} */
         FeedbackKind: "csat" | "nps";
@@ -2759,6 +2932,7 @@ export interface components {
             /** Format: int32 */
             score?: number | null;
         };
+        /** @description One problem of one row, with its line (the header is line 1). */
         ImportError: {
             code: string;
             field: string;
@@ -2769,12 +2943,55 @@ export interface components {
              */
             row: number;
         };
+        /** @description The answer of an account import: a summary and every row's outcome. */
         ImportResult: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Rows that clashed with an existing account and changed nothing.
+             */
+            conflicts: number;
+            /**
+             * Format: int64
+             * @description Rows that created an account.
+             */
             created: number;
+            /** @description True when nothing was committed (`dry_run=true`). */
+            dry_run: boolean;
+            /** @description Every problem of every `error` and `conflict` row, with its line. */
             errors: components["schemas"]["ImportError"][];
-            /** Format: int64 */
+            /** @description Every data row, in file order. */
+            rows: components["schemas"]["ImportRow"][];
+            /**
+             * Format: int64
+             * @description Rows that matched an existing account and changed nothing (a subset of `updated`).
+             */
+            unchanged: number;
+            /**
+             * Format: int64
+             * @description Rows that matched an existing account and were applied; `unchanged` of them changed
+             *     nothing.
+             */
             updated: number;
+        };
+        /** @description What became of one row of an account import. */
+        ImportRow: {
+            /**
+             * Format: uuid
+             * @description The account created, updated or left unchanged; for a conflict, the account the row
+             *     clashes with.
+             */
+            account_id?: string | null;
+            /** @description The fields the row changed (on `updated`). */
+            changed_fields: string[];
+            /** @description Why the row changed nothing (on `conflict` and `error`). */
+            errors: components["schemas"]["FieldError"][];
+            matched_by?: null | components["schemas"]["MatchedBy"];
+            outcome: components["schemas"]["RowOutcome"];
+            /**
+             * Format: int64
+             * @description Line number in the file; the header is line 1.
+             */
+            row: number;
         };
         IncomeStatementTotals: {
             expenses: string;
@@ -2793,7 +3010,28 @@ export interface components {
         };
         /** @enum {string} */
         Influence: "champion" | "economic_buyer" | "technical_buyer" | "user" | "blocker" | "neutral";
-        InteractionInput: {
+        InteractionCreate: {
+            /** Format: uuid */
+            account_id: string;
+            contact_ids?: string[] | null;
+            direction: components["schemas"]["Direction"];
+            /** Format: date */
+            follow_up_on?: string | null;
+            kind: components["schemas"]["InteractionKind"];
+            next_step?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * Format: int32
+             * @description The manager's reading, 1 (bad) to 5 (good).
+             */
+            sentiment?: number | null;
+            subject?: string | null;
+            summary?: string | null;
+        };
+        /** @enum {string} */
+        InteractionKind: "call" | "meeting" | "email" | "check_in" | "visit" | "note" | "support" | "feedback";
+        InteractionPatch: {
             /** Format: uuid */
             account_id?: string | null;
             contact_ids?: string[] | null;
@@ -2812,8 +3050,6 @@ export interface components {
             subject?: string | null;
             summary?: string | null;
         };
-        /** @enum {string} */
-        InteractionKind: "call" | "meeting" | "email" | "check_in" | "visit" | "note" | "support" | "feedback";
         InteractionView: {
             /** Format: uuid */
             account_id: string;
@@ -2960,6 +3196,11 @@ export interface components {
         };
         /** @enum {string} */
         ManualSource: "manual" | "opening";
+        /**
+         * @description How a row found the record it updates.
+         * @enum {string}
+         */
+        MatchedBy: "id" | "domain" | "name" | "email";
         MeView: {
             /**
              * Format: uuid
@@ -2983,7 +3224,39 @@ export interface components {
             /** Format: uuid */
             duplicate_id: string;
         };
-        OpportunityInput: {
+        OpportunityCreate: {
+            /** Format: uuid */
+            account_id: string;
+            /**
+             * @description A decimal string in `currency`.
+             * @example 120000.00
+             */
+            amount: string;
+            /**
+             * Format: date
+             * @description Defaults to today when the stage becomes won or lost.
+             */
+            closed_on?: string | null;
+            currency?: string | null;
+            /** Format: date */
+            expected_close_on?: string | null;
+            kind: components["schemas"]["OpportunityKind"];
+            lost_reason?: string | null;
+            /** @description A competitor's id or name. */
+            lost_to_competitor_id?: string | null;
+            name: string;
+            /** Format: uuid */
+            owner_id?: string | null;
+            /**
+             * Format: int32
+             * @description 0-100.
+             */
+            probability?: number | null;
+            stage?: null | components["schemas"]["Stage"];
+        };
+        /** @enum {string} */
+        OpportunityKind: "new_business" | "upsell" | "renewal" | "cross_sell";
+        OpportunityPatch: {
             /** Format: uuid */
             account_id?: string | null;
             /**
@@ -3013,8 +3286,6 @@ export interface components {
             probability?: number | null;
             stage?: null | components["schemas"]["Stage"];
         };
-        /** @enum {string} */
-        OpportunityKind: "new_business" | "upsell" | "renewal" | "cross_sell";
         OpportunityView: {
             /** Format: uuid */
             account_id: string;
@@ -3372,12 +3643,19 @@ export interface components {
         };
         PerformanceReport: {
             currency: string;
+            /**
+             * @description The rates opportunities in other currencies were converted at (the organization's
+             *     rate in force on `to`).
+             */
+            exchange_rates: components["schemas"]["RateUsed"][];
             /** Format: date */
             from: string;
             managers: components["schemas"]["PerformanceRow"][];
             teams: components["schemas"]["PerformanceRow"][];
             /** Format: date */
             to: string;
+            /** @description Opportunities that count in the period but have no rate by `to`: in no figure. */
+            unconverted: components["schemas"]["Unconverted"][];
         };
         PerformanceRow: {
             /** Format: int64 */
@@ -3396,7 +3674,10 @@ export interface components {
             nps?: number | null;
             /** Format: int64 */
             open_risks: number;
-            /** @description Sum of open opportunities' amount × probability, in the base currency. */
+            /**
+             * @description Σ amount × probability of the open opportunities expected to close in the period, in
+             *     the base currency (the same definition as the sales report's).
+             */
             pipeline_weighted: string;
             /**
              * @description Payments allocated in the period (by allocation date) to invoices credited to this
@@ -3416,6 +3697,7 @@ export interface components {
             title?: string | null;
             /** Format: uuid */
             user_id?: string | null;
+            /** @description Amounts of opportunities closed won in the period. */
             won_amount: string;
         };
         /** @enum {string} */
@@ -3441,7 +3723,24 @@ export interface components {
             /** @description A URI naming the kind of problem; its last segment is `code`. */
             type: string;
         };
-        ProposalInput: {
+        ProposalCreate: {
+            /** @description What the client asked for or answered. */
+            client_input?: string | null;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: date */
+            sent_on?: string | null;
+            /** @description Interactions the proposal was built from. */
+            source_interaction_ids?: string[] | null;
+            status?: null | components["schemas"]["ProposalStatus"];
+            summary?: string | null;
+            /**
+             * Format: int32
+             * @description The proposal's own version number (1, 2, ...); defaults to the next one.
+             */
+            version?: number | null;
+        };
+        ProposalPatch: {
             /** @description What the client asked for or answered. */
             client_input?: string | null;
             /** Format: uuid */
@@ -3488,6 +3787,20 @@ export interface components {
              */
             version: number;
         };
+        /** @description A rate a report converted with. */
+        RateUsed: {
+            currency: string;
+            /**
+             * @description Base-currency units per one unit of `currency`.
+             * @example 1.0850
+             */
+            rate: string;
+            /**
+             * Format: date
+             * @description The date the rate was recorded for (the latest on or before the period's end).
+             */
+            rate_date: string;
+        };
         Readiness: {
             /** @description `sqlite` or `postgres`. */
             database: string;
@@ -3505,7 +3818,20 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
-        RequestInput: {
+        RequestCreate: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: uuid */
+            contact_id?: string | null;
+            kind: components["schemas"]["RequestKind"];
+            /** Format: uuid */
+            routed_to_team_id?: string | null;
+            status?: null | components["schemas"]["RequestStatus"];
+            summary: string;
+        };
+        /** @enum {string} */
+        RequestKind: "inquiry" | "feature_request" | "issue";
+        RequestPatch: {
             /** Format: uuid */
             account_id?: string | null;
             /** Format: uuid */
@@ -3516,8 +3842,6 @@ export interface components {
             status?: null | components["schemas"]["RequestStatus"];
             summary?: string | null;
         };
-        /** @enum {string} */
-        RequestKind: "inquiry" | "feature_request" | "issue";
         /** @enum {string} */
         RequestStatus: "open" | "answered" | "closed";
         RequestView: {
@@ -3547,7 +3871,33 @@ export interface components {
             /** @example Posted twice */
             reason: string;
         };
-        RiskInput: {
+        RiskCreate: {
+            /** Format: uuid */
+            account_id: string;
+            action_plan?: components["schemas"]["ActionStep"][] | null;
+            /** @description A competitor's id or name. */
+            competitor_id?: string | null;
+            description: string;
+            /**
+             * @description A decimal string in the account's currency (disputes).
+             * @example 1500.00
+             */
+            disputed_amount?: string | null;
+            /**
+             * @description Disputed invoices (disputes): each an invoice of the risk's account. While the dispute
+             *     is open or mitigating, the disputed amount of these invoices (all of them without an
+             *     amount) does not count as overdue in the account's health.
+             */
+            invoice_ids?: string[] | null;
+            kind: components["schemas"]["RiskKind"];
+            outcome?: null | components["schemas"]["DisputeOutcome"];
+            resolution?: string | null;
+            severity: components["schemas"]["Severity"];
+            status?: null | components["schemas"]["RiskStatus"];
+        };
+        /** @enum {string} */
+        RiskKind: "churn_risk" | "competitor_threat" | "dispute" | "complaint";
+        RiskPatch: {
             /** Format: uuid */
             account_id?: string | null;
             action_plan?: components["schemas"]["ActionStep"][] | null;
@@ -3571,8 +3921,6 @@ export interface components {
             severity?: null | components["schemas"]["Severity"];
             status?: null | components["schemas"]["RiskStatus"];
         };
-        /** @enum {string} */
-        RiskKind: "churn_risk" | "competitor_threat" | "dispute" | "complaint";
         /** @enum {string} */
         RiskStatus: "open" | "mitigating" | "resolved" | "lost";
         RiskView: {
@@ -3606,29 +3954,51 @@ export interface components {
         Role: "owner" | "admin" | "accountant" | "account_manager" | "viewer";
         /** @enum {string} */
         RoundingMode: "half_up" | "half_even";
+        /**
+         * @description What became of one row.
+         * @enum {string}
+         */
+        RowOutcome: "created" | "updated" | "unchanged" | "conflict" | "error";
         SalesReport: {
             currency: string;
+            /** @description The rates opportunities in other currencies were converted at (in force on `to`). */
+            exchange_rates: components["schemas"]["RateUsed"][];
             /** Format: date */
             from: string;
             group_by: string;
             rows: components["schemas"]["SalesRow"][];
             /** Format: date */
             to: string;
+            /** @description Opportunities that count in the period but have no rate by `to`: in no figure. */
+            unconverted: components["schemas"]["Unconverted"][];
         };
         SalesRow: {
             /** @description The account id, the owner's user id, or the month (`YYYY-MM`). */
             key: string;
             label: string;
-            /** Format: int64 */
+            lost_amount: string;
+            /**
+             * Format: int64
+             * @description Opportunities closed lost in the period (by `closed_on`) and their amount.
+             */
             lost_count: number;
+            /** @description Σ amount × probability of the open opportunities expected to close in the period. */
             pipeline_weighted: string;
+            /**
+             * @description Payments allocated in the period to invoices, without their tax share (as in the
+             *     performance report), by the invoice's account, recorded owner, or allocation month.
+             */
+            revenue_collected: string;
             /**
              * @description Subtotals (without tax, base currency) of invoices issued in the period less those of
              *     credit notes issued in it, by the document's account, recorded owner, or issue month.
              */
             revenue_invoiced: string;
             won_amount: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Opportunities closed won in the period (by `closed_on`) and their amount.
+             */
             won_count: number;
         };
         /** @enum {string} */
@@ -3772,6 +4142,21 @@ export interface components {
         };
         /** @enum {string} */
         TargetMetric: "revenue_invoiced" | "revenue_collected" | "won_amount" | "new_accounts" | "retained_accounts";
+        /**
+         * @description A change to a target: its period and amount (the holder and metric stay; delete and create
+         *     another to change them).
+         */
+        TargetPatch: {
+            /**
+             * @description A money string in the base currency for money metrics; a whole number for counts.
+             * @example 600000.00
+             */
+            amount?: string | null;
+            /** Format: date */
+            period_end?: string | null;
+            /** Format: date */
+            period_start?: string | null;
+        };
         TargetView: {
             /** @example 500000.00 */
             amount: string;
@@ -3793,7 +4178,18 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        TaskInput: {
+        TaskCreate: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: uuid */
+            assignee_id?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            priority?: null | components["schemas"]["Priority"];
+            status?: null | components["schemas"]["TaskStatus"];
+            title: string;
+        };
+        TaskPatch: {
             /** Format: uuid */
             account_id?: string | null;
             /** Format: uuid */
@@ -3961,8 +4357,19 @@ export interface components {
             /** Format: date-time */
             at: string;
             detail?: string | null;
+            /**
+             * @description What happened at `at`: `created`, or a status change (`resolved`, `won`, `lost`,
+             *     `sent`); a task is shown at its due date (`due`), feedback when it was received.
+             */
+            event: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The record's kind: an interaction's (`call`, `meeting`, ...), a risk's, an
+             *     opportunity's, a request's or a feedback's (`csat`, `nps`).
+             */
+            kind?: string | null;
+            /** @description The record's status (for a status change, the status it moved to). */
             status?: string | null;
             title: string;
             /**
@@ -4021,6 +4428,24 @@ export interface components {
             fiscal_year_start: string;
             rows: components["schemas"]["TrialBalanceRow"][];
             totals: components["schemas"]["DebitCredit"];
+        };
+        /**
+         * @description An opportunity the report counts but could not convert: no rate of its currency by the
+         *     period's end. Its amount is in none of the figures.
+         */
+        Unconverted: {
+            /** Format: uuid */
+            account_id: string;
+            /** @example 1000.00 */
+            amount: string;
+            /** @description `won`, `lost`, or `pipeline` (open, expected to close in the period). */
+            counted_as: string;
+            currency: string;
+            name: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: int32 */
+            probability: number;
         };
         UpdateLedgerAccountRequest: {
             code?: string | null;
@@ -4246,8 +4671,8 @@ export interface operations {
                 q?: string;
                 owner_id?: string;
                 team_id?: string;
-                status?: string;
-                tier?: string;
+                status?: "prospect" | "active" | "at_risk" | "churned";
+                tier?: "key" | "strategic" | "standard";
                 is_customer?: boolean;
                 is_vendor?: boolean;
                 updated_since?: string;
@@ -4255,8 +4680,14 @@ export interface operations {
                 check_in_overdue?: boolean;
                 /** @description Include archived accounts. */
                 include_archived?: boolean;
-                /** @description `created_at` (default), `name`, `updated_at`; prefix `-` for descending. */
-                sort?: string;
+                /** @description Accounts whose health grade (today) is this. */
+                health_grade?: "healthy" | "watch" | "poor";
+                /** @description Accounts whose health score (today) is at least this. */
+                health_score_min?: number;
+                /** @description Accounts whose health score (today) is at most this. */
+                health_score_max?: number;
+                /** @description `created_at` (default), `name`, `updated_at`, `health_score`; prefix `-` for descending. */
+                sort?: "created_at" | "-created_at" | "name" | "-name" | "updated_at" | "-updated_at" | "health_score" | "-health_score";
             };
             header?: never;
             path?: never;
@@ -4292,7 +4723,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AccountInput"];
+                "application/json": components["schemas"]["AccountCreate"];
             };
         };
         responses: {
@@ -4346,7 +4777,15 @@ export interface operations {
     };
     import_accounts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check every row and answer exactly as the import would, committing nothing. */
+                dry_run?: boolean;
+                /**
+                 * @description Skip columns the import does not know; without it such a column refuses the file
+                 *     (422 `unknown_column` naming it).
+                 */
+                ignore_unknown_columns?: boolean;
+            };
             header?: {
                 /** @description Makes a retry of this POST safe */
                 "Idempotency-Key"?: string;
@@ -4354,14 +4793,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description name,legal_name,industry,website,tier,status,is_customer,is_vendor,currency,goals,tags */
+        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that account), `name` (required without `id`), `legal_name`, `industry`, `website`, `tier`, `status`, `is_customer`, `is_vendor` (true/false), `currency`, `goals`, `tags` (separated by `;`), `owner_id` (a user's id or email), `owner_email`, `team_id` (a team's id or name), `team_name`, and `custom_fields.NAME` (fills custom field NAME). An empty cell leaves the field as it is. `GET /accounts/export` writes these columns. */
         requestBody: {
             content: {
                 "text/csv": string;
             };
         };
         responses: {
-            /** @description What was created and updated, and the rows refused */
+            /** @description What became of every row */
             200: {
                 headers: {
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
@@ -4459,7 +4898,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AccountInput"];
+                "application/json": components["schemas"]["AccountPatch"];
             };
         };
         responses: {
@@ -5044,7 +5483,7 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
             };
@@ -5231,7 +5670,7 @@ export interface operations {
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -5488,34 +5927,10 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
-                account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
-                from?: string;
-                to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -5551,7 +5966,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompetitorInput"];
+                "application/json": components["schemas"]["CompetitorCreate"];
             };
         };
         responses: {
@@ -5624,7 +6039,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompetitorInput"];
+                "application/json": components["schemas"]["CompetitorPatch"];
             };
         };
         responses: {
@@ -5659,33 +6074,14 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
+                status?: "active" | "left";
+                influence?: "champion" | "economic_buyer" | "technical_buyer" | "user" | "blocker" | "neutral";
+                /** @description Name or email contains (case-insensitive). */
                 q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
-                from?: string;
-                to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -5721,7 +6117,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContactInput"];
+                "application/json": components["schemas"]["ContactCreate"];
             };
         };
         responses: {
@@ -5736,6 +6132,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    import_contacts: {
+        parameters: {
+            query?: {
+                /** @description Check every row and answer exactly as the import would, committing nothing. */
+                dry_run?: boolean;
+                /**
+                 * @description Skip columns the import does not know; without it such a column refuses the file
+                 *     (422 `unknown_column` naming it).
+                 */
+                ignore_unknown_columns?: boolean;
+            };
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that contact), the account as `account_id`, `account_domain` (a domain or web address) and/or `account_name` (one is required without `id`), `name` (required without `id`), `title`, `seniority`, `email`, `phone`, `is_decision_maker` (true/false), `influence`, `status`, and `custom_fields.NAME`. An empty cell leaves the field as it is. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What became of every row */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImportResult"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -5822,7 +6264,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContactInput"];
+                "application/json": components["schemas"]["ContactPatch"];
             };
         };
         responses: {
@@ -5870,7 +6312,7 @@ export interface operations {
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -6312,33 +6754,16 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
                 contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
+                kind?: "csat" | "nps";
+                /** @description Received on or after this day. */
                 from?: string;
+                /** @description Received on or before this day. */
                 to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -6374,7 +6799,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FeedbackInput"];
+                "application/json": components["schemas"]["FeedbackCreate"];
             };
         };
         responses: {
@@ -6440,33 +6865,17 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
+                /** @description Who recorded it. */
                 author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
+                kind?: "call" | "meeting" | "email" | "check_in" | "visit" | "note" | "support" | "feedback";
+                /** @description Occurred on or after this day. */
                 from?: string;
+                /** @description Occurred on or before this day. */
                 to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -6502,7 +6911,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InteractionInput"];
+                "application/json": components["schemas"]["InteractionCreate"];
             };
         };
         responses: {
@@ -6575,7 +6984,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InteractionInput"];
+                "application/json": components["schemas"]["InteractionPatch"];
             };
         };
         responses: {
@@ -6623,7 +7032,7 @@ export interface operations {
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -7133,7 +7542,7 @@ export interface operations {
                 /** @description Only entries changed (posted or reversed) at or after this instant (RFC 3339). */
                 updated_since?: string;
                 /** @description `date` (default) or `-date`. */
-                sort?: string;
+                sort?: "date" | "-date";
             };
             header?: never;
             path?: never;
@@ -7381,33 +7790,17 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
                 owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
+                stage?: "qualification" | "proposal" | "negotiation" | "won" | "lost";
+                kind?: "new_business" | "upsell" | "renewal" | "cross_sell";
+                /** @description Expected to close on or after this day. */
                 from?: string;
+                /** @description Expected to close on or before this day. */
                 to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -7443,7 +7836,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OpportunityInput"];
+                "application/json": components["schemas"]["OpportunityCreate"];
             };
         };
         responses: {
@@ -7516,7 +7909,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OpportunityInput"];
+                "application/json": components["schemas"]["OpportunityPatch"];
             };
         };
         responses: {
@@ -7623,7 +8016,7 @@ export interface operations {
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -7810,33 +8203,12 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
                 opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
-                from?: string;
-                to?: string;
+                status?: "draft" | "sent" | "accepted" | "rejected";
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -7872,7 +8244,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalInput"];
+                "application/json": components["schemas"]["ProposalCreate"];
             };
         };
         responses: {
@@ -7945,7 +8317,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalInput"];
+                "application/json": components["schemas"]["ProposalPatch"];
             };
         };
         responses: {
@@ -7980,6 +8352,12 @@ export interface operations {
                  * @example 2026-11-30
                  */
                 as_of?: string;
+                /** @description Only the accounts this user owns. */
+                owner_id?: string;
+                /** @description Only the accounts of this team and its sub-teams. */
+                team_id?: string;
+                /** @description Each row lists its open items (invoices, credits, unallocated payments). */
+                include_items?: boolean;
             };
             header?: never;
             path?: never;
@@ -7987,13 +8365,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The aging */
+            /** @description The aging; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgingReport"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8011,6 +8390,12 @@ export interface operations {
                  * @example 2026-11-30
                  */
                 as_of?: string;
+                /** @description Only the accounts this user owns. */
+                owner_id?: string;
+                /** @description Only the accounts of this team and its sub-teams. */
+                team_id?: string;
+                /** @description Each row lists its open items (invoices, credits, unallocated payments). */
+                include_items?: boolean;
             };
             header?: never;
             path?: never;
@@ -8018,13 +8403,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The aging */
+            /** @description The aging; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgingReport"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8046,13 +8432,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Balance sheet */
+            /** @description Balance sheet; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BalanceSheetView"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8076,13 +8463,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description General ledger */
+            /** @description General ledger; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GeneralLedgerView"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8115,13 +8503,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Income statement */
+            /** @description Income statement; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IncomeStatementView"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8147,13 +8536,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report */
+            /** @description The report; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PerformanceReport"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8179,13 +8569,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report */
+            /** @description The report; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SalesReport"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8237,13 +8628,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Trial balance */
+            /** @description Trial balance; CSV with `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TrialBalanceView"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Problem401"];
@@ -8261,33 +8653,13 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
                 routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
-                from?: string;
-                to?: string;
+                status?: "open" | "answered" | "closed";
+                kind?: "inquiry" | "feature_request" | "issue";
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -8323,7 +8695,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestInput"];
+                "application/json": components["schemas"]["RequestCreate"];
             };
         };
         responses: {
@@ -8396,7 +8768,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestInput"];
+                "application/json": components["schemas"]["RequestPatch"];
             };
         };
         responses: {
@@ -8431,33 +8803,13 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
                 competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
-                from?: string;
-                to?: string;
+                status?: "open" | "mitigating" | "resolved" | "lost";
+                kind?: "churn_risk" | "competitor_threat" | "dispute" | "complaint";
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -8493,7 +8845,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RiskInput"];
+                "application/json": components["schemas"]["RiskCreate"];
             };
         };
         responses: {
@@ -8566,7 +8918,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RiskInput"];
+                "application/json": components["schemas"]["RiskPatch"];
             };
         };
         responses: {
@@ -8600,34 +8952,19 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
-                account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
-                assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
+                /** @description Targets of this user (`team_id` is then not read). */
                 user_id?: string;
+                /** @description Targets of this team. */
                 team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
+                metric?: "revenue_invoiced" | "revenue_collected" | "won_amount" | "new_accounts" | "retained_accounts";
+                /** @description Periods ending on or after this day. */
                 from?: string;
+                /** @description Periods starting on or before this day. */
                 to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -8749,6 +9086,48 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    update_target: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated target */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     list_tasks: {
         parameters: {
             query?: {
@@ -8757,33 +9136,17 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 account_id?: string;
-                /**
-                 * @description Owner (opportunities), assignee (tasks), author (interactions), contact (feedback),
-                 *     routed team (requests), opportunity (proposals), competitor (risks), user or team (targets).
-                 */
-                owner_id?: string;
                 assignee_id?: string;
-                author_id?: string;
-                contact_id?: string;
-                routed_to_team_id?: string;
-                opportunity_id?: string;
-                competitor_id?: string;
-                user_id?: string;
-                team_id?: string;
-                status?: string;
-                stage?: string;
-                kind?: string;
-                priority?: string;
-                influence?: string;
-                metric?: string;
-                /** @description Name or email contains (contacts). */
-                q?: string;
-                /** @description Date range (occurred, received, due, expected close or period), inclusive. */
+                status?: "open" | "done" | "cancelled";
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Due on or after this day. */
                 from?: string;
+                /** @description Due on or before this day. */
                 to?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -8819,7 +9182,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaskInput"];
+                "application/json": components["schemas"]["TaskCreate"];
             };
         };
         responses: {
@@ -8920,7 +9283,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaskInput"];
+                "application/json": components["schemas"]["TaskPatch"];
             };
         };
         responses: {
@@ -8956,7 +9319,7 @@ export interface operations {
                 cursor?: string;
                 is_active?: boolean;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
             };
@@ -9130,7 +9493,7 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
             };
@@ -9309,7 +9672,7 @@ export interface operations {
                 /** @description Only users changed at or after this time (RFC 3339). */
                 updated_since?: string;
                 /** @description `created_at` (default), `name` or `email`; prefix `-` for descending. */
-                sort?: string;
+                sort?: "created_at" | "-created_at" | "name" | "-name" | "email" | "-email";
             };
             header?: never;
             path?: never;
@@ -9466,7 +9829,7 @@ export interface operations {
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -9726,7 +10089,7 @@ export interface operations {
                 /** @description `active`, `paused` or `disabled`. */
                 status?: string;
                 /** @description `created_at` (default) or `-created_at`. */
-                sort?: string;
+                sort?: "created_at" | "-created_at";
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
             };

@@ -1,8 +1,10 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .account_input import AccountInput
-from .account_input_custom_fields_type_0 import AccountInputCustomFieldsType0
+from .account_create import AccountCreate
+from .account_create_custom_fields_type_0 import AccountCreateCustomFieldsType0
 from .account_ledger_view import AccountLedgerView
+from .account_patch import AccountPatch
+from .account_patch_custom_fields_type_0 import AccountPatchCustomFieldsType0
 from .account_status import AccountStatus
 from .account_type import AccountType
 from .account_view import AccountView
@@ -10,6 +12,7 @@ from .account_view_custom_fields import AccountViewCustomFields
 from .action_step import ActionStep
 from .activity_view import ActivityView
 from .aging_buckets import AgingBuckets
+from .aging_item import AgingItem
 from .aging_report import AgingReport
 from .aging_row import AgingRow
 from .allocate_request import AllocateRequest
@@ -29,11 +32,18 @@ from .balance_view import BalanceView
 from .bank_account_request import BankAccountRequest
 from .bank_account_view import BankAccountView
 from .churn_input import ChurnInput
-from .competitor_input import CompetitorInput
+from .competitor_create import CompetitorCreate
+from .competitor_patch import CompetitorPatch
 from .competitor_view import CompetitorView
-from .contact_input import ContactInput
+from .contact_create import ContactCreate
+from .contact_create_custom_fields_type_0 import ContactCreateCustomFieldsType0
+from .contact_import_result import ContactImportResult
+from .contact_import_row import ContactImportRow
+from .contact_patch import ContactPatch
+from .contact_patch_custom_fields_type_0 import ContactPatchCustomFieldsType0
 from .contact_status import ContactStatus
 from .contact_view import ContactView
+from .contact_view_custom_fields import ContactViewCustomFields
 from .create_api_key_request import CreateApiKeyRequest
 from .create_exchange_rate_request import CreateExchangeRateRequest
 from .create_journal_entry_request import CreateJournalEntryRequest
@@ -69,7 +79,7 @@ from .exchange_rate_view import ExchangeRateView
 from .factor import Factor
 from .factor_key import FactorKey
 from .factor_status import FactorStatus
-from .feedback_input import FeedbackInput
+from .feedback_create import FeedbackCreate
 from .feedback_kind import FeedbackKind
 from .feedback_view import FeedbackView
 from .field_error import FieldError
@@ -78,11 +88,13 @@ from .grade import Grade
 from .health_view import HealthView
 from .import_error import ImportError_
 from .import_result import ImportResult
+from .import_row import ImportRow
 from .income_statement_totals import IncomeStatementTotals
 from .income_statement_view import IncomeStatementView
 from .influence import Influence
-from .interaction_input import InteractionInput
+from .interaction_create import InteractionCreate
 from .interaction_kind import InteractionKind
+from .interaction_patch import InteractionPatch
 from .interaction_view import InteractionView
 from .journal_entry_view import JournalEntryView
 from .journal_entry_view_metadata import JournalEntryViewMetadata
@@ -91,14 +103,55 @@ from .journal_line_view import JournalLineView
 from .ledger import Ledger
 from .ledger_account_view import LedgerAccountView
 from .ledger_line_view import LedgerLineView
+from .list_accounts_health_grade import ListAccountsHealthGrade
+from .list_accounts_sort import ListAccountsSort
+from .list_accounts_status import ListAccountsStatus
+from .list_accounts_tier import ListAccountsTier
+from .list_bank_accounts_sort import ListBankAccountsSort
+from .list_bills_sort import ListBillsSort
+from .list_competitors_sort import ListCompetitorsSort
+from .list_contacts_influence import ListContactsInfluence
+from .list_contacts_sort import ListContactsSort
+from .list_contacts_status import ListContactsStatus
+from .list_credit_notes_sort import ListCreditNotesSort
 from .list_events_order import ListEventsOrder
+from .list_feedback_kind import ListFeedbackKind
+from .list_feedback_sort import ListFeedbackSort
+from .list_interactions_kind import ListInteractionsKind
+from .list_interactions_sort import ListInteractionsSort
+from .list_invoices_sort import ListInvoicesSort
+from .list_journal_entries_sort import ListJournalEntriesSort
+from .list_opportunities_kind import ListOpportunitiesKind
+from .list_opportunities_sort import ListOpportunitiesSort
+from .list_opportunities_stage import ListOpportunitiesStage
+from .list_payments_sort import ListPaymentsSort
+from .list_proposals_sort import ListProposalsSort
+from .list_proposals_status import ListProposalsStatus
+from .list_requests_kind import ListRequestsKind
+from .list_requests_sort import ListRequestsSort
+from .list_requests_status import ListRequestsStatus
+from .list_risks_kind import ListRisksKind
+from .list_risks_sort import ListRisksSort
+from .list_risks_status import ListRisksStatus
+from .list_targets_metric import ListTargetsMetric
+from .list_targets_sort import ListTargetsSort
+from .list_tasks_priority import ListTasksPriority
+from .list_tasks_sort import ListTasksSort
+from .list_tasks_status import ListTasksStatus
+from .list_tax_rates_sort import ListTaxRatesSort
+from .list_teams_sort import ListTeamsSort
+from .list_users_sort import ListUsersSort
+from .list_vendor_credits_sort import ListVendorCreditsSort
+from .list_webhooks_sort import ListWebhooksSort
 from .lock_date import LockDate
 from .manual_source import ManualSource
+from .matched_by import MatchedBy
 from .me_view import MeView
 from .merge_input import MergeInput
 from .openapi_json_response_200 import OpenapiJsonResponse200
-from .opportunity_input import OpportunityInput
+from .opportunity_create import OpportunityCreate
 from .opportunity_kind import OpportunityKind
+from .opportunity_patch import OpportunityPatch
 from .opportunity_view import OpportunityView
 from .organization_patch import OrganizationPatch
 from .organization_settings import OrganizationSettings
@@ -138,23 +191,28 @@ from .principal_kind import PrincipalKind
 from .priority import Priority
 from .probe_status import ProbeStatus
 from .problem import Problem
-from .proposal_input import ProposalInput
+from .proposal_create import ProposalCreate
+from .proposal_patch import ProposalPatch
 from .proposal_status import ProposalStatus
 from .proposal_view import ProposalView
+from .rate_used import RateUsed
 from .readiness import Readiness
 from .reassign_input import ReassignInput
 from .refresh_request import RefreshRequest
-from .request_input import RequestInput
+from .request_create import RequestCreate
 from .request_kind import RequestKind
+from .request_patch import RequestPatch
 from .request_status import RequestStatus
 from .request_view import RequestView
 from .reverse_request import ReverseRequest
-from .risk_input import RiskInput
+from .risk_create import RiskCreate
 from .risk_kind import RiskKind
+from .risk_patch import RiskPatch
 from .risk_status import RiskStatus
 from .risk_view import RiskView
 from .role import Role
 from .rounding_mode import RoundingMode
+from .row_outcome import RowOutcome
 from .sales_report import SalesReport
 from .sales_row import SalesRow
 from .seniority import Seniority
@@ -169,8 +227,10 @@ from .system_role import SystemRole
 from .target_attainment import TargetAttainment
 from .target_input import TargetInput
 from .target_metric import TargetMetric
+from .target_patch import TargetPatch
 from .target_view import TargetView
-from .task_input import TaskInput
+from .task_create import TaskCreate
+from .task_patch import TaskPatch
 from .task_status import TaskStatus
 from .task_view import TaskView
 from .tax_kind import TaxKind
@@ -187,6 +247,7 @@ from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .trial_balance_row import TrialBalanceRow
 from .trial_balance_view import TrialBalanceView
+from .unconverted import Unconverted
 from .update_ledger_account_request import UpdateLedgerAccountRequest
 from .update_team_request import UpdateTeamRequest
 from .update_user_request import UpdateUserRequest
@@ -198,9 +259,11 @@ from .webhook_view import WebhookView
 from .webhook_with_secret import WebhookWithSecret
 
 __all__ = (
-    "AccountInput",
-    "AccountInputCustomFieldsType0",
+    "AccountCreate",
+    "AccountCreateCustomFieldsType0",
     "AccountLedgerView",
+    "AccountPatch",
+    "AccountPatchCustomFieldsType0",
     "AccountStatus",
     "AccountType",
     "AccountView",
@@ -208,6 +271,7 @@ __all__ = (
     "ActionStep",
     "ActivityView",
     "AgingBuckets",
+    "AgingItem",
     "AgingReport",
     "AgingRow",
     "AllocateRequest",
@@ -227,11 +291,18 @@ __all__ = (
     "BankAccountRequest",
     "BankAccountView",
     "ChurnInput",
-    "CompetitorInput",
+    "CompetitorCreate",
+    "CompetitorPatch",
     "CompetitorView",
-    "ContactInput",
+    "ContactCreate",
+    "ContactCreateCustomFieldsType0",
+    "ContactImportResult",
+    "ContactImportRow",
+    "ContactPatch",
+    "ContactPatchCustomFieldsType0",
     "ContactStatus",
     "ContactView",
+    "ContactViewCustomFields",
     "CreateApiKeyRequest",
     "CreateExchangeRateRequest",
     "CreateJournalEntryRequest",
@@ -265,7 +336,7 @@ __all__ = (
     "Factor",
     "FactorKey",
     "FactorStatus",
-    "FeedbackInput",
+    "FeedbackCreate",
     "FeedbackKind",
     "FeedbackView",
     "FieldError",
@@ -274,11 +345,13 @@ __all__ = (
     "HealthView",
     "ImportError_",
     "ImportResult",
+    "ImportRow",
     "IncomeStatementTotals",
     "IncomeStatementView",
     "Influence",
-    "InteractionInput",
+    "InteractionCreate",
     "InteractionKind",
+    "InteractionPatch",
     "InteractionView",
     "JournalEntryView",
     "JournalEntryViewMetadata",
@@ -287,14 +360,55 @@ __all__ = (
     "Ledger",
     "LedgerAccountView",
     "LedgerLineView",
+    "ListAccountsHealthGrade",
+    "ListAccountsSort",
+    "ListAccountsStatus",
+    "ListAccountsTier",
+    "ListBankAccountsSort",
+    "ListBillsSort",
+    "ListCompetitorsSort",
+    "ListContactsInfluence",
+    "ListContactsSort",
+    "ListContactsStatus",
+    "ListCreditNotesSort",
     "ListEventsOrder",
+    "ListFeedbackKind",
+    "ListFeedbackSort",
+    "ListInteractionsKind",
+    "ListInteractionsSort",
+    "ListInvoicesSort",
+    "ListJournalEntriesSort",
+    "ListOpportunitiesKind",
+    "ListOpportunitiesSort",
+    "ListOpportunitiesStage",
+    "ListPaymentsSort",
+    "ListProposalsSort",
+    "ListProposalsStatus",
+    "ListRequestsKind",
+    "ListRequestsSort",
+    "ListRequestsStatus",
+    "ListRisksKind",
+    "ListRisksSort",
+    "ListRisksStatus",
+    "ListTargetsMetric",
+    "ListTargetsSort",
+    "ListTasksPriority",
+    "ListTasksSort",
+    "ListTasksStatus",
+    "ListTaxRatesSort",
+    "ListTeamsSort",
+    "ListUsersSort",
+    "ListVendorCreditsSort",
+    "ListWebhooksSort",
     "LockDate",
     "ManualSource",
+    "MatchedBy",
     "MeView",
     "MergeInput",
     "OpenapiJsonResponse200",
-    "OpportunityInput",
+    "OpportunityCreate",
     "OpportunityKind",
+    "OpportunityPatch",
     "OpportunityView",
     "OrganizationPatch",
     "OrganizationSettings",
@@ -334,23 +448,28 @@ __all__ = (
     "Priority",
     "ProbeStatus",
     "Problem",
-    "ProposalInput",
+    "ProposalCreate",
+    "ProposalPatch",
     "ProposalStatus",
     "ProposalView",
+    "RateUsed",
     "Readiness",
     "ReassignInput",
     "RefreshRequest",
-    "RequestInput",
+    "RequestCreate",
     "RequestKind",
+    "RequestPatch",
     "RequestStatus",
     "RequestView",
     "ReverseRequest",
-    "RiskInput",
+    "RiskCreate",
     "RiskKind",
+    "RiskPatch",
     "RiskStatus",
     "RiskView",
     "Role",
     "RoundingMode",
+    "RowOutcome",
     "SalesReport",
     "SalesRow",
     "Seniority",
@@ -365,8 +484,10 @@ __all__ = (
     "TargetAttainment",
     "TargetInput",
     "TargetMetric",
+    "TargetPatch",
     "TargetView",
-    "TaskInput",
+    "TaskCreate",
+    "TaskPatch",
     "TaskStatus",
     "TaskView",
     "TaxKind",
@@ -383,6 +504,7 @@ __all__ = (
     "TokenResponse",
     "TrialBalanceRow",
     "TrialBalanceView",
+    "Unconverted",
     "UpdateLedgerAccountRequest",
     "UpdateTeamRequest",
     "UpdateUserRequest",

@@ -23,7 +23,7 @@ class AgingReport:
         accounts (list[AgingRow]):
         as_of (datetime.date):  Example: 2026-11-30.
         currency (str): The base currency: every amount is in it. Example: USD.
-        ledger_account_id (UUID): The control account the totals tie to.
+        ledger_account_id (UUID): The control account the (unfiltered) totals tie to.
         totals (AgingBuckets):
     """
 

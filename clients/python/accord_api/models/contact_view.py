@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -13,6 +13,10 @@ from ..models.influence import Influence
 from ..models.seniority import Seniority
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.contact_view_custom_fields import ContactViewCustomFields
+
+
 T = TypeVar("T", bound="ContactView")
 
 
@@ -22,6 +26,7 @@ class ContactView:
     Attributes:
         account_id (UUID):
         created_at (datetime.datetime):
+        custom_fields (ContactViewCustomFields):
         id (UUID):
         is_decision_maker (bool):
         name (str):
@@ -37,6 +42,7 @@ class ContactView:
 
     account_id: UUID
     created_at: datetime.datetime
+    custom_fields: ContactViewCustomFields
     id: UUID
     is_decision_maker: bool
     name: str
@@ -54,6 +60,8 @@ class ContactView:
         account_id = str(self.account_id)
 
         created_at = self.created_at.isoformat()
+
+        custom_fields = self.custom_fields.to_dict()
 
         id = str(self.id)
 
@@ -107,6 +115,7 @@ class ContactView:
             {
                 "account_id": account_id,
                 "created_at": created_at,
+                "custom_fields": custom_fields,
                 "id": id,
                 "is_decision_maker": is_decision_maker,
                 "name": name,
@@ -130,10 +139,14 @@ class ContactView:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.contact_view_custom_fields import ContactViewCustomFields
+
         d = dict(src_dict)
         account_id = UUID(d.pop("account_id"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        custom_fields = ContactViewCustomFields.from_dict(d.pop("custom_fields"))
 
         id = UUID(d.pop("id"))
 
@@ -211,6 +224,7 @@ class ContactView:
         contact_view = cls(
             account_id=account_id,
             created_at=created_at,
+            custom_fields=custom_fields,
             id=id,
             is_decision_maker=is_decision_maker,
             name=name,

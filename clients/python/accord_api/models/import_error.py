@@ -11,7 +11,8 @@ T = TypeVar("T", bound="ImportError_")
 
 @_attrs_define
 class ImportError_:
-    """
+    """One problem of one row, with its line (the header is line 1).
+
     Attributes:
         code (str):
         field (str):

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.performance_row import PerformanceRow
+    from ..models.rate_used import RateUsed
+    from ..models.unconverted import Unconverted
 
 
 T = TypeVar("T", bound="PerformanceReport")
@@ -19,21 +21,32 @@ class PerformanceReport:
     """
     Attributes:
         currency (str):
+        exchange_rates (list[RateUsed]): The rates opportunities in other currencies were converted at (the
+            organization's
+            rate in force on `to`).
         from_ (datetime.date):
         managers (list[PerformanceRow]):
         teams (list[PerformanceRow]):
         to (datetime.date):
+        unconverted (list[Unconverted]): Opportunities that count in the period but have no rate by `to`: in no figure.
     """
 
     currency: str
+    exchange_rates: list[RateUsed]
     from_: datetime.date
     managers: list[PerformanceRow]
     teams: list[PerformanceRow]
     to: datetime.date
+    unconverted: list[Unconverted]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
+
+        exchange_rates = []
+        for exchange_rates_item_data in self.exchange_rates:
+            exchange_rates_item = exchange_rates_item_data.to_dict()
+            exchange_rates.append(exchange_rates_item)
 
         from_ = self.from_.isoformat()
 
@@ -49,15 +62,22 @@ class PerformanceReport:
 
         to = self.to.isoformat()
 
+        unconverted = []
+        for unconverted_item_data in self.unconverted:
+            unconverted_item = unconverted_item_data.to_dict()
+            unconverted.append(unconverted_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "currency": currency,
+                "exchange_rates": exchange_rates,
                 "from": from_,
                 "managers": managers,
                 "teams": teams,
                 "to": to,
+                "unconverted": unconverted,
             }
         )
 
@@ -66,9 +86,18 @@ class PerformanceReport:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.performance_row import PerformanceRow
+        from ..models.rate_used import RateUsed
+        from ..models.unconverted import Unconverted
 
         d = dict(src_dict)
         currency = d.pop("currency")
+
+        exchange_rates = []
+        _exchange_rates = d.pop("exchange_rates")
+        for exchange_rates_item_data in _exchange_rates:
+            exchange_rates_item = RateUsed.from_dict(exchange_rates_item_data)
+
+            exchange_rates.append(exchange_rates_item)
 
         from_ = datetime.date.fromisoformat(d.pop("from"))
 
@@ -88,12 +117,21 @@ class PerformanceReport:
 
         to = datetime.date.fromisoformat(d.pop("to"))
 
+        unconverted = []
+        _unconverted = d.pop("unconverted")
+        for unconverted_item_data in _unconverted:
+            unconverted_item = Unconverted.from_dict(unconverted_item_data)
+
+            unconverted.append(unconverted_item)
+
         performance_report = cls(
             currency=currency,
+            exchange_rates=exchange_rates,
             from_=from_,
             managers=managers,
             teams=teams,
             to=to,
+            unconverted=unconverted,
         )
 
         performance_report.additional_properties = d

@@ -25,7 +25,8 @@ class PerformanceRow:
         interactions (int):
         name (str):
         open_risks (int):
-        pipeline_weighted (str): Sum of open opportunities' amount × probability, in the base currency.
+        pipeline_weighted (str): Σ amount × probability of the open opportunities expected to close in the period, in
+            the base currency (the same definition as the sales report's).
         revenue_collected (str): Payments allocated in the period (by allocation date) to invoices credited to this
             manager or team, without their tax share: each allocation's base amount (at the
             invoice's rate) × the invoice's base subtotal ÷ base total.
@@ -33,7 +34,7 @@ class PerformanceRow:
             this manager or team when issued, less the subtotals of credit notes issued in the
             period and credited likewise.
         targets (list[TargetAttainment]):
-        won_amount (str):
+        won_amount (str): Amounts of opportunities closed won in the period.
         avg_csat (None | str | Unset): Mean CSAT (1-5) in the period, as a decimal string; null without CSAT.
         nps (int | None | Unset): Net promoter score (-100..100) in the period; null without NPS answers.
         team_id (None | Unset | UUID):

@@ -8,7 +8,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.rate_used import RateUsed
     from ..models.sales_row import SalesRow
+    from ..models.unconverted import Unconverted
 
 
 T = TypeVar("T", bound="SalesReport")
@@ -19,21 +21,31 @@ class SalesReport:
     """
     Attributes:
         currency (str):
+        exchange_rates (list[RateUsed]): The rates opportunities in other currencies were converted at (in force on
+            `to`).
         from_ (datetime.date):
         group_by (str):
         rows (list[SalesRow]):
         to (datetime.date):
+        unconverted (list[Unconverted]): Opportunities that count in the period but have no rate by `to`: in no figure.
     """
 
     currency: str
+    exchange_rates: list[RateUsed]
     from_: datetime.date
     group_by: str
     rows: list[SalesRow]
     to: datetime.date
+    unconverted: list[Unconverted]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
+
+        exchange_rates = []
+        for exchange_rates_item_data in self.exchange_rates:
+            exchange_rates_item = exchange_rates_item_data.to_dict()
+            exchange_rates.append(exchange_rates_item)
 
         from_ = self.from_.isoformat()
 
@@ -46,15 +58,22 @@ class SalesReport:
 
         to = self.to.isoformat()
 
+        unconverted = []
+        for unconverted_item_data in self.unconverted:
+            unconverted_item = unconverted_item_data.to_dict()
+            unconverted.append(unconverted_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "currency": currency,
+                "exchange_rates": exchange_rates,
                 "from": from_,
                 "group_by": group_by,
                 "rows": rows,
                 "to": to,
+                "unconverted": unconverted,
             }
         )
 
@@ -62,10 +81,19 @@ class SalesReport:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.rate_used import RateUsed
         from ..models.sales_row import SalesRow
+        from ..models.unconverted import Unconverted
 
         d = dict(src_dict)
         currency = d.pop("currency")
+
+        exchange_rates = []
+        _exchange_rates = d.pop("exchange_rates")
+        for exchange_rates_item_data in _exchange_rates:
+            exchange_rates_item = RateUsed.from_dict(exchange_rates_item_data)
+
+            exchange_rates.append(exchange_rates_item)
 
         from_ = datetime.date.fromisoformat(d.pop("from"))
 
@@ -80,12 +108,21 @@ class SalesReport:
 
         to = datetime.date.fromisoformat(d.pop("to"))
 
+        unconverted = []
+        _unconverted = d.pop("unconverted")
+        for unconverted_item_data in _unconverted:
+            unconverted_item = Unconverted.from_dict(unconverted_item_data)
+
+            unconverted.append(unconverted_item)
+
         sales_report = cls(
             currency=currency,
+            exchange_rates=exchange_rates,
             from_=from_,
             group_by=group_by,
             rows=rows,
             to=to,
+            unconverted=unconverted,
         )
 
         sales_report.additional_properties = d

@@ -15,18 +15,23 @@ class SalesRow:
     Attributes:
         key (str): The account id, the owner's user id, or the month (`YYYY-MM`).
         label (str):
-        lost_count (int):
-        pipeline_weighted (str):
+        lost_amount (str):
+        lost_count (int): Opportunities closed lost in the period (by `closed_on`) and their amount.
+        pipeline_weighted (str): Σ amount × probability of the open opportunities expected to close in the period.
+        revenue_collected (str): Payments allocated in the period to invoices, without their tax share (as in the
+            performance report), by the invoice's account, recorded owner, or allocation month.
         revenue_invoiced (str): Subtotals (without tax, base currency) of invoices issued in the period less those of
             credit notes issued in it, by the document's account, recorded owner, or issue month.
         won_amount (str):
-        won_count (int):
+        won_count (int): Opportunities closed won in the period (by `closed_on`) and their amount.
     """
 
     key: str
     label: str
+    lost_amount: str
     lost_count: int
     pipeline_weighted: str
+    revenue_collected: str
     revenue_invoiced: str
     won_amount: str
     won_count: int
@@ -37,9 +42,13 @@ class SalesRow:
 
         label = self.label
 
+        lost_amount = self.lost_amount
+
         lost_count = self.lost_count
 
         pipeline_weighted = self.pipeline_weighted
+
+        revenue_collected = self.revenue_collected
 
         revenue_invoiced = self.revenue_invoiced
 
@@ -53,8 +62,10 @@ class SalesRow:
             {
                 "key": key,
                 "label": label,
+                "lost_amount": lost_amount,
                 "lost_count": lost_count,
                 "pipeline_weighted": pipeline_weighted,
+                "revenue_collected": revenue_collected,
                 "revenue_invoiced": revenue_invoiced,
                 "won_amount": won_amount,
                 "won_count": won_count,
@@ -70,9 +81,13 @@ class SalesRow:
 
         label = d.pop("label")
 
+        lost_amount = d.pop("lost_amount")
+
         lost_count = d.pop("lost_count")
 
         pipeline_weighted = d.pop("pipeline_weighted")
+
+        revenue_collected = d.pop("revenue_collected")
 
         revenue_invoiced = d.pop("revenue_invoiced")
 
@@ -83,8 +98,10 @@ class SalesRow:
         sales_row = cls(
             key=key,
             label=label,
+            lost_amount=lost_amount,
             lost_count=lost_count,
             pipeline_weighted=pipeline_weighted,
+            revenue_collected=revenue_collected,
             revenue_invoiced=revenue_invoiced,
             won_amount=won_amount,
             won_count=won_count,

@@ -18,25 +18,33 @@ class TimelineEntry:
     """
     Attributes:
         at (datetime.datetime):
+        event (str): What happened at `at`: `created`, or a status change (`resolved`, `won`, `lost`,
+            `sent`); a task is shown at its due date (`due`), feedback when it was received.
         id (UUID):
         title (str):
         type_ (str): `interaction`, `task`, `risk`, `opportunity`, `proposal`, `feedback`, `request`,
             `invoice`, `credit_note` or `payment`. Invoices and credit notes appear once issued,
             at their issue date; payments at their date (both at midnight UTC).
         detail (None | str | Unset):
-        status (None | str | Unset):
+        kind (None | str | Unset): The record's kind: an interaction's (`call`, `meeting`, ...), a risk's, an
+            opportunity's, a request's or a feedback's (`csat`, `nps`).
+        status (None | str | Unset): The record's status (for a status change, the status it moved to).
     """
 
     at: datetime.datetime
+    event: str
     id: UUID
     title: str
     type_: str
     detail: None | str | Unset = UNSET
+    kind: None | str | Unset = UNSET
     status: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         at = self.at.isoformat()
+
+        event = self.event
 
         id = str(self.id)
 
@@ -50,6 +58,12 @@ class TimelineEntry:
         else:
             detail = self.detail
 
+        kind: None | str | Unset
+        if isinstance(self.kind, Unset):
+            kind = UNSET
+        else:
+            kind = self.kind
+
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
@@ -61,6 +75,7 @@ class TimelineEntry:
         field_dict.update(
             {
                 "at": at,
+                "event": event,
                 "id": id,
                 "title": title,
                 "type": type_,
@@ -68,6 +83,8 @@ class TimelineEntry:
         )
         if detail is not UNSET:
             field_dict["detail"] = detail
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if status is not UNSET:
             field_dict["status"] = status
 
@@ -77,6 +94,8 @@ class TimelineEntry:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         at = datetime.datetime.fromisoformat(d.pop("at"))
+
+        event = d.pop("event")
 
         id = UUID(d.pop("id"))
 
@@ -93,6 +112,15 @@ class TimelineEntry:
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
+        def _parse_kind(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        kind = _parse_kind(d.pop("kind", UNSET))
+
         def _parse_status(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -104,10 +132,12 @@ class TimelineEntry:
 
         timeline_entry = cls(
             at=at,
+            event=event,
             id=id,
             title=title,
             type_=type_,
             detail=detail,
+            kind=kind,
             status=status,
         )
 

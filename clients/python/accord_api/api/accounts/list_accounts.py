@@ -7,6 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_accounts_health_grade import ListAccountsHealthGrade
+from ...models.list_accounts_sort import ListAccountsSort
+from ...models.list_accounts_status import ListAccountsStatus
+from ...models.list_accounts_tier import ListAccountsTier
 from ...models.page_account_view import PageAccountView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -19,14 +23,17 @@ def _get_kwargs(
     q: str | Unset = UNSET,
     owner_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    tier: str | Unset = UNSET,
+    status: ListAccountsStatus | Unset = UNSET,
+    tier: ListAccountsTier | Unset = UNSET,
     is_customer: bool | Unset = UNSET,
     is_vendor: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     check_in_overdue: bool | Unset = UNSET,
     include_archived: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    health_grade: ListAccountsHealthGrade | Unset = UNSET,
+    health_score_min: int | Unset = UNSET,
+    health_score_max: int | Unset = UNSET,
+    sort: ListAccountsSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -47,9 +54,17 @@ def _get_kwargs(
         json_team_id = str(team_id)
     params["team_id"] = json_team_id
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
 
-    params["tier"] = tier
+    params["status"] = json_status
+
+    json_tier: str | Unset = UNSET
+    if not isinstance(tier, Unset):
+        json_tier = tier.value
+
+    params["tier"] = json_tier
 
     params["is_customer"] = is_customer
 
@@ -64,7 +79,21 @@ def _get_kwargs(
 
     params["include_archived"] = include_archived
 
-    params["sort"] = sort
+    json_health_grade: str | Unset = UNSET
+    if not isinstance(health_grade, Unset):
+        json_health_grade = health_grade.value
+
+    params["health_grade"] = json_health_grade
+
+    params["health_score_min"] = health_score_min
+
+    params["health_score_max"] = health_score_max
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -135,14 +164,17 @@ def sync_detailed(
     q: str | Unset = UNSET,
     owner_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    tier: str | Unset = UNSET,
+    status: ListAccountsStatus | Unset = UNSET,
+    tier: ListAccountsTier | Unset = UNSET,
     is_customer: bool | Unset = UNSET,
     is_vendor: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     check_in_overdue: bool | Unset = UNSET,
     include_archived: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    health_grade: ListAccountsHealthGrade | Unset = UNSET,
+    health_score_min: int | Unset = UNSET,
+    health_score_max: int | Unset = UNSET,
+    sort: ListAccountsSort | Unset = UNSET,
 ) -> Response[PageAccountView | Problem]:
     """List accounts.
 
@@ -152,14 +184,19 @@ def sync_detailed(
         q (str | Unset):
         owner_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        tier (str | Unset):
+        status (ListAccountsStatus | Unset): `at_risk` is derived from open high and critical
+            risks, never set by hand.
+        tier (ListAccountsTier | Unset): How much the account matters; sets the default check-in
+            cadence.
         is_customer (bool | Unset):
         is_vendor (bool | Unset):
         updated_since (datetime.datetime | Unset):
         check_in_overdue (bool | Unset):
         include_archived (bool | Unset):
-        sort (str | Unset):
+        health_grade (ListAccountsHealthGrade | Unset):
+        health_score_min (int | Unset):
+        health_score_max (int | Unset):
+        sort (ListAccountsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,6 +219,9 @@ def sync_detailed(
         updated_since=updated_since,
         check_in_overdue=check_in_overdue,
         include_archived=include_archived,
+        health_grade=health_grade,
+        health_score_min=health_score_min,
+        health_score_max=health_score_max,
         sort=sort,
     )
 
@@ -200,14 +240,17 @@ def sync(
     q: str | Unset = UNSET,
     owner_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    tier: str | Unset = UNSET,
+    status: ListAccountsStatus | Unset = UNSET,
+    tier: ListAccountsTier | Unset = UNSET,
     is_customer: bool | Unset = UNSET,
     is_vendor: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     check_in_overdue: bool | Unset = UNSET,
     include_archived: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    health_grade: ListAccountsHealthGrade | Unset = UNSET,
+    health_score_min: int | Unset = UNSET,
+    health_score_max: int | Unset = UNSET,
+    sort: ListAccountsSort | Unset = UNSET,
 ) -> PageAccountView | Problem | None:
     """List accounts.
 
@@ -217,14 +260,19 @@ def sync(
         q (str | Unset):
         owner_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        tier (str | Unset):
+        status (ListAccountsStatus | Unset): `at_risk` is derived from open high and critical
+            risks, never set by hand.
+        tier (ListAccountsTier | Unset): How much the account matters; sets the default check-in
+            cadence.
         is_customer (bool | Unset):
         is_vendor (bool | Unset):
         updated_since (datetime.datetime | Unset):
         check_in_overdue (bool | Unset):
         include_archived (bool | Unset):
-        sort (str | Unset):
+        health_grade (ListAccountsHealthGrade | Unset):
+        health_score_min (int | Unset):
+        health_score_max (int | Unset):
+        sort (ListAccountsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,6 +296,9 @@ def sync(
         updated_since=updated_since,
         check_in_overdue=check_in_overdue,
         include_archived=include_archived,
+        health_grade=health_grade,
+        health_score_min=health_score_min,
+        health_score_max=health_score_max,
         sort=sort,
     ).parsed
 
@@ -260,14 +311,17 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     owner_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    tier: str | Unset = UNSET,
+    status: ListAccountsStatus | Unset = UNSET,
+    tier: ListAccountsTier | Unset = UNSET,
     is_customer: bool | Unset = UNSET,
     is_vendor: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     check_in_overdue: bool | Unset = UNSET,
     include_archived: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    health_grade: ListAccountsHealthGrade | Unset = UNSET,
+    health_score_min: int | Unset = UNSET,
+    health_score_max: int | Unset = UNSET,
+    sort: ListAccountsSort | Unset = UNSET,
 ) -> Response[PageAccountView | Problem]:
     """List accounts.
 
@@ -277,14 +331,19 @@ async def asyncio_detailed(
         q (str | Unset):
         owner_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        tier (str | Unset):
+        status (ListAccountsStatus | Unset): `at_risk` is derived from open high and critical
+            risks, never set by hand.
+        tier (ListAccountsTier | Unset): How much the account matters; sets the default check-in
+            cadence.
         is_customer (bool | Unset):
         is_vendor (bool | Unset):
         updated_since (datetime.datetime | Unset):
         check_in_overdue (bool | Unset):
         include_archived (bool | Unset):
-        sort (str | Unset):
+        health_grade (ListAccountsHealthGrade | Unset):
+        health_score_min (int | Unset):
+        health_score_max (int | Unset):
+        sort (ListAccountsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,6 +366,9 @@ async def asyncio_detailed(
         updated_since=updated_since,
         check_in_overdue=check_in_overdue,
         include_archived=include_archived,
+        health_grade=health_grade,
+        health_score_min=health_score_min,
+        health_score_max=health_score_max,
         sort=sort,
     )
 
@@ -323,14 +385,17 @@ async def asyncio(
     q: str | Unset = UNSET,
     owner_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    tier: str | Unset = UNSET,
+    status: ListAccountsStatus | Unset = UNSET,
+    tier: ListAccountsTier | Unset = UNSET,
     is_customer: bool | Unset = UNSET,
     is_vendor: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     check_in_overdue: bool | Unset = UNSET,
     include_archived: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    health_grade: ListAccountsHealthGrade | Unset = UNSET,
+    health_score_min: int | Unset = UNSET,
+    health_score_max: int | Unset = UNSET,
+    sort: ListAccountsSort | Unset = UNSET,
 ) -> PageAccountView | Problem | None:
     """List accounts.
 
@@ -340,14 +405,19 @@ async def asyncio(
         q (str | Unset):
         owner_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        tier (str | Unset):
+        status (ListAccountsStatus | Unset): `at_risk` is derived from open high and critical
+            risks, never set by hand.
+        tier (ListAccountsTier | Unset): How much the account matters; sets the default check-in
+            cadence.
         is_customer (bool | Unset):
         is_vendor (bool | Unset):
         updated_since (datetime.datetime | Unset):
         check_in_overdue (bool | Unset):
         include_archived (bool | Unset):
-        sort (str | Unset):
+        health_grade (ListAccountsHealthGrade | Unset):
+        health_score_min (int | Unset):
+        health_score_max (int | Unset):
+        sort (ListAccountsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -372,6 +442,9 @@ async def asyncio(
             updated_since=updated_since,
             check_in_overdue=check_in_overdue,
             include_archived=include_archived,
+            health_grade=health_grade,
+            health_score_min=health_score_min,
+            health_score_max=health_score_max,
             sort=sort,
         )
     ).parsed

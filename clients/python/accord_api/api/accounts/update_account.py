@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.account_input import AccountInput
+from ...models.account_patch import AccountPatch
 from ...models.account_view import AccountView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: AccountInput,
+    body: AccountPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: AccountInput,
+    body: AccountPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[AccountView | Problem]:
     """Change an account. `status` may move between prospect and active; at_risk is derived (422
@@ -126,7 +126,7 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (AccountInput):
+        body (AccountPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +153,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: AccountInput,
+    body: AccountPatch,
     if_match: str | Unset = UNSET,
 ) -> AccountView | Problem | None:
     """Change an account. `status` may move between prospect and active; at_risk is derived (422
@@ -162,7 +162,7 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (AccountInput):
+        body (AccountPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: AccountInput,
+    body: AccountPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[AccountView | Problem]:
     """Change an account. `status` may move between prospect and active; at_risk is derived (422
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (AccountInput):
+        body (AccountPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: AccountInput,
+    body: AccountPatch,
     if_match: str | Unset = UNSET,
 ) -> AccountView | Problem | None:
     """Change an account. `status` may move between prospect and active; at_risk is derived (422
@@ -227,7 +227,7 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (AccountInput):
+        body (AccountPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

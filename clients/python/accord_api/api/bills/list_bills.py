@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_bills_sort import ListBillsSort
 from ...models.page_document_view import PageDocumentView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -24,7 +25,7 @@ def _get_kwargs(
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListBillsSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -61,7 +62,11 @@ def _get_kwargs(
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -137,7 +142,7 @@ def sync_detailed(
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListBillsSort | Unset = UNSET,
 ) -> Response[PageDocumentView | Problem]:
     """The bills.
 
@@ -152,7 +157,7 @@ def sync_detailed(
         number (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListBillsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +201,7 @@ def sync(
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListBillsSort | Unset = UNSET,
 ) -> PageDocumentView | Problem | None:
     """The bills.
 
@@ -211,7 +216,7 @@ def sync(
         number (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListBillsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,7 +255,7 @@ async def asyncio_detailed(
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListBillsSort | Unset = UNSET,
 ) -> Response[PageDocumentView | Problem]:
     """The bills.
 
@@ -265,7 +270,7 @@ async def asyncio_detailed(
         number (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListBillsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,7 +312,7 @@ async def asyncio(
     number: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListBillsSort | Unset = UNSET,
 ) -> PageDocumentView | Problem | None:
     """The bills.
 
@@ -322,7 +327,7 @@ async def asyncio(
         number (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListBillsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

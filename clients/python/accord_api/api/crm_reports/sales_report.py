@@ -100,7 +100,8 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Response[Problem | SalesReport]:
-    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced and collected, by account, owner or
+    month.
 
     Args:
         from_ (datetime.date | Unset):
@@ -135,7 +136,8 @@ def sync(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Problem | SalesReport | None:
-    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced and collected, by account, owner or
+    month.
 
     Args:
         from_ (datetime.date | Unset):
@@ -165,7 +167,8 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Response[Problem | SalesReport]:
-    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced and collected, by account, owner or
+    month.
 
     Args:
         from_ (datetime.date | Unset):
@@ -198,7 +201,8 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     group_by: str | Unset = UNSET,
 ) -> Problem | SalesReport | None:
-    """Won, lost and weighted pipeline, and revenue invoiced, by account, owner or month.
+    """Won, lost and weighted pipeline, and revenue invoiced and collected, by account, owner or
+    month.
 
     Args:
         from_ (datetime.date | Unset):

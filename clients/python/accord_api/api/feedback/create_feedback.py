@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.feedback_input import FeedbackInput
+from ...models.feedback_create import FeedbackCreate
 from ...models.feedback_view import FeedbackView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: FeedbackInput,
+    body: FeedbackCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FeedbackInput,
+    body: FeedbackCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[FeedbackView | Problem]:
     """Create a feedback.
 
     Args:
         idempotency_key (str | Unset):
-        body (FeedbackInput):
+        body (FeedbackCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +133,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: FeedbackInput,
+    body: FeedbackCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> FeedbackView | Problem | None:
     """Create a feedback.
 
     Args:
         idempotency_key (str | Unset):
-        body (FeedbackInput):
+        body (FeedbackCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +160,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FeedbackInput,
+    body: FeedbackCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[FeedbackView | Problem]:
     """Create a feedback.
 
     Args:
         idempotency_key (str | Unset):
-        body (FeedbackInput):
+        body (FeedbackCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +190,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: FeedbackInput,
+    body: FeedbackCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> FeedbackView | Problem | None:
     """Create a feedback.
 
     Args:
         idempotency_key (str | Unset):
-        body (FeedbackInput):
+        body (FeedbackCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

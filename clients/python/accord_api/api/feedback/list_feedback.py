@@ -7,6 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_feedback_kind import ListFeedbackKind
+from ...models.list_feedback_sort import ListFeedbackSort
 from ...models.page_feedback_view import PageFeedbackView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -17,26 +19,12 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    kind: ListFeedbackKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListFeedbackSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -50,64 +38,16 @@ def _get_kwargs(
         json_account_id = str(account_id)
     params["account_id"] = json_account_id
 
-    json_owner_id: str | Unset = UNSET
-    if not isinstance(owner_id, Unset):
-        json_owner_id = str(owner_id)
-    params["owner_id"] = json_owner_id
-
-    json_assignee_id: str | Unset = UNSET
-    if not isinstance(assignee_id, Unset):
-        json_assignee_id = str(assignee_id)
-    params["assignee_id"] = json_assignee_id
-
-    json_author_id: str | Unset = UNSET
-    if not isinstance(author_id, Unset):
-        json_author_id = str(author_id)
-    params["author_id"] = json_author_id
-
     json_contact_id: str | Unset = UNSET
     if not isinstance(contact_id, Unset):
         json_contact_id = str(contact_id)
     params["contact_id"] = json_contact_id
 
-    json_routed_to_team_id: str | Unset = UNSET
-    if not isinstance(routed_to_team_id, Unset):
-        json_routed_to_team_id = str(routed_to_team_id)
-    params["routed_to_team_id"] = json_routed_to_team_id
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind.value
 
-    json_opportunity_id: str | Unset = UNSET
-    if not isinstance(opportunity_id, Unset):
-        json_opportunity_id = str(opportunity_id)
-    params["opportunity_id"] = json_opportunity_id
-
-    json_competitor_id: str | Unset = UNSET
-    if not isinstance(competitor_id, Unset):
-        json_competitor_id = str(competitor_id)
-    params["competitor_id"] = json_competitor_id
-
-    json_user_id: str | Unset = UNSET
-    if not isinstance(user_id, Unset):
-        json_user_id = str(user_id)
-    params["user_id"] = json_user_id
-
-    json_team_id: str | Unset = UNSET
-    if not isinstance(team_id, Unset):
-        json_team_id = str(team_id)
-    params["team_id"] = json_team_id
-
-    params["status"] = status
-
-    params["stage"] = stage
-
-    params["kind"] = kind
-
-    params["priority"] = priority
-
-    params["influence"] = influence
-
-    params["metric"] = metric
-
-    params["q"] = q
+    params["kind"] = json_kind
 
     json_from_: str | Unset = UNSET
     if not isinstance(from_, Unset):
@@ -124,7 +64,11 @@ def _get_kwargs(
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -193,26 +137,12 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    kind: ListFeedbackKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListFeedbackSort | Unset = UNSET,
 ) -> Response[PageFeedbackView | Problem]:
     """List feedback.
 
@@ -220,26 +150,12 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
         contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        kind (ListFeedbackKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListFeedbackSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,22 +169,8 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
         contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
-        status=status,
-        stage=stage,
         kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
         from_=from_,
         to=to,
         updated_since=updated_since,
@@ -288,26 +190,12 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    kind: ListFeedbackKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListFeedbackSort | Unset = UNSET,
 ) -> PageFeedbackView | Problem | None:
     """List feedback.
 
@@ -315,26 +203,12 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
         contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        kind (ListFeedbackKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListFeedbackSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -349,22 +223,8 @@ def sync(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
         contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
-        status=status,
-        stage=stage,
         kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
         from_=from_,
         to=to,
         updated_since=updated_since,
@@ -378,26 +238,12 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    kind: ListFeedbackKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListFeedbackSort | Unset = UNSET,
 ) -> Response[PageFeedbackView | Problem]:
     """List feedback.
 
@@ -405,26 +251,12 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
         contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        kind (ListFeedbackKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListFeedbackSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -438,22 +270,8 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
         contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
-        status=status,
-        stage=stage,
         kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
         from_=from_,
         to=to,
         updated_since=updated_since,
@@ -471,26 +289,12 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    kind: ListFeedbackKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListFeedbackSort | Unset = UNSET,
 ) -> PageFeedbackView | Problem | None:
     """List feedback.
 
@@ -498,26 +302,12 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
         contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        kind (ListFeedbackKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListFeedbackSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -533,22 +323,8 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             account_id=account_id,
-            owner_id=owner_id,
-            assignee_id=assignee_id,
-            author_id=author_id,
             contact_id=contact_id,
-            routed_to_team_id=routed_to_team_id,
-            opportunity_id=opportunity_id,
-            competitor_id=competitor_id,
-            user_id=user_id,
-            team_id=team_id,
-            status=status,
-            stage=stage,
             kind=kind,
-            priority=priority,
-            influence=influence,
-            metric=metric,
-            q=q,
             from_=from_,
             to=to,
             updated_since=updated_since,

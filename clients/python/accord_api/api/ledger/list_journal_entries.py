@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_journal_entries_sort import ListJournalEntriesSort
 from ...models.page_journal_entry_view import PageJournalEntryView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -22,7 +23,7 @@ def _get_kwargs(
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListJournalEntriesSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -55,7 +56,11 @@ def _get_kwargs(
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -129,7 +134,7 @@ def sync_detailed(
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListJournalEntriesSort | Unset = UNSET,
 ) -> Response[PageJournalEntryView | Problem]:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
     before a cursor already handed out; filter by `from` to catch up on a date range.
@@ -143,7 +148,7 @@ def sync_detailed(
         source (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListJournalEntriesSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +188,7 @@ def sync(
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListJournalEntriesSort | Unset = UNSET,
 ) -> PageJournalEntryView | Problem | None:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
     before a cursor already handed out; filter by `from` to catch up on a date range.
@@ -197,7 +202,7 @@ def sync(
         source (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListJournalEntriesSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +237,7 @@ async def asyncio_detailed(
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListJournalEntriesSort | Unset = UNSET,
 ) -> Response[PageJournalEntryView | Problem]:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
     before a cursor already handed out; filter by `from` to catch up on a date range.
@@ -246,7 +251,7 @@ async def asyncio_detailed(
         source (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListJournalEntriesSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -284,7 +289,7 @@ async def asyncio(
     source: str | Unset = UNSET,
     reference: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListJournalEntriesSort | Unset = UNSET,
 ) -> PageJournalEntryView | Problem | None:
     """List journal entries by date. Ids are time-ordered, so an entry committed late can sort
     before a cursor already handed out; filter by `from` to catch up on a date range.
@@ -298,7 +303,7 @@ async def asyncio(
         source (str | Unset):
         reference (str | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListJournalEntriesSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.opportunity_input import OpportunityInput
+from ...models.opportunity_create import OpportunityCreate
 from ...models.opportunity_view import OpportunityView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: OpportunityInput,
+    body: OpportunityCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OpportunityView | Problem]:
     """Create a opportunity.
 
     Args:
         idempotency_key (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +133,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> OpportunityView | Problem | None:
     """Create a opportunity.
 
     Args:
         idempotency_key (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +160,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OpportunityView | Problem]:
     """Create a opportunity.
 
     Args:
         idempotency_key (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +190,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> OpportunityView | Problem | None:
     """Create a opportunity.
 
     Args:
         idempotency_key (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,6 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_proposals_sort import ListProposalsSort
+from ...models.list_proposals_status import ListProposalsStatus
 from ...models.page_proposal_view import PageProposalView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -17,26 +19,10 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
     opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListProposalsStatus | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProposalsSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -50,81 +36,27 @@ def _get_kwargs(
         json_account_id = str(account_id)
     params["account_id"] = json_account_id
 
-    json_owner_id: str | Unset = UNSET
-    if not isinstance(owner_id, Unset):
-        json_owner_id = str(owner_id)
-    params["owner_id"] = json_owner_id
-
-    json_assignee_id: str | Unset = UNSET
-    if not isinstance(assignee_id, Unset):
-        json_assignee_id = str(assignee_id)
-    params["assignee_id"] = json_assignee_id
-
-    json_author_id: str | Unset = UNSET
-    if not isinstance(author_id, Unset):
-        json_author_id = str(author_id)
-    params["author_id"] = json_author_id
-
-    json_contact_id: str | Unset = UNSET
-    if not isinstance(contact_id, Unset):
-        json_contact_id = str(contact_id)
-    params["contact_id"] = json_contact_id
-
-    json_routed_to_team_id: str | Unset = UNSET
-    if not isinstance(routed_to_team_id, Unset):
-        json_routed_to_team_id = str(routed_to_team_id)
-    params["routed_to_team_id"] = json_routed_to_team_id
-
     json_opportunity_id: str | Unset = UNSET
     if not isinstance(opportunity_id, Unset):
         json_opportunity_id = str(opportunity_id)
     params["opportunity_id"] = json_opportunity_id
 
-    json_competitor_id: str | Unset = UNSET
-    if not isinstance(competitor_id, Unset):
-        json_competitor_id = str(competitor_id)
-    params["competitor_id"] = json_competitor_id
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
 
-    json_user_id: str | Unset = UNSET
-    if not isinstance(user_id, Unset):
-        json_user_id = str(user_id)
-    params["user_id"] = json_user_id
-
-    json_team_id: str | Unset = UNSET
-    if not isinstance(team_id, Unset):
-        json_team_id = str(team_id)
-    params["team_id"] = json_team_id
-
-    params["status"] = status
-
-    params["stage"] = stage
-
-    params["kind"] = kind
-
-    params["priority"] = priority
-
-    params["influence"] = influence
-
-    params["metric"] = metric
-
-    params["q"] = q
-
-    json_from_: str | Unset = UNSET
-    if not isinstance(from_, Unset):
-        json_from_ = from_.isoformat()
-    params["from"] = json_from_
-
-    json_to: str | Unset = UNSET
-    if not isinstance(to, Unset):
-        json_to = to.isoformat()
-    params["to"] = json_to
+    params["status"] = json_status
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -193,26 +125,10 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
     opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListProposalsStatus | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProposalsSort | Unset = UNSET,
 ) -> Response[PageProposalView | Problem]:
     """List proposals.
 
@@ -220,26 +136,10 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
         opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListProposalsStatus | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListProposalsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,24 +153,8 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
         opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
         status=status,
-        stage=stage,
-        kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
-        from_=from_,
-        to=to,
         updated_since=updated_since,
         sort=sort,
     )
@@ -288,26 +172,10 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
     opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListProposalsStatus | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProposalsSort | Unset = UNSET,
 ) -> PageProposalView | Problem | None:
     """List proposals.
 
@@ -315,26 +183,10 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
         opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListProposalsStatus | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListProposalsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -349,24 +201,8 @@ def sync(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
         opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
         status=status,
-        stage=stage,
-        kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
-        from_=from_,
-        to=to,
         updated_since=updated_since,
         sort=sort,
     ).parsed
@@ -378,26 +214,10 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
     opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListProposalsStatus | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProposalsSort | Unset = UNSET,
 ) -> Response[PageProposalView | Problem]:
     """List proposals.
 
@@ -405,26 +225,10 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
         opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListProposalsStatus | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListProposalsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -438,24 +242,8 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
         opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
         status=status,
-        stage=stage,
-        kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
-        from_=from_,
-        to=to,
         updated_since=updated_since,
         sort=sort,
     )
@@ -471,26 +259,10 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
     opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListProposalsStatus | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProposalsSort | Unset = UNSET,
 ) -> PageProposalView | Problem | None:
     """List proposals.
 
@@ -498,26 +270,10 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
         opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListProposalsStatus | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListProposalsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -533,24 +289,8 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             account_id=account_id,
-            owner_id=owner_id,
-            assignee_id=assignee_id,
-            author_id=author_id,
-            contact_id=contact_id,
-            routed_to_team_id=routed_to_team_id,
             opportunity_id=opportunity_id,
-            competitor_id=competitor_id,
-            user_id=user_id,
-            team_id=team_id,
             status=status,
-            stage=stage,
-            kind=kind,
-            priority=priority,
-            influence=influence,
-            metric=metric,
-            q=q,
-            from_=from_,
-            to=to,
             updated_since=updated_since,
             sort=sort,
         )

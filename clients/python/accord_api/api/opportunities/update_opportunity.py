@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.opportunity_input import OpportunityInput
+from ...models.opportunity_patch import OpportunityPatch
 from ...models.opportunity_view import OpportunityView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: OpportunityInput,
+    body: OpportunityPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[OpportunityView | Problem]:
     """Change a opportunity.
@@ -125,7 +125,7 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityPatch,
     if_match: str | Unset = UNSET,
 ) -> OpportunityView | Problem | None:
     """Change a opportunity.
@@ -160,7 +160,7 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[OpportunityView | Problem]:
     """Change a opportunity.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +215,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: OpportunityInput,
+    body: OpportunityPatch,
     if_match: str | Unset = UNSET,
 ) -> OpportunityView | Problem | None:
     """Change a opportunity.
@@ -223,7 +223,7 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (OpportunityInput):
+        body (OpportunityPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

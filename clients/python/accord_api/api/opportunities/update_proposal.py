@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.proposal_input import ProposalInput
+from ...models.proposal_patch import ProposalPatch
 from ...models.proposal_view import ProposalView
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: ProposalInput,
+    body: ProposalPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: ProposalInput,
+    body: ProposalPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ProposalView]:
     """Change a proposal.
@@ -125,7 +125,7 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalInput):
+        body (ProposalPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: ProposalInput,
+    body: ProposalPatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | ProposalView | None:
     """Change a proposal.
@@ -160,7 +160,7 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalInput):
+        body (ProposalPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: ProposalInput,
+    body: ProposalPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ProposalView]:
     """Change a proposal.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalInput):
+        body (ProposalPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +215,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: ProposalInput,
+    body: ProposalPatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | ProposalView | None:
     """Change a proposal.
@@ -223,7 +223,7 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalInput):
+        body (ProposalPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

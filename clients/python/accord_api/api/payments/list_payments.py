@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_payments_sort import ListPaymentsSort
 from ...models.page_payment_view import PagePaymentView
 from ...models.payment_direction import PaymentDirection
 from ...models.problem import Problem
@@ -24,7 +25,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListPaymentsSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -66,7 +67,11 @@ def _get_kwargs(
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -141,7 +146,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListPaymentsSort | Unset = UNSET,
 ) -> Response[PagePaymentView | Problem]:
     """The payments.
 
@@ -155,7 +160,7 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListPaymentsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +202,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListPaymentsSort | Unset = UNSET,
 ) -> PagePaymentView | Problem | None:
     """The payments.
 
@@ -211,7 +216,7 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListPaymentsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,7 +253,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListPaymentsSort | Unset = UNSET,
 ) -> Response[PagePaymentView | Problem]:
     """The payments.
 
@@ -262,7 +267,7 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListPaymentsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,7 +307,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListPaymentsSort | Unset = UNSET,
 ) -> PagePaymentView | Problem | None:
     """The payments.
 
@@ -316,7 +321,7 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListPaymentsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,7 @@
 import datetime
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -14,6 +15,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     as_of: datetime.date | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    include_items: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -22,6 +26,18 @@ def _get_kwargs(
     if not isinstance(as_of, Unset):
         json_as_of = as_of.isoformat()
     params["as_of"] = json_as_of
+
+    json_owner_id: str | Unset = UNSET
+    if not isinstance(owner_id, Unset):
+        json_owner_id = str(owner_id)
+    params["owner_id"] = json_owner_id
+
+    json_team_id: str | Unset = UNSET
+    if not isinstance(team_id, Unset):
+        json_team_id = str(team_id)
+    params["team_id"] = json_team_id
+
+    params["include_items"] = include_items
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -88,11 +104,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    include_items: bool | Unset = UNSET,
 ) -> Response[AgingReport | Problem]:
     """Receivables by customer and days past due, tying to the receivables account.
 
     Args:
         as_of (datetime.date | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        include_items (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +126,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         as_of=as_of,
+        owner_id=owner_id,
+        team_id=team_id,
+        include_items=include_items,
     )
 
     response = client.get_httpx_client().request(
@@ -117,11 +142,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    include_items: bool | Unset = UNSET,
 ) -> AgingReport | Problem | None:
     """Receivables by customer and days past due, tying to the receivables account.
 
     Args:
         as_of (datetime.date | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        include_items (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +165,9 @@ def sync(
     return sync_detailed(
         client=client,
         as_of=as_of,
+        owner_id=owner_id,
+        team_id=team_id,
+        include_items=include_items,
     ).parsed
 
 
@@ -141,11 +175,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    include_items: bool | Unset = UNSET,
 ) -> Response[AgingReport | Problem]:
     """Receivables by customer and days past due, tying to the receivables account.
 
     Args:
         as_of (datetime.date | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        include_items (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +197,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         as_of=as_of,
+        owner_id=owner_id,
+        team_id=team_id,
+        include_items=include_items,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,11 +211,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
+    owner_id: UUID | Unset = UNSET,
+    team_id: UUID | Unset = UNSET,
+    include_items: bool | Unset = UNSET,
 ) -> AgingReport | Problem | None:
     """Receivables by customer and days past due, tying to the receivables account.
 
     Args:
         as_of (datetime.date | Unset):
+        owner_id (UUID | Unset):
+        team_id (UUID | Unset):
+        include_items (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,5 +235,8 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             as_of=as_of,
+            owner_id=owner_id,
+            team_id=team_id,
+            include_items=include_items,
         )
     ).parsed

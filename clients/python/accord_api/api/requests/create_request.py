@@ -6,14 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.request_input import RequestInput
+from ...models.request_create import RequestCreate
 from ...models.request_view import RequestView
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: RequestInput,
+    body: RequestCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RequestView]:
     """Create a request.
 
     Args:
         idempotency_key (str | Unset):
-        body (RequestInput):
+        body (RequestCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +133,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RequestView | None:
     """Create a request.
 
     Args:
         idempotency_key (str | Unset):
-        body (RequestInput):
+        body (RequestCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +160,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RequestView]:
     """Create a request.
 
     Args:
         idempotency_key (str | Unset):
-        body (RequestInput):
+        body (RequestCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +190,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RequestView | None:
     """Create a request.
 
     Args:
         idempotency_key (str | Unset):
-        body (RequestInput):
+        body (RequestCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

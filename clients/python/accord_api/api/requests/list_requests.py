@@ -7,6 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_requests_kind import ListRequestsKind
+from ...models.list_requests_sort import ListRequestsSort
+from ...models.list_requests_status import ListRequestsStatus
 from ...models.page_request_view import PageRequestView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -17,26 +20,11 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
     routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListRequestsStatus | Unset = UNSET,
+    kind: ListRequestsKind | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListRequestsSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -50,81 +38,33 @@ def _get_kwargs(
         json_account_id = str(account_id)
     params["account_id"] = json_account_id
 
-    json_owner_id: str | Unset = UNSET
-    if not isinstance(owner_id, Unset):
-        json_owner_id = str(owner_id)
-    params["owner_id"] = json_owner_id
-
-    json_assignee_id: str | Unset = UNSET
-    if not isinstance(assignee_id, Unset):
-        json_assignee_id = str(assignee_id)
-    params["assignee_id"] = json_assignee_id
-
-    json_author_id: str | Unset = UNSET
-    if not isinstance(author_id, Unset):
-        json_author_id = str(author_id)
-    params["author_id"] = json_author_id
-
-    json_contact_id: str | Unset = UNSET
-    if not isinstance(contact_id, Unset):
-        json_contact_id = str(contact_id)
-    params["contact_id"] = json_contact_id
-
     json_routed_to_team_id: str | Unset = UNSET
     if not isinstance(routed_to_team_id, Unset):
         json_routed_to_team_id = str(routed_to_team_id)
     params["routed_to_team_id"] = json_routed_to_team_id
 
-    json_opportunity_id: str | Unset = UNSET
-    if not isinstance(opportunity_id, Unset):
-        json_opportunity_id = str(opportunity_id)
-    params["opportunity_id"] = json_opportunity_id
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
 
-    json_competitor_id: str | Unset = UNSET
-    if not isinstance(competitor_id, Unset):
-        json_competitor_id = str(competitor_id)
-    params["competitor_id"] = json_competitor_id
+    params["status"] = json_status
 
-    json_user_id: str | Unset = UNSET
-    if not isinstance(user_id, Unset):
-        json_user_id = str(user_id)
-    params["user_id"] = json_user_id
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind.value
 
-    json_team_id: str | Unset = UNSET
-    if not isinstance(team_id, Unset):
-        json_team_id = str(team_id)
-    params["team_id"] = json_team_id
-
-    params["status"] = status
-
-    params["stage"] = stage
-
-    params["kind"] = kind
-
-    params["priority"] = priority
-
-    params["influence"] = influence
-
-    params["metric"] = metric
-
-    params["q"] = q
-
-    json_from_: str | Unset = UNSET
-    if not isinstance(from_, Unset):
-        json_from_ = from_.isoformat()
-    params["from"] = json_from_
-
-    json_to: str | Unset = UNSET
-    if not isinstance(to, Unset):
-        json_to = to.isoformat()
-    params["to"] = json_to
+    params["kind"] = json_kind
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -193,26 +133,11 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
     routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListRequestsStatus | Unset = UNSET,
+    kind: ListRequestsKind | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListRequestsSort | Unset = UNSET,
 ) -> Response[PageRequestView | Problem]:
     """List requests.
 
@@ -220,26 +145,11 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
         routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListRequestsStatus | Unset):
+        kind (ListRequestsKind | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListRequestsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,24 +163,9 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
         routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
         status=status,
-        stage=stage,
         kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
-        from_=from_,
-        to=to,
         updated_since=updated_since,
         sort=sort,
     )
@@ -288,26 +183,11 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
     routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListRequestsStatus | Unset = UNSET,
+    kind: ListRequestsKind | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListRequestsSort | Unset = UNSET,
 ) -> PageRequestView | Problem | None:
     """List requests.
 
@@ -315,26 +195,11 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
         routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListRequestsStatus | Unset):
+        kind (ListRequestsKind | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListRequestsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -349,24 +214,9 @@ def sync(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
         routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
         status=status,
-        stage=stage,
         kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
-        from_=from_,
-        to=to,
         updated_since=updated_since,
         sort=sort,
     ).parsed
@@ -378,26 +228,11 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
     routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListRequestsStatus | Unset = UNSET,
+    kind: ListRequestsKind | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListRequestsSort | Unset = UNSET,
 ) -> Response[PageRequestView | Problem]:
     """List requests.
 
@@ -405,26 +240,11 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
         routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListRequestsStatus | Unset):
+        kind (ListRequestsKind | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListRequestsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -438,24 +258,9 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
         routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
-        user_id=user_id,
-        team_id=team_id,
         status=status,
-        stage=stage,
         kind=kind,
-        priority=priority,
-        influence=influence,
-        metric=metric,
-        q=q,
-        from_=from_,
-        to=to,
         updated_since=updated_since,
         sort=sort,
     )
@@ -471,26 +276,11 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
     routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
-    user_id: UUID | Unset = UNSET,
-    team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    from_: datetime.date | Unset = UNSET,
-    to: datetime.date | Unset = UNSET,
+    status: ListRequestsStatus | Unset = UNSET,
+    kind: ListRequestsKind | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListRequestsSort | Unset = UNSET,
 ) -> PageRequestView | Problem | None:
     """List requests.
 
@@ -498,26 +288,11 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
         routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
-        user_id (UUID | Unset):
-        team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
-        from_ (datetime.date | Unset):
-        to (datetime.date | Unset):
+        status (ListRequestsStatus | Unset):
+        kind (ListRequestsKind | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListRequestsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -533,24 +308,9 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             account_id=account_id,
-            owner_id=owner_id,
-            assignee_id=assignee_id,
-            author_id=author_id,
-            contact_id=contact_id,
             routed_to_team_id=routed_to_team_id,
-            opportunity_id=opportunity_id,
-            competitor_id=competitor_id,
-            user_id=user_id,
-            team_id=team_id,
             status=status,
-            stage=stage,
             kind=kind,
-            priority=priority,
-            influence=influence,
-            metric=metric,
-            q=q,
-            from_=from_,
-            to=to,
             updated_since=updated_since,
             sort=sort,
         )

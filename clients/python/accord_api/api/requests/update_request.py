@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.request_input import RequestInput
+from ...models.request_patch import RequestPatch
 from ...models.request_view import RequestView
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: RequestInput,
+    body: RequestPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RequestView]:
     """Change a request.
@@ -125,7 +125,7 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RequestInput):
+        body (RequestPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestPatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | RequestView | None:
     """Change a request.
@@ -160,7 +160,7 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RequestInput):
+        body (RequestPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RequestView]:
     """Change a request.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RequestInput):
+        body (RequestPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +215,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RequestInput,
+    body: RequestPatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | RequestView | None:
     """Change a request.
@@ -223,7 +223,7 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RequestInput):
+        body (RequestPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,14 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.risk_input import RiskInput
+from ...models.risk_create import RiskCreate
 from ...models.risk_view import RiskView
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: RiskInput,
+    body: RiskCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RiskView]:
     """Create a risk.
 
     Args:
         idempotency_key (str | Unset):
-        body (RiskInput):
+        body (RiskCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +133,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RiskView | None:
     """Create a risk.
 
     Args:
         idempotency_key (str | Unset):
-        body (RiskInput):
+        body (RiskCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +160,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RiskView]:
     """Create a risk.
 
     Args:
         idempotency_key (str | Unset):
-        body (RiskInput):
+        body (RiskCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +190,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RiskView | None:
     """Create a risk.
 
     Args:
         idempotency_key (str | Unset):
-        body (RiskInput):
+        body (RiskCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

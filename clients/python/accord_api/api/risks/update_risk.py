@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.risk_input import RiskInput
+from ...models.risk_patch import RiskPatch
 from ...models.risk_view import RiskView
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: RiskInput,
+    body: RiskPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RiskView]:
     """Change a risk.
@@ -125,7 +125,7 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RiskInput):
+        body (RiskPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskPatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | RiskView | None:
     """Change a risk.
@@ -160,7 +160,7 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RiskInput):
+        body (RiskPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RiskView]:
     """Change a risk.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RiskInput):
+        body (RiskPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +215,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: RiskInput,
+    body: RiskPatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | RiskView | None:
     """Change a risk.
@@ -223,7 +223,7 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (RiskInput):
+        body (RiskPatch):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,6 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_targets_metric import ListTargetsMetric
+from ...models.list_targets_sort import ListTargetsSort
 from ...models.page_target_view import PageTargetView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,27 +18,13 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
     user_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    metric: ListTargetsMetric | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTargetsSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -44,46 +32,6 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
-
-    json_account_id: str | Unset = UNSET
-    if not isinstance(account_id, Unset):
-        json_account_id = str(account_id)
-    params["account_id"] = json_account_id
-
-    json_owner_id: str | Unset = UNSET
-    if not isinstance(owner_id, Unset):
-        json_owner_id = str(owner_id)
-    params["owner_id"] = json_owner_id
-
-    json_assignee_id: str | Unset = UNSET
-    if not isinstance(assignee_id, Unset):
-        json_assignee_id = str(assignee_id)
-    params["assignee_id"] = json_assignee_id
-
-    json_author_id: str | Unset = UNSET
-    if not isinstance(author_id, Unset):
-        json_author_id = str(author_id)
-    params["author_id"] = json_author_id
-
-    json_contact_id: str | Unset = UNSET
-    if not isinstance(contact_id, Unset):
-        json_contact_id = str(contact_id)
-    params["contact_id"] = json_contact_id
-
-    json_routed_to_team_id: str | Unset = UNSET
-    if not isinstance(routed_to_team_id, Unset):
-        json_routed_to_team_id = str(routed_to_team_id)
-    params["routed_to_team_id"] = json_routed_to_team_id
-
-    json_opportunity_id: str | Unset = UNSET
-    if not isinstance(opportunity_id, Unset):
-        json_opportunity_id = str(opportunity_id)
-    params["opportunity_id"] = json_opportunity_id
-
-    json_competitor_id: str | Unset = UNSET
-    if not isinstance(competitor_id, Unset):
-        json_competitor_id = str(competitor_id)
-    params["competitor_id"] = json_competitor_id
 
     json_user_id: str | Unset = UNSET
     if not isinstance(user_id, Unset):
@@ -95,19 +43,11 @@ def _get_kwargs(
         json_team_id = str(team_id)
     params["team_id"] = json_team_id
 
-    params["status"] = status
+    json_metric: str | Unset = UNSET
+    if not isinstance(metric, Unset):
+        json_metric = metric.value
 
-    params["stage"] = stage
-
-    params["kind"] = kind
-
-    params["priority"] = priority
-
-    params["influence"] = influence
-
-    params["metric"] = metric
-
-    params["q"] = q
+    params["metric"] = json_metric
 
     json_from_: str | Unset = UNSET
     if not isinstance(from_, Unset):
@@ -124,7 +64,11 @@ def _get_kwargs(
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -192,54 +136,26 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
     user_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    metric: ListTargetsMetric | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTargetsSort | Unset = UNSET,
 ) -> Response[PageTargetView | Problem]:
     """List targets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
         user_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        metric (ListTargetsMetric | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListTargetsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,23 +168,9 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
-        account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
         user_id=user_id,
         team_id=team_id,
-        status=status,
-        stage=stage,
-        kind=kind,
-        priority=priority,
-        influence=influence,
         metric=metric,
-        q=q,
         from_=from_,
         to=to,
         updated_since=updated_since,
@@ -287,54 +189,26 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
     user_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    metric: ListTargetsMetric | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTargetsSort | Unset = UNSET,
 ) -> PageTargetView | Problem | None:
     """List targets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
         user_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        metric (ListTargetsMetric | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListTargetsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -348,23 +222,9 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
-        account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
         user_id=user_id,
         team_id=team_id,
-        status=status,
-        stage=stage,
-        kind=kind,
-        priority=priority,
-        influence=influence,
         metric=metric,
-        q=q,
         from_=from_,
         to=to,
         updated_since=updated_since,
@@ -377,54 +237,26 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
     user_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    metric: ListTargetsMetric | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTargetsSort | Unset = UNSET,
 ) -> Response[PageTargetView | Problem]:
     """List targets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
         user_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        metric (ListTargetsMetric | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListTargetsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -437,23 +269,9 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
-        account_id=account_id,
-        owner_id=owner_id,
-        assignee_id=assignee_id,
-        author_id=author_id,
-        contact_id=contact_id,
-        routed_to_team_id=routed_to_team_id,
-        opportunity_id=opportunity_id,
-        competitor_id=competitor_id,
         user_id=user_id,
         team_id=team_id,
-        status=status,
-        stage=stage,
-        kind=kind,
-        priority=priority,
-        influence=influence,
         metric=metric,
-        q=q,
         from_=from_,
         to=to,
         updated_since=updated_since,
@@ -470,54 +288,26 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    account_id: UUID | Unset = UNSET,
-    owner_id: UUID | Unset = UNSET,
-    assignee_id: UUID | Unset = UNSET,
-    author_id: UUID | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    routed_to_team_id: UUID | Unset = UNSET,
-    opportunity_id: UUID | Unset = UNSET,
-    competitor_id: UUID | Unset = UNSET,
     user_id: UUID | Unset = UNSET,
     team_id: UUID | Unset = UNSET,
-    status: str | Unset = UNSET,
-    stage: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    priority: str | Unset = UNSET,
-    influence: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    q: str | Unset = UNSET,
+    metric: ListTargetsMetric | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTargetsSort | Unset = UNSET,
 ) -> PageTargetView | Problem | None:
     """List targets.
 
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        account_id (UUID | Unset):
-        owner_id (UUID | Unset):
-        assignee_id (UUID | Unset):
-        author_id (UUID | Unset):
-        contact_id (UUID | Unset):
-        routed_to_team_id (UUID | Unset):
-        opportunity_id (UUID | Unset):
-        competitor_id (UUID | Unset):
         user_id (UUID | Unset):
         team_id (UUID | Unset):
-        status (str | Unset):
-        stage (str | Unset):
-        kind (str | Unset):
-        priority (str | Unset):
-        influence (str | Unset):
-        metric (str | Unset):
-        q (str | Unset):
+        metric (ListTargetsMetric | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListTargetsSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -532,23 +322,9 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
-            account_id=account_id,
-            owner_id=owner_id,
-            assignee_id=assignee_id,
-            author_id=author_id,
-            contact_id=contact_id,
-            routed_to_team_id=routed_to_team_id,
-            opportunity_id=opportunity_id,
-            competitor_id=competitor_id,
             user_id=user_id,
             team_id=team_id,
-            status=status,
-            stage=stage,
-            kind=kind,
-            priority=priority,
-            influence=influence,
             metric=metric,
-            q=q,
             from_=from_,
             to=to,
             updated_since=updated_since,

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_tax_rates_sort import ListTaxRatesSort
 from ...models.page_tax_rate_view import PageTaxRateView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +17,7 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTaxRatesSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -28,7 +29,11 @@ def _get_kwargs(
 
     params["is_active"] = is_active
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -102,7 +107,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTaxRatesSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTaxRateView | Problem]:
     """The tax rates.
@@ -111,7 +116,7 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         is_active (bool | Unset):
-        sort (str | Unset):
+        sort (ListTaxRatesSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -143,7 +148,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTaxRatesSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTaxRateView | Problem | None:
     """The tax rates.
@@ -152,7 +157,7 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         is_active (bool | Unset):
-        sort (str | Unset):
+        sort (ListTaxRatesSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -179,7 +184,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTaxRatesSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTaxRateView | Problem]:
     """The tax rates.
@@ -188,7 +193,7 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         is_active (bool | Unset):
-        sort (str | Unset):
+        sort (ListTaxRatesSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -218,7 +223,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTaxRatesSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTaxRateView | Problem | None:
     """The tax rates.
@@ -227,7 +232,7 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         is_active (bool | Unset):
-        sort (str | Unset):
+        sort (ListTaxRatesSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:

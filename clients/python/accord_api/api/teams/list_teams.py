@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_teams_sort import ListTeamsSort
 from ...models.page_team_view import PageTeamView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -15,7 +16,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTeamsSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -25,7 +26,11 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -98,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTeamsSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTeamView | Problem]:
     """List teams.
@@ -106,7 +111,7 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        sort (str | Unset):
+        sort (ListTeamsSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -136,7 +141,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTeamsSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTeamView | Problem | None:
     """List teams.
@@ -144,7 +149,7 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        sort (str | Unset):
+        sort (ListTeamsSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -169,7 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTeamsSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageTeamView | Problem]:
     """List teams.
@@ -177,7 +182,7 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        sort (str | Unset):
+        sort (ListTeamsSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -205,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListTeamsSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageTeamView | Problem | None:
     """List teams.
@@ -213,7 +218,7 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        sort (str | Unset):
+        sort (ListTeamsSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:

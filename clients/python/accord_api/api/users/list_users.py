@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_users_sort import ListUsersSort
 from ...models.page_user_view import PageUserView
 from ...models.problem import Problem
 from ...models.role import Role
@@ -19,7 +20,7 @@ def _get_kwargs(
     role: Role | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListUsersSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -41,7 +42,11 @@ def _get_kwargs(
         json_updated_since = updated_since.isoformat()
     params["updated_since"] = json_updated_since
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -112,7 +117,7 @@ def sync_detailed(
     role: Role | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListUsersSort | Unset = UNSET,
 ) -> Response[PageUserView | Problem]:
     """List the organization's users.
 
@@ -123,7 +128,7 @@ def sync_detailed(
             role holds.
         is_active (bool | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListUsersSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +162,7 @@ def sync(
     role: Role | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListUsersSort | Unset = UNSET,
 ) -> PageUserView | Problem | None:
     """List the organization's users.
 
@@ -168,7 +173,7 @@ def sync(
             role holds.
         is_active (bool | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListUsersSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +202,7 @@ async def asyncio_detailed(
     role: Role | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListUsersSort | Unset = UNSET,
 ) -> Response[PageUserView | Problem]:
     """List the organization's users.
 
@@ -208,7 +213,7 @@ async def asyncio_detailed(
             role holds.
         is_active (bool | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListUsersSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +245,7 @@ async def asyncio(
     role: Role | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListUsersSort | Unset = UNSET,
 ) -> PageUserView | Problem | None:
     """List the organization's users.
 
@@ -251,7 +256,7 @@ async def asyncio(
             role holds.
         is_active (bool | Unset):
         updated_since (datetime.datetime | Unset):
-        sort (str | Unset):
+        sort (ListUsersSort | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

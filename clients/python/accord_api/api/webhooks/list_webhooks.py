@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_webhooks_sort import ListWebhooksSort
 from ...models.page_webhook_view import PageWebhookView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +17,7 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     status: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListWebhooksSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -28,7 +29,11 @@ def _get_kwargs(
 
     params["status"] = status
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -102,7 +107,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     status: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListWebhooksSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageWebhookView | Problem]:
     """List webhooks (admins and owners); never their secrets.
@@ -111,7 +116,7 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         status (str | Unset):
-        sort (str | Unset):
+        sort (ListWebhooksSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -143,7 +148,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     status: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListWebhooksSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageWebhookView | Problem | None:
     """List webhooks (admins and owners); never their secrets.
@@ -152,7 +157,7 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         status (str | Unset):
-        sort (str | Unset):
+        sort (ListWebhooksSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -179,7 +184,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     status: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListWebhooksSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[PageWebhookView | Problem]:
     """List webhooks (admins and owners); never their secrets.
@@ -188,7 +193,7 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         status (str | Unset):
-        sort (str | Unset):
+        sort (ListWebhooksSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -218,7 +223,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     status: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListWebhooksSort | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> PageWebhookView | Problem | None:
     """List webhooks (admins and owners); never their secrets.
@@ -227,7 +232,7 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         status (str | Unset):
-        sort (str | Unset):
+        sort (ListWebhooksSort | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,42 +11,59 @@ from ..models.influence import Influence
 from ..models.seniority import Seniority
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ContactInput")
+if TYPE_CHECKING:
+    from ..models.contact_create_custom_fields_type_0 import (
+        ContactCreateCustomFieldsType0,
+    )
+
+
+T = TypeVar("T", bound="ContactCreate")
 
 
 @_attrs_define
-class ContactInput:
+class ContactCreate:
     """
     Attributes:
-        account_id (None | Unset | UUID): Moving a contact to another account needs write access to both accounts.
+        account_id (UUID): Moving a contact to another account needs write access to both accounts.
+        name (str):
+        custom_fields (ContactCreateCustomFieldsType0 | None | Unset): Replaces the contact's custom fields (a JSON
+            object of at most 16 KiB).
         email (None | str | Unset):
         influence (Influence | None | Unset):
         is_decision_maker (bool | None | Unset):
-        name (None | str | Unset):
         phone (None | str | Unset):
         seniority (None | Seniority | Unset):
         status (ContactStatus | None | Unset):
         title (None | str | Unset):
     """
 
-    account_id: None | Unset | UUID = UNSET
+    account_id: UUID
+    name: str
+    custom_fields: ContactCreateCustomFieldsType0 | None | Unset = UNSET
     email: None | str | Unset = UNSET
     influence: Influence | None | Unset = UNSET
     is_decision_maker: bool | None | Unset = UNSET
-    name: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
     seniority: None | Seniority | Unset = UNSET
     status: ContactStatus | None | Unset = UNSET
     title: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        account_id: None | str | Unset
-        if isinstance(self.account_id, Unset):
-            account_id = UNSET
-        elif isinstance(self.account_id, UUID):
-            account_id = str(self.account_id)
+        from ..models.contact_create_custom_fields_type_0 import (
+            ContactCreateCustomFieldsType0,
+        )
+
+        account_id = str(self.account_id)
+
+        name = self.name
+
+        custom_fields: dict[str, Any] | None | Unset
+        if isinstance(self.custom_fields, Unset):
+            custom_fields = UNSET
+        elif isinstance(self.custom_fields, ContactCreateCustomFieldsType0):
+            custom_fields = self.custom_fields.to_dict()
         else:
-            account_id = self.account_id
+            custom_fields = self.custom_fields
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -67,12 +84,6 @@ class ContactInput:
             is_decision_maker = UNSET
         else:
             is_decision_maker = self.is_decision_maker
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
@@ -104,17 +115,20 @@ class ContactInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if account_id is not UNSET:
-            field_dict["account_id"] = account_id
+        field_dict.update(
+            {
+                "account_id": account_id,
+                "name": name,
+            }
+        )
+        if custom_fields is not UNSET:
+            field_dict["custom_fields"] = custom_fields
         if email is not UNSET:
             field_dict["email"] = email
         if influence is not UNSET:
             field_dict["influence"] = influence
         if is_decision_maker is not UNSET:
             field_dict["is_decision_maker"] = is_decision_maker
-        if name is not UNSET:
-            field_dict["name"] = name
         if phone is not UNSET:
             field_dict["phone"] = phone
         if seniority is not UNSET:
@@ -128,24 +142,33 @@ class ContactInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        from ..models.contact_create_custom_fields_type_0 import (
+            ContactCreateCustomFieldsType0,
+        )
 
-        def _parse_account_id(data: object) -> None | Unset | UUID:
+        d = dict(src_dict)
+        account_id = UUID(d.pop("account_id"))
+
+        name = d.pop("name")
+
+        def _parse_custom_fields(
+            data: object,
+        ) -> ContactCreateCustomFieldsType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, str):
+                if not isinstance(data, dict):
                     raise TypeError()
-                account_id_type_0 = UUID(data)
+                custom_fields_type_0 = ContactCreateCustomFieldsType0.from_dict(data)
 
-                return account_id_type_0
+                return custom_fields_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(ContactCreateCustomFieldsType0 | None | Unset, data)
 
-        account_id = _parse_account_id(d.pop("account_id", UNSET))
+        custom_fields = _parse_custom_fields(d.pop("custom_fields", UNSET))
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -181,15 +204,6 @@ class ContactInput:
             return cast(bool | None | Unset, data)
 
         is_decision_maker = _parse_is_decision_maker(d.pop("is_decision_maker", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
 
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
@@ -243,16 +257,17 @@ class ContactInput:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        contact_input = cls(
+        contact_create = cls(
             account_id=account_id,
+            name=name,
+            custom_fields=custom_fields,
             email=email,
             influence=influence,
             is_decision_maker=is_decision_maker,
-            name=name,
             phone=phone,
             seniority=seniority,
             status=status,
             title=title,
         )
 
-        return contact_input
+        return contact_create

@@ -11,22 +11,22 @@ from ..models.tier import Tier
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.account_input_custom_fields_type_0 import (
-        AccountInputCustomFieldsType0,
+    from ..models.account_patch_custom_fields_type_0 import (
+        AccountPatchCustomFieldsType0,
     )
 
 
-T = TypeVar("T", bound="AccountInput")
+T = TypeVar("T", bound="AccountPatch")
 
 
 @_attrs_define
-class AccountInput:
+class AccountPatch:
     """
     Attributes:
         check_in_every_days (int | None | Unset): Days between check-ins; `null` returns to the tier's default.
         competitor_ids (list[str] | None | Unset): Competitor ids or names (a new name creates the competitor).
         currency (None | str | Unset): ISO 4217; defaults to the organization's base currency.
-        custom_fields (AccountInputCustomFieldsType0 | None | Unset):
+        custom_fields (AccountPatchCustomFieldsType0 | None | Unset):
         goals (None | str | Unset):
         industry (None | str | Unset):
         is_customer (bool | None | Unset):
@@ -44,7 +44,7 @@ class AccountInput:
     check_in_every_days: int | None | Unset = UNSET
     competitor_ids: list[str] | None | Unset = UNSET
     currency: None | str | Unset = UNSET
-    custom_fields: AccountInputCustomFieldsType0 | None | Unset = UNSET
+    custom_fields: AccountPatchCustomFieldsType0 | None | Unset = UNSET
     goals: None | str | Unset = UNSET
     industry: None | str | Unset = UNSET
     is_customer: bool | None | Unset = UNSET
@@ -59,8 +59,8 @@ class AccountInput:
     website: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account_input_custom_fields_type_0 import (
-            AccountInputCustomFieldsType0,
+        from ..models.account_patch_custom_fields_type_0 import (
+            AccountPatchCustomFieldsType0,
         )
 
         check_in_every_days: int | None | Unset
@@ -87,7 +87,7 @@ class AccountInput:
         custom_fields: dict[str, Any] | None | Unset
         if isinstance(self.custom_fields, Unset):
             custom_fields = UNSET
-        elif isinstance(self.custom_fields, AccountInputCustomFieldsType0):
+        elif isinstance(self.custom_fields, AccountPatchCustomFieldsType0):
             custom_fields = self.custom_fields.to_dict()
         else:
             custom_fields = self.custom_fields
@@ -215,8 +215,8 @@ class AccountInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account_input_custom_fields_type_0 import (
-            AccountInputCustomFieldsType0,
+        from ..models.account_patch_custom_fields_type_0 import (
+            AccountPatchCustomFieldsType0,
         )
 
         d = dict(src_dict)
@@ -260,7 +260,7 @@ class AccountInput:
 
         def _parse_custom_fields(
             data: object,
-        ) -> AccountInputCustomFieldsType0 | None | Unset:
+        ) -> AccountPatchCustomFieldsType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -268,12 +268,12 @@ class AccountInput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                custom_fields_type_0 = AccountInputCustomFieldsType0.from_dict(data)
+                custom_fields_type_0 = AccountPatchCustomFieldsType0.from_dict(data)
 
                 return custom_fields_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AccountInputCustomFieldsType0 | None | Unset, data)
+            return cast(AccountPatchCustomFieldsType0 | None | Unset, data)
 
         custom_fields = _parse_custom_fields(d.pop("custom_fields", UNSET))
 
@@ -425,7 +425,7 @@ class AccountInput:
 
         website = _parse_website(d.pop("website", UNSET))
 
-        account_input = cls(
+        account_patch = cls(
             check_in_every_days=check_in_every_days,
             competitor_ids=competitor_ids,
             currency=currency,
@@ -444,4 +444,4 @@ class AccountInput:
             website=website,
         )
 
-        return account_input
+        return account_patch

@@ -10,36 +10,34 @@ from attrs import define as _attrs_define
 from ..models.feedback_kind import FeedbackKind
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="FeedbackInput")
+T = TypeVar("T", bound="FeedbackCreate")
 
 
 @_attrs_define
-class FeedbackInput:
+class FeedbackCreate:
     """
     Attributes:
-        account_id (None | Unset | UUID):
+        account_id (UUID):
+        kind (FeedbackKind):
+        score (int): CSAT 1-5, NPS 0-10.
         comment (None | str | Unset):
         contact_id (None | Unset | UUID):
-        kind (FeedbackKind | None | Unset):
         received_on (datetime.date | None | Unset): Defaults to today.
-        score (int | None | Unset): CSAT 1-5, NPS 0-10.
     """
 
-    account_id: None | Unset | UUID = UNSET
+    account_id: UUID
+    kind: FeedbackKind
+    score: int
     comment: None | str | Unset = UNSET
     contact_id: None | Unset | UUID = UNSET
-    kind: FeedbackKind | None | Unset = UNSET
     received_on: datetime.date | None | Unset = UNSET
-    score: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        account_id: None | str | Unset
-        if isinstance(self.account_id, Unset):
-            account_id = UNSET
-        elif isinstance(self.account_id, UUID):
-            account_id = str(self.account_id)
-        else:
-            account_id = self.account_id
+        account_id = str(self.account_id)
+
+        kind = self.kind.value
+
+        score = self.score
 
         comment: None | str | Unset
         if isinstance(self.comment, Unset):
@@ -55,14 +53,6 @@ class FeedbackInput:
         else:
             contact_id = self.contact_id
 
-        kind: None | str | Unset
-        if isinstance(self.kind, Unset):
-            kind = UNSET
-        elif isinstance(self.kind, FeedbackKind):
-            kind = self.kind.value
-        else:
-            kind = self.kind
-
         received_on: None | str | Unset
         if isinstance(self.received_on, Unset):
             received_on = UNSET
@@ -71,50 +61,32 @@ class FeedbackInput:
         else:
             received_on = self.received_on
 
-        score: int | None | Unset
-        if isinstance(self.score, Unset):
-            score = UNSET
-        else:
-            score = self.score
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if account_id is not UNSET:
-            field_dict["account_id"] = account_id
+        field_dict.update(
+            {
+                "account_id": account_id,
+                "kind": kind,
+                "score": score,
+            }
+        )
         if comment is not UNSET:
             field_dict["comment"] = comment
         if contact_id is not UNSET:
             field_dict["contact_id"] = contact_id
-        if kind is not UNSET:
-            field_dict["kind"] = kind
         if received_on is not UNSET:
             field_dict["received_on"] = received_on
-        if score is not UNSET:
-            field_dict["score"] = score
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        account_id = UUID(d.pop("account_id"))
 
-        def _parse_account_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                account_id_type_0 = UUID(data)
+        kind = FeedbackKind(d.pop("kind"))
 
-                return account_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        account_id = _parse_account_id(d.pop("account_id", UNSET))
+        score = d.pop("score")
 
         def _parse_comment(data: object) -> None | str | Unset:
             if data is None:
@@ -142,23 +114,6 @@ class FeedbackInput:
 
         contact_id = _parse_contact_id(d.pop("contact_id", UNSET))
 
-        def _parse_kind(data: object) -> FeedbackKind | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_1 = FeedbackKind(data)
-
-                return kind_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FeedbackKind | None | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
-
         def _parse_received_on(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -176,22 +131,13 @@ class FeedbackInput:
 
         received_on = _parse_received_on(d.pop("received_on", UNSET))
 
-        def _parse_score(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        score = _parse_score(d.pop("score", UNSET))
-
-        feedback_input = cls(
+        feedback_create = cls(
             account_id=account_id,
+            kind=kind,
+            score=score,
             comment=comment,
             contact_id=contact_id,
-            kind=kind,
             received_on=received_on,
-            score=score,
         )
 
-        return feedback_input
+        return feedback_create

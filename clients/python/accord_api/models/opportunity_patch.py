@@ -11,11 +11,11 @@ from ..models.opportunity_kind import OpportunityKind
 from ..models.stage import Stage
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="OpportunityInput")
+T = TypeVar("T", bound="OpportunityPatch")
 
 
 @_attrs_define
-class OpportunityInput:
+class OpportunityPatch:
     """
     Attributes:
         account_id (None | Unset | UUID):
@@ -322,7 +322,7 @@ class OpportunityInput:
 
         stage = _parse_stage(d.pop("stage", UNSET))
 
-        opportunity_input = cls(
+        opportunity_patch = cls(
             account_id=account_id,
             amount=amount,
             closed_on=closed_on,
@@ -337,4 +337,4 @@ class OpportunityInput:
             stage=stage,
         )
 
-        return opportunity_input
+        return opportunity_patch

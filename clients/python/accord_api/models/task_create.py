@@ -11,36 +11,32 @@ from ..models.priority import Priority
 from ..models.task_status import TaskStatus
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="TaskInput")
+T = TypeVar("T", bound="TaskCreate")
 
 
 @_attrs_define
-class TaskInput:
+class TaskCreate:
     """
     Attributes:
-        account_id (None | Unset | UUID):
+        account_id (UUID):
+        title (str):
         assignee_id (None | Unset | UUID):
         due_on (datetime.date | None | Unset):
         priority (None | Priority | Unset):
         status (None | TaskStatus | Unset):
-        title (None | str | Unset):
     """
 
-    account_id: None | Unset | UUID = UNSET
+    account_id: UUID
+    title: str
     assignee_id: None | Unset | UUID = UNSET
     due_on: datetime.date | None | Unset = UNSET
     priority: None | Priority | Unset = UNSET
     status: None | TaskStatus | Unset = UNSET
-    title: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        account_id: None | str | Unset
-        if isinstance(self.account_id, Unset):
-            account_id = UNSET
-        elif isinstance(self.account_id, UUID):
-            account_id = str(self.account_id)
-        else:
-            account_id = self.account_id
+        account_id = str(self.account_id)
+
+        title = self.title
 
         assignee_id: None | str | Unset
         if isinstance(self.assignee_id, Unset):
@@ -74,17 +70,14 @@ class TaskInput:
         else:
             status = self.status
 
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if account_id is not UNSET:
-            field_dict["account_id"] = account_id
+        field_dict.update(
+            {
+                "account_id": account_id,
+                "title": title,
+            }
+        )
         if assignee_id is not UNSET:
             field_dict["assignee_id"] = assignee_id
         if due_on is not UNSET:
@@ -93,31 +86,15 @@ class TaskInput:
             field_dict["priority"] = priority
         if status is not UNSET:
             field_dict["status"] = status
-        if title is not UNSET:
-            field_dict["title"] = title
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        account_id = UUID(d.pop("account_id"))
 
-        def _parse_account_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                account_id_type_0 = UUID(data)
-
-                return account_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        account_id = _parse_account_id(d.pop("account_id", UNSET))
+        title = d.pop("title")
 
         def _parse_assignee_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -187,22 +164,13 @@ class TaskInput:
 
         status = _parse_status(d.pop("status", UNSET))
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
-
-        task_input = cls(
+        task_create = cls(
             account_id=account_id,
+            title=title,
             assignee_id=assignee_id,
             due_on=due_on,
             priority=priority,
             status=status,
-            title=title,
         )
 
-        return task_input
+        return task_create

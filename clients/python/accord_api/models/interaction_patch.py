@@ -11,11 +11,11 @@ from ..models.direction import Direction
 from ..models.interaction_kind import InteractionKind
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="InteractionInput")
+T = TypeVar("T", bound="InteractionPatch")
 
 
 @_attrs_define
-class InteractionInput:
+class InteractionPatch:
     """
     Attributes:
         account_id (None | Unset | UUID):
@@ -291,7 +291,7 @@ class InteractionInput:
 
         summary = _parse_summary(d.pop("summary", UNSET))
 
-        interaction_input = cls(
+        interaction_patch = cls(
             account_id=account_id,
             contact_ids=contact_ids,
             direction=direction,
@@ -304,4 +304,4 @@ class InteractionInput:
             summary=summary,
         )
 
-        return interaction_input
+        return interaction_patch

@@ -7,11 +7,11 @@ from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="CompetitorInput")
+T = TypeVar("T", bound="CompetitorPatch")
 
 
 @_attrs_define
-class CompetitorInput:
+class CompetitorPatch:
     """
     Attributes:
         name (None | str | Unset):
@@ -85,10 +85,10 @@ class CompetitorInput:
 
         website = _parse_website(d.pop("website", UNSET))
 
-        competitor_input = cls(
+        competitor_patch = cls(
             name=name,
             notes=notes,
             website=website,
         )
 
-        return competitor_input
+        return competitor_patch

@@ -10,11 +10,11 @@ from ..models.request_kind import RequestKind
 from ..models.request_status import RequestStatus
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="RequestInput")
+T = TypeVar("T", bound="RequestPatch")
 
 
 @_attrs_define
-class RequestInput:
+class RequestPatch:
     """
     Attributes:
         account_id (None | Unset | UUID):
@@ -195,7 +195,7 @@ class RequestInput:
 
         summary = _parse_summary(d.pop("summary", UNSET))
 
-        request_input = cls(
+        request_patch = cls(
             account_id=account_id,
             contact_id=contact_id,
             kind=kind,
@@ -204,4 +204,4 @@ class RequestInput:
             summary=summary,
         )
 
-        return request_input
+        return request_patch

@@ -10,15 +10,15 @@ from attrs import define as _attrs_define
 from ..models.proposal_status import ProposalStatus
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ProposalInput")
+T = TypeVar("T", bound="ProposalCreate")
 
 
 @_attrs_define
-class ProposalInput:
+class ProposalCreate:
     """
     Attributes:
+        opportunity_id (UUID):
         client_input (None | str | Unset): What the client asked for or answered.
-        opportunity_id (None | Unset | UUID):
         sent_on (datetime.date | None | Unset):
         source_interaction_ids (list[UUID] | None | Unset): Interactions the proposal was built from.
         status (None | ProposalStatus | Unset):
@@ -26,8 +26,8 @@ class ProposalInput:
         version (int | None | Unset): The proposal's own version number (1, 2, ...); defaults to the next one.
     """
 
+    opportunity_id: UUID
     client_input: None | str | Unset = UNSET
-    opportunity_id: None | Unset | UUID = UNSET
     sent_on: datetime.date | None | Unset = UNSET
     source_interaction_ids: list[UUID] | None | Unset = UNSET
     status: None | ProposalStatus | Unset = UNSET
@@ -35,19 +35,13 @@ class ProposalInput:
     version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        opportunity_id = str(self.opportunity_id)
+
         client_input: None | str | Unset
         if isinstance(self.client_input, Unset):
             client_input = UNSET
         else:
             client_input = self.client_input
-
-        opportunity_id: None | str | Unset
-        if isinstance(self.opportunity_id, Unset):
-            opportunity_id = UNSET
-        elif isinstance(self.opportunity_id, UUID):
-            opportunity_id = str(self.opportunity_id)
-        else:
-            opportunity_id = self.opportunity_id
 
         sent_on: None | str | Unset
         if isinstance(self.sent_on, Unset):
@@ -93,11 +87,13 @@ class ProposalInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "opportunity_id": opportunity_id,
+            }
+        )
         if client_input is not UNSET:
             field_dict["client_input"] = client_input
-        if opportunity_id is not UNSET:
-            field_dict["opportunity_id"] = opportunity_id
         if sent_on is not UNSET:
             field_dict["sent_on"] = sent_on
         if source_interaction_ids is not UNSET:
@@ -114,6 +110,7 @@ class ProposalInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        opportunity_id = UUID(d.pop("opportunity_id"))
 
         def _parse_client_input(data: object) -> None | str | Unset:
             if data is None:
@@ -123,23 +120,6 @@ class ProposalInput:
             return cast(None | str | Unset, data)
 
         client_input = _parse_client_input(d.pop("client_input", UNSET))
-
-        def _parse_opportunity_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                opportunity_id_type_0 = UUID(data)
-
-                return opportunity_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        opportunity_id = _parse_opportunity_id(d.pop("opportunity_id", UNSET))
 
         def _parse_sent_on(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -223,9 +203,9 @@ class ProposalInput:
 
         version = _parse_version(d.pop("version", UNSET))
 
-        proposal_input = cls(
-            client_input=client_input,
+        proposal_create = cls(
             opportunity_id=opportunity_id,
+            client_input=client_input,
             sent_on=sent_on,
             source_interaction_ids=source_interaction_ids,
             status=status,
@@ -233,4 +213,4 @@ class ProposalInput:
             version=version,
         )
 
-        return proposal_input
+        return proposal_create

@@ -16,11 +16,11 @@ if TYPE_CHECKING:
     from ..models.action_step import ActionStep
 
 
-T = TypeVar("T", bound="RiskInput")
+T = TypeVar("T", bound="RiskPatch")
 
 
 @_attrs_define
-class RiskInput:
+class RiskPatch:
     """
     Attributes:
         account_id (None | Unset | UUID):
@@ -341,7 +341,7 @@ class RiskInput:
 
         status = _parse_status(d.pop("status", UNSET))
 
-        risk_input = cls(
+        risk_patch = cls(
             account_id=account_id,
             action_plan=action_plan,
             competitor_id=competitor_id,
@@ -355,4 +355,4 @@ class RiskInput:
             status=status,
         )
 
-        return risk_input
+        return risk_patch

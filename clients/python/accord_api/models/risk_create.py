@@ -1,0 +1,282 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.dispute_outcome import DisputeOutcome
+from ..models.risk_kind import RiskKind
+from ..models.risk_status import RiskStatus
+from ..models.severity import Severity
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.action_step import ActionStep
+
+
+T = TypeVar("T", bound="RiskCreate")
+
+
+@_attrs_define
+class RiskCreate:
+    """
+    Attributes:
+        account_id (UUID):
+        description (str):
+        kind (RiskKind):
+        severity (Severity):
+        action_plan (list[ActionStep] | None | Unset):
+        competitor_id (None | str | Unset): A competitor's id or name.
+        disputed_amount (None | str | Unset): A decimal string in the account's currency (disputes). Example: 1500.00.
+        invoice_ids (list[UUID] | None | Unset): Disputed invoices (disputes): each an invoice of the risk's account.
+            While the dispute
+            is open or mitigating, the disputed amount of these invoices (all of them without an
+            amount) does not count as overdue in the account's health.
+        outcome (DisputeOutcome | None | Unset):
+        resolution (None | str | Unset):
+        status (None | RiskStatus | Unset):
+    """
+
+    account_id: UUID
+    description: str
+    kind: RiskKind
+    severity: Severity
+    action_plan: list[ActionStep] | None | Unset = UNSET
+    competitor_id: None | str | Unset = UNSET
+    disputed_amount: None | str | Unset = UNSET
+    invoice_ids: list[UUID] | None | Unset = UNSET
+    outcome: DisputeOutcome | None | Unset = UNSET
+    resolution: None | str | Unset = UNSET
+    status: None | RiskStatus | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        account_id = str(self.account_id)
+
+        description = self.description
+
+        kind = self.kind.value
+
+        severity = self.severity.value
+
+        action_plan: list[dict[str, Any]] | None | Unset
+        if isinstance(self.action_plan, Unset):
+            action_plan = UNSET
+        elif isinstance(self.action_plan, list):
+            action_plan = []
+            for action_plan_type_0_item_data in self.action_plan:
+                action_plan_type_0_item = action_plan_type_0_item_data.to_dict()
+                action_plan.append(action_plan_type_0_item)
+
+        else:
+            action_plan = self.action_plan
+
+        competitor_id: None | str | Unset
+        if isinstance(self.competitor_id, Unset):
+            competitor_id = UNSET
+        else:
+            competitor_id = self.competitor_id
+
+        disputed_amount: None | str | Unset
+        if isinstance(self.disputed_amount, Unset):
+            disputed_amount = UNSET
+        else:
+            disputed_amount = self.disputed_amount
+
+        invoice_ids: list[str] | None | Unset
+        if isinstance(self.invoice_ids, Unset):
+            invoice_ids = UNSET
+        elif isinstance(self.invoice_ids, list):
+            invoice_ids = []
+            for invoice_ids_type_0_item_data in self.invoice_ids:
+                invoice_ids_type_0_item = str(invoice_ids_type_0_item_data)
+                invoice_ids.append(invoice_ids_type_0_item)
+
+        else:
+            invoice_ids = self.invoice_ids
+
+        outcome: None | str | Unset
+        if isinstance(self.outcome, Unset):
+            outcome = UNSET
+        elif isinstance(self.outcome, DisputeOutcome):
+            outcome = self.outcome.value
+        else:
+            outcome = self.outcome
+
+        resolution: None | str | Unset
+        if isinstance(self.resolution, Unset):
+            resolution = UNSET
+        else:
+            resolution = self.resolution
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, RiskStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "account_id": account_id,
+                "description": description,
+                "kind": kind,
+                "severity": severity,
+            }
+        )
+        if action_plan is not UNSET:
+            field_dict["action_plan"] = action_plan
+        if competitor_id is not UNSET:
+            field_dict["competitor_id"] = competitor_id
+        if disputed_amount is not UNSET:
+            field_dict["disputed_amount"] = disputed_amount
+        if invoice_ids is not UNSET:
+            field_dict["invoice_ids"] = invoice_ids
+        if outcome is not UNSET:
+            field_dict["outcome"] = outcome
+        if resolution is not UNSET:
+            field_dict["resolution"] = resolution
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.action_step import ActionStep
+
+        d = dict(src_dict)
+        account_id = UUID(d.pop("account_id"))
+
+        description = d.pop("description")
+
+        kind = RiskKind(d.pop("kind"))
+
+        severity = Severity(d.pop("severity"))
+
+        def _parse_action_plan(data: object) -> list[ActionStep] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                action_plan_type_0 = []
+                _action_plan_type_0 = data
+                for action_plan_type_0_item_data in _action_plan_type_0:
+                    action_plan_type_0_item = ActionStep.from_dict(
+                        action_plan_type_0_item_data
+                    )
+
+                    action_plan_type_0.append(action_plan_type_0_item)
+
+                return action_plan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ActionStep] | None | Unset, data)
+
+        action_plan = _parse_action_plan(d.pop("action_plan", UNSET))
+
+        def _parse_competitor_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        competitor_id = _parse_competitor_id(d.pop("competitor_id", UNSET))
+
+        def _parse_disputed_amount(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        disputed_amount = _parse_disputed_amount(d.pop("disputed_amount", UNSET))
+
+        def _parse_invoice_ids(data: object) -> list[UUID] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                invoice_ids_type_0 = []
+                _invoice_ids_type_0 = data
+                for invoice_ids_type_0_item_data in _invoice_ids_type_0:
+                    invoice_ids_type_0_item = UUID(invoice_ids_type_0_item_data)
+
+                    invoice_ids_type_0.append(invoice_ids_type_0_item)
+
+                return invoice_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UUID] | None | Unset, data)
+
+        invoice_ids = _parse_invoice_ids(d.pop("invoice_ids", UNSET))
+
+        def _parse_outcome(data: object) -> DisputeOutcome | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outcome_type_1 = DisputeOutcome(data)
+
+                return outcome_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DisputeOutcome | None | Unset, data)
+
+        outcome = _parse_outcome(d.pop("outcome", UNSET))
+
+        def _parse_resolution(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        resolution = _parse_resolution(d.pop("resolution", UNSET))
+
+        def _parse_status(data: object) -> None | RiskStatus | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_1 = RiskStatus(data)
+
+                return status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RiskStatus | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        risk_create = cls(
+            account_id=account_id,
+            description=description,
+            kind=kind,
+            severity=severity,
+            action_plan=action_plan,
+            competitor_id=competitor_id,
+            disputed_amount=disputed_amount,
+            invoice_ids=invoice_ids,
+            outcome=outcome,
+            resolution=resolution,
+            status=status,
+        )
+
+        return risk_create
