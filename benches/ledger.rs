@@ -180,7 +180,7 @@ fn pgbench_ceiling(url: &str, org: &Org) -> f64 {
     let script = format!(
         "\\set r1 random(1, 9000000000000000000)\n\\set r2 random(1, 9000000000000000000)\n\\set a random(1, 8)\n\\set b random(1, 8)\n\
 BEGIN;\n\
-INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) VALUES ('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, DATE '2026-03-01', 'pgbench', 'manual', '{{}}', '{user}', now());\n\
+INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at, updated_at) VALUES ('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, DATE '2026-03-01', 'pgbench', 'manual', '{{}}', '{user}', now(), now());\n\
 INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor) VALUES \
 ('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, 0, (ARRAY[{accounts}])[:a]::uuid, DATE '2026-03-01', 'USD', 1234, 0, 1234, 0), \
 ('{org}', (lpad(to_hex(:r1), 16, '0') || lpad(to_hex(:r2), 16, '0'))::uuid, 1, (ARRAY[{accounts}])[:b]::uuid, DATE '2026-03-01', 'USD', 0, 1234, 0, 1234);\n\
@@ -234,7 +234,7 @@ fn sqlite_ceiling(path: &str, org: &Org) -> f64 {
         );
         conn.batch_execute(&format!(
             "BEGIN IMMEDIATE;\
-             INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) VALUES ('{org}', '{id}', '2026-03-01', 'raw', 'manual', '{{}}', '{user}', '2026-03-01 00:00:00');\
+             INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at, updated_at) VALUES ('{org}', '{id}', '2026-03-01', 'raw', 'manual', '{{}}', '{user}', '2026-03-01 00:00:00', '2026-03-01 00:00:00');\
              INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor) VALUES \
              ('{org}', '{id}', 0, '{a}', '2026-03-01', 'USD', 1234, 0, 1234, 0), ('{org}', '{id}', 1, '{b}', '2026-03-01', 'USD', 0, 1234, 0, 1234);\
              COMMIT;",
@@ -286,8 +286,8 @@ fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
         DbConn::Sqlite(_) => e,
     };
     let sql = format!(
-        "INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at) \
-         SELECT {org_lit}, {id_expr}, {date_expr}, 'history', 'manual', '{{}}', {user_lit}, {now} FROM ({series}) AS gs;\
+        "INSERT INTO journal_entries (organization_id, id, entry_date, description, source, metadata, created_by, posted_at, updated_at) \
+         SELECT {org_lit}, {id_expr}, {date_expr}, 'history', 'manual', '{{}}', {user_lit}, {now}, {now} FROM ({series}) AS gs;\
          INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor, folded) \
          SELECT {org_lit}, {id_expr}, 0, {a}, {date_expr}, 'USD', 1000 + g % 97, 0, 1000 + g % 97, 0, TRUE FROM ({series}) AS gs;\
          INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor, folded) \
