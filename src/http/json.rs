@@ -246,6 +246,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
             } else {
                 "invalid_query"
             };
+            // Worded like a body's errors: the rule, and what was sent, never serde's types.
+            let sent = form_urlencoded::parse(query)
+                .find(|(k, _)| *k == field)
+                .map(|(_, v)| serde_json::Value::String(v.into_owned()));
+            let (code, message) = super::messages::explain(code, &message, sent.as_ref());
             ApiError::validation(vec![FieldError::new(
                 format!("query:{field}"),
                 code,

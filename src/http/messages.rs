@@ -38,6 +38,19 @@ pub fn explain(code: &'static str, message: &str, value: Option<&Value>) -> (&'s
             );
         }
     }
+    // What `str::parse` says when a query parameter is not a number or a boolean.
+    const NOT_A_NUMBER: [&str; 4] = [
+        "invalid digit found in string",
+        "cannot parse integer from empty string",
+        "number too large to fit in target type",
+        "number too small to fit in target type",
+    ];
+    if NOT_A_NUMBER.contains(&message) {
+        return (code, with_got("must be a whole number"));
+    }
+    if message == "provided string was not `true` or `false`" {
+        return (code, with_got("must be true or false"));
+    }
     let expected = message.rsplit("expected ").next().unwrap_or("");
     if message.contains("expected ") {
         let rule = match expected.trim() {
@@ -218,6 +231,25 @@ mod tests {
             Some(&json!(1)),
         );
         assert_eq!(m, "must be true or false; got the number 1");
+    }
+
+    #[test]
+    fn query_parameters_are_worded_like_bodies() {
+        let (code, m) = explain(
+            "invalid_query",
+            "invalid digit found in string",
+            Some(&json!("ten")),
+        );
+        assert_eq!(
+            (code, m.as_str()),
+            ("invalid_query", "must be a whole number; got \"ten\"")
+        );
+        let (_, m) = explain(
+            "invalid_query",
+            "provided string was not `true` or `false`",
+            Some(&json!("yes please")),
+        );
+        assert_eq!(m, "must be true or false; got \"yes please\"");
     }
 
     #[test]

@@ -295,6 +295,24 @@ async fn messages_speak_the_apis_language(app: TestApp) {
         .send()
         .await;
     assert!(a.text.contains("not a calendar date"), "{}", a.text);
+    // Query parameters are worded the same way.
+    for (query, field, code) in [
+        ("owner_id=nope", "query:owner_id", "invalid_id"),
+        ("is_customer=maybe", "query:is_customer", "invalid_query"),
+    ] {
+        let a = app
+            .get(&format!("/api/v1/accounts?{query}"))
+            .token(&owner.token)
+            .send()
+            .await;
+        assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(field_code(&a, field).as_deref(), Some(code), "{}", a.text);
+        assert!(
+            !a.text.contains("UUID parsing") && !a.text.contains("provided string"),
+            "{}",
+            a.text
+        );
+    }
 
     // An invoice to an account that is not (yet) a customer says how to fix it in one step.
     let a = app
