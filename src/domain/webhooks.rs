@@ -239,6 +239,31 @@ fn embedded_v4(high: u16, low: u16) -> Ipv4Addr {
 
 /// Why `pattern` is not an event type or pattern a webhook can subscribe to: `*`,
 /// `<kind>.*` or `<kind>.<action>`, each part lower-case letters, digits and `_`.
+/// [`event_pattern_error`]'s rule as the spec states it (tested to agree below).
+pub const EVENT_PATTERN_REGEX: &str =
+    r"^(\*|[a-z][a-z0-9_]{0,63}\.(\*|[a-z][a-z0-9_]{0,63}))$";
+
+/// An event type, a pattern of one resource's events, or `*`: the items of a webhook's
+/// `events`, for the spec.
+pub struct EventPattern;
+
+impl utoipa::PartialSchema for EventPattern {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(EVENT_PATTERN_REGEX))
+            .max_length(Some(129))
+            .description(Some(
+                "An event type (`invoice.issued`), all events of one resource (`invoice.*`) \
+                 or every event (`*`).",
+            ))
+            .examples(["invoice.*"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for EventPattern {}
+
 pub fn event_pattern_error(pattern: &str) -> Option<&'static str> {
     if pattern == "*" {
         return None;
@@ -323,6 +348,41 @@ pub fn signature_header(secrets: &[&str], msg_id: &str, timestamp: i64, body: &s
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn the_spec_pattern_states_the_event_rule() {
+        let spec = regex::Regex::new(EVENT_PATTERN_REGEX).unwrap();
+        let long = "a".repeat(64);
+        let too_long = "a".repeat(65);
+        for sample in [
+            "*",
+            "invoice.*",
+            "invoice.issued",
+            "journal_entry.posted",
+            "a1.b2",
+            &format!("{long}.{long}"),
+            &format!("{too_long}.x"),
+            "",
+            ".",
+            "*.*",
+            "invoice",
+            "invoice.",
+            ".issued",
+            "Invoice.issued",
+            "1nvoice.issued",
+            "invoice.issued.x",
+            "invoice.*x",
+            "invoice.is sued",
+            "invoice.\0",
+            "invoice.issued\n",
+        ] {
+            assert_eq!(
+                spec.is_match(sample),
+                event_pattern_error(sample).is_none(),
+                "{sample:?}"
+            );
+        }
+    }
 
     fn refused(raw: &str) -> bool {
         matches!(WebhookUrl::parse(raw, false), Err(UrlRefusal::Forbidden(_)))

@@ -2471,9 +2471,10 @@ export interface components {
              *       "invoice.*"
              *     ]
              */
-            events: string[];
+            events: components["schemas"]["EventPattern"][];
             status?: null | components["schemas"]["WebhookState"];
             /**
+             * Format: uri
              * @description An http(s) URL of a public address.
              * @example https://example.com/accord/webhooks
              */
@@ -2801,6 +2802,11 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /**
+         * @description An event type (`invoice.issued`), all events of one resource (`invoice.*`) or every event (`*`).
+         * @example invoice.*
+         */
+        EventPattern: string;
         /** @description The resource an event is about. */
         EventResource: {
             /** Format: uuid */
@@ -4476,8 +4482,13 @@ export interface components {
         };
         UpdateWebhookRequest: {
             description?: string | null;
-            events?: string[] | null;
+            /** @description Event types or patterns, at least one; replaces the list. */
+            events?: components["schemas"]["EventPattern"][] | null;
             status?: null | components["schemas"]["WebhookState"];
+            /**
+             * Format: uri
+             * @description An http(s) URL of a public address.
+             */
             url?: string | null;
         };
         /** Format: uuid */

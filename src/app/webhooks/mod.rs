@@ -30,7 +30,7 @@ use crate::db::webhooks::{DeliveryRow, WebhookFilter, WebhookRow};
 use crate::db::{self, DbConn};
 use crate::domain::ids::{EventId, WebhookDeliveryId, WebhookId};
 use crate::domain::webhooks::{
-    event_pattern_error, forbidden_address, pattern_matches, secret_from_bytes, TargetHost,
+    event_pattern_error, EventPattern, forbidden_address, pattern_matches, secret_from_bytes, TargetHost,
     WebhookUrl,
 };
 
@@ -121,10 +121,10 @@ pub struct WebhookWithSecret {
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhookRequest {
     /// An http(s) URL of a public address.
-    #[schema(example = "https://example.com/accord/webhooks")]
+    #[schema(example = "https://example.com/accord/webhooks", format = "uri", pattern = "^[Hh][Tt][Tt][Pp][Ss]?://", max_length = 2000)]
     pub url: String,
     /// Event types (`invoice.issued`) or patterns (`invoice.*`, `*`), at least one.
-    #[schema(example = json!(["invoice.*"]))]
+    #[schema(example = json!(["invoice.*"]), value_type = Vec<EventPattern>, min_items = 1, max_items = 100)]
     pub events: Vec<String>,
     pub description: Option<String>,
     /// `active` (default) or `paused`.
@@ -137,7 +137,11 @@ pub struct CreateWebhookRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWebhookRequest {
+    /// An http(s) URL of a public address.
+    #[schema(format = "uri", pattern = "^[Hh][Tt][Tt][Pp][Ss]?://", max_length = 2000)]
     pub url: Option<String>,
+    /// Event types or patterns, at least one; replaces the list.
+    #[schema(value_type = Option<Vec<EventPattern>>, min_items = 1, max_items = 100)]
     pub events: Option<Vec<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]

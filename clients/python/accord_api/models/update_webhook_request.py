@@ -16,9 +16,9 @@ class UpdateWebhookRequest:
     """
     Attributes:
         description (None | str | Unset):
-        events (list[str] | None | Unset):
+        events (list[str] | None | Unset): Event types or patterns, at least one; replaces the list.
         status (None | Unset | WebhookState):
-        url (None | str | Unset):
+        url (None | str | Unset): An http(s) URL of a public address.
     """
 
     description: None | str | Unset = UNSET
