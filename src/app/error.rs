@@ -406,18 +406,20 @@ impl Check {
         Some(v.to_lowercase())
     }
 
+    /// A website ([`crate::domain::crm::WEBSITE_PATTERN`], at most 2,000 characters as sent);
+    /// blank is none.
     pub fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
-        let v = self.text(field, value, 2000)?;
-        let host_ok = crate::domain::crm::website_domain(&v).is_some();
-        let scheme_ok = !v.contains("://") || v.starts_with("http://") || v.starts_with("https://");
-        if !host_ok || !scheme_ok || v.contains(char::is_whitespace) {
+        let raw = value?;
+        self.max_chars(field, Some(raw), 2000);
+        if !crate::domain::crm::is_website(raw) {
             self.push(
                 field,
                 "url",
                 "must be a web address such as https://example.com",
             );
         }
-        Some(v)
+        let v = raw.trim_matches([' ', '\t']);
+        (!v.is_empty()).then(|| v.to_owned())
     }
 
     pub fn range(&mut self, field: &str, value: Option<i64>, min: i64, max: i64) {

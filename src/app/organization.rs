@@ -107,18 +107,18 @@ pub struct OrganizationSettings {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationPatch {
-    #[schema(example = "Acme Ltd")]
+    #[schema(example = "Acme Ltd", max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     pub rounding_mode: Option<RoundingMode>,
     /// IANA time zone name (`Europe/Berlin`); "today" is the date there.
     #[schema(example = "Europe/Berlin")]
     pub timezone: Option<String>,
     /// Prefix of invoice numbers (taken at issue): up to 20 letters, digits, `-`, `_`, `/`, `.`.
-    #[schema(example = "INV-")]
+    #[schema(example = "INV-", pattern = "^[-A-Za-z0-9_./]{0,20}$")]
     pub invoice_prefix: Option<String>,
-    #[schema(example = "CN-")]
+    #[schema(example = "CN-", pattern = "^[-A-Za-z0-9_./]{0,20}$")]
     pub credit_note_prefix: Option<String>,
-    #[schema(example = "VC-")]
+    #[schema(example = "VC-", pattern = "^[-A-Za-z0-9_./]{0,20}$")]
     pub vendor_credit_prefix: Option<String>,
 }
 

@@ -138,6 +138,40 @@ pub fn effective_status(own: AccountStatus, has_live_high_risk: bool) -> Account
     }
 }
 
+/// What a `website` may be, as the spec states it: blank, or an optional http(s) scheme, a
+/// host name of at least two labels (letters, digits and `-`, non-ASCII letters included), an
+/// optional port and an optional path, query or fragment of visible characters; spaces or tabs
+/// around it are dropped. The character ranges leave out every character any regex flavour
+/// counts as white space, so the spec's readers and the server agree on each string.
+pub const WEBSITE_PATTERN: &str = concat!(
+    r"^[ \t]*(?:(?:[Hh][Tt][Tt][Pp][Ss]?://)?",
+    r"[-A-Za-z0-9\u00c0-\u167f\u3001-\ud7ff]+(?:\.[-A-Za-z0-9\u00c0-\u167f\u3001-\ud7ff]+)+",
+    r"(?::[0-9]{1,5})?(?:[/?#][!-~\u00a1-\u167f\u3001-\ud7ff]*)?)?[ \t]*$",
+);
+
+/// The spec's schema of a `website` field (`null` clears it).
+pub fn website_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .pattern(Some(WEBSITE_PATTERN))
+        .max_length(Some(2000))
+        .description(Some(
+            "A web address such as `https://globex.example` (the scheme may be left out).",
+        ))
+        .examples(["https://globex.example"])
+        .build()
+}
+
+/// Whether `website` follows [`WEBSITE_PATTERN`].
+pub fn is_website(website: &str) -> bool {
+    // The pattern is a constant; the unit test below proves it compiles.
+    static RULE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RULE.get_or_init(|| regex::Regex::new(WEBSITE_PATTERN).ok())
+        .as_ref()
+        .is_some_and(|rule| rule.is_match(website))
+}
+
 /// The host of a website without scheme, path, port or a leading `www.`, lower-cased: the
 /// natural key imports match accounts on.
 pub fn website_domain(website: &str) -> Option<String> {
@@ -183,6 +217,34 @@ mod tests {
             effective_status(AccountStatus::Churned, true),
             AccountStatus::Churned
         );
+    }
+
+    #[test]
+    fn websites_follow_the_stated_pattern() {
+        for ok in [
+            "https://www.globex.example/about?x=1#y",
+            "HTTP://globex.example:8080",
+            "globex.example",
+            "  münchen.de ",
+            "例え.jp/パス",
+            "",
+            " \t",
+        ] {
+            assert!(is_website(ok), "{ok:?}");
+        }
+        for bad in [
+            "globex",
+            "ftp://globex.example",
+            "https://",
+            "globex .example",
+            "globex.example/a b",
+            "user@globex.example",
+            "\u{3000}globex.example",
+            "globex.example\n",
+            "globex..example",
+        ] {
+            assert!(!is_website(bad), "{bad:?}");
+        }
     }
 
     #[test]

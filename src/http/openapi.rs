@@ -20,7 +20,7 @@ use crate::app::error::FieldError;
 #[openapi(
     info(
         title = "Accord API",
-        description = "Account management and the books behind it: client relationships, a double-entry general ledger, receivables, payables and banking.\n\nConventions: JSON bodies in snake_case; money as decimal strings with an ISO 4217 currency; errors as RFC 9457 problem+json with a stable `code`; `Idempotency-Key` on every authenticated POST; cursor pagination (`limit`, `cursor`, `next_cursor`); `ETag`/`If-Match` on resources with a `version`."
+        description = "Account management and the books behind it: client relationships, a double-entry general ledger, receivables, payables and banking.\n\nConventions: JSON bodies in snake_case; money as decimal strings with an ISO 4217 currency; errors as RFC 9457 problem+json with a stable `code`; `Idempotency-Key` on every authenticated POST; cursor pagination (`limit`, `cursor`, `next_cursor`); `ETag`/`If-Match` on resources with a `version`; no string, in a body or a query, may contain U+0000 (422 `invalid_character`: PostgreSQL text cannot hold it)."
     ),
     components(schemas(Problem, FieldError)),
     tags(

@@ -1830,7 +1830,10 @@ export interface components {
             /** Format: uuid */
             team_id?: string | null;
             tier?: null | components["schemas"]["Tier"];
-            /** @example https://globex.example */
+            /**
+             * @description A web address such as `https://globex.example` (the scheme may be left out).
+             * @example https://globex.example
+             */
             website?: string | null;
         };
         AccountLedgerView: {
@@ -1871,7 +1874,10 @@ export interface components {
             /** Format: uuid */
             team_id?: string | null;
             tier?: null | components["schemas"]["Tier"];
-            /** @example https://globex.example */
+            /**
+             * @description A web address such as `https://globex.example` (the scheme may be left out).
+             * @example https://globex.example
+             */
             website?: string | null;
         };
         /**
@@ -2273,11 +2279,19 @@ export interface components {
         CompetitorCreate: {
             name: string;
             notes?: string | null;
+            /**
+             * @description A web address such as `https://globex.example` (the scheme may be left out).
+             * @example https://globex.example
+             */
             website?: string | null;
         };
         CompetitorPatch: {
             name?: string | null;
             notes?: string | null;
+            /**
+             * @description A web address such as `https://globex.example` (the scheme may be left out).
+             * @example https://globex.example
+             */
             website?: string | null;
         };
         CompetitorView: {
@@ -2489,32 +2503,22 @@ export interface components {
         };
         /** @description The organization's CRM settings; missing keys take the defaults. */
         CrmSettings: {
-            /**
-             * @description Default check-in cadence in days per tier (`key`, `strategic`, `standard`).
-             * @default {
-             *       "key": 14,
-             *       "standard": 90,
-             *       "strategic": 30
-             *     }
-             */
-            check_in_days_by_tier: {
-                [key: string]: number;
+            /** @description Default check-in cadence in days (1-3650) per tier; a tier left out keeps its default. */
+            check_in_days_by_tier?: {
+                key?: number;
+                standard?: number;
+                strategic?: number;
             };
-            /**
-             * @description Weight of each health factor (0-100), by factor key.
-             * @default {
-             *       "champion_presence": 5,
-             *       "check_in_recency": 20,
-             *       "client_feedback": 20,
-             *       "days_sales_outstanding": 10,
-             *       "manager_sentiment": 15,
-             *       "open_risks": 20,
-             *       "opportunity_momentum": 10,
-             *       "overdue_receivables": 15
-             *     }
-             */
-            health_weights: {
-                [key: string]: number;
+            /** @description Weight of each health factor (0-100), by factor key; a factor left out keeps its default. */
+            health_weights?: {
+                champion_presence?: number;
+                check_in_recency?: number;
+                client_feedback?: number;
+                days_sales_outstanding?: number;
+                manager_sentiment?: number;
+                open_risks?: number;
+                opportunity_momentum?: number;
+                overdue_receivables?: number;
             };
             /**
              * Format: int32
@@ -4791,11 +4795,22 @@ export interface operations {
             query?: {
                 /** @description Check every row and answer exactly as the import would, committing nothing. */
                 dry_run?: boolean;
-                /**
-                 * @description Skip columns the import does not know; without it such a column refuses the file
-                 *     (422 `unknown_column` naming it).
-                 */
+                /** @description Skip columns the import does not know; the same as `unknown_columns=ignore`. */
                 ignore_unknown_columns?: boolean;
+                /**
+                 * @description What a column the import does not know (and `mapping` does not name) does: `refuse`
+                 *     the file (the default: 422 `unknown_column` naming it), `ignore` it, or fill the
+                 *     custom field of the column's name (`custom_fields`).
+                 */
+                unknown_columns?: "refuse" | "ignore" | "custom_fields";
+                /**
+                 * @description The file's own column names mapped to the import's, as a JSON object:
+                 *     `{"Organization Name": "name", "Web": "website", "Region": "custom_fields.region",
+                 *     "Notes": null}` (`null` skips the column). Columns it does not name are read by their
+                 *     own names.
+                 * @example {"Organization Name":"name","Web":"website"}
+                 */
+                mapping?: string;
             };
             header?: {
                 /** @description Makes a retry of this POST safe */
@@ -4804,7 +4819,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that account), `name` (required without `id`), `legal_name`, `industry`, `website`, `tier`, `status`, `is_customer`, `is_vendor` (true/false), `currency`, `goals`, `tags` (separated by `;`), `owner_id` (a user's id or email), `owner_email`, `team_id` (a team's id or name), `team_name`, and `custom_fields.NAME` (fills custom field NAME). An empty cell leaves the field as it is. `GET /accounts/export` writes these columns. */
+        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that account), `name` (required without `id`), `legal_name`, `industry`, `website`, `tier`, `status`, `is_customer`, `is_vendor` (true/false), `currency`, `goals`, `tags` (separated by `;`), `owner_id` (a user's id or email), `owner_email`, `team_id` (a team's id or name), `team_name`, and `custom_fields.NAME` (fills custom field NAME). An empty cell leaves the field as it is. `GET /accounts/export` writes these columns. A file with other column names is read through `mapping`. */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -6160,11 +6175,22 @@ export interface operations {
             query?: {
                 /** @description Check every row and answer exactly as the import would, committing nothing. */
                 dry_run?: boolean;
-                /**
-                 * @description Skip columns the import does not know; without it such a column refuses the file
-                 *     (422 `unknown_column` naming it).
-                 */
+                /** @description Skip columns the import does not know; the same as `unknown_columns=ignore`. */
                 ignore_unknown_columns?: boolean;
+                /**
+                 * @description What a column the import does not know (and `mapping` does not name) does: `refuse`
+                 *     the file (the default: 422 `unknown_column` naming it), `ignore` it, or fill the
+                 *     custom field of the column's name (`custom_fields`).
+                 */
+                unknown_columns?: "refuse" | "ignore" | "custom_fields";
+                /**
+                 * @description The file's own column names mapped to the import's, as a JSON object:
+                 *     `{"Organization Name": "name", "Web": "website", "Region": "custom_fields.region",
+                 *     "Notes": null}` (`null` skips the column). Columns it does not name are read by their
+                 *     own names.
+                 * @example {"Organization Name":"name","Web":"website"}
+                 */
+                mapping?: string;
             };
             header?: {
                 /** @description Makes a retry of this POST safe */
@@ -6173,7 +6199,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that contact), the account as `account_id`, `account_domain` (a domain or web address) and/or `account_name` (one is required without `id`), `name` (required without `id`), `title`, `seniority`, `email`, `phone`, `is_decision_maker` (true/false), `influence`, `status`, and `custom_fields.NAME`. An empty cell leaves the field as it is. */
+        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that contact), the account as `account_id`, `account_domain` (a domain or web address) and/or `account_name` (one is required without `id`), `name` (required without `id`), `title`, `seniority`, `email`, `phone`, `is_decision_maker` (true/false), `influence`, `status`, and `custom_fields.NAME`. An empty cell leaves the field as it is. A file with other column names is read through `mapping`. */
         requestBody: {
             content: {
                 "text/csv": string;

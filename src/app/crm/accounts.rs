@@ -42,7 +42,7 @@ pub struct AccountInput {
     #[schema(value_type = Option<String>, max_length = 200)]
     pub industry: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>, example = "https://globex.example")]
+    #[schema(schema_with = crate::domain::crm::website_schema)]
     pub website: Option<Option<String>>,
     #[schema(value_type = Option<Tier>)]
     pub tier: Option<String>,

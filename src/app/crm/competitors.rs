@@ -24,6 +24,7 @@ use crate::domain::ids::CompetitorId;
 pub struct CompetitorInput {
     #[schema(max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
+    #[schema(schema_with = crate::domain::crm::website_schema)]
     pub website: Option<String>,
     #[schema(max_length = 5000)]
     pub notes: Option<String>,

@@ -56,17 +56,79 @@ pub const ACCOUNT_COLUMNS: [&str; 16] = [
 pub const CUSTOM_FIELD_PREFIX: &str = "custom_fields.";
 
 /// What an import is asked besides the file.
-#[derive(Debug, Clone, Copy, Default, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportParams {
     /// Check every row and answer exactly as the import would, committing nothing.
     #[serde(default)]
     pub dry_run: bool,
-    /// Skip columns the import does not know; without it such a column refuses the file
-    /// (422 `unknown_column` naming it).
+    /// Skip columns the import does not know; the same as `unknown_columns=ignore`.
     #[serde(default)]
     pub ignore_unknown_columns: bool,
+    /// What a column the import does not know (and `mapping` does not name) does: `refuse`
+    /// the file (the default: 422 `unknown_column` naming it), `ignore` it, or fill the
+    /// custom field of the column's name (`custom_fields`).
+    #[param(inline)]
+    pub unknown_columns: Option<UnknownColumns>,
+    /// The file's own column names mapped to the import's, as a JSON object:
+    /// `{"Organization Name": "name", "Web": "website", "Region": "custom_fields.region",
+    /// "Notes": null}` (`null` skips the column). Columns it does not name are read by their
+    /// own names.
+    #[param(example = json!(r#"{"Organization Name":"name","Web":"website"}"#))]
+    pub mapping: Option<String>,
+}
+
+/// What an import does with a column it does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownColumns {
+    Refuse,
+    Ignore,
+    CustomFields,
+}
+
+impl ImportParams {
+    /// `unknown_columns`, with `ignore_unknown_columns=true` as its older spelling.
+    fn unknown_columns(&self) -> Result<UnknownColumns, FieldError> {
+        match (self.unknown_columns, self.ignore_unknown_columns) {
+            (None, false) => Ok(UnknownColumns::Refuse),
+            (None, true) | (Some(UnknownColumns::Ignore), _) => Ok(UnknownColumns::Ignore),
+            (Some(other), false) => Ok(other),
+            (Some(_), true) => Err(FieldError::new(
+                "query:unknown_columns",
+                "conflict",
+                "ignore_unknown_columns=true says ignore; send one of the two",
+            )),
+        }
+    }
+
+    /// `mapping`, read: each file column named, with what it becomes (`None` skips it).
+    fn mapping(&self) -> Result<Vec<(String, Option<String>)>, FieldError> {
+        let Some(text) = self.mapping.as_deref() else {
+            return Ok(Vec::new());
+        };
+        let invalid = || {
+            FieldError::new(
+                "query:mapping",
+                "invalid_mapping",
+                "must be a JSON object of the file's column names to the import's column \
+                 names (or null to skip one), such as {\"Organization Name\": \"name\"}",
+            )
+        };
+        let serde_json::Value::Object(map) =
+            serde_json::from_str::<serde_json::Value>(text).map_err(|_| invalid())?
+        else {
+            return Err(invalid());
+        };
+        map.into_iter()
+            .map(|(from, to)| match to {
+                serde_json::Value::String(to) => Ok((from.trim().to_owned(), Some(to))),
+                serde_json::Value::Null => Ok((from.trim().to_owned(), None)),
+                _ => Err(invalid()),
+            })
+            .collect()
+    }
 }
 
 /// What became of one row.
@@ -181,6 +243,35 @@ impl SheetRow {
     }
 }
 
+/// The import's column called `name` (a header, or a mapping's target): a field of `known`,
+/// `custom_fields.NAME`, or `None` for one the import does not know.
+fn column_named(name: &str, known: &[&'static str]) -> Result<Option<Column>, String> {
+    let trimmed = name.trim();
+    if let Some(custom) = trimmed
+        .get(..CUSTOM_FIELD_PREFIX.len())
+        .filter(|p| p.eq_ignore_ascii_case(CUSTOM_FIELD_PREFIX))
+        .and_then(|_| trimmed.get(CUSTOM_FIELD_PREFIX.len()..))
+    {
+        return custom_field_name(custom).map(|c| Some(Column::Custom(c)));
+    }
+    let normalized = normalized(name);
+    Ok(known
+        .iter()
+        .find(|k| **k == normalized)
+        .map(|field| Column::Field(field)))
+}
+
+/// A custom field's name as a column gives it: 1 to 100 characters.
+fn custom_field_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(format!(
+            "a custom field column is {CUSTOM_FIELD_PREFIX}NAME, NAME 1 to 100 characters"
+        ));
+    }
+    Ok(name.to_owned())
+}
+
 /// A header as the import compares it: trimmed, lower case, spaces and dashes as `_`.
 fn normalized(header: &str) -> String {
     header.trim().to_lowercase().replace([' ', '-'], "_")
@@ -206,40 +297,88 @@ impl Sheet {
                 format!("the header row is not CSV: {e}"),
             )
         })?;
+        let mut check = Check::new();
+        let unknown = params.unknown_columns().map_err(|e| check.add(e)).ok();
+        let mapping = params.mapping().map_err(|e| check.add(e)).ok();
+        check.finish()?;
+        let unknown = unknown.unwrap_or(UnknownColumns::Refuse);
+        let mapping = mapping.unwrap_or_default();
         let mut problems = Vec::new();
+        for (from, _) in &mapping {
+            if !headers.iter().any(|h| h.trim() == from) {
+                problems.push(FieldError::new(
+                    format!("query:mapping.{from}"),
+                    "unknown_column",
+                    "the file has no column of this name",
+                ));
+            }
+        }
         let mut columns = Vec::new();
         for header in headers.iter() {
-            let name = normalized(header);
-            let column = if let Some(custom) = header
-                .trim()
-                .get(..CUSTOM_FIELD_PREFIX.len())
-                .filter(|p| p.eq_ignore_ascii_case(CUSTOM_FIELD_PREFIX))
-                .and_then(|_| header.trim().get(CUSTOM_FIELD_PREFIX.len()..))
-            {
-                let custom = custom.trim();
-                if custom.is_empty() || custom.chars().count() > 100 {
-                    problems.push(FieldError::new(
-                        format!("column:{header}"),
-                        "invalid_column",
-                        "a custom field column is custom_fields.NAME, NAME 1 to 100 characters",
-                    ));
-                }
-                Column::Custom(custom.to_owned())
-            } else if let Some(field) = known.iter().find(|k| **k == name) {
-                Column::Field(field)
-            } else if params.ignore_unknown_columns {
-                Column::Skipped
-            } else {
-                problems.push(FieldError::new(
-                    format!("column:{header}"),
-                    "unknown_column",
-                    format!(
-                        "the columns are {}, and {CUSTOM_FIELD_PREFIX}NAME for a custom field; \
-                         send ignore_unknown_columns=true to skip the others",
-                        known.join(", ")
-                    ),
-                ));
-                Column::Skipped
+            let mapped = mapping.iter().find(|(from, _)| from == header.trim());
+            let column = match mapped {
+                Some((_, None)) => Column::Skipped,
+                Some((from, Some(to))) => match column_named(to, known) {
+                    Ok(Some(column)) => column,
+                    Ok(None) => {
+                        problems.push(FieldError::new(
+                            format!("query:mapping.{from}"),
+                            "unknown_column",
+                            format!(
+                                "maps to {to}, which is not one of the columns: {}, and \
+                                 {CUSTOM_FIELD_PREFIX}NAME for a custom field",
+                                known.join(", ")
+                            ),
+                        ));
+                        Column::Skipped
+                    }
+                    Err(message) => {
+                        problems.push(FieldError::new(
+                            format!("query:mapping.{from}"),
+                            "invalid_column",
+                            message,
+                        ));
+                        Column::Skipped
+                    }
+                },
+                None => match column_named(header, known) {
+                    Ok(Some(column)) => column,
+                    Err(message) => {
+                        problems.push(FieldError::new(
+                            format!("column:{header}"),
+                            "invalid_column",
+                            message,
+                        ));
+                        Column::Skipped
+                    }
+                    Ok(None) => match unknown {
+                        UnknownColumns::Ignore => Column::Skipped,
+                        UnknownColumns::CustomFields => match custom_field_name(header) {
+                            Ok(name) => Column::Custom(name),
+                            Err(message) => {
+                                problems.push(FieldError::new(
+                                    format!("column:{header}"),
+                                    "invalid_column",
+                                    message,
+                                ));
+                                Column::Skipped
+                            }
+                        },
+                        UnknownColumns::Refuse => {
+                            problems.push(FieldError::new(
+                                format!("column:{header}"),
+                                "unknown_column",
+                                format!(
+                                    "the columns are {}, and {CUSTOM_FIELD_PREFIX}NAME for a \
+                                     custom field; name the others in mapping, or send \
+                                     unknown_columns=ignore or unknown_columns=custom_fields",
+                                    known.join(", ")
+                                ),
+                            ));
+                            Column::Skipped
+                        }
+                    },
+                },
             };
             if column != Column::Skipped && columns.contains(&column) {
                 problems.push(FieldError::new(

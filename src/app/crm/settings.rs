@@ -22,17 +22,60 @@ use crate::domain::ids::OrganizationId;
 #[serde(default, deny_unknown_fields)]
 pub struct CrmSettings {
     /// Weight of each health factor (0-100), by factor key.
-    #[schema(value_type = BTreeMap<String, u32>)]
+    #[schema(schema_with = health_weights_schema)]
     pub health_weights: BTreeMap<String, u32>,
     /// Scores at or above this are `healthy`.
+    #[schema(minimum = 1, maximum = 100)]
     pub healthy_from: u32,
     /// Scores at or above this (below `healthy_from`) are `watch`; below, `poor`.
+    #[schema(minimum = 0, maximum = 100)]
     pub watch_from: u32,
     /// Default check-in cadence in days per tier (`key`, `strategic`, `standard`).
-    #[schema(value_type = BTreeMap<String, i32>)]
+    #[schema(schema_with = cadence_schema)]
     pub check_in_days_by_tier: BTreeMap<String, i32>,
     #[serde(default)]
     pub version: i64,
+}
+
+/// An object whose keys are `keys`, each an integer from `min` to `max`, none required.
+fn keyed_integers(
+    keys: impl IntoIterator<Item = &'static str>,
+    min: i64,
+    max: i64,
+    description: &str,
+) -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
+    keys.into_iter()
+        .fold(ObjectBuilder::new().schema_type(Type::Object), |b, key| {
+            b.property(
+                key,
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(min))
+                    .maximum(Some(max)),
+            )
+        })
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+        .description(Some(description))
+        .build()
+}
+
+fn health_weights_schema() -> utoipa::openapi::schema::Object {
+    keyed_integers(
+        FactorKey::ALL.map(FactorKey::as_str),
+        0,
+        100,
+        "Weight of each health factor (0-100), by factor key; a factor left out keeps its default.",
+    )
+}
+
+fn cadence_schema() -> utoipa::openapi::schema::Object {
+    keyed_integers(
+        Tier::ALL.iter().map(|t| t.as_str()),
+        1,
+        3650,
+        "Default check-in cadence in days (1-3650) per tier; a tier left out keeps its default.",
+    )
 }
 
 impl Default for CrmSettings {

@@ -19,14 +19,14 @@ const ACCOUNT_FILE: &str = "A CSV file, header row first (`Content-Type: text/cs
 (true/false), `currency`, `goals`, `tags` (separated by `;`), `owner_id` (a user's id or \
 email), `owner_email`, `team_id` (a team's id or name), `team_name`, and `custom_fields.NAME` \
 (fills custom field NAME). An empty cell leaves the field as it is. `GET /accounts/export` \
-writes these columns.";
+writes these columns. A file with other column names is read through `mapping`.";
 
 const CONTACT_FILE: &str = "A CSV file, header row first (`Content-Type: text/csv`). Columns \
 (any order, names case-insensitive): `id` (updates that contact), the account as `account_id`, \
 `account_domain` (a domain or web address) and/or `account_name` (one is required without \
 `id`), `name` (required without `id`), `title`, `seniority`, `email`, `phone`, \
 `is_decision_maker` (true/false), `influence`, `status`, and `custom_fields.NAME`. An empty \
-cell leaves the field as it is.";
+cell leaves the field as it is. A file with other column names is read through `mapping`.";
 
 /// The body, if it was sent as CSV (or plain text); a 400 otherwise.
 fn csv_body(req: &HttpRequest, body: web::Bytes) -> Result<web::Bytes, ApiError> {

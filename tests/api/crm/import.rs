@@ -350,6 +350,119 @@ both_backends!(
     super::unknown_columns_and_custom_fields
 );
 
+/// A file written elsewhere, with its own column names: a mapping names them, `null` skips
+/// one, and the columns left over fill custom fields when asked.
+async fn a_mapping_reads_a_foreign_file(app: TestApp) {
+    let owner = app.signup("Acme").await;
+    let t = &owner.token;
+    let csv = "Organization Name,Web,Country,Internal Notes,Founded
+\
+               Turner Broadcasting,https://www.turner.com/,US,call Ted,1970\n";
+    let mapping = json!({"Organization Name": "name", "Web": "website",
+                         "Country": "custom_fields.country", "Internal Notes": null})
+    .to_string();
+    let path = |extra: &str| {
+        format!(
+            "/api/v1/accounts/import?mapping={}{extra}",
+            urlencoding(&mapping)
+        )
+    };
+
+    let refused = import(&app, t, &path(""), csv).await;
+    assert_eq!(
+        field_code(&refused, "column:Founded").as_deref(),
+        Some("unknown_column"),
+        "a column neither known nor mapped is still refused: {}",
+        refused.text
+    );
+    let r = imported(&app, t, &path("&unknown_columns=custom_fields"), csv).await;
+
+    assert_eq!(outcomes(&r), ["created"], "{r}");
+    let id = r["rows"][0]["account_id"].as_str().unwrap();
+    let a = app.fetch(t, &format!("/api/v1/accounts/{id}")).await;
+    assert_eq!(a["name"], "Turner Broadcasting");
+    assert_eq!(a["website"], "https://www.turner.com/");
+    assert_eq!(
+        a["custom_fields"],
+        json!({"country": "US", "Founded": "1970"}),
+        "the skipped column is nowhere: {a}"
+    );
+
+    // What a mapping gets wrong is named, and nothing is imported.
+    for (mapping, field, code) in [
+        (
+            json!({"Nope": "name"}),
+            "query:mapping.Nope",
+            "unknown_column",
+        ),
+        (
+            json!({"Web": "homepage"}),
+            "query:mapping.Web",
+            "unknown_column",
+        ),
+        (json!({"Web": 7}), "query:mapping", "invalid_mapping"),
+        (json!(["name"]), "query:mapping", "invalid_mapping"),
+    ] {
+        let r = import(
+            &app,
+            t,
+            &format!(
+                "/api/v1/accounts/import?unknown_columns=ignore&mapping={}",
+                urlencoding(&mapping.to_string())
+            ),
+            csv,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(field_code(&r, field).as_deref(), Some(code), "{}", r.text);
+    }
+    let r = import(
+        &app,
+        t,
+        "/api/v1/accounts/import?ignore_unknown_columns=true&unknown_columns=custom_fields",
+        csv,
+    )
+    .await;
+    assert_eq!(
+        field_code(&r, "query:unknown_columns").as_deref(),
+        Some("conflict"),
+        "{}",
+        r.text
+    );
+    assert_eq!(all_accounts(&app, t).await.len(), 1);
+
+    // The contact import reads mappings the same way.
+    let contacts =
+        "Full Name,Company,E-mail address\nJane Roe,Turner Broadcasting,jane@turner.com\n";
+    let mapping = json!({"Full Name": "name", "Company": "account_name",
+                         "E-mail address": "email"})
+    .to_string();
+    let r = imported(
+        &app,
+        t,
+        &format!("/api/v1/contacts/import?mapping={}", urlencoding(&mapping)),
+        contacts,
+    )
+    .await;
+    assert_eq!(outcomes(&r), ["created"], "{r}");
+}
+both_backends!(
+    a_mapping_reads_a_foreign_file_works,
+    super::a_mapping_reads_a_foreign_file
+);
+
+/// `text` as a query parameter's value.
+fn urlencoding(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 async fn a_dry_run_commits_nothing(app: TestApp) {
     let owner = app.signup("Acme").await;
     let t = &owner.token;

@@ -86,6 +86,8 @@ from .field_error import FieldError
 from .general_ledger_view import GeneralLedgerView
 from .grade import Grade
 from .health_view import HealthView
+from .import_accounts_unknown_columns import ImportAccountsUnknownColumns
+from .import_contacts_unknown_columns import ImportContactsUnknownColumns
 from .import_error import ImportError_
 from .import_result import ImportResult
 from .import_row import ImportRow
@@ -343,6 +345,8 @@ __all__ = (
     "GeneralLedgerView",
     "Grade",
     "HealthView",
+    "ImportAccountsUnknownColumns",
+    "ImportContactsUnknownColumns",
     "ImportError_",
     "ImportResult",
     "ImportRow",

@@ -38,7 +38,7 @@ class AccountCreate:
         tags (list[str] | None | Unset):
         team_id (None | Unset | UUID):
         tier (None | Tier | Unset):
-        website (None | str | Unset):  Example: https://globex.example.
+        website (None | str | Unset): A web address such as `https://globex.example` (the scheme may be left out).
     """
 
     name: str

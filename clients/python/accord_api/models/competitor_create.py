@@ -16,7 +16,7 @@ class CompetitorCreate:
     Attributes:
         name (str):
         notes (None | str | Unset):
-        website (None | str | Unset):
+        website (None | str | Unset): A web address such as `https://globex.example` (the scheme may be left out).
     """
 
     name: str

@@ -16,7 +16,7 @@ class CompetitorPatch:
     Attributes:
         name (None | str | Unset):
         notes (None | str | Unset):
-        website (None | str | Unset):
+        website (None | str | Unset): A web address such as `https://globex.example` (the scheme may be left out).
     """
 
     name: None | str | Unset = UNSET

@@ -20,9 +20,10 @@ class CrmSettings:
     """The organization's CRM settings; missing keys take the defaults.
 
     Attributes:
-        check_in_days_by_tier (CrmSettingsCheckInDaysByTier | Unset): Default check-in cadence in days per tier (`key`,
-            `strategic`, `standard`).
-        health_weights (CrmSettingsHealthWeights | Unset): Weight of each health factor (0-100), by factor key.
+        check_in_days_by_tier (CrmSettingsCheckInDaysByTier | Unset): Default check-in cadence in days (1-3650) per
+            tier; a tier left out keeps its default.
+        health_weights (CrmSettingsHealthWeights | Unset): Weight of each health factor (0-100), by factor key; a factor
+            left out keeps its default.
         healthy_from (int | Unset): Scores at or above this are `healthy`. Default: 70.
         version (int | Unset):  Default: 0.
         watch_from (int | Unset): Scores at or above this (below `healthy_from`) are `watch`; below, `poor`. Default:

@@ -4,44 +4,58 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CrmSettingsCheckInDaysByTier")
 
 
 @_attrs_define
 class CrmSettingsCheckInDaysByTier:
-    """Default check-in cadence in days per tier (`key`, `strategic`, `standard`)."""
+    """Default check-in cadence in days (1-3650) per tier; a tier left out keeps its default.
 
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+    Attributes:
+        key (int | Unset):
+        standard (int | Unset):
+        strategic (int | Unset):
+    """
+
+    key: int | Unset = UNSET
+    standard: int | Unset = UNSET
+    strategic: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        key = self.key
+
+        standard = self.standard
+
+        strategic = self.strategic
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
+        field_dict.update({})
+        if key is not UNSET:
+            field_dict["key"] = key
+        if standard is not UNSET:
+            field_dict["standard"] = standard
+        if strategic is not UNSET:
+            field_dict["strategic"] = strategic
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        crm_settings_check_in_days_by_tier = cls()
+        key = d.pop("key", UNSET)
 
-        crm_settings_check_in_days_by_tier.additional_properties = d
+        standard = d.pop("standard", UNSET)
+
+        strategic = d.pop("strategic", UNSET)
+
+        crm_settings_check_in_days_by_tier = cls(
+            key=key,
+            standard=standard,
+            strategic=strategic,
+        )
+
         return crm_settings_check_in_days_by_tier
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> int:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: int) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
