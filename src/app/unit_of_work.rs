@@ -320,8 +320,11 @@ fn record_changes(
     let mut audit = notes;
     for change in &changes {
         let kind = change.event_type();
-        let object = change.after.as_ref().or(change.before.as_ref());
-        let json = |v: Option<&serde_json::Value>| v.map(|v| v.to_string());
+        // Each state is serialized once: the event's object is the audit row's `after` (its
+        // `before`, for a deletion).
+        let before = change.before.as_ref().map(|v| v.to_string());
+        let after = change.after.as_ref().map(|v| v.to_string());
+        let object = after.as_ref().or(before.as_ref());
         events.push(EventRow {
             id: EventId::new(),
             organization_id: org,
@@ -333,7 +336,7 @@ fn record_changes(
             request_id: request_id.clone(),
             resource_type: change.resource.to_owned(),
             resource_id: change.id,
-            object: json(object).unwrap_or_else(|| "{}".to_owned()),
+            object: object.cloned().unwrap_or_else(|| "{}".to_owned()),
             previous: previous(change).to_string(),
         });
         audit.push(AuditRow {
@@ -349,8 +352,8 @@ fn record_changes(
             action: kind,
             resource_type: Some(change.resource.to_owned()),
             resource_id: Some(change.id),
-            before: json(change.before.as_ref()),
-            after: json(change.after.as_ref()),
+            before,
+            after,
         });
     }
     db::events::append(conn, &events, &audit)?;

@@ -263,10 +263,10 @@ pub fn claim_feed(conn: &mut DbConn) -> QueryResult<Option<FeedState>> {
 }
 
 /// Numbers up to `limit` committed, unnumbered events after `last_seq`, in the order they were
-/// recorded, and returns them numbered. Only rows committed before this statement began are
+/// recorded, and returns how many. Only rows committed before this statement began are
 /// visible to it; those that commit later are numbered by a later call, after these, so a
 /// reader following `seq` never passes an event that then appears behind it.
-pub fn seal_events(conn: &mut DbConn, last_seq: i64, limit: i64) -> QueryResult<Vec<EventRow>> {
+pub fn seal_events(conn: &mut DbConn, last_seq: i64, limit: i64) -> QueryResult<i64> {
     use diesel::sql_types::BigInt;
     let numbered = diesel::sql_query(
         "UPDATE events SET seq = $1 + sub.rn FROM (\
@@ -276,17 +276,40 @@ pub fn seal_events(conn: &mut DbConn, last_seq: i64, limit: i64) -> QueryResult<
     )
     .bind::<BigInt, _>(last_seq)
     .bind::<BigInt, _>(limit)
-    .execute(conn)?;
-    if numbered == 0 {
-        return Ok(Vec::new());
+    .execute(conn)? as i64;
+    if numbered > 0 {
+        diesel::update(change_feed::table.find(1))
+            .set(change_feed::last_seq.eq(last_seq + numbered))
+            .execute(conn)?;
     }
-    let last = last_seq + numbered as i64;
-    diesel::update(change_feed::table.find(1))
-        .set(change_feed::last_seq.eq(last))
-        .execute(conn)?;
+    Ok(numbered)
+}
+
+/// The organizations of the events numbered after `after` up to `through`.
+pub fn orgs_between(
+    conn: &mut DbConn,
+    after: i64,
+    through: i64,
+) -> QueryResult<Vec<OrganizationId>> {
+    events::table
+        .filter(events::seq.gt(after))
+        .filter(events::seq.le(through))
+        .select(events::organization_id)
+        .distinct()
+        .load(conn)
+}
+
+/// The events of `orgs` numbered after `after` up to `through`, in order.
+pub fn events_between(
+    conn: &mut DbConn,
+    after: i64,
+    through: i64,
+    orgs: &[OrganizationId],
+) -> QueryResult<Vec<EventRow>> {
     let rows: Vec<EventRecord> = events::table
-        .filter(events::seq.gt(last_seq))
-        .filter(events::seq.le(last))
+        .filter(events::seq.gt(after))
+        .filter(events::seq.le(through))
+        .filter(events::organization_id.eq_any(orgs))
         .order(events::seq.asc())
         .select(EventRecord::as_select())
         .load(conn)?;
@@ -425,14 +448,7 @@ pub fn chain_audit(
     let Some(last) = rows.last() else {
         return Ok(());
     };
-    for row in rows {
-        diesel::update(audit_events::table.find(row.id))
-            .set((
-                audit_events::seq.eq(row.seq),
-                audit_events::hash.eq(row.hash.as_deref()),
-            ))
-            .execute(conn)?;
-    }
+    set_links(conn, rows)?;
     let (seq, hash) = (last.seq.unwrap_or(0), last.hash.clone().unwrap_or_default());
     on_backend!(conn, |c| diesel::insert_into(audit_heads::table)
         .values((
@@ -449,6 +465,43 @@ pub fn chain_audit(
             audit_heads::sealed_at.eq(sealed_at),
         ))
         .execute(c))?;
+    Ok(())
+}
+
+/// Writes each row's `seq` and `hash`. On PostgreSQL a batch is one statement (a round trip
+/// per row would cost the sealer more than the numbering itself); SQLite runs in-process, so a
+/// statement per row costs no round trip.
+fn set_links(conn: &mut DbConn, rows: &[AuditRow]) -> QueryResult<()> {
+    // Every value is inlined as a literal, so each must be one whose text cannot break out of
+    // it: ids and numbers are, and a hash is checked to be hex.
+    let literal = |row: &AuditRow| match (row.seq, row.hash.as_deref()) {
+        (Some(seq), Some(hash)) if hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Some(format!("('{}'::uuid, {seq}::bigint, '{hash}')", row.id.0))
+        }
+        _ => None,
+    };
+    if let DbConn::Pg(c) = conn {
+        let literals: Option<Vec<String>> = rows.iter().map(literal).collect();
+        if let Some(literals) = literals {
+            for chunk in literals.chunks(500) {
+                diesel::sql_query(format!(
+                    "UPDATE audit_events AS a SET seq = v.seq, hash = v.hash \
+                     FROM (VALUES {}) AS v (id, seq, hash) WHERE a.id = v.id",
+                    chunk.join(", ")
+                ))
+                .execute(c)?;
+            }
+            return Ok(());
+        }
+    }
+    for row in rows {
+        diesel::update(audit_events::table.find(row.id))
+            .set((
+                audit_events::seq.eq(row.seq),
+                audit_events::hash.eq(row.hash.as_deref()),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 
