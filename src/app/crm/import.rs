@@ -243,6 +243,42 @@ impl SheetRow {
     }
 }
 
+/// What the file's column `header` is: what `mapping` makes it, else the column of its name,
+/// else what `unknown` says; or the problem that refuses the file.
+fn resolve(
+    header: &str,
+    mapping: &[(String, Option<String>)],
+    known: &[&'static str],
+    unknown: UnknownColumns,
+) -> Result<Column, FieldError> {
+    let (field, name, mapped) = match mapping.iter().find(|(from, _)| from == header.trim()) {
+        Some((_, None)) => return Ok(Column::Skipped),
+        Some((from, Some(to))) => (format!("query:mapping.{from}"), to.as_str(), true),
+        None => (format!("column:{header}"), header, false),
+    };
+    let invalid = |message| FieldError::new(field.clone(), "invalid_column", message);
+    let unknown_column = |message| FieldError::new(field.clone(), "unknown_column", message);
+    let columns = known.join(", ");
+    match column_named(name, known).map_err(invalid)? {
+        Some(column) => Ok(column),
+        None if mapped => Err(unknown_column(format!(
+            "maps to {name}, which is not one of the columns: {columns}, and \
+             {CUSTOM_FIELD_PREFIX}NAME for a custom field"
+        ))),
+        None => match unknown {
+            UnknownColumns::Ignore => Ok(Column::Skipped),
+            UnknownColumns::CustomFields => custom_field_name(header)
+                .map(Column::Custom)
+                .map_err(invalid),
+            UnknownColumns::Refuse => Err(unknown_column(format!(
+                "the columns are {columns}, and {CUSTOM_FIELD_PREFIX}NAME for a custom field; \
+                 name the others in mapping, or send unknown_columns=ignore or \
+                 unknown_columns=custom_fields"
+            ))),
+        },
+    }
+}
+
 /// The import's column called `name` (a header, or a mapping's target): a field of `known`,
 /// `custom_fields.NAME`, or `None` for one the import does not know.
 fn column_named(name: &str, known: &[&'static str]) -> Result<Option<Column>, String> {
@@ -315,71 +351,10 @@ impl Sheet {
         }
         let mut columns = Vec::new();
         for header in headers.iter() {
-            let mapped = mapping.iter().find(|(from, _)| from == header.trim());
-            let column = match mapped {
-                Some((_, None)) => Column::Skipped,
-                Some((from, Some(to))) => match column_named(to, known) {
-                    Ok(Some(column)) => column,
-                    Ok(None) => {
-                        problems.push(FieldError::new(
-                            format!("query:mapping.{from}"),
-                            "unknown_column",
-                            format!(
-                                "maps to {to}, which is not one of the columns: {}, and \
-                                 {CUSTOM_FIELD_PREFIX}NAME for a custom field",
-                                known.join(", ")
-                            ),
-                        ));
-                        Column::Skipped
-                    }
-                    Err(message) => {
-                        problems.push(FieldError::new(
-                            format!("query:mapping.{from}"),
-                            "invalid_column",
-                            message,
-                        ));
-                        Column::Skipped
-                    }
-                },
-                None => match column_named(header, known) {
-                    Ok(Some(column)) => column,
-                    Err(message) => {
-                        problems.push(FieldError::new(
-                            format!("column:{header}"),
-                            "invalid_column",
-                            message,
-                        ));
-                        Column::Skipped
-                    }
-                    Ok(None) => match unknown {
-                        UnknownColumns::Ignore => Column::Skipped,
-                        UnknownColumns::CustomFields => match custom_field_name(header) {
-                            Ok(name) => Column::Custom(name),
-                            Err(message) => {
-                                problems.push(FieldError::new(
-                                    format!("column:{header}"),
-                                    "invalid_column",
-                                    message,
-                                ));
-                                Column::Skipped
-                            }
-                        },
-                        UnknownColumns::Refuse => {
-                            problems.push(FieldError::new(
-                                format!("column:{header}"),
-                                "unknown_column",
-                                format!(
-                                    "the columns are {}, and {CUSTOM_FIELD_PREFIX}NAME for a \
-                                     custom field; name the others in mapping, or send \
-                                     unknown_columns=ignore or unknown_columns=custom_fields",
-                                    known.join(", ")
-                                ),
-                            ));
-                            Column::Skipped
-                        }
-                    },
-                },
-            };
+            let column = resolve(header, &mapping, known, unknown).unwrap_or_else(|problem| {
+                problems.push(problem);
+                Column::Skipped
+            });
             if column != Column::Skipped && columns.contains(&column) {
                 problems.push(FieldError::new(
                     format!("column:{header}"),
