@@ -14,6 +14,7 @@ mod isolation;
 mod lists;
 mod performance;
 mod pipeline;
+mod proposals;
 mod portfolio;
 mod record_rules;
 mod roles;
