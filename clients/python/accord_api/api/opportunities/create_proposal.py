@@ -108,7 +108,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): The fields of a new proposal: those of a change, plus the number it
+            gets.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +141,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): The fields of a new proposal: those of a change, plus the number it
+            gets.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +169,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): The fields of a new proposal: those of a change, plus the number it
+            gets.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +200,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): The fields of a new proposal: those of a change, plus the number it
+            gets.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
