@@ -98,7 +98,10 @@ mod tests {
             parse_discount_percent("1.234"),
             Err(PercentError::TooManyDecimals)
         );
-        assert_eq!(parse_discount_percent("abc").unwrap_err().code(), "invalid_decimal");
+        assert_eq!(
+            parse_discount_percent("abc").unwrap_err().code(),
+            "invalid_decimal"
+        );
         assert_eq!(discount_percent_string(1250), "12.50");
         assert_eq!(discount_percent_string(0), "0.00");
         assert_eq!(discount_percent_string(10_000), "100.00");

@@ -29,8 +29,7 @@ use crate::domain::crm::{ProposalStatus, TextEnum};
 use crate::domain::ids::{ClientAccountId, InteractionId, OpportunityId, ProposalId};
 use crate::domain::money::Currency;
 use crate::domain::proposal::{
-    discount_percent_string, parse_discount_percent, NUMBER_MAX, TERM_MONTHS_MAX,
-    TERM_MONTHS_MIN,
+    discount_percent_string, parse_discount_percent, NUMBER_MAX, TERM_MONTHS_MAX, TERM_MONTHS_MIN,
 };
 
 /// A change to a proposal. Its `version` is not a field here: send the ETag you read as
@@ -79,7 +78,9 @@ pub struct ProposalInput {
     pub source_interaction_ids: Option<Vec<Uuid>>,
 }
 
-/// The fields of a new proposal: those of a change, plus the number it gets.
+/// A new proposal: the fields of a change, with `number` defaulting to the next one of the
+/// opportunity, and `version` still read as the deprecated name of `number` (an answer's
+/// `version` is the concurrency token).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalNew {
@@ -393,9 +394,7 @@ impl Record for Proposal {
             updated_at: now,
             valid_until: None,
             amount_minor: None,
-            currency: opportunity_currency
-                .clone()
-                .unwrap_or_else(|| "USD".into()),
+            currency: opportunity_currency.clone().unwrap_or_else(|| "USD".into()),
             discount_basis_points: None,
             term_months: None,
         };

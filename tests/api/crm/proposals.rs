@@ -123,11 +123,21 @@ async fn numbers_count_the_proposals_of_each_opportunity(app: TestApp) {
         assert_eq!(p["version"], 1, "a new proposal is at version 1: {p}");
         assert!(p.get("revision").is_none(), "no revision any more: {p}");
     }
-    assert_eq!(deprecated.status, StatusCode::CREATED, "{}", deprecated.text);
+    assert_eq!(
+        deprecated.status,
+        StatusCode::CREATED,
+        "{}",
+        deprecated.text
+    );
     assert_eq!(deprecated.body["number"], 9);
     assert_eq!(deprecated.body["version"], 1);
     assert_eq!(deprecated.body["status"], "sent");
-    assert_eq!(both_agree.status, StatusCode::CREATED, "{}", both_agree.text);
+    assert_eq!(
+        both_agree.status,
+        StatusCode::CREATED,
+        "{}",
+        both_agree.text
+    );
     assert_eq!(both_agree.body["number"], 10);
     refused(&both_differ, "version", "number_conflict");
     assert_eq!(taken.status, StatusCode::CONFLICT, "{}", taken.text);
@@ -180,7 +190,12 @@ async fn version_is_the_concurrency_token(app: TestApp) {
     assert_eq!(changed.body["version"], 2);
     assert_eq!(changed.body["number"], 1, "the number does not move");
     assert_eq!(changed.header("etag"), Some(format!("\"{id}.2\"")));
-    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED, "{}", stale.text);
+    assert_eq!(
+        stale.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{}",
+        stale.text
+    );
     assert_eq!(stale.code(), "version_mismatch");
     assert_eq!(fresh.status, StatusCode::OK, "{}", fresh.text);
     assert_eq!(fresh.body["version"], 3);
@@ -238,7 +253,9 @@ async fn terms_round_trip_and_clear(app: TestApp) {
         assert_eq!(p["sent_on"], day(0), "{p}");
         assert_eq!(p["valid_until"], day(30), "{p}");
     }
-    assert!(listed.iter().any(|p| p["id"] == id.as_str() && p["amount"] == "48000.50"));
+    assert!(listed
+        .iter()
+        .any(|p| p["id"] == id.as_str() && p["amount"] == "48000.50"));
     assert_eq!(bare["currency"], "EUR");
     for field in ["amount", "discount_percent", "term_months", "valid_until"] {
         assert!(bare[field].is_null(), "{field}: {bare}");
@@ -249,7 +266,10 @@ async fn terms_round_trip_and_clear(app: TestApp) {
     assert_eq!(in_dollars.status, StatusCode::OK, "{}", in_dollars.text);
     assert_eq!(in_dollars.body["amount"], "1000.00", "re-read in dollars");
     assert_eq!(back.status, StatusCode::OK, "{}", back.text);
-    assert_eq!(back.body["currency"], "EUR", "null is the opportunity's currency");
+    assert_eq!(
+        back.body["currency"], "EUR",
+        "null is the opportunity's currency"
+    );
     assert_eq!(back.body["amount"], "1000.00");
     assert_eq!(cleared.status, StatusCode::OK, "{}", cleared.text);
     for field in ["amount", "discount_percent", "term_months", "valid_until"] {
@@ -317,8 +337,17 @@ async fn bad_terms_are_422_naming_the_field_and_rule(app: TestApp) {
     refused(&negative, "amount", "negative_amount");
     refused(&yen_cents, "amount", "too_many_decimals");
     refused(&lower_currency, "currency", "unknown_currency");
-    assert_eq!(term_text.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", term_text.text);
-    assert!(term_text.error_fields().iter().any(|f| f == "term_months"), "{}", term_text.text);
+    assert_eq!(
+        term_text.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        term_text.text
+    );
+    assert!(
+        term_text.error_fields().iter().any(|f| f == "term_months"),
+        "{}",
+        term_text.text
+    );
     refused(&sent_late, "valid_until", "date_order");
     refused(&to_yen, "amount", "too_many_decimals");
     refused(&discount_over, "discount_percent", "range");
