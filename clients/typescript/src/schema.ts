@@ -3729,7 +3729,11 @@ export interface components {
             /** @description A URI naming the kind of problem; its last segment is `code`. */
             type: string;
         };
-        /** @description The fields of a new proposal: those of a change, plus the number it gets. */
+        /**
+         * @description A new proposal: the fields of a change, with `number` defaulting to the next one of the
+         *     opportunity, and `version` still read as the deprecated name of `number` (an answer's
+         *     `version` is the concurrency token).
+         */
         ProposalCreate: {
             /**
              * @description A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).

@@ -15,26 +15,28 @@ T = TypeVar("T", bound="ProposalCreate")
 
 @_attrs_define
 class ProposalCreate:
-    """The fields of a new proposal: those of a change, plus the number it gets.
+    """A new proposal: the fields of a change, with `number` defaulting to the next one of the
+    opportunity, and `version` still read as the deprecated name of `number` (an answer's
+    `version` is the concurrency token).
 
-    Attributes:
-        opportunity_id (UUID):
-        amount (None | str | Unset): A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
-            Example: 48000.00.
-        client_input (None | str | Unset): What the client asked for or answered.
-        currency (None | str | Unset): ISO 4217 code of `amount`; defaults to the opportunity's currency. Example: USD.
-        discount_percent (None | str | Unset): A percentage from 0 to 100 with at most 2 decimals, as a string. Example:
-            12.50.
-        number (int | None | Unset): The proposal's number within its opportunity (1, 2, ...); defaults to the next one.
-        sent_on (datetime.date | None | Unset): Defaults to today when the status is past draft.
-        source_interaction_ids (list[UUID] | None | Unset): Interactions the proposal was built from.
-        status (None | ProposalStatus | Unset):
-        summary (None | str | Unset):
-        term_months (int | None | Unset): The term offered, in months (1 to 600).
-        valid_until (datetime.date | None | Unset): Not before `sent_on` (422 `date_order`).
-        version (int | None | Unset): Deprecated: the earlier name of `number`, still read on create. When both are
-            given
-            they must agree (422 `number_conflict`). In answers `version` is the concurrency token.
+        Attributes:
+            opportunity_id (UUID):
+            amount (None | str | Unset): A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
+                Example: 48000.00.
+            client_input (None | str | Unset): What the client asked for or answered.
+            currency (None | str | Unset): ISO 4217 code of `amount`; defaults to the opportunity's currency. Example: USD.
+            discount_percent (None | str | Unset): A percentage from 0 to 100 with at most 2 decimals, as a string. Example:
+                12.50.
+            number (int | None | Unset): The proposal's number within its opportunity (1, 2, ...); defaults to the next one.
+            sent_on (datetime.date | None | Unset): Defaults to today when the status is past draft.
+            source_interaction_ids (list[UUID] | None | Unset): Interactions the proposal was built from.
+            status (None | ProposalStatus | Unset):
+            summary (None | str | Unset):
+            term_months (int | None | Unset): The term offered, in months (1 to 600).
+            valid_until (datetime.date | None | Unset): Not before `sent_on` (422 `date_order`).
+            version (int | None | Unset): Deprecated: the earlier name of `number`, still read on create. When both are
+                given
+                they must agree (422 `number_conflict`). In answers `version` is the concurrency token.
     """
 
     opportunity_id: UUID
