@@ -40,7 +40,7 @@ pub trait Stored: Sized {
 
 /// A row that changes, guarded by a version (optimistic concurrency).
 pub trait Versioned: Stored {
-    /// The concurrency token (`version`, or a `revision` where version means something else).
+    /// The concurrency token (`version`).
     fn version(&self) -> i64;
     /// The next version, changed `now`.
     fn touch(&mut self, now: chrono::NaiveDateTime);

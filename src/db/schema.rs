@@ -446,9 +446,14 @@ table! {
         sent_on -> Nullable<Date>,
         summary -> Nullable<Text>,
         client_input -> Nullable<Text>,
-        revision -> BigInt,
+        version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        valid_until -> Nullable<Date>,
+        amount_minor -> Nullable<BigInt>,
+        currency -> Text,
+        discount_basis_points -> Nullable<Integer>,
+        term_months -> Nullable<Integer>,
     }
 }
 

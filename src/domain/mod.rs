@@ -8,6 +8,7 @@ pub mod identity;
 pub mod ids;
 pub mod ledger;
 pub mod money;
+pub mod proposal;
 pub mod webhooks;
 
 /// `word` with its indefinite article, for messages: `an invoice`, `a bill`, `an asset`.

@@ -10,18 +10,16 @@ pub fn of(id: &impl std::fmt::Display, version: i64) -> String {
     format!("\"{id}.{version}\"")
 }
 
-/// The ETag of a JSON resource body with an `id` and a `version` (or, where `version` means
-/// something else, such as a proposal's number, a `revision`).
+/// The ETag of a JSON resource body with an `id` and a `version`.
 pub fn of_json(body: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Versioned {
         id: serde_json::Value,
         version: Option<i64>,
-        revision: Option<i64>,
     }
     let v: Versioned = serde_json::from_str(body).ok()?;
     let id = v.id.as_str()?.to_owned();
-    Some(of(&id, v.revision.or(v.version)?))
+    Some(of(&id, v.version?))
 }
 
 /// The version an `If-Match` header demands for the resource `id`: any when the header is

@@ -3733,12 +3733,40 @@ export interface components {
             /** @description A URI naming the kind of problem; its last segment is `code`. */
             type: string;
         };
+        /**
+         * @description A new proposal: the fields of a change, with `number` defaulting to the next one of the
+         *     opportunity, and `version` still read as the deprecated name of `number` (an answer's
+         *     `version` is the concurrency token).
+         */
         ProposalCreate: {
+            /**
+             * @description A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
+             * @example 48000.00
+             */
+            amount?: string | null;
             /** @description What the client asked for or answered. */
             client_input?: string | null;
+            /**
+             * @description ISO 4217 code of `amount`; defaults to the opportunity's currency.
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * @description A percentage from 0 to 100 with at most 2 decimals, as a string.
+             * @example 12.50
+             */
+            discount_percent?: string | null;
+            /**
+             * Format: int32
+             * @description The proposal's number within its opportunity (1, 2, ...); defaults to the next one.
+             */
+            number?: number | null;
             /** Format: uuid */
             opportunity_id: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Defaults to today when the status is past draft.
+             */
             sent_on?: string | null;
             /** @description Interactions the proposal was built from. */
             source_interaction_ids?: string[] | null;
@@ -3746,16 +3774,60 @@ export interface components {
             summary?: string | null;
             /**
              * Format: int32
-             * @description The proposal's own version number (1, 2, ...); defaults to the next one.
+             * @description The term offered, in months (1 to 600).
+             */
+            term_months?: number | null;
+            /**
+             * Format: date
+             * @description Not before `sent_on` (422 `date_order`).
+             */
+            valid_until?: string | null;
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Deprecated: the earlier name of `number`, still read on create. When both are given
+             *     they must agree (422 `number_conflict`). In answers `version` is the concurrency token.
              */
             version?: number | null;
         };
+        /**
+         * @description A change to a proposal. Its `version` is not a field here: send the ETag you read as
+         *     `If-Match`, as for every resource.
+         */
         ProposalPatch: {
+            /**
+             * @description A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
+             *     `null` clears it.
+             * @example 48000.00
+             */
+            amount?: string | null;
             /** @description What the client asked for or answered. */
             client_input?: string | null;
-            /** Format: uuid */
+            /**
+             * @description ISO 4217 code of `amount`. `null` (or leaving it out on create) means the
+             *     opportunity's currency; a change re-reads the amount in the new currency's decimals.
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * @description A percentage from 0 to 100 with at most 2 decimals, as a string. `null` clears it.
+             * @example 12.50
+             */
+            discount_percent?: string | null;
+            /**
+             * Format: int32
+             * @description A proposal keeps its number: when given, it must be the one it has.
+             */
+            number?: number | null;
+            /**
+             * Format: uuid
+             * @description A proposal stays on its opportunity: when given, it must be the one it is on.
+             */
             opportunity_id?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Defaults to the day its status first moves past draft.
+             */
             sent_on?: string | null;
             /** @description Interactions the proposal was built from. */
             source_interaction_ids?: string[] | null;
@@ -3763,37 +3835,57 @@ export interface components {
             summary?: string | null;
             /**
              * Format: int32
-             * @description The proposal's own version number (1, 2, ...); defaults to the next one.
+             * @description The term offered, in months (1 to 600). `null` clears it.
              */
-            version?: number | null;
+            term_months?: number | null;
+            /**
+             * Format: date
+             * @description Not before `sent_on` (422 `date_order`). `null` clears it.
+             */
+            valid_until?: string | null;
         };
         /** @enum {string} */
         ProposalStatus: "draft" | "sent" | "accepted" | "rejected";
         ProposalView: {
             /** Format: uuid */
             account_id: string;
+            /**
+             * @description In `currency`, with its decimals.
+             * @example 48000.00
+             */
+            amount?: string | null;
             client_input?: string | null;
             /** Format: date-time */
             created_at: string;
+            currency: string;
+            /**
+             * @description With two decimals.
+             * @example 12.50
+             */
+            discount_percent?: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: int32
+             * @description The proposal's number within its opportunity (1, 2, ...).
+             */
+            number: number;
             /** Format: uuid */
             opportunity_id: string;
-            /**
-             * Format: int64
-             * @description Row revision, for If-Match.
-             */
-            revision: number;
             /** Format: date */
             sent_on?: string | null;
             source_interaction_ids: string[];
             status: components["schemas"]["ProposalStatus"];
             summary?: string | null;
+            /** Format: int32 */
+            term_months?: number | null;
             /** Format: date-time */
             updated_at: string;
+            /** Format: date */
+            valid_until?: string | null;
             /**
-             * Format: int32
-             * @description The proposal's version number (not a concurrency token; see `revision`).
+             * Format: int64
+             * @description The concurrency token (the ETag's version, for If-Match).
              */
             version: number;
         };

@@ -1,7 +1,10 @@
-//! Proposals: what was offered on an opportunity, version by version (`version` is the
-//! proposal's number; `revision` guards changes). A plain record (see
-//! [`crate::app::record`]) whose writes need write access to the opportunity's account; it
-//! stays on its opportunity and keeps its number. Sending one (any status past draft) dates it.
+//! Proposals: what was offered on an opportunity, one after another (`number` 1, 2, ...
+//! within the opportunity; `version` guards changes, as on every resource). A plain record
+//! (see [`crate::app::record`]) whose writes need write access to the opportunity's account;
+//! it stays on its opportunity and keeps its number. Sending one (any status past draft)
+//! dates it. Its terms: an amount in a currency (the opportunity's unless it names another),
+//! a discount percentage, a term in months and a date it is valid until (not before it was
+//! sent).
 
 use std::collections::HashMap;
 
@@ -11,7 +14,9 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::account_records::{self, ProposalListParams};
+use super::money_string;
 use crate::app::error::{on_unique, AppError, Check};
+use crate::app::input::double_option;
 use crate::app::record::Record;
 use crate::app::Tx;
 use crate::auth::Permission;
@@ -22,27 +27,128 @@ use crate::db::record::Stored;
 use crate::db::{self};
 use crate::domain::crm::{ProposalStatus, TextEnum};
 use crate::domain::ids::{ClientAccountId, InteractionId, OpportunityId, ProposalId};
+use crate::domain::money::Currency;
+use crate::domain::proposal::{
+    discount_percent_string, parse_discount_percent, NUMBER_MAX, TERM_MONTHS_MAX, TERM_MONTHS_MIN,
+};
 
+/// A change to a proposal. Its `version` is not a field here: send the ETag you read as
+/// `If-Match`, as for every resource.
 #[derive(Debug, Deserialize, ToSchema)]
 #[schema(as = ProposalPatch)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalInput {
+    /// A proposal stays on its opportunity: when given, it must be the one it is on.
     pub opportunity_id: Option<Uuid>,
-    /// The proposal's own version number (1, 2, ...); defaults to the next one.
-    pub version: Option<i32>,
+    /// A proposal keeps its number: when given, it must be the one it has.
+    #[schema(minimum = 1, maximum = 10000)]
+    pub number: Option<i32>,
     #[schema(value_type = Option<ProposalStatus>)]
     pub status: Option<String>,
+    /// Defaults to the day its status first moves past draft.
     pub sent_on: Option<NaiveDate>,
+    /// Not before `sent_on` (422 `date_order`). `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub valid_until: Option<Option<NaiveDate>>,
+    /// A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]+(\.[0-9]+)?$", example = "48000.00")]
+    pub amount: Option<Option<String>>,
+    /// ISO 4217 code of `amount`. `null` (or leaving it out on create) means the
+    /// opportunity's currency; a change re-reads the amount in the new currency's decimals.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, pattern = "^[A-Z]{3}$", example = "USD")]
+    pub currency: Option<Option<String>>,
+    /// A percentage from 0 to 100 with at most 2 decimals, as a string. `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, pattern = r"^0*(100(\.0{1,2})?|[0-9]{1,2}(\.[0-9]{1,2})?)$", example = "12.50")]
+    pub discount_percent: Option<Option<String>>,
+    /// The term offered, in months (1 to 600). `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 600)]
+    pub term_months: Option<Option<i32>>,
+    #[schema(max_length = 20000)]
     pub summary: Option<String>,
     /// What the client asked for or answered.
+    #[schema(max_length = 20000)]
     pub client_input: Option<String>,
     /// Interactions the proposal was built from.
     pub source_interaction_ids: Option<Vec<Uuid>>,
 }
 
+/// A new proposal: the fields of a change, with `number` defaulting to the next one of the
+/// opportunity, and `version` still read as the deprecated name of `number` (an answer's
+/// `version` is the concurrency token).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalNew {
+    pub opportunity_id: Option<Uuid>,
+    /// The proposal's number within its opportunity (1, 2, ...); defaults to the next one.
+    #[schema(minimum = 1, maximum = 10000)]
+    pub number: Option<i32>,
+    /// Deprecated: the earlier name of `number`, still read on create. When both are given
+    /// they must agree (422 `number_conflict`). In answers `version` is the concurrency token.
+    #[schema(minimum = 1, maximum = 10000, deprecated)]
+    pub version: Option<i32>,
+    #[schema(value_type = Option<ProposalStatus>)]
+    pub status: Option<String>,
+    /// Defaults to today when the status is past draft.
+    pub sent_on: Option<NaiveDate>,
+    /// Not before `sent_on` (422 `date_order`).
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub valid_until: Option<Option<NaiveDate>>,
+    /// A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]+(\.[0-9]+)?$", example = "48000.00")]
+    pub amount: Option<Option<String>>,
+    /// ISO 4217 code of `amount`; defaults to the opportunity's currency.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, pattern = "^[A-Z]{3}$", example = "USD")]
+    pub currency: Option<Option<String>>,
+    /// A percentage from 0 to 100 with at most 2 decimals, as a string.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, pattern = r"^0*(100(\.0{1,2})?|[0-9]{1,2}(\.[0-9]{1,2})?)$", example = "12.50")]
+    pub discount_percent: Option<Option<String>>,
+    /// The term offered, in months (1 to 600).
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 600)]
+    pub term_months: Option<Option<i32>>,
+    #[schema(max_length = 20000)]
+    pub summary: Option<String>,
+    /// What the client asked for or answered.
+    #[schema(max_length = 20000)]
+    pub client_input: Option<String>,
+    /// Interactions the proposal was built from.
+    pub source_interaction_ids: Option<Vec<Uuid>>,
+}
+
+impl ProposalNew {
+    /// Its terms, as a change would name them.
+    fn terms(&self) -> ProposalInput {
+        ProposalInput {
+            opportunity_id: None,
+            number: None,
+            status: None,
+            sent_on: None,
+            valid_until: self.valid_until,
+            amount: self.amount.clone(),
+            currency: self.currency.clone(),
+            discount_percent: self.discount_percent.clone(),
+            term_months: self.term_months,
+            summary: None,
+            client_input: None,
+            source_interaction_ids: None,
+        }
+    }
+}
+
 crate::create_input!(
-    /// A new proposal: the fields of a change, with those a create must name required.
-    ProposalCreate(ProposalInput) required ["opportunity_id"]
+    /// A new proposal: the fields of a change and its number, with those a create must name
+    /// required.
+    ProposalCreate(ProposalNew) required ["opportunity_id"]
 );
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,18 +156,96 @@ pub struct ProposalView {
     pub id: Uuid,
     pub opportunity_id: Uuid,
     pub account_id: Uuid,
-    /// The proposal's version number (not a concurrency token; see `revision`).
-    pub version: i32,
-    /// Row revision, for If-Match.
-    pub revision: i64,
+    /// The proposal's number within its opportunity (1, 2, ...).
+    pub number: i32,
     #[schema(value_type = ProposalStatus)]
     pub status: String,
     pub sent_on: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+    /// In `currency`, with its decimals.
+    #[schema(example = "48000.00")]
+    pub amount: Option<String>,
+    pub currency: String,
+    /// With two decimals.
+    #[schema(example = "12.50")]
+    pub discount_percent: Option<String>,
+    pub term_months: Option<i32>,
     pub summary: Option<String>,
     pub client_input: Option<String>,
     pub source_interaction_ids: Vec<Uuid>,
+    /// The concurrency token (the ETag's version, for If-Match).
+    pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// The terms a create or a change names, applied to `row`: amount and currency (the
+/// opportunity's, `default_currency`, when cleared), discount, term and validity; then the
+/// dates' order.
+fn apply_terms(
+    input: &ProposalInput,
+    row: &mut ProposalRow,
+    default_currency: impl FnOnce() -> Option<String>,
+    check: &mut Check,
+) {
+    let currency = match &input.currency {
+        Some(Some(c)) => check.currency("currency", c),
+        Some(None) => default_currency().and_then(|c| Currency::parse(&c).ok()),
+        None => Currency::parse(&row.currency).ok(),
+    };
+    if let Some(c) = currency {
+        if input.currency.is_some() && input.amount.is_none() {
+            // A currency change re-reads the stored amount in the new currency's decimals.
+            if let Some(minor) = row.amount_minor {
+                let text = money_string(minor, &row.currency);
+                if let Some(m) = check.money_minor("amount", &text, Some(c)) {
+                    row.amount_minor = Some(m);
+                }
+            }
+        }
+        row.currency = c.code().into();
+    }
+    match &input.amount {
+        Some(Some(a)) if a.starts_with('-') => {
+            check.push("amount", "negative_amount", "must not be negative");
+        }
+        Some(Some(a)) => {
+            if let Some(m) = check.money_minor("amount", a, currency) {
+                row.amount_minor = Some(m);
+            }
+        }
+        Some(None) => row.amount_minor = None,
+        None => {}
+    }
+    match &input.discount_percent {
+        Some(Some(d)) => match parse_discount_percent(d) {
+            Ok(bp) => row.discount_basis_points = Some(bp),
+            Err(e) => check.push("discount_percent", e.code(), e.message()),
+        },
+        Some(None) => row.discount_basis_points = None,
+        None => {}
+    }
+    if let Some(t) = input.term_months {
+        check.range(
+            "term_months",
+            t.map(i64::from),
+            TERM_MONTHS_MIN,
+            TERM_MONTHS_MAX,
+        );
+        row.term_months = t;
+    }
+    if let Some(v) = input.valid_until {
+        row.valid_until = v;
+    }
+    if let (Some(sent), Some(until)) = (row.sent_on, row.valid_until) {
+        if until < sent {
+            check.push(
+                "valid_until",
+                "date_order",
+                format!("must not be before sent_on ({sent})"),
+            );
+        }
+    }
 }
 
 /// The interactions a proposal was built from must exist and be about its account; each once.
@@ -164,7 +348,19 @@ impl Record for Proposal {
                 found
             }
         };
-        check.range("version", input.version.map(i64::from), 1, 10_000);
+        check.range("number", input.number.map(i64::from), 1, NUMBER_MAX);
+        check.range("version", input.version.map(i64::from), 1, NUMBER_MAX);
+        let named = match (input.number, input.version) {
+            (Some(n), Some(v)) if n != v => {
+                check.push(
+                    "version",
+                    "number_conflict",
+                    "is the deprecated name of number; when both are given they must agree",
+                );
+                None
+            }
+            (n, v) => n.or(v),
+        };
         let status = check
             .enum_value::<ProposalStatus>("status", input.status.as_deref())
             .unwrap_or(ProposalStatus::Draft);
@@ -176,47 +372,39 @@ impl Record for Proposal {
             .unwrap_or(ClientAccountId(Uuid::nil()));
         let sources = input.source_interaction_ids.as_deref().unwrap_or(&[]);
         check_sources(tx, account_id, sources, check)?;
-        let Some(opportunity) = opportunity.filter(|_| check.is_clean()) else {
-            // The rules broken are answered before anything else is read.
-            return Ok(ProposalRow {
-                organization_id: org,
-                id: ProposalId::new(),
-                opportunity_id: OpportunityId(Uuid::nil()),
-                account_id,
-                number: 1,
-                status: status.as_str().into(),
-                sent_on: None,
-                summary,
-                client_input,
-                revision: 1,
-                created_at: db::now(),
-                updated_at: db::now(),
-            });
-        };
-        let number = match input.version {
-            Some(n) => n,
-            None => {
-                db::crm::proposals::latest_number(tx, org, opportunity.id)?.map_or(1, |n| n + 1)
-            }
-        };
         let now = db::now();
-        let sent_on = input
-            .sent_on
-            .or((status != ProposalStatus::Draft).then(|| Utc::now().date_naive()));
-        Ok(ProposalRow {
+        let opportunity_currency = opportunity.as_ref().map(|o| o.currency.clone());
+        let mut row = ProposalRow {
             organization_id: org,
             id: ProposalId::new(),
-            opportunity_id: opportunity.id,
-            account_id: opportunity.account_id,
-            number,
+            opportunity_id: opportunity
+                .as_ref()
+                .map(|o| o.id)
+                .unwrap_or(OpportunityId(Uuid::nil())),
+            account_id,
+            number: named.unwrap_or(1),
             status: status.as_str().into(),
-            sent_on,
+            sent_on: input
+                .sent_on
+                .or((status != ProposalStatus::Draft).then(|| Utc::now().date_naive())),
             summary,
             client_input,
-            revision: 1,
+            version: 1,
             created_at: now,
             updated_at: now,
-        })
+            valid_until: None,
+            amount_minor: None,
+            currency: opportunity_currency.clone().unwrap_or_else(|| "USD".into()),
+            discount_basis_points: None,
+            term_months: None,
+        };
+        apply_terms(&input.terms(), &mut row, || opportunity_currency, check);
+        if named.is_none() && check.is_clean() {
+            // The rules broken are answered before anything else is read.
+            row.number = db::crm::proposals::highest_number(tx, org, row.opportunity_id)?
+                .map_or(1, |n| n + 1);
+        }
+        Ok(row)
     }
 
     fn apply(
@@ -235,11 +423,11 @@ impl Record for Proposal {
                 "a proposal stays on its opportunity",
             );
         }
-        if input.version.is_some_and(|v| v != row.number) {
+        if input.number.is_some_and(|n| n != row.number) {
             check.push(
-                "version",
+                "number",
                 "immutable_field",
-                "create a new proposal for a new version",
+                "a proposal keeps its number: create a new proposal instead",
             );
         }
         if let Some(s) = check.enum_value::<ProposalStatus>("status", input.status.as_deref()) {
@@ -257,6 +445,12 @@ impl Record for Proposal {
         if input.client_input.is_some() {
             row.client_input = check.text("client_input", input.client_input.as_deref(), 20_000);
         }
+        // The opportunity's currency is read only when a change clears the proposal's own.
+        let default_currency = match input.currency {
+            Some(None) => existing_opportunity(tx, row.opportunity_id.0)?.map(|o| o.currency),
+            _ => None,
+        };
+        apply_terms(input, row, || default_currency, check);
         if let Some(ids) = &input.source_interaction_ids {
             check_sources(tx, row.account_id, ids, check)?;
         }
@@ -308,12 +502,17 @@ impl Record for Proposal {
                 id: r.id.0,
                 opportunity_id: r.opportunity_id.0,
                 account_id: r.account_id.0,
-                version: r.number,
-                revision: r.revision,
+                number: r.number,
                 status: r.status,
                 sent_on: r.sent_on,
+                valid_until: r.valid_until,
+                amount: r.amount_minor.map(|m| money_string(m, &r.currency)),
+                currency: r.currency,
+                discount_percent: r.discount_basis_points.map(discount_percent_string),
+                term_months: r.term_months,
                 summary: r.summary,
                 client_input: r.client_input,
+                version: r.version,
                 created_at: r.created_at.and_utc(),
                 updated_at: r.updated_at.and_utc(),
             })
@@ -331,9 +530,34 @@ impl Record for Proposal {
     fn on_unique(e: diesel::result::Error) -> AppError {
         on_unique(e, "number", || {
             AppError::conflict(
-                "proposal_version_taken",
-                "this opportunity already has a proposal with this version",
+                "proposal_number_taken",
+                "this opportunity already has a proposal with this number",
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::domain::proposal::{AMOUNT_REGEX, DISCOUNT_PERCENT_REGEX};
+
+    /// The spec's patterns and bounds are the domain's rules (the attributes take literals).
+    #[test]
+    fn the_schemas_state_the_domain_rules() {
+        for schema in [
+            <ProposalInput as utoipa::PartialSchema>::schema(),
+            <ProposalNew as utoipa::PartialSchema>::schema(),
+        ] {
+            let schema = serde_json::to_value(schema).unwrap();
+            let field = |name: &str| schema["properties"][name].clone();
+            assert_eq!(field("amount")["pattern"], AMOUNT_REGEX);
+            assert_eq!(field("discount_percent")["pattern"], DISCOUNT_PERCENT_REGEX);
+            assert_eq!(field("term_months")["minimum"], TERM_MONTHS_MIN);
+            assert_eq!(field("term_months")["maximum"], TERM_MONTHS_MAX);
+            assert_eq!(field("number")["maximum"], NUMBER_MAX);
+            assert!(field("version").is_null() || field("version")["deprecated"] == true);
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! The `proposals` table and the interactions each was built from (`proposal_sources`).
-//! A proposal's `number` is its version as the client sees it; `revision` guards changes.
+//! A proposal's `number` counts the proposals of its opportunity (1, 2, ...); `version` guards
+//! changes, as on every table. The amount is in minor units of `currency`, the discount in
+//! hundredths of a percent.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -24,9 +26,14 @@ pub struct ProposalRow {
     pub sent_on: Option<NaiveDate>,
     pub summary: Option<String>,
     pub client_input: Option<String>,
-    pub revision: i64,
+    pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub valid_until: Option<NaiveDate>,
+    pub amount_minor: Option<i64>,
+    pub currency: String,
+    pub discount_basis_points: Option<i32>,
+    pub term_months: Option<i32>,
 }
 
 crate::stored!(ProposalRow in proposals, id: ProposalId, filter: RecordFilter => |q, f| {
@@ -41,10 +48,10 @@ crate::stored!(ProposalRow in proposals, id: ProposalId, filter: RecordFilter =>
     }
     q
 });
-crate::stored!(ProposalRow in proposals, version: revision, updated: updated_at);
+crate::stored!(ProposalRow in proposals, version: version, updated: updated_at);
 
-/// The number of the opportunity's latest proposal.
-pub fn latest_number(
+/// The highest number among the opportunity's proposals.
+pub fn highest_number(
     conn: &mut DbConn,
     org: OrganizationId,
     opportunity: OpportunityId,
@@ -55,10 +62,8 @@ pub fn latest_number(
                 .eq(org)
                 .and(proposals::opportunity_id.eq(opportunity)),
         )
-        .order(proposals::id.desc())
-        .select(proposals::number)
+        .select(diesel::dsl::max(proposals::number))
         .first(conn)
-        .optional()
 }
 
 pub fn proposals_of_accounts(

@@ -1,4 +1,4 @@
-//! `/proposals`: what was offered on an opportunity, version by version.
+//! `/proposals`: what was offered on an opportunity, numbered within it.
 
 use actix_web::{get, patch, post};
 

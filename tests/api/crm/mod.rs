@@ -15,6 +15,7 @@ mod lists;
 mod performance;
 mod pipeline;
 mod portfolio;
+mod proposals;
 mod record_rules;
 mod roles;
 mod team_reach;

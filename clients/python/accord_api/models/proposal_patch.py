@@ -15,31 +15,71 @@ T = TypeVar("T", bound="ProposalPatch")
 
 @_attrs_define
 class ProposalPatch:
-    """
-    Attributes:
-        client_input (None | str | Unset): What the client asked for or answered.
-        opportunity_id (None | Unset | UUID):
-        sent_on (datetime.date | None | Unset):
-        source_interaction_ids (list[UUID] | None | Unset): Interactions the proposal was built from.
-        status (None | ProposalStatus | Unset):
-        summary (None | str | Unset):
-        version (int | None | Unset): The proposal's own version number (1, 2, ...); defaults to the next one.
+    """A change to a proposal. Its `version` is not a field here: send the ETag you read as
+    `If-Match`, as for every resource.
+
+        Attributes:
+            amount (None | str | Unset): A non-negative decimal string with at most the currency's decimals (USD 2, JPY 0).
+                `null` clears it. Example: 48000.00.
+            client_input (None | str | Unset): What the client asked for or answered.
+            currency (None | str | Unset): ISO 4217 code of `amount`. `null` (or leaving it out on create) means the
+                opportunity's currency; a change re-reads the amount in the new currency's decimals. Example: USD.
+            discount_percent (None | str | Unset): A percentage from 0 to 100 with at most 2 decimals, as a string. `null`
+                clears it. Example: 12.50.
+            number (int | None | Unset): A proposal keeps its number: when given, it must be the one it has.
+            opportunity_id (None | Unset | UUID): A proposal stays on its opportunity: when given, it must be the one it is
+                on.
+            sent_on (datetime.date | None | Unset): Defaults to the day its status first moves past draft.
+            source_interaction_ids (list[UUID] | None | Unset): Interactions the proposal was built from.
+            status (None | ProposalStatus | Unset):
+            summary (None | str | Unset):
+            term_months (int | None | Unset): The term offered, in months (1 to 600). `null` clears it.
+            valid_until (datetime.date | None | Unset): Not before `sent_on` (422 `date_order`). `null` clears it.
     """
 
+    amount: None | str | Unset = UNSET
     client_input: None | str | Unset = UNSET
+    currency: None | str | Unset = UNSET
+    discount_percent: None | str | Unset = UNSET
+    number: int | None | Unset = UNSET
     opportunity_id: None | Unset | UUID = UNSET
     sent_on: datetime.date | None | Unset = UNSET
     source_interaction_ids: list[UUID] | None | Unset = UNSET
     status: None | ProposalStatus | Unset = UNSET
     summary: None | str | Unset = UNSET
-    version: int | None | Unset = UNSET
+    term_months: int | None | Unset = UNSET
+    valid_until: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        amount: None | str | Unset
+        if isinstance(self.amount, Unset):
+            amount = UNSET
+        else:
+            amount = self.amount
+
         client_input: None | str | Unset
         if isinstance(self.client_input, Unset):
             client_input = UNSET
         else:
             client_input = self.client_input
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        discount_percent: None | str | Unset
+        if isinstance(self.discount_percent, Unset):
+            discount_percent = UNSET
+        else:
+            discount_percent = self.discount_percent
+
+        number: int | None | Unset
+        if isinstance(self.number, Unset):
+            number = UNSET
+        else:
+            number = self.number
 
         opportunity_id: None | str | Unset
         if isinstance(self.opportunity_id, Unset):
@@ -85,17 +125,33 @@ class ProposalPatch:
         else:
             summary = self.summary
 
-        version: int | None | Unset
-        if isinstance(self.version, Unset):
-            version = UNSET
+        term_months: int | None | Unset
+        if isinstance(self.term_months, Unset):
+            term_months = UNSET
         else:
-            version = self.version
+            term_months = self.term_months
+
+        valid_until: None | str | Unset
+        if isinstance(self.valid_until, Unset):
+            valid_until = UNSET
+        elif isinstance(self.valid_until, datetime.date):
+            valid_until = self.valid_until.isoformat()
+        else:
+            valid_until = self.valid_until
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if amount is not UNSET:
+            field_dict["amount"] = amount
         if client_input is not UNSET:
             field_dict["client_input"] = client_input
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if discount_percent is not UNSET:
+            field_dict["discount_percent"] = discount_percent
+        if number is not UNSET:
+            field_dict["number"] = number
         if opportunity_id is not UNSET:
             field_dict["opportunity_id"] = opportunity_id
         if sent_on is not UNSET:
@@ -106,14 +162,25 @@ class ProposalPatch:
             field_dict["status"] = status
         if summary is not UNSET:
             field_dict["summary"] = summary
-        if version is not UNSET:
-            field_dict["version"] = version
+        if term_months is not UNSET:
+            field_dict["term_months"] = term_months
+        if valid_until is not UNSET:
+            field_dict["valid_until"] = valid_until
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_amount(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        amount = _parse_amount(d.pop("amount", UNSET))
 
         def _parse_client_input(data: object) -> None | str | Unset:
             if data is None:
@@ -123,6 +190,33 @@ class ProposalPatch:
             return cast(None | str | Unset, data)
 
         client_input = _parse_client_input(d.pop("client_input", UNSET))
+
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_discount_percent(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        discount_percent = _parse_discount_percent(d.pop("discount_percent", UNSET))
+
+        def _parse_number(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        number = _parse_number(d.pop("number", UNSET))
 
         def _parse_opportunity_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -214,23 +308,45 @@ class ProposalPatch:
 
         summary = _parse_summary(d.pop("summary", UNSET))
 
-        def _parse_version(data: object) -> int | None | Unset:
+        def _parse_term_months(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(int | None | Unset, data)
 
-        version = _parse_version(d.pop("version", UNSET))
+        term_months = _parse_term_months(d.pop("term_months", UNSET))
+
+        def _parse_valid_until(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                valid_until_type_0 = datetime.date.fromisoformat(data)
+
+                return valid_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        valid_until = _parse_valid_until(d.pop("valid_until", UNSET))
 
         proposal_patch = cls(
+            amount=amount,
             client_input=client_input,
+            currency=currency,
+            discount_percent=discount_percent,
+            number=number,
             opportunity_id=opportunity_id,
             sent_on=sent_on,
             source_interaction_ids=source_interaction_ids,
             status=status,
             summary=summary,
-            version=version,
+            term_months=term_months,
+            valid_until=valid_until,
         )
 
         return proposal_patch

@@ -108,7 +108,10 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): A new proposal: the fields of a change, with `number` defaulting to
+            the next one of the
+            opportunity, and `version` still read as the deprecated name of `number` (an answer's
+            `version` is the concurrency token).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +143,10 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): A new proposal: the fields of a change, with `number` defaulting to
+            the next one of the
+            opportunity, and `version` still read as the deprecated name of `number` (an answer's
+            `version` is the concurrency token).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +173,10 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): A new proposal: the fields of a change, with `number` defaulting to
+            the next one of the
+            opportunity, and `version` still read as the deprecated name of `number` (an answer's
+            `version` is the concurrency token).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +206,10 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (ProposalCreate):
+        body (ProposalCreate): A new proposal: the fields of a change, with `number` defaulting to
+            the next one of the
+            opportunity, and `version` still read as the deprecated name of `number` (an answer's
+            `version` is the concurrency token).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

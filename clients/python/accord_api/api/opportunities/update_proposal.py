@@ -125,7 +125,9 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalPatch):
+        body (ProposalPatch): A change to a proposal. Its `version` is not a field here: send the
+            ETag you read as
+            `If-Match`, as for every resource.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +162,9 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalPatch):
+        body (ProposalPatch): A change to a proposal. Its `version` is not a field here: send the
+            ETag you read as
+            `If-Match`, as for every resource.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +194,9 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalPatch):
+        body (ProposalPatch): A change to a proposal. Its `version` is not a field here: send the
+            ETag you read as
+            `If-Match`, as for every resource.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +229,9 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (ProposalPatch):
+        body (ProposalPatch): A change to a proposal. Its `version` is not a field here: send the
+            ETag you read as
+            `If-Match`, as for every resource.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
