@@ -664,8 +664,20 @@ pub async fn list(
                 sort,
                 false,
                 None,
-                HEALTH_LIST_CAP,
+                HEALTH_LIST_CAP + 1,
             )?;
+            if rows.len() as i64 > HEALTH_LIST_CAP {
+                // Never a page of some of them passed off as all of them.
+                return Err(AppError::field(
+                    "too_many_to_rank",
+                    "query:sort",
+                    format!(
+                        "health is computed on read, so a list sorted or filtered by it ranks at \
+                         most {HEALTH_LIST_CAP} accounts; narrow it (owner_id, team_id, tier, \
+                         status) first"
+                    ),
+                ));
+            }
             let key = |a: &AccountView| match field {
                 "health_score" => (
                     a.health
