@@ -2027,10 +2027,11 @@ export interface components {
         };
         AllocationRequest: {
             /**
-             * @description In the payment's (and the document's) currency.
+             * @description In the payment's (and the document's) currency. Required (an allocation without it
+             *     is 422 `required`).
              * @example 100.00
              */
-            amount?: string;
+            amount: string;
             /** Format: uuid */
             bill_id?: string | null;
             /**
@@ -2220,7 +2221,34 @@ export interface components {
             /** Format: date */
             to?: string | null;
         };
-        BankAccountRequest: {
+        /**
+         * @description The fields of a bank account to change (absent = unchanged); a create is
+         *     [`BankAccountCreate`].
+         */
+        BankAccountCreate: {
+            /**
+             * @description ISO 4217; defaults to the base currency. Fixed once created.
+             * @example USD
+             */
+            currency?: string | null;
+            /** @example GB33BUKB20201555555555 */
+            iban?: string | null;
+            is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Link an existing ledger account with `system_role: bank` instead of creating one.
+             */
+            ledger_account_id?: string | null;
+            /** @example Operating account */
+            name: string;
+            /** @example 12345678 */
+            number?: string | null;
+        };
+        /**
+         * @description The fields of a bank account to change (absent = unchanged); a create is
+         *     [`BankAccountCreate`].
+         */
+        BankAccountPatch: {
             /**
              * @description ISO 4217; defaults to the base currency. Fixed once created.
              * @example USD
@@ -2567,6 +2595,58 @@ export interface components {
         /** @enum {string} */
         DisputeOutcome: "upheld" | "credited" | "withdrawn";
         /**
+         * @description A change to a draft document: any field of it (`lines` replaces them all); absent fields
+         *     stay as they are. A create is [`DocumentCreate`].
+         */
+        DocumentCreate: {
+            /**
+             * Format: uuid
+             * @description The customer (invoices, credit notes) or vendor (bills, vendor credits).
+             */
+            account_id: string;
+            amounts_are?: null | components["schemas"]["AmountsAre"];
+            /**
+             * Format: uuid
+             * @description Vendor credits: the bill credited.
+             */
+            bill_id?: string | null;
+            /**
+             * @description ISO 4217; default the account's currency.
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * Format: date
+             * @description Default: 30 days after the issue date (not used on credits).
+             * @example 2026-09-30
+             */
+            due_date?: string | null;
+            /**
+             * @description Base-currency units per unit of `currency`; default the organization's rate of the
+             *     issue date from /exchange-rates.
+             * @example 1.0835
+             */
+            exchange_rate?: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice credited (the credit is allocated to it when issued).
+             */
+            invoice_id?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            issue_date?: string | null;
+            /** @description 1 to 200 lines. */
+            lines: components["schemas"]["DocumentLineRequest"][];
+            memo?: string | null;
+            /**
+             * @description The supplier's own number (bills: unique per vendor) or the customer's PO.
+             * @example ACME-7781
+             */
+            reference?: string | null;
+        };
+        /**
          * @description The four documents; invoices and credit notes are receivables, bills and vendor credits
          *     payables.
          * @enum {string}
@@ -2589,10 +2669,10 @@ export interface components {
             tax_rate_id?: string | null;
             /**
              * @description In the document's currency; more decimals than the currency has are allowed (the
-             *     line's amount is rounded).
+             *     line's amount is rounded). Required (a line without it is 422 `required`).
              * @example 100.00
              */
-            unit_price?: string;
+            unit_price: string;
         };
         DocumentLineView: {
             /**
@@ -2613,10 +2693,10 @@ export interface components {
             unit_price: string;
         };
         /**
-         * @description A draft document: create with `account_id`, `issue_date` and `lines`; PATCH changes any
-         *     field of a draft (`lines` replaces them all).
+         * @description A change to a draft document: any field of it (`lines` replaces them all); absent fields
+         *     stay as they are. A create is [`DocumentCreate`].
          */
-        DocumentRequest: {
+        DocumentPatch: {
             /**
              * Format: uuid
              * @description The customer (invoices, credit notes) or vendor (bills, vendor credits).
@@ -2655,6 +2735,7 @@ export interface components {
              * @example 2026-09-01
              */
             issue_date?: string | null;
+            /** @description 1 to 200 lines. */
             lines?: components["schemas"]["DocumentLineRequest"][] | null;
             memo?: string | null;
             /**
@@ -3563,16 +3644,20 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
-        /** @enum {string} */
-        PaymentDirection: "received" | "sent";
-        PaymentRequest: {
+        /**
+         * @description The fields of a payment, all optional so that a missing one is the use case's 422
+         *     `required`, listed with every other broken rule; the schema of a create is
+         *     [`PaymentCreate`].
+         */
+        PaymentCreate: {
             /** Format: uuid */
-            account_id?: string | null;
+            account_id: string;
+            /** @description At most 200. */
             allocations?: components["schemas"]["AllocationRequest"][];
             /** @example 100.00 */
-            amount?: string;
+            amount: string;
             /** Format: uuid */
-            bank_account_id?: string | null;
+            bank_account_id: string;
             /**
              * @description ISO 4217; the bank account's currency (the default).
              * @example USD
@@ -3582,8 +3667,8 @@ export interface components {
              * Format: date
              * @example 2026-09-10
              */
-            date?: string | null;
-            direction?: null | components["schemas"]["PaymentDirection"];
+            date: string;
+            direction: components["schemas"]["PaymentDirection"];
             /**
              * @description Base-currency units per unit; default the organization's rate of the date.
              * @example 1.0835
@@ -3593,6 +3678,8 @@ export interface components {
             /** @example BACS 2026-09-10 */
             reference?: string | null;
         };
+        /** @enum {string} */
+        PaymentDirection: "received" | "sent";
         PaymentView: {
             /** Format: uuid */
             account_id: string;
@@ -4229,7 +4316,32 @@ export interface components {
         };
         /** @enum {string} */
         TaxKind: "standard" | "zero_rated" | "exempt";
-        TaxRateRequest: {
+        /** @description The fields of a tax rate to change (absent = unchanged); a create is [`TaxRateCreate`]. */
+        TaxRateCreate: {
+            is_active?: boolean | null;
+            kind?: null | components["schemas"]["TaxKind"];
+            /** @example VAT 20% */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Default: the chart's `tax_recoverable` account.
+             */
+            purchase_ledger_account_id?: string | null;
+            /**
+             * @description A fraction as a decimal string: "0.20" is 20%.
+             * @example 0.20
+             */
+            rate: string;
+            /** @description Purchase tax can be reclaimed (default: true except for exempt). */
+            recoverable?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Default: the chart's `sales_tax` account.
+             */
+            sales_ledger_account_id?: string | null;
+        };
+        /** @description The fields of a tax rate to change (absent = unchanged); a create is [`TaxRateCreate`]. */
+        TaxRatePatch: {
             is_active?: boolean | null;
             kind?: null | components["schemas"]["TaxKind"];
             /** @example VAT 20% */
@@ -5532,7 +5644,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BankAccountRequest"];
+                "application/json": components["schemas"]["BankAccountCreate"];
             };
         };
         responses: {
@@ -5633,7 +5745,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BankAccountRequest"];
+                "application/json": components["schemas"]["BankAccountPatch"];
             };
         };
         responses: {
@@ -5717,7 +5829,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -5818,7 +5930,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -5861,7 +5973,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -5904,7 +6016,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -6359,7 +6471,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -6460,7 +6572,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -6503,7 +6615,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -6546,7 +6658,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -7079,7 +7191,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -7180,7 +7292,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -7223,7 +7335,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -7266,7 +7378,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -8063,7 +8175,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentRequest"];
+                "application/json": components["schemas"]["PaymentCreate"];
             };
         };
         responses: {
@@ -8179,7 +8291,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -9368,7 +9480,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaxRateRequest"];
+                "application/json": components["schemas"]["TaxRateCreate"];
             };
         };
         responses: {
@@ -9469,7 +9581,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaxRateRequest"];
+                "application/json": components["schemas"]["TaxRatePatch"];
             };
         };
         responses: {
@@ -9876,7 +9988,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -9977,7 +10089,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -10020,7 +10132,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10063,7 +10175,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10318,7 +10430,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10361,7 +10473,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10404,7 +10516,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
