@@ -240,8 +240,7 @@ fn embedded_v4(high: u16, low: u16) -> Ipv4Addr {
 /// Why `pattern` is not an event type or pattern a webhook can subscribe to: `*`,
 /// `<kind>.*` or `<kind>.<action>`, each part lower-case letters, digits and `_`.
 /// [`event_pattern_error`]'s rule as the spec states it (tested to agree below).
-pub const EVENT_PATTERN_REGEX: &str =
-    r"^(\*|[a-z][a-z0-9_]{0,63}\.(\*|[a-z][a-z0-9_]{0,63}))$";
+pub const EVENT_PATTERN_REGEX: &str = r"^(\*|[a-z][a-z0-9_]{0,63}\.(\*|[a-z][a-z0-9_]{0,63}))$";
 
 /// An event type, a pattern of one resource's events, or `*`: the items of a webhook's
 /// `events`, for the spec.

@@ -480,8 +480,7 @@ fn create_types_mark_required_fields() {
 #[tokio::test]
 async fn invoice_drafted_and_issued_without_a_body() -> TestResult {
     let org = org().await?;
-    let customer: types::AccountCreate =
-        body(json!({"name": "Invoiced Ltd", "is_customer": true}));
+    let customer: types::AccountCreate = body(json!({"name": "Invoiced Ltd", "is_customer": true}));
     let customer = org
         .owner
         .call(|c| c.create_account().body(customer.clone()).send())

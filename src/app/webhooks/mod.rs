@@ -30,8 +30,8 @@ use crate::db::webhooks::{DeliveryRow, WebhookFilter, WebhookRow};
 use crate::db::{self, DbConn};
 use crate::domain::ids::{EventId, WebhookDeliveryId, WebhookId};
 use crate::domain::webhooks::{
-    event_pattern_error, EventPattern, forbidden_address, pattern_matches, secret_from_bytes, TargetHost,
-    WebhookUrl,
+    event_pattern_error, forbidden_address, pattern_matches, secret_from_bytes, EventPattern,
+    TargetHost, WebhookUrl,
 };
 
 pub use dispatch::dispatch_due;
@@ -121,7 +121,12 @@ pub struct WebhookWithSecret {
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhookRequest {
     /// An http(s) URL of a public address.
-    #[schema(example = "https://example.com/accord/webhooks", format = "uri", pattern = "^[Hh][Tt][Tt][Pp][Ss]?://", max_length = 2000)]
+    #[schema(
+        example = "https://example.com/accord/webhooks",
+        format = "uri",
+        pattern = "^[Hh][Tt][Tt][Pp][Ss]?://",
+        max_length = 2000
+    )]
     pub url: String,
     /// Event types (`invoice.issued`) or patterns (`invoice.*`, `*`), at least one.
     #[schema(example = json!(["invoice.*"]), value_type = Vec<EventPattern>, min_items = 1, max_items = 100)]
@@ -138,7 +143,11 @@ pub struct CreateWebhookRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateWebhookRequest {
     /// An http(s) URL of a public address.
-    #[schema(format = "uri", pattern = "^[Hh][Tt][Tt][Pp][Ss]?://", max_length = 2000)]
+    #[schema(
+        format = "uri",
+        pattern = "^[Hh][Tt][Tt][Pp][Ss]?://",
+        max_length = 2000
+    )]
     pub url: Option<String>,
     /// Event types or patterns, at least one; replaces the list.
     #[schema(value_type = Option<Vec<EventPattern>>, min_items = 1, max_items = 100)]

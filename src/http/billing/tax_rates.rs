@@ -2,7 +2,9 @@
 
 use actix_web::{delete, get, patch, post};
 
-use crate::app::billing::tax_rates::{TaxRate, TaxRateCreate, TaxRateListParams, TaxRateRequest, TaxRateView};
+use crate::app::billing::tax_rates::{
+    TaxRate, TaxRateCreate, TaxRateListParams, TaxRateRequest, TaxRateView,
+};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(TaxRate {

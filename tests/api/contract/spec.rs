@@ -177,8 +177,16 @@ async fn create_schemas_list_their_required_fields(app: TestApp) {
         // One create schema serves the four document kinds: each requires the same fields.
         ("/api/v1/invoices", "DocumentCreate", Some("DocumentPatch")),
         ("/api/v1/bills", "DocumentCreate", Some("DocumentPatch")),
-        ("/api/v1/credit-notes", "DocumentCreate", Some("DocumentPatch")),
-        ("/api/v1/vendor-credits", "DocumentCreate", Some("DocumentPatch")),
+        (
+            "/api/v1/credit-notes",
+            "DocumentCreate",
+            Some("DocumentPatch"),
+        ),
+        (
+            "/api/v1/vendor-credits",
+            "DocumentCreate",
+            Some("DocumentPatch"),
+        ),
         ("/api/v1/payments", "PaymentCreate", None),
         (
             "/api/v1/bank-accounts",
@@ -270,7 +278,13 @@ async fn billing_create_schemas_state_their_fields(app: TestApp) {
     assert_eq!(required("DocumentCreate"), ["account_id", "lines"]);
     assert_eq!(
         required("PaymentCreate"),
-        ["account_id", "amount", "bank_account_id", "date", "direction"]
+        [
+            "account_id",
+            "amount",
+            "bank_account_id",
+            "date",
+            "direction"
+        ]
     );
     assert_eq!(required("BankAccountCreate"), ["name"]);
     assert_eq!(required("TaxRateCreate"), ["name", "rate"]);
@@ -346,9 +360,7 @@ async fn action_bodies_are_optional(app: TestApp) {
             json!({"name": "Body Co", "is_customer": true}),
         )
         .await;
-    let draft = |memo: &str| {
-        json!({"account_id": customer, "memo": memo, "lines": [{"unit_price": "10.00"}]})
-    };
+    let draft = |memo: &str| json!({"account_id": customer, "memo": memo, "lines": [{"unit_price": "10.00"}]});
     // No body at all.
     let first = app
         .create(&owner.token, "/api/v1/invoices", draft("none"))
@@ -381,7 +393,12 @@ async fn action_bodies_are_optional(app: TestApp) {
             .json(&body)
             .send()
             .await;
-        assert!(a.status.is_client_error(), "{body}: {} {}", a.status, a.text);
+        assert!(
+            a.status.is_client_error(),
+            "{body}: {} {}",
+            a.status,
+            a.text
+        );
         assert!(
             a.header("content-type")
                 .unwrap()
