@@ -146,6 +146,7 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
             .zip(ops)
         {
             let Some(op) = op.as_mut() else { continue };
+            optional_body(op);
             for param in op.parameters.iter_mut().flatten() {
                 never_null(&mut param.schema);
                 constrain(param);
@@ -281,6 +282,38 @@ fn never_null(schema: &mut Option<RefOr<Schema>>) {
         types.retain(|t| *t != Type::Null);
         if let [only] = types.as_slice() {
             object.schema_type = SchemaType::Type(only.clone());
+        }
+    }
+}
+
+/// A body declared `Option<T>` (the actions, such as `POST /invoices/{id}/issue`, that take
+/// nothing, or `{}`) may be left out: utoipa omits `required` for it and renders its schema
+/// as `oneOf: [{type: null}, T]`. Say `required: false` outright, and drop the `null`
+/// alternative: a body of JSON `null` is refused, an absent body is what `required: false`
+/// means. Generated clients then make the body an optional argument.
+fn optional_body(op: &mut Operation) {
+    let Some(body) = op.request_body.as_mut() else {
+        return;
+    };
+    if body.required.is_some() {
+        return;
+    }
+    body.required = Some(utoipa::openapi::Required::False);
+    for content in body.content.values_mut() {
+        let Some(RefOr::T(Schema::OneOf(one_of))) = &content.schema else {
+            continue;
+        };
+        let rest: Vec<_> = one_of
+            .items
+            .iter()
+            .filter(|item| {
+                !matches!(item, RefOr::T(Schema::Object(o))
+                    if o.schema_type == SchemaType::Type(Type::Null))
+            })
+            .cloned()
+            .collect();
+        if let [only] = rest.as_slice() {
+            content.schema = Some(only.clone());
         }
     }
 }

@@ -17,6 +17,7 @@ from accord_api.api.api_keys import create_api_key
 from accord_api.api.contacts import create_contact
 from accord_api.api.identity import me
 from accord_api.api.interactions import create_interaction
+from accord_api.api.invoices import create_invoice, issue_invoice
 from accord_api.api.ledger import create_journal_entry, list_ledger_accounts
 from accord_api.api.reports import trial_balance
 from accord_api.api.risks import create_risk
@@ -30,6 +31,9 @@ from accord_api.models import (
     CreateJournalEntryRequest,
     CreateUserRequest,
     CreateWebhookRequest,
+    DocumentCreate,
+    DocumentLineRequest,
+    DocumentPatch,
     EmptyRequest,
     InteractionCreate,
     JournalLineRequest,
@@ -98,6 +102,14 @@ def test_create_types_mark_required_fields() -> None:
     assert attrs.fields(AccountCreate).tier.default is not attrs.NOTHING
     with pytest.raises(TypeError):
         AccountCreate()  # type: ignore[call-arg]
+    # An invoice (any document) needs its account and lines; the issue date defaults.
+    assert attrs.fields(DocumentCreate).account_id.default is attrs.NOTHING
+    assert attrs.fields(DocumentCreate).lines.default is attrs.NOTHING
+    assert attrs.fields(DocumentCreate).issue_date.default is not attrs.NOTHING
+    assert attrs.fields(DocumentLineRequest).unit_price.default is attrs.NOTHING
+    with pytest.raises(TypeError):
+        DocumentCreate(account_id=uuid.uuid4())  # type: ignore[call-arg]
+    assert all(f.default is not attrs.NOTHING for f in attrs.fields(DocumentPatch))
 
 
 def test_signup_and_me(org: dict) -> None:
@@ -356,3 +368,23 @@ def test_webhook_deliveries_verify_with_standardwebhooks(org: dict) -> None:
             )
     finally:
         receiver.server.shutdown()
+
+
+def test_invoice_drafted_and_issued_without_a_body(org: dict) -> None:
+    # Last: its customer would otherwise show in the account lists the tests above count.
+    owner: Accord = org["owner"]
+    customer = owner.call(
+        create_account, body=AccountCreate(name=f"Invoiced {STAMP}", is_customer=True)
+    )
+    draft = owner.call(
+        create_invoice,
+        body=DocumentCreate(
+            account_id=customer.id,
+            lines=[DocumentLineRequest(unit_price="100.00", description="Consulting")],
+        ),
+    )
+    assert draft.status == "draft"
+    # The action's body is optional: no argument for it.
+    issued = owner.call(issue_invoice, id=draft.id)
+    assert issued.status == "open"
+    assert issued.number

@@ -461,4 +461,43 @@ fn create_types_mark_required_fields() {
         .name("Globex".to_owned())
         .try_into();
     assert!(named.is_ok());
+    // An invoice (any document) needs its account and lines; the issue date defaults.
+    let line: types::DocumentLineRequest = body(json!({"unit_price": "100.00"}));
+    let no_account: Result<types::DocumentCreate, _> = types::DocumentCreate::builder()
+        .lines(vec![line.clone()])
+        .try_into();
+    assert!(no_account.is_err());
+    let no_price: Result<types::DocumentLineRequest, _> =
+        types::DocumentLineRequest::builder().try_into();
+    assert!(no_price.is_err());
+    let invoice: Result<types::DocumentCreate, _> = types::DocumentCreate::builder()
+        .account_id(uuid::Uuid::now_v7())
+        .lines(vec![line])
+        .try_into();
+    assert!(invoice.is_ok());
+}
+
+#[tokio::test]
+async fn invoice_drafted_and_issued_without_a_body() -> TestResult {
+    let org = org().await?;
+    let customer: types::AccountCreate = body(json!({"name": "Invoiced Ltd", "is_customer": true}));
+    let customer = org
+        .owner
+        .call(|c| c.create_account().body(customer.clone()).send())
+        .await?;
+    let draft: types::DocumentCreate = body(json!({
+        "account_id": customer.id, "lines": [{"unit_price": "100.00", "description": "Consulting"}]}));
+    let draft = org
+        .owner
+        .call(|c| c.create_invoice().body(draft.clone()).send())
+        .await?;
+    assert_eq!(draft.status, "draft");
+    // The action's body is optional: none is given.
+    let issued = org
+        .owner
+        .call(|c| c.issue_invoice().id(draft.id).send())
+        .await?;
+    assert_eq!(issued.status, "open");
+    assert!(issued.number.is_some());
+    Ok(())
 }

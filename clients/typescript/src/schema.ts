@@ -2033,10 +2033,11 @@ export interface components {
         };
         AllocationRequest: {
             /**
-             * @description In the payment's (and the document's) currency.
+             * @description In the payment's (and the document's) currency. Required (an allocation without it
+             *     is 422 `required`).
              * @example 100.00
              */
-            amount?: string;
+            amount: string;
             /** Format: uuid */
             bill_id?: string | null;
             /**
@@ -2226,7 +2227,34 @@ export interface components {
             /** Format: date */
             to?: string | null;
         };
-        BankAccountRequest: {
+        /**
+         * @description The fields of a bank account to change (absent = unchanged); a create is
+         *     [`BankAccountCreate`].
+         */
+        BankAccountCreate: {
+            /**
+             * @description ISO 4217; defaults to the base currency. Fixed once created.
+             * @example USD
+             */
+            currency?: string | null;
+            /** @example GB33BUKB20201555555555 */
+            iban?: string | null;
+            is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Link an existing ledger account with `system_role: bank` instead of creating one.
+             */
+            ledger_account_id?: string | null;
+            /** @example Operating account */
+            name: string;
+            /** @example 12345678 */
+            number?: string | null;
+        };
+        /**
+         * @description The fields of a bank account to change (absent = unchanged); a create is
+         *     [`BankAccountCreate`].
+         */
+        BankAccountPatch: {
             /**
              * @description ISO 4217; defaults to the base currency. Fixed once created.
              * @example USD
@@ -2571,6 +2599,58 @@ export interface components {
         /** @enum {string} */
         DisputeOutcome: "upheld" | "credited" | "withdrawn";
         /**
+         * @description A change to a draft document: any field of it (`lines` replaces them all); absent fields
+         *     stay as they are. A create is [`DocumentCreate`].
+         */
+        DocumentCreate: {
+            /**
+             * Format: uuid
+             * @description The customer (invoices, credit notes) or vendor (bills, vendor credits).
+             */
+            account_id: string;
+            amounts_are?: null | components["schemas"]["AmountsAre"];
+            /**
+             * Format: uuid
+             * @description Vendor credits: the bill credited.
+             */
+            bill_id?: string | null;
+            /**
+             * @description ISO 4217; default the account's currency.
+             * @example USD
+             */
+            currency?: string | null;
+            /**
+             * Format: date
+             * @description Default: 30 days after the issue date (not used on credits).
+             * @example 2026-09-30
+             */
+            due_date?: string | null;
+            /**
+             * @description Base-currency units per unit of `currency`; default the organization's rate of the
+             *     issue date from /exchange-rates.
+             * @example 1.0835
+             */
+            exchange_rate?: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice credited (the credit is allocated to it when issued).
+             */
+            invoice_id?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            issue_date?: string | null;
+            /** @description 1 to 200 lines. */
+            lines: components["schemas"]["DocumentLineRequest"][];
+            memo?: string | null;
+            /**
+             * @description The supplier's own number (bills: unique per vendor) or the customer's PO.
+             * @example ACME-7781
+             */
+            reference?: string | null;
+        };
+        /**
          * @description The four documents; invoices and credit notes are receivables, bills and vendor credits
          *     payables.
          * @enum {string}
@@ -2593,10 +2673,10 @@ export interface components {
             tax_rate_id?: string | null;
             /**
              * @description In the document's currency; more decimals than the currency has are allowed (the
-             *     line's amount is rounded).
+             *     line's amount is rounded). Required (a line without it is 422 `required`).
              * @example 100.00
              */
-            unit_price?: string;
+            unit_price: string;
         };
         DocumentLineView: {
             /**
@@ -2617,10 +2697,10 @@ export interface components {
             unit_price: string;
         };
         /**
-         * @description A draft document: create with `account_id`, `issue_date` and `lines`; PATCH changes any
-         *     field of a draft (`lines` replaces them all).
+         * @description A change to a draft document: any field of it (`lines` replaces them all); absent fields
+         *     stay as they are. A create is [`DocumentCreate`].
          */
-        DocumentRequest: {
+        DocumentPatch: {
             /**
              * Format: uuid
              * @description The customer (invoices, credit notes) or vendor (bills, vendor credits).
@@ -2659,6 +2739,7 @@ export interface components {
              * @example 2026-09-01
              */
             issue_date?: string | null;
+            /** @description 1 to 200 lines. */
             lines?: components["schemas"]["DocumentLineRequest"][] | null;
             memo?: string | null;
             /**
@@ -3567,16 +3648,20 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
-        /** @enum {string} */
-        PaymentDirection: "received" | "sent";
-        PaymentRequest: {
+        /**
+         * @description The fields of a payment, all optional so that a missing one is the use case's 422
+         *     `required`, listed with every other broken rule; the schema of a create is
+         *     [`PaymentCreate`].
+         */
+        PaymentCreate: {
             /** Format: uuid */
-            account_id?: string | null;
+            account_id: string;
+            /** @description At most 200. */
             allocations?: components["schemas"]["AllocationRequest"][];
             /** @example 100.00 */
-            amount?: string;
+            amount: string;
             /** Format: uuid */
-            bank_account_id?: string | null;
+            bank_account_id: string;
             /**
              * @description ISO 4217; the bank account's currency (the default).
              * @example USD
@@ -3586,8 +3671,8 @@ export interface components {
              * Format: date
              * @example 2026-09-10
              */
-            date?: string | null;
-            direction?: null | components["schemas"]["PaymentDirection"];
+            date: string;
+            direction: components["schemas"]["PaymentDirection"];
             /**
              * @description Base-currency units per unit; default the organization's rate of the date.
              * @example 1.0835
@@ -3597,6 +3682,8 @@ export interface components {
             /** @example BACS 2026-09-10 */
             reference?: string | null;
         };
+        /** @enum {string} */
+        PaymentDirection: "received" | "sent";
         PaymentView: {
             /** Format: uuid */
             account_id: string;
@@ -4325,7 +4412,32 @@ export interface components {
         };
         /** @enum {string} */
         TaxKind: "standard" | "zero_rated" | "exempt";
-        TaxRateRequest: {
+        /** @description The fields of a tax rate to change (absent = unchanged); a create is [`TaxRateCreate`]. */
+        TaxRateCreate: {
+            is_active?: boolean | null;
+            kind?: null | components["schemas"]["TaxKind"];
+            /** @example VAT 20% */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Default: the chart's `tax_recoverable` account.
+             */
+            purchase_ledger_account_id?: string | null;
+            /**
+             * @description A fraction as a decimal string: "0.20" is 20%.
+             * @example 0.20
+             */
+            rate: string;
+            /** @description Purchase tax can be reclaimed (default: true except for exempt). */
+            recoverable?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Default: the chart's `sales_tax` account.
+             */
+            sales_ledger_account_id?: string | null;
+        };
+        /** @description The fields of a tax rate to change (absent = unchanged); a create is [`TaxRateCreate`]. */
+        TaxRatePatch: {
             is_active?: boolean | null;
             kind?: null | components["schemas"]["TaxKind"];
             /** @example VAT 20% */
@@ -5639,7 +5751,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BankAccountRequest"];
+                "application/json": components["schemas"]["BankAccountCreate"];
             };
         };
         responses: {
@@ -5740,7 +5852,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BankAccountRequest"];
+                "application/json": components["schemas"]["BankAccountPatch"];
             };
         };
         responses: {
@@ -5824,7 +5936,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -5925,7 +6037,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -5968,7 +6080,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -6011,7 +6123,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -6477,7 +6589,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -6578,7 +6690,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -6621,7 +6733,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -6664,7 +6776,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -7197,7 +7309,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -7298,7 +7410,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -7341,7 +7453,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -7384,7 +7496,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -8181,7 +8293,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentRequest"];
+                "application/json": components["schemas"]["PaymentCreate"];
             };
         };
         responses: {
@@ -8297,7 +8409,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -9486,7 +9598,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaxRateRequest"];
+                "application/json": components["schemas"]["TaxRateCreate"];
             };
         };
         responses: {
@@ -9587,7 +9699,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaxRateRequest"];
+                "application/json": components["schemas"]["TaxRatePatch"];
             };
         };
         responses: {
@@ -9994,7 +10106,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentCreate"];
             };
         };
         responses: {
@@ -10095,7 +10207,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DocumentRequest"];
+                "application/json": components["schemas"]["DocumentPatch"];
             };
         };
         responses: {
@@ -10138,7 +10250,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10181,7 +10293,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10436,7 +10548,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10479,7 +10591,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {
@@ -10522,7 +10634,7 @@ export interface operations {
         /** @description Empty, or {} */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["EmptyRequest"];
             };
         };
         responses: {

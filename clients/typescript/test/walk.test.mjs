@@ -131,6 +131,20 @@ test("an accountant's day: journal entry and trial balance", async () => {
   assert.equal(tb.rows.find((r) => r.code === "1000").debit, "1250.00");
 });
 
+test("an invoice is drafted and issued without a body", async () => {
+  // The account manager's customer (a new account would show in the lists counted below).
+  const draft = await unwrap(
+    owner.api.POST("/api/v1/invoices", {
+      body: { account_id: account.id, lines: [{ unit_price: "100.00", description: "Consulting" }] },
+    }),
+  );
+  assert.equal(draft.status, "draft");
+  // The action's body is optional: none is sent.
+  const issued = await unwrap(owner.api.POST("/api/v1/invoices/{id}/issue", { params: { path: { id: draft.id } } }));
+  assert.equal(issued.status, "open");
+  assert.ok(issued.number);
+});
+
 test("paginate walks every page", async () => {
   for (const name of ["Initech", "Umbrella", "Hooli"]) {
     await unwrap(manager.api.POST("/api/v1/accounts", { body: { name, is_customer: true } }));

@@ -665,9 +665,10 @@ pub struct AllocationRequest {
     pub credit_note_id: Option<Uuid>,
     /// A refund received from a vendor against their credit.
     pub vendor_credit_id: Option<Uuid>,
-    /// In the payment's (and the document's) currency.
+    /// In the payment's (and the document's) currency. Required (an allocation without it
+    /// is 422 `required`).
     #[serde(default, with = "decimal_string_opt")]
-    #[schema(value_type = String, example = "100.00")]
+    #[schema(value_type = String, required = true, example = "100.00")]
     pub amount: Option<Decimal>,
     /// Default: the later of the payment's and the document's dates.
     #[schema(example = "2026-09-10")]

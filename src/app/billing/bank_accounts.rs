@@ -59,8 +59,10 @@ impl From<BankAccountRow> for BankAccountView {
     }
 }
 
-// A new bank account (`name` required), or the fields of one to change.
+/// The fields of a bank account to change (absent = unchanged); a create is
+/// [`BankAccountCreate`].
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = BankAccountPatch)]
 #[serde(deny_unknown_fields)]
 pub struct BankAccountRequest {
     #[schema(example = "Operating account")]
@@ -78,6 +80,11 @@ pub struct BankAccountRequest {
     pub ledger_account_id: Option<Uuid>,
     pub is_active: Option<bool>,
 }
+
+crate::create_input!(
+    /// A new bank account: the fields of a change, with those a create must name required.
+    BankAccountCreate(BankAccountRequest) required ["name"]
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -255,7 +262,7 @@ impl Record for BankAccount {
     const WRITE: Permission = Permission::WriteBooks;
 
     type Row = BankAccountRow;
-    type Create = BankAccountRequest;
+    type Create = BankAccountCreate;
     type Patch = BankAccountRequest;
     type View = BankAccountView;
     type Query = BankAccountListParams;
@@ -264,7 +271,7 @@ impl Record for BankAccount {
     /// that refers to it).
     fn new_row(
         tx: &mut Tx,
-        input: &BankAccountRequest,
+        input: &BankAccountCreate,
         _check: &mut Check,
     ) -> Result<BankAccountRow, AppError> {
         let input_ledger_account = input.ledger_account_id;

@@ -17,7 +17,9 @@ use uuid::Uuid;
 use super::allocations::{
     allocate_in, allocation_kinds, unwind_source_allocations, AllocationSource, AllocationView,
 };
-use super::drafts::{find_account, shape, DocumentInput, DocumentListParams, DocumentRequest};
+use super::drafts::{
+    find_account, shape, DocumentCreate, DocumentInput, DocumentListParams, DocumentRequest,
+};
 use super::{check_lock, control_account, money};
 use crate::app::error::{AppError, Unique};
 use crate::app::input::IfMatch;
@@ -657,12 +659,12 @@ pub async fn create(
     app: &App,
     cx: &Context,
     kind: DocumentKind,
-    req: DocumentRequest,
+    req: DocumentCreate,
 ) -> Result<Outcome, AppError> {
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         caller.require(Permission::WriteBooks)?;
-        let view = create_in(tx, caller, kind, req.checked(kind, true)?)?;
+        let view = create_in(tx, caller, kind, req.0.checked(kind, true)?)?;
         tx.record(Change::created(kind.as_str(), view.id, &view));
         Outcome::created(collection(kind), view.id, &view)
     })

@@ -41,18 +41,19 @@ pub struct DocumentLineRequest {
     #[schema(value_type = Option<String>, example = "2")]
     pub quantity: Option<Decimal>,
     /// In the document's currency; more decimals than the currency has are allowed (the
-    /// line's amount is rounded).
+    /// line's amount is rounded). Required (a line without it is 422 `required`).
     #[serde(default, with = "decimal_string_opt")]
-    #[schema(value_type = String, example = "100.00")]
+    #[schema(value_type = String, required = true, example = "100.00")]
     pub unit_price: Option<Decimal>,
     pub tax_rate_id: Option<Uuid>,
     /// Income account (sales) or expense/asset account (purchases); default 4000 or 5000.
     pub ledger_account_id: Option<Uuid>,
 }
 
-/// A draft document: create with `account_id`, `issue_date` and `lines`; PATCH changes any
-/// field of a draft (`lines` replaces them all).
+/// A change to a draft document: any field of it (`lines` replaces them all); absent fields
+/// stay as they are. A create is [`DocumentCreate`].
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = DocumentPatch)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRequest {
     /// The customer (invoices, credit notes) or vendor (bills, vendor credits).
@@ -77,6 +78,8 @@ pub struct DocumentRequest {
     pub exchange_rate: Option<Option<Decimal>>,
     /// Whether unit prices exclude (default) or include tax.
     pub amounts_are: Option<AmountsAre>,
+    /// 1 to 200 lines.
+    #[schema(min_items = 1, max_items = 200)]
     pub lines: Option<Vec<DocumentLineRequest>>,
     /// Credit notes: the invoice credited (the credit is allocated to it when issued).
     #[serde(default, deserialize_with = "double_option")]
@@ -90,6 +93,13 @@ pub struct DocumentRequest {
     #[schema(value_type = Option<String>)]
     pub memo: Option<Option<String>>,
 }
+
+crate::create_input!(
+    /// A new draft document (invoice, bill, credit note or vendor credit): the fields of a
+    /// change, with those every kind must name on create required (`issue_date` defaults to
+    /// the organization's today).
+    DocumentCreate(DocumentRequest) required ["account_id", "lines"]
+);
 
 /// `null` clears; a string is a strict decimal.
 fn double_option_decimal<'de, D>(d: D) -> Result<Option<Option<Decimal>>, D::Error>

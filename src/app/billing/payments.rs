@@ -518,6 +518,9 @@ pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentV
 
 // ---- the use cases ----
 
+/// The fields of a payment, all optional so that a missing one is the use case's 422
+/// `required`, listed with every other broken rule; the schema of a create is
+/// [`PaymentCreate`].
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRequest {
@@ -539,9 +542,16 @@ pub struct PaymentRequest {
     #[schema(example = "BACS 2026-09-10")]
     pub reference: Option<String>,
     pub memo: Option<String>,
+    /// At most 200.
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub allocations: Vec<AllocationRequest>,
 }
+
+crate::create_input!(
+    /// A new payment: the fields it must name required.
+    PaymentCreate(PaymentRequest) required ["direction", "account_id", "bank_account_id", "date", "amount"]
+);
 
 impl PaymentRequest {
     /// The request's own shape (what is missing or malformed), answered alone.
@@ -610,11 +620,11 @@ pub struct PaymentListParams {
 crate::list_query!(PaymentListParams);
 
 /// `POST /payments`: records a payment, with its allocations, and posts its entry.
-pub async fn create(app: &App, cx: &Context, req: PaymentRequest) -> Result<Outcome, AppError> {
+pub async fn create(app: &App, cx: &Context, req: PaymentCreate) -> Result<Outcome, AppError> {
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         caller.require(Permission::WriteBooks)?;
-        let view = create_in(tx, caller, req.checked()?)?;
+        let view = create_in(tx, caller, req.0.checked()?)?;
         tx.record(Change::created("payment", view.id, &view));
         Outcome::created("payments", view.id, &view)
     })

@@ -64,8 +64,9 @@ impl From<TaxRateRow> for TaxRateView {
     }
 }
 
-// A new tax rate (`name` and `rate` required), or the fields of one to change.
+/// The fields of a tax rate to change (absent = unchanged); a create is [`TaxRateCreate`].
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = TaxRatePatch)]
 #[serde(deny_unknown_fields)]
 pub struct TaxRateRequest {
     #[schema(example = "VAT 20%")]
@@ -84,6 +85,11 @@ pub struct TaxRateRequest {
     pub purchase_ledger_account_id: Option<Uuid>,
     pub is_active: Option<bool>,
 }
+
+crate::create_input!(
+    /// A new tax rate: the fields of a change, with those a create must name required.
+    TaxRateCreate(TaxRateRequest) required ["name", "rate"]
+);
 
 /// The sort and activity filter of the list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -264,14 +270,14 @@ impl Record for TaxRate {
     const WRITE: Permission = Permission::WriteBooks;
 
     type Row = TaxRateRow;
-    type Create = TaxRateRequest;
+    type Create = TaxRateCreate;
     type Patch = TaxRateRequest;
     type View = TaxRateView;
     type Query = TaxRateListParams;
 
     fn new_row(
         tx: &mut Tx,
-        input: &TaxRateRequest,
+        input: &TaxRateCreate,
         check: &mut Check,
     ) -> Result<TaxRateRow, AppError> {
         input.check_shape(true)?;

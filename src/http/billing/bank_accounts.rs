@@ -3,14 +3,14 @@
 use actix_web::{delete, get, patch, post};
 
 use crate::app::billing::bank_accounts::{
-    BankAccount, BankAccountListParams, BankAccountRequest, BankAccountView,
+    BankAccount, BankAccountCreate, BankAccountListParams, BankAccountRequest, BankAccountView,
 };
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(BankAccount {
     create create_bank_account "/bank-accounts" "Create a bank account, with its own asset account in the chart." (
         tag = "bank-accounts",
-        request_body = BankAccountRequest,
+        request_body = BankAccountCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = BankAccountView))
     )

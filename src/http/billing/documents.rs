@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::app::billing::documents;
-use crate::app::billing::drafts::{DocumentListParams, DocumentRequest};
+use crate::app::billing::drafts::{DocumentCreate, DocumentListParams, DocumentRequest};
 use crate::app::page::PageParams;
 use crate::app::App;
 use crate::domain::documents::DocumentKind;
@@ -59,7 +59,7 @@ impl FromRequest for ActionBody {
 pub async fn create(
     app: web::Data<App>,
     cx: Cx,
-    body: ApiJson<DocumentRequest>,
+    body: ApiJson<DocumentCreate>,
     kind: DocumentKind,
 ) -> Result<HttpResponse, ApiError> {
     let outcome = documents::create(&app, &cx.with_body(&body.raw), kind, body.value).await?;
@@ -155,7 +155,7 @@ macro_rules! document_endpoints {
         use uuid::Uuid;
 
         use $crate::app::billing::documents::DocumentView;
-        use $crate::app::billing::drafts::{DocumentListParams, DocumentRequest};
+        use $crate::app::billing::drafts::{DocumentCreate, DocumentListParams, DocumentRequest};
         use $crate::app::page::{Page, PageParams};
         use $crate::app::App;
         use $crate::http::billing::documents::{self as shared, ActionBody, EmptyRequest};
@@ -167,7 +167,7 @@ macro_rules! document_endpoints {
         #[utoipa::path(
             tag = $tag,
             operation_id = $create_id,
-            request_body = DocumentRequest,
+            request_body = DocumentCreate,
             params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
             responses((status = 201, description = "The draft", body = DocumentView))
         )]
@@ -175,7 +175,7 @@ macro_rules! document_endpoints {
         pub async fn create(
             app: web::Data<App>,
             cx: Cx,
-            body: ApiJson<DocumentRequest>,
+            body: ApiJson<DocumentCreate>,
         ) -> Result<HttpResponse, ApiError> {
             shared::create(app, cx, body, $kind).await
         }

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::documents::{ActionBody, EmptyRequest};
 use crate::app::billing::payments::{
-    self, AllocateRequest, PaymentListParams, PaymentRequest, PaymentView,
+    self, AllocateRequest, PaymentCreate, PaymentListParams, PaymentView,
 };
 use crate::app::page::{Page, PageParams};
 use crate::app::App;
@@ -17,7 +17,7 @@ use crate::http::reply;
 /// Record a payment received or sent through a bank account, allocated to documents.
 #[utoipa::path(
     tag = "payments",
-    request_body = PaymentRequest,
+    request_body = PaymentCreate,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
     responses((status = 201, description = "Created", body = PaymentView))
 )]
@@ -25,7 +25,7 @@ use crate::http::reply;
 pub async fn create_payment(
     app: web::Data<App>,
     cx: Cx,
-    body: ApiJson<PaymentRequest>,
+    body: ApiJson<PaymentCreate>,
 ) -> Result<HttpResponse, ApiError> {
     let outcome = payments::create(&app, &cx.with_body(&body.raw), body.value).await?;
     Ok(reply::outcome(outcome))

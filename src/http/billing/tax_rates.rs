@@ -2,13 +2,15 @@
 
 use actix_web::{delete, get, patch, post};
 
-use crate::app::billing::tax_rates::{TaxRate, TaxRateListParams, TaxRateRequest, TaxRateView};
+use crate::app::billing::tax_rates::{
+    TaxRate, TaxRateCreate, TaxRateListParams, TaxRateRequest, TaxRateView,
+};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(TaxRate {
     create create_tax_rate "/tax-rates" "Create a tax rate." (
         tag = "tax-rates",
-        request_body = TaxRateRequest,
+        request_body = TaxRateCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = TaxRateView))
     )

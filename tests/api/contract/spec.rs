@@ -174,6 +174,26 @@ async fn create_schemas_list_their_required_fields(app: TestApp) {
         ),
         ("/api/v1/proposals", "ProposalCreate", Some("ProposalPatch")),
         ("/api/v1/feedback", "FeedbackCreate", None),
+        // One create schema serves the four document kinds: each requires the same fields.
+        ("/api/v1/invoices", "DocumentCreate", Some("DocumentPatch")),
+        ("/api/v1/bills", "DocumentCreate", Some("DocumentPatch")),
+        (
+            "/api/v1/credit-notes",
+            "DocumentCreate",
+            Some("DocumentPatch"),
+        ),
+        (
+            "/api/v1/vendor-credits",
+            "DocumentCreate",
+            Some("DocumentPatch"),
+        ),
+        ("/api/v1/payments", "PaymentCreate", None),
+        (
+            "/api/v1/bank-accounts",
+            "BankAccountCreate",
+            Some("BankAccountPatch"),
+        ),
+        ("/api/v1/tax-rates", "TaxRateCreate", Some("TaxRatePatch")),
     ] {
         let body = &spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]
             ["schema"]["$ref"];
@@ -237,4 +257,158 @@ async fn create_schemas_list_their_required_fields(app: TestApp) {
 both_backends!(
     create_schemas_list_their_required_fields_works,
     super::create_schemas_list_their_required_fields
+);
+
+/// The billing create schemas name exactly what the server requires (checked against the
+/// server above), and the items they carry say what each item needs: a document line its
+/// `unit_price`, an allocation its `amount`.
+async fn billing_create_schemas_state_their_fields(app: TestApp) {
+    let spec = app.get("/api/v1/openapi.json").send().await.body;
+    let schemas = &spec["components"]["schemas"];
+    let required = |name: &str| -> Vec<String> {
+        let mut r: Vec<String> = schemas[name]["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| f.as_str().unwrap().to_owned())
+            .collect();
+        r.sort();
+        r
+    };
+    assert_eq!(required("DocumentCreate"), ["account_id", "lines"]);
+    assert_eq!(
+        required("PaymentCreate"),
+        [
+            "account_id",
+            "amount",
+            "bank_account_id",
+            "date",
+            "direction"
+        ]
+    );
+    assert_eq!(required("BankAccountCreate"), ["name"]);
+    assert_eq!(required("TaxRateCreate"), ["name", "rate"]);
+    for patch in ["DocumentPatch", "BankAccountPatch", "TaxRatePatch"] {
+        assert!(required(patch).is_empty(), "{patch} requires nothing");
+    }
+    assert_eq!(required("DocumentLineRequest"), ["unit_price"]);
+    assert_eq!(required("AllocationRequest"), ["amount"]);
+    let lines = &schemas["DocumentCreate"]["properties"]["lines"];
+    assert_eq!(lines["type"], "array", "{lines}");
+    assert_eq!(lines["minItems"], 1);
+    assert_eq!(lines["maxItems"], 200);
+    // The old shared names are gone: no SDK type means both.
+    for gone in [
+        "DocumentRequest",
+        "PaymentRequest",
+        "BankAccountRequest",
+        "TaxRateRequest",
+    ] {
+        assert!(schemas[gone].is_null(), "{gone} is still in the spec");
+    }
+}
+both_backends!(
+    billing_create_schemas_state_their_fields_works,
+    super::billing_create_schemas_state_their_fields
+);
+
+/// An action that takes no input (`/issue`, `/void`, ...) documents its body as optional
+/// (`required: false`, an empty object when sent) so generated clients do not demand one;
+/// the server takes no body, `{}`, and refuses anything else with a problem.
+async fn action_bodies_are_optional(app: TestApp) {
+    let spec = app.get("/api/v1/openapi.json").send().await.body;
+    let actions = [
+        "/api/v1/invoices/{id}/issue",
+        "/api/v1/invoices/{id}/void",
+        "/api/v1/bills/{id}/approve",
+        "/api/v1/bills/{id}/void",
+        "/api/v1/credit-notes/{id}/issue",
+        "/api/v1/credit-notes/{id}/void",
+        "/api/v1/vendor-credits/{id}/issue",
+        "/api/v1/vendor-credits/{id}/void",
+        "/api/v1/payments/{id}/void",
+        "/api/v1/webhooks/{id}/test",
+        "/api/v1/webhooks/{id}/rotate-secret",
+        "/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry",
+    ];
+    for path in actions {
+        let body = &spec["paths"][path]["post"]["requestBody"];
+        assert_eq!(body["required"], false, "{path}: {body}");
+        assert_eq!(
+            body["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/EmptyRequest",
+            "{path}: {body}"
+        );
+    }
+    // Every other body is required.
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(body) = op.get("requestBody") else {
+                continue;
+            };
+            if actions.contains(&path.as_str()) {
+                continue;
+            }
+            assert_eq!(body["required"], true, "{method} {path}: {body}");
+        }
+    }
+
+    let owner = app.signup("Optional Bodies").await;
+    let customer = app
+        .client_account(
+            &owner.token,
+            json!({"name": "Body Co", "is_customer": true}),
+        )
+        .await;
+    let draft = |memo: &str| json!({"account_id": customer, "memo": memo, "lines": [{"unit_price": "10.00"}]});
+    // No body at all.
+    let first = app
+        .create(&owner.token, "/api/v1/invoices", draft("none"))
+        .await;
+    let first = crate::support::http::id_of(&first);
+    let a = app
+        .post(&format!("/api/v1/invoices/{first}/issue"))
+        .token(&owner.token)
+        .send()
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    // An empty object.
+    let a = app
+        .post(&format!("/api/v1/invoices/{first}/void"))
+        .token(&owner.token)
+        .json(&json!({}))
+        .send()
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    assert_eq!(a.body["status"], "void");
+    // JSON null, or a field, is not an empty body: a problem, never a 500.
+    let second = app
+        .create(&owner.token, "/api/v1/invoices", draft("refused"))
+        .await;
+    let second = crate::support::http::id_of(&second);
+    for body in [json!(null), json!({"memo": "x"})] {
+        let a = app
+            .post(&format!("/api/v1/invoices/{second}/issue"))
+            .token(&owner.token)
+            .json(&body)
+            .send()
+            .await;
+        assert!(
+            a.status.is_client_error(),
+            "{body}: {} {}",
+            a.status,
+            a.text
+        );
+        assert!(
+            a.header("content-type")
+                .unwrap()
+                .starts_with("application/problem+json"),
+            "{body}: {}",
+            a.text
+        );
+    }
+}
+both_backends!(
+    action_bodies_are_optional_works,
+    super::action_bodies_are_optional
 );

@@ -29,7 +29,8 @@ from .audit_verification import AuditVerification
 from .balance_sheet_totals import BalanceSheetTotals
 from .balance_sheet_view import BalanceSheetView
 from .balance_view import BalanceView
-from .bank_account_request import BankAccountRequest
+from .bank_account_create import BankAccountCreate
+from .bank_account_patch import BankAccountPatch
 from .bank_account_view import BankAccountView
 from .churn_input import ChurnInput
 from .competitor_create import CompetitorCreate
@@ -63,10 +64,11 @@ from .delivery_status import DeliveryStatus
 from .delivery_view import DeliveryView
 from .direction import Direction
 from .dispute_outcome import DisputeOutcome
+from .document_create import DocumentCreate
 from .document_kind import DocumentKind
 from .document_line_request import DocumentLineRequest
 from .document_line_view import DocumentLineView
-from .document_request import DocumentRequest
+from .document_patch import DocumentPatch
 from .document_view import DocumentView
 from .empty_request import EmptyRequest
 from .event_actor import EventActor
@@ -184,8 +186,8 @@ from .page_team_view import PageTeamView
 from .page_timeline_entry import PageTimelineEntry
 from .page_user_view import PageUserView
 from .page_webhook_view import PageWebhookView
+from .payment_create import PaymentCreate
 from .payment_direction import PaymentDirection
-from .payment_request import PaymentRequest
 from .payment_view import PaymentView
 from .performance_report import PerformanceReport
 from .performance_row import PerformanceRow
@@ -236,7 +238,8 @@ from .task_patch import TaskPatch
 from .task_status import TaskStatus
 from .task_view import TaskView
 from .tax_kind import TaxKind
-from .tax_rate_request import TaxRateRequest
+from .tax_rate_create import TaxRateCreate
+from .tax_rate_patch import TaxRatePatch
 from .tax_rate_view import TaxRateView
 from .tax_summary import TaxSummary
 from .tax_summary_row import TaxSummaryRow
@@ -290,7 +293,8 @@ __all__ = (
     "BalanceSheetTotals",
     "BalanceSheetView",
     "BalanceView",
-    "BankAccountRequest",
+    "BankAccountCreate",
+    "BankAccountPatch",
     "BankAccountView",
     "ChurnInput",
     "CompetitorCreate",
@@ -322,10 +326,11 @@ __all__ = (
     "DeliveryView",
     "Direction",
     "DisputeOutcome",
+    "DocumentCreate",
     "DocumentKind",
     "DocumentLineRequest",
     "DocumentLineView",
-    "DocumentRequest",
+    "DocumentPatch",
     "DocumentView",
     "EmptyRequest",
     "EventActor",
@@ -443,8 +448,8 @@ __all__ = (
     "PageTimelineEntry",
     "PageUserView",
     "PageWebhookView",
+    "PaymentCreate",
     "PaymentDirection",
-    "PaymentRequest",
     "PaymentView",
     "PerformanceReport",
     "PerformanceRow",
@@ -495,7 +500,8 @@ __all__ = (
     "TaskStatus",
     "TaskView",
     "TaxKind",
-    "TaxRateRequest",
+    "TaxRateCreate",
+    "TaxRatePatch",
     "TaxRateView",
     "TaxSummary",
     "TaxSummaryRow",

@@ -16,7 +16,8 @@ T = TypeVar("T", bound="AllocationRequest")
 class AllocationRequest:
     """
     Attributes:
-        amount (str | Unset): In the payment's (and the document's) currency. Example: 100.00.
+        amount (str): In the payment's (and the document's) currency. Required (an allocation without it
+            is 422 `required`). Example: 100.00.
         bill_id (None | Unset | UUID):
         credit_note_id (None | Unset | UUID): A refund paid to a customer against their credit note.
         date (datetime.date | None | Unset): Default: the later of the payment's and the document's dates. Example:
@@ -25,7 +26,7 @@ class AllocationRequest:
         vendor_credit_id (None | Unset | UUID): A refund received from a vendor against their credit.
     """
 
-    amount: str | Unset = UNSET
+    amount: str
     bill_id: None | Unset | UUID = UNSET
     credit_note_id: None | Unset | UUID = UNSET
     date: datetime.date | None | Unset = UNSET
@@ -77,9 +78,11 @@ class AllocationRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if amount is not UNSET:
-            field_dict["amount"] = amount
+        field_dict.update(
+            {
+                "amount": amount,
+            }
+        )
         if bill_id is not UNSET:
             field_dict["bill_id"] = bill_id
         if credit_note_id is not UNSET:
@@ -96,7 +99,7 @@ class AllocationRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        amount = d.pop("amount", UNSET)
+        amount = d.pop("amount")
 
         def _parse_bill_id(data: object) -> None | Unset | UUID:
             if data is None:

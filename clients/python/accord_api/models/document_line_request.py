@@ -15,22 +15,24 @@ T = TypeVar("T", bound="DocumentLineRequest")
 class DocumentLineRequest:
     """
     Attributes:
+        unit_price (str): In the document's currency; more decimals than the currency has are allowed (the
+            line's amount is rounded). Required (a line without it is 422 `required`). Example: 100.00.
         description (None | str | Unset):  Example: Consulting, September.
         ledger_account_id (None | Unset | UUID): Income account (sales) or expense/asset account (purchases); default
             4000 or 5000.
         quantity (None | str | Unset): Default 1. Example: 2.
         tax_rate_id (None | Unset | UUID):
-        unit_price (str | Unset): In the document's currency; more decimals than the currency has are allowed (the
-            line's amount is rounded). Example: 100.00.
     """
 
+    unit_price: str
     description: None | str | Unset = UNSET
     ledger_account_id: None | Unset | UUID = UNSET
     quantity: None | str | Unset = UNSET
     tax_rate_id: None | Unset | UUID = UNSET
-    unit_price: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        unit_price = self.unit_price
+
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -59,11 +61,13 @@ class DocumentLineRequest:
         else:
             tax_rate_id = self.tax_rate_id
 
-        unit_price = self.unit_price
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "unit_price": unit_price,
+            }
+        )
         if description is not UNSET:
             field_dict["description"] = description
         if ledger_account_id is not UNSET:
@@ -72,14 +76,13 @@ class DocumentLineRequest:
             field_dict["quantity"] = quantity
         if tax_rate_id is not UNSET:
             field_dict["tax_rate_id"] = tax_rate_id
-        if unit_price is not UNSET:
-            field_dict["unit_price"] = unit_price
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        unit_price = d.pop("unit_price")
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -133,14 +136,12 @@ class DocumentLineRequest:
 
         tax_rate_id = _parse_tax_rate_id(d.pop("tax_rate_id", UNSET))
 
-        unit_price = d.pop("unit_price", UNSET)
-
         document_line_request = cls(
+            unit_price=unit_price,
             description=description,
             ledger_account_id=ledger_account_id,
             quantity=quantity,
             tax_rate_id=tax_rate_id,
-            unit_price=unit_price,
         )
 
         return document_line_request

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bank_account_request import BankAccountRequest
+from ...models.bank_account_create import BankAccountCreate
 from ...models.bank_account_view import BankAccountView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: BankAccountRequest,
+    body: BankAccountCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[BankAccountView | Problem]:
     """Create a bank account, with its own asset account in the chart.
 
     Args:
         idempotency_key (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountCreate): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +135,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> BankAccountView | Problem | None:
     """Create a bank account, with its own asset account in the chart.
 
     Args:
         idempotency_key (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountCreate): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +164,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[BankAccountView | Problem]:
     """Create a bank account, with its own asset account in the chart.
 
     Args:
         idempotency_key (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountCreate): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +196,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> BankAccountView | Problem | None:
     """Create a bank account, with its own asset account in the chart.
 
     Args:
         idempotency_key (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountCreate): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bank_account_request import BankAccountRequest
+from ...models.bank_account_patch import BankAccountPatch
 from ...models.bank_account_view import BankAccountView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: BankAccountRequest,
+    body: BankAccountPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[BankAccountView | Problem]:
     """Rename a bank account, change its numbers or deactivate it.
@@ -125,7 +125,9 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountPatch): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +154,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountPatch,
     if_match: str | Unset = UNSET,
 ) -> BankAccountView | Problem | None:
     """Rename a bank account, change its numbers or deactivate it.
@@ -160,7 +162,9 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountPatch): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +186,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[BankAccountView | Problem]:
     """Rename a bank account, change its numbers or deactivate it.
@@ -190,7 +194,9 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountPatch): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +221,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: BankAccountRequest,
+    body: BankAccountPatch,
     if_match: str | Unset = UNSET,
 ) -> BankAccountView | Problem | None:
     """Rename a bank account, change its numbers or deactivate it.
@@ -223,7 +229,9 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (BankAccountRequest):
+        body (BankAccountPatch): The fields of a bank account to change (absent = unchanged); a
+            create is
+            [`BankAccountCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

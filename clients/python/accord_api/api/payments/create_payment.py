@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.payment_request import PaymentRequest
+from ...models.payment_create import PaymentCreate
 from ...models.payment_view import PaymentView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: PaymentRequest,
+    body: PaymentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentRequest,
+    body: PaymentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[PaymentView | Problem]:
     """Record a payment received or sent through a bank account, allocated to documents.
 
     Args:
         idempotency_key (str | Unset):
-        body (PaymentRequest):
+        body (PaymentCreate): The fields of a payment, all optional so that a missing one is the
+            use case's 422
+            `required`, listed with every other broken rule; the schema of a create is
+            [`PaymentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +136,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentRequest,
+    body: PaymentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> PaymentView | Problem | None:
     """Record a payment received or sent through a bank account, allocated to documents.
 
     Args:
         idempotency_key (str | Unset):
-        body (PaymentRequest):
+        body (PaymentCreate): The fields of a payment, all optional so that a missing one is the
+            use case's 422
+            `required`, listed with every other broken rule; the schema of a create is
+            [`PaymentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +166,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentRequest,
+    body: PaymentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[PaymentView | Problem]:
     """Record a payment received or sent through a bank account, allocated to documents.
 
     Args:
         idempotency_key (str | Unset):
-        body (PaymentRequest):
+        body (PaymentCreate): The fields of a payment, all optional so that a missing one is the
+            use case's 422
+            `required`, listed with every other broken rule; the schema of a create is
+            [`PaymentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +199,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentRequest,
+    body: PaymentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> PaymentView | Problem | None:
     """Record a payment received or sent through a bank account, allocated to documents.
 
     Args:
         idempotency_key (str | Unset):
-        body (PaymentRequest):
+        body (PaymentCreate): The fields of a payment, all optional so that a missing one is the
+            use case's 422
+            `required`, listed with every other broken rule; the schema of a create is
+            [`PaymentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

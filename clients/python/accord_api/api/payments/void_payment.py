@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -30,10 +30,8 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, EmptyRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -120,7 +118,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[PaymentView | Problem]:
     """Void a payment: its allocations are undone and its entry reversed on its date.
@@ -128,7 +126,7 @@ def sync_detailed(
     Args:
         id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +153,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> PaymentView | Problem | None:
     """Void a payment: its allocations are undone and its entry reversed on its date.
@@ -163,7 +161,7 @@ def sync(
     Args:
         id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +183,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[PaymentView | Problem]:
     """Void a payment: its allocations are undone and its entry reversed on its date.
@@ -193,7 +191,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +216,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> PaymentView | Problem | None:
     """Void a payment: its allocations are undone and its entry reversed on its date.
@@ -226,7 +224,7 @@ async def asyncio(
     Args:
         id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

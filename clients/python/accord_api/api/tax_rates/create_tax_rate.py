@@ -6,14 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.tax_rate_request import TaxRateRequest
+from ...models.tax_rate_create import TaxRateCreate
 from ...models.tax_rate_view import TaxRateView
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: TaxRateRequest,
+    body: TaxRateCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,14 +101,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRateCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TaxRateView]:
     """Create a tax rate.
 
     Args:
         idempotency_key (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRateCreate): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +134,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRateCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TaxRateView | None:
     """Create a tax rate.
 
     Args:
         idempotency_key (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRateCreate): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +162,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRateCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TaxRateView]:
     """Create a tax rate.
 
     Args:
         idempotency_key (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRateCreate): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +193,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRateCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TaxRateView | None:
     """Create a tax rate.
 
     Args:
         idempotency_key (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRateCreate): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

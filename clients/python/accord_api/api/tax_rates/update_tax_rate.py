@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.tax_rate_request import TaxRateRequest
+from ...models.tax_rate_patch import TaxRatePatch
 from ...models.tax_rate_view import TaxRateView
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: TaxRateRequest,
+    body: TaxRatePatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRatePatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | TaxRateView]:
     """Change a tax rate (a rate used on documents keeps its rate, kind and recoverability).
@@ -125,7 +125,8 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRatePatch): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +153,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRatePatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | TaxRateView | None:
     """Change a tax rate (a rate used on documents keeps its rate, kind and recoverability).
@@ -160,7 +161,8 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRatePatch): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +184,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRatePatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | TaxRateView]:
     """Change a tax rate (a rate used on documents keeps its rate, kind and recoverability).
@@ -190,7 +192,8 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRatePatch): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +218,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: TaxRateRequest,
+    body: TaxRatePatch,
     if_match: str | Unset = UNSET,
 ) -> Problem | TaxRateView | None:
     """Change a tax rate (a rate used on documents keeps its rate, kind and recoverability).
@@ -223,7 +226,8 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (TaxRateRequest):
+        body (TaxRatePatch): The fields of a tax rate to change (absent = unchanged); a create is
+            [`TaxRateCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

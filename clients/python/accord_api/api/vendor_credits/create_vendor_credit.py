@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.document_request import DocumentRequest
+from ...models.document_create import DocumentCreate
 from ...models.document_view import DocumentView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: DocumentRequest,
+    body: DocumentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,16 +101,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentView | Problem]:
     """Create a draft vendor credit, optionally against a bill.
 
     Args:
         idempotency_key (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentCreate): A change to a draft document: any field of it (`lines` replaces
+            them all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,16 +135,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> DocumentView | Problem | None:
     """Create a draft vendor credit, optionally against a bill.
 
     Args:
         idempotency_key (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentCreate): A change to a draft document: any field of it (`lines` replaces
+            them all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,16 +164,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentView | Problem]:
     """Create a draft vendor credit, optionally against a bill.
 
     Args:
         idempotency_key (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentCreate): A change to a draft document: any field of it (`lines` replaces
+            them all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,16 +196,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> DocumentView | Problem | None:
     """Create a draft vendor credit, optionally against a bill.
 
     Args:
         idempotency_key (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentCreate): A change to a draft document: any field of it (`lines` replaces
+            them all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.document_request import DocumentRequest
+from ...models.document_patch import DocumentPatch
 from ...models.document_view import DocumentView
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: DocumentRequest,
+    body: DocumentPatch,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[DocumentView | Problem]:
     """Change a draft vendor credit.
@@ -125,9 +125,9 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentPatch): A change to a draft document: any field of it (`lines` replaces them
+            all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +154,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentPatch,
     if_match: str | Unset = UNSET,
 ) -> DocumentView | Problem | None:
     """Change a draft vendor credit.
@@ -162,9 +162,9 @@ def sync(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentPatch): A change to a draft document: any field of it (`lines` replaces them
+            all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +186,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[DocumentView | Problem]:
     """Change a draft vendor credit.
@@ -194,9 +194,9 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentPatch): A change to a draft document: any field of it (`lines` replaces them
+            all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,7 +221,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: DocumentRequest,
+    body: DocumentPatch,
     if_match: str | Unset = UNSET,
 ) -> DocumentView | Problem | None:
     """Change a draft vendor credit.
@@ -229,9 +229,9 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str | Unset):
-        body (DocumentRequest): A draft document: create with `account_id`, `issue_date` and
-            `lines`; PATCH changes any
-            field of a draft (`lines` replaces them all).
+        body (DocumentPatch): A change to a draft document: any field of it (`lines` replaces them
+            all); absent fields
+            stay as they are. A create is [`DocumentCreate`].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

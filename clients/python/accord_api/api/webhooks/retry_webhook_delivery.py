@@ -17,7 +17,7 @@ def _get_kwargs(
     id: UUID,
     delivery_id: UUID,
     *,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,10 +32,8 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, EmptyRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -123,7 +121,7 @@ def sync_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DeliveryView | Problem]:
     """Send a delivery again now (pending, due now), whatever its status.
@@ -132,7 +130,7 @@ def sync_detailed(
         id (UUID):
         delivery_id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +159,7 @@ def sync(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> DeliveryView | Problem | None:
     """Send a delivery again now (pending, due now), whatever its status.
@@ -170,7 +168,7 @@ def sync(
         id (UUID):
         delivery_id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +192,7 @@ async def asyncio_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DeliveryView | Problem]:
     """Send a delivery again now (pending, due now), whatever its status.
@@ -203,7 +201,7 @@ async def asyncio_detailed(
         id (UUID):
         delivery_id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +228,7 @@ async def asyncio(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: EmptyRequest | None | Unset = UNSET,
+    body: EmptyRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> DeliveryView | Problem | None:
     """Send a delivery again now (pending, due now), whatever its status.
@@ -239,7 +237,7 @@ async def asyncio(
         id (UUID):
         delivery_id (UUID):
         idempotency_key (str | Unset):
-        body (EmptyRequest | None | Unset):
+        body (EmptyRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,16 +14,17 @@ if TYPE_CHECKING:
     from ..models.document_line_request import DocumentLineRequest
 
 
-T = TypeVar("T", bound="DocumentRequest")
+T = TypeVar("T", bound="DocumentCreate")
 
 
 @_attrs_define
-class DocumentRequest:
-    """A draft document: create with `account_id`, `issue_date` and `lines`; PATCH changes any
-    field of a draft (`lines` replaces them all).
+class DocumentCreate:
+    """A change to a draft document: any field of it (`lines` replaces them all); absent fields
+    stay as they are. A create is [`DocumentCreate`].
 
         Attributes:
-            account_id (None | Unset | UUID): The customer (invoices, credit notes) or vendor (bills, vendor credits).
+            account_id (UUID): The customer (invoices, credit notes) or vendor (bills, vendor credits).
+            lines (list[DocumentLineRequest]): 1 to 200 lines.
             amounts_are (AmountsAre | None | Unset):
             bill_id (None | Unset | UUID): Vendor credits: the bill credited.
             currency (None | str | Unset): ISO 4217; default the account's currency. Example: USD.
@@ -35,13 +36,13 @@ class DocumentRequest:
             invoice_id (None | Unset | UUID): Credit notes: the invoice credited (the credit is allocated to it when
                 issued).
             issue_date (datetime.date | None | Unset):  Example: 2026-09-01.
-            lines (list[DocumentLineRequest] | None | Unset):
             memo (None | str | Unset):
             reference (None | str | Unset): The supplier's own number (bills: unique per vendor) or the customer's PO.
                 Example: ACME-7781.
     """
 
-    account_id: None | Unset | UUID = UNSET
+    account_id: UUID
+    lines: list[DocumentLineRequest]
     amounts_are: AmountsAre | None | Unset = UNSET
     bill_id: None | Unset | UUID = UNSET
     currency: None | str | Unset = UNSET
@@ -49,18 +50,16 @@ class DocumentRequest:
     exchange_rate: None | str | Unset = UNSET
     invoice_id: None | Unset | UUID = UNSET
     issue_date: datetime.date | None | Unset = UNSET
-    lines: list[DocumentLineRequest] | None | Unset = UNSET
     memo: None | str | Unset = UNSET
     reference: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        account_id: None | str | Unset
-        if isinstance(self.account_id, Unset):
-            account_id = UNSET
-        elif isinstance(self.account_id, UUID):
-            account_id = str(self.account_id)
-        else:
-            account_id = self.account_id
+        account_id = str(self.account_id)
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
 
         amounts_are: None | str | Unset
         if isinstance(self.amounts_are, Unset):
@@ -114,18 +113,6 @@ class DocumentRequest:
         else:
             issue_date = self.issue_date
 
-        lines: list[dict[str, Any]] | None | Unset
-        if isinstance(self.lines, Unset):
-            lines = UNSET
-        elif isinstance(self.lines, list):
-            lines = []
-            for lines_type_0_item_data in self.lines:
-                lines_type_0_item = lines_type_0_item_data.to_dict()
-                lines.append(lines_type_0_item)
-
-        else:
-            lines = self.lines
-
         memo: None | str | Unset
         if isinstance(self.memo, Unset):
             memo = UNSET
@@ -140,9 +127,12 @@ class DocumentRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if account_id is not UNSET:
-            field_dict["account_id"] = account_id
+        field_dict.update(
+            {
+                "account_id": account_id,
+                "lines": lines,
+            }
+        )
         if amounts_are is not UNSET:
             field_dict["amounts_are"] = amounts_are
         if bill_id is not UNSET:
@@ -157,8 +147,6 @@ class DocumentRequest:
             field_dict["invoice_id"] = invoice_id
         if issue_date is not UNSET:
             field_dict["issue_date"] = issue_date
-        if lines is not UNSET:
-            field_dict["lines"] = lines
         if memo is not UNSET:
             field_dict["memo"] = memo
         if reference is not UNSET:
@@ -171,23 +159,14 @@ class DocumentRequest:
         from ..models.document_line_request import DocumentLineRequest
 
         d = dict(src_dict)
+        account_id = UUID(d.pop("account_id"))
 
-        def _parse_account_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                account_id_type_0 = UUID(data)
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = DocumentLineRequest.from_dict(lines_item_data)
 
-                return account_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        account_id = _parse_account_id(d.pop("account_id", UNSET))
+            lines.append(lines_item)
 
         def _parse_amounts_are(data: object) -> AmountsAre | None | Unset:
             if data is None:
@@ -292,30 +271,6 @@ class DocumentRequest:
 
         issue_date = _parse_issue_date(d.pop("issue_date", UNSET))
 
-        def _parse_lines(data: object) -> list[DocumentLineRequest] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                lines_type_0 = []
-                _lines_type_0 = data
-                for lines_type_0_item_data in _lines_type_0:
-                    lines_type_0_item = DocumentLineRequest.from_dict(
-                        lines_type_0_item_data
-                    )
-
-                    lines_type_0.append(lines_type_0_item)
-
-                return lines_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[DocumentLineRequest] | None | Unset, data)
-
-        lines = _parse_lines(d.pop("lines", UNSET))
-
         def _parse_memo(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -334,8 +289,9 @@ class DocumentRequest:
 
         reference = _parse_reference(d.pop("reference", UNSET))
 
-        document_request = cls(
+        document_create = cls(
             account_id=account_id,
+            lines=lines,
             amounts_are=amounts_are,
             bill_id=bill_id,
             currency=currency,
@@ -343,9 +299,8 @@ class DocumentRequest:
             exchange_rate=exchange_rate,
             invoice_id=invoice_id,
             issue_date=issue_date,
-            lines=lines,
             memo=memo,
             reference=reference,
         )
 
-        return document_request
+        return document_create

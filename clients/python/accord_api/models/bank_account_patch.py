@@ -8,20 +8,22 @@ from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="BankAccountRequest")
+T = TypeVar("T", bound="BankAccountPatch")
 
 
 @_attrs_define
-class BankAccountRequest:
-    """
-    Attributes:
-        currency (None | str | Unset): ISO 4217; defaults to the base currency. Fixed once created. Example: USD.
-        iban (None | str | Unset):  Example: GB33BUKB20201555555555.
-        is_active (bool | None | Unset):
-        ledger_account_id (None | Unset | UUID): Link an existing ledger account with `system_role: bank` instead of
-            creating one.
-        name (None | str | Unset):  Example: Operating account.
-        number (None | str | Unset):  Example: 12345678.
+class BankAccountPatch:
+    """The fields of a bank account to change (absent = unchanged); a create is
+    [`BankAccountCreate`].
+
+        Attributes:
+            currency (None | str | Unset): ISO 4217; defaults to the base currency. Fixed once created. Example: USD.
+            iban (None | str | Unset):  Example: GB33BUKB20201555555555.
+            is_active (bool | None | Unset):
+            ledger_account_id (None | Unset | UUID): Link an existing ledger account with `system_role: bank` instead of
+                creating one.
+            name (None | str | Unset):  Example: Operating account.
+            number (None | str | Unset):  Example: 12345678.
     """
 
     currency: None | str | Unset = UNSET
@@ -154,7 +156,7 @@ class BankAccountRequest:
 
         number = _parse_number(d.pop("number", UNSET))
 
-        bank_account_request = cls(
+        bank_account_patch = cls(
             currency=currency,
             iban=iban,
             is_active=is_active,
@@ -163,4 +165,4 @@ class BankAccountRequest:
             number=number,
         )
 
-        return bank_account_request
+        return bank_account_patch

@@ -9,31 +9,36 @@ from attrs import define as _attrs_define
 from ..models.tax_kind import TaxKind
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="TaxRateRequest")
+T = TypeVar("T", bound="TaxRateCreate")
 
 
 @_attrs_define
-class TaxRateRequest:
-    """
+class TaxRateCreate:
+    """The fields of a tax rate to change (absent = unchanged); a create is [`TaxRateCreate`].
+
     Attributes:
+        name (str):  Example: VAT 20%.
+        rate (str): A fraction as a decimal string: "0.20" is 20%. Example: 0.20.
         is_active (bool | None | Unset):
         kind (None | TaxKind | Unset):
-        name (None | str | Unset):  Example: VAT 20%.
         purchase_ledger_account_id (None | Unset | UUID): Default: the chart's `tax_recoverable` account.
-        rate (None | str | Unset): A fraction as a decimal string: "0.20" is 20%. Example: 0.20.
         recoverable (bool | None | Unset): Purchase tax can be reclaimed (default: true except for exempt).
         sales_ledger_account_id (None | Unset | UUID): Default: the chart's `sales_tax` account.
     """
 
+    name: str
+    rate: str
     is_active: bool | None | Unset = UNSET
     kind: None | TaxKind | Unset = UNSET
-    name: None | str | Unset = UNSET
     purchase_ledger_account_id: None | Unset | UUID = UNSET
-    rate: None | str | Unset = UNSET
     recoverable: bool | None | Unset = UNSET
     sales_ledger_account_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        rate = self.rate
+
         is_active: bool | None | Unset
         if isinstance(self.is_active, Unset):
             is_active = UNSET
@@ -48,12 +53,6 @@ class TaxRateRequest:
         else:
             kind = self.kind
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
         purchase_ledger_account_id: None | str | Unset
         if isinstance(self.purchase_ledger_account_id, Unset):
             purchase_ledger_account_id = UNSET
@@ -61,12 +60,6 @@ class TaxRateRequest:
             purchase_ledger_account_id = str(self.purchase_ledger_account_id)
         else:
             purchase_ledger_account_id = self.purchase_ledger_account_id
-
-        rate: None | str | Unset
-        if isinstance(self.rate, Unset):
-            rate = UNSET
-        else:
-            rate = self.rate
 
         recoverable: bool | None | Unset
         if isinstance(self.recoverable, Unset):
@@ -84,17 +77,18 @@ class TaxRateRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "name": name,
+                "rate": rate,
+            }
+        )
         if is_active is not UNSET:
             field_dict["is_active"] = is_active
         if kind is not UNSET:
             field_dict["kind"] = kind
-        if name is not UNSET:
-            field_dict["name"] = name
         if purchase_ledger_account_id is not UNSET:
             field_dict["purchase_ledger_account_id"] = purchase_ledger_account_id
-        if rate is not UNSET:
-            field_dict["rate"] = rate
         if recoverable is not UNSET:
             field_dict["recoverable"] = recoverable
         if sales_ledger_account_id is not UNSET:
@@ -105,6 +99,9 @@ class TaxRateRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        name = d.pop("name")
+
+        rate = d.pop("rate")
 
         def _parse_is_active(data: object) -> bool | None | Unset:
             if data is None:
@@ -132,15 +129,6 @@ class TaxRateRequest:
 
         kind = _parse_kind(d.pop("kind", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
         def _parse_purchase_ledger_account_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -159,15 +147,6 @@ class TaxRateRequest:
         purchase_ledger_account_id = _parse_purchase_ledger_account_id(
             d.pop("purchase_ledger_account_id", UNSET)
         )
-
-        def _parse_rate(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        rate = _parse_rate(d.pop("rate", UNSET))
 
         def _parse_recoverable(data: object) -> bool | None | Unset:
             if data is None:
@@ -197,14 +176,14 @@ class TaxRateRequest:
             d.pop("sales_ledger_account_id", UNSET)
         )
 
-        tax_rate_request = cls(
+        tax_rate_create = cls(
+            name=name,
+            rate=rate,
             is_active=is_active,
             kind=kind,
-            name=name,
             purchase_ledger_account_id=purchase_ledger_account_id,
-            rate=rate,
             recoverable=recoverable,
             sales_ledger_account_id=sales_ledger_account_id,
         )
 
-        return tax_rate_request
+        return tax_rate_create

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BankAccountCreate")
+
+
+@_attrs_define
+class BankAccountCreate:
+    """The fields of a bank account to change (absent = unchanged); a create is
+    [`BankAccountCreate`].
+
+        Attributes:
+            name (str):  Example: Operating account.
+            currency (None | str | Unset): ISO 4217; defaults to the base currency. Fixed once created. Example: USD.
+            iban (None | str | Unset):  Example: GB33BUKB20201555555555.
+            is_active (bool | None | Unset):
+            ledger_account_id (None | Unset | UUID): Link an existing ledger account with `system_role: bank` instead of
+                creating one.
+            number (None | str | Unset):  Example: 12345678.
+    """
+
+    name: str
+    currency: None | str | Unset = UNSET
+    iban: None | str | Unset = UNSET
+    is_active: bool | None | Unset = UNSET
+    ledger_account_id: None | Unset | UUID = UNSET
+    number: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        iban: None | str | Unset
+        if isinstance(self.iban, Unset):
+            iban = UNSET
+        else:
+            iban = self.iban
+
+        is_active: bool | None | Unset
+        if isinstance(self.is_active, Unset):
+            is_active = UNSET
+        else:
+            is_active = self.is_active
+
+        ledger_account_id: None | str | Unset
+        if isinstance(self.ledger_account_id, Unset):
+            ledger_account_id = UNSET
+        elif isinstance(self.ledger_account_id, UUID):
+            ledger_account_id = str(self.ledger_account_id)
+        else:
+            ledger_account_id = self.ledger_account_id
+
+        number: None | str | Unset
+        if isinstance(self.number, Unset):
+            number = UNSET
+        else:
+            number = self.number
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if iban is not UNSET:
+            field_dict["iban"] = iban
+        if is_active is not UNSET:
+            field_dict["is_active"] = is_active
+        if ledger_account_id is not UNSET:
+            field_dict["ledger_account_id"] = ledger_account_id
+        if number is not UNSET:
+            field_dict["number"] = number
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_iban(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        iban = _parse_iban(d.pop("iban", UNSET))
+
+        def _parse_is_active(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_active = _parse_is_active(d.pop("is_active", UNSET))
+
+        def _parse_ledger_account_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ledger_account_id_type_0 = UUID(data)
+
+                return ledger_account_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        ledger_account_id = _parse_ledger_account_id(d.pop("ledger_account_id", UNSET))
+
+        def _parse_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        number = _parse_number(d.pop("number", UNSET))
+
+        bank_account_create = cls(
+            name=name,
+            currency=currency,
+            iban=iban,
+            is_active=is_active,
+            ledger_account_id=ledger_account_id,
+            number=number,
+        )
+
+        return bank_account_create
