@@ -365,6 +365,31 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
 #[derive(Clone)]
 pub struct RequestId(pub String);
 
+/// The versioned API's paths.
+const API_PREFIX: &str = "/api/";
+
+/// Headers every answer carries unless it set its own: no MIME sniffing, no framing by another
+/// page; and under `/api/` no cache may store the answer (it can hold tokens, secrets and one
+/// caller's data; `ETag` still lets a client revalidate).
+fn secure(headers: &mut header::HeaderMap, path: &str) {
+    let defaults = [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("content-security-policy", "frame-ancestors 'none'"),
+    ];
+    for (name, value) in defaults {
+        if !headers.contains_key(name) {
+            headers.insert(
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            );
+        }
+    }
+    if path.starts_with(API_PREFIX) && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+}
+
 /// Outermost middleware: request id, access log, metrics, and `instance` on problems.
 pub async fn observe(
     req: ServiceRequest,
@@ -395,6 +420,7 @@ pub async fn observe(
         res.headers_mut()
             .insert(HeaderName::from_static("x-request-id"), v);
     }
+    secure(res.headers_mut(), &path);
     let elapsed = started.elapsed().as_secs_f64();
     if let Some(m) = metrics {
         m.observe(&method, &route, status.as_u16(), elapsed);

@@ -369,13 +369,18 @@ pub async fn authenticate(app: &App, credential: String) -> Result<Caller, AppEr
             .read(&cx, move |tx| {
                 let row = db::identity::users::find(tx, org, user)
                     .optional()?
-                    .filter(|u| u.is_active)
                     .ok_or_else(|| {
                         AppError::unauthorized(
-                            "user_inactive",
-                            "this user no longer exists or has been deactivated",
+                            "invalid_token",
+                            "the access token names no user of its organization",
                         )
                     })?;
+                if !row.is_active {
+                    return Err(AppError::unauthorized(
+                        "user_inactive",
+                        "this user has been deactivated",
+                    ));
+                }
                 Ok(Caller {
                     org,
                     principal: Principal::User(user),

@@ -215,3 +215,51 @@ both_backends!(
     bad_query_errors_name_the_parameter_works,
     super::bad_query_errors_name_the_parameter
 );
+
+/// Every answer forbids MIME sniffing and framing; API answers (tokens and secrets among them,
+/// problems too) are never stored by a cache.
+async fn answers_carry_security_headers(app: TestApp) {
+    let owner = app.signup("Acme").await;
+    let signup = app
+        .post("/api/v1/auth/token")
+        .json(&json!({"email": owner.email, "password": crate::support::PASSWORD}))
+        .send()
+        .await;
+    let me = app.get("/api/v1/me").token(&owner.token).send().await;
+    let missing = app.get("/api/v1/nope").send().await;
+    let docs = app.get("/docs/").send().await;
+    for (what, a, stored) in [
+        ("token", &signup, false),
+        ("me", &me, false),
+        ("problem", &missing, false),
+        ("docs", &docs, true),
+    ] {
+        assert_eq!(
+            a.header("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{what}"
+        );
+        assert_eq!(
+            a.header("x-frame-options").as_deref(),
+            Some("DENY"),
+            "{what}"
+        );
+        assert_eq!(
+            a.header("content-security-policy").as_deref(),
+            Some("frame-ancestors 'none'"),
+            "{what}"
+        );
+        if !stored {
+            assert_eq!(
+                a.header("cache-control").as_deref(),
+                Some("no-store"),
+                "{what}"
+            );
+        }
+    }
+    assert_eq!(signup.status, StatusCode::OK, "{}", signup.text);
+}
+both_backends!(
+    answers_carry_security_headers_works,
+    super::answers_carry_security_headers
+);

@@ -162,6 +162,18 @@ async fn minted_bad_tokens_are_401(app: TestApp) {
     let a = me(&app, &mint(JWT_SECRET, hs, claims)).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     assert_eq!(a.body["role"], "owner");
+    // Another organization's id beside this user's: no such user there, so the token is
+    // invalid (not a deactivated user).
+    let other_org = app.signup("Minted Elsewhere").await;
+    let mut claims = claims_for(&owner, now(), now() + 600);
+    claims["org"] = json!(other_org.organization_id);
+    let a = me(&app, &mint(JWT_SECRET, hs, claims)).await;
+    assert_problem(&a, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert!(
+        a.body["detail"].as_str().unwrap().contains("no user"),
+        "{}",
+        a.text
+    );
     // Without exp.
     let mut claims = claims_for(&owner, now(), now() + 600);
     claims.as_object_mut().unwrap().remove("exp");
