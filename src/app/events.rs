@@ -48,19 +48,7 @@ pub async fn seal(app: &App) -> Result<Sealed, AppError> {
         let after = feed.last_seq;
         let numbered = db::events::seal_events(tx, after, SEAL_BATCH)?;
         if numbered > 0 {
-            // Only the events of organizations with an active webhook are read back.
-            let through = after + numbered;
-            let orgs = db::events::orgs_between(tx, after, through)?;
-            let hooked: Vec<_> = db::webhooks::active_of(tx, &orgs)?
-                .into_iter()
-                .map(|(org, _, _)| org)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            if !hooked.is_empty() {
-                let sealed = db::events::events_between(tx, after, through, &hooked)?;
-                super::webhooks::enqueue(tx, &sealed)?;
-            }
+            super::webhooks::enqueue_sealed(tx, after, after + numbered)?;
         }
         let audit_rows = chain_audit(tx)?;
         Ok(Sealed {

@@ -28,7 +28,7 @@ use crate::db::events::EventRow;
 use crate::db::record::Versioned;
 use crate::db::webhooks::{DeliveryRow, WebhookFilter, WebhookRow};
 use crate::db::{self, DbConn};
-use crate::domain::ids::{EventId, WebhookDeliveryId, WebhookId};
+use crate::domain::ids::{EventId, OrganizationId, WebhookDeliveryId, WebhookId};
 use crate::domain::webhooks::{
     event_pattern_error, forbidden_address, pattern_matches, secret_from_bytes, EventPattern,
     TargetHost, WebhookUrl,
@@ -611,9 +611,41 @@ pub async fn retry_delivery(
     .await
 }
 
-/// Called by the sealer inside its transaction with the events it has just numbered (`seq`
-/// set, in commit order): queues one delivery per matching active webhook of each event's
-/// organization. Paused and disabled webhooks get nothing.
+/// An active webhook: its organization, id and the event patterns it receives.
+type ActiveHook = (OrganizationId, WebhookId, Vec<String>);
+
+/// The active webhooks of `orgs`.
+fn active_hooks(conn: &mut DbConn, orgs: &[OrganizationId]) -> Result<Vec<ActiveHook>, AppError> {
+    Ok(db::webhooks::active_of(conn, orgs)?
+        .into_iter()
+        .map(|(org, id, events)| {
+            let patterns: Vec<String> = serde_json::from_str(&events).unwrap_or_default();
+            (org, id, patterns)
+        })
+        .collect())
+}
+
+/// Called by the sealer inside its transaction for the events it has just numbered (after
+/// `after`, through `through`, in commit order): reads back only the events of organizations
+/// with an active webhook, and queues their deliveries (see [`enqueue`]).
+pub fn enqueue_sealed(conn: &mut DbConn, after: i64, through: i64) -> Result<(), AppError> {
+    let orgs = db::events::orgs_between(conn, after, through)?;
+    let hooks = active_hooks(conn, &orgs)?;
+    if hooks.is_empty() {
+        return Ok(());
+    }
+    let hooked: Vec<_> = hooks
+        .iter()
+        .map(|(org, _, _)| *org)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let sealed = db::events::events_between(conn, after, through, &hooked)?;
+    queue(conn, &hooks, &sealed)
+}
+
+/// Queues, for numbered events (`seq` set, in commit order), one delivery per matching active
+/// webhook of each event's organization. Paused and disabled webhooks get nothing.
 pub fn enqueue(conn: &mut DbConn, sealed: &[EventRow]) -> Result<(), AppError> {
     let orgs: Vec<_> = sealed
         .iter()
@@ -621,13 +653,11 @@ pub fn enqueue(conn: &mut DbConn, sealed: &[EventRow]) -> Result<(), AppError> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let hooks: Vec<_> = db::webhooks::active_of(conn, &orgs)?
-        .into_iter()
-        .map(|(org, id, events)| {
-            let patterns: Vec<String> = serde_json::from_str(&events).unwrap_or_default();
-            (org, id, patterns)
-        })
-        .collect();
+    let hooks = active_hooks(conn, &orgs)?;
+    queue(conn, &hooks, sealed)
+}
+
+fn queue(conn: &mut DbConn, hooks: &[ActiveHook], sealed: &[EventRow]) -> Result<(), AppError> {
     if hooks.is_empty() {
         return Ok(());
     }
