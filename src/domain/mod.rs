@@ -1,6 +1,7 @@
 //! Pure domain code: no actix, no diesel. Values that cannot be invalid once parsed.
 
 pub mod audit;
+pub mod banking;
 pub mod crm;
 pub mod documents;
 pub mod health;

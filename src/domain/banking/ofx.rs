@@ -1,0 +1,7 @@
+//! Placeholder: the ofx reader is being written.
+
+use super::{Parsed, ParseProblem};
+
+pub fn parse(_bytes: &[u8]) -> Parsed {
+    Err(vec![ParseProblem::new("file", "unsupported", "not yet read")])
+}
