@@ -7,6 +7,7 @@
 //! declarations served by [`record`]; areas mirror the API's nouns (`identity`, `crm`,
 //! `ledger`, `billing`), as do `db` and `http`.
 
+pub mod banking;
 pub mod billing;
 pub mod crm;
 pub mod error;

@@ -1,6 +1,7 @@
 //! The database layer: one connection type over PostgreSQL and SQLite, the pool, migrations,
 //! write transactions, and the translation of database errors.
 
+pub mod banking;
 pub mod billing;
 pub mod crm;
 pub mod events;

@@ -271,6 +271,7 @@ table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        bank_accounts -> Text,
     }
 }
 
@@ -554,7 +555,7 @@ table! {
 
 table! {
     use diesel::sql_types::*;
-    use crate::db::types::DbUuid;
+    use crate::db::types::{DbUuid, ExactDecimal};
     bank_accounts (organization_id, id) {
         organization_id -> DbUuid,
         id -> DbUuid,
@@ -567,6 +568,10 @@ table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        kind -> Text,
+        csv_mapping -> Nullable<Text>,
+        anchor_date -> Nullable<Date>,
+        anchor_balance -> Nullable<ExactDecimal>,
     }
 }
 
@@ -781,6 +786,145 @@ table! {
     }
 }
 
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    bank_statements (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        bank_account_id -> DbUuid,
+        bank_statement_id -> Nullable<Text>,
+        format -> Text,
+        from_date -> Nullable<Date>,
+        to_date -> Nullable<Date>,
+        opening_balance -> Nullable<ExactDecimal>,
+        closing_balance -> Nullable<ExactDecimal>,
+        computed_closing_balance -> Nullable<ExactDecimal>,
+        previous_closing_balance -> Nullable<ExactDecimal>,
+        line_count -> BigInt,
+        imported -> BigInt,
+        duplicates_skipped -> BigInt,
+        file_sha256 -> Text,
+        created_by -> Nullable<DbUuid>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    bank_reconciliations (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        bank_account_id -> DbUuid,
+        reconciled_on -> Date,
+        kind -> Text,
+        bank_total_minor -> BigInt,
+        ledger_total_minor -> BigInt,
+        difference_minor -> BigInt,
+        difference_account_id -> Nullable<DbUuid>,
+        entry_id -> Nullable<DbUuid>,
+        payment_id -> Nullable<DbUuid>,
+        auto -> Bool,
+        created_by -> Nullable<DbUuid>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    bank_reconciliation_items (organization_id, item_kind, item_id) {
+        organization_id -> DbUuid,
+        reconciliation_id -> DbUuid,
+        item_kind -> Text,
+        item_id -> DbUuid,
+        amount_minor -> BigInt,
+        item_date -> Date,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    bank_transactions (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        bank_account_id -> DbUuid,
+        statement_id -> DbUuid,
+        booked_on -> Date,
+        value_on -> Nullable<Date>,
+        amount -> ExactDecimal,
+        amount_minor -> BigInt,
+        currency -> Text,
+        description -> Nullable<Text>,
+        structured_reference -> Nullable<Text>,
+        counterparty_name -> Nullable<Text>,
+        counterparty_account -> Nullable<Text>,
+        bank_reference -> Nullable<Text>,
+        end_to_end_id -> Nullable<Text>,
+        bank_transaction_code -> Nullable<Text>,
+        entry_status -> Nullable<Text>,
+        details -> Text,
+        dedupe_key -> Text,
+        status -> Text,
+        reconciliation_id -> Nullable<DbUuid>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::{DbUuid, ExactDecimal};
+    bank_rules (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        name -> Text,
+        bank_account_id -> Nullable<DbUuid>,
+        description_contains -> Nullable<Text>,
+        counterparty -> Nullable<Text>,
+        amount_min -> Nullable<ExactDecimal>,
+        amount_max -> Nullable<ExactDecimal>,
+        direction -> Nullable<Text>,
+        ledger_account_id -> DbUuid,
+        account_id -> Nullable<DbUuid>,
+        tax_rate_id -> Nullable<DbUuid>,
+        priority -> Integer,
+        is_active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    bank_transfers (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        from_bank_account_id -> DbUuid,
+        to_bank_account_id -> DbUuid,
+        transfer_date -> Date,
+        amount_minor -> BigInt,
+        currency -> Text,
+        to_amount_minor -> BigInt,
+        to_currency -> Text,
+        reference -> Nullable<Text>,
+        journal_entry_id -> DbUuid,
+        created_by -> Nullable<DbUuid>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
     ledger_accounts,
     exchange_rates,
@@ -824,4 +968,10 @@ allow_tables_to_appear_in_same_query!(
     allocations,
     webhooks,
     webhook_deliveries,
+    bank_statements,
+    bank_reconciliations,
+    bank_reconciliation_items,
+    bank_transactions,
+    bank_rules,
+    bank_transfers,
 );

@@ -3,6 +3,7 @@
 //! query), calls one use case in `app` and replies (`reply.rs`); it names nothing of `db`.
 //! Plain records get their handlers from `record.rs`.
 
+pub mod banking;
 pub mod billing;
 pub mod caller;
 pub mod crm;
@@ -205,7 +206,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(webhooks::rotate_webhook_secret)
                 .service(webhooks::test_webhook)
                 .service(webhooks::list_webhook_deliveries)
-                .service(webhooks::retry_webhook_delivery),
+                .service(webhooks::retry_webhook_delivery)
+                .configure(banking::routes),
         );
 }
 

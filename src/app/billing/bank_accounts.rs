@@ -298,6 +298,10 @@ impl Record for BankAccount {
             version: 1,
             created_at: now,
             updated_at: now,
+            kind: "bank".to_owned(),
+            csv_mapping: None,
+            anchor_date: None,
+            anchor_balance: None,
         })
     }
 

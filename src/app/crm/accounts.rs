@@ -273,6 +273,7 @@ impl Record for Account {
             version: 1,
             created_at: now,
             updated_at: now,
+            bank_accounts: "[]".into(),
         };
         if input.name.is_none() {
             check.push("name", "required", "must not be empty");

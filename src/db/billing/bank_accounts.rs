@@ -22,6 +22,13 @@ pub struct BankAccountRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// `bank` or `credit_card`.
+    pub kind: String,
+    /// How to read its CSV exports (JSON of [`crate::domain::banking::CsvMapping`]).
+    pub csv_mapping: Option<String>,
+    /// A balance the user stated, where the files give none.
+    pub anchor_date: Option<chrono::NaiveDate>,
+    pub anchor_balance: Option<crate::db::SqlDecimal>,
 }
 
 crate::stored!(BankAccountRow in bank_accounts, id: BankAccountId, filter: () => |q, _f| { q });

@@ -43,6 +43,8 @@ pub struct AccountRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The bank accounts (IBANs or numbers) the client pays from, a JSON array.
+    pub bank_accounts: String,
 }
 
 crate::stored!(AccountRow in accounts, id: ClientAccountId, filter: () => |q, _f| { q });

@@ -1,0 +1,11 @@
+DROP TABLE bank_transfers;
+DROP TABLE bank_rules;
+DROP TABLE bank_transactions;
+DROP TABLE bank_reconciliation_items;
+DROP TABLE bank_reconciliations;
+DROP TABLE bank_statements;
+ALTER TABLE accounts DROP COLUMN bank_accounts;
+ALTER TABLE bank_accounts DROP COLUMN anchor_balance;
+ALTER TABLE bank_accounts DROP COLUMN anchor_date;
+ALTER TABLE bank_accounts DROP COLUMN csv_mapping;
+ALTER TABLE bank_accounts DROP COLUMN kind;

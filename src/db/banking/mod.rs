@@ -1,0 +1,5 @@
+//! Banking: statements, bank lines, reconciliations, rules and transfers. One file per
+//! table family; the rules live in `app::banking`.
+
+pub mod rules;
+pub mod transfers;

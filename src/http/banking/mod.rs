@@ -1,0 +1,14 @@
+//! Banking and cash over HTTP: statements, bank lines, reconciliations, bank rules,
+//! transfers and the cash reports. One file per noun; each handler extracts, calls one use
+//! case of `app::banking` and replies.
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub mod rules;
+pub mod transfers;
+
+/// The banking operations, registered inside the `/api/v1` scope.
+pub fn routes(cfg: &mut ServiceConfig) {
+    rules::routes(cfg);
+    transfers::routes(cfg);
+}
