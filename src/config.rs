@@ -34,6 +34,8 @@ pub struct Config {
     /// Requests per second per caller; 0 turns limiting off.
     pub rate_limit: u32,
     pub body_limit: usize,
+    /// The largest bank statement file accepted (`ACCORD_STATEMENT_LIMIT`, bytes).
+    pub statement_limit: usize,
     pub pool_size: u32,
     pub pool_timeout: Duration,
     pub access_token_ttl: Duration,
@@ -98,6 +100,8 @@ impl TrustedProxies {
 
 pub const DEFAULT_RATE_LIMIT: u32 = 100;
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+/// Bank statement files: a year of a busy account's camt.053 fits.
+pub const DEFAULT_STATEMENT_LIMIT: usize = 10 * 1024 * 1024;
 
 impl Config {
     pub fn from_env() -> Result<Config, String> {
@@ -149,6 +153,8 @@ impl Config {
             rate_limit: u32::try_from(number("ACCORD_RATE_LIMIT", u64::from(DEFAULT_RATE_LIMIT))?)
                 .map_err(|_| "ACCORD_RATE_LIMIT is too large".to_string())?,
             body_limit: number("ACCORD_BODY_LIMIT", DEFAULT_BODY_LIMIT as u64)? as usize,
+            statement_limit: number("ACCORD_STATEMENT_LIMIT", DEFAULT_STATEMENT_LIMIT as u64)?
+                as usize,
             pool_size: u32::try_from(number("ACCORD_DB_POOL_SIZE", default_pool)?.max(1))
                 .map_err(|_| "ACCORD_DB_POOL_SIZE is too large".to_string())?,
             pool_timeout: Duration::from_secs(number("ACCORD_DB_POOL_TIMEOUT_SECS", 5)?.max(1)),

@@ -843,6 +843,8 @@ table! {
         reconciliation_id -> DbUuid,
         item_kind -> Text,
         item_id -> DbUuid,
+        entry_id -> Nullable<DbUuid>,
+        line_no -> Nullable<Integer>,
         amount_minor -> BigInt,
         item_date -> Date,
     }

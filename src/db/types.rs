@@ -287,4 +287,7 @@ uuid_id_columns!(
     ids::AuditEventId,
     ids::WebhookId,
     ids::WebhookDeliveryId,
+    ids::BankStatementId,
+    ids::BankTransactionId,
+    ids::BankReconciliationId,
 );

@@ -105,6 +105,10 @@ id_type!(
     // webhooks
     WebhookId,
     WebhookDeliveryId,
+    // banking: statements, their lines and reconciliations
+    BankStatementId,
+    BankTransactionId,
+    BankReconciliationId,
 );
 
 /// What can post a journal entry.
@@ -118,4 +122,4 @@ macro_rules! entry_source {
     )*};
 }
 
-entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId);
+entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId, BankReconciliationId);

@@ -538,6 +538,12 @@ pub fn mirror<Id: Clone>(lines: &[PostedLine<Id>]) -> Vec<PostedLine<Id>> {
         .collect()
 }
 
+/// A journal line's id: lines are stored by entry and line number, so the id is derived from
+/// the two (a name-based UUID in the entry's namespace) and never changes.
+pub fn journal_line_id(entry: uuid::Uuid, line_no: i32) -> uuid::Uuid {
+    uuid::Uuid::new_v5(&entry, line_no.to_string().as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -47,52 +47,65 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 mime == "application/json" || mime.ends_with("+json")
             })
             .unwrap_or(false);
-        let declared = req
-            .headers()
-            .get(actix_web::http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
+        let declared = declared_length(req);
         let mut payload = payload.take();
         Box::pin(async move {
-            use futures_util::StreamExt;
-            // An oversize body is still read (and dropped) up to a cap, so the client gets
-            // its 413 instead of a reset connection while it is still sending.
-            let mut body = actix_web::web::BytesMut::new();
-            let mut seen = 0usize;
-            let mut oversize = declared.is_some_and(|n| n > limit);
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| {
-                    ApiError::bad_request(
-                        "unreadable_body",
-                        format!("the request body could not be read: {e}"),
-                    )
-                })?;
-                seen += chunk.len();
-                if seen > limit {
-                    oversize = true;
-                }
-                if oversize {
-                    if seen > DRAIN_CAP {
-                        break;
-                    }
-                    continue;
-                }
-                body.extend_from_slice(&chunk);
-            }
-            if oversize {
-                return Err(ApiError::payload_too_large(limit));
-            }
+            let body = read_limited(&mut payload, declared, limit).await?;
             if !content_type_ok {
                 return Err(ApiError::bad_request(
                     "unsupported_content_type",
                     "send the body as JSON with `Content-Type: application/json`",
                 ));
             }
-            let raw = body.freeze();
+            let raw = body;
             let value = parse(&raw)?;
             Ok(ApiJson { value, raw })
         })
     }
+}
+
+/// The request's `Content-Length`, if it sent one.
+pub fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
+/// Reads a body of at most `limit` bytes. An oversize body is still read (and dropped) up to
+/// a cap, so the client gets its 413 instead of a reset connection while it is still sending.
+pub async fn read_limited(
+    payload: &mut actix_web::dev::Payload,
+    declared: Option<usize>,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
+    use futures_util::StreamExt;
+    let mut body = actix_web::web::BytesMut::new();
+    let mut seen = 0usize;
+    let mut oversize = declared.is_some_and(|n| n > limit);
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::bad_request(
+                "unreadable_body",
+                format!("the request body could not be read: {e}"),
+            )
+        })?;
+        seen += chunk.len();
+        if seen > limit {
+            oversize = true;
+        }
+        if oversize {
+            if seen > DRAIN_CAP {
+                break;
+            }
+            continue;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    if oversize {
+        return Err(ApiError::payload_too_large(limit));
+    }
+    Ok(body.freeze())
 }
 
 /// Parses a JSON body: text that is not JSON is 400; JSON of the wrong shape is 422 naming

@@ -70,18 +70,24 @@ CREATE TABLE bank_reconciliations (
 CREATE INDEX bank_reconciliations_account ON bank_reconciliations (organization_id, bank_account_id, reconciled_on);
 
 -- What a reconciliation holds: bank lines on one side, journal lines on the bank's ledger
--- account (a payment's or an entry's) on the other. Each item is reconciled at most once.
+-- account (a payment's or an entry's) on the other. Each is reconciled at most once. A
+-- journal line has no id of its own: `item_id` is derived from its entry and line number.
 CREATE TABLE bank_reconciliation_items (
     organization_id TEXT NOT NULL REFERENCES organizations (id),
     reconciliation_id TEXT NOT NULL,
-    item_kind TEXT NOT NULL CHECK (item_kind IN ('bank_transaction', 'journal_line', 'payment', 'journal_entry')),
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('bank_transaction', 'journal_line')),
     item_id TEXT NOT NULL,
+    entry_id TEXT,
+    line_no INTEGER,
     amount_minor BIGINT NOT NULL,
     item_date DATE NOT NULL,
     PRIMARY KEY (organization_id, item_kind, item_id),
-    FOREIGN KEY (organization_id, reconciliation_id) REFERENCES bank_reconciliations (organization_id, id) ON DELETE CASCADE
+    CHECK ((item_kind = 'journal_line') = (entry_id IS NOT NULL AND line_no IS NOT NULL)),
+    FOREIGN KEY (organization_id, reconciliation_id) REFERENCES bank_reconciliations (organization_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (organization_id, entry_id) REFERENCES journal_entries (organization_id, id)
 );
 CREATE INDEX bank_reconciliation_items_of ON bank_reconciliation_items (organization_id, reconciliation_id);
+CREATE INDEX bank_reconciliation_items_entry ON bank_reconciliation_items (organization_id, entry_id);
 
 CREATE TABLE bank_transactions (
     organization_id TEXT NOT NULL REFERENCES organizations (id),

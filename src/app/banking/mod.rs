@@ -4,4 +4,6 @@
 //! ([`cash`]). Each use case opens its own unit of work.
 
 pub mod rules;
+pub mod statements;
+pub mod transactions;
 pub mod transfers;

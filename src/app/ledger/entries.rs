@@ -68,6 +68,9 @@ pub struct CreateJournalEntryRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JournalLineView {
+    /// The line's id (derived from the entry and the line number, so it never changes): what
+    /// a bank reconciliation names in `journal_line_ids`.
+    pub id: Uuid,
     pub line_no: i32,
     pub ledger_account_id: Uuid,
     #[schema(example = "USD")]
@@ -108,6 +111,7 @@ pub fn entry_view(e: &Entry, base: Currency) -> Result<JournalEntryView, AppErro
     for l in &e.lines {
         let c = currency_of(&l.currency)?;
         lines.push(JournalLineView {
+            id: crate::domain::ledger::journal_line_id(e.row.id.0, l.line_no),
             line_no: l.line_no,
             ledger_account_id: l.ledger_account_id.0,
             currency: l.currency.clone(),

@@ -2,4 +2,5 @@
 //! table family; the rules live in `app::banking`.
 
 pub mod rules;
+pub mod statements;
 pub mod transfers;

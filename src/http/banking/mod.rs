@@ -5,10 +5,12 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod rules;
+pub mod statements;
 pub mod transfers;
 
 /// The banking operations, registered inside the `/api/v1` scope.
 pub fn routes(cfg: &mut ServiceConfig) {
+    statements::routes(cfg);
     rules::routes(cfg);
     transfers::routes(cfg);
 }
