@@ -122,4 +122,11 @@ macro_rules! entry_source {
     )*};
 }
 
-entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId, BankReconciliationId);
+entry_source!(
+    DocumentId,
+    PaymentId,
+    AllocationId,
+    JournalEntryId,
+    BankReconciliationId,
+    BankTransactionId
+);

@@ -3,6 +3,7 @@
 //! transfers between the organization's bank accounts ([`transfers`]) and the cash position
 //! ([`cash`]). Each use case opens its own unit of work.
 
+pub mod reconcile;
 pub mod rules;
 pub mod statements;
 pub mod transactions;

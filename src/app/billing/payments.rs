@@ -489,6 +489,12 @@ pub fn void_in(conn: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentV
         ));
     }
     check_lock(&org, payment.payment_date, "date")?;
+    crate::app::banking::reconcile::reconciled_guard(
+        conn,
+        org.id,
+        payment.journal_entry_id,
+        "payment",
+    )?;
     if !billing::payments::lock_posted_payment(conn, org.id, payment.id)? {
         return Err(AppError::conflict(
             "payment_void",
@@ -692,7 +698,7 @@ pub async fn get_one(app: &App, cx: &Context, id: PaymentId) -> Result<PaymentVi
 }
 
 /// The payment as it is now, for the change log.
-fn before(tx: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
+pub fn current(tx: &mut Tx, caller: &Caller, id: PaymentId) -> Result<PaymentView, AppError> {
     let row = get(tx, caller, id)?;
     let org = ledger::org(tx, caller)?;
     view(tx, &org, row)
@@ -708,7 +714,7 @@ pub async fn allocate(
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         caller.require(Permission::WriteBooks)?;
-        let before = before(tx, caller, id)?;
+        let before = current(tx, caller, id)?;
         let mut check = Check::new();
         let entries = allocation_entries(req.allocations, &mut check);
         check.finish()?;
@@ -724,7 +730,7 @@ pub async fn void(app: &App, cx: &Context, id: PaymentId) -> Result<Outcome, App
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         caller.require(Permission::WriteBooks)?;
-        let before = before(tx, caller, id)?;
+        let before = current(tx, caller, id)?;
         let after = void_in(tx, caller, id)?;
         tx.record(Change::updated("payment", id.into(), &before, &after).as_event("voided"));
         Outcome::ok(&after)

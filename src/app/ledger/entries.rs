@@ -335,6 +335,7 @@ pub fn reverse_in(tx: &mut Tx, id: JournalEntryId, req: ReverseRequest) -> Resul
             "this entry has already been reversed",
         ));
     }
+    crate::app::banking::reconcile::reconciled_guard(tx, caller.org, original.row.id, "entry")?;
     if original.row.source != Source::Manual.as_str() {
         return Err(AppError::unprocessable(
             "entry_not_reversible",

@@ -4,6 +4,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod reconciliations;
 pub mod rules;
 pub mod statements;
 pub mod transfers;
@@ -11,6 +12,7 @@ pub mod transfers;
 /// The banking operations, registered inside the `/api/v1` scope.
 pub fn routes(cfg: &mut ServiceConfig) {
     statements::routes(cfg);
+    reconciliations::routes(cfg);
     rules::routes(cfg);
     transfers::routes(cfg);
 }
