@@ -637,3 +637,307 @@ fn read_entry(ntry: &El, short: String, full: &str, problems: &mut Problems) -> 
         details,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal::RoundingStrategy;
+
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bank-statements/camt053");
+    const WITH_EXPECTED: [&str; 5] = [
+        "camt053.v2.five.decimals",
+        "camt053.v2.minimal",
+        "camt053.v2.multi.statement",
+        "camt053.v4",
+        "camt053.v8",
+    ];
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!("{DIR}/{name}")).unwrap()
+    }
+
+    fn codes(r: &Parsed) -> Vec<&'static str> {
+        r.as_ref().err().map(|ps| ps.iter().map(|p| p.code).collect()).unwrap_or_default()
+    }
+
+    fn minor_units(ccy: &str) -> u32 {
+        match ccy {
+            "JPY" | "KRW" | "ISK" | "CLP" | "VND" => 0,
+            "BHD" | "KWD" | "OMR" | "JOD" | "TND" | "LYD" | "IQD" => 3,
+            _ => 2,
+        }
+    }
+
+    /// genkgo's minor units of an amount: rounded to the currency's decimals.
+    fn minor(amount: Decimal, ccy: &str) -> i64 {
+        let mu = minor_units(ccy);
+        let r = amount.round_dp_with_strategy(mu, RoundingStrategy::MidpointAwayFromZero);
+        let scaled = r * Decimal::from(10i64.pow(mu));
+        i64::try_from(scaled.trunc()).unwrap()
+    }
+
+    fn balance_code(genkgo: &str) -> &'static str {
+        match genkgo {
+            "opening" => "OPBD",
+            "closing" => "CLBD",
+            "opening_available" => "OPAV",
+            "closing_available" => "CLAV",
+            "forward_available" => "FWAV",
+            "interim" => "ITBD",
+            "interim_available" => "ITAV",
+            other => panic!("unknown genkgo balance type {other}"),
+        }
+    }
+
+    fn date_of(v: &serde_json::Value) -> NaiveDate {
+        let s = v["0"].as_str().unwrap();
+        NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").unwrap()
+    }
+
+    fn check_record(st: &ParsedStatement, rec: &serde_json::Value) {
+        assert_eq!(st.bank_statement_id.as_deref(), rec["getId"].as_str());
+        let acct = &rec["getAccount"];
+        match acct["__CLASS__"].as_str().unwrap() {
+            "Genkgo\\Camt\\DTO\\IbanAccount" => {
+                assert_eq!(st.account_iban.as_deref(), acct["getIban"]["getIban"].as_str());
+            }
+            _ => assert_eq!(st.account_number.as_deref(), acct["getIdentification"].as_str()),
+        }
+        let bals = rec["getBalances"].as_array().unwrap();
+        assert_eq!(st.balances.len(), bals.len());
+        for (b, e) in st.balances.iter().zip(bals) {
+            assert_eq!(b.code, balance_code(e["getType"].as_str().unwrap()));
+            let ccy = e["getAmount"]["getCurrency"]["getCode"].as_str().unwrap();
+            assert_eq!(b.currency, ccy);
+            let want: i64 = e["getAmount"]["getAmount"].as_str().unwrap().parse().unwrap();
+            assert_eq!(minor(b.amount, ccy), want, "balance {}", b.code);
+            assert_eq!(b.date, Some(date_of(&e["getDate"])));
+        }
+    }
+
+    #[test]
+    fn every_fixture_matches_genkgos_reading() {
+        for name in WITH_EXPECTED {
+            let parsed = parse(&fixture(&format!("{name}.xml"))).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let expected: serde_json::Value =
+                serde_json::from_slice(&fixture(&format!("{name}.expected.json"))).unwrap();
+            assert_eq!(
+                parsed.statements.len(),
+                expected["getRecords"].as_array().unwrap().len(),
+                "{name}: statements"
+            );
+            let mut current: Option<&ParsedStatement> = None;
+            let mut seen = 0;
+            for entry in expected["getEntries"].as_array().unwrap() {
+                let rec = &entry["getRecord"];
+                if rec.is_object() {
+                    let id = rec["getId"].as_str().unwrap();
+                    let st = parsed
+                        .statements
+                        .iter()
+                        .find(|s| s.bank_statement_id.as_deref() == Some(id))
+                        .unwrap();
+                    check_record(st, rec);
+                    assert_eq!(st.lines.len(), rec["getEntries"].as_array().unwrap().len());
+                    current = Some(st);
+                }
+                let st = current.unwrap();
+                let line = &st.lines[usize::try_from(entry["getIndex"].as_u64().unwrap()).unwrap()];
+                let ccy = entry["getAmount"]["getCurrency"]["getCode"].as_str().unwrap();
+                let want: i64 = entry["getAmount"]["getAmount"].as_str().unwrap().parse().unwrap();
+                assert_eq!(line.currency, ccy, "{name}");
+                assert_eq!(minor(line.amount, ccy), want, "{name}: {}", line.path);
+                assert_eq!(line.booked_on, date_of(&entry["getBookingDate"]), "{name}");
+                if let Some(v) = entry["getValueDate"].as_object() {
+                    assert_eq!(line.value_on, Some(date_of(&serde_json::Value::Object(v.clone()))));
+                }
+                assert_eq!(line.status.as_deref(), entry["getStatus"].as_str(), "{name}");
+                let sign = entry["getCreditDebitIndicator"].as_str().unwrap();
+                assert_eq!(line.amount.is_sign_negative(), sign == "DBIT", "{name}");
+                seen += 1;
+            }
+            assert!(seen > 0, "{name}");
+        }
+    }
+
+    #[test]
+    fn amounts_keep_the_scale_written() {
+        let f = parse(&fixture("camt053.v2.five.decimals.xml")).unwrap();
+        let st = &f.statements[0];
+        assert_eq!(st.balances[0].amount.to_string(), "18.150");
+        assert_eq!(st.balances[1].amount.to_string(), "27.050");
+        let l = &st.lines[0];
+        assert_eq!(l.amount.to_string(), "8.850");
+        assert_eq!(l.amount.scale(), 3);
+        assert_eq!(l.path, "Stmt[1]/Ntry[1]");
+        assert_eq!(l.end_to_end_id.as_deref(), Some("000000001"));
+        assert_eq!(l.description.as_deref(), Some("Transaction Description"));
+        assert_eq!(l.bank_transaction_code.as_deref(), Some("544"));
+        // A credit names the debtor, and this one has none (only the creditor, us).
+        assert_eq!(l.counterparty_name, None);
+        assert_eq!(l.details[0]["end_to_end_id"], "000000001");
+        assert_eq!(st.currency.as_deref(), Some("EUR"));
+    }
+
+    #[test]
+    fn v8_reads_structured_parts() {
+        let f = parse(&fixture("camt053.v8.xml")).unwrap();
+        let st = &f.statements[0];
+        assert_eq!(st.account_number.as_deref(), Some("NL26VAYB8060476890"));
+        assert_eq!(st.account_iban, None);
+        assert_eq!(st.from, NaiveDate::from_ymd_opt(2007, 10, 18));
+        assert_eq!(st.to, NaiveDate::from_ymd_opt(2007, 10, 18));
+        let l = &st.lines[0];
+        assert_eq!(l.status.as_deref(), Some("BOOK"));
+        assert_eq!(l.booked_on, NaiveDate::from_ymd_opt(2014, 12, 31).unwrap());
+        assert_eq!(l.bank_reference.as_deref(), Some("AAAASESS-FP-CN_98765/01"));
+        assert_eq!(l.bank_transaction_code.as_deref(), Some("PMNT/RCDT/BOOK"));
+        assert_eq!(l.end_to_end_id.as_deref(), Some("MUELL/FINP/RA12345"));
+        assert_eq!(l.structured_reference.as_deref(), Some("4654654654654654"));
+        assert_eq!(l.counterparty_name.as_deref(), Some("NAME NAME"));
+        assert_eq!(l.counterparty_account.as_deref(), Some("NL56AGDH9619008421"));
+        assert_eq!(l.details[0]["amount"], "0");
+        assert_eq!(l.details[0]["currency"], "SEK");
+        // Balances in other currencies than the lines are read, not judged.
+        assert_eq!(st.balances[1].currency, "SEK");
+        assert_eq!(st.balances[1].amount.to_string(), "-27.00");
+    }
+
+    #[test]
+    fn the_wrong_fixture_has_no_statement() {
+        let r = parse(&fixture("camt053.v2.wrong.xml"));
+        let ps = r.unwrap_err();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].code, "no_statement");
+        assert!(ps[0].message.contains("no Stmt"), "{}", ps[0].message);
+    }
+
+    #[test]
+    fn dtd_and_external_entities_are_refused() {
+        let xml = String::from_utf8(fixture("camt053.v2.five.decimals.xml")).unwrap();
+        let evil = xml
+            .replacen(
+                "?>\n",
+                "?>\n<!DOCTYPE Document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n",
+                1,
+            )
+            .replace("Transaction Description", "&x;");
+        assert!(evil.contains("<!DOCTYPE") && evil.contains("&x;"));
+        assert_eq!(codes(&parse(evil.as_bytes())), ["dtd_refused"]);
+        // An undeclared entity without DOCTYPE is refused the same way, in text or attribute.
+        let undeclared = xml.replace("Transaction Description", "&x;");
+        assert_eq!(codes(&parse(undeclared.as_bytes())), ["dtd_refused"]);
+        let in_attr = xml.replacen("Ccy=\"EUR\"", "Ccy=\"&x;\"", 1);
+        assert_eq!(codes(&parse(in_attr.as_bytes())), ["dtd_refused"]);
+        // The predefined ones and numeric references are fine.
+        let fine = xml.replace("Transaction Description", "A &amp; B &#233;&#x41;");
+        let f = parse(fine.as_bytes()).unwrap();
+        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("A & B éA"));
+    }
+
+    fn minimal(ns: &str, body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0"?>
+<c:Document xmlns:c="{ns}"><c:BkToCstmrStmt><c:GrpHdr><c:MsgId>1</c:MsgId></c:GrpHdr>{body}</c:BkToCstmrStmt></c:Document>"#
+        )
+    }
+
+    const V8_STMT: &str = r#"<c:Stmt><c:Id>S1</c:Id><c:Acct><c:Id><c:IBAN>de89 3704 0044 0532 0130 00</c:IBAN></c:Id><c:Ccy>EUR</c:Ccy></c:Acct>
+<c:Bal><c:Tp><c:CdOrPrtry><c:Cd>CLBD</c:Cd></c:CdOrPrtry></c:Tp><c:Amt Ccy="EUR">100.5</c:Amt><c:CdtDbtInd>DBIT</c:CdtDbtInd><c:Dt><c:DtTm>2024-01-31T23:00:00Z</c:DtTm></c:Dt></c:Bal>
+<c:Ntry><c:Amt Ccy="EUR">12.30</c:Amt><c:CdtDbtInd>DBIT</c:CdtDbtInd><c:Sts><c:Cd>BOOK</c:Cd></c:Sts><c:BookgDt><c:Dt>2024-01-30</c:Dt></c:BookgDt>
+<c:NtryDtls><c:Btch><c:NbOfTxs>2</c:NbOfTxs></c:Btch>
+<c:TxDtls><c:Refs><c:EndToEndId>NOTPROVIDED</c:EndToEndId></c:Refs><c:Amt Ccy="EUR">10.00</c:Amt><c:CdtDbtInd>DBIT</c:CdtDbtInd>
+<c:RltdPties><c:Cdtr><c:Pty><c:Nm>Shop</c:Nm></c:Pty></c:Cdtr><c:CdtrAcct><c:Id><c:Othr><c:Id>123</c:Id></c:Othr></c:Id></c:CdtrAcct></c:RltdPties>
+<c:RmtInf><c:Ustrd>part one</c:Ustrd><c:Ustrd>part two</c:Ustrd></c:RmtInf></c:TxDtls>
+<c:TxDtls><c:Amt Ccy="EUR">2.30</c:Amt><c:CdtDbtInd>DBIT</c:CdtDbtInd></c:TxDtls></c:NtryDtls></c:Ntry></c:Stmt>"#;
+
+    #[test]
+    fn synthetic_v8_with_prefixes_and_a_batch() {
+        let xml = minimal("urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", V8_STMT);
+        let f = parse(xml.as_bytes()).unwrap();
+        let st = &f.statements[0];
+        assert_eq!(st.account_iban.as_deref(), Some("DE89370400440532013000"));
+        assert_eq!(st.balances[0].amount.to_string(), "-100.5");
+        assert_eq!(st.balances[0].date, NaiveDate::from_ymd_opt(2024, 1, 31));
+        let l = &st.lines[0];
+        assert_eq!(l.amount.to_string(), "-12.30");
+        assert_eq!(l.end_to_end_id, None);
+        assert_eq!(l.description.as_deref(), Some("part one part two"));
+        assert_eq!(l.counterparty_name.as_deref(), Some("Shop"));
+        assert_eq!(l.counterparty_account.as_deref(), Some("123"));
+        assert_eq!(l.details.as_array().unwrap().len(), 2);
+        assert_eq!(l.details[1]["amount"], "-2.30");
+        // Version 13 is read too.
+        let v13 = minimal("urn:iso:std:iso:20022:tech:xsd:camt.053.001.13", V8_STMT);
+        assert!(parse(v13.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn unknown_versions_and_other_messages() {
+        let v1 = minimal("urn:iso:std:iso:20022:tech:xsd:camt.053.001.01", V8_STMT);
+        assert_eq!(codes(&parse(v1.as_bytes())), ["unknown_version"]);
+        let c52 = minimal("urn:iso:std:iso:20022:tech:xsd:camt.052.001.08", V8_STMT);
+        assert_eq!(codes(&parse(c52.as_bytes())), ["not_camt053"]);
+        let none = V8_STMT.replace("c:", "");
+        let no_ns = format!("<Document><BkToCstmrStmt>{none}</BkToCstmrStmt></Document>");
+        assert_eq!(codes(&parse(no_ns.as_bytes())), ["unknown_version"]);
+        assert_eq!(codes(&parse(b"<Other/>")), ["not_camt053"]);
+        let no_stmt = minimal("urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", "");
+        assert_eq!(codes(&parse(no_stmt.as_bytes())), ["no_statement"]);
+    }
+
+    #[test]
+    fn bad_amounts_dates_and_xml_are_named() {
+        let ns = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
+        for bad in ["", "1,00", "abc", "1e3", "-1.00", " 1 2"] {
+            let xml = minimal(ns, &V8_STMT.replace(">12.30<", &format!(">{bad}<")));
+            let ps = parse(xml.as_bytes()).unwrap_err();
+            assert_eq!(ps[0].code, "bad_amount", "{bad}");
+            assert_eq!(ps[0].field, "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt");
+        }
+        let xml = minimal(ns, &V8_STMT.replace("2024-01-30", "2024-02-30"));
+        let ps = parse(xml.as_bytes()).unwrap_err();
+        assert_eq!((ps[0].code, ps[0].field.as_str()), ("bad_date", "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/BookgDt/Dt"));
+        let xml = minimal(ns, &V8_STMT.replace("<c:BookgDt><c:Dt>2024-01-30</c:Dt></c:BookgDt>", ""));
+        assert_eq!(codes(&parse(xml.as_bytes())), ["missing_date"]);
+        let ps = parse(b"<?xml version=\"1.0\"?>\n<Document>\n  <a></b>\n</Document>").unwrap_err();
+        assert_eq!(ps[0].code, "not_well_formed");
+        assert!(ps[0].message.contains("line 3"), "{}", ps[0].message);
+        assert_eq!(codes(&parse(b"")), ["not_well_formed"]);
+        assert_eq!(codes(&parse(b"<Document>")), ["not_well_formed"]);
+        assert_eq!(codes(&parse(b"\xff\xfe<")), ["not_well_formed"]);
+    }
+
+    fn fixtures() -> Vec<Vec<u8>> {
+        WITH_EXPECTED
+            .iter()
+            .map(|n| fixture(&format!("{n}.xml")))
+            .chain([fixture("camt053.v2.wrong.xml")])
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn never_panics_on_truncations_and_flips(which in 0usize..6, cut in any::<prop::sample::Index>(),
+                                                 flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8)) {
+            let all = fixtures();
+            let f = &all[which % all.len()];
+            let _ = parse(&f[..cut.index(f.len() + 1)]);
+            let mut g = f.clone();
+            for (i, b) in flips {
+                let at = i.index(g.len());
+                g[at] = b;
+            }
+            let _ = parse(&g);
+        }
+    }
+}
