@@ -446,3 +446,209 @@ fn read_line(trn: &Node, curdef: &str, problems: &mut Problems) -> Option<Parsed
         details: Value::Null,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bank-statements/ofx");
+    const GOOD: [&str; 4] = ["multiple_accounts.ofx", "anzcc.ofx", "checking.ofx", "bank_medium.ofx"];
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!("{DIR}/{name}")).unwrap()
+    }
+
+    fn codes(r: &Parsed) -> Vec<&'static str> {
+        r.as_ref().err().map(|ps| ps.iter().map(|p| p.code).collect()).unwrap_or_default()
+    }
+
+    fn all(re: &str, text: &str) -> Vec<String> {
+        Regex::new(re).unwrap().captures_iter(text).map(|c| c[1].trim().to_owned()).collect()
+    }
+
+    /// What a plain regex sees in the file, compared with the reading.
+    fn check_against_regex(name: &str) -> StatementFile {
+        let bytes = fixture(name);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let f = parse(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let stmts = Regex::new(r"<(STMTRS|CCSTMTRS)>").unwrap().find_iter(&text).count();
+        assert_eq!(f.statements.len(), stmts, "{name}");
+        let acctids = all(r"<ACCTID>([^<\r\n]+)", &text);
+        let got: Vec<String> = f.statements.iter().map(|s| s.account_number.clone().unwrap()).collect();
+        assert_eq!(got, acctids, "{name}");
+        let amounts = all(r"<TRNAMT>([^<\r\n]+)", &text);
+        let got: Vec<String> = f.statements.iter().flat_map(|s| s.lines.iter().map(|l| l.amount.to_string())).collect();
+        assert_eq!(got, amounts, "{name}");
+        let ledger = all(r"<LEDGERBAL>\s*<BALAMT>([^<\r\n]+)", &text);
+        let got: Vec<String> = f
+            .statements
+            .iter()
+            .flat_map(|s| s.balances.iter().filter(|b| b.code == "CLBD").map(|b| b.amount.to_string()))
+            .collect();
+        assert_eq!(got, ledger, "{name}");
+        let avail = all(r"<AVAILBAL>\s*<BALAMT>([^<\r\n]+)", &text);
+        let got: Vec<String> = f
+            .statements
+            .iter()
+            .flat_map(|s| s.balances.iter().filter(|b| b.code == "CLAV").map(|b| b.amount.to_string()))
+            .collect();
+        assert_eq!(got, avail, "{name}");
+        f
+    }
+
+    #[test]
+    fn multiple_accounts() {
+        let f = check_against_regex("multiple_accounts.ofx");
+        assert_eq!(f.statements.len(), 2);
+        assert_eq!(f.statements[0].path, "STMTRS[1]");
+        assert_eq!(f.statements[1].account_number.as_deref(), Some("9200"));
+        assert!(f.statements.iter().all(|s| s.lines.is_empty()));
+        assert_eq!(f.statements[1].balances[0].amount.to_string(), "222");
+        assert_eq!(f.statements[1].balances[0].date, NaiveDate::from_ymd_opt(2012, 6, 3));
+        assert_eq!(f.statements[1].currency.as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn anz_credit_card() {
+        let f = check_against_regex("anzcc.ofx");
+        let st = &f.statements[0];
+        assert_eq!(st.path, "CCSTMTRS[1]");
+        assert_eq!(st.account_number.as_deref(), Some("1234123412341234"));
+        assert_eq!(st.currency.as_deref(), Some("AUD"));
+        assert_eq!(st.from, NaiveDate::from_ymd_opt(2017, 3, 11));
+        assert_eq!(st.to, NaiveDate::from_ymd_opt(2017, 5, 9));
+        let l = &st.lines[0];
+        assert_eq!(l.amount.to_string(), "-5.50");
+        assert_eq!(l.booked_on, NaiveDate::from_ymd_opt(2017, 5, 8).unwrap());
+        assert_eq!(l.value_on, NaiveDate::from_ymd_opt(2017, 5, 8));
+        assert_eq!(l.bank_reference.as_deref(), Some("201705080001"));
+        assert_eq!(l.bank_transaction_code.as_deref(), Some("DEBIT"));
+        assert_eq!(l.description.as_deref(), Some("SOME MEMO"));
+        assert_eq!(l.currency, "AUD");
+        assert_eq!(l.path, "line 29");
+        assert_eq!(st.balances[0].amount.to_string(), "-123.45");
+    }
+
+    #[test]
+    fn checking_sgml() {
+        let f = check_against_regex("checking.ofx");
+        let st = &f.statements[0];
+        assert_eq!(st.account_number.as_deref(), Some("1452687~7"));
+        assert_eq!(st.account_iban, None);
+        assert_eq!(st.lines.len(), 3);
+        let l = &st.lines[2];
+        assert_eq!(l.structured_reference.as_deref(), Some("319"));
+        assert_eq!(l.counterparty_name.as_deref(), Some("RETURNED CHECK FEE, CHECK # 319"));
+        assert_eq!(
+            l.description.as_deref(),
+            Some("RETURNED CHECK FEE, CHECK # 319 FOR $45.33 ON 04/07/11")
+        );
+        assert_eq!(st.from, NaiveDate::from_ymd_opt(2000, 1, 1));
+    }
+
+    #[test]
+    fn bank_medium_on_few_lines() {
+        let f = check_against_regex("bank_medium.ofx");
+        let st = &f.statements[0];
+        assert_eq!(st.account_number.as_deref(), Some("12300 000012345678"));
+        assert_eq!(st.lines.len(), 3);
+        assert_eq!(st.lines[0].counterparty_name.as_deref(), Some("MCDONALD'S #112"));
+        assert_eq!(st.lines[0].booked_on, NaiveDate::from_ymd_opt(2009, 4, 1).unwrap());
+        assert_eq!(st.lines[1].amount.to_string(), "-316.67");
+        assert_eq!(st.lines[1].path, "line 16");
+    }
+
+    #[test]
+    fn bank_error_and_empty_ofx() {
+        let ps = parse(&fixture("error_message.ofx")).unwrap_err();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].code, "bank_error");
+        assert!(ps[0].message.contains("General Server Error") && ps[0].message.contains("2000"));
+        assert_eq!(ps[0].field, "line 22");
+        assert_eq!(codes(&parse(&fixture("bank_small.ofx"))), ["no_statement"]);
+        assert_eq!(codes(&parse(b"hello")), ["not_ofx"]);
+        assert_eq!(codes(&parse(b"")), ["not_ofx"]);
+    }
+
+    #[test]
+    fn bad_files() {
+        let ps = parse(&fixture("bad/decimal_error.ofx")).unwrap_err();
+        let amount = ps.iter().find(|p| p.code == "bad_amount").unwrap();
+        assert_eq!(amount.field, "line 37");
+        assert!(amount.message.contains("$120"));
+        // Its DTPOSTED 201120000000 (month 20) is no date either.
+        assert!(ps.iter().any(|p| p.code == "bad_date" && p.field == "line 36"));
+
+        let ps = parse(&fixture("bad/date_missing.ofx")).unwrap_err();
+        let got: Vec<(&str, &str)> = ps.iter().map(|p| (p.field.as_str(), p.code)).collect();
+        assert_eq!(
+            got,
+            [("line 33", "missing_date"), ("line 42", "missing_date"), ("line 50", "bad_date")]
+        );
+
+        let f = parse(&fixture("bad/empty_balance.ofx")).unwrap();
+        let st = &f.statements[0];
+        assert_eq!(st.lines.len(), 1);
+        assert_eq!(st.lines[0].amount.to_string(), "120");
+        assert_eq!(st.currency.as_deref(), Some("CAD"));
+        assert!(st.balances.is_empty(), "{:?}", st.balances);
+    }
+
+    #[test]
+    fn dtd_entities_latin1_and_truncation() {
+        let ofx = String::from_utf8(fixture("anzcc.ofx")).unwrap();
+        let evil = ofx.replacen("<OFX>", "<!DOCTYPE OFX [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><OFX>", 1);
+        assert_eq!(codes(&parse(evil.as_bytes())), ["dtd_refused"]);
+        let amp = ofx.replace("SOME MEMO", "A &amp; B &x; &#233;");
+        let f = parse(amp.as_bytes()).unwrap();
+        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("A & B &x; é"));
+        let mut latin1 = ofx.replace("SOME MEMO", "CAF").into_bytes();
+        let at = latin1.windows(3).position(|w| w == b"CAF").unwrap() + 3;
+        latin1.insert(at, 0xC9);
+        let f = parse(&latin1).unwrap();
+        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("CAFÉ"));
+        let cut = &ofx.as_bytes()[..ofx.len() - 10];
+        assert_eq!(codes(&parse(cut)), ["not_well_formed"]);
+    }
+
+    fn fixtures() -> Vec<Vec<u8>> {
+        GOOD.iter()
+            .chain(&["error_message.ofx", "bank_small.ofx", "bad/date_missing.ofx", "bad/decimal_error.ofx", "bad/empty_balance.ofx"])
+            .map(|n| fixture(n))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn never_panics_on_tag_soup(parts in proptest::collection::vec(
+            prop_oneof![Just("<STMTRS>"), Just("</STMTRS>"), Just("<STMTTRN>"), Just("</STMTTRN>"), Just("<TRNAMT>"),
+                        Just("1.5"), Just("<DTPOSTED>"), Just("2020"), Just("\n"), Just("<OFX>"), Just("</OFX>"),
+                        Just("<LEDGERBAL>"), Just("<BALAMT>"), Just("&amp;"), Just("<"), Just(">"), Just("é")], 0..200)) {
+            let _ = parse(parts.concat().as_bytes());
+        }
+
+        #[test]
+        fn never_panics_on_truncations_and_flips(which in 0usize..9, cut in any::<prop::sample::Index>(),
+                                                 flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8)) {
+            let all = fixtures();
+            let f = &all[which % all.len()];
+            let _ = parse(&f[..cut.index(f.len() + 1)]);
+            let mut g = f.clone();
+            for (i, b) in flips {
+                let at = i.index(g.len());
+                g[at] = b;
+            }
+            let _ = parse(&g);
+        }
+    }
+}
