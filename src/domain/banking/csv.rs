@@ -351,3 +351,200 @@ fn csv_amount(v: &str, decimal_comma: bool) -> Option<Decimal> {
     let d = plain_decimal(&cleaned)?;
     Some(if negative != minus { -d } else { d })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn mapping() -> CsvMapping {
+        CsvMapping {
+            date_column: "Date".into(),
+            date_format: "%Y-%m-%d".into(),
+            amount_column: Some("Amount".into()),
+            debit_column: None,
+            credit_column: None,
+            decimal_separator: None,
+            description_columns: vec!["Text".into(), "More".into()],
+            reference_column: Some("Ref".into()),
+            counterparty_column: Some("Party".into()),
+            skip_rows: 0,
+            has_header: None,
+            delimiter: None,
+        }
+    }
+
+    fn amounts(f: &StatementFile) -> Vec<String> {
+        f.statements[0].lines.iter().map(|l| l.amount.to_string()).collect()
+    }
+
+    #[test]
+    fn signed_amounts() {
+        let csv = "Date,Amount,Text,More,Ref,Party\n\
+                   2024-01-02,\"1,234.50\",Invoice 7,,R1,ACME Ltd\n\
+                   ,,,,,\n\
+                   2024-01-03, -12.30 ,Fee,bank,R2,\n\
+                   2024-01-04,(7.25),Refund, ,,\n\
+                   2024-01-05,+0.10,,,,\n";
+        let f = parse(csv.as_bytes(), &mapping()).unwrap();
+        assert_eq!(amounts(&f), ["1234.50", "-12.30", "-7.25", "0.10"]);
+        let st = &f.statements[0];
+        assert_eq!(st.currency, None);
+        assert!(st.balances.is_empty() && st.account_iban.is_none());
+        let l = &st.lines[0];
+        assert_eq!(l.path, "line 2");
+        assert_eq!(l.currency, "");
+        assert_eq!(l.description.as_deref(), Some("Invoice 7"));
+        assert_eq!(l.bank_reference.as_deref(), Some("R1"));
+        assert_eq!(l.counterparty_name.as_deref(), Some("ACME Ltd"));
+        assert_eq!(st.lines[1].path, "line 4");
+        assert_eq!(st.lines[1].description.as_deref(), Some("Fee bank"));
+        assert_eq!(st.lines[1].counterparty_name, None);
+        assert_eq!(st.lines[2].booked_on, NaiveDate::from_ymd_opt(2024, 1, 4).unwrap());
+    }
+
+    #[test]
+    fn debit_credit_with_decimal_comma_semicolons_and_a_preamble() {
+        let csv = "Kontoauszug;Girokonto\nZeitraum;Januar\n\n\
+                   Buchungstag ; Soll ; Haben ; Verwendungszweck\n\
+                   02.01.2024;1.234,56;;Miete\n\
+                   03.01.2024;;99,90;Gutschrift\n\
+                   04.01.2024;-5,00;;Gebühr\n";
+        let m = CsvMapping {
+            date_column: "Buchungstag".into(),
+            date_format: "%d.%m.%Y".into(),
+            amount_column: None,
+            debit_column: Some("Soll".into()),
+            credit_column: Some("Haben".into()),
+            decimal_separator: Some(",".into()),
+            description_columns: vec!["Verwendungszweck".into()],
+            reference_column: None,
+            counterparty_column: None,
+            skip_rows: 3,
+            has_header: Some(true),
+            delimiter: Some(";".into()),
+        };
+        let f = parse(csv.as_bytes(), &m).unwrap();
+        assert_eq!(amounts(&f), ["-1234.56", "99.90", "-5.00"]);
+        assert_eq!(f.statements[0].lines[0].path, "line 5");
+        assert_eq!(f.statements[0].lines[2].description.as_deref(), Some("Gebühr"));
+        // A bad amount names its physical line, the column and the value.
+        let bad = csv.replace("99,90", "99 EUR");
+        let ps = parse(bad.as_bytes(), &m).unwrap_err();
+        assert_eq!((ps[0].field.as_str(), ps[0].code), ("line 6", "bad_amount"));
+        assert!(ps[0].message.contains("Haben") && ps[0].message.contains("99 EUR"), "{}", ps[0].message);
+        let both = csv.replace(";;99,90", ";1,00;99,90");
+        assert_eq!(parse(both.as_bytes(), &m).unwrap_err()[0].code, "bad_amount");
+    }
+
+    #[test]
+    fn positional_columns_without_header_and_tabs() {
+        let csv = "2024-03-01\t10.00\tA\n2024-03-02\t-3.5\tB\n";
+        let m = CsvMapping {
+            date_column: "1".into(),
+            amount_column: Some("2".into()),
+            description_columns: vec!["3".into()],
+            reference_column: None,
+            counterparty_column: None,
+            has_header: Some(false),
+            delimiter: Some("tab".into()),
+            ..mapping()
+        };
+        let f = parse(csv.as_bytes(), &m).unwrap();
+        assert_eq!(amounts(&f), ["10.00", "-3.5"]);
+        assert_eq!(f.statements[0].lines[1].description.as_deref(), Some("B"));
+        assert_eq!(f.statements[0].lines[1].path, "line 2");
+        let m2 = CsvMapping {
+            delimiter: Some("\t".into()),
+            ..m.clone()
+        };
+        assert!(parse(csv.as_bytes(), &m2).is_ok());
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_mapping() {
+        let csv = "preamble\nDate,Amount,Text,More,Ref,Party\n2024-01-02,1.00,a,,,\n2024-13-01,2.00,b,,,\n2024-01-03,abc,c,,,\n,5.00,d,,,\n";
+        let m = CsvMapping {
+            skip_rows: 1,
+            ..mapping()
+        };
+        let ps = parse(csv.as_bytes(), &m).unwrap_err();
+        let got: Vec<(&str, &str)> = ps.iter().map(|p| (p.field.as_str(), p.code)).collect();
+        assert_eq!(got, [("line 4", "bad_date"), ("line 5", "bad_amount"), ("line 6", "missing_date")]);
+        assert!(ps[1].message.contains("\"Amount\"") && ps[1].message.contains("abc"));
+
+        let long = format!("Date,Amount\n2024-01-01,{}\n", "x".repeat(100));
+        let m = CsvMapping {
+            description_columns: vec![],
+            reference_column: None,
+            counterparty_column: None,
+            ..mapping()
+        };
+        let ps = parse(long.as_bytes(), &m).unwrap_err();
+        assert!(ps[0].message.chars().count() < 100, "{}", ps[0].message);
+
+        let unknown = CsvMapping {
+            date_column: "When".into(),
+            ..mapping()
+        };
+        let ps = parse(b"Date,Amount,Text,More,Ref,Party\n", &unknown).unwrap_err();
+        assert_eq!((ps[0].field.as_str(), ps[0].code), ("csv_mapping.date_column", "unknown_column"));
+        let neither = CsvMapping {
+            amount_column: None,
+            ..mapping()
+        };
+        let ps = parse(b"Date,Amount,Text,More,Ref,Party\n", &neither).unwrap_err();
+        assert_eq!((ps[0].field.as_str(), ps[0].code), ("csv_mapping.amount_column", "amount_columns"));
+        let both = CsvMapping {
+            debit_column: Some("Text".into()),
+            credit_column: Some("More".into()),
+            ..mapping()
+        };
+        let ps = parse(b"Date,Amount,Text,More,Ref,Party\n", &both).unwrap_err();
+        assert_eq!(ps[0].code, "amount_columns");
+        // Problems are bounded.
+        let many = format!("Date,Amount\n{}", "x,y\n".repeat(500));
+        let ps = parse(many.as_bytes(), &m).unwrap_err();
+        assert_eq!(ps.len(), super::super::common::MAX_PROBLEMS);
+        assert_eq!(parse(b"Date,Amount\n", &m).unwrap_err()[0].code, "no_statement");
+        assert_eq!(parse(b"", &m).unwrap_err()[0].code, "no_statement");
+    }
+
+    #[test]
+    fn latin1_is_read() {
+        let m = CsvMapping {
+            reference_column: None,
+            counterparty_column: None,
+            ..mapping()
+        };
+        let f = parse(b"Date,Amount,Text,More\n2024-01-01,1.00,Caf\xe9,\n", &m).unwrap();
+        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("Café"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+                                           skip in 0u32..4, header in any::<Option<bool>>(),
+                                           comma in any::<bool>(), positional in any::<bool>()) {
+            let m = CsvMapping {
+                skip_rows: skip,
+                has_header: header,
+                decimal_separator: Some(if comma { "," } else { "." }.into()),
+                date_column: if positional { "1".into() } else { "Date".into() },
+                amount_column: Some(if positional { "2".into() } else { "Amount".into() }),
+                ..mapping()
+            };
+            let _ = parse(&bytes, &m);
+        }
+
+        #[test]
+        fn never_panics_on_csv_like_text(cells in proptest::collection::vec(
+            prop_oneof![Just("2024-01-01"), Just("1.00"), Just("(1,5)"), Just("-"), Just("\""), Just(","),
+                        Just("\n"), Just(";"), Just("é"), Just("Date"), Just("Amount"), Just("99999999999999999999999999999")], 0..100)) {
+            let _ = parse(cells.concat().as_bytes(), &mapping());
+        }
+    }
+}
