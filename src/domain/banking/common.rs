@@ -14,7 +14,12 @@ pub const MAX_PROBLEMS: usize = 50;
 pub struct Problems(pub Vec<ParseProblem>);
 
 impl Problems {
-    pub fn push(&mut self, field: impl Into<String>, code: &'static str, message: impl Into<String>) {
+    pub fn push(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
         if self.0.len() < MAX_PROBLEMS {
             self.0.push(ParseProblem::new(field, code, message));
         }
@@ -30,7 +35,11 @@ impl Problems {
 }
 
 /// One problem as a whole refusal.
-pub fn refuse<T>(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Result<T, Vec<ParseProblem>> {
+pub fn refuse<T>(
+    field: impl Into<String>,
+    code: &'static str,
+    message: impl Into<String>,
+) -> Result<T, Vec<ParseProblem>> {
     Err(vec![ParseProblem::new(field, code, message)])
 }
 
@@ -89,7 +98,13 @@ pub fn signed_decimal(text: &str) -> Option<Decimal> {
 pub fn iso_date(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();
     let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !shape {
         return None;
     }
@@ -114,7 +129,11 @@ pub fn iso_date_of_datetime(text: &str) -> Option<NaiveDate> {
 /// The IBAN written without spaces and in capitals, when it passes the ISO 13616 check
 /// (two letters, two check digits, up to 30 letters or digits, mod 97 = 1).
 pub fn valid_iban(text: &str) -> Option<String> {
-    let iban: String = text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    let iban: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
     let b = iban.as_bytes();
     if !(15..=34).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphanumeric) {
         return None;
@@ -127,8 +146,16 @@ pub fn valid_iban(text: &str) -> Option<String> {
     }
     let mut rem: u32 = 0;
     for &c in b.iter().skip(4).chain(b.iter().take(4)) {
-        let v = if c.is_ascii_digit() { u32::from(c - b'0') } else { u32::from(c - b'A') + 10 };
-        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+        let v = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            u32::from(c - b'A') + 10
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
     }
     (rem == 1).then_some(iban)
 }
@@ -136,7 +163,10 @@ pub fn valid_iban(text: &str) -> Option<String> {
 /// The IBAN as the statement writes it, spaces removed and in capitals (no check: a camt
 /// `IBAN` element is one by its schema, and the importer compares it with the account's).
 pub fn normalize_iban(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// `Some(trimmed)` unless empty.
@@ -151,24 +181,48 @@ mod tests {
 
     #[test]
     fn decimals_are_plain_and_exact() {
-        assert_eq!(plain_decimal("18.150").map(|d| d.to_string()), Some("18.150".into()));
+        assert_eq!(
+            plain_decimal("18.150").map(|d| d.to_string()),
+            Some("18.150".into())
+        );
         assert_eq!(plain_decimal("2700").map(|d| d.scale()), Some(0));
-        for bad in ["", "1,00", "abc", "1e5", "1.", ".5", "-1", "+1", " 1", "1.2.3", "99999999999999999999999999999999"] {
+        for bad in [
+            "",
+            "1,00",
+            "abc",
+            "1e5",
+            "1.",
+            ".5",
+            "-1",
+            "+1",
+            " 1",
+            "1.2.3",
+            "99999999999999999999999999999999",
+        ] {
             assert_eq!(plain_decimal(bad), None, "{bad}");
         }
-        assert_eq!(signed_decimal("-5.50").map(|d| d.to_string()), Some("-5.50".into()));
+        assert_eq!(
+            signed_decimal("-5.50").map(|d| d.to_string()),
+            Some("-5.50".into())
+        );
     }
 
     #[test]
     fn ibans() {
-        assert_eq!(valid_iban("nl26 vayb 8060 4768 90").as_deref(), Some("NL26VAYB8060476890"));
+        assert_eq!(
+            valid_iban("nl26 vayb 8060 4768 90").as_deref(),
+            Some("NL26VAYB8060476890")
+        );
         assert_eq!(valid_iban("NL26VAYB8060476891"), None);
         assert_eq!(valid_iban("1452687~7"), None);
     }
 
     #[test]
     fn dates() {
-        assert_eq!(iso_date_of_datetime("2014-12-31T13:15:00+01:00"), NaiveDate::from_ymd_opt(2014, 12, 31));
+        assert_eq!(
+            iso_date_of_datetime("2014-12-31T13:15:00+01:00"),
+            NaiveDate::from_ymd_opt(2014, 12, 31)
+        );
         assert_eq!(iso_date("2014-02-30"), None);
         assert_eq!(iso_date("20141231"), None);
     }

@@ -44,7 +44,10 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
             return refuse(
                 "csv_mapping.delimiter",
                 "bad_delimiter",
-                format!("the delimiter {:?} is not one of ',', ';', '|' or a tab (\"\\t\" or \"tab\")", echo(other)),
+                format!(
+                    "the delimiter {:?} is not one of ',', ';', '|' or a tab (\"\\t\" or \"tab\")",
+                    echo(other)
+                ),
             )
         }
     };
@@ -86,7 +89,9 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
     let mut records = reader.records();
     let line_of = |r: &::csv::StringRecord| {
         let l = r.position().map_or(0, |p| p.line());
-        usize::try_from(l).unwrap_or(usize::MAX).saturating_add(skipped)
+        usize::try_from(l)
+            .unwrap_or(usize::MAX)
+            .saturating_add(skipped)
     };
 
     let header: Option<Vec<String>> = if mapping.has_header == Some(false) {
@@ -94,7 +99,13 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
     } else {
         match records.next() {
             Some(Ok(r)) => Some(r.iter().map(|h| h.trim().to_owned()).collect()),
-            Some(Err(e)) => return refuse(format!("line {}", skipped + 1), "not_well_formed", format!("the header row is not CSV: {e}")),
+            Some(Err(e)) => {
+                return refuse(
+                    format!("line {}", skipped + 1),
+                    "not_well_formed",
+                    format!("the header row is not CSV: {e}"),
+                )
+            }
             None => {
                 return refuse(
                     format!("line {}", skipped + 1),
@@ -119,9 +130,15 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
             Ok(r) => r,
             Err(e) => {
                 let l = e.position().map_or(last_line + 1, |p| {
-                    usize::try_from(p.line()).unwrap_or(usize::MAX).saturating_add(skipped)
+                    usize::try_from(p.line())
+                        .unwrap_or(usize::MAX)
+                        .saturating_add(skipped)
                 });
-                problems.push(format!("line {l}"), "not_well_formed", format!("the row is not CSV: {e}"));
+                problems.push(
+                    format!("line {l}"),
+                    "not_well_formed",
+                    format!("the row is not CSV: {e}"),
+                );
                 break;
             }
         };
@@ -135,7 +152,11 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
 
         let date_text = field(&date_col);
         let booked_on = if date_text.is_empty() {
-            problems.push(&at, "missing_date", format!("column {:?} is empty: the row has no date", date_col.label));
+            problems.push(
+                &at,
+                "missing_date",
+                format!("column {:?} is empty: the row has no date", date_col.label),
+            );
             None
         } else {
             let d = NaiveDate::parse_from_str(date_text, &mapping.date_format).ok();
@@ -167,8 +188,16 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
             }
             Amounts::DebitCredit { debit, credit } => {
                 let (dv, cv) = (field(debit), field(credit));
-                let d = if dv.is_empty() { None } else { Some(csv_amount(dv, decimal_comma)) };
-                let c = if cv.is_empty() { None } else { Some(csv_amount(cv, decimal_comma)) };
+                let d = if dv.is_empty() {
+                    None
+                } else {
+                    Some(csv_amount(dv, decimal_comma))
+                };
+                let c = if cv.is_empty() {
+                    None
+                } else {
+                    Some(csv_amount(cv, decimal_comma))
+                };
                 match (d, c) {
                     (Some(None), _) => {
                         problems.push(&at, "bad_amount", amount_message(debit, dv));
@@ -182,7 +211,10 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
                         problems.push(
                             &at,
                             "bad_amount",
-                            format!("columns {:?} and {:?} are both empty: the row has no amount", debit.label, credit.label),
+                            format!(
+                                "columns {:?} and {:?} are both empty: the row has no amount",
+                                debit.label, credit.label
+                            ),
                         );
                         None
                     }
@@ -212,8 +244,14 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
             }
         };
 
-        let descr: Vec<&str> = descr_cols.iter().map(|c| field(c)).filter(|v| !v.is_empty()).collect();
-        let (Some(booked_on), Some(amount)) = (booked_on, amount) else { continue };
+        let descr: Vec<&str> = descr_cols
+            .iter()
+            .map(&field)
+            .filter(|v| !v.is_empty())
+            .collect();
+        let (Some(booked_on), Some(amount)) = (booked_on, amount) else {
+            continue;
+        };
         lines.push(ParsedLine {
             path: at,
             booked_on,
@@ -235,7 +273,11 @@ pub fn parse(bytes: &[u8], mapping: &CsvMapping) -> Parsed {
         return Err(problems.0);
     }
     if lines.is_empty() {
-        return refuse("file", "no_statement", "the CSV file has no bank lines: nothing to import");
+        return refuse(
+            "file",
+            "no_statement",
+            "the CSV file has no bank lines: nothing to import",
+        );
     }
     Ok(StatementFile {
         statements: vec![ParsedStatement {
@@ -263,7 +305,10 @@ fn amount_message(c: &Col, v: &str) -> String {
 type Resolved = (Col, Amounts, Vec<Col>, Option<Col>, Option<Col>);
 
 /// The mapping's columns as indexes, or every mapping problem.
-fn resolve_mapping(m: &CsvMapping, header: Option<&[String]>) -> Result<Resolved, Vec<ParseProblem>> {
+fn resolve_mapping(
+    m: &CsvMapping,
+    header: Option<&[String]>,
+) -> Result<Resolved, Vec<ParseProblem>> {
     let mut problems = Vec::new();
     let mut col = |name: &str, field: &str| -> Option<Col> {
         let wanted = name.trim();
@@ -285,9 +330,16 @@ fn resolve_mapping(m: &CsvMapping, header: Option<&[String]>) -> Result<Resolved
                         echo(wanted),
                         echo(&h.join(", "))
                     ),
-                    None => format!("{:?} is not a 1-based column number (the file has no header row)", echo(wanted)),
+                    None => format!(
+                        "{:?} is not a 1-based column number (the file has no header row)",
+                        echo(wanted)
+                    ),
                 };
-                problems.push(ParseProblem::new(format!("csv_mapping.{field}"), "unknown_column", why));
+                problems.push(ParseProblem::new(
+                    format!("csv_mapping.{field}"),
+                    "unknown_column",
+                    why,
+                ));
                 None
             }
         }
@@ -301,11 +353,19 @@ fn resolve_mapping(m: &CsvMapping, header: Option<&[String]>) -> Result<Resolved
         .iter()
         .map(|d| col(d, "description_columns"))
         .collect();
-    let reference = m.reference_column.as_deref().map(|r| col(r, "reference_column"));
-    let party = m.counterparty_column.as_deref().map(|r| col(r, "counterparty_column"));
+    let reference = m
+        .reference_column
+        .as_deref()
+        .map(|r| col(r, "reference_column"));
+    let party = m
+        .counterparty_column
+        .as_deref()
+        .map(|r| col(r, "counterparty_column"));
     let amounts = match (amount, debit, credit) {
         (Some(Some(a)), None, None) => Some(Amounts::Signed(a)),
-        (None, Some(Some(debit)), Some(Some(credit))) => Some(Amounts::DebitCredit { debit, credit }),
+        (None, Some(Some(debit)), Some(Some(credit))) => {
+            Some(Amounts::DebitCredit { debit, credit })
+        }
         (Some(_), None, None) | (None, Some(_), Some(_)) => None, // unknown column, reported
         _ => {
             problems.push(ParseProblem::new(
@@ -342,7 +402,11 @@ fn csv_amount(v: &str, decimal_comma: bool) -> Option<Decimal> {
     } else {
         (false, v)
     };
-    let (thousands, decimal) = if decimal_comma { ('.', ',') } else { (',', '.') };
+    let (thousands, decimal) = if decimal_comma {
+        ('.', ',')
+    } else {
+        (',', '.')
+    };
     let cleaned: String = v
         .chars()
         .filter(|&c| c != thousands && c != ' ' && c != '\u{a0}')
@@ -376,7 +440,11 @@ mod tests {
     }
 
     fn amounts(f: &StatementFile) -> Vec<String> {
-        f.statements[0].lines.iter().map(|l| l.amount.to_string()).collect()
+        f.statements[0]
+            .lines
+            .iter()
+            .map(|l| l.amount.to_string())
+            .collect()
     }
 
     #[test]
@@ -401,7 +469,10 @@ mod tests {
         assert_eq!(st.lines[1].path, "line 4");
         assert_eq!(st.lines[1].description.as_deref(), Some("Fee bank"));
         assert_eq!(st.lines[1].counterparty_name, None);
-        assert_eq!(st.lines[2].booked_on, NaiveDate::from_ymd_opt(2024, 1, 4).unwrap());
+        assert_eq!(
+            st.lines[2].booked_on,
+            NaiveDate::from_ymd_opt(2024, 1, 4).unwrap()
+        );
     }
 
     #[test]
@@ -428,14 +499,24 @@ mod tests {
         let f = parse(csv.as_bytes(), &m).unwrap();
         assert_eq!(amounts(&f), ["-1234.56", "99.90", "-5.00"]);
         assert_eq!(f.statements[0].lines[0].path, "line 5");
-        assert_eq!(f.statements[0].lines[2].description.as_deref(), Some("Gebühr"));
+        assert_eq!(
+            f.statements[0].lines[2].description.as_deref(),
+            Some("Gebühr")
+        );
         // A bad amount names its physical line, the column and the value.
         let bad = csv.replace("99,90", "99 EUR");
         let ps = parse(bad.as_bytes(), &m).unwrap_err();
         assert_eq!((ps[0].field.as_str(), ps[0].code), ("line 6", "bad_amount"));
-        assert!(ps[0].message.contains("Haben") && ps[0].message.contains("99 EUR"), "{}", ps[0].message);
+        assert!(
+            ps[0].message.contains("Haben") && ps[0].message.contains("99 EUR"),
+            "{}",
+            ps[0].message
+        );
         let both = csv.replace(";;99,90", ";1,00;99,90");
-        assert_eq!(parse(both.as_bytes(), &m).unwrap_err()[0].code, "bad_amount");
+        assert_eq!(
+            parse(both.as_bytes(), &m).unwrap_err()[0].code,
+            "bad_amount"
+        );
     }
 
     #[test]
@@ -471,7 +552,14 @@ mod tests {
         };
         let ps = parse(csv.as_bytes(), &m).unwrap_err();
         let got: Vec<(&str, &str)> = ps.iter().map(|p| (p.field.as_str(), p.code)).collect();
-        assert_eq!(got, [("line 4", "bad_date"), ("line 5", "bad_amount"), ("line 6", "missing_date")]);
+        assert_eq!(
+            got,
+            [
+                ("line 4", "bad_date"),
+                ("line 5", "bad_amount"),
+                ("line 6", "missing_date")
+            ]
+        );
         assert!(ps[1].message.contains("\"Amount\"") && ps[1].message.contains("abc"));
 
         let long = format!("Date,Amount\n2024-01-01,{}\n", "x".repeat(100));
@@ -489,13 +577,19 @@ mod tests {
             ..mapping()
         };
         let ps = parse(b"Date,Amount,Text,More,Ref,Party\n", &unknown).unwrap_err();
-        assert_eq!((ps[0].field.as_str(), ps[0].code), ("csv_mapping.date_column", "unknown_column"));
+        assert_eq!(
+            (ps[0].field.as_str(), ps[0].code),
+            ("csv_mapping.date_column", "unknown_column")
+        );
         let neither = CsvMapping {
             amount_column: None,
             ..mapping()
         };
         let ps = parse(b"Date,Amount,Text,More,Ref,Party\n", &neither).unwrap_err();
-        assert_eq!((ps[0].field.as_str(), ps[0].code), ("csv_mapping.amount_column", "amount_columns"));
+        assert_eq!(
+            (ps[0].field.as_str(), ps[0].code),
+            ("csv_mapping.amount_column", "amount_columns")
+        );
         let both = CsvMapping {
             debit_column: Some("Text".into()),
             credit_column: Some("More".into()),
@@ -507,7 +601,10 @@ mod tests {
         let many = format!("Date,Amount\n{}", "x,y\n".repeat(500));
         let ps = parse(many.as_bytes(), &m).unwrap_err();
         assert_eq!(ps.len(), super::super::common::MAX_PROBLEMS);
-        assert_eq!(parse(b"Date,Amount\n", &m).unwrap_err()[0].code, "no_statement");
+        assert_eq!(
+            parse(b"Date,Amount\n", &m).unwrap_err()[0].code,
+            "no_statement"
+        );
         assert_eq!(parse(b"", &m).unwrap_err()[0].code, "no_statement");
     }
 
@@ -519,7 +616,10 @@ mod tests {
             ..mapping()
         };
         let f = parse(b"Date,Amount,Text,More\n2024-01-01,1.00,Caf\xe9,\n", &m).unwrap();
-        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("Café"));
+        assert_eq!(
+            f.statements[0].lines[0].description.as_deref(),
+            Some("Café")
+        );
     }
 
     proptest! {
@@ -528,8 +628,10 @@ mod tests {
         #[test]
         fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048),
                                            skip in 0u32..4, header in any::<Option<bool>>(),
-                                           comma in any::<bool>(), positional in any::<bool>()) {
+                                           comma in any::<bool>(), positional in any::<bool>(),
+                                           format in "[%a-zA-Z:./ -]{0,12}") {
             let m = CsvMapping {
+                date_format: format,
                 skip_rows: skip,
                 has_header: header,
                 decimal_separator: Some(if comma { "," } else { "." }.into()),
@@ -538,6 +640,12 @@ mod tests {
                 ..mapping()
             };
             let _ = parse(&bytes, &m);
+        }
+
+        #[test]
+        fn never_panics_on_any_date_format(format in "[%a-zA-Z0-9:./ #_^+-]{0,12}", date in "[0-9a-zA-Z./ :+-]{0,14}") {
+            let m = CsvMapping { date_format: format, ..mapping() };
+            let _ = parse(format!("Date,Amount\n{date},1.00\n").as_bytes(), &m);
         }
 
         #[test]

@@ -49,7 +49,10 @@ impl Node {
 
     /// The non-empty trimmed value at `path`.
     fn text(&self, path: &[&str]) -> Option<String> {
-        self.leaf(path).map(|(v, _)| v).filter(|v| !v.is_empty()).map(str::to_owned)
+        self.leaf(path)
+            .map(|(v, _)| v)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
     }
 
     /// Every node below this one, depth first in file order.
@@ -69,16 +72,27 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     let text = decode_lossless(bytes);
     let root = tokenize(&text)?;
     let Some(ofx) = root.child("OFX") else {
-        return refuse("file", "not_ofx", "the file has no <OFX> element: this is not an OFX file");
+        return refuse(
+            "file",
+            "not_ofx",
+            "the file has no <OFX> element: this is not an OFX file",
+        );
     };
     for n in ofx.descendants() {
-        if n.name == "STATUS" && n.text(&["SEVERITY"]).is_some_and(|s| s.eq_ignore_ascii_case("ERROR")) {
+        if n.name == "STATUS"
+            && n.text(&["SEVERITY"])
+                .is_some_and(|s| s.eq_ignore_ascii_case("ERROR"))
+        {
             let code = n.text(&["CODE"]).unwrap_or_default();
-            let message = n.text(&["MESSAGE"]).unwrap_or_else(|| "no message".to_owned());
+            let message = n
+                .text(&["MESSAGE"])
+                .unwrap_or_else(|| "no message".to_owned());
             return refuse(
                 format!("line {}", n.line),
                 "bank_error",
-                format!("the bank reported an error instead of a statement (code {code}): {message}"),
+                format!(
+                    "the bank reported an error instead of a statement (code {code}): {message}"
+                ),
             );
         }
     }
@@ -199,8 +213,15 @@ fn tokenize(s: &str) -> Result<Node, Vec<super::ParseProblem>> {
             continue;
         }
         if let Some(decl) = rest.strip_prefix("<!") {
-            let word: String = decl.chars().take(8).collect::<String>().to_ascii_uppercase();
-            if ["DOCTYPE", "ENTITY", "ELEMENT", "ATTLIST"].iter().any(|w| word.starts_with(w)) {
+            let word: String = decl
+                .chars()
+                .take(8)
+                .collect::<String>()
+                .to_ascii_uppercase();
+            if ["DOCTYPE", "ENTITY", "ELEMENT", "ATTLIST"]
+                .iter()
+                .any(|w| word.starts_with(w))
+            {
                 return refuse(
                     format!("line {line}"),
                     "dtd_refused",
@@ -276,7 +297,10 @@ fn tokenize(s: &str) -> Result<Node, Vec<super::ParseProblem>> {
         return refuse(
             format!("line {line}"),
             "not_well_formed",
-            format!("the file ends before the <OFX> opened on line {} is closed: it is cut short", open.line),
+            format!(
+                "the file ends before the <OFX> opened on line {} is closed: it is cut short",
+                open.line
+            ),
         );
     }
     while stack.len() > 1 {
@@ -287,9 +311,12 @@ fn tokenize(s: &str) -> Result<Node, Vec<super::ParseProblem>> {
 
 /// Whether `rest` starts with `</NAME>` (any case, spaces allowed before `>`).
 fn closes(rest: &str, name: &str) -> bool {
-    let Some(r) = rest.strip_prefix("</") else { return false };
+    let Some(r) = rest.strip_prefix("</") else {
+        return false;
+    };
     let Some(gt) = r.find('>') else { return false };
-    r.get(..gt).is_some_and(|n| n.trim().eq_ignore_ascii_case(name))
+    r.get(..gt)
+        .is_some_and(|n| n.trim().eq_ignore_ascii_case(name))
 }
 
 /// `TRNAMT`/`BALAMT`: an optional sign, digits, one optional `.` (or `,`) and digits.
@@ -325,7 +352,11 @@ fn opt_date(node: &Node, path: &[&str], problems: &mut Problems) -> Option<Naive
         problems.push(
             format!("line {line}"),
             "bad_date",
-            format!("{} {:?} is not an OFX date (YYYYMMDD…)", path.last().unwrap_or(&""), echo(v)),
+            format!(
+                "{} {:?} is not an OFX date (YYYYMMDD…)",
+                path.last().unwrap_or(&""),
+                echo(v)
+            ),
         );
     }
     d
@@ -353,7 +384,9 @@ fn read_statement(st: &Node, path: String, problems: &mut Problems) -> ParsedSta
     let mut balances = Vec::new();
     for (tag, code) in [("LEDGERBAL", "CLBD"), ("AVAILBAL", "CLAV")] {
         let Some(bal) = st.child(tag) else { continue };
-        let Some((v, line)) = bal.leaf(&["BALAMT"]) else { continue };
+        let Some((v, line)) = bal.leaf(&["BALAMT"]) else {
+            continue;
+        };
         if v.is_empty() {
             continue;
         }
@@ -388,7 +421,11 @@ fn read_statement(st: &Node, path: String, problems: &mut Problems) -> ParsedSta
 fn read_line(trn: &Node, curdef: &str, problems: &mut Problems) -> Option<ParsedLine> {
     let amount = match trn.leaf(&["TRNAMT"]) {
         None => {
-            problems.push(format!("line {}", trn.line), "bad_amount", "the STMTTRN has no TRNAMT");
+            problems.push(
+                format!("line {}", trn.line),
+                "bad_amount",
+                "the STMTTRN has no TRNAMT",
+            );
             None
         }
         Some((v, line)) => {
@@ -397,7 +434,10 @@ fn read_line(trn: &Node, curdef: &str, problems: &mut Problems) -> Option<Parsed
                 problems.push(
                     format!("line {line}"),
                     "bad_amount",
-                    format!("TRNAMT {:?} is not an amount (an optional sign, digits, '.' and digits)", echo(v)),
+                    format!(
+                        "TRNAMT {:?} is not an amount (an optional sign, digits, '.' and digits)",
+                        echo(v)
+                    ),
                 );
             }
             a
@@ -405,7 +445,11 @@ fn read_line(trn: &Node, curdef: &str, problems: &mut Problems) -> Option<Parsed
     };
     let booked_on = match trn.leaf(&["DTPOSTED"]) {
         None => {
-            problems.push(format!("line {}", trn.line), "missing_date", "the STMTTRN has no DTPOSTED");
+            problems.push(
+                format!("line {}", trn.line),
+                "missing_date",
+                "the STMTTRN has no DTPOSTED",
+            );
             None
         }
         Some(("", line)) => {
@@ -454,19 +498,34 @@ mod tests {
     use proptest::prelude::*;
     use regex::Regex;
 
-    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bank-statements/ofx");
-    const GOOD: [&str; 4] = ["multiple_accounts.ofx", "anzcc.ofx", "checking.ofx", "bank_medium.ofx"];
+    const DIR: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/bank-statements/ofx"
+    );
+    const GOOD: [&str; 4] = [
+        "multiple_accounts.ofx",
+        "anzcc.ofx",
+        "checking.ofx",
+        "bank_medium.ofx",
+    ];
 
     fn fixture(name: &str) -> Vec<u8> {
         std::fs::read(format!("{DIR}/{name}")).unwrap()
     }
 
     fn codes(r: &Parsed) -> Vec<&'static str> {
-        r.as_ref().err().map(|ps| ps.iter().map(|p| p.code).collect()).unwrap_or_default()
+        r.as_ref()
+            .err()
+            .map(|ps| ps.iter().map(|p| p.code).collect())
+            .unwrap_or_default()
     }
 
     fn all(re: &str, text: &str) -> Vec<String> {
-        Regex::new(re).unwrap().captures_iter(text).map(|c| c[1].trim().to_owned()).collect()
+        Regex::new(re)
+            .unwrap()
+            .captures_iter(text)
+            .map(|c| c[1].trim().to_owned())
+            .collect()
     }
 
     /// What a plain regex sees in the file, compared with the reading.
@@ -474,26 +533,47 @@ mod tests {
         let bytes = fixture(name);
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let f = parse(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let stmts = Regex::new(r"<(STMTRS|CCSTMTRS)>").unwrap().find_iter(&text).count();
+        let stmts = Regex::new(r"<(STMTRS|CCSTMTRS)>")
+            .unwrap()
+            .find_iter(&text)
+            .count();
         assert_eq!(f.statements.len(), stmts, "{name}");
         let acctids = all(r"<ACCTID>([^<\r\n]+)", &text);
-        let got: Vec<String> = f.statements.iter().map(|s| s.account_number.clone().unwrap()).collect();
+        let got: Vec<String> = f
+            .statements
+            .iter()
+            .map(|s| s.account_number.clone().unwrap())
+            .collect();
         assert_eq!(got, acctids, "{name}");
         let amounts = all(r"<TRNAMT>([^<\r\n]+)", &text);
-        let got: Vec<String> = f.statements.iter().flat_map(|s| s.lines.iter().map(|l| l.amount.to_string())).collect();
+        let got: Vec<String> = f
+            .statements
+            .iter()
+            .flat_map(|s| s.lines.iter().map(|l| l.amount.to_string()))
+            .collect();
         assert_eq!(got, amounts, "{name}");
         let ledger = all(r"<LEDGERBAL>\s*<BALAMT>([^<\r\n]+)", &text);
         let got: Vec<String> = f
             .statements
             .iter()
-            .flat_map(|s| s.balances.iter().filter(|b| b.code == "CLBD").map(|b| b.amount.to_string()))
+            .flat_map(|s| {
+                s.balances
+                    .iter()
+                    .filter(|b| b.code == "CLBD")
+                    .map(|b| b.amount.to_string())
+            })
             .collect();
         assert_eq!(got, ledger, "{name}");
         let avail = all(r"<AVAILBAL>\s*<BALAMT>([^<\r\n]+)", &text);
         let got: Vec<String> = f
             .statements
             .iter()
-            .flat_map(|s| s.balances.iter().filter(|b| b.code == "CLAV").map(|b| b.amount.to_string()))
+            .flat_map(|s| {
+                s.balances
+                    .iter()
+                    .filter(|b| b.code == "CLAV")
+                    .map(|b| b.amount.to_string())
+            })
             .collect();
         assert_eq!(got, avail, "{name}");
         f
@@ -507,7 +587,10 @@ mod tests {
         assert_eq!(f.statements[1].account_number.as_deref(), Some("9200"));
         assert!(f.statements.iter().all(|s| s.lines.is_empty()));
         assert_eq!(f.statements[1].balances[0].amount.to_string(), "222");
-        assert_eq!(f.statements[1].balances[0].date, NaiveDate::from_ymd_opt(2012, 6, 3));
+        assert_eq!(
+            f.statements[1].balances[0].date,
+            NaiveDate::from_ymd_opt(2012, 6, 3)
+        );
         assert_eq!(f.statements[1].currency.as_deref(), Some("USD"));
     }
 
@@ -541,7 +624,10 @@ mod tests {
         assert_eq!(st.lines.len(), 3);
         let l = &st.lines[2];
         assert_eq!(l.structured_reference.as_deref(), Some("319"));
-        assert_eq!(l.counterparty_name.as_deref(), Some("RETURNED CHECK FEE, CHECK # 319"));
+        assert_eq!(
+            l.counterparty_name.as_deref(),
+            Some("RETURNED CHECK FEE, CHECK # 319")
+        );
         assert_eq!(
             l.description.as_deref(),
             Some("RETURNED CHECK FEE, CHECK # 319 FOR $45.33 ON 04/07/11")
@@ -555,8 +641,14 @@ mod tests {
         let st = &f.statements[0];
         assert_eq!(st.account_number.as_deref(), Some("12300 000012345678"));
         assert_eq!(st.lines.len(), 3);
-        assert_eq!(st.lines[0].counterparty_name.as_deref(), Some("MCDONALD'S #112"));
-        assert_eq!(st.lines[0].booked_on, NaiveDate::from_ymd_opt(2009, 4, 1).unwrap());
+        assert_eq!(
+            st.lines[0].counterparty_name.as_deref(),
+            Some("MCDONALD'S #112")
+        );
+        assert_eq!(
+            st.lines[0].booked_on,
+            NaiveDate::from_ymd_opt(2009, 4, 1).unwrap()
+        );
         assert_eq!(st.lines[1].amount.to_string(), "-316.67");
         assert_eq!(st.lines[1].path, "line 16");
     }
@@ -580,13 +672,19 @@ mod tests {
         assert_eq!(amount.field, "line 37");
         assert!(amount.message.contains("$120"));
         // Its DTPOSTED 201120000000 (month 20) is no date either.
-        assert!(ps.iter().any(|p| p.code == "bad_date" && p.field == "line 36"));
+        assert!(ps
+            .iter()
+            .any(|p| p.code == "bad_date" && p.field == "line 36"));
 
         let ps = parse(&fixture("bad/date_missing.ofx")).unwrap_err();
         let got: Vec<(&str, &str)> = ps.iter().map(|p| (p.field.as_str(), p.code)).collect();
         assert_eq!(
             got,
-            [("line 33", "missing_date"), ("line 42", "missing_date"), ("line 50", "bad_date")]
+            [
+                ("line 33", "missing_date"),
+                ("line 42", "missing_date"),
+                ("line 50", "bad_date")
+            ]
         );
 
         let f = parse(&fixture("bad/empty_balance.ofx")).unwrap();
@@ -600,23 +698,39 @@ mod tests {
     #[test]
     fn dtd_entities_latin1_and_truncation() {
         let ofx = String::from_utf8(fixture("anzcc.ofx")).unwrap();
-        let evil = ofx.replacen("<OFX>", "<!DOCTYPE OFX [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><OFX>", 1);
+        let evil = ofx.replacen(
+            "<OFX>",
+            "<!DOCTYPE OFX [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><OFX>",
+            1,
+        );
         assert_eq!(codes(&parse(evil.as_bytes())), ["dtd_refused"]);
         let amp = ofx.replace("SOME MEMO", "A &amp; B &x; &#233;");
         let f = parse(amp.as_bytes()).unwrap();
-        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("A & B &x; é"));
+        assert_eq!(
+            f.statements[0].lines[0].description.as_deref(),
+            Some("A & B &x; é")
+        );
         let mut latin1 = ofx.replace("SOME MEMO", "CAF").into_bytes();
         let at = latin1.windows(3).position(|w| w == b"CAF").unwrap() + 3;
         latin1.insert(at, 0xC9);
         let f = parse(&latin1).unwrap();
-        assert_eq!(f.statements[0].lines[0].description.as_deref(), Some("CAFÉ"));
+        assert_eq!(
+            f.statements[0].lines[0].description.as_deref(),
+            Some("CAFÉ")
+        );
         let cut = &ofx.as_bytes()[..ofx.len() - 10];
         assert_eq!(codes(&parse(cut)), ["not_well_formed"]);
     }
 
     fn fixtures() -> Vec<Vec<u8>> {
         GOOD.iter()
-            .chain(&["error_message.ofx", "bank_small.ofx", "bad/date_missing.ofx", "bad/decimal_error.ofx", "bad/empty_balance.ofx"])
+            .chain(&[
+                "error_message.ofx",
+                "bank_small.ofx",
+                "bad/date_missing.ofx",
+                "bad/decimal_error.ofx",
+                "bad/empty_balance.ofx",
+            ])
             .map(|n| fixture(n))
             .collect()
     }
