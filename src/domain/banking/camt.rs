@@ -867,7 +867,25 @@ mod tests {
 
     #[test]
     fn every_fixture_matches_genkgos_reading() {
-        for name in WITH_EXPECTED {
+        // Every NAME.expected.json of the folder, not only the ones known today.
+        let mut names: Vec<String> = std::fs::read_dir(DIR)
+            .unwrap()
+            .filter_map(|e| {
+                let n = e.unwrap().file_name().into_string().unwrap();
+                n.strip_suffix(".expected.json").map(str::to_owned)
+            })
+            .collect();
+        names.sort();
+        assert_eq!(names, WITH_EXPECTED);
+        let entry_amount =
+            regex::Regex::new(r"<Ntry>\s*<Amt[^>]*>([^<]*)</Amt>\s*<CdtDbtInd>(\w+)").unwrap();
+        for name in &names {
+            let xml = String::from_utf8(fixture(&format!("{name}.xml"))).unwrap();
+            // The amounts exactly as written (scale kept), signed by their indicator.
+            let written: Vec<String> = entry_amount
+                .captures_iter(&xml)
+                .map(|c| format!("{}{}", if &c[2] == "DBIT" { "-" } else { "" }, &c[1]))
+                .collect();
             let parsed =
                 parse(&fixture(&format!("{name}.xml"))).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             let expected: serde_json::Value =
@@ -921,6 +939,12 @@ mod tests {
                 seen += 1;
             }
             assert!(seen > 0, "{name}");
+            let read: Vec<String> = parsed
+                .statements
+                .iter()
+                .flat_map(|s| s.lines.iter().map(|l| l.amount.to_string()))
+                .collect();
+            assert_eq!(read, written, "{name}");
         }
     }
 

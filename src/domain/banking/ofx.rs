@@ -320,11 +320,21 @@ fn closes(rest: &str, name: &str) -> bool {
 }
 
 /// `TRNAMT`/`BALAMT`: an optional sign, digits, one optional `.` (or `,`) and digits.
+/// A missing integer part (`-.50`, which some banks write) reads as `0`.
 fn ofx_amount(v: &str) -> Option<Decimal> {
-    if !v.contains('.') && v.matches(',').count() == 1 {
-        signed_decimal(&v.replace(',', "."))
+    let v = if !v.contains('.') && v.matches(',').count() == 1 {
+        v.replace(',', ".")
     } else {
-        signed_decimal(v)
+        v.to_owned()
+    };
+    let (sign, digits) = match v.strip_prefix(['-', '+']) {
+        Some(rest) => (v.get(..1).unwrap_or(""), rest),
+        None => ("", v.as_str()),
+    };
+    if digits.starts_with('.') {
+        signed_decimal(&format!("{sign}0{digits}"))
+    } else {
+        signed_decimal(&v)
     }
 }
 
@@ -663,6 +673,32 @@ mod tests {
         assert_eq!(codes(&parse(&fixture("bank_small.ofx"))), ["no_statement"]);
         assert_eq!(codes(&parse(b"hello")), ["not_ofx"]);
         assert_eq!(codes(&parse(b"")), ["not_ofx"]);
+    }
+
+    #[test]
+    fn amount_forms() {
+        let got: Vec<Option<String>> = [
+            "-5.50", "+3", "-.50", ".5", "1,25", "$120", "1,234.56", "", "-", "1e3",
+        ]
+        .iter()
+        .map(|v| ofx_amount(v).map(|d| d.to_string()))
+        .collect();
+        let want: Vec<Option<String>> = [
+            Some("-5.50"),
+            Some("3"),
+            Some("-0.50"),
+            Some("0.5"),
+            Some("1.25"),
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]
+        .iter()
+        .map(|o| o.map(str::to_owned))
+        .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
