@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub mod camt;
+mod common;
 pub mod csv;
 pub mod ofx;
 
