@@ -3,6 +3,8 @@
 //! transfers between the organization's bank accounts ([`transfers`]) and the cash position
 //! ([`cash`]). Each use case opens its own unit of work.
 
+pub mod auto;
+pub mod cash;
 pub mod reconcile;
 pub mod rules;
 pub mod statements;

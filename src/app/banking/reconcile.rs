@@ -31,8 +31,8 @@ use crate::db::ledger::LineRow;
 use crate::db::record::Stored;
 use crate::db::{self, SqlUuid};
 use crate::domain::ids::{
-    BankReconciliationId, BankTransactionId, ClientAccountId, JournalEntryId,
-    LedgerAccountId, OrganizationId, PaymentId, TaxRateId, UserId,
+    BankReconciliationId, BankTransactionId, ClientAccountId, JournalEntryId, LedgerAccountId,
+    OrganizationId, PaymentId, TaxRateId, UserId,
 };
 use crate::domain::ledger::{journal_line_id, Side};
 use crate::domain::money::{decimal_string, Currency};
@@ -87,11 +87,7 @@ pub struct ReconciliationView {
     pub created_at: DateTime<Utc>,
 }
 
-fn view(
-    row: &ReconciliationRow,
-    items: &[ItemRow],
-    currency: Currency,
-) -> ReconciliationView {
+fn view(row: &ReconciliationRow, items: &[ItemRow], currency: Currency) -> ReconciliationView {
     let money = |m: i64| Decimal::new(m, currency.exponent());
     ReconciliationView {
         id: row.id.0,
@@ -200,28 +196,31 @@ fn bank_side(
             "name at least one bank transaction",
         ));
     };
-    if let Some((i, _)) = ids
-        .iter()
-        .enumerate()
-        .find(|(_, id)| by_id.get(id).is_some_and(|r| r.bank_account_id != first.bank_account_id))
-    {
+    if let Some((i, _)) = ids.iter().enumerate().find(|(_, id)| {
+        by_id
+            .get(id)
+            .is_some_and(|r| r.bank_account_id != first.bank_account_id)
+    }) {
         return Err(AppError::field(
             "other_bank_account",
             &format!("{field}[{i}]"),
             "all bank transactions of a reconciliation belong to one bank account",
         ));
     }
-    if let Some((i, r)) = ids
-        .iter()
-        .enumerate()
-        .find_map(|(i, id)| by_id.get(id).filter(|r| r.reconciliation_id.is_some()).map(|r| (i, r)))
-    {
+    if let Some((i, r)) = ids.iter().enumerate().find_map(|(i, id)| {
+        by_id
+            .get(id)
+            .filter(|r| r.reconciliation_id.is_some())
+            .map(|r| (i, r))
+    }) {
         return Err(AppError::conflict_on(
             "already_reconciled",
             &format!("{field}[{i}]"),
             format!(
                 "this bank transaction is already reconciled (reconciliation {})",
-                r.reconciliation_id.map(|x| x.0.to_string()).unwrap_or_default()
+                r.reconciliation_id
+                    .map(|x| x.0.to_string())
+                    .unwrap_or_default()
             ),
         ));
     }
@@ -287,9 +286,11 @@ fn ledger_side(
                 }
                 items.extend(lines.into_iter().map(|l| (field.clone(), l)));
             }
-            Err(diesel::result::Error::NotFound) => {
-                check.push(field, "not_found", "no such journal entry in your organization")
-            }
+            Err(diesel::result::Error::NotFound) => check.push(
+                field,
+                "not_found",
+                "no such journal entry in your organization",
+            ),
             Err(e) => return Err(e.into()),
         }
     }
@@ -422,8 +423,16 @@ fn make(
                 ),
             ));
         };
-        let bank_side = if difference > 0 { Side::Debit } else { Side::Credit };
-        let other = if difference > 0 { Side::Credit } else { Side::Debit };
+        let bank_side = if difference > 0 {
+            Side::Debit
+        } else {
+            Side::Credit
+        };
+        let other = if difference > 0 {
+            Side::Credit
+        } else {
+            Side::Debit
+        };
         let amount = Decimal::new(difference.abs(), currency.exponent());
         let (rate, base_amount) = in_base(tx, org, currency, amount, date)?;
         let posted = ledger::post_entry_for(
@@ -527,6 +536,32 @@ fn make(
     let view = view(&row, &items, currency);
     tx.record(Change::created("bank_reconciliation", id.0, &view));
     Ok(view)
+}
+
+/// Auto-reconcile's match of one line with one ledger line.
+pub fn match_auto(
+    tx: &mut Tx,
+    bank: &BankAccountRow,
+    line: TransactionRow,
+    item: LedgerItem,
+) -> Result<ReconciliationView, AppError> {
+    let caller = tx.caller()?;
+    let org = ledger::org(tx, caller)?;
+    make(
+        tx,
+        caller,
+        &org,
+        bank,
+        vec![line],
+        vec![item],
+        Making {
+            kind: "match",
+            difference_account: None,
+            entry: None,
+            payment: None,
+            auto: true,
+        },
+    )
 }
 
 /// The error of posting an entry, its line fields renamed to what the caller named.
@@ -783,7 +818,13 @@ pub fn categorize_in(
 ) -> Result<ReconciliationView, AppError> {
     let caller = tx.caller()?;
     let org = ledger::org(tx, caller)?;
-    let account = categorizable(tx, org.id, bank, category.ledger_account_id, "ledger_account_id")?;
+    let account = categorizable(
+        tx,
+        org.id,
+        bank,
+        category.ledger_account_id,
+        "ledger_account_id",
+    )?;
     if let Some(client) = category.account_id {
         match crate::db::crm::accounts::find(tx, org.id, client) {
             Ok(_) => {}
@@ -867,7 +908,14 @@ pub fn categorize_in(
     }
     lines.insert(
         1,
-        draft_line(account, other, net, None, category.account_id, description.clone()),
+        draft_line(
+            account,
+            other,
+            net,
+            None,
+            category.account_id,
+            description.clone(),
+        ),
     );
     let posted = ledger::post_entry_for(
         tx,
@@ -1058,7 +1106,11 @@ pub async fn pay_from_line(
         check.max_chars("reference", req.reference.as_deref(), 200);
         check.max_chars("memo", req.memo.as_deref(), 5000);
         if req.allocations.len() > 200 {
-            check.push("allocations", "too_many_allocations", "at most 200 allocations");
+            check.push(
+                "allocations",
+                "too_many_allocations",
+                "at most 200 allocations",
+            );
         }
         let allocations = allocation_entries(req.allocations, &mut check);
         check.finish()?;
@@ -1123,9 +1175,7 @@ pub async fn undo(app: &App, cx: &Context, id: BankReconciliationId) -> Result<O
         if let Some(payment) = row.payment_id {
             let before = payments::current(tx, caller, payment)?;
             let after = payments::void_in(tx, caller, payment)?;
-            tx.record(
-                Change::updated("payment", payment.0, &before, &after).as_event("voided"),
-            );
+            tx.record(Change::updated("payment", payment.0, &before, &after).as_event("voided"));
         }
         if let Some(entry) = row.entry_id {
             let original = ledger::get_entry(tx, caller, entry)?;

@@ -29,7 +29,9 @@ use crate::db::billing::bank_accounts::BankAccountRow;
 use crate::db::record::{Keyset, Stored};
 use crate::db::{self, SqlDecimal};
 use crate::domain::banking::{self as reading, CsvMapping, Format, ParseProblem, ParsedStatement};
-use crate::domain::ids::{BankAccountId, BankStatementId, BankTransactionId, OrganizationId, UserId};
+use crate::domain::ids::{
+    BankAccountId, BankStatementId, BankTransactionId, OrganizationId, UserId,
+};
 use crate::domain::money::{decimal_string_opt, Currency};
 
 use super::transactions::TransactionView;
@@ -276,21 +278,20 @@ fn import_in(
         Some(id) => vec![BankAccountRow::find(tx, org, id).found("bank account")?],
         None => all_banks(tx, org)?,
     };
-    let mapping: Option<CsvMapping> = match (format, target, banks.first()) {
-        (Format::Csv, Some(_), Some(b)) => match &b.csv_mapping {
-            Some(m) => Some(serde_json::from_str(m).map_err(|e| {
-                AppError::internal(format!("stored CSV mapping unreadable: {e}"))
-            })?),
-            None => None,
-        },
-        (Format::Csv, None, _) => {
-            return Err(AppError::unprocessable(
+    let mapping: Option<CsvMapping> =
+        match (format, target, banks.first()) {
+            (Format::Csv, Some(_), Some(b)) => match &b.csv_mapping {
+                Some(m) => Some(serde_json::from_str(m).map_err(|e| {
+                    AppError::internal(format!("stored CSV mapping unreadable: {e}"))
+                })?),
+                None => None,
+            },
+            (Format::Csv, None, _) => return Err(AppError::unprocessable(
                 "csv_needs_bank_account",
                 "a CSV file names no account: import it with POST /bank-accounts/{id}/statements",
-            ))
-        }
-        _ => None,
-    };
+            )),
+            _ => None,
+        };
     let file = reading::parse(format, body, mapping.as_ref()).map_err(invalid)?;
     if file.statements.is_empty() {
         return Err(invalid(vec![ParseProblem::new(
@@ -398,14 +399,22 @@ fn import_in(
             .collect();
         let keys: Vec<String> = keyed.iter().map(|(k, _)| k.clone()).collect();
         let taken: std::collections::HashSet<String> =
-            store::taken_keys(tx, org, r.bank.id, &keys)?.into_iter().collect();
+            store::taken_keys(tx, org, r.bank.id, &keys)?
+                .into_iter()
+                .collect();
         let (opening, closing) = booked(r.stmt);
         let sum = r
             .stmt
             .lines
             .iter()
             .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.amount))
-            .ok_or_else(|| invalid(vec![ParseProblem::new(&r.stmt.path, "too_large", "the lines add up to more than can be held")]))?;
+            .ok_or_else(|| {
+                invalid(vec![ParseProblem::new(
+                    &r.stmt.path,
+                    "too_large",
+                    "the lines add up to more than can be held",
+                )])
+            })?;
         let from = r
             .stmt
             .from
@@ -611,7 +620,11 @@ pub async fn list(
         let req = PageRequest::new(&page, "-created_at", &bank.0.to_string())?;
         let after = req.after.as_ref().map(|(_, id)| BankStatementId(*id));
         let rows = store::list_statements(tx, caller.org, bank, after, req.fetch())?;
-        Ok(req.page(rows, |r| (String::new(), r.id.0), |r| StatementView::from(&r)))
+        Ok(req.page(
+            rows,
+            |r| (String::new(), r.id.0),
+            |r| StatementView::from(&r),
+        ))
     })
     .await
 }
@@ -635,9 +648,15 @@ mod tests {
 
     #[test]
     fn xml_that_is_ofx_goes_to_the_ofx_reader() {
-        assert_eq!(format_of("application/xml", b"<Document/>"), Some(Format::Camt053));
         assert_eq!(
-            format_of("text/xml; charset=utf-8", b"<?xml version=\"1.0\"?><?OFX OFXHEADER=\"200\"?>"),
+            format_of("application/xml", b"<Document/>"),
+            Some(Format::Camt053)
+        );
+        assert_eq!(
+            format_of(
+                "text/xml; charset=utf-8",
+                b"<?xml version=\"1.0\"?><?OFX OFXHEADER=\"200\"?>"
+            ),
             Some(Format::Ofx)
         );
         assert_eq!(format_of("text/csv", b"a,b"), Some(Format::Csv));

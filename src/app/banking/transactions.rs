@@ -149,9 +149,10 @@ pub async fn list(
         )?;
         let currency = currency_of(&account.currency)?;
         let amount_minor = match query.amount {
-            Some(a) => Some(super::statements::minor_of(a, currency).ok_or_else(|| {
-                AppError::field("too_large", "amount", "too large")
-            })?),
+            Some(a) => Some(
+                super::statements::minor_of(a, currency)
+                    .ok_or_else(|| AppError::field("too_large", "amount", "too large"))?,
+            ),
             None => None,
         };
         if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
@@ -178,7 +179,11 @@ pub async fn list(
         let after = match &req.after {
             Some((v, id)) => Some((
                 v.parse::<NaiveDate>().map_err(|_| {
-                    AppError::field("invalid_cursor", "cursor", "is not a cursor this list handed out")
+                    AppError::field(
+                        "invalid_cursor",
+                        "cursor",
+                        "is not a cursor this list handed out",
+                    )
                 })?,
                 BankTransactionId(*id),
             )),

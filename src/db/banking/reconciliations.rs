@@ -52,9 +52,11 @@ pub fn insert(conn: &mut DbConn, row: &ReconciliationRow, items: &[ItemRow]) -> 
         .values(row)
         .execute(conn)?;
     for chunk in items.chunks(500) {
-        crate::on_backend!(conn, |c| diesel::insert_into(bank_reconciliation_items::table)
-            .values(chunk)
-            .execute(c))?;
+        crate::on_backend!(conn, |c| diesel::insert_into(
+            bank_reconciliation_items::table
+        )
+        .values(chunk)
+        .execute(c))?;
     }
     Ok(())
 }
@@ -86,7 +88,11 @@ pub fn items_of(
 }
 
 /// Removes a reconciliation and what it holds; false when it was already gone.
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: BankReconciliationId) -> QueryResult<bool> {
+pub fn delete(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: BankReconciliationId,
+) -> QueryResult<bool> {
     diesel::delete(
         bank_reconciliation_items::table.filter(
             bank_reconciliation_items::organization_id
@@ -156,7 +162,11 @@ pub fn lines_on(
                 .and(journal_lines::ledger_account_id.eq(account)),
         )
         .select(LineRow::as_select())
-        .order((journal_lines::entry_date, journal_lines::entry_id, journal_lines::line_no))
+        .order((
+            journal_lines::entry_date,
+            journal_lines::entry_id,
+            journal_lines::line_no,
+        ))
         .into_boxed();
     if let Some(on) = on {
         q = q.filter(journal_lines::entry_date.le(on));
@@ -194,4 +204,87 @@ pub fn reconciled_lines_as_of(
         .into_iter()
         .filter_map(|(e, l)| Some((e?, l?)))
         .collect())
+}
+
+/// The payments that posted these entries.
+pub fn payments_by_entries(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    entries: &[JournalEntryId],
+) -> QueryResult<Vec<crate::db::billing::payments::PaymentRow>> {
+    use crate::db::schema::payments;
+    let mut out = Vec::new();
+    for chunk in entries.chunks(500) {
+        out.extend(
+            payments::table
+                .filter(
+                    payments::organization_id
+                        .eq(org)
+                        .and(payments::journal_entry_id.eq_any(chunk)),
+                )
+                .select(crate::db::billing::payments::PaymentRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Every journal-line item of `bank`'s reconciliations.
+pub fn reconciled_lines(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    bank: BankAccountId,
+) -> QueryResult<Vec<(JournalEntryId, i32)>> {
+    reconciled_lines_as_of(conn, org, bank, NaiveDate::MAX)
+}
+
+/// The entries with these ids.
+pub fn entries_by_ids(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[JournalEntryId],
+) -> QueryResult<Vec<crate::db::ledger::EntryRow>> {
+    use crate::db::schema::journal_entries;
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            journal_entries::table
+                .filter(
+                    journal_entries::organization_id
+                        .eq(org)
+                        .and(journal_entries::id.eq_any(chunk)),
+                )
+                .select(crate::db::ledger::EntryRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// The live client accounts whose `bank_accounts` hold `ident` (normalized: capitals, no
+/// spaces).
+pub fn clients_paying_from(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ident: &str,
+) -> QueryResult<Vec<crate::domain::ids::ClientAccountId>> {
+    use crate::db::schema::accounts;
+    let quoted = serde_json::Value::String(ident.to_owned()).to_string();
+    let pattern = format!(
+        "%{}%",
+        quoted
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::archived_at.is_null())
+                .and(accounts::merged_into_id.is_null())
+                .and(accounts::bank_accounts.like(pattern).escape('\\')),
+        )
+        .select(accounts::id)
+        .load(conn)
 }

@@ -7,8 +7,7 @@ use diesel::prelude::*;
 use crate::db::schema::{bank_statements, bank_transactions};
 use crate::db::{DbConn, SqlDecimal};
 use crate::domain::ids::{
-    BankAccountId, BankReconciliationId, BankStatementId, BankTransactionId, OrganizationId,
-    UserId,
+    BankAccountId, BankReconciliationId, BankStatementId, BankTransactionId, OrganizationId, UserId,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -242,15 +241,19 @@ pub fn list_transactions(
             crate::db::crm::lower(t::description.assume_not_null())
                 .like(pattern.clone())
                 .escape('\\')
-                .or(crate::db::crm::lower(t::counterparty_name.assume_not_null())
-                    .like(pattern.clone())
-                    .escape('\\'))
+                .or(
+                    crate::db::crm::lower(t::counterparty_name.assume_not_null())
+                        .like(pattern.clone())
+                        .escape('\\'),
+                )
                 .or(crate::db::crm::lower(t::bank_reference.assume_not_null())
                     .like(pattern.clone())
                     .escape('\\'))
-                .or(crate::db::crm::lower(t::structured_reference.assume_not_null())
-                    .like(pattern)
-                    .escape('\\')),
+                .or(
+                    crate::db::crm::lower(t::structured_reference.assume_not_null())
+                        .like(pattern)
+                        .escape('\\'),
+                ),
         );
     }
     if descending {
@@ -349,11 +352,9 @@ pub fn unreconciled_as_of(
                 .and(t::bank_account_id.eq(bank))
                 .and(t::booked_on.le(on))
                 .and(
-                    t::reconciliation_id
-                        .is_null()
-                        .or(t::reconciliation_id
-                            .assume_not_null()
-                            .ne_all(reconciled_by_then)),
+                    t::reconciliation_id.is_null().or(t::reconciliation_id
+                        .assume_not_null()
+                        .ne_all(reconciled_by_then)),
                 ),
         )
         .select(TransactionRow::as_select())

@@ -4,6 +4,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod cash;
 pub mod reconciliations;
 pub mod rules;
 pub mod statements;
@@ -13,6 +14,7 @@ pub mod transfers;
 pub fn routes(cfg: &mut ServiceConfig) {
     statements::routes(cfg);
     reconciliations::routes(cfg);
+    cash::routes(cfg);
     rules::routes(cfg);
     transfers::routes(cfg);
 }
