@@ -206,7 +206,7 @@ fn open_items(tx: &mut Tx, bank: &BankAccountRow) -> Result<HashMap<i64, Vec<Ite
                 texts,
             });
     }
-    let far = NaiveDate::MAX;
+    let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
     for d in standing_documents(tx, org, &["invoice", "bill"], far, None)? {
         if d.currency != bank.currency || !matches!(d.status.as_str(), "open" | "partially_paid") {
             continue;

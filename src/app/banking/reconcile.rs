@@ -1165,6 +1165,13 @@ pub async fn undo(app: &App, cx: &Context, id: BankReconciliationId) -> Result<O
         let org = ledger::org(tx, caller)?;
         let (row, items, currency) = load(tx, org.id, id)?;
         let before = view(&row, &items, currency);
+        let lines: Vec<BankTransactionId> = items
+            .iter()
+            .filter(|i| i.item_kind == "bank_transaction")
+            .map(|i| BankTransactionId(i.item_id.0))
+            .collect();
+        let befores = lines_store::transactions_by_ids(tx, org.id, &lines)?;
+        lines_store::set_reconciliation(tx, org.id, &lines, None, db::now())?;
         if !store::delete(tx, org.id, id)? {
             return Err(AppError::not_found("bank reconciliation"));
         }
@@ -1190,13 +1197,6 @@ pub async fn undo(app: &App, cx: &Context, id: BankReconciliationId) -> Result<O
                 )?;
             }
         }
-        let lines: Vec<BankTransactionId> = items
-            .iter()
-            .filter(|i| i.item_kind == "bank_transaction")
-            .map(|i| BankTransactionId(i.item_id.0))
-            .collect();
-        let befores = lines_store::transactions_by_ids(tx, org.id, &lines)?;
-        lines_store::set_reconciliation(tx, org.id, &lines, None, db::now())?;
         for b in befores {
             let after = lines_store::find_transaction(tx, org.id, b.id)?;
             tx.record(

@@ -235,7 +235,12 @@ pub fn reconciled_lines(
     org: OrganizationId,
     bank: BankAccountId,
 ) -> QueryResult<Vec<(JournalEntryId, i32)>> {
-    reconciled_lines_as_of(conn, org, bank, NaiveDate::MAX)
+    reconciled_lines_as_of(
+        conn,
+        org,
+        bank,
+        NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
+    )
 }
 
 /// The entries with these ids.

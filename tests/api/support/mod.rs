@@ -129,6 +129,7 @@ pub fn test_config(database_url: &str) -> Config {
         jwt_secret: Some(Secret::new(JWT_SECRET.into())),
         rate_limit: 0,
         body_limit: accord::config::DEFAULT_BODY_LIMIT,
+        statement_limit: accord::config::DEFAULT_STATEMENT_LIMIT,
         pool_size: 8,
         pool_timeout: Duration::from_secs(5),
         access_token_ttl: Duration::from_secs(900),
