@@ -379,6 +379,8 @@ fn import_in(
     };
     // Occurrences are counted per bank account over the whole file.
     let mut seen: HashMap<(BankAccountId, String), usize> = HashMap::new();
+    // Whether anything new was stored: a statement (even one without lines) or a line.
+    let mut stored_any = false;
     for r in routed {
         let currency = currency_of(&r.bank.currency)?;
         let keyed: Vec<(String, &reading::ParsedLine)> = r
@@ -432,10 +434,9 @@ fn import_in(
         // A statement already held (same bank id, or the same period and balances) is not
         // stored twice.
         let existing = match &r.stmt.bank_statement_id {
-            Some(bid) if new_lines.is_empty() => {
-                store::statement_by_bank_id(tx, org, r.bank.id, bid)?
-            }
-            _ => None,
+            _ if !new_lines.is_empty() => None,
+            Some(bid) => store::statement_by_bank_id(tx, org, r.bank.id, bid)?,
+            None => store::statement_from_file(tx, org, r.bank.id, &file_hash, from, to)?,
         };
         let row = match existing {
             Some(mut row) => {
@@ -466,6 +467,7 @@ fn import_in(
                     updated_at: now,
                 };
                 if !new_lines.is_empty() || opening.is_some() || closing.is_some() {
+                    stored_any = true;
                     store::insert_statement(tx, &row)?;
                     tx.record(Change::created(
                         "bank_statement",
@@ -524,8 +526,11 @@ fn import_in(
         answer.duplicates_skipped += duplicates;
         answer.statements.push(StatementView::from(&row));
     }
-    let created = answer.imported > 0;
-    Ok((answer, created))
+    Ok((answer, stored_any || answer_imported(&answer)))
+}
+
+fn answer_imported(a: &ImportAnswer) -> bool {
+    a.imported > 0
 }
 
 fn all_banks(tx: &mut Tx, org: OrganizationId) -> Result<Vec<BankAccountRow>, AppError> {

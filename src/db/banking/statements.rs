@@ -360,3 +360,26 @@ pub fn unreconciled_as_of(
         .select(TransactionRow::as_select())
         .load(conn)
 }
+
+/// A statement of `bank` imported from the file with this hash, covering the same period.
+pub fn statement_from_file(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    bank: BankAccountId,
+    sha256: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> QueryResult<Option<StatementRow>> {
+    let rows: Vec<StatementRow> = bank_statements::table
+        .filter(
+            bank_statements::organization_id
+                .eq(org)
+                .and(bank_statements::bank_account_id.eq(bank))
+                .and(bank_statements::file_sha256.eq(sha256)),
+        )
+        .select(StatementRow::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .find(|r| r.from_date == from && r.to_date == to))
+}
