@@ -526,11 +526,8 @@ fn import_in(
         answer.duplicates_skipped += duplicates;
         answer.statements.push(StatementView::from(&row));
     }
-    Ok((answer, stored_any || answer_imported(&answer)))
-}
-
-fn answer_imported(a: &ImportAnswer) -> bool {
-    a.imported > 0
+    let created = stored_any || answer.imported > 0;
+    Ok((answer, created))
 }
 
 fn all_banks(tx: &mut Tx, org: OrganizationId) -> Result<Vec<BankAccountRow>, AppError> {
