@@ -266,3 +266,29 @@ mod tests {
         assert!(!InteractionKind::Note.is_check_in());
     }
 }
+
+/// Whether `ident` reads as an IBAN (two letters and two check digits first, spaces aside).
+pub fn looks_like_iban(ident: &str) -> bool {
+    let mut chars = ident.chars().filter(|c| !c.is_whitespace());
+    let mut next = || chars.next();
+    matches!(
+        (next(), next(), next(), next()),
+        (Some(a), Some(b), Some(c), Some(d))
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
+                && c.is_ascii_digit() && d.is_ascii_digit()
+    )
+}
+
+/// A bank account as stored for matching: an IBAN without spaces in capitals, else the
+/// account number trimmed.
+pub fn normalize_bank_identifier(ident: &str) -> String {
+    if looks_like_iban(ident) {
+        ident
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase()
+    } else {
+        ident.trim().to_owned()
+    }
+}

@@ -99,6 +99,9 @@ id_type!(
     DocumentId,
     PaymentId,
     AllocationId,
+    // banking
+    BankRuleId,
+    BankTransferId,
     // the change log and the audit trail
     EventId,
     AuditEventId,
@@ -118,4 +121,4 @@ macro_rules! entry_source {
     )*};
 }
 
-entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId);
+entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId, BankTransferId);
