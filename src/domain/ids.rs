@@ -121,4 +121,10 @@ macro_rules! entry_source {
     )*};
 }
 
-entry_source!(DocumentId, PaymentId, AllocationId, JournalEntryId, BankTransferId);
+entry_source!(
+    DocumentId,
+    PaymentId,
+    AllocationId,
+    JournalEntryId,
+    BankTransferId
+);

@@ -291,9 +291,7 @@ fn check_row(
                     "control_account",
                     "receivables and payables take postings only from documents and payments",
                 );
-            } else if bank
-                .as_ref()
-                .is_some_and(|b| b.ledger_account_id == a.id)
+            } else if bank.as_ref().is_some_and(|b| b.ledger_account_id == a.id)
                 || (bank.is_none() && role == Some(SystemRole::Bank))
             {
                 check.push(

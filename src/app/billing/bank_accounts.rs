@@ -254,11 +254,7 @@ impl BankAccountRequest {
 
 /// The first free code from 1011 up (next to the chart's 1010 Bank); for a credit card, from
 /// 2410 up (among the liabilities).
-fn free_code(
-    tx: &mut Tx,
-    org: OrganizationId,
-    kind: BankAccountKind,
-) -> Result<String, AppError> {
+fn free_code(tx: &mut Tx, org: OrganizationId, kind: BankAccountKind) -> Result<String, AppError> {
     let taken: std::collections::HashSet<String> = db::ledger::all_accounts(tx, org)?
         .into_iter()
         .map(|a| a.code)
@@ -514,7 +510,13 @@ fn date_format_ok(format: &str) -> bool {
         return false;
     };
     let mut written = String::new();
-    if write!(written, "{}", day.format_with_items(StrftimeItems::new(format))).is_err() {
+    if write!(
+        written,
+        "{}",
+        day.format_with_items(StrftimeItems::new(format))
+    )
+    .is_err()
+    {
         return false;
     }
     chrono::NaiveDate::parse_from_str(&written, format).is_ok_and(|d| d == day)
@@ -548,16 +550,18 @@ pub fn check_csv_mapping(m: &CsvMapping, check: &mut Check) {
     check_column(check, "debit_column", m.debit_column.as_deref());
     check_column(check, "credit_column", m.credit_column.as_deref());
     check_column(check, "reference_column", m.reference_column.as_deref());
-    check_column(check, "counterparty_column", m.counterparty_column.as_deref());
-    if m
-        .decimal_separator
+    check_column(
+        check,
+        "counterparty_column",
+        m.counterparty_column.as_deref(),
+    );
+    if m.decimal_separator
         .as_deref()
         .is_some_and(|s| s != "." && s != ",")
     {
         check.push("decimal_separator", "invalid_value", "`.` or `,`");
     }
-    if m
-        .delimiter
+    if m.delimiter
         .as_deref()
         .is_some_and(|s| !matches!(s, "," | ";" | "\t"))
     {
@@ -599,12 +603,7 @@ fn change_in(
         return Err(AppError::version_mismatch());
     }
     let after = BankAccountView::from(row);
-    tx.record(Change::updated(
-        BankAccount::NAME,
-        id.0,
-        &before,
-        &after,
-    ));
+    tx.record(Change::updated(BankAccount::NAME, id.0, &before, &after));
     Ok(after)
 }
 
@@ -643,7 +642,9 @@ pub async fn set_balance_anchor(
             Some(a) => {
                 let balance = a.balance.trim();
                 match balance.parse::<rust_decimal::Decimal>() {
-                    Ok(b) if b.abs() < rust_decimal::Decimal::from(1_000_000_000_000_000_000i64) => {
+                    Ok(b)
+                        if b.abs() < rust_decimal::Decimal::from(1_000_000_000_000_000_000i64) =>
+                    {
                         row.anchor_date = Some(a.date);
                         row.anchor_balance = Some(SqlDecimal(b));
                     }

@@ -70,9 +70,9 @@ pub fn page_by_priority(
         .into_boxed();
     if let Some((priority, id)) = after {
         q = q.filter(
-            bank_rules::priority.gt(priority).or(bank_rules::priority
-                .eq(priority)
-                .and(bank_rules::id.gt(id))),
+            bank_rules::priority
+                .gt(priority)
+                .or(bank_rules::priority.eq(priority).and(bank_rules::id.gt(id))),
         );
     }
     q.order((bank_rules::priority.asc(), bank_rules::id.asc()))

@@ -140,7 +140,11 @@ pub fn find_accounts_by_bank_account(
                 .eq(org)
                 .and(accounts::archived_at.is_null())
                 .and(accounts::merged_into_id.is_null())
-                .and(accounts::bank_accounts.like(format!("%{escaped}%")).escape('\\')),
+                .and(
+                    accounts::bank_accounts
+                        .like(format!("%{escaped}%"))
+                        .escape('\\'),
+                ),
         )
         .order(accounts::id.asc())
         .select((accounts::id, accounts::bank_accounts))

@@ -1,7 +1,11 @@
 //! Placeholder: the camt reader is being written.
 
-use super::{Parsed, ParseProblem};
+use super::{ParseProblem, Parsed};
 
 pub fn parse(_bytes: &[u8]) -> Parsed {
-    Err(vec![ParseProblem::new("file", "unsupported", "not yet read")])
+    Err(vec![ParseProblem::new(
+        "file",
+        "unsupported",
+        "not yet read",
+    )])
 }

@@ -1,7 +1,11 @@
 //! Placeholder: the csv reader is being written.
 
-use super::{Parsed, ParseProblem};
+use super::{ParseProblem, Parsed};
 
 pub fn parse(_bytes: &[u8], _mapping: &super::CsvMapping) -> Parsed {
-    Err(vec![ParseProblem::new("file", "unsupported", "not yet read")])
+    Err(vec![ParseProblem::new(
+        "file",
+        "unsupported",
+        "not yet read",
+    )])
 }

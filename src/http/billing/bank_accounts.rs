@@ -5,8 +5,8 @@ use actix_web::{delete, get, patch, post, put, web, HttpRequest, HttpResponse};
 use uuid::Uuid;
 
 use crate::app::billing::bank_accounts::{
-    self, BalanceAnchor, BankAccount, BankAccountCreate, BankAccountListParams,
-    BankAccountRequest, BankAccountView,
+    self, BalanceAnchor, BankAccount, BankAccountCreate, BankAccountListParams, BankAccountRequest,
+    BankAccountView,
 };
 use crate::app::page::{Page, PageParams};
 use crate::app::App;
