@@ -7,6 +7,7 @@
 mod support;
 
 mod authz;
+mod banking;
 mod change_log;
 mod contract;
 mod crm;
