@@ -187,6 +187,32 @@ pub fn website_domain(website: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then(|| host.to_owned())
 }
 
+/// Whether `ident` reads as an IBAN (two letters and two check digits first, spaces aside).
+pub fn looks_like_iban(ident: &str) -> bool {
+    let mut chars = ident.chars().filter(|c| !c.is_whitespace());
+    let mut next = || chars.next();
+    matches!(
+        (next(), next(), next(), next()),
+        (Some(a), Some(b), Some(c), Some(d))
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
+                && c.is_ascii_digit() && d.is_ascii_digit()
+    )
+}
+
+/// A bank account as stored for matching: an IBAN without spaces in capitals, else the
+/// account number trimmed.
+pub fn normalize_bank_identifier(ident: &str) -> String {
+    if looks_like_iban(ident) {
+        ident
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase()
+    } else {
+        ident.trim().to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,31 +290,5 @@ mod tests {
     fn only_conversations_count_as_check_ins() {
         assert!(InteractionKind::Visit.is_check_in());
         assert!(!InteractionKind::Note.is_check_in());
-    }
-}
-
-/// Whether `ident` reads as an IBAN (two letters and two check digits first, spaces aside).
-pub fn looks_like_iban(ident: &str) -> bool {
-    let mut chars = ident.chars().filter(|c| !c.is_whitespace());
-    let mut next = || chars.next();
-    matches!(
-        (next(), next(), next(), next()),
-        (Some(a), Some(b), Some(c), Some(d))
-            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
-                && c.is_ascii_digit() && d.is_ascii_digit()
-    )
-}
-
-/// A bank account as stored for matching: an IBAN without spaces in capitals, else the
-/// account number trimmed.
-pub fn normalize_bank_identifier(ident: &str) -> String {
-    if looks_like_iban(ident) {
-        ident
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase()
-    } else {
-        ident.trim().to_owned()
     }
 }
