@@ -288,8 +288,31 @@ both_backends!(
     super::kinds_mappings_and_anchors
 );
 
+/// The matcher's lookup: live client accounts holding a bank account, normalized.
+fn accounts_paying_from(app: &TestApp, org: &str, ident: &str) -> Vec<String> {
+    use accord::db::{self, DbTarget, PoolSettings};
+    use accord::domain::ids::OrganizationId;
+    let target = DbTarget::parse(&app.database_url).unwrap();
+    let pool = db::connect(
+        &target,
+        &PoolSettings {
+            max_size: 1,
+            connection_timeout: std::time::Duration::from_secs(5),
+        },
+    )
+    .unwrap();
+    let mut conn = pool.get().unwrap();
+    let org = OrganizationId(org.parse().unwrap());
+    db::crm::accounts::find_accounts_by_bank_account(&mut conn, org, ident)
+        .unwrap()
+        .into_iter()
+        .map(|id| id.0.to_string())
+        .collect()
+}
+
 async fn client_accounts_carry_bank_accounts(app: TestApp) {
-    let owner = app.signup("Payers").await.token;
+    let signed = app.signup("Payers").await;
+    let owner = signed.token.clone();
     let a = app
         .create(
             &owner,
@@ -350,6 +373,28 @@ async fn client_accounts_carry_bank_accounts(app: TestApp) {
         .send()
         .await;
     assert_eq!(r.body["bank_accounts"], json!(["GB33BUKB20201555555555"]));
+
+    // The lookup finds the accounts paying from a bank account, as any bank writes it.
+    let twin = app
+        .client_account(
+            &owner,
+            json!({"name": "Twin", "bank_accounts": ["GB33BUKB20201555555555", "12_45%"]}),
+        )
+        .await;
+    let org = &signed.organization_id;
+    let mut both = vec![id.clone(), twin.clone()];
+    both.sort();
+    let mut found = accounts_paying_from(&app, org, "gb33 bukb 2020 1555 5555 55");
+    found.sort();
+    assert_eq!(found, both);
+    assert_eq!(accounts_paying_from(&app, org, " 12_45% "), [twin.clone()]);
+    assert!(accounts_paying_from(&app, org, "12345").is_empty());
+    assert!(accounts_paying_from(&app, org, "12345678").is_empty());
+    assert!(accounts_paying_from(&app, org, "GB33BUKB2020155555555").is_empty());
+    let other = app.signup("Other Payers").await;
+    assert!(
+        accounts_paying_from(&app, &other.organization_id, "GB33BUKB20201555555555").is_empty()
+    );
 }
 both_backends!(
     client_accounts_carry_bank_accounts_works,
