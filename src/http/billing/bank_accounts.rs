@@ -92,7 +92,7 @@ pub async fn delete_csv_mapping(
 /// opening balance, CSV none at all); `null` clears it.
 #[utoipa::path(
     tag = "bank-accounts",
-    request_body(content = Option<BalanceAnchor>, description = "{date, balance}, or null to clear"),
+    request_body(content = BalanceAnchor, description = "{date, balance}; `null` (or DELETE) clears it"),
     params(("id" = Uuid, Path, description = "Bank account id"), ("If-Match" = Option<String>, Header, description = "The ETag you read; 412 when stale")),
     responses((status = 200, description = "The bank account", body = BankAccountView))
 )]
