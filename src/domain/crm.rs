@@ -199,18 +199,14 @@ pub fn looks_like_iban(ident: &str) -> bool {
     )
 }
 
-/// A bank account as stored for matching: an IBAN without spaces in capitals, else the
-/// account number trimmed.
+/// A bank account as stored and compared for matching: capitals without spaces, for IBANs
+/// and account numbers alike (as bank files are read).
 pub fn normalize_bank_identifier(ident: &str) -> String {
-    if looks_like_iban(ident) {
-        ident
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase()
-    } else {
-        ident.trim().to_owned()
-    }
+    ident
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 #[cfg(test)]

@@ -563,9 +563,13 @@ pub fn check_csv_mapping(m: &CsvMapping, check: &mut Check) {
     }
     if m.delimiter
         .as_deref()
-        .is_some_and(|s| !matches!(s, "," | ";" | "\t"))
+        .is_some_and(|s| !matches!(s, "," | ";" | "|" | "\t" | "\\t" | "tab" | "TAB"))
     {
-        check.push("delimiter", "invalid_value", "`,`, `;` or a tab");
+        check.push(
+            "delimiter",
+            "invalid_value",
+            "`,`, `;`, `|` or a tab (a tab character, `\\t` or `tab`)",
+        );
     }
     if m.skip_rows > 100 {
         check.push("skip_rows", "range", "must be between 0 and 100");

@@ -65,8 +65,8 @@ pub struct AccountInput {
     /// Competitor ids or names (a new name creates the competitor).
     pub competitor_ids: Option<Vec<String>>,
     pub tags: Option<Vec<String>>,
-    /// The bank accounts the client pays from, for matching bank lines: IBANs (spaces and
-    /// case aside) or account numbers, at most 20.
+    /// The bank accounts the client pays from, for matching bank lines: IBANs or account
+    /// numbers (spaces and case aside), at most 20.
     #[schema(max_items = 20, example = json!(["DE89370400440532013000"]))]
     pub bank_accounts: Option<Vec<String>>,
     #[schema(value_type = Option<Object>)]
@@ -101,7 +101,7 @@ pub struct AccountView {
     pub goals: Option<String>,
     pub competitor_ids: Vec<Uuid>,
     pub tags: Vec<String>,
-    /// IBANs (normalized: capitals, no spaces) or account numbers the client pays from.
+    /// IBANs or account numbers the client pays from, in capitals without spaces.
     pub bank_accounts: Vec<String>,
     #[schema(value_type = Object)]
     pub custom_fields: serde_json::Value,
@@ -829,8 +829,8 @@ pub fn churn_in(
     Ok(after)
 }
 
-/// A client's bank accounts, checked and normalized (IBANs by ISO 13616, numbers 1 to 34
-/// characters), deduplicated, as the stored JSON array.
+/// A client's bank accounts, checked (IBANs by ISO 13616, numbers 1 to 34 characters) and
+/// normalized (capitals without spaces), deduplicated, as the stored JSON array.
 fn bank_accounts_json(check: &mut Check, idents: &[String]) -> String {
     if idents.len() > 20 {
         check.push("bank_accounts", "too_many", "at most 20 bank accounts");

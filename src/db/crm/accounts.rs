@@ -114,8 +114,7 @@ pub fn all_live(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<Accou
 }
 
 /// The live (not archived, not merged) client accounts whose `bank_accounts` hold `ident`
-/// (normalized as stored: an IBAN in capitals without spaces, else the number trimmed), for
-/// matching a bank line's counterparty.
+/// (normalized as stored: capitals without spaces), for matching a bank line's counterparty.
 pub fn find_accounts_by_bank_account(
     conn: &mut DbConn,
     org: OrganizationId,

@@ -172,7 +172,7 @@ async fn kinds_mappings_and_anchors(app: TestApp) {
             "decimal_separator",
         ),
         (
-            json!({"date_column": "D", "date_format": "%Y-%m-%d", "amount_column": "A", "delimiter": "|"}),
+            json!({"date_column": "D", "date_format": "%Y-%m-%d", "amount_column": "A", "delimiter": "#"}),
             "invalid_value",
             "delimiter",
         ),
@@ -310,6 +310,10 @@ fn accounts_paying_from(app: &TestApp, org: &str, ident: &str) -> Vec<String> {
         .collect()
 }
 
+async fn twin_view_bank_accounts(app: &TestApp, token: &str, id: &str) -> Value {
+    app.fetch(token, &format!("/api/v1/accounts/{id}")).await["bank_accounts"].clone()
+}
+
 async fn client_accounts_carry_bank_accounts(app: TestApp) {
     let signed = app.signup("Payers").await;
     let owner = signed.token.clone();
@@ -378,7 +382,7 @@ async fn client_accounts_carry_bank_accounts(app: TestApp) {
     let twin = app
         .client_account(
             &owner,
-            json!({"name": "Twin", "bank_accounts": ["GB33BUKB20201555555555", "12_45%"]}),
+            json!({"name": "Twin", "bank_accounts": ["GB33BUKB20201555555555", "x 12_45%"]}),
         )
         .await;
     let org = &signed.organization_id;
@@ -387,7 +391,12 @@ async fn client_accounts_carry_bank_accounts(app: TestApp) {
     let mut found = accounts_paying_from(&app, org, "gb33 bukb 2020 1555 5555 55");
     found.sort();
     assert_eq!(found, both);
-    assert_eq!(accounts_paying_from(&app, org, " 12_45% "), [twin.clone()]);
+    assert_eq!(
+        twin_view_bank_accounts(&app, &owner, &twin).await,
+        json!(["GB33BUKB20201555555555", "X12_45%"])
+    );
+    assert_eq!(accounts_paying_from(&app, org, " x12_45% "), [twin.clone()]);
+    assert!(accounts_paying_from(&app, org, "X1245%").is_empty());
     assert!(accounts_paying_from(&app, org, "12345").is_empty());
     assert!(accounts_paying_from(&app, org, "12345678").is_empty());
     assert!(accounts_paying_from(&app, org, "GB33BUKB2020155555555").is_empty());
