@@ -395,7 +395,10 @@ async fn client_accounts_carry_bank_accounts(app: TestApp) {
         twin_view_bank_accounts(&app, &owner, &twin).await,
         json!(["GB33BUKB20201555555555", "X12_45%"])
     );
-    assert_eq!(accounts_paying_from(&app, org, " x12_45% "), [twin.clone()]);
+    assert_eq!(
+        accounts_paying_from(&app, org, " x12_45% "),
+        vec![twin.clone()]
+    );
     assert!(accounts_paying_from(&app, org, "X1245%").is_empty());
     assert!(accounts_paying_from(&app, org, "12345").is_empty());
     assert!(accounts_paying_from(&app, org, "12345678").is_empty());
