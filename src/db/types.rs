@@ -283,6 +283,8 @@ uuid_id_columns!(
     ids::DocumentId,
     ids::PaymentId,
     ids::AllocationId,
+    ids::BankRuleId,
+    ids::BankTransferId,
     ids::EventId,
     ids::AuditEventId,
     ids::WebhookId,

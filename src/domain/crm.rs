@@ -187,6 +187,28 @@ pub fn website_domain(website: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then(|| host.to_owned())
 }
 
+/// Whether `ident` reads as an IBAN (two letters and two check digits first, spaces aside).
+pub fn looks_like_iban(ident: &str) -> bool {
+    let mut chars = ident.chars().filter(|c| !c.is_whitespace());
+    let mut next = || chars.next();
+    matches!(
+        (next(), next(), next(), next()),
+        (Some(a), Some(b), Some(c), Some(d))
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
+                && c.is_ascii_digit() && d.is_ascii_digit()
+    )
+}
+
+/// A bank account as stored and compared for matching: capitals without spaces, for IBANs
+/// and account numbers alike (as bank files are read).
+pub fn normalize_bank_identifier(ident: &str) -> String {
+    ident
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,6 +99,9 @@ id_type!(
     DocumentId,
     PaymentId,
     AllocationId,
+    // banking
+    BankRuleId,
+    BankTransferId,
     // the change log and the audit trail
     EventId,
     AuditEventId,
@@ -128,5 +131,6 @@ entry_source!(
     AllocationId,
     JournalEntryId,
     BankReconciliationId,
-    BankTransactionId
+    BankTransactionId,
+    BankTransferId
 );

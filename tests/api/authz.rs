@@ -305,6 +305,24 @@ impl OrganizationA {
             )
             .await;
 
+        let bank_rule = app
+            .create(
+                t,
+                "/api/v1/bank-rules",
+                json!({"name": "Bank fees", "description_contains": "fee",
+                       "ledger_account_id": chart.id("6700")}),
+            )
+            .await;
+        let savings = app.bank_account(t, "Savings", "USD").await;
+        let transfer = app
+            .create(
+                t,
+                "/api/v1/bank-transfers",
+                json!({"from_bank_account_id": bank, "to_bank_account_id": savings,
+                       "date": "2026-02-06", "amount": "5.00"}),
+            )
+            .await;
+
         let webhook = app
             .create(
                 t,
@@ -346,6 +364,8 @@ impl OrganizationA {
             ("bills", id_of(&bill)),
             ("vendor-credits", id_of(&vendor_credit)),
             ("payments", id_of(&payment)),
+            ("bank-rules", id_of(&bank_rule)),
+            ("bank-transfers", id_of(&transfer)),
         ]);
         OrganizationA {
             viewer,

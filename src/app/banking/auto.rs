@@ -17,6 +17,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::reconcile::{self, Category, LedgerItem, PaymentInputFromLine, ReconciliationView};
+use super::rules::{first_match, RuleLine};
 use super::statements::normalized;
 use crate::app::billing::allocations::AllocationEntry;
 use crate::app::error::{AppError, Check, Found};
@@ -25,9 +26,11 @@ use crate::app::unit_of_work::Outcome;
 use crate::app::{App, Context, Tx};
 use crate::auth::Permission;
 use crate::db::banking::reconciliations as store;
+use crate::db::banking::rules::{active_rules, BankRuleRow};
 use crate::db::banking::statements::{self as lines_store, TransactionFilter, TransactionRow};
 use crate::db::billing::bank_accounts::BankAccountRow;
 use crate::db::billing::documents::{standing_documents, DocumentRow};
+use crate::db::crm::accounts::find_accounts_by_bank_account;
 use crate::db::record::Stored;
 use crate::domain::ids::{BankAccountId, ClientAccountId, JournalEntryId, OrganizationId};
 
@@ -371,7 +374,7 @@ fn auto_in(
                         answer.matched.push(AutoMatch {
                             bank_transaction_id: line.id.0,
                             kind: "rule".into(),
-                            id: rule.id,
+                            id: rule.id.0,
                             reason: "rule".into(),
                             reconciliation_id: rec,
                         });
@@ -397,7 +400,7 @@ fn payers(
         .map(normalized)
         .collect::<HashSet<_>>()
     {
-        let clients = store::clients_paying_from(tx, org, &ident)?;
+        let clients = find_accounts_by_bank_account(tx, org, &ident)?;
         if !clients.is_empty() {
             out.insert(ident, clients);
         }
@@ -405,20 +408,17 @@ fn payers(
     Ok(out)
 }
 
-/// What a bank rule needs to categorize a line.
-struct RuleView {
-    id: Uuid,
-    ledger_account_id: crate::domain::ids::LedgerAccountId,
-    account_id: Option<ClientAccountId>,
-    tax_rate_id: Option<crate::domain::ids::TaxRateId>,
-}
-
-fn active_rules(_tx: &mut Tx, _org: OrganizationId) -> Result<Vec<RuleView>, AppError> {
-    Ok(Vec::new())
-}
-
-fn rule_for<'a>(rules: &'a [RuleView], _line: &TransactionRow) -> Option<&'a RuleView> {
-    rules.first()
+/// The first active rule that takes `line`.
+fn rule_for<'a>(rules: &'a [BankRuleRow], line: &TransactionRow) -> Option<&'a BankRuleRow> {
+    first_match(
+        rules,
+        &RuleLine {
+            bank_account_id: line.bank_account_id,
+            amount: line.amount.0,
+            description: line.description.as_deref(),
+            counterparty_name: line.counterparty_name.as_deref(),
+        },
+    )
 }
 
 fn candidate(item: &Item) -> Candidate {

@@ -65,6 +65,10 @@ pub struct AccountInput {
     /// Competitor ids or names (a new name creates the competitor).
     pub competitor_ids: Option<Vec<String>>,
     pub tags: Option<Vec<String>>,
+    /// The bank accounts the client pays from, for matching bank lines: IBANs or account
+    /// numbers (spaces and case aside), at most 20.
+    #[schema(max_items = 20, example = json!(["DE89370400440532013000"]))]
+    pub bank_accounts: Option<Vec<String>>,
     #[schema(value_type = Option<Object>)]
     pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
     /// Days between check-ins; `null` returns to the tier's default.
@@ -97,6 +101,8 @@ pub struct AccountView {
     pub goals: Option<String>,
     pub competitor_ids: Vec<Uuid>,
     pub tags: Vec<String>,
+    /// IBANs or account numbers the client pays from, in capitals without spaces.
+    pub bank_accounts: Vec<String>,
     #[schema(value_type = Object)]
     pub custom_fields: serde_json::Value,
     /// The cadence in force: the account's own, else its tier's default.
@@ -465,6 +471,9 @@ fn apply_fields(
         }
         row.tags = serde_json::to_string(&clean).unwrap_or_else(|_| "[]".into());
     }
+    if let Some(idents) = &input.bank_accounts {
+        row.bank_accounts = bank_accounts_json(check, idents);
+    }
     if let Some(fields) = &input.custom_fields {
         row.custom_fields = custom_fields_json(check, "custom_fields", fields);
     }
@@ -820,6 +829,39 @@ pub fn churn_in(
     Ok(after)
 }
 
+/// A client's bank accounts, checked (IBANs by ISO 13616, numbers 1 to 34 characters) and
+/// normalized (capitals without spaces), deduplicated, as the stored JSON array.
+fn bank_accounts_json(check: &mut Check, idents: &[String]) -> String {
+    if idents.len() > 20 {
+        check.push("bank_accounts", "too_many", "at most 20 bank accounts");
+    }
+    let mut clean: Vec<String> = Vec::new();
+    for (i, raw) in idents.iter().enumerate() {
+        let ident = crate::domain::crm::normalize_bank_identifier(raw);
+        if crate::domain::crm::looks_like_iban(raw) {
+            if !crate::app::billing::bank_accounts::iban_ok(&ident) {
+                check.push(
+                    format!("bank_accounts[{i}]"),
+                    "invalid_iban",
+                    "not a valid IBAN (ISO 13616 check digits)",
+                );
+                continue;
+            }
+        } else if ident.is_empty() || ident.chars().count() > 34 {
+            check.push(
+                format!("bank_accounts[{i}]"),
+                "length",
+                "an IBAN, or an account number of 1 to 34 characters",
+            );
+            continue;
+        }
+        if !clean.contains(&ident) {
+            clean.push(ident);
+        }
+    }
+    serde_json::to_string(&clean).unwrap_or_else(|_| "[]".into())
+}
+
 // ---- views ----
 
 pub fn view_one(
@@ -856,6 +898,7 @@ pub fn views(
                 id: r.id.0,
                 competitor_ids: competitors.remove(&r.id).unwrap_or_default(),
                 tags: serde_json::from_str(&r.tags).unwrap_or_default(),
+                bank_accounts: serde_json::from_str(&r.bank_accounts).unwrap_or_default(),
                 custom_fields: serde_json::from_str(&r.custom_fields)
                     .unwrap_or_else(|_| serde_json::json!({})),
                 check_in_every_days: cadence,

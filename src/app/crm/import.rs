@@ -941,6 +941,7 @@ fn account_input(
         }),
         custom_fields: None,
         check_in_every_days: None,
+        bank_accounts: None,
     })
 }
 

@@ -265,31 +265,3 @@ pub fn entries_by_ids(
     }
     Ok(out)
 }
-
-/// The live client accounts whose `bank_accounts` hold `ident` (normalized: capitals, no
-/// spaces).
-pub fn clients_paying_from(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    ident: &str,
-) -> QueryResult<Vec<crate::domain::ids::ClientAccountId>> {
-    use crate::db::schema::accounts;
-    let quoted = serde_json::Value::String(ident.to_owned()).to_string();
-    let pattern = format!(
-        "%{}%",
-        quoted
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
-    accounts::table
-        .filter(
-            accounts::organization_id
-                .eq(org)
-                .and(accounts::archived_at.is_null())
-                .and(accounts::merged_into_id.is_null())
-                .and(accounts::bank_accounts.like(pattern).escape('\\')),
-        )
-        .select(accounts::id)
-        .load(conn)
-}

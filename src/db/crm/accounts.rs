@@ -113,6 +113,51 @@ pub fn all_live(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<Accou
         .load(conn)
 }
 
+/// The live (not archived, not merged) client accounts whose `bank_accounts` hold `ident`
+/// (normalized as stored: capitals without spaces), for matching a bank line's counterparty.
+pub fn find_accounts_by_bank_account(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ident: &str,
+) -> QueryResult<Vec<ClientAccountId>> {
+    let ident = crate::domain::crm::normalize_bank_identifier(ident);
+    if ident.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The value as the JSON array holds it, quoted, with LIKE's wildcards escaped.
+    let quoted = serde_json::to_string(&ident).unwrap_or_default();
+    let escaped: String = quoted
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let candidates: Vec<(ClientAccountId, String)> = accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::archived_at.is_null())
+                .and(accounts::merged_into_id.is_null())
+                .and(
+                    accounts::bank_accounts
+                        .like(format!("%{escaped}%"))
+                        .escape('\\'),
+                ),
+        )
+        .order(accounts::id.asc())
+        .select((accounts::id, accounts::bank_accounts))
+        .load(conn)?;
+    // LIKE is case-insensitive on SQLite: keep the exact matches only.
+    Ok(candidates
+        .into_iter()
+        .filter(|(_, json)| {
+            serde_json::from_str::<Vec<String>>(json).is_ok_and(|list| list.contains(&ident))
+        })
+        .map(|(id, _)| id)
+        .collect())
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct AccountFilter {
     pub q: Option<String>,

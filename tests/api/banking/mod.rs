@@ -1,8 +1,12 @@
 //! Banking: statement files imported (real ones from elsewhere, see tests/data), their lines
-//! reconciled with the books, and the cash position that ties them.
+//! reconciled with the books, and the cash position that ties them; bank accounts' kinds, CSV
+//! mappings and balance anchors, CRM accounts' bank accounts, bank rules and transfers.
 
+mod bank_accounts;
 mod reconciliation;
+mod rules;
 mod statements;
+mod transfers;
 
 use serde_json::Value;
 

@@ -444,6 +444,13 @@ async fn auto_reconcile_matches_what_it_can_tell_apart(app: TestApp) {
             .unwrap()
             .to_owned()
     };
+    // A rule for card fees: it takes the line no payment or document could be.
+    app.create(
+        t,
+        "/api/v1/bank-rules",
+        json!({"name": "Card fees", "description_contains": "card fee", "direction": "out", "ledger_account_id": b.fees}),
+    )
+    .await;
     let dry = app
         .post(&format!("/api/v1/bank-accounts/{}/auto-reconcile", b.bank))
         .token(t)
@@ -466,13 +473,13 @@ async fn auto_reconcile_matches_what_it_can_tell_apart(app: TestApp) {
     assert_eq!(m("A-1").unwrap()["reason"], "reference");
     assert!(m("A-2").is_none());
     assert_eq!(m("A-3").unwrap()["reason"], "only_candidate");
-    assert!(m("A-4").is_none());
+    assert_eq!(m("A-4").unwrap()["kind"], "rule");
     assert!(dry.body["ambiguous"]
         .as_array()
         .unwrap()
         .iter()
         .any(|a| a["bank_transaction_id"] == id("A-2").as_str()));
-    assert_eq!(dry.body["unmatched"], 1);
+    assert_eq!(dry.body["unmatched"], 0);
     assert_eq!(
         lines(&app, t, &b.bank, "&status=unreconciled").await.len(),
         4,
@@ -501,7 +508,8 @@ async fn auto_reconcile_matches_what_it_can_tell_apart(app: TestApp) {
         .iter()
         .map(|l| l["bank_reference"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(open, vec!["A-2".to_owned(), "A-4".to_owned()]);
+    assert_eq!(open, vec!["A-2".to_owned()]);
+    assert_eq!(b.balance(&app, &b.fees, "2026-03-31").await, d("3.00"));
     let _ = solo;
 }
 both_backends!(

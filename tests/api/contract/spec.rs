@@ -194,6 +194,12 @@ async fn create_schemas_list_their_required_fields(app: TestApp) {
             Some("BankAccountPatch"),
         ),
         ("/api/v1/tax-rates", "TaxRateCreate", Some("TaxRatePatch")),
+        (
+            "/api/v1/bank-rules",
+            "BankRuleCreate",
+            Some("BankRulePatch"),
+        ),
+        ("/api/v1/bank-transfers", "BankTransferCreate", None),
     ] {
         let body = &spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]
             ["schema"]["$ref"];
