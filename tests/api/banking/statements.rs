@@ -314,3 +314,67 @@ both_backends!(
     a_statement_above_the_limit_is_413_works,
     super::a_statement_above_the_limit_is_413
 );
+
+async fn a_csv_export_reads_through_the_saved_mapping(app: TestApp) {
+    let s = app.signup("Csv Ltd").await;
+    let (bank, _) = bank_with_iban(&app, &s, IBAN, "EUR").await;
+    let file = "Kontoauszug Musterbank\nExportiert am 01.04.2026\n\
+                Buchungstag;Verwendungszweck;Empfänger;Soll;Haben\n\
+                02.03.2026;Miete März;Hausverwaltung;1.200,00;\n\
+                03.03.2026;Rechnung INV-0007;Initech GmbH;;350,50\n\
+                03.03.2026;Kontoführung;;4,90;\n";
+    // Without a mapping the file cannot be read.
+    let a = import(&app, &s.token, &bank, file, "text/csv").await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "statement_invalid");
+    let m = app
+        .put(&format!("/api/v1/bank-accounts/{bank}/csv-mapping"))
+        .token(&s.token)
+        .json(&serde_json::json!({"date_column": "Buchungstag", "date_format": "%d.%m.%Y",
+            "debit_column": "Soll", "credit_column": "Haben", "decimal_separator": ",", "delimiter": ";",
+            "description_columns": ["Verwendungszweck"], "counterparty_column": "Empfänger", "skip_rows": 2}))
+        .send()
+        .await;
+    assert_eq!(m.status, StatusCode::OK, "{}", m.text);
+    let a = import(&app, &s.token, &bank, file, "text/csv").await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    assert_eq!(a.body["imported"], 3);
+    // CSV has no balances: no check is invented.
+    assert!(a.body["statements"][0]["closing_balance"].is_null());
+    assert!(a.body["statements"][0]["balance_difference"].is_null());
+    let mut got: Vec<_> = lines(&app, &s.token, &bank, "")
+        .await
+        .iter()
+        .map(|l| {
+            (
+                l["booked_on"].as_str().unwrap().to_owned(),
+                dv(&l["amount"]),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            ("2026-03-02".to_owned(), d("-1200.00")),
+            ("2026-03-03".to_owned(), d("-4.90")),
+            ("2026-03-03".to_owned(), d("350.50")),
+        ]
+    );
+    // A bad row names its line, and nothing of the file is kept.
+    let bad = format!("{file}04.03.2026;Zinsen;;;zwölf\n");
+    let (bank2, _) = bank_with_iban(&app, &s, "DE89370400440532013000", "EUR").await;
+    app.put(&format!("/api/v1/bank-accounts/{bank2}/csv-mapping"))
+        .token(&s.token)
+        .json(&serde_json::json!({"date_column": "Buchungstag", "date_format": "%d.%m.%Y",
+            "debit_column": "Soll", "credit_column": "Haben", "decimal_separator": ",", "delimiter": ";", "skip_rows": 2}))
+        .send()
+        .await;
+    let a = import(&app, &s.token, &bank2, &bad, "text/csv").await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "statement_invalid");
+    assert_eq!(a.body["errors"][0]["field"], "line 7", "{}", a.text);
+    assert!(lines(&app, &s.token, &bank2, "").await.is_empty());
+}
+both_backends!(
+    a_csv_export_reads_through_the_saved_mapping_works,
+    super::a_csv_export_reads_through_the_saved_mapping
+);
