@@ -365,6 +365,335 @@ export interface paths {
         patch: operations["update_bank_account"];
         trace?: never;
     };
+    "/api/v1/bank-accounts/{id}/auto-reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile what can be told apart: each unreconciled line with the one open payment,
+         *     ledger line, invoice or bill of the same amount within the date window (or the one its
+         *     remittance names, or its counterparty's account singles out); ambiguous lines are listed,
+         *     never guessed; bank rules categorize the lines with no candidate at all. `dry_run` says
+         *     what would happen and changes nothing.
+         */
+        post: operations["auto_reconcile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-accounts/{id}/balance-anchor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * State a bank account's balance on a date, where its statements give none (OFX has no
+         *     opening balance, CSV none at all); `null` clears it.
+         */
+        put: operations["set_balance_anchor"];
+        post?: never;
+        /** Clear a bank account's balance anchor. */
+        delete: operations["delete_balance_anchor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-accounts/{id}/csv-mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set how a bank account's CSV exports are read: the date column and format, one signed
+         *     amount column or a debit and a credit column, the separators and the rows to skip.
+         */
+        put: operations["set_csv_mapping"];
+        post?: never;
+        /** Remove a bank account's CSV mapping. */
+        delete: operations["delete_csv_mapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-accounts/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statements imported into a bank account, newest first. */
+        get: operations["list_statements"];
+        put?: never;
+        /**
+         * Import a statement file into this bank account; statements in it for other accounts are
+         *     skipped and reported. Lines already held are skipped (`duplicates_skipped`): 201 when
+         *     something was imported, 200 when everything was a duplicate.
+         */
+        post: operations["import_into_bank_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-accounts/{id}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank account's lines, in booking order, by reconciliation status, date, amount and text. */
+        get: operations["list_transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile bank lines with payments and lines of the bank's ledger account (1:1, 1:N,
+         *     N:1). The two sides must agree exactly, or the difference is written off to
+         *     `difference_account_id` by an entry posted in the same transaction.
+         */
+        post: operations["create_reconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reconciliation: its bank lines and ledger lines. */
+        get: operations["get_reconciliation"];
+        put?: never;
+        post?: never;
+        /**
+         * Undo a reconciliation: its bank lines are unreconciled again; the entry it posted (a
+         *     categorization, a write-off) is reversed and the payment it recorded is voided.
+         */
+        delete: operations["delete_reconciliation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank rules, in the order they are tried: priority, then creation. */
+        get: operations["list_bank_rules"];
+        put?: never;
+        /** Create a bank rule: conditions on a bank line and where a line that meets them is posted. */
+        post: operations["create_bank_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank rule. */
+        get: operations["get_bank_rule"];
+        put?: never;
+        post?: never;
+        /** Delete a bank rule. */
+        delete: operations["delete_bank_rule"];
+        options?: never;
+        head?: never;
+        /** Change a bank rule's conditions, target, priority or activity. */
+        patch: operations["update_bank_rule"];
+        trace?: never;
+    };
+    "/api/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a statement file, each statement into the bank account whose IBAN or number
+         *     (OFX: `ACCTID`) it names; statements naming no bank account here are skipped and reported.
+         */
+        post: operations["import_statements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement: its period, balances and how its lines add up. */
+        get: operations["get_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-transactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank line. */
+        get: operations["get_transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-transactions/{id}/categorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Categorize a bank line: post an entry (`source: bank`) between the bank's ledger account
+         *     and the account named, with tax split out when a tax rate is named, and reconcile it.
+         */
+        post: operations["categorize_transaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-transactions/{id}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile one bank line with payments, journal lines or an entry. */
+        post: operations["match_transaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-transactions/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the payment a bank line is (received for money in, sent for money out), allocate
+         *     it to invoices or bills, and reconcile it — in one transaction.
+         */
+        post: operations["pay_from_transaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transfers between your bank accounts. */
+        get: operations["list_bank_transfers"];
+        put?: never;
+        /** Move money between two of your bank accounts: one journal entry, balanced in the base currency with any exchange difference to fx_gain_loss. */
+        post: operations["create_bank_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A transfer between your bank accounts. */
+        get: operations["get_bank_transfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bills": {
         parameters: {
             query?: never;
@@ -1193,6 +1522,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/bank-reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One bank account's reconciliation statement: the cash position with the bank lines and
+         *     ledger lines behind its totals.
+         */
+        get: operations["bank_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/cash-position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per bank account: the statement balance, the ledger balance, what is not reconciled on
+         *     each side as of the date, and any unexplained difference, so that statement −
+         *     unreconciled bank lines + unreconciled ledger lines + unexplained = ledger.
+         */
+        get: operations["cash_position"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/general-ledger": {
         parameters: {
             query?: never;
@@ -1807,6 +2177,14 @@ export interface components {
     schemas: {
         AccountCreate: {
             /**
+             * @description The bank accounts the client pays from, for matching bank lines: IBANs or account
+             *     numbers (spaces and case aside), at most 20.
+             * @example [
+             *       "DE89370400440532013000"
+             *     ]
+             */
+            bank_accounts?: string[] | null;
+            /**
              * Format: int32
              * @description Days between check-ins; `null` returns to the tier's default.
              */
@@ -1851,6 +2229,14 @@ export interface components {
         };
         AccountPatch: {
             /**
+             * @description The bank accounts the client pays from, for matching bank lines: IBANs or account
+             *     numbers (spaces and case aside), at most 20.
+             * @example [
+             *       "DE89370400440532013000"
+             *     ]
+             */
+            bank_accounts?: string[] | null;
+            /**
              * Format: int32
              * @description Days between check-ins; `null` returns to the tier's default.
              */
@@ -1890,6 +2276,8 @@ export interface components {
         AccountView: {
             /** Format: date-time */
             archived_at?: string | null;
+            /** @description IBANs or account numbers the client pays from, in capitals without spaces. */
+            bank_accounts: string[];
             /**
              * Format: int32
              * @description The cadence in force: the account's own, else its tier's default.
@@ -2089,6 +2477,12 @@ export interface components {
             vendor_credit_id?: string | null;
             voided: boolean;
         };
+        /** @description A line with more than one candidate, left alone. */
+        Ambiguous: {
+            /** Format: uuid */
+            bank_transaction_id: string;
+            candidates: components["schemas"]["Candidate"][];
+        };
         /** @enum {string} */
         AmountsAre: "exclusive" | "inclusive";
         /** Format: uuid */
@@ -2188,6 +2582,60 @@ export interface components {
              */
             unsealed: number;
         };
+        /** @description What a line was (or would be) reconciled with. */
+        AutoMatch: {
+            /** Format: uuid */
+            bank_transaction_id: string;
+            /**
+             * Format: uuid
+             * @description The payment, journal line, document or rule.
+             */
+            id: string;
+            /**
+             * @description `journal_line` (a payment's or an entry's line), `invoice`, `bill` (a payment is
+             *     recorded from the line and allocated to it) or `rule` (categorized by a bank rule).
+             */
+            kind: string;
+            /** @description `only_candidate`, `reference`, `counterparty_account` or `rule`. */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The reconciliation made; `null` in a dry run.
+             */
+            reconciliation_id?: string | null;
+        };
+        AutoReconcileAnswer: {
+            ambiguous: components["schemas"]["Ambiguous"][];
+            dry_run: boolean;
+            matched: components["schemas"]["AutoMatch"][];
+            /**
+             * Format: int64
+             * @description Lines left unreconciled with no candidate and no rule.
+             */
+            unmatched: number;
+        };
+        AutoReconcileRequest: {
+            /**
+             * Format: int64
+             * @description How many days a candidate's date may lie from the line's booking date (default 7).
+             */
+            date_window_days?: number | null;
+            /** @description Say what would be matched, change nothing. */
+            dry_run?: boolean;
+        };
+        /** @description A balance the user states for a date, where the statements give none. */
+        BalanceAnchor: {
+            /**
+             * @description A decimal string, kept as written.
+             * @example 1250.00
+             */
+            balance: string;
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            date: string;
+        };
         BalanceSheetTotals: {
             assets: string;
             equity: string;
@@ -2240,9 +2688,11 @@ export interface components {
             /** @example GB33BUKB20201555555555 */
             iban?: string | null;
             is_active?: boolean | null;
+            kind?: null | components["schemas"]["BankAccountKind"];
             /**
              * Format: uuid
-             * @description Link an existing ledger account with `system_role: bank` instead of creating one.
+             * @description Link an existing ledger account with `system_role: bank` instead of creating one (an
+             *     asset account for a bank account, a liability for a credit card).
              */
             ledger_account_id?: string | null;
             /** @example Operating account */
@@ -2250,6 +2700,11 @@ export interface components {
             /** @example 12345678 */
             number?: string | null;
         };
+        /**
+         * @description A bank account proper (its ledger account an asset) or a credit card (a liability).
+         * @enum {string}
+         */
+        BankAccountKind: "bank" | "credit_card";
         /**
          * @description The fields of a bank account to change (absent = unchanged); a create is
          *     [`BankAccountCreate`].
@@ -2263,9 +2718,11 @@ export interface components {
             /** @example GB33BUKB20201555555555 */
             iban?: string | null;
             is_active?: boolean | null;
+            kind?: null | components["schemas"]["BankAccountKind"];
             /**
              * Format: uuid
-             * @description Link an existing ledger account with `system_role: bank` instead of creating one.
+             * @description Link an existing ledger account with `system_role: bank` instead of creating one (an
+             *     asset account for a bank account, a liability for a credit card).
              */
             ledger_account_id?: string | null;
             /** @example Operating account */
@@ -2274,8 +2731,10 @@ export interface components {
             number?: string | null;
         };
         BankAccountView: {
+            balance_anchor?: null | components["schemas"]["BalanceAnchor"];
             /** Format: date-time */
             created_at: string;
+            csv_mapping?: null | components["schemas"]["CsvMapping"];
             /** @example USD */
             currency: string;
             /** @example GB33BUKB20201555555555 */
@@ -2283,9 +2742,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             is_active: boolean;
+            /** @description `bank` or `credit_card`; fixed once created. */
+            kind: components["schemas"]["BankAccountKind"];
             /**
              * Format: uuid
-             * @description The asset account in the chart that payments through this bank account post to.
+             * @description The account in the chart that payments through this bank account post to (an asset;
+             *     a liability for a credit card).
              */
             ledger_account_id: string;
             /** @example Operating account */
@@ -2296,6 +2758,298 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description The bank reconciliation statement of one account and date. */
+        BankReconciliationStatement: components["schemas"]["CashPositionRow"] & {
+            /** Format: date */
+            as_of: string;
+            /** @description The bank lines behind `unreconciled_bank_total`. */
+            unreconciled_bank_lines: components["schemas"]["TransactionView"][];
+            /** @description The ledger lines behind `unreconciled_ledger_total`. */
+            unreconciled_ledger_lines: components["schemas"]["OutstandingLedgerLine"][];
+        };
+        /**
+         * @description The fields of a bank rule to change (absent = unchanged, `null` clears); a create is
+         *     [`BankRuleCreate`].
+         */
+        BankRuleCreate: {
+            /** Format: uuid */
+            account_id?: string | null;
+            /**
+             * @description A decimal string: the greatest absolute amount.
+             * @example 50.00
+             */
+            amount_max?: string | null;
+            /**
+             * @description A decimal string: the least absolute amount.
+             * @example 0.01
+             */
+            amount_min?: string | null;
+            /** Format: uuid */
+            bank_account_id?: string | null;
+            counterparty?: string | null;
+            /** @example monthly fee */
+            description_contains?: string | null;
+            direction?: null | components["schemas"]["RuleDirection"];
+            is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Where a matched line is posted: an active account, not receivables, payables or the
+             *     bank's own.
+             */
+            ledger_account_id: string;
+            /** @example Bank fees */
+            name: string;
+            /**
+             * Format: int64
+             * @description Lower is tried first: 0 to 10000 (default 100).
+             * @example 100
+             */
+            priority?: number | null;
+            /** Format: uuid */
+            tax_rate_id?: string | null;
+        };
+        /**
+         * @description The fields of a bank rule to change (absent = unchanged, `null` clears); a create is
+         *     [`BankRuleCreate`].
+         */
+        BankRulePatch: {
+            /** Format: uuid */
+            account_id?: string | null;
+            /**
+             * @description A decimal string: the greatest absolute amount.
+             * @example 50.00
+             */
+            amount_max?: string | null;
+            /**
+             * @description A decimal string: the least absolute amount.
+             * @example 0.01
+             */
+            amount_min?: string | null;
+            /** Format: uuid */
+            bank_account_id?: string | null;
+            counterparty?: string | null;
+            /** @example monthly fee */
+            description_contains?: string | null;
+            direction?: null | components["schemas"]["RuleDirection"];
+            is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Where a matched line is posted: an active account, not receivables, payables or the
+             *     bank's own.
+             */
+            ledger_account_id?: string | null;
+            /** @example Bank fees */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Lower is tried first: 0 to 10000 (default 100).
+             * @example 100
+             */
+            priority?: number | null;
+            /** Format: uuid */
+            tax_rate_id?: string | null;
+        };
+        BankRuleView: {
+            /**
+             * Format: uuid
+             * @description The client account the posting names.
+             */
+            account_id?: string | null;
+            /**
+             * @description The greatest absolute amount of the line.
+             * @example 50.00
+             */
+            amount_max?: string | null;
+            /**
+             * @description The least absolute amount of the line.
+             * @example 0.01
+             */
+            amount_min?: string | null;
+            /**
+             * Format: uuid
+             * @description Only lines of this bank account; any when null.
+             */
+            bank_account_id?: string | null;
+            /** @description Case-insensitive text the line's counterparty name contains. */
+            counterparty?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Case-insensitive text the line's description contains.
+             * @example monthly fee
+             */
+            description_contains?: string | null;
+            direction?: null | components["schemas"]["RuleDirection"];
+            /** Format: uuid */
+            id: string;
+            is_active: boolean;
+            /**
+             * Format: uuid
+             * @description Where a matched line is posted.
+             */
+            ledger_account_id: string;
+            /** @example Bank fees */
+            name: string;
+            /**
+             * Format: int32
+             * @description Lower is tried first (0 to 10000; default 100).
+             * @example 100
+             */
+            priority: number;
+            /** Format: uuid */
+            tax_rate_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description The fields of a transfer, all optional so that a missing one is the use case's 422
+         *     `required`, listed with every other broken rule; the schema of a create is
+         *     [`BankTransferCreate`].
+         */
+        BankTransferCreate: {
+            /**
+             * @description What leaves the from account, a decimal string in its currency.
+             * @example 1000.00
+             */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2026-09-10
+             */
+            date: string;
+            /** Format: uuid */
+            from_bank_account_id: string;
+            /** @example Top up savings */
+            reference?: string | null;
+            /**
+             * @description What reaches the to account, in its currency: required when the two currencies
+             *     differ, else absent or equal to `amount`.
+             * @example 1085.00
+             */
+            to_amount?: string | null;
+            /** Format: uuid */
+            to_bank_account_id: string;
+        };
+        BankTransferView: {
+            /**
+             * @description What left the from account, in its currency.
+             * @example 1000.00
+             */
+            amount: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-09-10
+             */
+            date: string;
+            /** Format: uuid */
+            from_bank_account_id: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The entry that moved the money (`source: bank`).
+             */
+            journal_entry_id: string;
+            reference?: string | null;
+            /**
+             * @description What reached the to account, in its currency.
+             * @example 1085.00
+             */
+            to_amount: string;
+            /** Format: uuid */
+            to_bank_account_id: string;
+            /** @example USD */
+            to_currency: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        Candidate: {
+            /** Format: uuid */
+            id: string;
+            /** @description `journal_line`, `invoice` or `bill`. */
+            kind: string;
+        };
+        CashPosition: {
+            accounts: components["schemas"]["CashPositionRow"][];
+            /** Format: date */
+            as_of: string;
+            /** @description The organization's base currency (each row is in its account's own currency). */
+            currency: string;
+        };
+        /** @description One bank account's cash position, in its own currency. */
+        CashPositionRow: {
+            /** Format: uuid */
+            bank_account_id: string;
+            currency: string;
+            /**
+             * @description The bank's ledger account's balance on the date.
+             * @example 137.50
+             */
+            ledger_balance: string;
+            name: string;
+            /**
+             * @description The latest statement closing balance on or before the date; `null` when no statement
+             *     gives one.
+             * @example 97.50
+             */
+            statement_balance?: string | null;
+            /**
+             * Format: date
+             * @description The date of that closing balance.
+             */
+            statement_date?: string | null;
+            /**
+             * @description ledger − (statement − unreconciled bank + unreconciled ledger); `null` without a
+             *     statement balance.
+             * @example 0.00
+             */
+            unexplained_difference?: string | null;
+            /**
+             * @description Bank lines up to the statement date not reconciled as of the date.
+             * @example 0.00
+             */
+            unreconciled_bank_total: string;
+            /**
+             * @description Lines of the bank's ledger account up to the date not reconciled as of the date.
+             * @example 40.00
+             */
+            unreconciled_ledger_total: string;
+        };
+        /** @description `POST /bank-transactions/{id}/categorize`. */
+        CategorizeCreate: {
+            /**
+             * Format: uuid
+             * @description The client account the line is about, tagged on the entry's lines.
+             */
+            account_id?: string | null;
+            /**
+             * Format: date
+             * @description The entry's date; the line's booking date by default.
+             */
+            date?: string | null;
+            /** @example Bank fee */
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Where the money came from or went (income, expense, …).
+             */
+            ledger_account_id: string;
+            /**
+             * Format: uuid
+             * @description The amount is gross: the tax in it goes to the rate's account.
+             */
+            tax_rate_id?: string | null;
         };
         ChurnInput: {
             /** Format: date */
@@ -2565,6 +3319,42 @@ export interface components {
              * @default 40
              */
             watch_from: number;
+        };
+        /**
+         * @description How to read a bank account's CSV export (`PUT /bank-accounts/{id}/csv-mapping`).
+         *     Columns are named by their header text, or by a 1-based position (`"3"`) for files
+         *     without a header row.
+         */
+        CsvMapping: {
+            /** @description One signed amount column (positive is money in) … */
+            amount_column?: string | null;
+            counterparty_column?: string | null;
+            credit_column?: string | null;
+            /** @example Booking date */
+            date_column: string;
+            /**
+             * @description chrono `strftime` form, such as `%Y-%m-%d` or `%d.%m.%Y`.
+             * @example %d.%m.%Y
+             */
+            date_format: string;
+            /** @description … or a debit (money out) and a credit (money in) column. */
+            debit_column?: string | null;
+            /**
+             * @description `.` (default) or `,`.
+             * @example ,
+             */
+            decimal_separator?: string | null;
+            /** @description `,` (default), `;` or a tab. */
+            delimiter?: string | null;
+            description_columns?: string[];
+            /** @description Whether the first row after `skip_rows` is a header (default true). */
+            has_header?: boolean | null;
+            reference_column?: string | null;
+            /**
+             * Format: int32
+             * @description Rows before the header row (bank preambles).
+             */
+            skip_rows?: number;
         };
         DebitCredit: {
             credit: string;
@@ -3023,6 +3813,21 @@ export interface components {
             /** Format: int32 */
             score?: number | null;
         };
+        /** @description What an import did. */
+        ImportAnswer: {
+            /**
+             * Format: int64
+             * @description Lines already held, over all statements.
+             */
+            duplicates_skipped: number;
+            /**
+             * Format: int64
+             * @description Lines added, over all statements.
+             */
+            imported: number;
+            skipped_statements: components["schemas"]["SkippedStatement"][];
+            statements: components["schemas"]["StatementView"][];
+        };
         /** @description One problem of one row, with its line (the header is line 1). */
         ImportError: {
             code: string;
@@ -3233,6 +4038,12 @@ export interface components {
             debit?: string | null;
             description?: string | null;
             exchange_rate?: string | null;
+            /**
+             * Format: uuid
+             * @description The line's id (derived from the entry and the line number, so it never changes): what
+             *     a bank reconciliation names in `journal_line_ids`.
+             */
+            id: string;
             /** Format: uuid */
             ledger_account_id: string;
             /** Format: int32 */
@@ -3287,6 +4098,18 @@ export interface components {
         };
         /** @enum {string} */
         ManualSource: "manual" | "opening";
+        /** @description `POST /bank-transactions/{id}/match`: the one-line shorthand. */
+        MatchRequest: {
+            /** Format: uuid */
+            difference_account_id?: string | null;
+            /**
+             * Format: uuid
+             * @description An entry whose lines on the bank's ledger account are the ledger side.
+             */
+            journal_entry_id?: string | null;
+            journal_line_ids?: string[];
+            payment_ids?: string[];
+        };
         /**
          * @description How a row found the record it updates.
          * @enum {string}
@@ -3482,6 +4305,22 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description A ledger line not reconciled as of the date. */
+        OutstandingLedgerLine: {
+            /**
+             * @description Signed from the bank's view: positive is money in.
+             * @example 40.00
+             */
+            amount: string;
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journal_entry_id: string;
+            /** Format: int32 */
+            line_no: number;
+        };
         OwnerChangeView: {
             /** Format: date-time */
             changed_at: string;
@@ -3513,6 +4352,18 @@ export interface components {
         /** @description A page of a list. */
         Page_BankAccountView: {
             data: components["schemas"]["BankAccountView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_BankRuleView: {
+            data: components["schemas"]["BankRuleView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_BankTransferView: {
+            data: components["schemas"]["BankTransferView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3607,6 +4458,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_StatementView: {
+            data: components["schemas"]["StatementView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_TargetView: {
             data: components["schemas"]["TargetView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -3633,6 +4490,12 @@ export interface components {
         /** @description A page of a list. */
         Page_TimelineEntry: {
             data: components["schemas"]["TimelineEntry"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_TransactionView: {
+            data: components["schemas"]["TransactionView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3684,6 +4547,23 @@ export interface components {
         };
         /** @enum {string} */
         PaymentDirection: "received" | "sent";
+        /** @description `POST /bank-transactions/{id}/payment`. */
+        PaymentFromLineCreate: {
+            /**
+             * Format: uuid
+             * @description The customer (money in) or vendor (money out).
+             */
+            account_id: string;
+            /** @description As in `POST /payments`; what is left stays unallocated credit. */
+            allocations?: components["schemas"]["AllocationRequest"][];
+            /**
+             * Format: date
+             * @description The payment's date; the line's booking date by default.
+             */
+            date?: string | null;
+            memo?: string | null;
+            reference?: string | null;
+        };
         PaymentView: {
             /** Format: uuid */
             account_id: string;
@@ -4004,6 +4884,83 @@ export interface components {
             /** Format: uuid */
             team_id?: string | null;
         };
+        /** @description A line of the bank's ledger account, held by a reconciliation. */
+        ReconciledLine: {
+            /**
+             * @description Signed from the bank's view: positive is money in (a debit to the bank's account).
+             * @example 100.00
+             */
+            amount: string;
+            /** Format: date */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The journal line's id (`JournalLineView.id`).
+             */
+            id: string;
+            /** Format: uuid */
+            journal_entry_id: string;
+            /** Format: int32 */
+            line_no: number;
+        };
+        /** @description `POST /bank-reconciliations`. */
+        ReconciliationRequest: {
+            /** @description The bank lines (one or more, of one bank account). */
+            bank_transaction_ids: string[];
+            /**
+             * Format: uuid
+             * @description Where a difference between the two sides is written off (bank fees, say); without
+             *     it the sides must agree exactly.
+             */
+            difference_account_id?: string | null;
+            /** @description Lines of the bank's ledger account (`JournalLineView.id`). */
+            journal_line_ids?: string[];
+            /** @description Payments through that bank account. */
+            payment_ids?: string[];
+        };
+        ReconciliationView: {
+            /** @description Made by auto-reconcile. */
+            auto: boolean;
+            /** Format: uuid */
+            bank_account_id: string;
+            /** @example 100.00 */
+            bank_total: string;
+            bank_transaction_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date
+             * @description The later of the dates of its two sides: reconciled as of this date.
+             */
+            date: string;
+            /**
+             * @description Written off to `difference_account_id` (bank − ledger); 0 when the sides agreed.
+             * @example 2.50
+             */
+            difference: string;
+            /** Format: uuid */
+            difference_account_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The entry this reconciliation posted (a categorization or a write-off).
+             */
+            journal_entry_id?: string | null;
+            journal_lines: components["schemas"]["ReconciledLine"][];
+            /** @description `match`, `categorize` or `payment`. */
+            kind: string;
+            /**
+             * @description The ledger side before any write-off.
+             * @example 97.50
+             */
+            ledger_total: string;
+            /**
+             * Format: uuid
+             * @description The payment it recorded from a bank line.
+             */
+            payment_id?: string | null;
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -4148,6 +5105,11 @@ export interface components {
          * @enum {string}
          */
         RowOutcome: "created" | "updated" | "unchanged" | "conflict" | "error";
+        /**
+         * @description Which way the money goes: `in` (a positive line) or `out` (a negative one).
+         * @enum {string}
+         */
+        RuleDirection: "in" | "out";
         SalesReport: {
             currency: string;
             /** @description The rates opportunities in other currencies were converted at (in force on `to`). */
@@ -4230,6 +5192,12 @@ export interface components {
             token_type: string;
             user: components["schemas"]["UserView"];
         };
+        /** @description A statement of the file that was not imported, and why. */
+        SkippedStatement: {
+            /** @description The account the statement names (IBAN or number), as the file writes it. */
+            account?: string | null;
+            reason: string;
+        };
         /** @enum {string} */
         Stage: "qualification" | "proposal" | "negotiation" | "won" | "lost";
         Statement: {
@@ -4303,6 +5271,75 @@ export interface components {
              * @example 1250.00
              */
             total: string;
+        };
+        /** @description One imported statement. */
+        StatementView: {
+            /**
+             * @description `closing_balance` − `computed_closing_balance`: not zero means the lines do not add
+             *     up to the bank's balance. `null` when either is unknown.
+             * @example 0.00
+             */
+            balance_difference?: string | null;
+            /** Format: uuid */
+            bank_account_id: string;
+            /** @description The bank's own id of the statement (camt `Stmt/Id`), when it gives one. */
+            bank_statement_id?: string | null;
+            /**
+             * @description The booked closing balance (CLBD; OFX LEDGERBAL); `null` when the file gives none.
+             * @example 1097.50
+             */
+            closing_balance?: string | null;
+            /**
+             * @description The opening balance (or, without one, the previous statement's closing or the
+             *     account's balance anchor) plus every line of the statement; `null` without a basis.
+             * @example 1097.50
+             */
+            computed_closing_balance?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Lines already held (an earlier import of the same lines).
+             */
+            duplicates_skipped: number;
+            /** @description `camt053`, `ofx` or `csv`. */
+            format: string;
+            /**
+             * Format: date
+             * @description The period: the file's own, or its lines' first and last booking dates.
+             */
+            from?: string | null;
+            /**
+             * @description `opening_balance` − `previous_closing_balance`: not zero means a statement is
+             *     missing between the two. `null` when either is unknown.
+             * @example 0.00
+             */
+            gap?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Lines this import added.
+             */
+            imported: number;
+            /**
+             * Format: int64
+             * @description Lines in the statement as the file holds it.
+             */
+            line_count: number;
+            /**
+             * @description The booked opening balance (OPBD, else PRCD); `null` when the file gives none.
+             * @example 1000.00
+             */
+            opening_balance?: string | null;
+            /**
+             * @description The closing balance of the account's previous statement (or its balance anchor) that
+             *     this statement's opening should equal; `null` for the first statement.
+             * @example 1000.00
+             */
+            previous_closing_balance?: string | null;
+            /** Format: date */
+            to?: string | null;
         };
         /** @enum {string} */
         SystemRole: "accounts_receivable" | "accounts_payable" | "sales_tax" | "tax_recoverable" | "bank" | "retained_earnings" | "opening_balance_equity" | "fx_gain_loss" | "rounding";
@@ -4611,6 +5648,55 @@ export interface components {
             refresh_token: string;
             /** @example Bearer */
             token_type: string;
+        };
+        /** @description One bank line. */
+        TransactionView: {
+            /**
+             * @description Signed, positive is money in; exactly as the bank wrote it (more decimals than the
+             *     currency has are kept).
+             * @example -2.50
+             */
+            amount: string;
+            /**
+             * @description `amount` rounded half-up to the currency: what is matched and posted.
+             * @example -2.50
+             */
+            amount_rounded: string;
+            /** Format: uuid */
+            bank_account_id: string;
+            /** @description The bank's own reference (camt AcctSvcrRef, OFX FITID). */
+            bank_reference?: string | null;
+            bank_transaction_code?: string | null;
+            /** Format: date */
+            booked_on: string;
+            /** @description The counterparty's IBAN or account number. */
+            counterparty_account?: string | null;
+            counterparty_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example EUR */
+            currency: string;
+            /** @description Remittance information and other text of the line. */
+            description?: string | null;
+            /** @description The file's transaction details (camt `TxDtls`), kept for matching. */
+            details: Record<string, never>;
+            end_to_end_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reconciliation_id?: string | null;
+            /** Format: uuid */
+            statement_id: string;
+            /** @description `unreconciled` or `reconciled`. */
+            status: string;
+            /** @description Structured remittance: a creditor reference or a document number. */
+            structured_reference?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date */
+            value_on?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         TrialBalanceRow: {
             /** @description For foreign-currency accounts: the balance in their own currency (debit − credit). */
@@ -5874,6 +6960,953 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    auto_reconcile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoReconcileRequest"];
+            };
+        };
+        responses: {
+            /** @description What was (or would be) reconciled */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoReconcileAnswer"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    set_balance_anchor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description {date, balance}; `null` (or DELETE) clears it */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BalanceAnchor"];
+            };
+        };
+        responses: {
+            /** @description The bank account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_balance_anchor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    set_csv_mapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsvMapping"];
+            };
+        };
+        responses: {
+            /** @description The bank account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_csv_mapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_statements: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of statements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StatementView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    import_into_bank_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The statement file as the bank wrote it. `Content-Type` picks the reader: `application/xml` for ISO 20022 camt.053 (BankToCustomerStatement, 001.02 and later), `application/x-ofx` for OFX 1.x (SGML) and 2.x (XML), `text/csv` for a CSV export read with the bank account's saved mapping (`PUT /bank-accounts/{id}/csv-mapping`). A file with a DTD or entities, a line or booked balance in another currency than the account's, a missing or bad amount or date, or no statement at all imports nothing: 422 `statement_invalid` with `errors[{field, code, message}]`, `field` naming the line (`line 12`) or element. Larger than `ACCORD_STATEMENT_LIMIT` (10 MiB by default): 413. */
+        requestBody: {
+            content: {
+                "application/x-ofx": string;
+                "application/xml": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Nothing new: every line was already imported */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            /** @description Imported */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_transactions: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "unreconciled" | "reconciled";
+                /** @description Booked on or after. */
+                from?: string;
+                /** @description Booked on or before. */
+                to?: string;
+                /**
+                 * @description The signed amount, rounded to the currency.
+                 * @example -2.50
+                 */
+                amount?: string;
+                /** @description Text in the description, counterparty or references (case-insensitive). */
+                q?: string;
+                /** @description Only the lines of this statement. */
+                statement_id?: string;
+                /** @description `booked_on` (default) or `-booked_on`. */
+                sort?: "booked_on" | "-booked_on";
+            };
+            header?: never;
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bank lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TransactionView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_reconciliation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationRequest"];
+            };
+        };
+        responses: {
+            /** @description Reconciled */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_reconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reconciliation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_reconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reconciliation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_bank_rules: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bank rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BankRuleView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_bank_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankRuleView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_bank_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank rule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank rule */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankRuleView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_bank_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank rule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_bank_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; 412 when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Bank rule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankRulePatch"];
+            };
+        };
+        responses: {
+            /** @description The bank rule */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankRuleView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    import_statements: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The statement file as the bank wrote it. `Content-Type` picks the reader: `application/xml` for ISO 20022 camt.053 (BankToCustomerStatement, 001.02 and later), `application/x-ofx` for OFX 1.x (SGML) and 2.x (XML), `text/csv` for a CSV export read with the bank account's saved mapping (`PUT /bank-accounts/{id}/csv-mapping`). A file with a DTD or entities, a line or booked balance in another currency than the account's, a missing or bad amount or date, or no statement at all imports nothing: 422 `statement_invalid` with `errors[{field, code, message}]`, `field` naming the line (`line 12`) or element. Larger than `ACCORD_STATEMENT_LIMIT` (10 MiB by default): 413. */
+        requestBody: {
+            content: {
+                "application/x-ofx": string;
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description Nothing new: every line was already imported */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            /** @description Imported */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Statement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_transaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank transaction id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank line */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    categorize_transaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bank transaction id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategorizeCreate"];
+            };
+        };
+        responses: {
+            /** @description Categorized and reconciled */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    match_transaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bank transaction id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Reconciled */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    pay_from_transaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Bank transaction id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentFromLineCreate"];
+            };
+        };
+        responses: {
+            /** @description Paid and reconciled */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_bank_transfers: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only transfers in or out of this bank account. */
+                bank_account_id?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: "created_at" | "-created_at";
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transfers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BankTransferView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_bank_transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankTransferCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankTransferView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_bank_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank transfer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankTransferView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
@@ -8681,6 +10714,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BalanceSheetView"];
                     "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    bank_reconciliation: {
+        parameters: {
+            query: {
+                bank_account_id: string;
+                /** @description The date (default: today in the organization's time zone). */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankReconciliationStatement"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    cash_position: {
+        parameters: {
+            query?: {
+                /** @description The date (default: today in the organization's time zone). */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cash position */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashPosition"];
                 };
             };
             401: components["responses"]["Problem401"];

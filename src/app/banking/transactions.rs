@@ -106,6 +106,7 @@ impl ReconciliationStatus {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct TransactionListParams {
+    #[param(inline)]
     pub status: Option<ReconciliationStatus>,
     /// Booked on or after.
     pub from: Option<NaiveDate>,

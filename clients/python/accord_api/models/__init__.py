@@ -18,6 +18,7 @@ from .aging_row import AgingRow
 from .allocate_request import AllocateRequest
 from .allocation_request import AllocationRequest
 from .allocation_view import AllocationView
+from .ambiguous import Ambiguous
 from .amounts_are import AmountsAre
 from .api_key_view import ApiKeyView
 from .attempt_view import AttemptView
@@ -26,12 +27,27 @@ from .audit_event_view_after_type_0 import AuditEventViewAfterType0
 from .audit_event_view_before_type_0 import AuditEventViewBeforeType0
 from .audit_page import AuditPage
 from .audit_verification import AuditVerification
+from .auto_match import AutoMatch
+from .auto_reconcile_answer import AutoReconcileAnswer
+from .auto_reconcile_request import AutoReconcileRequest
+from .balance_anchor import BalanceAnchor
 from .balance_sheet_totals import BalanceSheetTotals
 from .balance_sheet_view import BalanceSheetView
 from .balance_view import BalanceView
 from .bank_account_create import BankAccountCreate
+from .bank_account_kind import BankAccountKind
 from .bank_account_patch import BankAccountPatch
 from .bank_account_view import BankAccountView
+from .bank_reconciliation_statement import BankReconciliationStatement
+from .bank_rule_create import BankRuleCreate
+from .bank_rule_patch import BankRulePatch
+from .bank_rule_view import BankRuleView
+from .bank_transfer_create import BankTransferCreate
+from .bank_transfer_view import BankTransferView
+from .candidate import Candidate
+from .cash_position import CashPosition
+from .cash_position_row import CashPositionRow
+from .categorize_create import CategorizeCreate
 from .churn_input import ChurnInput
 from .competitor_create import CompetitorCreate
 from .competitor_patch import CompetitorPatch
@@ -59,6 +75,7 @@ from .created_api_key import CreatedApiKey
 from .crm_settings import CrmSettings
 from .crm_settings_check_in_days_by_tier import CrmSettingsCheckInDaysByTier
 from .crm_settings_health_weights import CrmSettingsHealthWeights
+from .csv_mapping import CsvMapping
 from .debit_credit import DebitCredit
 from .delivery_status import DeliveryStatus
 from .delivery_view import DeliveryView
@@ -89,6 +106,7 @@ from .general_ledger_view import GeneralLedgerView
 from .grade import Grade
 from .health_view import HealthView
 from .import_accounts_unknown_columns import ImportAccountsUnknownColumns
+from .import_answer import ImportAnswer
 from .import_contacts_unknown_columns import ImportContactsUnknownColumns
 from .import_error import ImportError_
 from .import_result import ImportResult
@@ -112,6 +130,7 @@ from .list_accounts_sort import ListAccountsSort
 from .list_accounts_status import ListAccountsStatus
 from .list_accounts_tier import ListAccountsTier
 from .list_bank_accounts_sort import ListBankAccountsSort
+from .list_bank_transfers_sort import ListBankTransfersSort
 from .list_bills_sort import ListBillsSort
 from .list_competitors_sort import ListCompetitorsSort
 from .list_contacts_influence import ListContactsInfluence
@@ -144,11 +163,14 @@ from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tax_rates_sort import ListTaxRatesSort
 from .list_teams_sort import ListTeamsSort
+from .list_transactions_sort import ListTransactionsSort
+from .list_transactions_status import ListTransactionsStatus
 from .list_users_sort import ListUsersSort
 from .list_vendor_credits_sort import ListVendorCreditsSort
 from .list_webhooks_sort import ListWebhooksSort
 from .lock_date import LockDate
 from .manual_source import ManualSource
+from .match_request import MatchRequest
 from .matched_by import MatchedBy
 from .me_view import MeView
 from .merge_input import MergeInput
@@ -160,10 +182,13 @@ from .opportunity_view import OpportunityView
 from .organization_patch import OrganizationPatch
 from .organization_settings import OrganizationSettings
 from .organization_view import OrganizationView
+from .outstanding_ledger_line import OutstandingLedgerLine
 from .owner_change_view import OwnerChangeView
 from .page_account_view import PageAccountView
 from .page_api_key_view import PageApiKeyView
 from .page_bank_account_view import PageBankAccountView
+from .page_bank_rule_view import PageBankRuleView
+from .page_bank_transfer_view import PageBankTransferView
 from .page_competitor_view import PageCompetitorView
 from .page_contact_view import PageContactView
 from .page_delivery_view import PageDeliveryView
@@ -179,15 +204,18 @@ from .page_payment_view import PagePaymentView
 from .page_proposal_view import PageProposalView
 from .page_request_view import PageRequestView
 from .page_risk_view import PageRiskView
+from .page_statement_view import PageStatementView
 from .page_target_view import PageTargetView
 from .page_task_view import PageTaskView
 from .page_tax_rate_view import PageTaxRateView
 from .page_team_view import PageTeamView
 from .page_timeline_entry import PageTimelineEntry
+from .page_transaction_view import PageTransactionView
 from .page_user_view import PageUserView
 from .page_webhook_view import PageWebhookView
 from .payment_create import PaymentCreate
 from .payment_direction import PaymentDirection
+from .payment_from_line_create import PaymentFromLineCreate
 from .payment_view import PaymentView
 from .performance_report import PerformanceReport
 from .performance_row import PerformanceRow
@@ -202,6 +230,9 @@ from .proposal_view import ProposalView
 from .rate_used import RateUsed
 from .readiness import Readiness
 from .reassign_input import ReassignInput
+from .reconciled_line import ReconciledLine
+from .reconciliation_request import ReconciliationRequest
+from .reconciliation_view import ReconciliationView
 from .refresh_request import RefreshRequest
 from .request_create import RequestCreate
 from .request_kind import RequestKind
@@ -217,16 +248,19 @@ from .risk_view import RiskView
 from .role import Role
 from .rounding_mode import RoundingMode
 from .row_outcome import RowOutcome
+from .rule_direction import RuleDirection
 from .sales_report import SalesReport
 from .sales_row import SalesRow
 from .seniority import Seniority
 from .severity import Severity
 from .signup_request import SignupRequest
 from .signup_response import SignupResponse
+from .skipped_statement import SkippedStatement
 from .stage import Stage
 from .statement import Statement
 from .statement_line import StatementLine
 from .statement_row_view import StatementRowView
+from .statement_view import StatementView
 from .system_role import SystemRole
 from .target_attainment import TargetAttainment
 from .target_input import TargetInput
@@ -250,6 +284,8 @@ from .timeline_entry import TimelineEntry
 from .title import Title
 from .token_request import TokenRequest
 from .token_response import TokenResponse
+from .transaction_view import TransactionView
+from .transaction_view_details import TransactionViewDetails
 from .trial_balance_row import TrialBalanceRow
 from .trial_balance_view import TrialBalanceView
 from .unconverted import Unconverted
@@ -282,6 +318,7 @@ __all__ = (
     "AllocateRequest",
     "AllocationRequest",
     "AllocationView",
+    "Ambiguous",
     "AmountsAre",
     "ApiKeyView",
     "AttemptView",
@@ -290,12 +327,27 @@ __all__ = (
     "AuditEventViewBeforeType0",
     "AuditPage",
     "AuditVerification",
+    "AutoMatch",
+    "AutoReconcileAnswer",
+    "AutoReconcileRequest",
+    "BalanceAnchor",
     "BalanceSheetTotals",
     "BalanceSheetView",
     "BalanceView",
     "BankAccountCreate",
+    "BankAccountKind",
     "BankAccountPatch",
     "BankAccountView",
+    "BankReconciliationStatement",
+    "BankRuleCreate",
+    "BankRulePatch",
+    "BankRuleView",
+    "BankTransferCreate",
+    "BankTransferView",
+    "Candidate",
+    "CashPosition",
+    "CashPositionRow",
+    "CategorizeCreate",
     "ChurnInput",
     "CompetitorCreate",
     "CompetitorPatch",
@@ -321,6 +373,7 @@ __all__ = (
     "CrmSettings",
     "CrmSettingsCheckInDaysByTier",
     "CrmSettingsHealthWeights",
+    "CsvMapping",
     "DebitCredit",
     "DeliveryStatus",
     "DeliveryView",
@@ -351,6 +404,7 @@ __all__ = (
     "Grade",
     "HealthView",
     "ImportAccountsUnknownColumns",
+    "ImportAnswer",
     "ImportContactsUnknownColumns",
     "ImportError_",
     "ImportResult",
@@ -374,6 +428,7 @@ __all__ = (
     "ListAccountsStatus",
     "ListAccountsTier",
     "ListBankAccountsSort",
+    "ListBankTransfersSort",
     "ListBillsSort",
     "ListCompetitorsSort",
     "ListContactsInfluence",
@@ -406,11 +461,14 @@ __all__ = (
     "ListTasksStatus",
     "ListTaxRatesSort",
     "ListTeamsSort",
+    "ListTransactionsSort",
+    "ListTransactionsStatus",
     "ListUsersSort",
     "ListVendorCreditsSort",
     "ListWebhooksSort",
     "LockDate",
     "ManualSource",
+    "MatchRequest",
     "MatchedBy",
     "MeView",
     "MergeInput",
@@ -422,10 +480,13 @@ __all__ = (
     "OrganizationPatch",
     "OrganizationSettings",
     "OrganizationView",
+    "OutstandingLedgerLine",
     "OwnerChangeView",
     "PageAccountView",
     "PageApiKeyView",
     "PageBankAccountView",
+    "PageBankRuleView",
+    "PageBankTransferView",
     "PageCompetitorView",
     "PageContactView",
     "PageDeliveryView",
@@ -441,15 +502,18 @@ __all__ = (
     "PageProposalView",
     "PageRequestView",
     "PageRiskView",
+    "PageStatementView",
     "PageTargetView",
     "PageTaskView",
     "PageTaxRateView",
     "PageTeamView",
     "PageTimelineEntry",
+    "PageTransactionView",
     "PageUserView",
     "PageWebhookView",
     "PaymentCreate",
     "PaymentDirection",
+    "PaymentFromLineCreate",
     "PaymentView",
     "PerformanceReport",
     "PerformanceRow",
@@ -464,6 +528,9 @@ __all__ = (
     "RateUsed",
     "Readiness",
     "ReassignInput",
+    "ReconciledLine",
+    "ReconciliationRequest",
+    "ReconciliationView",
     "RefreshRequest",
     "RequestCreate",
     "RequestKind",
@@ -479,16 +546,19 @@ __all__ = (
     "Role",
     "RoundingMode",
     "RowOutcome",
+    "RuleDirection",
     "SalesReport",
     "SalesRow",
     "Seniority",
     "Severity",
     "SignupRequest",
     "SignupResponse",
+    "SkippedStatement",
     "Stage",
     "Statement",
     "StatementLine",
     "StatementRowView",
+    "StatementView",
     "SystemRole",
     "TargetAttainment",
     "TargetInput",
@@ -512,6 +582,8 @@ __all__ = (
     "Title",
     "TokenRequest",
     "TokenResponse",
+    "TransactionView",
+    "TransactionViewDetails",
     "TrialBalanceRow",
     "TrialBalanceView",
     "Unconverted",

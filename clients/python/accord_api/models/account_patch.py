@@ -23,6 +23,9 @@ T = TypeVar("T", bound="AccountPatch")
 class AccountPatch:
     """
     Attributes:
+        bank_accounts (list[str] | None | Unset): The bank accounts the client pays from, for matching bank lines: IBANs
+            or account
+            numbers (spaces and case aside), at most 20. Example: ['DE89370400440532013000'].
         check_in_every_days (int | None | Unset): Days between check-ins; `null` returns to the tier's default.
         competitor_ids (list[str] | None | Unset): Competitor ids or names (a new name creates the competitor).
         currency (None | str | Unset): ISO 4217; defaults to the organization's base currency.
@@ -41,6 +44,7 @@ class AccountPatch:
         website (None | str | Unset): A web address such as `https://globex.example` (the scheme may be left out).
     """
 
+    bank_accounts: list[str] | None | Unset = UNSET
     check_in_every_days: int | None | Unset = UNSET
     competitor_ids: list[str] | None | Unset = UNSET
     currency: None | str | Unset = UNSET
@@ -62,6 +66,15 @@ class AccountPatch:
         from ..models.account_patch_custom_fields_type_0 import (
             AccountPatchCustomFieldsType0,
         )
+
+        bank_accounts: list[str] | None | Unset
+        if isinstance(self.bank_accounts, Unset):
+            bank_accounts = UNSET
+        elif isinstance(self.bank_accounts, list):
+            bank_accounts = self.bank_accounts
+
+        else:
+            bank_accounts = self.bank_accounts
 
         check_in_every_days: int | None | Unset
         if isinstance(self.check_in_every_days, Unset):
@@ -178,6 +191,8 @@ class AccountPatch:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if bank_accounts is not UNSET:
+            field_dict["bank_accounts"] = bank_accounts
         if check_in_every_days is not UNSET:
             field_dict["check_in_every_days"] = check_in_every_days
         if competitor_ids is not UNSET:
@@ -220,6 +235,23 @@ class AccountPatch:
         )
 
         d = dict(src_dict)
+
+        def _parse_bank_accounts(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                bank_accounts_type_0 = cast(list[str], data)
+
+                return bank_accounts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        bank_accounts = _parse_bank_accounts(d.pop("bank_accounts", UNSET))
 
         def _parse_check_in_every_days(data: object) -> int | None | Unset:
             if data is None:
@@ -426,6 +458,7 @@ class AccountPatch:
         website = _parse_website(d.pop("website", UNSET))
 
         account_patch = cls(
+            bank_accounts=bank_accounts,
             check_in_every_days=check_in_every_days,
             competitor_ids=competitor_ids,
             currency=currency,

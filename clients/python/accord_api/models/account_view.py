@@ -24,6 +24,7 @@ T = TypeVar("T", bound="AccountView")
 class AccountView:
     """
     Attributes:
+        bank_accounts (list[str]): IBANs or account numbers the client pays from, in capitals without spaces.
         check_in_every_days (int): The cadence in force: the account's own, else its tier's default.
         check_in_overdue (bool):
         competitor_ids (list[UUID]):
@@ -57,6 +58,7 @@ class AccountView:
         website (None | str | Unset):
     """
 
+    bank_accounts: list[str]
     check_in_every_days: int
     check_in_overdue: bool
     competitor_ids: list[UUID]
@@ -90,6 +92,8 @@ class AccountView:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        bank_accounts = self.bank_accounts
+
         check_in_every_days = self.check_in_every_days
 
         check_in_overdue = self.check_in_overdue
@@ -223,6 +227,7 @@ class AccountView:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "bank_accounts": bank_accounts,
                 "check_in_every_days": check_in_every_days,
                 "check_in_overdue": check_in_overdue,
                 "competitor_ids": competitor_ids,
@@ -277,6 +282,8 @@ class AccountView:
         from ..models.health_view import HealthView
 
         d = dict(src_dict)
+        bank_accounts = cast(list[str], d.pop("bank_accounts"))
+
         check_in_every_days = d.pop("check_in_every_days")
 
         check_in_overdue = d.pop("check_in_overdue")
@@ -496,6 +503,7 @@ class AccountView:
         website = _parse_website(d.pop("website", UNSET))
 
         account_view = cls(
+            bank_accounts=bank_accounts,
             check_in_every_days=check_in_every_days,
             check_in_overdue=check_in_overdue,
             competitor_ids=competitor_ids,

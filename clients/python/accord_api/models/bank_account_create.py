@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.bank_account_kind import BankAccountKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BankAccountCreate")
@@ -21,8 +22,10 @@ class BankAccountCreate:
             currency (None | str | Unset): ISO 4217; defaults to the base currency. Fixed once created. Example: USD.
             iban (None | str | Unset):  Example: GB33BUKB20201555555555.
             is_active (bool | None | Unset):
+            kind (BankAccountKind | None | Unset):
             ledger_account_id (None | Unset | UUID): Link an existing ledger account with `system_role: bank` instead of
-                creating one.
+                creating one (an
+                asset account for a bank account, a liability for a credit card).
             number (None | str | Unset):  Example: 12345678.
     """
 
@@ -30,6 +33,7 @@ class BankAccountCreate:
     currency: None | str | Unset = UNSET
     iban: None | str | Unset = UNSET
     is_active: bool | None | Unset = UNSET
+    kind: BankAccountKind | None | Unset = UNSET
     ledger_account_id: None | Unset | UUID = UNSET
     number: None | str | Unset = UNSET
 
@@ -53,6 +57,14 @@ class BankAccountCreate:
             is_active = UNSET
         else:
             is_active = self.is_active
+
+        kind: None | str | Unset
+        if isinstance(self.kind, Unset):
+            kind = UNSET
+        elif isinstance(self.kind, BankAccountKind):
+            kind = self.kind.value
+        else:
+            kind = self.kind
 
         ledger_account_id: None | str | Unset
         if isinstance(self.ledger_account_id, Unset):
@@ -81,6 +93,8 @@ class BankAccountCreate:
             field_dict["iban"] = iban
         if is_active is not UNSET:
             field_dict["is_active"] = is_active
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if ledger_account_id is not UNSET:
             field_dict["ledger_account_id"] = ledger_account_id
         if number is not UNSET:
@@ -120,6 +134,23 @@ class BankAccountCreate:
 
         is_active = _parse_is_active(d.pop("is_active", UNSET))
 
+        def _parse_kind(data: object) -> BankAccountKind | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_1 = BankAccountKind(data)
+
+                return kind_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BankAccountKind | None | Unset, data)
+
+        kind = _parse_kind(d.pop("kind", UNSET))
+
         def _parse_ledger_account_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -151,6 +182,7 @@ class BankAccountCreate:
             currency=currency,
             iban=iban,
             is_active=is_active,
+            kind=kind,
             ledger_account_id=ledger_account_id,
             number=number,
         )

@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.bank_account_kind import BankAccountKind
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.balance_anchor import BalanceAnchor
+    from ..models.csv_mapping import CsvMapping
+
 
 T = TypeVar("T", bound="BankAccountView")
 
@@ -21,10 +27,14 @@ class BankAccountView:
         currency (str):  Example: USD.
         id (UUID):
         is_active (bool):
-        ledger_account_id (UUID): The asset account in the chart that payments through this bank account post to.
+        kind (BankAccountKind): A bank account proper (its ledger account an asset) or a credit card (a liability).
+        ledger_account_id (UUID): The account in the chart that payments through this bank account post to (an asset;
+            a liability for a credit card).
         name (str):  Example: Operating account.
         updated_at (datetime.datetime):
         version (int):
+        balance_anchor (BalanceAnchor | None | Unset):
+        csv_mapping (CsvMapping | None | Unset):
         iban (None | str | Unset):  Example: GB33BUKB20201555555555.
         number (None | str | Unset):  Example: 12345678.
     """
@@ -33,15 +43,21 @@ class BankAccountView:
     currency: str
     id: UUID
     is_active: bool
+    kind: BankAccountKind
     ledger_account_id: UUID
     name: str
     updated_at: datetime.datetime
     version: int
+    balance_anchor: BalanceAnchor | None | Unset = UNSET
+    csv_mapping: CsvMapping | None | Unset = UNSET
     iban: None | str | Unset = UNSET
     number: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.balance_anchor import BalanceAnchor
+        from ..models.csv_mapping import CsvMapping
+
         created_at = self.created_at.isoformat()
 
         currency = self.currency
@@ -50,6 +66,8 @@ class BankAccountView:
 
         is_active = self.is_active
 
+        kind = self.kind.value
+
         ledger_account_id = str(self.ledger_account_id)
 
         name = self.name
@@ -57,6 +75,22 @@ class BankAccountView:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        balance_anchor: dict[str, Any] | None | Unset
+        if isinstance(self.balance_anchor, Unset):
+            balance_anchor = UNSET
+        elif isinstance(self.balance_anchor, BalanceAnchor):
+            balance_anchor = self.balance_anchor.to_dict()
+        else:
+            balance_anchor = self.balance_anchor
+
+        csv_mapping: dict[str, Any] | None | Unset
+        if isinstance(self.csv_mapping, Unset):
+            csv_mapping = UNSET
+        elif isinstance(self.csv_mapping, CsvMapping):
+            csv_mapping = self.csv_mapping.to_dict()
+        else:
+            csv_mapping = self.csv_mapping
 
         iban: None | str | Unset
         if isinstance(self.iban, Unset):
@@ -78,12 +112,17 @@ class BankAccountView:
                 "currency": currency,
                 "id": id,
                 "is_active": is_active,
+                "kind": kind,
                 "ledger_account_id": ledger_account_id,
                 "name": name,
                 "updated_at": updated_at,
                 "version": version,
             }
         )
+        if balance_anchor is not UNSET:
+            field_dict["balance_anchor"] = balance_anchor
+        if csv_mapping is not UNSET:
+            field_dict["csv_mapping"] = csv_mapping
         if iban is not UNSET:
             field_dict["iban"] = iban
         if number is not UNSET:
@@ -93,6 +132,9 @@ class BankAccountView:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.balance_anchor import BalanceAnchor
+        from ..models.csv_mapping import CsvMapping
+
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -102,6 +144,8 @@ class BankAccountView:
 
         is_active = d.pop("is_active")
 
+        kind = BankAccountKind(d.pop("kind"))
+
         ledger_account_id = UUID(d.pop("ledger_account_id"))
 
         name = d.pop("name")
@@ -109,6 +153,40 @@ class BankAccountView:
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         version = d.pop("version")
+
+        def _parse_balance_anchor(data: object) -> BalanceAnchor | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                balance_anchor_type_1 = BalanceAnchor.from_dict(data)
+
+                return balance_anchor_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BalanceAnchor | None | Unset, data)
+
+        balance_anchor = _parse_balance_anchor(d.pop("balance_anchor", UNSET))
+
+        def _parse_csv_mapping(data: object) -> CsvMapping | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                csv_mapping_type_1 = CsvMapping.from_dict(data)
+
+                return csv_mapping_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CsvMapping | None | Unset, data)
+
+        csv_mapping = _parse_csv_mapping(d.pop("csv_mapping", UNSET))
 
         def _parse_iban(data: object) -> None | str | Unset:
             if data is None:
@@ -133,10 +211,13 @@ class BankAccountView:
             currency=currency,
             id=id,
             is_active=is_active,
+            kind=kind,
             ledger_account_id=ledger_account_id,
             name=name,
             updated_at=updated_at,
             version=version,
+            balance_anchor=balance_anchor,
+            csv_mapping=csv_mapping,
             iban=iban,
             number=number,
         )

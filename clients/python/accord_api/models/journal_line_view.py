@@ -18,6 +18,8 @@ class JournalLineView:
     Attributes:
         base_amount (str): The amount in the base currency. Example: 100.00.
         currency (str):  Example: USD.
+        id (UUID): The line's id (derived from the entry and the line number, so it never changes): what
+            a bank reconciliation names in `journal_line_ids`.
         ledger_account_id (UUID):
         line_no (int):
         account_id (None | Unset | UUID):
@@ -29,6 +31,7 @@ class JournalLineView:
 
     base_amount: str
     currency: str
+    id: UUID
     ledger_account_id: UUID
     line_no: int
     account_id: None | Unset | UUID = UNSET
@@ -42,6 +45,8 @@ class JournalLineView:
         base_amount = self.base_amount
 
         currency = self.currency
+
+        id = str(self.id)
 
         ledger_account_id = str(self.ledger_account_id)
 
@@ -85,6 +90,7 @@ class JournalLineView:
             {
                 "base_amount": base_amount,
                 "currency": currency,
+                "id": id,
                 "ledger_account_id": ledger_account_id,
                 "line_no": line_no,
             }
@@ -108,6 +114,8 @@ class JournalLineView:
         base_amount = d.pop("base_amount")
 
         currency = d.pop("currency")
+
+        id = UUID(d.pop("id"))
 
         ledger_account_id = UUID(d.pop("ledger_account_id"))
 
@@ -169,6 +177,7 @@ class JournalLineView:
         journal_line_view = cls(
             base_amount=base_amount,
             currency=currency,
+            id=id,
             ledger_account_id=ledger_account_id,
             line_no=line_no,
             account_id=account_id,

@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reconciliation_request import ReconciliationRequest
+from ...models.reconciliation_view import ReconciliationView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ReconciliationRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/bank-reconciliations",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReconciliationView | None:
+    if response.status_code == 201:
+        response_201 = ReconciliationView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReconciliationView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReconciliationRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReconciliationView]:
+    """Reconcile bank lines with payments and lines of the bank's ledger account (1:1, 1:N,
+    N:1). The two sides must agree exactly, or the difference is written off to
+    `difference_account_id` by an entry posted in the same transaction.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReconciliationRequest): `POST /bank-reconciliations`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReconciliationView]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReconciliationRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReconciliationView | None:
+    """Reconcile bank lines with payments and lines of the bank's ledger account (1:1, 1:N,
+    N:1). The two sides must agree exactly, or the difference is written off to
+    `difference_account_id` by an entry posted in the same transaction.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReconciliationRequest): `POST /bank-reconciliations`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReconciliationView
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReconciliationRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReconciliationView]:
+    """Reconcile bank lines with payments and lines of the bank's ledger account (1:1, 1:N,
+    N:1). The two sides must agree exactly, or the difference is written off to
+    `difference_account_id` by an entry posted in the same transaction.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReconciliationRequest): `POST /bank-reconciliations`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReconciliationView]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReconciliationRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReconciliationView | None:
+    """Reconcile bank lines with payments and lines of the bank's ledger account (1:1, 1:N,
+    N:1). The two sides must agree exactly, or the difference is written off to
+    `difference_account_id` by an entry posted in the same transaction.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReconciliationRequest): `POST /bank-reconciliations`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReconciliationView
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
