@@ -92,7 +92,7 @@ enum Item {
         texts: Vec<String>,
         client: Option<ClientAccountId>,
     },
-    Document(DocumentRow),
+    Document(Box<DocumentRow>),
 }
 
 impl Item {
@@ -219,7 +219,10 @@ fn open_items(tx: &mut Tx, bank: &BankAccountRow) -> Result<HashMap<i64, Vec<Ite
             continue;
         }
         let signed = if d.kind == "invoice" { due } else { -due };
-        by_amount.entry(signed).or_default().push(Item::Document(d));
+        by_amount
+            .entry(signed)
+            .or_default()
+            .push(Item::Document(Box::new(d)));
     }
     Ok(by_amount)
 }
