@@ -338,7 +338,55 @@ impl OrganizationA {
             )
             .await;
 
+        // A statement with two lines: one categorized (a reconciliation), one left open.
+        let statement_bank = app
+            .create(
+                t,
+                "/api/v1/bank-accounts",
+                json!({"name": "Statements", "currency": "USD", "iban": "GB33BUKB20201555555555"}),
+            )
+            .await;
+        let file = crate::banking::camt(
+            "GB33BUKB20201555555555",
+            "USD",
+            "AUTHZ-1",
+            ("0.00", "2026-01-01"),
+            ("7.50", "2026-01-31"),
+            &[
+                ("10.00", "CRDT", "2026-01-10", Some("Z-1"), "In"),
+                ("2.50", "DBIT", "2026-01-11", Some("Z-2"), "Fee"),
+            ],
+        );
+        let imported =
+            crate::banking::import(app, t, &id_of(&statement_bank), &file, "application/xml").await;
+        assert_eq!(
+            imported.status,
+            reqwest::StatusCode::CREATED,
+            "{}",
+            imported.text
+        );
+        let bank_lines = crate::banking::lines(app, t, &id_of(&statement_bank), "").await;
+        let reconciliation = app
+            .create(
+                t,
+                &format!(
+                    "/api/v1/bank-transactions/{}/categorize",
+                    id_of(&bank_lines[1])
+                ),
+                json!({"ledger_account_id": id_of(&ledger_account)}),
+            )
+            .await;
+
         let ids = BTreeMap::from([
+            (
+                "bank-statements",
+                imported.body["statements"][0]["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            ),
+            ("bank-transactions", id_of(&bank_lines[0])),
+            ("bank-reconciliations", id_of(&reconciliation)),
             ("webhooks", id_of(&webhook)),
             ("webhooks/deliveries", id_of(&delivery)),
             ("users", manager.id),
@@ -417,7 +465,8 @@ struct Operation {
 
 enum Body {
     Json(Value),
-    Csv(&'static str),
+    /// A file: its text and its content type.
+    Raw(&'static str, &'static str),
 }
 
 impl Spec {
@@ -510,7 +559,13 @@ impl Spec {
             return Some(Body::Json(self.example(&json["schema"], "", a, 0)));
         }
         if content.contains_key("text/csv") {
-            return Some(Body::Csv("name\nAuthz Sweep Co\n"));
+            return Some(Body::Raw("name\nAuthz Sweep Co\n", "text/csv"));
+        }
+        if content.contains_key("application/xml") {
+            return Some(Body::Raw(
+                "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>A</MsgId><CreDtTm>2026-01-01T00:00:00</CreDtTm></GrpHdr></BkToCstmrStmt></Document>",
+                "application/xml",
+            ));
         }
         panic!("no request body this sweep can build: {:?}", content.keys());
     }
@@ -666,7 +721,7 @@ impl Operation {
         }
         match &self.body {
             Some(Body::Json(v)) => req = req.json(v),
-            Some(Body::Csv(csv)) => req = req.raw(*csv, "text/csv"),
+            Some(Body::Raw(text, ctype)) => req = req.raw(*text, ctype),
             None => {}
         }
         req.send().await

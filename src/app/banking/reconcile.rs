@@ -761,6 +761,9 @@ pub async fn match_line(
     req: MatchRequest,
 ) -> Result<Outcome, AppError> {
     app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        caller.require(Permission::WriteBooks)?;
+        lines_store::find_transaction(tx, caller.org, id).found("bank transaction")?;
         let view = reconcile_in(
             tx,
             &[id.0],
@@ -961,13 +964,8 @@ fn open_line(
 ) -> Result<(TransactionRow, BankAccountRow), AppError> {
     let caller = tx.caller()?;
     caller.require(Permission::WriteBooks)?;
-    let (bank, mut lines) = bank_side(tx, caller.org, &[id.0], "id").map_err(|e| {
-        if e.code == "not_found" {
-            AppError::not_found("bank transaction")
-        } else {
-            e
-        }
-    })?;
+    lines_store::find_transaction(tx, caller.org, id).found("bank transaction")?;
+    let (bank, mut lines) = bank_side(tx, caller.org, &[id.0], "id")?;
     let line = lines
         .pop()
         .ok_or_else(|| AppError::internal("bank side without its line"))?;
@@ -982,11 +980,11 @@ pub async fn categorize(
 ) -> Result<Outcome, AppError> {
     app.write_once(cx, move |tx| {
         let req = req.0;
+        let (line, bank) = open_line(tx, id)?;
         let mut check = Check::new();
         check.present("ledger_account_id", &req.ledger_account_id);
         check.max_chars("description", req.description.as_deref(), 500);
         check.finish()?;
-        let (line, bank) = open_line(tx, id)?;
         let category = Category {
             ledger_account_id: LedgerAccountId(req.ledger_account_id.unwrap_or_default()),
             account_id: req.account_id.map(ClientAccountId),
@@ -1101,6 +1099,7 @@ pub async fn pay_from_line(
 ) -> Result<Outcome, AppError> {
     app.write_once(cx, move |tx| {
         let req = req.0;
+        let (line, bank) = open_line(tx, id)?;
         let mut check = Check::new();
         check.present("account_id", &req.account_id);
         check.max_chars("reference", req.reference.as_deref(), 200);
@@ -1114,7 +1113,6 @@ pub async fn pay_from_line(
         }
         let allocations = allocation_entries(req.allocations, &mut check);
         check.finish()?;
-        let (line, bank) = open_line(tx, id)?;
         let input = PaymentInputFromLine {
             account_id: req.account_id.unwrap_or_default(),
             allocations,

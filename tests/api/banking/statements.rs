@@ -287,6 +287,19 @@ async fn identical_lines_both_stay_and_overlaps_import_only_the_new(app: TestApp
             .len(),
         0
     );
+    // Both sorts, and a sort that is not one.
+    let newest = lines(&app, &s.token, &bank, "&sort=-booked_on").await;
+    assert_eq!(newest[0]["booked_on"], "2026-04-02");
+    let oldest = lines(&app, &s.token, &bank, "&sort=booked_on").await;
+    assert_eq!(oldest[0]["booked_on"], "2026-03-02");
+    let a = app
+        .get(&format!(
+            "/api/v1/bank-accounts/{bank}/transactions?sort=amount"
+        ))
+        .token(&s.token)
+        .send()
+        .await;
+    assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "invalid_sort");
 }
 both_backends!(
     identical_lines_both_stay_and_overlaps_import_only_the_new_works,

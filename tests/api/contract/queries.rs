@@ -142,6 +142,11 @@ async fn every_enumerated_sort_is_accepted(app: TestApp) {
         let Some(params) = item["get"]["parameters"].as_array() else {
             continue;
         };
+        // A list under a parent (`/bank-accounts/{id}/transactions`) needs the parent: its
+        // sorts are tested with it.
+        if path.contains('{') {
+            continue;
+        }
         let Some(sort) = params
             .iter()
             .find(|p| p["name"] == "sort" && p["in"] == "query")
