@@ -227,13 +227,20 @@ impl Actor {
 /// refreshed in the same transaction is one creation; created and deleted is nothing).
 fn folded(changes: Vec<Change>) -> Vec<Change> {
     let mut out: Vec<Change> = Vec::with_capacity(changes.len());
+    // Where each resource's change is in `out`: a bulk unit of work (a statement of 10,000
+    // lines) folds in linear time.
+    let mut at: std::collections::HashMap<(&'static str, Uuid), usize> =
+        std::collections::HashMap::with_capacity(changes.len());
     for change in changes {
-        match out
-            .iter_mut()
-            .find(|c| c.resource == change.resource && c.id == change.id)
-        {
-            None => out.push(change),
-            Some(first) => {
+        match at.get(&(change.resource, change.id)).copied() {
+            None => {
+                at.insert((change.resource, change.id), out.len());
+                out.push(change);
+            }
+            Some(i) => {
+                let Some(first) = out.get_mut(i) else {
+                    continue;
+                };
                 first.action = match (first.action, change.action) {
                     (Action::Created, Action::Deleted) => Action::Deleted,
                     (Action::Created, _) => Action::Created,
