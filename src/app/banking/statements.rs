@@ -469,11 +469,10 @@ fn import_in(
                 if !new_lines.is_empty() || opening.is_some() || closing.is_some() {
                     stored_any = true;
                     store::insert_statement(tx, &row)?;
-                    tx.record(Change::created(
-                        "bank_statement",
-                        row.id.0,
-                        &StatementView::from(&row),
-                    ));
+                    tx.record(
+                        Change::created("bank_statement", row.id.0, &StatementView::from(&row))
+                            .as_event("imported"),
+                    );
                 }
                 row
             }

@@ -401,6 +401,17 @@ async fn one_to_many_many_to_one_and_write_offs(app: TestApp) {
         .send()
         .await;
     assert_field_refused(&bad, "not_found", "bank_transaction_ids[0]");
+    // Every change is an event: the import, each line and its reconciliation.
+    let events = crate::domain_events::all_events(&app);
+    let count = |kind: &str| events.iter().filter(|(k, _, _)| k == kind).count();
+    assert_eq!(count("bank_statement.imported"), 1);
+    assert_eq!(count("bank_transaction.created"), 4);
+    assert_eq!(count("bank_transaction.reconciled"), 4);
+    assert_eq!(count("bank_reconciliation.created"), 3);
+    assert_eq!(
+        crate::domain_events::kinds_of(&app, &id("M-4")),
+        vec!["bank_transaction.created", "bank_transaction.reconciled"]
+    );
 }
 both_backends!(
     one_to_many_many_to_one_and_write_offs_works,
