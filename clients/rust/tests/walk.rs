@@ -501,3 +501,181 @@ async fn invoice_drafted_and_issued_without_a_body() -> TestResult {
     assert!(issued.number.is_some());
     Ok(())
 }
+
+/// A camt.053.001.02 statement for March 2026 opening at 0.00 and closing at `closing`: one
+/// `Ntry` per (signed amount, booking date, bank reference, remittance information).
+fn camt(iban: &str, closing: &str, entries: &[(&str, &str, &str, &str)]) -> String {
+    let side = |amount: &str| match amount.strip_prefix('-') {
+        Some(a) => ("DBIT", a.to_owned()),
+        None => ("CRDT", amount.to_owned()),
+    };
+    let bal = |code: &str, amount: &str, day: &str| {
+        let (ind, amt) = side(amount);
+        format!(
+            "<Bal><Tp><CdOrPrtry><Cd>{code}</Cd></CdOrPrtry></Tp><Amt Ccy=\"USD\">{amt}</Amt>\
+             <CdtDbtInd>{ind}</CdtDbtInd><Dt><Dt>{day}</Dt></Dt></Bal>"
+        )
+    };
+    let ntry: String = entries
+        .iter()
+        .map(|(amount, day, reference, info)| {
+            let (ind, amt) = side(amount);
+            format!(
+                "<Ntry><Amt Ccy=\"USD\">{amt}</Amt><CdtDbtInd>{ind}</CdtDbtInd><Sts>BOOK</Sts>\
+                 <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt>\
+                 <AcctSvcrRef>{reference}</AcctSvcrRef>\
+                 <NtryDtls><TxDtls><RmtInf><Ustrd>{info}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>"
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\
+         <BkToCstmrStmt><GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-04-01T08:00:00+00:00</CreDtTm></GrpHdr>\
+         <Stmt><Id>STMT-1</Id><CreDtTm>2026-04-01T08:00:00+00:00</CreDtTm>\
+         <Acct><Id><IBAN>{iban}</IBAN></Id><Ccy>USD</Ccy></Acct>{}{}{ntry}</Stmt></BkToCstmrStmt></Document>",
+        bal("OPBD", "0.00", "2026-03-01"),
+        bal("CLBD", closing, "2026-03-31"),
+    )
+}
+
+#[tokio::test]
+async fn accountants_month_end() -> TestResult {
+    let org = org().await?;
+    let a = &org.accountant;
+    let customer: types::AccountCreate =
+        body(json!({"name": "Month-end customer", "is_customer": true}));
+    let customer = org
+        .manager
+        .call(|c| c.create_account().body(customer.clone()).send())
+        .await?;
+    let bank: types::BankAccountCreate = body(json!({
+        "name": "Operating account", "currency": "USD", "iban": "GB33BUKB20201555555555",
+        "kind": "bank"}));
+    let bank = a
+        .call(|c| c.create_bank_account().body(bank.clone()).send())
+        .await?;
+    let fees: types::CreateLedgerAccountRequest =
+        body(json!({"code": "6973", "name": "Bank fees", "type": "expense"}));
+    let fees = a
+        .call(|c| c.create_ledger_account().body(fees.clone()).send())
+        .await?;
+    let draft: types::DocumentCreate = body(json!({
+        "account_id": customer.id, "issue_date": "2026-03-02",
+        "lines": [{"unit_price": "100.00", "description": "Consulting"}]}));
+    let draft = a
+        .call(|c| c.create_invoice().body(draft.clone()).send())
+        .await?;
+    let invoice = a.call(|c| c.issue_invoice().id(draft.id).send()).await?;
+    assert_eq!(invoice.status, "open");
+    let number = invoice
+        .number
+        .clone()
+        .ok_or("an issued invoice has a number")?;
+
+    // The statement file itself is the body: not a JSON operation, so through `raw`.
+    assert!(accord_client::OMITTED_OPERATIONS.contains(&"import_into_bank_account"));
+    let statement = camt(
+        "GB33BUKB20201555555555",
+        "97.50",
+        &[
+            (
+                "100.00",
+                "2026-03-10",
+                "IN-1",
+                &format!("Payment of invoice {number}"),
+            ),
+            ("-2.50", "2026-03-31", "FEE-1", "Account maintenance fee"),
+        ],
+    );
+    let answer = a
+        .raw(
+            reqwest::Method::POST,
+            &format!("/api/v1/bank-accounts/{}/statements", bank.id),
+        )
+        .header("content-type", "application/xml")
+        .body(statement)
+        .send()
+        .await?;
+    assert_eq!(answer.status().as_u16(), 201);
+    let imported: types::ImportAnswer = answer.json().await?;
+    assert_eq!(imported.imported, 2);
+
+    let dry = a
+        .call(|c| {
+            c.auto_reconcile()
+                .id(bank.id)
+                .body_map(|b| b.dry_run(true).date_window_days(Some(7)))
+                .send()
+        })
+        .await?;
+    assert!(dry.dry_run);
+    let _: &Vec<types::AutoMatch> = &dry.matched;
+    assert!(dry.unmatched >= 0);
+
+    // The spec types a line's `details` as an object, but the server sends the camt TxDtls as
+    // an array (or null), so the generated TransactionView does not deserialize a line: the
+    // lines are read raw until the spec is fixed.
+    let listed: serde_json::Value = a
+        .raw(
+            reqwest::Method::GET,
+            &format!("/api/v1/bank-accounts/{}/transactions", bank.id),
+        )
+        .query(&[("status", "unreconciled")])
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    let lines = listed["data"].as_array().ok_or("no data")?;
+    assert_eq!(lines.len(), 2);
+    let line = |amount: &str| -> Result<uuid::Uuid, Box<dyn std::error::Error>> {
+        let found = lines
+            .iter()
+            .find(|t| t["amount"] == amount)
+            .and_then(|t| t["id"].as_str())
+            .ok_or(format!("no line of {amount}"))?;
+        Ok(found.parse()?)
+    };
+    let (received, fee) = (line("100.00")?, line("-2.50")?);
+
+    let payment: types::PaymentFromLineCreate = body(json!({
+        "account_id": customer.id,
+        "allocations": [{"invoice_id": invoice.id, "amount": "100.00"}]}));
+    let paid = a
+        .call(|c| {
+            c.pay_from_transaction()
+                .id(received)
+                .body(payment.clone())
+                .send()
+        })
+        .await?;
+    assert_eq!(paid.kind, "payment");
+    assert!(paid.payment_id.is_some());
+    let invoice = a.call(|c| c.get_invoice().id(invoice.id).send()).await?;
+    assert_eq!(invoice.status, "paid");
+    let categorized = a
+        .call(|c| {
+            c.categorize_transaction()
+                .id(fee)
+                .body_map(|b| {
+                    b.ledger_account_id(fees.id)
+                        .description(Some("Bank fee".to_owned()))
+                })
+                .send()
+        })
+        .await?;
+    assert_eq!(categorized.kind, "categorize");
+    assert!(categorized.journal_entry_id.is_some());
+
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).ok_or("date")?;
+    let position = a.call(|c| c.cash_position().as_of(as_of).send()).await?;
+    let row = position
+        .accounts
+        .iter()
+        .find(|r| r.bank_account_id == bank.id)
+        .ok_or("no row for the bank account")?;
+    assert_eq!(row.statement_balance.as_deref(), Some("97.50"));
+    assert_eq!(row.unexplained_difference.as_deref(), Some("0.00"));
+    assert_eq!(row.unreconciled_bank_total, "0.00");
+    Ok(())
+}

@@ -282,3 +282,112 @@ test("webhook deliveries verify with the standardwebhooks package", async () => 
     await receiver.close();
   }
 });
+
+// A camt.053.001.02 statement for March 2026 opening at 0.00: one `Ntry` per
+// [signed amount, booking date, bank reference, remittance information].
+function camt(iban, entries) {
+  const cents = entries.reduce((sum, [amount]) => sum + Math.round(Number(amount) * 100), 0);
+  const closing = (cents / 100).toFixed(2);
+  const bal = (code, amount, day) =>
+    `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="USD">${amount.replace("-", "")}</Amt>` +
+    `<CdtDbtInd>${amount.startsWith("-") ? "DBIT" : "CRDT"}</CdtDbtInd><Dt><Dt>${day}</Dt></Dt></Bal>`;
+  const ntry = entries
+    .map(
+      ([amount, day, reference, info]) =>
+        `<Ntry><Amt Ccy="USD">${amount.replace("-", "")}</Amt><CdtDbtInd>${amount.startsWith("-") ? "DBIT" : "CRDT"}</CdtDbtInd>` +
+        `<Sts>BOOK</Sts><BookgDt><Dt>${day}</Dt></BookgDt><ValDt><Dt>${day}</Dt></ValDt><AcctSvcrRef>${reference}</AcctSvcrRef>` +
+        `<NtryDtls><TxDtls><RmtInf><Ustrd>${info}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`,
+    )
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>` +
+    `<GrpHdr><MsgId>MSG-${stamp}</MsgId><CreDtTm>2026-04-01T08:00:00+00:00</CreDtTm></GrpHdr>` +
+    `<Stmt><Id>STMT-${stamp}</Id><CreDtTm>2026-04-01T08:00:00+00:00</CreDtTm><Acct><Id><IBAN>${iban}</IBAN></Id><Ccy>USD</Ccy></Acct>` +
+    `${bal("OPBD", "0.00", "2026-03-01")}${bal("CLBD", closing, "2026-03-31")}${ntry}</Stmt></BkToCstmrStmt></Document>`
+  );
+}
+
+test("an accountant's month-end: statement import, reconciliation, cash position", async () => {
+  // Last: its customer would show in the account lists counted above.
+  const customer = await unwrap(
+    manager.api.POST("/api/v1/accounts", { body: { name: `Month-end customer ${stamp}`, is_customer: true } }),
+  );
+  const bank = await unwrap(
+    accountant.api.POST("/api/v1/bank-accounts", {
+      body: { name: `Operating ${stamp}`, currency: "USD", iban: "GB33BUKB20201555555555", kind: "bank" },
+    }),
+  );
+  const fees = await unwrap(
+    accountant.api.POST("/api/v1/ledger/accounts", { body: { code: "6973", name: `Bank fees ${stamp}`, type: "expense" } }),
+  );
+  const draft = await unwrap(
+    accountant.api.POST("/api/v1/invoices", {
+      body: {
+        account_id: customer.id,
+        issue_date: "2026-03-02",
+        lines: [{ unit_price: "100.00", description: "Consulting" }],
+      },
+    }),
+  );
+  const invoice = await unwrap(
+    accountant.api.POST("/api/v1/invoices/{id}/issue", { params: { path: { id: draft.id } } }),
+  );
+  assert.equal(invoice.status, "open");
+
+  // The statement file itself is the body: sent as is, not as JSON.
+  const xml = camt("GB33BUKB20201555555555", [
+    ["100.00", "2026-03-10", `IN-${stamp}`, `Payment of invoice ${invoice.number}`],
+    ["-2.50", "2026-03-31", `FEE-${stamp}`, "Account maintenance fee"],
+  ]);
+  const imported = await accountant.api.POST("/api/v1/bank-accounts/{id}/statements", {
+    params: { path: { id: bank.id } },
+    body: xml,
+    bodySerializer: (b) => b,
+    headers: { "content-type": "application/xml" },
+  });
+  assert.equal(imported.response.status, 201, JSON.stringify(imported.error));
+  assert.equal(imported.data.imported, 2);
+
+  const dry = await unwrap(
+    accountant.api.POST("/api/v1/bank-accounts/{id}/auto-reconcile", {
+      params: { path: { id: bank.id } },
+      body: { dry_run: true, date_window_days: 7 },
+    }),
+  );
+  assert.equal(dry.dry_run, true);
+  assert.ok(Array.isArray(dry.matched));
+  assert.equal(typeof dry.unmatched, "number");
+
+  const lines = new Map();
+  for await (const t of accountant.paginate("/api/v1/bank-accounts/{id}/transactions", { status: "unreconciled" }, { id: bank.id })) {
+    lines.set(t.amount, t);
+  }
+  assert.deepEqual([...lines.keys()].sort(), ["-2.50", "100.00"]);
+  const paid = await unwrap(
+    accountant.api.POST("/api/v1/bank-transactions/{id}/payment", {
+      params: { path: { id: lines.get("100.00").id } },
+      body: { account_id: customer.id, allocations: [{ invoice_id: invoice.id, amount: "100.00" }] },
+    }),
+  );
+  assert.equal(paid.kind, "payment");
+  assert.ok(paid.payment_id);
+  const after = await unwrap(accountant.api.GET("/api/v1/invoices/{id}", { params: { path: { id: invoice.id } } }));
+  assert.equal(after.status, "paid");
+  const fee = await unwrap(
+    accountant.api.POST("/api/v1/bank-transactions/{id}/categorize", {
+      params: { path: { id: lines.get("-2.50").id } },
+      body: { ledger_account_id: fees.id, description: "Bank fee" },
+    }),
+  );
+  assert.equal(fee.kind, "categorize");
+  assert.ok(fee.journal_entry_id);
+
+  const position = await unwrap(
+    accountant.api.GET("/api/v1/reports/cash-position", { params: { query: { as_of: "2026-03-31" } } }),
+  );
+  const row = position.accounts.find((r) => r.bank_account_id === bank.id);
+  assert.ok(row, "the bank account has a row");
+  assert.equal(Number(row.statement_balance).toFixed(2), "97.50");
+  assert.equal(row.unexplained_difference, "0.00");
+  assert.equal(Number(row.unreconciled_bank_total), 0);
+});
