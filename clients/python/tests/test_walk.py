@@ -19,6 +19,7 @@ from accord_api.api.bank_accounts import create_bank_account
 from accord_api.api.bank_transactions import (
     auto_reconcile,
     categorize_transaction,
+    list_transactions,
     pay_from_transaction,
 )
 from accord_api.api.contacts import create_contact
@@ -501,16 +502,15 @@ def test_accountants_month_end(org: dict) -> None:
     assert isinstance(dry.matched, list)
     assert isinstance(dry.unmatched, int)
 
-    # The spec types a line's `details` as an object, but the server sends the camt TxDtls
-    # as an array (or null), so the generated TransactionView cannot parse a line (ValueError
-    # in TransactionViewDetails.from_dict): the lines are read raw until the spec is fixed.
-    listed = accountant.raw().get(
-        f"/api/v1/bank-accounts/{bank.id}/transactions",
-        params={"status": ListTransactionsStatus.UNRECONCILED.value},
+    listed = list(
+        accountant.paginate(
+            list_transactions, id=bank.id, status=ListTransactionsStatus.UNRECONCILED
+        )
     )
-    assert listed.status_code == 200, listed.text
-    lines = {t["amount"]: uuid.UUID(t["id"]) for t in listed.json()["data"]}
+    lines = {t.amount: t.id for t in listed}
     assert set(lines) == {"100.00", "-2.50"}
+    # The file's transaction details come typed: one remittance each.
+    assert all(len(t.details) == 1 for t in listed)
     paid = accountant.call(
         pay_from_transaction,
         id=lines["100.00"],

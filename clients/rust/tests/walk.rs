@@ -612,29 +612,27 @@ async fn accountants_month_end() -> TestResult {
     let _: &Vec<types::AutoMatch> = &dry.matched;
     assert!(dry.unmatched >= 0);
 
-    // The spec types a line's `details` as an object, but the server sends the camt TxDtls as
-    // an array (or null), so the generated TransactionView does not deserialize a line: the
-    // lines are read raw until the spec is fixed.
-    let listed: serde_json::Value = a
-        .raw(
-            reqwest::Method::GET,
-            &format!("/api/v1/bank-accounts/{}/transactions", bank.id),
-        )
-        .query(&[("status", "unreconciled")])
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
+    let listed = a
+        .call(|c| {
+            c.list_transactions()
+                .id(bank.id)
+                .status(types::ListTransactionsStatus::Unreconciled)
+                .limit(50)
+                .send()
+        })
         .await?;
-    let lines = listed["data"].as_array().ok_or("no data")?;
+    let lines = listed.data;
     assert_eq!(lines.len(), 2);
+    // The file's transaction details come typed: one remittance each.
+    assert!(lines
+        .iter()
+        .all(|t| t.details.as_ref().is_some_and(|d| d.len() == 1)));
     let line = |amount: &str| -> Result<uuid::Uuid, Box<dyn std::error::Error>> {
-        let found = lines
+        Ok(lines
             .iter()
-            .find(|t| t["amount"] == amount)
-            .and_then(|t| t["id"].as_str())
-            .ok_or(format!("no line of {amount}"))?;
-        Ok(found.parse()?)
+            .find(|t| t.amount == amount)
+            .map(|t| t.id)
+            .ok_or(format!("no line of {amount}"))?)
     };
     let (received, fee) = (line("100.00")?, line("-2.50")?);
 

@@ -5678,8 +5678,11 @@ export interface components {
             currency: string;
             /** @description Remittance information and other text of the line. */
             description?: string | null;
-            /** @description The file's transaction details (camt `TxDtls`), kept for matching. */
-            details: Record<string, never>;
+            /**
+             * @description The file's transaction details (each camt `TxDtls`), kept for matching; `null` when
+             *     the format has none.
+             */
+            details?: Record<string, never>[] | null;
             end_to_end_id?: string | null;
             /** Format: uuid */
             id: string;

@@ -50,8 +50,9 @@ pub struct TransactionView {
     /// `unreconciled` or `reconciled`.
     pub status: String,
     pub reconciliation_id: Option<Uuid>,
-    /// The file's transaction details (camt `TxDtls`), kept for matching.
-    #[schema(value_type = Object)]
+    /// The file's transaction details (each camt `TxDtls`), kept for matching; `null` when
+    /// the format has none.
+    #[schema(value_type = Option<Vec<Object>>)]
     pub details: serde_json::Value,
     pub version: i64,
     pub created_at: DateTime<Utc>,

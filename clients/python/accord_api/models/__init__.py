@@ -285,7 +285,7 @@ from .title import Title
 from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .transaction_view import TransactionView
-from .transaction_view_details import TransactionViewDetails
+from .transaction_view_details_type_0_item import TransactionViewDetailsType0Item
 from .trial_balance_row import TrialBalanceRow
 from .trial_balance_view import TrialBalanceView
 from .unconverted import Unconverted
@@ -583,7 +583,7 @@ __all__ = (
     "TokenRequest",
     "TokenResponse",
     "TransactionView",
-    "TransactionViewDetails",
+    "TransactionViewDetailsType0Item",
     "TrialBalanceRow",
     "TrialBalanceView",
     "Unconverted",

@@ -11,7 +11,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.transaction_view_details import TransactionViewDetails
+    from ..models.transaction_view_details_type_0_item import (
+        TransactionViewDetailsType0Item,
+    )
 
 
 T = TypeVar("T", bound="TransactionView")
@@ -29,7 +31,6 @@ class TransactionView:
         booked_on (datetime.date):
         created_at (datetime.datetime):
         currency (str):  Example: EUR.
-        details (TransactionViewDetails): The file's transaction details (camt `TxDtls`), kept for matching.
         id (UUID):
         statement_id (UUID):
         status (str): `unreconciled` or `reconciled`.
@@ -40,6 +41,9 @@ class TransactionView:
         counterparty_account (None | str | Unset): The counterparty's IBAN or account number.
         counterparty_name (None | str | Unset):
         description (None | str | Unset): Remittance information and other text of the line.
+        details (list[TransactionViewDetailsType0Item] | None | Unset): The file's transaction details (each camt
+            `TxDtls`), kept for matching; `null` when
+            the format has none.
         end_to_end_id (None | str | Unset):
         reconciliation_id (None | Unset | UUID):
         structured_reference (None | str | Unset): Structured remittance: a creditor reference or a document number.
@@ -52,7 +56,6 @@ class TransactionView:
     booked_on: datetime.date
     created_at: datetime.datetime
     currency: str
-    details: TransactionViewDetails
     id: UUID
     statement_id: UUID
     status: str
@@ -63,6 +66,7 @@ class TransactionView:
     counterparty_account: None | str | Unset = UNSET
     counterparty_name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
+    details: list[TransactionViewDetailsType0Item] | None | Unset = UNSET
     end_to_end_id: None | str | Unset = UNSET
     reconciliation_id: None | Unset | UUID = UNSET
     structured_reference: None | str | Unset = UNSET
@@ -81,8 +85,6 @@ class TransactionView:
         created_at = self.created_at.isoformat()
 
         currency = self.currency
-
-        details = self.details.to_dict()
 
         id = str(self.id)
 
@@ -124,6 +126,18 @@ class TransactionView:
         else:
             description = self.description
 
+        details: list[dict[str, Any]] | None | Unset
+        if isinstance(self.details, Unset):
+            details = UNSET
+        elif isinstance(self.details, list):
+            details = []
+            for details_type_0_item_data in self.details:
+                details_type_0_item = details_type_0_item_data.to_dict()
+                details.append(details_type_0_item)
+
+        else:
+            details = self.details
+
         end_to_end_id: None | str | Unset
         if isinstance(self.end_to_end_id, Unset):
             end_to_end_id = UNSET
@@ -162,7 +176,6 @@ class TransactionView:
                 "booked_on": booked_on,
                 "created_at": created_at,
                 "currency": currency,
-                "details": details,
                 "id": id,
                 "statement_id": statement_id,
                 "status": status,
@@ -180,6 +193,8 @@ class TransactionView:
             field_dict["counterparty_name"] = counterparty_name
         if description is not UNSET:
             field_dict["description"] = description
+        if details is not UNSET:
+            field_dict["details"] = details
         if end_to_end_id is not UNSET:
             field_dict["end_to_end_id"] = end_to_end_id
         if reconciliation_id is not UNSET:
@@ -193,7 +208,9 @@ class TransactionView:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.transaction_view_details import TransactionViewDetails
+        from ..models.transaction_view_details_type_0_item import (
+            TransactionViewDetailsType0Item,
+        )
 
         d = dict(src_dict)
         amount = d.pop("amount")
@@ -207,8 +224,6 @@ class TransactionView:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         currency = d.pop("currency")
-
-        details = TransactionViewDetails.from_dict(d.pop("details"))
 
         id = UUID(d.pop("id"))
 
@@ -268,6 +283,32 @@ class TransactionView:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_details(
+            data: object,
+        ) -> list[TransactionViewDetailsType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                details_type_0 = []
+                _details_type_0 = data
+                for details_type_0_item_data in _details_type_0:
+                    details_type_0_item = TransactionViewDetailsType0Item.from_dict(
+                        details_type_0_item_data
+                    )
+
+                    details_type_0.append(details_type_0_item)
+
+                return details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[TransactionViewDetailsType0Item] | None | Unset, data)
+
+        details = _parse_details(d.pop("details", UNSET))
 
         def _parse_end_to_end_id(data: object) -> None | str | Unset:
             if data is None:
@@ -330,7 +371,6 @@ class TransactionView:
             booked_on=booked_on,
             created_at=created_at,
             currency=currency,
-            details=details,
             id=id,
             statement_id=statement_id,
             status=status,
@@ -341,6 +381,7 @@ class TransactionView:
             counterparty_account=counterparty_account,
             counterparty_name=counterparty_name,
             description=description,
+            details=details,
             end_to_end_id=end_to_end_id,
             reconciliation_id=reconciliation_id,
             structured_reference=structured_reference,

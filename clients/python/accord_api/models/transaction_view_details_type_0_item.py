@@ -6,13 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TransactionViewDetails")
+T = TypeVar("T", bound="TransactionViewDetailsType0Item")
 
 
 @_attrs_define
-class TransactionViewDetails:
-    """The file's transaction details (camt `TxDtls`), kept for matching."""
-
+class TransactionViewDetailsType0Item:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,10 +23,10 @@ class TransactionViewDetails:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        transaction_view_details = cls()
+        transaction_view_details_type_0_item = cls()
 
-        transaction_view_details.additional_properties = d
-        return transaction_view_details
+        transaction_view_details_type_0_item.additional_properties = d
+        return transaction_view_details_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:
