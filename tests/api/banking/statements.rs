@@ -391,3 +391,122 @@ both_backends!(
     a_csv_export_reads_through_the_saved_mapping_works,
     super::a_csv_export_reads_through_the_saved_mapping
 );
+
+/// Every real camt.053 and OFX file: imported whole with every line (routed by the account it
+/// names), or refused whole as the data's README says; a second import adds nothing.
+async fn every_real_file_imports_or_is_refused_whole(app: TestApp) {
+    let refused = [
+        // booked balances in another currency than the lines'
+        "camt053/camt053.v2.minimal.xml",
+        "camt053/camt053.v4.xml",
+        "camt053/camt053.v8.xml",
+        // malformed on purpose
+        "camt053/camt053.v2.wrong.xml",
+        // the bank's own error status; no statement at all
+        "ofx/error_message.ofx",
+        "ofx/bank_small.ofx",
+    ];
+    let dir = format!("{}/tests/data/bank-statements", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = ["camt053", "ofx"]
+        .iter()
+        .flat_map(|sub| {
+            std::fs::read_dir(format!("{dir}/{sub}"))
+                .unwrap()
+                .filter_map(|e| {
+                    let name = e.unwrap().file_name().into_string().unwrap();
+                    (name.ends_with(".xml") || name.ends_with(".ofx"))
+                        .then(|| format!("{sub}/{name}"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 11, "{files:?}");
+    for file in files {
+        let raw = fixture(&file);
+        let (ctype, idents, ccy, lines_in_file) = if file.ends_with(".xml") {
+            let acct = regex::Regex::new(
+                r"(?s)<Acct>\s*<Id>\s*(?:<IBAN>([^<]+)</IBAN>|<Othr>\s*<Id>([^<]+)</Id>)",
+            )
+            .unwrap();
+            let ccy = regex::Regex::new(r#"<Ntry>\s*<Amt Ccy="([A-Z]{3})""#)
+                .unwrap()
+                .captures(&raw)
+                .map_or("EUR".to_owned(), |c| c[1].to_owned());
+            let ids: Vec<(String, bool)> = acct
+                .captures_iter(&raw)
+                .map(|c| match c.get(1) {
+                    Some(iban) => (iban.as_str().to_owned(), true),
+                    None => (c[2].to_owned(), false),
+                })
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            ("application/xml", ids, ccy, raw.matches("<Ntry>").count())
+        } else {
+            let ids: Vec<(String, bool)> = regex::Regex::new(r"<ACCTID>([^<\r\n]+)")
+                .unwrap()
+                .captures_iter(&raw)
+                .map(|c| (c[1].trim().to_owned(), false))
+                .collect();
+            let ccy = regex::Regex::new(r"<CURDEF>([A-Z]{3})")
+                .unwrap()
+                .captures(&raw)
+                .map_or("USD".to_owned(), |c| c[1].to_owned());
+            (
+                "application/x-ofx",
+                ids,
+                ccy,
+                raw.matches("<STMTTRN>").count(),
+            )
+        };
+        // A fresh organization per file, so that each file's lines are counted alone.
+        let s = app.signup(&format!("File {file}")).await;
+        for (ident, is_iban) in &idents {
+            let key = if *is_iban { "iban" } else { "number" };
+            let b = app
+                .post("/api/v1/bank-accounts")
+                .token(&s.token)
+                .json(&serde_json::json!({"name": ident, "currency": ccy, key: ident}))
+                .send()
+                .await;
+            assert_eq!(b.status, StatusCode::CREATED, "{file}: {}", b.text);
+        }
+        let post = || async {
+            app.post("/api/v1/bank-statements")
+                .token(&s.token)
+                .raw(raw.clone(), ctype)
+                .send()
+                .await
+        };
+        let a = post().await;
+        if refused.contains(&file.as_str()) {
+            assert_eq!(
+                a.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{file}: {}",
+                a.text
+            );
+            assert_problem(&a, StatusCode::UNPROCESSABLE_ENTITY, "statement_invalid");
+            continue;
+        }
+        assert_eq!(a.status, StatusCode::CREATED, "{file}: {}", a.text);
+        assert_eq!(
+            a.body["imported"], lines_in_file as i64,
+            "{file}: {}",
+            a.text
+        );
+        assert_eq!(
+            a.body["skipped_statements"],
+            serde_json::json!([]),
+            "{file}"
+        );
+        let again = post().await;
+        assert_eq!(again.status, StatusCode::OK, "{file}: {}", again.text);
+        assert_eq!(again.body["imported"], 0, "{file}");
+    }
+}
+both_backends!(
+    every_real_file_imports_or_is_refused_whole_works,
+    super::every_real_file_imports_or_is_refused_whole
+);
