@@ -115,7 +115,7 @@ pub struct TransactionListParams {
     pub to: Option<NaiveDate>,
     /// The signed amount, rounded to the currency.
     #[serde(default, with = "decimal_string_opt")]
-    #[param(value_type = Option<String>, example = "-2.50")]
+    #[param(value_type = Option<String>, pattern = r"^-?[0-9]{1,15}(\.[0-9]{1,10})?$", example = "-2.50")]
     pub amount: Option<Decimal>,
     /// Text in the description, counterparty or references (case-insensitive).
     #[param(max_length = 200)]
