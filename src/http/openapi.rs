@@ -171,11 +171,15 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
                     "400" | "413" => has_body(op),
                     "401" => !public || is_credential_exchange(path),
                     "403" => !public,
-                    "404" => path.contains('{'),
+                    "404" => path.contains('{') || names_a_record(op),
                     "409" => method == "post" || method == "patch" || method == "delete",
                     // Actions on a resource (`POST /accounts/{id}/reassign`) save with a version
                     // check too: a change that lands while they run answers 412.
-                    "412" => method == "patch" || (method == "post" && path.contains('{')),
+                    "412" => {
+                        method == "patch"
+                            || (method == "post" && path.contains('{'))
+                            || takes_header(op, "If-Match")
+                    }
                     "422" => !ops_path,
                     "429" => path.starts_with("/api/"),
                     "503" => !ops_path || path == "/readyz",
@@ -350,6 +354,24 @@ fn ref_page_items(components: &mut Components) {
 
 /// `/auth/token` and `/auth/refresh` are public but answer 401 for a wrong password or a
 /// spent refresh token.
+/// Whether a required query parameter names a record by id (`?bank_account_id=`): one that
+/// does not exist answers 404, like an id in the path.
+fn names_a_record(op: &Operation) -> bool {
+    op.parameters.iter().flatten().any(|p| {
+        p.parameter_in == ParameterIn::Query
+            && p.name.ends_with("_id")
+            && p.required == utoipa::openapi::Required::True
+    })
+}
+
+/// Whether the operation documents the request header `name`.
+fn takes_header(op: &Operation, name: &str) -> bool {
+    op.parameters
+        .iter()
+        .flatten()
+        .any(|p| p.parameter_in == ParameterIn::Header && p.name.eq_ignore_ascii_case(name))
+}
+
 fn is_credential_exchange(path: &str) -> bool {
     matches!(path, "/api/v1/auth/token" | "/api/v1/auth/refresh")
 }

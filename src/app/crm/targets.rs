@@ -31,7 +31,7 @@ pub struct TargetInput {
     #[schema(value_type = TargetMetric)]
     pub metric: String,
     /// A money string in the base currency for money metrics; a whole number for counts.
-    #[schema(example = "500000.00")]
+    #[schema(example = "500000.00", pattern = r"^[0-9]{1,18}(\.[0-9]{1,10})?$")]
     pub amount: String,
 }
 
@@ -43,7 +43,7 @@ pub struct TargetPatch {
     pub period_start: Option<NaiveDate>,
     pub period_end: Option<NaiveDate>,
     /// A money string in the base currency for money metrics; a whole number for counts.
-    #[schema(example = "600000.00")]
+    #[schema(example = "600000.00", pattern = r"^[0-9]{1,18}(\.[0-9]{1,10})?$")]
     pub amount: Option<String>,
 }
 
