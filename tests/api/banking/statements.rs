@@ -422,18 +422,20 @@ async fn every_real_file_imports_or_is_refused_whole(app: TestApp) {
         .collect();
     files.sort();
     assert!(files.len() >= 11, "{files:?}");
+    let camt_account = regex::Regex::new(
+        r"(?s)<Acct>\s*<Id>\s*(?:<IBAN>([^<]+)</IBAN>|<Othr>\s*<Id>([^<]+)</Id>)",
+    )
+    .unwrap();
+    let camt_currency = regex::Regex::new(r#"<Ntry>\s*<Amt Ccy="([A-Z]{3})""#).unwrap();
+    let ofx_account = regex::Regex::new(r"<ACCTID>([^<\r\n]+)").unwrap();
+    let ofx_currency = regex::Regex::new(r"<CURDEF>([A-Z]{3})").unwrap();
     for file in files {
         let raw = fixture(&file);
         let (ctype, idents, ccy, lines_in_file) = if file.ends_with(".xml") {
-            let acct = regex::Regex::new(
-                r"(?s)<Acct>\s*<Id>\s*(?:<IBAN>([^<]+)</IBAN>|<Othr>\s*<Id>([^<]+)</Id>)",
-            )
-            .unwrap();
-            let ccy = regex::Regex::new(r#"<Ntry>\s*<Amt Ccy="([A-Z]{3})""#)
-                .unwrap()
+            let ccy = camt_currency
                 .captures(&raw)
                 .map_or("EUR".to_owned(), |c| c[1].to_owned());
-            let ids: Vec<(String, bool)> = acct
+            let ids: Vec<(String, bool)> = camt_account
                 .captures_iter(&raw)
                 .map(|c| match c.get(1) {
                     Some(iban) => (iban.as_str().to_owned(), true),
@@ -444,13 +446,11 @@ async fn every_real_file_imports_or_is_refused_whole(app: TestApp) {
                 .collect();
             ("application/xml", ids, ccy, raw.matches("<Ntry>").count())
         } else {
-            let ids: Vec<(String, bool)> = regex::Regex::new(r"<ACCTID>([^<\r\n]+)")
-                .unwrap()
+            let ids: Vec<(String, bool)> = ofx_account
                 .captures_iter(&raw)
                 .map(|c| (c[1].trim().to_owned(), false))
                 .collect();
-            let ccy = regex::Regex::new(r"<CURDEF>([A-Z]{3})")
-                .unwrap()
+            let ccy = ofx_currency
                 .captures(&raw)
                 .map_or("USD".to_owned(), |c| c[1].to_owned());
             (
