@@ -342,14 +342,21 @@ class _Receiver:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/accord"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def wait_for(self, event_types: set[str], secret: str) -> list[dict]:
-        """The verified payloads, once every type in `event_types` has arrived (20 s at most)."""
+    def wait_for(
+        self, event_types: set[str], secret: str, resource_id: str | None = None
+    ) -> list[dict]:
+        """The verified payloads, once every type in `event_types` has arrived, and an event
+        about `resource_id` when one is named (20 s at most). Events committed just before the
+        webhook was saved may reach it too."""
         deadline = time.monotonic() + 20
         while True:
             with self.lock:
                 got = list(self.received)
             payloads = [verify_webhook(secret, body, headers) for headers, body in got]
-            if event_types <= {p["type"] for p in payloads}:
+            ours = resource_id is None or any(
+                p["data"].get("resource", {}).get("id") == resource_id for p in payloads
+            )
+            if event_types <= {p["type"] for p in payloads} and ours:
                 return payloads
             if time.monotonic() > deadline:
                 raise AssertionError(f"waited for {event_types}, got {payloads}")
@@ -369,9 +376,16 @@ def test_webhook_deliveries_verify_with_standardwebhooks(org: dict) -> None:
         owner.call(test_webhook, id=hook.id, body=EmptyRequest())
         account = owner.call(create_account, body=AccountCreate(name=f"Hooked {STAMP}"))
 
-        payloads = receiver.wait_for({"webhook.test", "account.created"}, secret)
+        payloads = receiver.wait_for(
+            {"webhook.test", "account.created"}, secret, str(account.id)
+        )
 
-        created = next(p for p in payloads if p["type"] == "account.created")
+        created = next(
+            p
+            for p in payloads
+            if p["type"] == "account.created"
+            and p["data"]["resource"]["id"] == str(account.id)
+        )
         assert created["data"]["resource"] == {"type": "account", "id": str(account.id)}
         assert created["data"]["object"]["name"] == f"Hooked {STAMP}"
         # The published library alone verifies the same delivery; a changed body does not.
