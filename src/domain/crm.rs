@@ -199,16 +199,6 @@ pub fn looks_like_iban(ident: &str) -> bool {
     )
 }
 
-/// A bank account as stored and compared for matching: capitals without spaces, for IBANs
-/// and account numbers alike (as bank files are read).
-pub fn normalize_bank_identifier(ident: &str) -> String {
-    ident
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

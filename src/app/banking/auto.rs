@@ -18,7 +18,6 @@ use uuid::Uuid;
 
 use super::reconcile::{self, Category, LedgerItem, PaymentInputFromLine, ReconciliationView};
 use super::rules::{first_match, RuleLine};
-use super::statements::normalized;
 use crate::app::billing::allocations::AllocationEntry;
 use crate::app::error::{AppError, Check, Found};
 use crate::app::ledger::{self, currency_of};
@@ -32,6 +31,7 @@ use crate::db::billing::bank_accounts::BankAccountRow;
 use crate::db::billing::documents::{standing_documents, DocumentRow};
 use crate::db::crm::accounts::find_accounts_by_bank_account;
 use crate::db::record::Stored;
+use crate::domain::banking::account_identifier;
 use crate::domain::ids::{BankAccountId, ClientAccountId, JournalEntryId, OrganizationId};
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -267,7 +267,7 @@ fn decide(
     if let [one] = by_reference.as_slice() {
         return Decision::Pick((**one).clone(), "reference");
     }
-    if let Some(acct) = line.counterparty_account.as_deref().map(normalized) {
+    if let Some(acct) = line.counterparty_account.as_deref().map(account_identifier) {
         if let Some(clients) = payers.get(&acct) {
             let by_payer: Vec<&&Item> = near
                 .iter()
@@ -400,7 +400,7 @@ fn payers(
     for ident in lines
         .iter()
         .filter_map(|l| l.counterparty_account.as_deref())
-        .map(normalized)
+        .map(account_identifier)
         .collect::<HashSet<_>>()
     {
         let clients = find_accounts_by_bank_account(tx, org, &ident)?;

@@ -23,8 +23,8 @@ use crate::auth::Permission;
 use crate::db::banking::reconciliations as recs;
 use crate::db::banking::statements::{self as store, TransactionRow};
 use crate::db::billing::bank_accounts::BankAccountRow;
-use crate::db::record::{Keyset, Stored};
-use crate::domain::ids::{BankAccountId, OrganizationId};
+use crate::db::record::Stored;
+use crate::domain::ids::BankAccountId;
 use crate::domain::money::{decimal_string, decimal_string_opt};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -167,30 +167,6 @@ fn position(tx: &mut Tx, bank: &BankAccountRow, as_of: NaiveDate) -> Result<Posi
     })
 }
 
-fn all_banks(tx: &mut Tx, org: OrganizationId) -> Result<Vec<BankAccountRow>, AppError> {
-    let mut out = Vec::new();
-    let mut after = None;
-    loop {
-        let rows = BankAccountRow::list(
-            tx,
-            org,
-            &(),
-            Keyset {
-                after,
-                descending: false,
-                limit: 500,
-                updated_since: None,
-            },
-        )?;
-        let done = rows.len() < 500;
-        after = rows.last().map(|r| r.id);
-        out.extend(rows);
-        if done {
-            return Ok(out);
-        }
-    }
-}
-
 /// `GET /reports/cash-position`.
 pub async fn cash_position(
     app: &App,
@@ -203,7 +179,7 @@ pub async fn cash_position(
         let org = ledger::org(tx, caller)?;
         let as_of = params.as_of.unwrap_or_else(|| org.today());
         let mut accounts = Vec::new();
-        for bank in all_banks(tx, org.id)? {
+        for bank in super::all_bank_accounts(tx, org.id)? {
             accounts.push(position(tx, &bank, as_of)?.row);
         }
         Ok(CashPosition {

@@ -586,10 +586,18 @@ fn in_base(
         return Ok((None, amount));
     }
     let rate = resolve_rate(tx, org, currency, None, date)?;
-    let base = (amount * rate).round_dp_with_strategy(
-        org.base.exponent(),
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
+    let base = amount
+        .checked_mul(rate)
+        .ok_or_else(|| {
+            AppError::unprocessable(
+                "too_large",
+                "the amount in the base currency is too large to post",
+            )
+        })?
+        .round_dp_with_strategy(
+            org.base.exponent(),
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        );
     Ok((Some(rate), base))
 }
 

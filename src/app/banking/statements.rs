@@ -26,9 +26,11 @@ use crate::auth::secrets::sha256_hex;
 use crate::auth::Permission;
 use crate::db::banking::statements::{self as store, StatementRow, TransactionRow};
 use crate::db::billing::bank_accounts::BankAccountRow;
-use crate::db::record::{Keyset, Stored};
+use crate::db::record::Stored;
 use crate::db::{self, SqlDecimal};
-use crate::domain::banking::{self as reading, CsvMapping, Format, ParseProblem, ParsedStatement};
+use crate::domain::banking::{
+    self as reading, account_identifier, CsvMapping, Format, ParseProblem, ParsedStatement,
+};
 use crate::domain::ids::{
     BankAccountId, BankStatementId, BankTransactionId, OrganizationId, UserId,
 };
@@ -149,20 +151,11 @@ fn booked(stmt: &ParsedStatement) -> (Option<Decimal>, Option<Decimal>) {
     (of("OPBD").or_else(|| of("PRCD")), of("CLBD"))
 }
 
-/// Capitals without spaces: how IBANs and numbers are compared.
-pub fn normalized(ident: &str) -> String {
-    ident
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase()
-}
-
 fn names(stmt: &ParsedStatement) -> Vec<String> {
     [&stmt.account_iban, &stmt.account_number]
         .into_iter()
         .flatten()
-        .map(|s| normalized(s))
+        .map(|s| account_identifier(s))
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -171,7 +164,7 @@ fn is_named_by(bank: &BankAccountRow, idents: &[String]) -> bool {
     [&bank.iban, &bank.number]
         .into_iter()
         .flatten()
-        .map(|s| normalized(s))
+        .map(|s| account_identifier(s))
         .any(|b| idents.contains(&b))
 }
 
@@ -276,7 +269,7 @@ fn import_in(
     let org = caller.org;
     let banks: Vec<BankAccountRow> = match target {
         Some(id) => vec![BankAccountRow::find(tx, org, id).found("bank account")?],
-        None => all_banks(tx, org)?,
+        None => super::all_bank_accounts(tx, org)?,
     };
     let mapping: Option<CsvMapping> =
         match (format, target, banks.first()) {
@@ -527,26 +520,6 @@ fn import_in(
     }
     let created = stored_any || answer.imported > 0;
     Ok((answer, created))
-}
-
-fn all_banks(tx: &mut Tx, org: OrganizationId) -> Result<Vec<BankAccountRow>, AppError> {
-    let mut out = Vec::new();
-    let mut after = None;
-    loop {
-        let keyset = Keyset {
-            after,
-            descending: false,
-            limit: 500,
-            updated_since: None,
-        };
-        let rows = BankAccountRow::list(tx, org, &(), keyset)?;
-        let done = rows.len() < 500;
-        after = rows.last().map(|r| r.id);
-        out.extend(rows);
-        if done {
-            return Ok(out);
-        }
-    }
 }
 
 /// The closing balance this statement's opening should equal: the latest earlier

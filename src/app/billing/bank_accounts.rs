@@ -24,6 +24,7 @@ use crate::db::ledger::LedgerAccountRow;
 use crate::db::record::Versioned;
 use crate::db::{self, SqlDecimal};
 use crate::domain::banking::CsvMapping;
+use crate::domain::banking::{account_identifier, valid_iban};
 use crate::domain::ids::{BankAccountId, LedgerAccountId, OrganizationId};
 use crate::domain::ledger::{AccountType, SystemRole};
 use crate::domain::money::Currency;
@@ -169,34 +170,6 @@ pub struct BankAccountListParams {
 
 crate::list_query!(BankAccountListParams);
 
-/// ISO 13616: 15 to 34 letters and digits, country code, and the mod-97 check.
-pub(crate) fn iban_ok(iban: &str) -> bool {
-    let s: String = iban
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    if !(15..=34).contains(&s.len())
-        || !s.chars().all(|c| c.is_ascii_alphanumeric())
-        || !s.chars().take(2).all(|c| c.is_ascii_uppercase())
-    {
-        return false;
-    }
-    let (head, tail) = s.split_at(4);
-    let mut rem: u32 = 0;
-    for c in tail.chars().chain(head.chars()) {
-        let Some(v) = c.to_digit(36) else {
-            return false;
-        };
-        rem = if v >= 10 {
-            (rem * 100 + v) % 97
-        } else {
-            (rem * 10 + v) % 97
-        };
-    }
-    rem == 1
-}
-
 /// What a request says, checked for its shape and normalized (IBAN without spaces, in
 /// capitals; trimmed name and number).
 struct Input {
@@ -219,7 +192,7 @@ impl BankAccountRequest {
             None => None,
         };
         if let Some(Some(iban)) = &self.iban {
-            if !iban_ok(iban) {
+            if valid_iban(iban).is_none() {
                 check.push(
                     "iban",
                     "invalid_iban",
@@ -236,14 +209,10 @@ impl BankAccountRequest {
         Ok(Input {
             name: self.name.as_ref().map(|n| n.trim().to_owned()),
             currency,
-            iban: self.iban.as_ref().map(|i| {
-                i.as_ref().map(|i| {
-                    i.chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect::<String>()
-                        .to_ascii_uppercase()
-                })
-            }),
+            iban: self
+                .iban
+                .as_ref()
+                .map(|i| i.as_deref().map(account_identifier)),
             number: self
                 .number
                 .as_ref()

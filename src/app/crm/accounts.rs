@@ -837,9 +837,9 @@ fn bank_accounts_json(check: &mut Check, idents: &[String]) -> String {
     }
     let mut clean: Vec<String> = Vec::new();
     for (i, raw) in idents.iter().enumerate() {
-        let ident = crate::domain::crm::normalize_bank_identifier(raw);
+        let ident = crate::domain::banking::account_identifier(raw);
         if crate::domain::crm::looks_like_iban(raw) {
-            if !crate::app::billing::bank_accounts::iban_ok(&ident) {
+            if crate::domain::banking::valid_iban(&ident).is_none() {
                 check.push(
                     format!("bank_accounts[{i}]"),
                     "invalid_iban",

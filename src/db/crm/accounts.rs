@@ -120,7 +120,7 @@ pub fn find_accounts_by_bank_account(
     org: OrganizationId,
     ident: &str,
 ) -> QueryResult<Vec<ClientAccountId>> {
-    let ident = crate::domain::crm::normalize_bank_identifier(ident);
+    let ident = crate::domain::banking::account_identifier(ident);
     if ident.is_empty() {
         return Ok(Vec::new());
     }

@@ -18,9 +18,7 @@ use quick_xml::Reader;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::common::{
-    iso_date, iso_date_of_datetime, non_empty, normalize_iban, plain_decimal, refuse, Problems,
-};
+use super::common::{iso_date, iso_date_of_datetime, non_empty, plain_decimal, refuse, Problems};
 use super::{ParseProblem, Parsed, ParsedBalance, ParsedLine, ParsedStatement, StatementFile};
 
 /// Deeper than this is no camt.053 (whose deepest paths are around 15 elements).
@@ -477,7 +475,7 @@ fn read_statement(
         bank_statement_id: stmt.text_at(&["Id"]),
         account_iban: stmt
             .text_at(&["Acct", "Id", "IBAN"])
-            .map(|s| normalize_iban(&s)),
+            .map(|s| super::account_identifier(&s)),
         account_number: stmt.text_at(&["Acct", "Id", "Othr", "Id"]),
         currency: stmt.text_at(&["Acct", "Ccy"]),
         from,
@@ -627,7 +625,7 @@ fn party_name(party: Option<&El>) -> Option<String> {
 fn party_account(acct: Option<&El>) -> Option<String> {
     let a = acct?;
     a.text_at(&["Id", "IBAN"])
-        .map(|s| normalize_iban(&s))
+        .map(|s| super::account_identifier(&s))
         .or_else(|| a.text_at(&["Id", "Othr", "Id"]))
 }
 

@@ -160,15 +160,6 @@ pub fn valid_iban(text: &str) -> Option<String> {
     (rem == 1).then_some(iban)
 }
 
-/// The IBAN as the statement writes it, spaces removed and in capitals (no check: a camt
-/// `IBAN` element is one by its schema, and the importer compares it with the account's).
-pub fn normalize_iban(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
 /// `Some(trimmed)` unless empty.
 pub fn non_empty(text: &str) -> Option<String> {
     let t = text.trim();

@@ -14,6 +14,17 @@ mod common;
 pub mod csv;
 pub mod ofx;
 
+pub use common::valid_iban;
+
+/// A bank account identifier (IBAN or account number) as it is stored and compared: without
+/// spaces, in capitals.
+pub fn account_identifier(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
 /// Which parser a file goes to (picked from its `Content-Type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
