@@ -50,6 +50,38 @@ pub struct Config {
     pub webhook_allow_private: bool,
     /// Seconds to wait before each retry of a failed delivery; spent, the delivery has failed.
     pub webhook_retry_schedule: Vec<u64>,
+    /// Who may read `/metrics` (`ACCORD_METRICS`, `ACCORD_METRICS_TOKEN`).
+    pub metrics: MetricsAccess,
+}
+
+/// Who may read `/metrics`: anyone (the default, for a scraper on a private network), only a
+/// caller presenting `Authorization: Bearer <ACCORD_METRICS_TOKEN>`, or nobody (the route
+/// answers 404, as if it did not exist).
+#[derive(Debug, Clone)]
+pub enum MetricsAccess {
+    Public,
+    Token(Secret),
+    Off,
+}
+
+impl MetricsAccess {
+    /// From `ACCORD_METRICS` (`public`, `token` or `off`) and `ACCORD_METRICS_TOKEN`; a token
+    /// alone means `token`.
+    pub fn parse(mode: Option<&str>, token: Option<String>) -> Result<MetricsAccess, String> {
+        match (mode, token) {
+            (Some("off"), _) => Ok(MetricsAccess::Off),
+            (Some("public"), _) => Ok(MetricsAccess::Public),
+            (Some("token") | None, Some(t)) if t.len() >= 16 => Ok(MetricsAccess::Token(Secret(t))),
+            (Some("token") | None, Some(_)) => {
+                Err("ACCORD_METRICS_TOKEN must be at least 16 characters".into())
+            }
+            (Some("token"), None) => Err("ACCORD_METRICS=token needs ACCORD_METRICS_TOKEN".into()),
+            (None, None) => Ok(MetricsAccess::Public),
+            (Some(other), _) => Err(format!(
+                "ACCORD_METRICS must be public, token or off, not {other:?}"
+            )),
+        }
+    }
 }
 
 /// Addresses and networks (`10.0.0.0/8`, `::1`) of the proxies in front of Accord.
@@ -174,6 +206,10 @@ impl Config {
             )?,
             webhook_allow_private,
             webhook_retry_schedule,
+            metrics: MetricsAccess::parse(
+                var("ACCORD_METRICS").as_deref().map(str::trim),
+                var("ACCORD_METRICS_TOKEN"),
+            )?,
         })
     }
 }
@@ -210,5 +246,19 @@ mod tests {
         assert!(TrustedProxies::parse("10.0.0.0/33").is_err());
         assert!(TrustedProxies::parse("proxy").is_err());
         assert!(!TrustedProxies::default().contains("127.0.0.1".parse().unwrap()));
+    }
+
+    #[test]
+    fn metrics_access_from_its_two_variables() {
+        let parse = |m: Option<&str>, t: Option<&str>| MetricsAccess::parse(m, t.map(Into::into));
+        assert!(matches!(parse(None, None), Ok(MetricsAccess::Public)));
+        assert!(matches!(parse(Some("off"), None), Ok(MetricsAccess::Off)));
+        assert!(matches!(
+            parse(None, Some("sixteen chars ok")),
+            Ok(MetricsAccess::Token(_))
+        ));
+        assert!(parse(None, Some("short")).is_err());
+        assert!(parse(Some("token"), None).is_err());
+        assert!(parse(Some("private"), None).is_err());
     }
 }

@@ -37,6 +37,8 @@ pub enum ErrorKind {
     StaleVersion,
     /// What the request points at existed once and is gone for good (an expired cursor).
     Gone,
+    /// The caller tries too often; retry after `retry_after` seconds.
+    TooManyRequests,
     /// Transient: retry after `retry_after` seconds.
     Unavailable,
     /// A fault of the server; details are logged, not sent.
@@ -172,6 +174,11 @@ impl AppError {
             "version_mismatch",
             "the resource changed since you read it (If-Match does not match its ETag); read it again and retry",
         )
+    }
+
+    /// Refused for now because of how often the caller tried; say when to retry.
+    pub fn too_many_requests(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(ErrorKind::TooManyRequests, code, detail)
     }
 
     pub fn unavailable(detail: impl Into<String>) -> Self {

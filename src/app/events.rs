@@ -321,7 +321,7 @@ pub struct AuditEventView {
     /// The client's address (the socket's peer, or `X-Forwarded-For` from a trusted proxy).
     pub client_ip: Option<String>,
     /// The event type of a write (`invoice.updated`), or `auth.signed_in`,
-    /// `auth.sign_in_failed`, `auth.refresh_reused`.
+    /// `auth.sign_in_failed`, `auth.sign_in_throttled`, `auth.refresh_reused`.
     pub action: String,
     pub resource: Option<EventResource>,
     /// The resource before the change; null for a creation.

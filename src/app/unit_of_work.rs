@@ -387,7 +387,7 @@ pub struct Tx<'a> {
 pub struct AuditNote {
     pub org: OrganizationId,
     pub actor: Actor,
-    /// `auth.signed_in`, `auth.sign_in_failed`, `auth.refresh_reused`.
+    /// `auth.signed_in`, `auth.sign_in_failed`, `auth.sign_in_throttled`, `auth.refresh_reused`.
     pub action: &'static str,
     /// The resource concerned (the user signing in).
     pub resource: Option<(&'static str, Uuid)>,

@@ -17,6 +17,10 @@ pub struct Claims {
     pub iat: i64,
     pub exp: i64,
     pub typ: String,
+    /// The login (refresh-token family) the token was issued in: when that login is ended
+    /// (signed out, or its refresh token reused) the token stops working at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<Uuid>,
 }
 
 #[derive(Clone)]
@@ -45,6 +49,7 @@ impl JwtKeys {
         user: Uuid,
         org: Uuid,
         role: &str,
+        session: Uuid,
         ttl_secs: i64,
     ) -> Result<String, String> {
         let now = chrono::Utc::now().timestamp();
@@ -56,6 +61,7 @@ impl JwtKeys {
             iat: now,
             exp: now + ttl_secs,
             typ: "access".to_owned(),
+            sid: Some(session),
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| format!("signing a token failed: {e}"))

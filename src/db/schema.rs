@@ -927,6 +927,16 @@ table! {
     }
 }
 
+table! {
+    sign_in_throttle (scope, key) {
+        scope -> Text,
+        key -> Text,
+        failures -> Integer,
+        last_failed_at -> Nullable<Timestamp>,
+        blocked_until -> Nullable<Timestamp>,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
     ledger_accounts,
     exchange_rates,

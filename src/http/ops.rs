@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, http::header, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::error::ApiError;
+use super::error::{ApiError, Problem};
 use super::metrics::Metrics;
 use crate::app::App;
 
@@ -44,22 +44,39 @@ pub async fn readyz(state: web::Data<App>) -> Result<HttpResponse, ApiError> {
     }))
 }
 
-/// Prometheus metrics: requests and latency by route and status, database pool usage.
+/// Prometheus metrics: requests and latency by route and status, database pool usage. Public
+/// by default; with `ACCORD_METRICS_TOKEN` set it needs `Authorization: Bearer <that token>`,
+/// and with `ACCORD_METRICS=off` it is not served.
 #[utoipa::path(
     tag = "ops",
-    responses((status = 200, description = "Prometheus text exposition", body = String, content_type = "text/plain")),
+    responses(
+        (status = 200, description = "Prometheus text exposition", body = String, content_type = "text/plain"),
+        (status = 401, description = "A metrics token is configured and this request does not carry it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Metrics are switched off", body = Problem, content_type = "application/problem+json")
+    ),
     security(())
 )]
 #[get("/metrics")]
-pub async fn metrics(state: web::Data<App>, metrics: web::Data<Metrics>) -> HttpResponse {
+pub async fn metrics(
+    req: HttpRequest,
+    state: web::Data<App>,
+    metrics: web::Data<Metrics>,
+) -> Result<HttpResponse, ApiError> {
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    crate::app::maintenance::metrics_access(&state, bearer)?;
     let pool = state.pool.state();
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .body(metrics.render(
             pool.connections,
             pool.idle_connections,
             state.pool.max_size(),
-        ))
+        )))
 }
 
 /// The served spec: the committed `openapi/openapi.json`, byte for byte.

@@ -320,7 +320,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with email and password. */
+        /**
+         * Log in with email and password. Failed attempts back off per email and per client address
+         *     (a few free, then a delay that doubles up to 15 minutes per email and an hour per address):
+         *     while blocked the answer is 429 `sign_in_throttled` with `Retry-After`, before the password
+         *     is checked.
+         */
         post: operations["token"];
         delete?: never;
         options?: never;
@@ -2144,7 +2149,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: requests and latency by route and status, database pool usage. */
+        /**
+         * Prometheus metrics: requests and latency by route and status, database pool usage. Public
+         *     by default; with `ACCORD_METRICS_TOKEN` set it needs `Authorization: Bearer <that token>`,
+         *     and with `ACCORD_METRICS=off` it is not served.
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -2526,7 +2535,7 @@ export interface components {
         AuditEventView: {
             /**
              * @description The event type of a write (`invoice.updated`), or `auth.signed_in`,
-             *     `auth.sign_in_failed`, `auth.refresh_reused`.
+             *     `auth.sign_in_failed`, `auth.sign_in_throttled`, `auth.refresh_reused`.
              */
             action: string;
             actor: components["schemas"]["EventActor"];
@@ -12795,6 +12804,24 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description A metrics token is configured and this request does not carry it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Metrics are switched off */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

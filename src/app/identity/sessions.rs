@@ -5,7 +5,6 @@
 //! Presenting a spent token again means it was copied, so the whole family is revoked.
 
 use chrono::Duration;
-use diesel::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -24,6 +23,7 @@ use crate::db::identity::users::UserRow;
 use crate::db::{self};
 use crate::domain::identity::{Email, Role};
 use crate::domain::ids::{ApiKeyId, OrganizationId, RefreshTokenId, SessionId, UserId};
+use crate::domain::throttle;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -182,43 +182,94 @@ pub async fn sign_up(app: &App, cx: &Context, req: SignupRequest) -> Result<Outc
     .await
 }
 
-/// A session for an email and password.
+/// What a sign-in came to. A failure or a refusal commits (its audit row and its count) and is
+/// answered after.
+enum SignIn {
+    Tokens(TokenResponse),
+    Failed,
+    /// Too many recent failures for this email or address: wait this many seconds.
+    Throttled(u64),
+}
+
+/// A session for an email and password. Failures back off per email and per client address
+/// (counted in the database, so every node agrees); a blocked attempt is refused before the
+/// password is even checked.
 pub async fn log_in(app: &App, cx: &Context, req: TokenRequest) -> Result<TokenResponse, AppError> {
     let (jwt, config) = (app.jwt.clone(), app.config.clone());
+    let address = cx.client_addr.clone();
     let signed_in = app
         .write(cx, move |tx| {
             let email = Email::parse(&req.email)
                 .map(|e| e.as_str().to_owned())
-                .unwrap_or_default();
+                .unwrap_or_else(|| req.email.trim().to_lowercase());
             let user = db::identity::users::find_by_email(tx, &email)?;
+            let note = |action| {
+                user.as_ref().map(|u| AuditNote {
+                    org: u.organization_id,
+                    actor: Actor::User(u.id),
+                    action,
+                    resource: Some(("user", u.id.0)),
+                })
+            };
+            let mut keys = vec![("email", email.clone(), &throttle::PER_ACCOUNT)];
+            if let Some(a) = &address {
+                keys.push(("address", a.clone(), &throttle::PER_ADDRESS));
+            }
+            let now = db::now();
+            let mut states = Vec::with_capacity(keys.len());
+            for (scope, key, _) in &keys {
+                states.push(db::identity::sign_in_throttle::lock(tx, scope, key)?);
+            }
+            if let Some(wait) = states.iter().filter_map(|s| s.blocked_for(now)).max() {
+                if let Some(n) = note("auth.sign_in_throttled") {
+                    tx.audit(n);
+                }
+                return Ok(SignIn::Throttled(wait));
+            }
             // Verify against a dummy hash when the user is unknown, so timing does not tell.
             let stored = user
                 .as_ref()
                 .map(|u| u.password_hash.as_str())
                 .unwrap_or(password::dummy_hash());
             let ok = password::verify(&req.password, stored);
-            // A failure for a known email is kept in that user's organization's audit trail, so
-            // the attempt commits and is refused after.
-            let Some(user) = user else {
-                return Ok(None);
-            };
-            let note = |action| AuditNote {
-                org: user.organization_id,
-                actor: Actor::User(user.id),
-                action,
-                resource: Some(("user", user.id.0)),
-            };
-            if !(ok && user.is_active) {
-                tx.audit(note("auth.sign_in_failed"));
-                return Ok(None);
+            match user.as_ref().filter(|u| ok && u.is_active) {
+                Some(user) => {
+                    db::identity::sign_in_throttle::clear(tx, "email", &email)?;
+                    if let Some(n) = note("auth.signed_in") {
+                        tx.audit(n);
+                    }
+                    start_session(tx, &jwt, &config, user, None).map(SignIn::Tokens)
+                }
+                None => {
+                    for ((scope, key, policy), state) in keys.iter().zip(states) {
+                        let after = state.failed(now, policy);
+                        db::identity::sign_in_throttle::save(tx, scope, key, &after)?;
+                    }
+                    // A failure for a known email is kept in that user's organization's audit
+                    // trail, so the attempt commits and is refused after.
+                    if let Some(n) = note("auth.sign_in_failed") {
+                        tx.audit(n);
+                    }
+                    Ok(SignIn::Failed)
+                }
             }
-            tx.audit(note("auth.signed_in"));
-            start_session(tx, &jwt, &config, &user, None).map(Some)
         })
         .await?;
-    signed_in.ok_or_else(|| {
-        AppError::unauthorized("invalid_credentials", "the email or password is wrong")
-    })
+    match signed_in {
+        SignIn::Tokens(tokens) => Ok(tokens),
+        SignIn::Failed => Err(AppError::unauthorized(
+            "invalid_credentials",
+            "the email or password is wrong",
+        )),
+        SignIn::Throttled(wait) => Err(AppError::too_many_requests(
+            "sign_in_throttled",
+            format!(
+                "too many failed sign-ins for this email or from this address; \
+                 try again in {wait} s"
+            ),
+        )
+        .retry_after(u32::try_from(wait).unwrap_or(u32::MAX))),
+    }
 }
 
 /// What a refresh came to. A reuse is committed (the family revoked) and then refused.
@@ -317,13 +368,14 @@ fn start_session(
     family: Option<SessionId>,
 ) -> Result<TokenResponse, AppError> {
     let now = db::now();
+    let family = family.unwrap_or_default();
     let refresh_token = secrets::random_token(secrets::REFRESH_TOKEN_PREFIX);
     let ttl = Duration::seconds(config.refresh_token_ttl.as_secs() as i64);
     RefreshTokenRow {
         organization_id: user.organization_id,
         id: RefreshTokenId::new(),
         user_id: user.id,
-        family_id: family.unwrap_or_default(),
+        family_id: family,
         token_hash: secrets::sha256_hex(refresh_token.as_bytes()),
         expires_at: now + ttl,
         used_at: None,
@@ -333,7 +385,13 @@ fn start_session(
     .insert(tx)?;
     let expires_in = config.access_token_ttl.as_secs() as i64;
     let access_token = jwt
-        .issue(user.id.0, user.organization_id.0, &user.role, expires_in)
+        .issue(
+            user.id.0,
+            user.organization_id.0,
+            &user.role,
+            family.0,
+            expires_in,
+        )
         .map_err(AppError::internal)?;
     Ok(TokenResponse {
         access_token,
@@ -365,16 +423,23 @@ pub async fn authenticate(app: &App, credential: String) -> Result<Caller, AppEr
             ));
         }
         let (org, user) = (OrganizationId(claims.org), UserId(claims.sub));
+        let session = claims.sid.map(SessionId);
         return app
             .read(&cx, move |tx| {
-                let row = db::identity::users::find(tx, org, user)
-                    .optional()?
+                let (row, ended) = db::identity::users::find_in_session(tx, org, user, session)?
                     .ok_or_else(|| {
                         AppError::unauthorized(
                             "invalid_token",
                             "the access token names no user of its organization",
                         )
                     })?;
+                if ended {
+                    return Err(AppError::unauthorized(
+                        "session_revoked",
+                        "the login this token belongs to was ended (signed out, or its refresh \
+                         token was reused); log in again",
+                    ));
+                }
                 if !row.is_active {
                     return Err(AppError::unauthorized(
                         "user_inactive",

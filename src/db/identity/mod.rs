@@ -3,5 +3,6 @@
 pub mod api_keys;
 pub mod organizations;
 pub mod refresh_tokens;
+pub mod sign_in_throttle;
 pub mod teams;
 pub mod users;

@@ -1,8 +1,8 @@
-use crate::domain::ids::{OrganizationId, UserId};
+use crate::domain::ids::{OrganizationId, SessionId, UserId};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::users;
+use crate::db::schema::{refresh_tokens, users};
 use crate::db::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -46,6 +46,35 @@ pub fn find(conn: &mut DbConn, org: OrganizationId, id: UserId) -> QueryResult<U
         .filter(users::organization_id.eq(org).and(users::id.eq(id)))
         .select(UserRow::as_select())
         .first(conn)
+}
+
+/// The user, and whether the login `session` (a refresh-token family) was ended: one query,
+/// since every request with an access token asks it.
+pub fn find_in_session(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: UserId,
+    session: Option<SessionId>,
+) -> QueryResult<Option<(UserRow, bool)>> {
+    let user = users::table.filter(users::organization_id.eq(org).and(users::id.eq(id)));
+    let Some(session) = session else {
+        return Ok(user
+            .select(UserRow::as_select())
+            .first(conn)
+            .optional()?
+            .map(|u| (u, false)));
+    };
+    let ended = diesel::dsl::exists(
+        refresh_tokens::table.filter(
+            refresh_tokens::organization_id
+                .eq(org)
+                .and(refresh_tokens::family_id.eq(session))
+                .and(refresh_tokens::revoked_at.is_not_null()),
+        ),
+    );
+    user.select((UserRow::as_select(), ended))
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {

@@ -29,7 +29,10 @@ pub async fn signup(
     ))
 }
 
-/// Log in with email and password.
+/// Log in with email and password. Failed attempts back off per email and per client address
+/// (a few free, then a delay that doubles up to 15 minutes per email and an hour per address):
+/// while blocked the answer is 429 `sign_in_throttled` with `Retry-After`, before the password
+/// is checked.
 #[utoipa::path(
     tag = "auth",
     request_body = TokenRequest,

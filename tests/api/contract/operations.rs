@@ -3,7 +3,10 @@
 use reqwest::StatusCode;
 
 use crate::both_backends;
-use crate::support::{Backend, TestApp};
+use accord::config::{MetricsAccess, Secret};
+
+use crate::support::problem::assert_problem;
+use crate::support::{spawn_app_with, Backend, TestApp};
 
 async fn health_and_readiness(app: TestApp) {
     let h = app.get("/healthz").send().await;
@@ -43,6 +46,45 @@ async fn metrics_are_prometheus_text(app: TestApp) {
 both_backends!(
     metrics_are_prometheus_text_works,
     super::metrics_are_prometheus_text
+);
+
+async fn metrics_can_need_a_token_or_be_off(app: TestApp) {
+    let token = "a metrics scraper's token";
+    let Some(guarded) = spawn_app_with(app.backend, |c| {
+        c.metrics = MetricsAccess::Token(Secret::new(token.into()))
+    })
+    .await
+    else {
+        return;
+    };
+    let m = guarded.get("/metrics").send().await;
+    assert_problem(&m, StatusCode::UNAUTHORIZED, "metrics_token_required");
+    let m = guarded
+        .get("/metrics")
+        .header("authorization", "Bearer not the token at all")
+        .send()
+        .await;
+    assert_eq!(m.status, StatusCode::UNAUTHORIZED);
+    let m = guarded
+        .get("/metrics")
+        .header("authorization", &format!("Bearer {token}"))
+        .send()
+        .await;
+    assert_eq!(m.status, StatusCode::OK, "{}", m.text);
+    assert!(m.text.contains("http_requests_total"));
+
+    let Some(off) = spawn_app_with(app.backend, |c| c.metrics = MetricsAccess::Off).await else {
+        return;
+    };
+    assert_eq!(
+        off.get("/metrics").send().await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(off.get("/readyz").send().await.status, StatusCode::OK);
+}
+both_backends!(
+    metrics_can_need_a_token_or_be_off_works,
+    super::metrics_can_need_a_token_or_be_off
 );
 
 async fn docs_are_served_without_a_cdn(app: TestApp) {

@@ -6,6 +6,7 @@ mod isolation;
 mod sessions;
 mod signup;
 mod teams;
+mod throttle;
 mod tokens;
 mod users;
 

@@ -20,6 +20,15 @@ async fn refresh_rotates_and_reuse_revokes_the_family(app: TestApp) {
 
     let reused = refresh(&app, &owner.refresh_token).await;
     assert_problem(&reused, StatusCode::UNAUTHORIZED, "refresh_token_reused");
+    // The login's access tokens stop working at once, not when they expire: the one issued at
+    // sign-up and the one the rotation handed out (someone may hold a stolen one).
+    for token in [&owner.token, &new_access] {
+        assert_problem(
+            &me(&app, token).await,
+            StatusCode::UNAUTHORIZED,
+            "session_revoked",
+        );
+    }
 
     // The reuse revoked the whole family, including the token handed out by the rotation.
     let after = refresh(&app, &new_refresh).await;
@@ -57,7 +66,14 @@ async fn logout_revokes_the_session(app: TestApp) {
     let r = refresh(&app, &owner.refresh_token).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text);
     assert!(r.is_problem());
+    assert_problem(
+        &me(&app, &owner.token).await,
+        StatusCode::UNAUTHORIZED,
+        "session_revoked",
+    );
     // Logging out one session leaves the others.
+    let other_access = other.body["access_token"].as_str().unwrap();
+    assert_eq!(me(&app, other_access).await.status, StatusCode::OK);
     let r = refresh(&app, other.body["refresh_token"].as_str().unwrap()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     // Logging out an unknown token is not an error.

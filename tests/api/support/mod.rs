@@ -141,6 +141,7 @@ pub fn test_config(database_url: &str) -> Config {
         // Tests receive deliveries on loopback; the SSRF tests turn this off.
         webhook_allow_private: true,
         webhook_retry_schedule: accord::domain::webhooks::RETRY_SCHEDULE_SECS.to_vec(),
+        metrics: accord::config::MetricsAccess::Public,
     }
 }
 

@@ -26,7 +26,7 @@ class AuditEventView:
 
     Attributes:
         action (str): The event type of a write (`invoice.updated`), or `auth.signed_in`,
-            `auth.sign_in_failed`, `auth.refresh_reused`.
+            `auth.sign_in_failed`, `auth.sign_in_throttled`, `auth.refresh_reused`.
         actor (EventActor): Who made a change.
         at (datetime.datetime):
         id (UUID):

@@ -95,7 +95,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TokenRequest,
 ) -> Response[Problem | TokenResponse]:
-    """Log in with email and password.
+    """Log in with email and password. Failed attempts back off per email and per client address
+    (a few free, then a delay that doubles up to 15 minutes per email and an hour per address):
+    while blocked the answer is 429 `sign_in_throttled` with `Retry-After`, before the password
+    is checked.
 
     Args:
         body (TokenRequest):
@@ -124,7 +127,10 @@ def sync(
     client: AuthenticatedClient,
     body: TokenRequest,
 ) -> Problem | TokenResponse | None:
-    """Log in with email and password.
+    """Log in with email and password. Failed attempts back off per email and per client address
+    (a few free, then a delay that doubles up to 15 minutes per email and an hour per address):
+    while blocked the answer is 429 `sign_in_throttled` with `Retry-After`, before the password
+    is checked.
 
     Args:
         body (TokenRequest):
@@ -148,7 +154,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TokenRequest,
 ) -> Response[Problem | TokenResponse]:
-    """Log in with email and password.
+    """Log in with email and password. Failed attempts back off per email and per client address
+    (a few free, then a delay that doubles up to 15 minutes per email and an hour per address):
+    while blocked the answer is 429 `sign_in_throttled` with `Retry-After`, before the password
+    is checked.
 
     Args:
         body (TokenRequest):
@@ -175,7 +184,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TokenRequest,
 ) -> Problem | TokenResponse | None:
-    """Log in with email and password.
+    """Log in with email and password. Failed attempts back off per email and per client address
+    (a few free, then a delay that doubles up to 15 minutes per email and an hour per address):
+    while blocked the answer is 429 `sign_in_throttled` with `Retry-After`, before the password
+    is checked.
 
     Args:
         body (TokenRequest):

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -20,10 +21,20 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> str | None:
+) -> Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -33,7 +44,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[str]:
+) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -45,15 +56,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[str]:
-    """Prometheus metrics: requests and latency by route and status, database pool usage.
+) -> Response[Problem | str]:
+    """Prometheus metrics: requests and latency by route and status, database pool usage. Public
+    by default; with `ACCORD_METRICS_TOKEN` set it needs `Authorization: Bearer <that token>`,
+    and with `ACCORD_METRICS=off` it is not served.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -68,15 +81,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> str | None:
-    """Prometheus metrics: requests and latency by route and status, database pool usage.
+) -> Problem | str | None:
+    """Prometheus metrics: requests and latency by route and status, database pool usage. Public
+    by default; with `ACCORD_METRICS_TOKEN` set it needs `Authorization: Bearer <that token>`,
+    and with `ACCORD_METRICS=off` it is not served.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        Problem | str
     """
 
     return sync_detailed(
@@ -87,15 +102,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[str]:
-    """Prometheus metrics: requests and latency by route and status, database pool usage.
+) -> Response[Problem | str]:
+    """Prometheus metrics: requests and latency by route and status, database pool usage. Public
+    by default; with `ACCORD_METRICS_TOKEN` set it needs `Authorization: Bearer <that token>`,
+    and with `ACCORD_METRICS=off` it is not served.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -108,15 +125,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> str | None:
-    """Prometheus metrics: requests and latency by route and status, database pool usage.
+) -> Problem | str | None:
+    """Prometheus metrics: requests and latency by route and status, database pool usage. Public
+    by default; with `ACCORD_METRICS_TOKEN` set it needs `Authorization: Bearer <that token>`,
+    and with `ACCORD_METRICS=off` it is not served.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        Problem | str
     """
 
     return (
