@@ -19,4 +19,5 @@ pub mod risks;
 pub mod settings;
 pub mod targets;
 pub mod tasks;
+pub mod profitability;
 pub mod timeline;
