@@ -226,9 +226,9 @@ pub fn views(
                 amount_paid: money(paid, currency),
                 amount_credited: money(credited, currency),
                 amount_due: money(r.total_minor - r.allocated_minor, currency),
-                disputed_amount: disputed.get(&r.id).map(|d| {
-                    money((*d).min(r.total_minor - r.allocated_minor).max(0), currency)
-                }),
+                disputed_amount: disputed
+                    .get(&r.id)
+                    .map(|d| money((*d).min(r.total_minor - r.allocated_minor).max(0), currency)),
                 base_currency: org.base.code().to_owned(),
                 base_subtotal: money(r.base_subtotal_minor, org.base),
                 base_total: money(r.base_total_minor, org.base),
@@ -421,8 +421,7 @@ fn posting(
     // line's (the vendor is not what the cost concerns); tax and the control account carry
     // the document's account, and purchase tax that stays on the line's account its line's.
     let own = Some(doc.account_id);
-    let mut by_account: BTreeMap<(LedgerAccountId, Option<ClientAccountId>), i64> =
-        BTreeMap::new();
+    let mut by_account: BTreeMap<(LedgerAccountId, Option<ClientAccountId>), i64> = BTreeMap::new();
     for l in lines {
         let tag = if kind.is_sale() {
             l.account_id.or(own)

@@ -393,8 +393,7 @@ fn price_lines(
                 "at most 1000 characters",
             ));
         }
-        if l
-            .account_id
+        if l.account_id
             .is_some_and(|a| !known.contains(&ClientAccountId(a)))
         {
             errors.push(FieldError::new(

@@ -27,8 +27,8 @@ use crate::app::input::double_option;
 use crate::app::record::Record;
 use crate::app::Tx;
 use crate::auth::Permission;
-use crate::db::crm::account_records::RecordFilter;
 use crate::db::billing::documents::DocumentRow;
+use crate::db::crm::account_records::RecordFilter;
 use crate::db::crm::risks::{DisputedInvoiceRow, RiskRow, RiskStepRow};
 use crate::db::{self};
 use crate::domain::crm::{DisputeOutcome, RiskKind, RiskStatus, Severity, TextEnum};
@@ -238,7 +238,8 @@ fn apply_fields(
             "outcome, disputed_invoices, disputed_amount, invoice_ids and credit_note_ids belong to disputes",
         );
     }
-    let settles = input.status.is_some() || input.outcome.is_some() || input.credit_note_ids.is_some();
+    let settles =
+        input.status.is_some() || input.outcome.is_some() || input.credit_note_ids.is_some();
     if settles
         && row.kind == RiskKind::Dispute.as_str()
         && row.status == RiskStatus::Resolved.as_str()
@@ -315,10 +316,7 @@ fn summarize(row: &mut RiskRow, d: &Disputed) {
         .filter(|c| d.rows.iter().all(|r| &r.currency == c));
     (row.disputed_amount_minor, row.disputed_currency) = match (&d.unassigned, one_currency) {
         (Some((m, c)), _) => (Some(*m), Some(c.clone())),
-        (None, Some(c)) => (
-            Some(d.rows.iter().map(|r| r.amount_minor).sum()),
-            Some(c),
-        ),
+        (None, Some(c)) => (Some(d.rows.iter().map(|r| r.amount_minor).sum()), Some(c)),
         (None, None) => (None, None),
     };
 }
@@ -524,7 +522,11 @@ fn check_credit_notes(
     for (i, id) in wanted.iter().enumerate() {
         let field = format!("credit_note_ids[{i}]");
         match docs.get(id) {
-            None => check.push(field, "not_found", "no such credit note in your organization"),
+            None => check.push(
+                field,
+                "not_found",
+                "no such credit note in your organization",
+            ),
             Some(d) if d.kind != "credit_note" => {
                 check.push(field, "not_a_credit_note", "must be a credit note")
             }
@@ -699,11 +701,14 @@ impl Record for Risk {
         let ids: Vec<RiskId> = rows.iter().map(|r| r.id).collect();
         let mut disputed: HashMap<RiskId, Vec<DisputedInvoiceView>> = HashMap::new();
         for d in db::crm::risks::disputed_invoices(tx, org, &ids)? {
-            disputed.entry(d.risk_id).or_default().push(DisputedInvoiceView {
-                invoice_id: d.invoice_id.0,
-                amount: money_string(d.amount_minor, &d.currency),
-                currency: d.currency,
-            });
+            disputed
+                .entry(d.risk_id)
+                .or_default()
+                .push(DisputedInvoiceView {
+                    invoice_id: d.invoice_id.0,
+                    amount: money_string(d.amount_minor, &d.currency),
+                    currency: d.currency,
+                });
         }
         let mut steps: HashMap<RiskId, Vec<ActionStep>> = HashMap::new();
         for s in db::crm::risks::risk_steps(tx, org, &ids)? {

@@ -93,10 +93,7 @@ async fn disputes_follow_invoices_aging_and_credit_notes(app: TestApp) {
         "disputed_invoices[0].amount",
     );
     // The older fields cannot be mixed with disputed_invoices, nor share one amount.
-    let mut mixed = dispute(
-        &rp.customer,
-        json!([{"invoice_id": inv, "amount": "1.00"}]),
-    );
+    let mut mixed = dispute(&rp.customer, json!([{"invoice_id": inv, "amount": "1.00"}]));
     mixed["invoice_ids"] = json!([inv]);
     assert_field_refused(
         &rp.post("/api/v1/risks", &mixed).await,
@@ -168,10 +165,7 @@ async fn disputes_follow_invoices_aging_and_credit_notes(app: TestApp) {
                "resolved_on": "2026-05-02", "credit_note_ids": ids})
     };
     let a = rp
-        .patch(
-            &path,
-            &json!({"status": "resolved", "outcome": "credited"}),
-        )
+        .patch(&path, &json!({"status": "resolved", "outcome": "credited"}))
         .await;
     assert_field_refused(&a, "required", "credit_note_ids");
     let cn = rp

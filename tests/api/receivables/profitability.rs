@@ -15,7 +15,8 @@ async fn profitability_adds_up_the_books_of_one_account(app: TestApp) {
     let rp = Rp::open(&app, "Margins Ltd").await;
     let c = rp.customer.clone();
     let (fees, accrued) = (rp.code("6600"), rp.code("2200"));
-    let path = |from: &str, to: &str| format!("/api/v1/accounts/{c}/profitability?from={from}&to={to}");
+    let path =
+        |from: &str, to: &str| format!("/api/v1/accounts/{c}/profitability?from={from}&to={to}");
 
     // An invoice in the period: 2 × 1500.00 taxed at 10% and 500.00 untaxed: 3500.00 without
     // tax, 3800.00 with it.
@@ -41,10 +42,7 @@ async fn profitability_adds_up_the_books_of_one_account(app: TestApp) {
         assert_eq!(l["account_id"], json!(c), "{entry}");
     }
     // An invoice before the period, paid in it.
-    let old = id_of(
-        &rp.invoice(&c, "2025-12-15", "2026-01-14", "1000.00")
-            .await,
-    );
+    let old = id_of(&rp.invoice(&c, "2025-12-15", "2026-01-14", "1000.00").await);
     rp.received(
         &c,
         "2026-01-05",
@@ -71,9 +69,7 @@ async fn profitability_adds_up_the_books_of_one_account(app: TestApp) {
 
     // Costs: 1200.00 tagged and 300.00 not; 100.00 of the tagged cost given back; a tagged
     // cost before the period.
-    let post = |date: &str, lines: Value| {
-        json!({"date": date, "description": "Subcontractors", "lines": lines})
-    };
+    let post = |date: &str, lines: Value| json!({"date": date, "description": "Subcontractors", "lines": lines});
     for (date, lines) in [
         (
             "2026-02-20",
@@ -92,7 +88,9 @@ async fn profitability_adds_up_the_books_of_one_account(app: TestApp) {
                    {"ledger_account_id": accrued, "credit": "999.00"}]),
         ),
     ] {
-        let a = rp.post("/api/v1/ledger/journal-entries", &post(date, lines)).await;
+        let a = rp
+            .post("/api/v1/ledger/journal-entries", &post(date, lines))
+            .await;
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
         let tagged: Vec<&Value> = a.body["lines"]
             .as_array()
@@ -229,9 +227,17 @@ async fn lines_name_client_accounts_of_the_organization(app: TestApp) {
         .unwrap()
         .iter()
         .filter(|l| l["credit"].is_string())
-        .map(|l| (l["credit"].as_str().unwrap().to_owned(), l["account_id"].clone()))
+        .map(|l| {
+            (
+                l["credit"].as_str().unwrap().to_owned(),
+                l["account_id"].clone(),
+            )
+        })
         .collect();
-    assert!(income.contains(&("10.00".into(), json!(other))), "{income:?}");
+    assert!(
+        income.contains(&("10.00".into(), json!(other))),
+        "{income:?}"
+    );
     assert!(
         income.contains(&("5.00".into(), json!(rp.customer))),
         "{income:?}"
