@@ -143,6 +143,7 @@ impl Tabular for AgingReport {
                     b.days_61_90.clone(),
                     b.days_over_90.clone(),
                     b.total.clone(),
+                    b.disputed.clone(),
                 ]
             })
             .collect();
@@ -158,6 +159,7 @@ impl Tabular for AgingReport {
             t.days_61_90.clone(),
             t.days_over_90.clone(),
             t.total.clone(),
+            t.disputed.clone(),
         ]);
         Table {
             header: vec![
@@ -171,6 +173,7 @@ impl Tabular for AgingReport {
                 "days_61_90",
                 "days_over_90",
                 "total",
+                "disputed",
             ],
             rows,
         }

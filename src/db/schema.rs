@@ -488,6 +488,21 @@ table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        opened_on -> Date,
+        resolved_on -> Nullable<Date>,
+        credit_note_ids -> Text,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    risk_disputed_invoices (organization_id, risk_id, invoice_id) {
+        organization_id -> DbUuid,
+        risk_id -> DbUuid,
+        invoice_id -> DbUuid,
+        amount_minor -> BigInt,
+        currency -> Text,
     }
 }
 
@@ -630,6 +645,7 @@ table! {
         tax_minor -> BigInt,
         base_amount_minor -> BigInt,
         base_tax_minor -> BigInt,
+        account_id -> Nullable<DbUuid>,
     }
 }
 
@@ -970,6 +986,7 @@ allow_tables_to_appear_in_same_query!(
     proposal_sources,
     risks,
     risk_steps,
+    risk_disputed_invoices,
     targets,
     document_sequences,
     tax_rates,

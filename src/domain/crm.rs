@@ -111,6 +111,16 @@ impl RiskStatus {
     }
 }
 
+/// Whether a risk opened on `opened_on` and resolved (or lost) on `resolved_on` was open on
+/// `day`: opened by then and not resolved by then (it is closed from its resolution day on).
+pub fn open_on(
+    opened_on: chrono::NaiveDate,
+    resolved_on: Option<chrono::NaiveDate>,
+    day: chrono::NaiveDate,
+) -> bool {
+    opened_on <= day && resolved_on.is_none_or(|r| r > day)
+}
+
 impl Severity {
     /// High and critical live risks make an account `at_risk`.
     pub fn puts_account_at_risk(self) -> bool {

@@ -168,35 +168,21 @@ pub struct InvoiceStanding {
     pub open_base_minor: i64,
 }
 
-/// An open or mitigating dispute: what it covers, in its own currency.
+/// What a dispute open on the as-of day contests on one invoice, in the invoice's currency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisputeSignal {
-    /// The disputed invoices; empty means any of the account's overdue invoices.
-    pub invoice_ids: Vec<Uuid>,
-    pub amount_minor: Option<i64>,
-    pub currency: Option<String>,
-}
-
-/// `value × num / den` rounded half away from zero, exact in between.
-fn scale(value: i64, num: i64, den: i64) -> i64 {
-    if den == 0 {
-        return 0;
-    }
-    let p = i128::from(value) * i128::from(num);
-    let d = i128::from(den);
-    let q = (2 * p + p.signum() * d.abs()) / (2 * d);
-    i64::try_from(q).unwrap_or(if q > 0 { i64::MAX } else { i64::MIN })
+    pub invoice_id: Uuid,
+    pub amount_minor: i64,
 }
 
 /// The account's receivables factors as of `as_of`, from its issued invoices and live disputes.
 ///
 /// - Open receivables: what is still owed on the invoices (base currency). Unallocated
 ///   payments and credits are not netted off: until allocated they settle nothing.
-/// - Overdue: the open amount of invoices whose due date is before `as_of`, less what live
-///   disputes cover. A dispute with an amount covers up to that amount of its invoices' (or,
-///   naming none, of any of the account's) overdue invoices in the dispute's currency, oldest
-///   due first, converted at each invoice's own rate; a dispute naming invoices without an
-///   amount covers all of them. An overdue amount is never excluded twice.
+/// - Overdue: the open amount of invoices whose due date is before `as_of`, less what
+///   disputes open on `as_of` contest: each disputed invoice's amount (in its currency, at
+///   most what is open of it) converted at the invoice's own rate. An overdue amount is
+///   never excluded twice.
 ///   `overdue_percent` = (overdue − disputed) ÷ open × 100 (0 when nothing is open).
 /// - Days sales outstanding: open receivables ÷ the base totals (tax included, like the
 ///   receivables) invoiced in the [`DSO_WINDOW_DAYS`] days up to and including `as_of`, ×
@@ -225,38 +211,19 @@ pub fn receivables_signal(
     let overdue_total: i64 = overdue.iter().map(|(_, _, b)| b).sum();
     let mut disputed = 0_i64;
     for d in disputes {
-        let covers =
-            |i: &InvoiceStanding| d.invoice_ids.is_empty() || d.invoice_ids.contains(&i.id);
-        match (d.amount_minor, &d.currency) {
-            (None, _) if !d.invoice_ids.is_empty() => {
-                for (i, doc_left, base_left) in overdue.iter_mut() {
-                    if covers(i) {
-                        disputed += *base_left;
-                        (*doc_left, *base_left) = (0, 0);
-                    }
-                }
+        for (i, doc_left, base_left) in overdue.iter_mut() {
+            if i.id != d.invoice_id || *doc_left <= 0 || d.amount_minor <= 0 {
+                continue;
             }
-            (Some(mut amount), Some(currency)) => {
-                for (i, doc_left, base_left) in overdue.iter_mut() {
-                    if amount <= 0 {
-                        break;
-                    }
-                    if !covers(i) || &i.currency != currency || *doc_left <= 0 {
-                        continue;
-                    }
-                    let take = amount.min(*doc_left);
-                    let base = if take == *doc_left {
-                        *base_left
-                    } else {
-                        scale(*base_left, take, *doc_left).min(*base_left)
-                    };
-                    amount -= take;
-                    *doc_left -= take;
-                    *base_left -= base;
-                    disputed += base;
-                }
-            }
-            _ => {}
+            let take = d.amount_minor.min(*doc_left);
+            let base = if take == *doc_left {
+                *base_left
+            } else {
+                crate::domain::money::scale(*base_left, take, *doc_left).min(*base_left)
+            };
+            *doc_left -= take;
+            *base_left -= base;
+            disputed += base;
         }
     }
     let overdue_percent = if open == 0 {
@@ -773,35 +740,19 @@ mod tests {
                 .overdue_percent
                 .unwrap_or(-1.0)
         };
+        let on = |id: u128, amount_minor: i64| DisputeSignal {
+            invoice_id: Uuid::from_u128(id),
+            amount_minor,
+        };
         assert_eq!(pct(&[]), 100.0);
         // 40.00 of invoice 2 is disputed.
-        let part = DisputeSignal {
-            invoice_ids: vec![Uuid::from_u128(2)],
-            amount_minor: Some(4_000),
-            currency: Some("USD".into()),
-        };
-        assert_eq!(pct(std::slice::from_ref(&part)), 80.0);
-        // The whole of invoice 1, named without an amount.
-        let whole = DisputeSignal {
-            invoice_ids: vec![Uuid::from_u128(1)],
-            amount_minor: None,
-            currency: None,
-        };
-        assert_eq!(pct(&[part.clone(), whole.clone()]), 30.0);
+        assert_eq!(pct(&[on(2, 4_000)]), 80.0);
+        // And the whole of invoice 1.
+        assert_eq!(pct(&[on(2, 4_000), on(1, 10_000)]), 30.0);
         // A second dispute on invoice 2 covers only what the first left (60.00), not 100.00.
-        let big = DisputeSignal {
-            invoice_ids: vec![Uuid::from_u128(2)],
-            amount_minor: Some(1_000_000),
-            currency: Some("USD".into()),
-        };
-        assert_eq!(pct(&[part, big, whole]), 0.0);
-        // A dispute in another currency than its invoices covers nothing.
-        let eur = DisputeSignal {
-            invoice_ids: vec![],
-            amount_minor: Some(5_000),
-            currency: Some("EUR".into()),
-        };
-        assert_eq!(pct(&[eur]), 100.0);
+        assert_eq!(pct(&[on(2, 4_000), on(2, 1_000_000), on(1, 10_000)]), 0.0);
+        // A dispute of another invoice covers nothing here.
+        assert_eq!(pct(&[on(3, 5_000)]), 100.0);
     }
 
     #[test]
@@ -810,9 +761,8 @@ mod tests {
         i.currency = "EUR".into();
         i.open_base_minor = 20_000; // 100.00 EUR open = 200.00 base
         let d = DisputeSignal {
-            invoice_ids: vec![],
-            amount_minor: Some(2_500),
-            currency: Some("EUR".into()),
+            invoice_id: Uuid::from_u128(1),
+            amount_minor: 2_500,
         };
         let s = receivables_signal(day("2026-06-30"), &[i], &[d]);
         assert_eq!(s.overdue_percent, Some(75.0));

@@ -880,6 +880,18 @@ pub mod decimal_string_opt {
 // Tests
 // ---------------------------------------------------------------------------
 
+/// `value × num / den` rounded half away from zero, exact in between (0 when `den` is 0):
+/// a part of a minor-unit amount, such as the base-currency share of part of a document.
+pub fn scale(value: i64, num: i64, den: i64) -> i64 {
+    if den == 0 {
+        return 0;
+    }
+    let p = i128::from(value) * i128::from(num);
+    let d = i128::from(den);
+    let q = (2 * p + p.signum() * d.abs()) / (2 * d);
+    i64::try_from(q).unwrap_or(if q > 0 { i64::MAX } else { i64::MIN })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -83,6 +83,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(crm::owners::account_owner_history)
                 .service(crm::merge::merge_account)
                 .service(crm::timeline::account_timeline)
+                .service(crm::profitability::account_profitability)
                 .service(crm::settings::get_crm_settings)
                 .service(crm::settings::update_crm_settings)
                 .service(crm::import::import_contacts)

@@ -87,6 +87,10 @@ pub struct DocumentView {
     /// What is left: still owed on an invoice or bill, still to use on a credit.
     #[schema(example = "170.00")]
     pub amount_due: String,
+    /// Invoices: what open or mitigating disputes (risks of kind dispute) contest on it, at
+    /// most the amount due; null when no open dispute names it.
+    #[schema(example = "50.00")]
+    pub disputed_amount: Option<String>,
     #[schema(example = "USD")]
     pub base_currency: String,
     /// The amounts in the base currency, as posted.
@@ -130,6 +134,8 @@ pub struct DocumentLineView {
     pub amount: String,
     #[schema(example = "20.00")]
     pub tax_amount: String,
+    /// The client account the line concerns, when it names one.
+    pub account_id: Option<Uuid>,
 }
 
 pub fn kind_of(row: &DocumentRow) -> Result<DocumentKind, AppError> {
@@ -150,6 +156,15 @@ pub fn views(
     let allocations = billing::allocations::allocations_of_documents(conn, org.id, &ids)?;
     let kinds = allocation_kinds(conn, org.id, &allocations)?;
     let names = super::account_names(conn, org.id, rows.iter().map(|r| r.account_id))?;
+    let invoices: Vec<DocumentId> = rows
+        .iter()
+        .filter(|r| r.kind == DocumentKind::Invoice.as_str() && r.status != "draft")
+        .map(|r| r.id)
+        .collect();
+    let disputed: HashMap<DocumentId, i64> =
+        db::crm::risks::live_disputed_amounts(conn, org.id, &invoices)?
+            .into_iter()
+            .collect();
     let today = org.today();
     rows.into_iter()
         .map(|r| {
@@ -202,6 +217,7 @@ pub fn views(
                         ledger_account_id: l.ledger_account_id.0,
                         amount: money(l.amount_minor, currency),
                         tax_amount: money(l.tax_minor, currency),
+                        account_id: l.account_id.map(|a| a.0),
                     })
                     .collect(),
                 subtotal: money(r.subtotal_minor, currency),
@@ -210,6 +226,9 @@ pub fn views(
                 amount_paid: money(paid, currency),
                 amount_credited: money(credited, currency),
                 amount_due: money(r.total_minor - r.allocated_minor, currency),
+                disputed_amount: disputed
+                    .get(&r.id)
+                    .map(|d| money((*d).min(r.total_minor - r.allocated_minor).max(0), currency)),
                 base_currency: org.base.code().to_owned(),
                 base_subtotal: money(r.base_subtotal_minor, org.base),
                 base_total: money(r.base_total_minor, org.base),
@@ -396,20 +415,30 @@ fn posting(
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
-    // Signed in the lines' natural direction (credit for sales, debit for purchases).
-    let mut by_account: BTreeMap<LedgerAccountId, i64> = BTreeMap::new();
+    // Signed in the lines' natural direction (credit for sales, debit for purchases), by
+    // ledger account and the client account the posted line carries: a sale's income line
+    // carries its line's account or the document's, a purchase's expense line only its
+    // line's (the vendor is not what the cost concerns); tax and the control account carry
+    // the document's account, and purchase tax that stays on the line's account its line's.
+    let own = Some(doc.account_id);
+    let mut by_account: BTreeMap<(LedgerAccountId, Option<ClientAccountId>), i64> = BTreeMap::new();
     for l in lines {
-        *by_account.entry(l.ledger_account_id).or_default() += l.base_amount_minor;
+        let tag = if kind.is_sale() {
+            l.account_id.or(own)
+        } else {
+            l.account_id
+        };
+        *by_account.entry((l.ledger_account_id, tag)).or_default() += l.base_amount_minor;
         if l.base_tax_minor == 0 {
             continue;
         }
         let tax = l.tax_rate_id.and_then(|t| taxes.get(&t));
-        let tax_account = match (kind.is_sale(), tax) {
-            (true, Some(t)) => t.sales_ledger_account_id,
-            (false, Some(t)) if t.recoverable => t.purchase_ledger_account_id,
-            _ => l.ledger_account_id,
+        let tax_line = match (kind.is_sale(), tax) {
+            (true, Some(t)) => (t.sales_ledger_account_id, own),
+            (false, Some(t)) if t.recoverable => (t.purchase_ledger_account_id, own),
+            _ => (l.ledger_account_id, tag),
         };
-        *by_account.entry(tax_account).or_default() += l.base_tax_minor;
+        *by_account.entry(tax_line).or_default() += l.base_tax_minor;
     }
     let natural = if kind.debits_control() {
         Side::Credit
@@ -424,24 +453,28 @@ fn posting(
         }
     };
     let amount = |minor: i64| Decimal::new(minor.abs(), org.base.exponent());
-    let line = |account: LedgerAccountId, side: Side, minor: i64| DraftLine {
-        ledger_account_id: account,
-        both_sides: false,
-        side: Some(side),
-        amount: Some(amount(minor)),
-        exchange_rate: None,
-        description: None,
-        account_id: Some(doc.account_id),
+    let line = |account: LedgerAccountId, tag: Option<ClientAccountId>, side: Side, minor: i64| {
+        DraftLine {
+            ledger_account_id: account,
+            both_sides: false,
+            side: Some(side),
+            amount: Some(amount(minor)),
+            exchange_rate: None,
+            description: None,
+            account_id: tag,
+        }
     };
     let mut out = vec![line(
         control_account(conn, org.id, kind.ledger())?,
+        own,
         opposite(natural),
         doc.base_total_minor,
     )];
-    for (account, minor) in by_account {
+    for ((account, tag), minor) in by_account {
         if minor != 0 {
             out.push(line(
                 account,
+                tag,
                 if minor > 0 {
                     natural
                 } else {

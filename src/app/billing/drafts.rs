@@ -48,6 +48,10 @@ pub struct DocumentLineRequest {
     pub tax_rate_id: Option<Uuid>,
     /// Income account (sales) or expense/asset account (purchases); default 4000 or 5000.
     pub ledger_account_id: Option<Uuid>,
+    /// The client account this line concerns (a client account of your organization): its
+    /// posted income or expense line carries it, for the account's profitability. An
+    /// invoice's or credit note's line without one carries the document's account.
+    pub account_id: Option<Uuid>,
 }
 
 /// A change to a draft document: any field of it (`lines` replaces them all); absent fields
@@ -156,6 +160,7 @@ impl DocumentRequest {
                         unit_price: l.unit_price.unwrap_or_default(),
                         tax_rate_id: l.tax_rate_id,
                         ledger_account_id: l.ledger_account_id,
+                        account_id: l.account_id,
                     }
                 })
                 .collect()
@@ -206,6 +211,7 @@ pub struct LineEntry {
     pub unit_price: Decimal,
     pub tax_rate_id: Option<Uuid>,
     pub ledger_account_id: Option<Uuid>,
+    pub account_id: Option<Uuid>,
 }
 
 #[derive(Debug, Default)]
@@ -343,6 +349,11 @@ fn price_lines(
     } else {
         &[AccountType::Expense, AccountType::Asset]
     };
+    let tagged: Vec<ClientAccountId> = input
+        .iter()
+        .filter_map(|l| l.account_id.map(ClientAccountId))
+        .collect();
+    let known = db::crm::accounts::existing_ids(conn, org.id, &tagged)?;
     let limit = Decimal::new(1_000_000_000_000_000, 0);
     let mut rows = Vec::with_capacity(input.len());
     for (i, l) in input.iter().enumerate() {
@@ -380,6 +391,15 @@ fn price_lines(
                 field("description"),
                 "length",
                 "at most 1000 characters",
+            ));
+        }
+        if l.account_id
+            .is_some_and(|a| !known.contains(&ClientAccountId(a)))
+        {
+            errors.push(FieldError::new(
+                field("account_id"),
+                "not_found",
+                "no such client account in your organization",
             ));
         }
         let tax = match l.tax_rate_id.map(TaxRateId) {
@@ -490,6 +510,7 @@ fn price_lines(
             tax_minor: amounts.tax_minor,
             base_amount_minor: amounts.base_amount_minor,
             base_tax_minor: amounts.base_tax_minor,
+            account_id: l.account_id.map(ClientAccountId),
         });
     }
     Ok(rows)
@@ -664,6 +685,7 @@ pub(super) fn shape(
                 unit_price: l.unit_price.0,
                 tax_rate_id: l.tax_rate_id.map(|t| t.0),
                 ledger_account_id: Some(l.ledger_account_id.0),
+                account_id: l.account_id.map(|a| a.0),
             })
             .collect();
         Some(price_lines(conn, org, kind, doc, &entries, &mut errors)?)

@@ -22,7 +22,7 @@ use crate::domain::health::{
     self, ChampionSignal, DisputeSignal, FeedbackSignal, Health, HealthInputs, InvoiceStanding,
     OpportunitySignal, ReceivablesSignal,
 };
-use crate::domain::ids::{ClientAccountId, DocumentId, InteractionId, OrganizationId};
+use crate::domain::ids::{ClientAccountId, DocumentId, InteractionId, OrganizationId, RiskId};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct HealthView {
@@ -102,19 +102,17 @@ pub fn health_of(
             });
         }
     }
-    // Risks are read as they stand now (their history is not kept), but only those raised by then.
-    let mut disputes: HashMap<ClientAccountId, Vec<DisputeSignal>> = HashMap::new();
+    // Risks are read as they stand now (their history is not kept), but only those raised by
+    // then; a dispute counts on the days it was open (opened_on, until resolved_on).
+    let mut live_disputes: Vec<RiskId> = Vec::new();
+    let mut dispute_account: HashMap<RiskId, ClientAccountId> = HashMap::new();
     for r in db::crm::risks::risks_of_accounts(tx, org, &ids)? {
         let live = RiskStatus::parse(&r.status).is_some_and(|s| s.is_live());
-        if live && r.created_at < end_of_day && r.kind == RiskKind::Dispute.as_str() {
-            disputes
-                .entry(r.account_id)
-                .or_default()
-                .push(DisputeSignal {
-                    invoice_ids: serde_json::from_str(&r.invoice_ids).unwrap_or_default(),
-                    amount_minor: r.disputed_amount_minor,
-                    currency: r.disputed_currency.clone(),
-                });
+        if r.kind == RiskKind::Dispute.as_str()
+            && crate::domain::crm::open_on(r.opened_on, r.resolved_on, as_of)
+        {
+            live_disputes.push(r.id);
+            dispute_account.insert(r.id, r.account_id);
         }
         if let (true, Some(h), Some(sev)) = (
             live && r.created_at < end_of_day,
@@ -122,6 +120,15 @@ pub fn health_of(
             Severity::parse(&r.severity),
         ) {
             h.live_risks.push(sev);
+        }
+    }
+    let mut disputes: HashMap<ClientAccountId, Vec<DisputeSignal>> = HashMap::new();
+    for d in db::crm::risks::disputed_invoices(tx, org, &live_disputes)? {
+        if let Some(account) = dispute_account.get(&d.risk_id) {
+            disputes.entry(*account).or_default().push(DisputeSignal {
+                invoice_id: d.invoice_id.0,
+                amount_minor: d.amount_minor,
+            });
         }
     }
     for o in db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)? {

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod opportunities;
 pub mod owners;
 pub mod pipeline;
+pub mod profitability;
 pub mod proposals;
 pub mod references;
 pub mod reports;

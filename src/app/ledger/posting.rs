@@ -129,6 +129,9 @@ pub fn post_entry_for(
             return Err(period_locked(draft.date, lock, "date"));
         }
     }
+    if !draft.source.posts_to_control() {
+        client_accounts_exist(conn, org, &draft.lines)?;
+    }
     let ids: Vec<LedgerAccountId> = draft.lines.iter().map(|l| l.ledger_account_id).collect();
     let accounts: HashMap<LedgerAccountId, LedgerAccountRow> =
         store::accounts_by_ids(conn, org.id, &ids)?
@@ -193,6 +196,28 @@ pub fn post_entry_for(
     let view = entry_view(&entry, org.base)?;
     conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view).as_event("posted"));
     Ok(entry)
+}
+
+/// The client accounts people's lines name are accounts of the organization (documents,
+/// payments and bank rules name accounts they have checked already). Read only when a line
+/// names one, so untagged postings pay nothing for the dimension.
+fn client_accounts_exist(conn: &mut Tx, org: &Org, lines: &[DraftLine]) -> Result<(), AppError> {
+    let named: Vec<ClientAccountId> = lines.iter().filter_map(|l| l.account_id).collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    let known = db::crm::accounts::existing_ids(conn, org.id, &named)?;
+    let mut check = crate::app::error::Check::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.account_id.is_some_and(|a| !known.contains(&a)) {
+            check.push(
+                format!("lines[{i}].account_id"),
+                "not_found",
+                "no such client account in your organization",
+            );
+        }
+    }
+    check.finish()
 }
 
 fn insert_posted<'a>(

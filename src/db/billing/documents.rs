@@ -63,6 +63,8 @@ pub struct DocumentLineRow {
     pub tax_minor: i64,
     pub base_amount_minor: i64,
     pub base_tax_minor: i64,
+    /// The client account the line concerns (profitability).
+    pub account_id: Option<ClientAccountId>,
 }
 
 pub fn insert_document(

@@ -81,6 +81,28 @@ pub fn names_of(
         .load(conn)
 }
 
+/// Which of `ids` are accounts of `org` (archived and merged ones too): what a line tagged
+/// with a client account may name.
+pub fn existing_ids(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[ClientAccountId],
+) -> QueryResult<std::collections::HashSet<ClientAccountId>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::id.eq_any(ids)),
+        )
+        .select(accounts::id)
+        .load::<ClientAccountId>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// An account with its owner and team.
 pub type AccountHolders = (ClientAccountId, Option<UserId>, Option<TeamId>);
 

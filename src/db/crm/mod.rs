@@ -11,6 +11,7 @@ pub mod import;
 pub mod interactions;
 pub mod opportunities;
 pub mod owners;
+pub mod profitability;
 pub mod proposals;
 pub mod requests;
 pub mod revenue;

@@ -4,9 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::account_records::RecordFilter;
-use crate::db::schema::{risk_steps, risks};
+use crate::db::schema::{risk_disputed_invoices, risk_steps, risks};
 use crate::db::DbConn;
-use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId, RiskId, UserId};
+use crate::domain::ids::{
+    ClientAccountId, CompetitorId, DocumentId, OrganizationId, RiskId, UserId,
+};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -28,6 +30,32 @@ pub struct RiskRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub opened_on: NaiveDate,
+    pub resolved_on: Option<NaiveDate>,
+    /// The credit notes that settled a dispute, a JSON array of ids.
+    pub credit_note_ids: String,
+}
+
+/// What a dispute contests on one invoice, in the invoice's currency.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = risk_disputed_invoices)]
+pub struct DisputedInvoiceRow {
+    pub organization_id: OrganizationId,
+    pub risk_id: RiskId,
+    pub invoice_id: DocumentId,
+    pub amount_minor: i64,
+    pub currency: String,
+}
+
+/// A disputed invoice with the dates of its dispute (opened, resolved), for reading what was
+/// disputed on a given day.
+#[derive(Debug, Clone, Queryable)]
+pub struct DatedDisputeRow {
+    pub invoice_id: DocumentId,
+    pub amount_minor: i64,
+    pub account_id: ClientAccountId,
+    pub opened_on: NaiveDate,
+    pub resolved_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -136,4 +164,117 @@ pub fn set_risk_steps(
             .execute(c))?;
     }
     Ok(())
+}
+
+/// The invoices each of these disputes names, in order of invoice id per risk.
+pub fn disputed_invoices(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[RiskId],
+) -> QueryResult<Vec<DisputedInvoiceRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    risk_disputed_invoices::table
+        .filter(
+            risk_disputed_invoices::organization_id
+                .eq(org)
+                .and(risk_disputed_invoices::risk_id.eq_any(ids)),
+        )
+        .order((
+            risk_disputed_invoices::risk_id,
+            risk_disputed_invoices::invoice_id,
+        ))
+        .select(DisputedInvoiceRow::as_select())
+        .load(conn)
+}
+
+/// Replaces what a dispute names.
+pub fn set_disputed_invoices(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    risk: RiskId,
+    rows: &[DisputedInvoiceRow],
+) -> QueryResult<()> {
+    diesel::delete(
+        risk_disputed_invoices::table.filter(
+            risk_disputed_invoices::organization_id
+                .eq(org)
+                .and(risk_disputed_invoices::risk_id.eq(risk)),
+        ),
+    )
+    .execute(conn)?;
+    if !rows.is_empty() {
+        on_backend!(conn, |c| diesel::insert_into(risk_disputed_invoices::table)
+            .values(rows)
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+/// Per invoice of `invoices`, the sum of what its open or mitigating disputes contest.
+pub fn live_disputed_amounts(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    invoices: &[DocumentId],
+) -> QueryResult<Vec<(DocumentId, i64)>> {
+    if invoices.is_empty() {
+        return Ok(Vec::new());
+    }
+    risk_disputed_invoices::table
+        .inner_join(
+            risks::table.on(risks::organization_id
+                .eq(risk_disputed_invoices::organization_id)
+                .and(risks::id.eq(risk_disputed_invoices::risk_id))),
+        )
+        .filter(
+            risk_disputed_invoices::organization_id
+                .eq(org)
+                .and(risk_disputed_invoices::invoice_id.eq_any(invoices))
+                .and(risks::kind.eq("dispute"))
+                .and(risks::status.eq_any(["open", "mitigating"])),
+        )
+        .group_by(risk_disputed_invoices::invoice_id)
+        .select((
+            risk_disputed_invoices::invoice_id,
+            diesel::dsl::sql::<diesel::sql_types::BigInt>(
+                "CAST(COALESCE(SUM(risk_disputed_invoices.amount_minor), 0) AS BIGINT)",
+            ),
+        ))
+        .load(conn)
+}
+
+/// Every invoice a dispute of the organization names, with the dispute's dates, for disputes
+/// opened on or before `as_of` (whether still open then is the reader's question); of one
+/// account only when `account` is given.
+pub fn dated_disputes(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    as_of: NaiveDate,
+    account: Option<ClientAccountId>,
+) -> QueryResult<Vec<DatedDisputeRow>> {
+    let mut q = risk_disputed_invoices::table
+        .inner_join(
+            risks::table.on(risks::organization_id
+                .eq(risk_disputed_invoices::organization_id)
+                .and(risks::id.eq(risk_disputed_invoices::risk_id))),
+        )
+        .filter(
+            risk_disputed_invoices::organization_id
+                .eq(org)
+                .and(risks::kind.eq("dispute"))
+                .and(risks::opened_on.le(as_of)),
+        )
+        .select((
+            risk_disputed_invoices::invoice_id,
+            risk_disputed_invoices::amount_minor,
+            risks::account_id,
+            risks::opened_on,
+            risks::resolved_on,
+        ))
+        .into_boxed();
+    if let Some(a) = account {
+        q = q.filter(risks::account_id.eq(a));
+    }
+    q.load(conn)
 }

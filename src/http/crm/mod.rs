@@ -12,6 +12,7 @@ pub mod interactions;
 pub mod merge;
 pub mod opportunities;
 pub mod owners;
+pub mod profitability;
 pub mod proposals;
 pub mod reports;
 pub mod requests;
