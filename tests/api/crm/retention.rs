@@ -119,14 +119,6 @@ async fn retention_over_a_year(app: TestApp) {
         .client_account(t, account("Echo", "key", &alice.id))
         .await;
     invoice(&app, t, &e, -729, "50.00").await;
-    // G: not a customer: never counted.
-    let g = app
-        .client_account(
-            t,
-            json!({"name": "Golf", "tier": "key", "status": "prospect", "is_customer": false, "owner_id": alice.id}),
-        )
-        .await;
-    invoice(&app, t, &g, -300, "999.00").await;
 
     // Totals: at start A, B, C, F; at end A, B, D; new D; lost C and F.
     // Revenue at start: A 1000 + B 2000 + C 800 + F 100 = 3900.
