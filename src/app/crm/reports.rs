@@ -318,9 +318,8 @@ fn retained_by_target(
             out.insert(t.id, Decimal::ZERO);
             continue;
         }
-        if !periods.contains_key(&(start, end)) {
-            let all = retention::standings(tx, org, zone, start, end)?;
-            periods.insert((start, end), all);
+        if let std::collections::hash_map::Entry::Vacant(slot) = periods.entry((start, end)) {
+            slot.insert(retention::standings(tx, org, zone, start, end)?);
         }
         let teams = t.team_id.map(|team| subtree_of(&parents, team));
         let kept = periods
