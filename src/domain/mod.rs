@@ -10,6 +10,7 @@ pub mod ids;
 pub mod ledger;
 pub mod money;
 pub mod proposal;
+pub mod retention;
 pub mod throttle;
 pub mod webhooks;
 

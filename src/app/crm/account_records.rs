@@ -52,6 +52,8 @@ fn record_filter(
         q: q.filter(|q| !q.trim().is_empty()).cloned(),
         from,
         to,
+        follow_up_from: None,
+        follow_up_to: None,
     })
 }
 
@@ -109,6 +111,10 @@ record_list_params!(
         from: NaiveDate,
         /// Occurred on or before this day.
         to: NaiveDate,
+        /// With a follow-up (`follow_up_on`) on or after this day.
+        follow_up_from: NaiveDate,
+        /// With a follow-up (`follow_up_on`) on or before this day.
+        follow_up_to: NaiveDate,
     }
 );
 record_list_params!(
@@ -226,7 +232,16 @@ impl ContactListParams {
 impl InteractionListParams {
     pub fn filter(&self) -> Result<RecordFilter, AppError> {
         let kind = self.kind.map(TextEnum::as_str);
-        record_filter(
+        if let (Some(a), Some(b)) = (self.follow_up_from, self.follow_up_to) {
+            if b < a {
+                return Err(AppError::field(
+                    "date_order",
+                    "follow_up_to",
+                    "must not be before follow_up_from",
+                ));
+            }
+        }
+        let mut f = record_filter(
             self.account_id,
             self.author_id,
             None,
@@ -234,7 +249,10 @@ impl InteractionListParams {
             None,
             self.from,
             self.to,
-        )
+        )?;
+        f.follow_up_from = self.follow_up_from;
+        f.follow_up_to = self.follow_up_to;
+        Ok(f)
     }
 }
 

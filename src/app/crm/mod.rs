@@ -6,6 +6,8 @@
 pub mod access;
 pub mod account_records;
 pub mod accounts;
+pub mod agenda;
+pub mod competitor_report;
 pub mod competitors;
 pub mod contact_import;
 pub mod contacts;
@@ -23,6 +25,7 @@ pub mod proposals;
 pub mod references;
 pub mod reports;
 pub mod requests;
+pub mod retention;
 pub mod risks;
 pub mod settings;
 pub mod targets;

@@ -23,7 +23,7 @@ use crate::app::unit_of_work::Tx;
 use crate::db::crm::opportunities::OpportunityRow;
 use crate::db::{self};
 use crate::domain::crm::{Stage, TextEnum};
-use crate::domain::ids::{ClientAccountId, OrganizationId, UserId};
+use crate::domain::ids::{ClientAccountId, OpportunityId, OrganizationId, UserId};
 use crate::domain::money::{Currency, Money};
 
 /// A rate a report converted with.
@@ -72,6 +72,7 @@ impl Counted {
 /// One opportunity that counts in the period, in the base currency.
 #[derive(Debug, Clone)]
 pub struct CountedOpportunity {
+    pub id: OpportunityId,
     pub account_id: ClientAccountId,
     pub owner_id: Option<UserId>,
     pub counted: Counted,
@@ -170,6 +171,7 @@ pub fn period_opportunities(
             _ => amount,
         };
         out.counted.push(CountedOpportunity {
+            id: o.id,
             account_id: o.account_id,
             owner_id: o.owner_id,
             counted,

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::access::Reach;
 use super::pipeline::{self, Counted, PeriodOpportunities, RateUsed, Unconverted};
+use super::retention::{self, AccountStanding};
 use crate::app::error::AppError;
 use crate::app::unit_of_work::Tx;
 use crate::app::{App, Context};
@@ -21,8 +22,9 @@ use crate::db::identity::teams::TeamRow;
 use crate::db::identity::users::{UserFilter, UserSort};
 use crate::db::record::Stored;
 use crate::db::{self};
+use crate::domain::crm::{TargetMetric, TextEnum};
 use crate::domain::identity::Role;
-use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TeamId, UserId};
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TargetId, TeamId, UserId};
 use crate::domain::money::{Currency, Money};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -240,6 +242,7 @@ fn attainment(
     from: NaiveDate,
     to: NaiveDate,
     t: &db::crm::targets::TargetRow,
+    retained: &HashMap<TargetId, Decimal>,
 ) -> TargetAttainment {
     let actual: Decimal = match t.metric.as_str() {
         "won_amount" => row.won_amount.parse().unwrap_or_default(),
@@ -251,12 +254,7 @@ fn attainment(
         ),
         "revenue_invoiced" => row.revenue_invoiced.parse().unwrap_or_default(),
         "revenue_collected" => row.revenue_collected.parse().unwrap_or_default(),
-        "retained_accounts" => Decimal::from(
-            accounts
-                .iter()
-                .filter(|a| a.own_status != "churned")
-                .count() as i64,
-        ),
+        "retained_accounts" => retained.get(&t.id).copied().unwrap_or_default(),
         _ => Decimal::ZERO,
     };
     let is_money = matches!(
@@ -277,6 +275,67 @@ fn attainment(
         attainment: (!t.amount.0.is_zero())
             .then(|| (actual / t.amount.0).round_dp(4).normalize().to_string()),
     }
+}
+
+/// A team and the teams below it.
+fn subtree_of(parents: &HashMap<TeamId, Option<TeamId>>, team: TeamId) -> HashSet<TeamId> {
+    let mut subtree: HashSet<TeamId> = [team].into_iter().collect();
+    for _ in 0..parents.len() {
+        for (t, p) in parents {
+            if p.is_some_and(|p| subtree.contains(&p)) {
+                subtree.insert(*t);
+            }
+        }
+    }
+    subtree
+}
+
+/// The actual of each `retained_accounts` target: retention over the target's own period
+/// (up to today when it has not ended), as the retention report defines it: the accounts
+/// active at the period's start that are still active at its end, held by the target's user
+/// (or by its team or a team below it) at the start. A period that has not begun retains none.
+fn retained_by_target(
+    tx: &mut Tx,
+    org: OrganizationId,
+    targets: &[db::crm::targets::TargetRow],
+) -> Result<HashMap<TargetId, Decimal>, AppError> {
+    let mut out = HashMap::new();
+    let wanted: Vec<&db::crm::targets::TargetRow> = targets
+        .iter()
+        .filter(|t| t.metric == TargetMetric::RetainedAccounts.as_str())
+        .collect();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    let zone = crate::app::ledger::org_by_id(tx, org)?.timezone;
+    let today = crate::app::organization::today_in(zone);
+    let parents: HashMap<TeamId, Option<TeamId>> =
+        db::identity::teams::parents(tx, org)?.into_iter().collect();
+    let mut periods: HashMap<(NaiveDate, NaiveDate), Vec<AccountStanding>> = HashMap::new();
+    for t in wanted {
+        let (start, end) = (t.period_start, t.period_end.min(today));
+        if end < start {
+            out.insert(t.id, Decimal::ZERO);
+            continue;
+        }
+        if let std::collections::hash_map::Entry::Vacant(slot) = periods.entry((start, end)) {
+            slot.insert(retention::standings(tx, org, zone, start, end)?);
+        }
+        let teams = t.team_id.map(|team| subtree_of(&parents, team));
+        let kept = periods
+            .get(&(start, end))
+            .into_iter()
+            .flatten()
+            .filter(|s| s.standing.active_at_start && s.standing.active_at_end)
+            .filter(|s| match (&teams, t.user_id) {
+                (Some(teams), _) => s.team.is_some_and(|x| teams.contains(&x)),
+                (None, Some(u)) => s.owner == Some(u),
+                (None, None) => false,
+            })
+            .count();
+        out.insert(t.id, Decimal::from(kept as i64));
+    }
+    Ok(out)
 }
 
 /// Revenue of one document in the period, credited to the owner and team it recorded at issue.
@@ -393,6 +452,7 @@ fn performance_in(
         accounts,
     };
     let targets = db::crm::targets::targets_overlapping(tx, org, from, to)?;
+    let retained = retained_by_target(tx, org, &targets)?;
     let revenue = attributed_revenue(tx, org, from, to)?;
     // Who the caller may see: everyone, or (account managers) themselves, the teams they lead
     // (with their sub-teams) and every member of those teams.
@@ -453,7 +513,7 @@ fn performance_in(
         row.targets = targets
             .iter()
             .filter(|t| t.user_id == Some(u.id))
-            .map(|t| attainment(base, &row, &mine, from, to, t))
+            .map(|t| attainment(base, &row, &mine, from, to, t, &retained))
             .collect();
         row.user_id = Some(u.id.0);
         row.name = u.name;
@@ -468,14 +528,7 @@ fn performance_in(
             continue;
         }
         // A team's accounts include its sub-teams'.
-        let mut subtree: HashSet<TeamId> = [*team].into_iter().collect();
-        for _ in 0..parents.len() {
-            for (t, p) in &parents {
-                if p.is_some_and(|p| subtree.contains(&p)) {
-                    subtree.insert(*t);
-                }
-            }
-        }
+        let subtree = subtree_of(&parents, *team);
         let theirs: Vec<&AccountRow> = f
             .accounts
             .iter()
@@ -490,7 +543,7 @@ fn performance_in(
         row.targets = targets
             .iter()
             .filter(|t| t.team_id == Some(*team))
-            .map(|t| attainment(base, &row, &theirs, from, to, t))
+            .map(|t| attainment(base, &row, &theirs, from, to, t, &retained))
             .collect();
         row.team_id = Some(team.0);
         row.name = TeamRow::find(tx, org, *team)

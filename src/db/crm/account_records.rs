@@ -23,6 +23,10 @@ pub struct RecordFilter {
     pub q: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Interactions: a follow-up on or after this day.
+    pub follow_up_from: Option<NaiveDate>,
+    /// Interactions: a follow-up on or before this day.
+    pub follow_up_to: Option<NaiveDate>,
 }
 
 /// Midnight starting `day`, for comparing dates with timestamps.

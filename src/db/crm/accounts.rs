@@ -389,3 +389,88 @@ pub fn set_competitors(
     }
     Ok(())
 }
+
+/// (id, name) of those of `ids` that are live (not archived).
+pub fn live_names_of(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[ClientAccountId],
+) -> QueryResult<Vec<(ClientAccountId, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::id.eq_any(ids))
+                .and(accounts::archived_at.is_null()),
+        )
+        .select((accounts::id, accounts::name))
+        .load(conn)
+}
+
+/// The live accounts `user` owns, not churned, whose next check-in is due before `before`.
+pub fn check_ins_due(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    user: UserId,
+    before: NaiveDateTime,
+) -> QueryResult<Vec<AccountRow>> {
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::owner_id.eq(user))
+                .and(accounts::archived_at.is_null())
+                .and(accounts::own_status.ne("churned"))
+                .and(accounts::check_in_due_at.lt(before)),
+        )
+        .order((accounts::check_in_due_at.asc(), accounts::id.asc()))
+        .select(AccountRow::as_select())
+        .load(conn)
+}
+
+/// Those of `ids` that are live customer accounts (retention).
+pub fn live_customers(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ids: &[ClientAccountId],
+) -> QueryResult<Vec<AccountRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::id.eq_any(ids))
+                .and(accounts::is_customer.eq(true))
+                .and(accounts::archived_at.is_null()),
+        )
+        .order(accounts::id.asc())
+        .select(AccountRow::as_select())
+        .load(conn)
+}
+
+/// Live accounts churned on a day in [from, to] to a named competitor.
+pub fn churned_to_competitors(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<AccountRow>> {
+    accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::archived_at.is_null())
+                .and(accounts::own_status.eq("churned"))
+                .and(accounts::lost_to_competitor_id.is_not_null())
+                .and(accounts::churned_on.ge(from))
+                .and(accounts::churned_on.le(to)),
+        )
+        .order(accounts::id.asc())
+        .select(AccountRow::as_select())
+        .load(conn)
+}

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::account_records::{start_of, RecordFilter};
-use crate::db::schema::{interaction_contacts, interactions};
+use crate::db::schema::{accounts, interaction_contacts, interactions};
 use crate::db::DbConn;
 use crate::domain::ids::{ClientAccountId, ContactId, InteractionId, OrganizationId, UserId};
 use crate::on_backend;
@@ -45,6 +45,12 @@ crate::stored!(InteractionRow in interactions, id: InteractionId, filter: Record
     }
     if let Some(d) = f.to.and_then(|d| d.succ_opt()) {
         q = q.filter(interactions::occurred_at.lt(start_of(d)));
+    }
+    if let Some(d) = f.follow_up_from {
+        q = q.filter(interactions::follow_up_on.ge(d));
+    }
+    if let Some(d) = f.follow_up_to {
+        q = q.filter(interactions::follow_up_on.le(d));
     }
     q
 });
@@ -162,4 +168,61 @@ pub fn last_check_in(
         )
         .select(diesel::dsl::max(interactions::occurred_at))
         .first(conn)
+}
+
+/// Interactions with a follow-up on or before `day` that `user` wrote or that are on a live
+/// account `user` owns (the user's agenda), oldest follow-up first.
+pub fn follow_ups_due(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    user: UserId,
+    day: NaiveDate,
+) -> QueryResult<Vec<InteractionRow>> {
+    let owned = accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::owner_id.eq(user))
+                .and(accounts::archived_at.is_null()),
+        )
+        .select(accounts::id);
+    interactions::table
+        .filter(
+            interactions::organization_id
+                .eq(org)
+                .and(interactions::follow_up_on.le(day))
+                .and(
+                    interactions::author_id
+                        .eq(user)
+                        .or(interactions::account_id.eq_any(owned)),
+                ),
+        )
+        .order((interactions::follow_up_on.asc(), interactions::id.asc()))
+        .select(InteractionRow::as_select())
+        .load(conn)
+}
+
+/// The latest moment each of `accounts` was in touch: its newest interaction other than an
+/// internal note.
+pub fn latest_contact(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    accounts: &[ClientAccountId],
+) -> QueryResult<Vec<(ClientAccountId, Option<NaiveDateTime>)>> {
+    if accounts.is_empty() {
+        return Ok(Vec::new());
+    }
+    interactions::table
+        .filter(
+            interactions::organization_id
+                .eq(org)
+                .and(interactions::account_id.eq_any(accounts))
+                .and(interactions::kind.ne("note")),
+        )
+        .group_by(interactions::account_id)
+        .select((
+            interactions::account_id,
+            diesel::dsl::max(interactions::occurred_at),
+        ))
+        .load(conn)
 }

@@ -79,3 +79,23 @@ pub fn all_opportunities(
         .select(OpportunityRow::as_select())
         .load(conn)
 }
+
+/// Opportunities closed won or lost on a day in [from, to] (the competitors report).
+pub fn closed_between(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<OpportunityRow>> {
+    opportunities::table
+        .filter(
+            opportunities::organization_id
+                .eq(org)
+                .and(opportunities::stage.eq_any(["won", "lost"]))
+                .and(opportunities::closed_on.ge(from))
+                .and(opportunities::closed_on.le(to)),
+        )
+        .order(opportunities::id.asc())
+        .select(OpportunityRow::as_select())
+        .load(conn)
+}

@@ -48,3 +48,24 @@ pub fn history(
         .select(OwnerChangeRow::as_select())
         .load(conn)
 }
+
+/// Every change of owner or team made at or after `at`, oldest first: the first of them for
+/// an account says what owner and team it had just before `at`.
+pub fn changes_since(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<OwnerChangeRow>> {
+    account_owner_history::table
+        .filter(
+            account_owner_history::organization_id
+                .eq(org)
+                .and(account_owner_history::changed_at.ge(at)),
+        )
+        .order((
+            account_owner_history::changed_at.asc(),
+            account_owner_history::id.asc(),
+        ))
+        .select(OwnerChangeRow::as_select())
+        .load(conn)
+}

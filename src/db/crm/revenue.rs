@@ -6,7 +6,7 @@ use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, PaymentId,
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::schema::{allocations, documents, payments};
+use crate::db::schema::{accounts, allocations, documents, payments};
 use crate::db::DbConn;
 
 /// Statuses of a document that was issued and still stands.
@@ -201,5 +201,71 @@ pub fn kinds_and_accounts(
                 .and(documents::id.eq_any(ids)),
         )
         .select((documents::id, documents::kind, documents::account_id))
+        .load(conn)
+}
+
+/// Issued invoices of live accounts `user` owns that still have an amount due after their
+/// due date, with the amount allocated to them: due before `day` (the user's agenda).
+pub fn overdue_invoices_of_owner(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    user: UserId,
+    day: NaiveDate,
+) -> QueryResult<Vec<(CrmDocumentRow, i64)>> {
+    let owned = accounts::table
+        .filter(
+            accounts::organization_id
+                .eq(org)
+                .and(accounts::owner_id.eq(user))
+                .and(accounts::archived_at.is_null()),
+        )
+        .select(accounts::id);
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::kind.eq("invoice"))
+                .and(documents::status.eq_any(["open", "partially_paid"]))
+                .and(documents::due_date.lt(day))
+                .and(documents::account_id.eq_any(owned)),
+        )
+        .order((documents::due_date.asc(), documents::id.asc()))
+        .select((CrmDocumentRow::as_select(), documents::allocated_minor))
+        .load(conn)
+}
+
+/// Per account, over the invoices and credit notes issued on a day in [first, last] that
+/// still stand: (account, invoices' base subtotals less credit notes', invoices issued). One
+/// aggregate query; only accounts with a document in the range appear.
+pub fn net_invoiced_by_account(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> QueryResult<Vec<(ClientAccountId, i64, i64)>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::BigInt;
+    documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::kind.eq_any(["invoice", "credit_note"]))
+                .and(documents::status.eq_any(STANDING))
+                .and(documents::issue_date.ge(first))
+                .and(documents::issue_date.le(last)),
+        )
+        .group_by(documents::account_id)
+        .select((
+            documents::account_id,
+            sql::<BigInt>(
+                "CAST(COALESCE(SUM(CASE WHEN documents.kind = 'invoice' \
+                 THEN documents.base_subtotal_minor ELSE -documents.base_subtotal_minor END), 0) \
+                 AS BIGINT)",
+            ),
+            sql::<BigInt>(
+                "CAST(COALESCE(SUM(CASE WHEN documents.kind = 'invoice' THEN 1 ELSE 0 END), 0) \
+                 AS BIGINT)",
+            ),
+        ))
         .load(conn)
 }

@@ -278,3 +278,46 @@ pub fn dated_disputes(
     }
     q.load(conn)
 }
+
+/// Action-plan steps owned by `user`, not done, due on or before `day`, of risks still open or
+/// mitigating, with the account of their risk (the user's agenda).
+pub fn open_steps_due(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    user: UserId,
+    day: NaiveDate,
+) -> QueryResult<Vec<(RiskStepRow, ClientAccountId)>> {
+    let steps: Vec<RiskStepRow> = risk_steps::table
+        .filter(
+            risk_steps::organization_id
+                .eq(org)
+                .and(risk_steps::owner_id.eq(user))
+                .and(risk_steps::done.eq(false))
+                .and(risk_steps::due_on.le(day)),
+        )
+        .order((risk_steps::risk_id, risk_steps::step_no))
+        .select(RiskStepRow::as_select())
+        .load(conn)?;
+    if steps.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<RiskId> = steps.iter().map(|s| s.risk_id).collect();
+    ids.sort();
+    ids.dedup();
+    let live: std::collections::HashMap<RiskId, ClientAccountId> = risks::table
+        .filter(
+            risks::organization_id
+                .eq(org)
+                .and(risks::id.eq_any(ids))
+                .and(risks::status.eq_any(["open", "mitigating"])),
+        )
+        .select((risks::id, risks::account_id))
+        .load::<(RiskId, ClientAccountId)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(steps
+        .into_iter()
+        .filter_map(|s| live.get(&s.risk_id).map(|a| (*a, s)))
+        .map(|(a, s)| (s, a))
+        .collect())
+}

@@ -88,3 +88,23 @@ pub fn move_open_tasks(
     ))
     .execute(conn)
 }
+
+/// Open tasks assigned to `user` that are due on or before `day` (the user's agenda).
+pub fn open_tasks_due(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    user: UserId,
+    day: NaiveDate,
+) -> QueryResult<Vec<TaskRow>> {
+    tasks::table
+        .filter(
+            tasks::organization_id
+                .eq(org)
+                .and(tasks::assignee_id.eq(user))
+                .and(tasks::status.eq("open"))
+                .and(tasks::due_on.le(day)),
+        )
+        .order((tasks::due_on.asc(), tasks::id.asc()))
+        .select(TaskRow::as_select())
+        .load(conn)
+}

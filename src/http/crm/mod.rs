@@ -3,6 +3,7 @@
 //! the CRM reports. Handlers extract, call a use case in `app::crm` and answer.
 
 pub mod accounts;
+pub mod agenda;
 pub mod competitors;
 pub mod contacts;
 pub mod export;

@@ -5,6 +5,7 @@
 //! or a careless integrator would call the API as much as the way a user would.
 
 mod accounts;
+mod agenda;
 mod csv_reports;
 mod health;
 mod idempotency;
@@ -17,6 +18,7 @@ mod pipeline;
 mod portfolio;
 mod proposals;
 mod record_rules;
+mod retention;
 mod roles;
 mod team_reach;
 mod timeline;
