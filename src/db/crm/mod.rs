@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account_records;
+pub mod account_plans;
 pub mod accounts;
 pub mod competitors;
 pub mod contacts;
