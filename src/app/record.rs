@@ -415,7 +415,11 @@ pub async fn create_under<R: Nested>(
             input: body,
         };
         let (id, view) = created_in::<R>(tx, input)?;
-        Outcome::created(&format!("{}/{parent}/{}", R::PARENT, R::COLLECTION), id, &view)
+        Outcome::created(
+            &format!("{}/{parent}/{}", R::PARENT, R::COLLECTION),
+            id,
+            &view,
+        )
     })
     .await
 }

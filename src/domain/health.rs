@@ -903,7 +903,10 @@ mod tests {
             objectives: vec![OnTrack, Achieved, Dropped],
             next_review_on: Some(day("2026-07-15")),
         });
-        let on_track = factor(&assess(&i, &HealthSettings::default()), FactorKey::AccountPlan);
+        let on_track = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
         assert_eq!(on_track.status, FactorStatus::Ok);
         assert_eq!(on_track.score, Some(100));
         i.plan = Some(PlanSignal {
@@ -922,13 +925,19 @@ mod tests {
             },
             &HealthSettings::default(),
         );
-        assert!(slipping.score < before.score, "objectives off track lower the score");
+        assert!(
+            slipping.score < before.score,
+            "objectives off track lower the score"
+        );
         // No objective counted yet: half marks.
         i.plan = Some(PlanSignal {
             objectives: vec![Dropped],
             next_review_on: None,
         });
-        let empty_plan = factor(&assess(&i, &HealthSettings::default()), FactorKey::AccountPlan);
+        let empty_plan = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
         assert_eq!(empty_plan.score, Some(50));
     }
 
@@ -941,10 +950,16 @@ mod tests {
         };
         i.plan = Some(plan("2026-06-30")); // due today: not overdue
         assert!(!plan("2026-06-30").review_overdue(i.as_of));
-        let on_time = factor(&assess(&i, &HealthSettings::default()), FactorKey::AccountPlan);
+        let on_time = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
         assert_eq!(on_time.score, Some(100));
         i.plan = Some(plan("2026-06-29"));
-        let late = factor(&assess(&i, &HealthSettings::default()), FactorKey::AccountPlan);
+        let late = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
         assert_eq!(late.score, Some(75));
         assert_eq!(late.raw_value, Some(100.0));
     }

@@ -109,7 +109,8 @@ where
 {
     let (parent, id) = path.into_inner();
     let expected = etag::if_match(&req, &id)?;
-    let view = record::update_under::<R>(&app, &cx, parent, id.into(), expected, body.value).await?;
+    let view =
+        record::update_under::<R>(&app, &cx, parent, id.into(), expected, body.value).await?;
     reply::resource(&view)
 }
 

@@ -26,9 +26,7 @@ use crate::app::organization;
 use crate::app::record::{self, Nested, Record, Under};
 use crate::app::{App, Context, Tx};
 use crate::auth::Permission;
-use crate::db::crm::account_plans::{
-    ObjectiveRow, OfPlan, PlanRow, ReviewRow, StakeholderRow,
-};
+use crate::db::crm::account_plans::{ObjectiveRow, OfPlan, PlanRow, ReviewRow, StakeholderRow};
 use crate::db::crm::account_records::RecordFilter;
 use crate::db::crm::contacts::ContactRow;
 use crate::db::crm::opportunities::OpportunityRow;
@@ -36,8 +34,7 @@ use crate::db::crm::tasks::TaskRow;
 use crate::db::record::Stored;
 use crate::db::{self};
 use crate::domain::crm::{
-    ContactStatus, DecisionRole, ObjectiveKind, ObjectiveStatus, PlanStatus, Stance, TextEnum,
-    Tier,
+    ContactStatus, DecisionRole, ObjectiveKind, ObjectiveStatus, PlanStatus, Stance, TextEnum, Tier,
 };
 use crate::domain::health::PlanSignal;
 use crate::domain::identity::Role;
@@ -160,7 +157,11 @@ pub struct PlanView {
     pub updated_at: DateTime<Utc>,
 }
 
-fn text_field(check: &mut Check, field: &str, value: &Option<Option<String>>) -> Option<Option<String>> {
+fn text_field(
+    check: &mut Check,
+    field: &str,
+    value: &Option<Option<String>>,
+) -> Option<Option<String>> {
     value
         .as_ref()
         .map(|v| check.text(field, v.as_deref(), TEXT_MAX))
@@ -182,7 +183,11 @@ fn apply_plan(
         row.period_end = d;
     }
     if row.period_end < row.period_start {
-        check.push("period_end", "date_order", "must not be before period_start");
+        check.push(
+            "period_end",
+            "date_order",
+            "must not be before period_start",
+        );
     }
     if let Some(s) = check.enum_value::<PlanStatus>("status", input.status.as_deref()) {
         row.status = s.as_str().into();
@@ -459,7 +464,11 @@ fn may_write_plan(tx: &mut Tx, id: AccountPlanId) -> Result<PlanRow, AppError> {
 fn decimal_text(check: &mut Check, field: &str, value: Option<&str>) -> Option<String> {
     let v = value?.trim();
     if v.is_empty() || v.len() > 40 || Decimal::from_str(v).is_err() {
-        check.push(field, "invalid_decimal", "must be a decimal number such as \"1250.50\"");
+        check.push(
+            field,
+            "invalid_decimal",
+            "must be a decimal number such as \"1250.50\"",
+        );
         return None;
     }
     Some(v.to_owned())
@@ -634,11 +643,18 @@ fn apply_objective(
         row.co_created_with_contact_ids = json_ids(&ids);
     }
     if let Some(ids) = &input.opportunity_ids {
-        let ids = ids_on_account(check, "opportunity_ids", ids, account, "opportunity", |id| {
-            Ok(OpportunityRow::find(tx, org, OpportunityId(id))
-                .optional()?
-                .map(|o| o.account_id))
-        })?;
+        let ids = ids_on_account(
+            check,
+            "opportunity_ids",
+            ids,
+            account,
+            "opportunity",
+            |id| {
+                Ok(OpportunityRow::find(tx, org, OpportunityId(id))
+                    .optional()?
+                    .map(|o| o.account_id))
+            },
+        )?;
         row.opportunity_ids = json_ids(&ids);
     }
     if let Some(ids) = &input.task_ids {
@@ -839,7 +855,8 @@ fn apply_stakeholder(
         }
         row.contact_id = ContactId(c);
     }
-    if let Some(r) = check.enum_value::<DecisionRole>("decision_role", input.decision_role.as_deref())
+    if let Some(r) =
+        check.enum_value::<DecisionRole>("decision_role", input.decision_role.as_deref())
     {
         row.decision_role = r.as_str().into();
     }
@@ -861,9 +878,10 @@ fn apply_stakeholder(
 
 /// 409 when the plan already maps `row`'s contact in another row.
 fn contact_mapped_once(tx: &mut Tx, row: &StakeholderRow) -> Result<(), AppError> {
-    let taken = db::crm::account_plans::stakeholders_of_plans(tx, row.organization_id, &[row.plan_id])?
-        .into_iter()
-        .any(|s| s.contact_id == row.contact_id && s.id != row.id);
+    let taken =
+        db::crm::account_plans::stakeholders_of_plans(tx, row.organization_id, &[row.plan_id])?
+            .into_iter()
+            .any(|s| s.contact_id == row.contact_id && s.id != row.id);
     if taken {
         return Err(stakeholder_taken());
     }
@@ -1077,7 +1095,11 @@ impl Record for PlanReview {
     }
 
     /// Every update is checked before anything is written: one bad update refuses the review.
-    fn new_row(tx: &mut Tx, input: &Self::Create, check: &mut Check) -> Result<ReviewRow, AppError> {
+    fn new_row(
+        tx: &mut Tx,
+        input: &Self::Create,
+        check: &mut Check,
+    ) -> Result<ReviewRow, AppError> {
         let plan = plan(tx, AccountPlanId(input.parent))?;
         let body = &input.input;
         let org = plan.organization_id;

@@ -188,25 +188,37 @@ pub fn stakeholders_of_plans(
 
 /// Deletes a plan and everything that hangs on it.
 pub fn delete_plan(conn: &mut DbConn, org: OrganizationId, plan: AccountPlanId) -> QueryResult<()> {
-    diesel::delete(account_plan_reviews::table.filter(
-        account_plan_reviews::organization_id.eq(org).and(account_plan_reviews::plan_id.eq(plan)),
-    ))
+    diesel::delete(
+        account_plan_reviews::table.filter(
+            account_plan_reviews::organization_id
+                .eq(org)
+                .and(account_plan_reviews::plan_id.eq(plan)),
+        ),
+    )
     .execute(conn)?;
-    diesel::delete(account_plan_stakeholders::table.filter(
-        account_plan_stakeholders::organization_id
-            .eq(org)
-            .and(account_plan_stakeholders::plan_id.eq(plan)),
-    ))
+    diesel::delete(
+        account_plan_stakeholders::table.filter(
+            account_plan_stakeholders::organization_id
+                .eq(org)
+                .and(account_plan_stakeholders::plan_id.eq(plan)),
+        ),
+    )
     .execute(conn)?;
-    diesel::delete(account_plan_objectives::table.filter(
-        account_plan_objectives::organization_id
-            .eq(org)
-            .and(account_plan_objectives::plan_id.eq(plan)),
-    ))
+    diesel::delete(
+        account_plan_objectives::table.filter(
+            account_plan_objectives::organization_id
+                .eq(org)
+                .and(account_plan_objectives::plan_id.eq(plan)),
+        ),
+    )
     .execute(conn)?;
-    diesel::delete(account_plans::table.filter(
-        account_plans::organization_id.eq(org).and(account_plans::id.eq(plan)),
-    ))
+    diesel::delete(
+        account_plans::table.filter(
+            account_plans::organization_id
+                .eq(org)
+                .and(account_plans::id.eq(plan)),
+        ),
+    )
     .execute(conn)
     .map(drop)
 }

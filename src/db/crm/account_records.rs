@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::schema::{
-    account_competitors, account_plans, contacts, feedback, interactions, opportunities, proposals, requests,
-    risks, tasks,
+    account_competitors, account_plans, contacts, feedback, interactions, opportunities, proposals,
+    requests, risks, tasks,
 };
 use crate::db::DbConn;
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId};

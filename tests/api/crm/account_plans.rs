@@ -59,13 +59,23 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
         )
         .await;
     let elsewhere = app.client_account(t, json!({"name": "Umbrella"})).await;
-    let contact = |name: &str, acc: &str| {
-        json!({"account_id": acc, "name": name, "email": format!("{}@client.example", name.to_lowercase())})
-    };
-    let c1 = id_of(&app.create(k, "/api/v1/contacts", contact("Hank", &account)).await);
-    let c2 = id_of(&app.create(k, "/api/v1/contacts", contact("Lisa", &account)).await);
-    let c3 = id_of(&app.create(k, "/api/v1/contacts", contact("Bob", &account)).await);
-    let stranger = id_of(&app.create(t, "/api/v1/contacts", contact("Zed", &elsewhere)).await);
+    let contact = |name: &str, acc: &str| json!({"account_id": acc, "name": name, "email": format!("{}@client.example", name.to_lowercase())});
+    let c1 = id_of(
+        &app.create(k, "/api/v1/contacts", contact("Hank", &account))
+            .await,
+    );
+    let c2 = id_of(
+        &app.create(k, "/api/v1/contacts", contact("Lisa", &account))
+            .await,
+    );
+    let c3 = id_of(
+        &app.create(k, "/api/v1/contacts", contact("Bob", &account))
+            .await,
+    );
+    let stranger = id_of(
+        &app.create(t, "/api/v1/contacts", contact("Zed", &elsewhere))
+            .await,
+    );
 
     // A plan: defaults from the account and the settings (key: reviewed every 30 days).
     let plan = app
@@ -88,8 +98,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     let a = app
         .post("/api/v1/account-plans")
         .token(k)
-        .json(&json!({"account_id": account, "title": " ", "period_start": day(10),
-                      "period_end": day(0), "status": "open", "review_every_days": 0}))
+        .json(
+            &json!({"account_id": account, "title": " ", "period_start": day(10),
+                      "period_end": day(0), "status": "open", "review_every_days": 0}),
+        )
         .send()
         .await;
     for (code, field) in [
@@ -128,8 +140,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     let a = app
         .post(&format!("{base}/objectives"))
         .token(k)
-        .json(&json!({"title": "Bad", "kind": "wizard", "status": "great", "target": "lots",
-                      "co_created_with_contact_ids": [stranger]}))
+        .json(
+            &json!({"title": "Bad", "kind": "wizard", "status": "great", "target": "lots",
+                      "co_created_with_contact_ids": [stranger]}),
+        )
         .send()
         .await;
     assert_field_refused(&a, "invalid_enum", "kind");
@@ -181,10 +195,7 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     let champion = map.iter().find(|s| s["contact_id"] == json!(c2)).unwrap();
     assert_eq!(champion["gap"], true, "{champion}");
     assert_eq!(champion["contact_status"], "left");
-    assert_eq!(
-        app.fetch(k, &base).await["health"]["stakeholder_gaps"],
-        1
-    );
+    assert_eq!(app.fetch(k, &base).await["health"]["stakeholder_gaps"], 1);
 
     // Health before the review: the plan scores its objectives, all on track.
     let before = plan_factor(&app.fetch(k, &format!("/api/v1/accounts/{account}")).await);
@@ -241,7 +252,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     let types: Vec<&str> = events.iter().filter_map(|e| e["type"].as_str()).collect();
     assert_eq!(
         types,
-        ["account_plan_objective.created", "account_plan_objective.updated"]
+        [
+            "account_plan_objective.created",
+            "account_plan_objective.updated"
+        ]
     );
     let events = events_of(&app, t, "account_plan", &pid, 2).await;
     assert_eq!(events.len(), 2, "{events:?}");
@@ -283,7 +297,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     let rival = app.signup("Rival").await;
     for a in [
         app.get(&base).token(&rival.token).send().await,
-        app.get(&format!("{base}/objectives")).token(&rival.token).send().await,
+        app.get(&format!("{base}/objectives"))
+            .token(&rival.token)
+            .send()
+            .await,
         app.post(&format!("{base}/objectives"))
             .token(&rival.token)
             .json(&objective("Steal", "custom", "0", "1"))
@@ -303,7 +320,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     assert_eq!(other_plan["status"], "draft");
     assert_eq!(other_plan["review_every_days"], 60, "strategic cadence");
     let a = app
-        .get(&format!("/api/v1/account-plans/{}/objectives/{o1}", id_of(&other_plan)))
+        .get(&format!(
+            "/api/v1/account-plans/{}/objectives/{o1}",
+            id_of(&other_plan)
+        ))
         .token(k)
         .send()
         .await;
@@ -311,7 +331,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
 
     // The report: the key account planned, the strategic one (a draft plan only) not.
     let rep = app
-        .fetch(t, &format!("/api/v1/reports/account-planning?as_of={}", day(0)))
+        .fetch(
+            t,
+            &format!("/api/v1/reports/account-planning?as_of={}", day(0)),
+        )
         .await;
     let row = |id: &str| {
         rep["accounts"]
@@ -340,7 +363,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
     assert_eq!(rep["owners"][0]["accounts"], 2);
     // Later, the review is overdue.
     let later = app
-        .fetch(t, &format!("/api/v1/reports/account-planning?as_of={}", day(40)))
+        .fetch(
+            t,
+            &format!("/api/v1/reports/account-planning?as_of={}", day(40)),
+        )
         .await;
     assert_eq!(later["totals"]["reviews_overdue"], 1, "{later}");
     // The outsider manager sees none of Kim's accounts.
@@ -349,7 +375,10 @@ async fn a_plan_is_built_with_the_client_reviewed_and_moves_health(app: TestApp)
 
     // Lists filter; deleting a plan takes what hangs on it.
     let listed = app
-        .walk(k, &format!("/api/v1/account-plans?account_id={account}&status=active"))
+        .walk(
+            k,
+            &format!("/api/v1/account-plans?account_id={account}&status=active"),
+        )
         .await;
     assert_eq!(listed.len(), 1);
     let a = app.delete(&base).token(k).send().await;
