@@ -134,6 +134,50 @@ pub trait Record: Sized + 'static {
     }
 }
 
+/// What a record under another one (`/account-plans/{id}/objectives`) takes on create and
+/// list: the parent's id, from the path, and what the client sent.
+#[derive(Debug)]
+pub struct Under<T> {
+    pub parent: Uuid,
+    pub input: T,
+}
+
+impl<T: ListQuery> ListQuery for Under<T> {
+    fn updated_since(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.input.updated_since()
+    }
+}
+
+/// A record that lives under a parent record: its collection is the parent's
+/// (`/account-plans/{id}/objectives`), its rows name the parent, and one is found only under
+/// its own parent. Its create input and list query carry the parent's id ([`Under`]); the
+/// rest is the plain record's.
+pub trait Nested: Record<Create = Under<Self::Body>, Query = Under<Self::Params>> {
+    /// What a create's body says.
+    type Body: Send + 'static;
+    /// A list's filters, as the client sent them.
+    type Params: ListQuery + Send + 'static;
+    /// The parent's collection under the API root (`account-plans`); [`Record::COLLECTION`]
+    /// is then the part after the parent's id (`objectives`).
+    const PARENT: &'static str;
+
+    /// 404 naming the parent unless it exists in the caller's organization.
+    fn parent(tx: &mut Tx, parent: Uuid) -> Result<(), AppError>;
+
+    /// The parent a row is under.
+    fn parent_of(row: &Self::Row) -> Uuid;
+}
+
+/// Reads one under `parent`, or 404 naming it (the parent first).
+pub fn find_under<R: Nested>(tx: &mut Tx, parent: Uuid, id: IdOf<R>) -> Result<R::Row, AppError> {
+    R::parent(tx, parent)?;
+    let row = find::<R>(tx, id)?;
+    if R::parent_of(&row) != parent {
+        return Err(AppError::not_found(R::NOUN));
+    }
+    Ok(row)
+}
+
 /// The id type of a record.
 pub type IdOf<R> = <<R as Record>::Row as Stored>::Id;
 
@@ -325,29 +369,124 @@ pub async fn list<R: Record>(
     page: PageParams,
     query: R::Query,
 ) -> Result<Page<R::View>, AppError> {
+    app.read(cx, move |tx| list_in::<R>(tx, &page, &query))
+        .await
+}
+
+fn list_in<R: Record>(
+    tx: &mut Tx,
+    page: &PageParams,
+    query: &R::Query,
+) -> Result<Page<R::View>, AppError> {
+    tx.caller()?.require(R::READ)?;
+    let filter = R::filter(tx, query)?;
+    let since = query.updated_since().map(|t| t.naive_utc());
+    let (page, descending, after) =
+        by_creation::<IdOf<R>>(page, R::sort(query), &format!("{filter:?} {since:?}"))?;
+    let org = tx.caller()?.org;
+    let keyset = Keyset {
+        after,
+        descending,
+        limit: page.fetch(),
+        updated_since: since,
+    };
+    let rows = R::Row::list(tx, org, &filter, keyset)?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id().into()).collect();
+    let views = R::views(tx, rows)?;
+    let mut keyed = ids.into_iter().zip(views);
+    let page_of = page.page(
+        keyed.by_ref().collect(),
+        |(id, _)| (String::new(), *id),
+        |(_, v)| v,
+    );
+    Ok(page_of)
+}
+
+/// `POST /{parent collection}/{parent}/{collection}`: creates one under `parent`.
+pub async fn create_under<R: Nested>(
+    app: &App,
+    cx: &Context,
+    parent: Uuid,
+    body: R::Body,
+) -> Result<Outcome, AppError> {
+    app.write_once(cx, move |tx| {
+        let input = Under {
+            parent,
+            input: body,
+        };
+        let (id, view) = created_in::<R>(tx, input)?;
+        Outcome::created(
+            &format!("{}/{parent}/{}", R::PARENT, R::COLLECTION),
+            id,
+            &view,
+        )
+    })
+    .await
+}
+
+/// `GET /{parent collection}/{parent}/{collection}/{id}`.
+pub async fn get_under<R: Nested>(
+    app: &App,
+    cx: &Context,
+    parent: Uuid,
+    id: IdOf<R>,
+) -> Result<R::View, AppError> {
     app.read(cx, move |tx| {
         tx.caller()?.require(R::READ)?;
-        let filter = R::filter(tx, &query)?;
-        let since = query.updated_since().map(|t| t.naive_utc());
-        let (page, descending, after) =
-            by_creation::<IdOf<R>>(&page, R::sort(&query), &format!("{filter:?} {since:?}"))?;
-        let org = tx.caller()?.org;
-        let keyset = Keyset {
-            after,
-            descending,
-            limit: page.fetch(),
-            updated_since: since,
+        let row = find_under::<R>(tx, parent, id)?;
+        view_of::<R>(tx, row)
+    })
+    .await
+}
+
+/// `PATCH /{parent collection}/{parent}/{collection}/{id}`.
+pub async fn update_under<R: Nested + Changeable>(
+    app: &App,
+    cx: &Context,
+    parent: Uuid,
+    id: IdOf<R>,
+    expected: IfMatch,
+    patch: R::Patch,
+) -> Result<R::View, AppError> {
+    app.write(cx, move |tx| {
+        tx.caller()?.require(R::WRITE)?;
+        find_under::<R>(tx, parent, id)?;
+        update_in::<R>(tx, id, &expected, patch)
+    })
+    .await
+}
+
+/// `DELETE /{parent collection}/{parent}/{collection}/{id}`.
+pub async fn delete_under<R: Nested>(
+    app: &App,
+    cx: &Context,
+    parent: Uuid,
+    id: IdOf<R>,
+) -> Result<(), AppError> {
+    app.write(cx, move |tx| {
+        tx.caller()?.require(R::WRITE)?;
+        find_under::<R>(tx, parent, id)?;
+        delete_in::<R>(tx, id)
+    })
+    .await
+}
+
+/// `GET /{parent collection}/{parent}/{collection}`: the parent's, a page in creation order.
+pub async fn list_under<R: Nested>(
+    app: &App,
+    cx: &Context,
+    parent: Uuid,
+    page: PageParams,
+    params: R::Params,
+) -> Result<Page<R::View>, AppError> {
+    app.read(cx, move |tx| {
+        tx.caller()?.require(R::READ)?;
+        R::parent(tx, parent)?;
+        let query = Under {
+            parent,
+            input: params,
         };
-        let rows = R::Row::list(tx, org, &filter, keyset)?;
-        let ids: Vec<Uuid> = rows.iter().map(|r| r.id().into()).collect();
-        let views = R::views(tx, rows)?;
-        let mut keyed = ids.into_iter().zip(views);
-        let page_of = page.page(
-            keyed.by_ref().collect(),
-            |(id, _)| (String::new(), *id),
-            |(_, v)| v,
-        );
-        Ok(page_of)
+        list_in::<R>(tx, &page, &query)
     })
     .await
 }

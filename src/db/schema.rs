@@ -1004,3 +1004,92 @@ allow_tables_to_appear_in_same_query!(
     bank_rules,
     bank_transfers,
 );
+
+// Account planning: plans, their objectives, stakeholder maps and reviews.
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    account_plans (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        account_id -> DbUuid,
+        title -> Text,
+        period_start -> Date,
+        period_end -> Date,
+        status -> Text,
+        owner_id -> Nullable<DbUuid>,
+        summary -> Nullable<Text>,
+        value_for_client -> Nullable<Text>,
+        value_for_us -> Nullable<Text>,
+        review_every_days -> Integer,
+        next_review_on -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    account_plan_objectives (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        plan_id -> DbUuid,
+        title -> Text,
+        kind -> Text,
+        measure -> Nullable<Text>,
+        baseline -> Nullable<Text>,
+        target -> Nullable<Text>,
+        current_value -> Nullable<Text>,
+        unit -> Nullable<Text>,
+        due_on -> Nullable<Date>,
+        status -> Text,
+        co_created_with_contact_ids -> Text,
+        opportunity_ids -> Text,
+        task_ids -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    account_plan_stakeholders (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        plan_id -> DbUuid,
+        contact_id -> DbUuid,
+        decision_role -> Text,
+        stance -> Text,
+        relationship_strength -> Nullable<Integer>,
+        relationship_owner_id -> Nullable<DbUuid>,
+        notes -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    account_plan_reviews (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        plan_id -> DbUuid,
+        held_on -> Date,
+        attendee_user_ids -> Text,
+        attendee_contact_ids -> Text,
+        summary -> Nullable<Text>,
+        decisions -> Nullable<Text>,
+        objective_updates -> Text,
+        next_review_on -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

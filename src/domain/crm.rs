@@ -85,6 +85,33 @@ text_enum!(ProposalStatus { Draft => "draft", Sent => "sent", Accepted => "accep
 text_enum!(RiskKind { ChurnRisk => "churn_risk", CompetitorThreat => "competitor_threat", Dispute => "dispute", Complaint => "complaint" });
 text_enum!(Severity { Low => "low", Medium => "medium", High => "high", Critical => "critical" });
 text_enum!(RiskStatus { Open => "open", Mitigating => "mitigating", Resolved => "resolved", Lost => "lost" });
+text_enum!(
+    /// An account plan's life: drafted, in force, or over.
+    PlanStatus { Draft => "draft", Active => "active", Closed => "closed" }
+);
+text_enum!(ObjectiveKind {
+    Revenue => "revenue",
+    Adoption => "adoption",
+    Satisfaction => "satisfaction",
+    Relationship => "relationship",
+    Custom => "custom",
+});
+text_enum!(ObjectiveStatus {
+    OnTrack => "on_track",
+    AtRisk => "at_risk",
+    OffTrack => "off_track",
+    Achieved => "achieved",
+    Dropped => "dropped",
+});
+text_enum!(DecisionRole {
+    DecisionMaker => "decision_maker",
+    Influencer => "influencer",
+    Champion => "champion",
+    User => "user",
+    Blocker => "blocker",
+    Gatekeeper => "gatekeeper",
+});
+text_enum!(Stance { Supporter => "supporter", Neutral => "neutral", Detractor => "detractor", Unknown => "unknown" });
 text_enum!(DisputeOutcome { Upheld => "upheld", Credited => "credited", Withdrawn => "withdrawn" });
 text_enum!(TargetMetric {
     RevenueInvoiced => "revenue_invoiced",

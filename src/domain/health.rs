@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::crm::{FeedbackKind, Severity, Stage};
+use super::crm::{FeedbackKind, ObjectiveStatus, Severity, Stage};
 
 /// How far back feedback, sentiment and closed opportunities are looked at.
 const LOOKBACK_DAYS: i64 = 365;
@@ -39,10 +39,12 @@ pub enum FactorKey {
     OverdueReceivables,
     /// Days sales outstanding (from the books).
     DaysSalesOutstanding,
+    /// The active account plan: its objectives on track, and its review kept on time.
+    AccountPlan,
 }
 
 impl FactorKey {
-    pub const ALL: [FactorKey; 8] = [
+    pub const ALL: [FactorKey; 9] = [
         FactorKey::CheckInRecency,
         FactorKey::ClientFeedback,
         FactorKey::ManagerSentiment,
@@ -51,6 +53,7 @@ impl FactorKey {
         FactorKey::ChampionPresence,
         FactorKey::OverdueReceivables,
         FactorKey::DaysSalesOutstanding,
+        FactorKey::AccountPlan,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +66,7 @@ impl FactorKey {
             FactorKey::ChampionPresence => "champion_presence",
             FactorKey::OverdueReceivables => "overdue_receivables",
             FactorKey::DaysSalesOutstanding => "days_sales_outstanding",
+            FactorKey::AccountPlan => "account_plan",
         }
     }
 
@@ -80,6 +84,7 @@ impl FactorKey {
             FactorKey::ChampionPresence => 5,
             FactorKey::OverdueReceivables => 15,
             FactorKey::DaysSalesOutstanding => 10,
+            FactorKey::AccountPlan => 10,
         }
     }
 }
@@ -147,6 +152,51 @@ pub struct ReceivablesSignal {
     /// Overdue share of open receivables, 0-100, disputed amounts excluded.
     pub overdue_percent: Option<f64>,
     pub days_sales_outstanding: Option<f64>,
+}
+
+/// The account plan in force on the as-of day (active, its period covering the day).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlanSignal {
+    pub objectives: Vec<ObjectiveStatus>,
+    pub next_review_on: Option<NaiveDate>,
+}
+
+/// Points an overdue plan review takes off the plan's score.
+pub const REVIEW_OVERDUE_PENALTY: f64 = 25.0;
+
+impl PlanSignal {
+    /// Whether the plan's next review was due before `as_of`.
+    pub fn review_overdue(&self, as_of: NaiveDate) -> bool {
+        self.next_review_on.is_some_and(|d| d < as_of)
+    }
+
+    /// (mean objective score, plan score) as of a day. Each objective scores by its status:
+    /// on track or achieved 100, at risk 50, off track 0; dropped ones do not count, and a
+    /// plan without a counted objective scores 50 (it says little yet). An overdue review
+    /// takes [`REVIEW_OVERDUE_PENALTY`] points off.
+    pub fn score(&self, as_of: NaiveDate) -> (f64, f64) {
+        let scores: Vec<f64> = self
+            .objectives
+            .iter()
+            .filter_map(|s| match s {
+                ObjectiveStatus::OnTrack | ObjectiveStatus::Achieved => Some(100.0),
+                ObjectiveStatus::AtRisk => Some(50.0),
+                ObjectiveStatus::OffTrack => Some(0.0),
+                ObjectiveStatus::Dropped => None,
+            })
+            .collect();
+        let mean = if scores.is_empty() {
+            50.0
+        } else {
+            scores.iter().sum::<f64>() / scores.len() as f64
+        };
+        let penalty = if self.review_overdue(as_of) {
+            REVIEW_OVERDUE_PENALTY
+        } else {
+            0.0
+        };
+        (mean, (mean - penalty).max(0.0))
+    }
 }
 
 /// The window days sales outstanding compares receivables with.
@@ -268,6 +318,8 @@ pub struct HealthInputs {
     pub opportunities: Vec<OpportunitySignal>,
     pub champions: Vec<ChampionSignal>,
     pub receivables: ReceivablesSignal,
+    /// The account plan in force, if any.
+    pub plan: Option<PlanSignal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -417,6 +469,11 @@ fn days_sales_outstanding(i: &HealthInputs) -> Option<(f64, f64)> {
     Some((dso, 100.0 * (1.0 - (dso - 30.0) / 60.0)))
 }
 
+/// No data without an account plan in force.
+fn account_plan(i: &HealthInputs) -> Option<(f64, f64)> {
+    Some(i.plan.as_ref()?.score(i.as_of))
+}
+
 /// A factor's (raw value, score), or `None` without data.
 type Reading = Option<(f64, f64)>;
 
@@ -435,6 +492,7 @@ pub fn assess(inputs: &HealthInputs, settings: &HealthSettings) -> Health {
                 FactorKey::ChampionPresence => champion_presence(inputs),
                 FactorKey::OverdueReceivables => overdue_receivables(inputs),
                 FactorKey::DaysSalesOutstanding => days_sales_outstanding(inputs),
+                FactorKey::AccountPlan => account_plan(inputs),
             };
             (key, weight, reading)
         })
@@ -512,6 +570,7 @@ mod tests {
             opportunities: vec![],
             champions: vec![],
             receivables: ReceivablesSignal::default(),
+            plan: None,
         }
     }
 
@@ -777,5 +836,81 @@ mod tests {
         let h = assess(&empty(), &settings);
         assert_eq!(h.score, None);
         assert_eq!(h.grade, None);
+    }
+    #[test]
+    fn the_account_plan_has_no_data_without_a_plan_in_force() {
+        let h = assess(&empty(), &HealthSettings::default());
+        let f = factor(&h, FactorKey::AccountPlan);
+        assert_eq!(f.status, FactorStatus::NoData);
+        assert_eq!(f.weight, 10);
+    }
+
+    #[test]
+    fn the_account_plan_scores_its_objectives_and_ignores_dropped_ones() {
+        use ObjectiveStatus::*;
+        let mut i = empty();
+        i.plan = Some(PlanSignal {
+            objectives: vec![OnTrack, Achieved, Dropped],
+            next_review_on: Some(day("2026-07-15")),
+        });
+        let on_track = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
+        assert_eq!(on_track.status, FactorStatus::Ok);
+        assert_eq!(on_track.score, Some(100));
+        i.plan = Some(PlanSignal {
+            objectives: vec![AtRisk, OffTrack, Dropped],
+            next_review_on: Some(day("2026-07-15")),
+        });
+        let slipping = assess(&i, &HealthSettings::default());
+        assert_eq!(factor(&slipping, FactorKey::AccountPlan).score, Some(25));
+        let before = assess(
+            &HealthInputs {
+                plan: Some(PlanSignal {
+                    objectives: vec![OnTrack, OnTrack],
+                    next_review_on: None,
+                }),
+                ..i.clone()
+            },
+            &HealthSettings::default(),
+        );
+        assert!(
+            slipping.score < before.score,
+            "objectives off track lower the score"
+        );
+        // No objective counted yet: half marks.
+        i.plan = Some(PlanSignal {
+            objectives: vec![Dropped],
+            next_review_on: None,
+        });
+        let empty_plan = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
+        assert_eq!(empty_plan.score, Some(50));
+    }
+
+    #[test]
+    fn an_overdue_plan_review_costs_points() {
+        let mut i = empty();
+        let plan = |next: &str| PlanSignal {
+            objectives: vec![ObjectiveStatus::OnTrack],
+            next_review_on: Some(day(next)),
+        };
+        i.plan = Some(plan("2026-06-30")); // due today: not overdue
+        assert!(!plan("2026-06-30").review_overdue(i.as_of));
+        let on_time = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
+        assert_eq!(on_time.score, Some(100));
+        i.plan = Some(plan("2026-06-29"));
+        let late = factor(
+            &assess(&i, &HealthSettings::default()),
+            FactorKey::AccountPlan,
+        );
+        assert_eq!(late.score, Some(75));
+        assert_eq!(late.raw_value, Some(100.0));
     }
 }

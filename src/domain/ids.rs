@@ -93,6 +93,11 @@ id_type!(
     RiskId,
     CompetitorId,
     TargetId,
+    // account planning
+    AccountPlanId,
+    PlanObjectiveId,
+    PlanStakeholderId,
+    PlanReviewId,
     // billing
     TaxRateId,
     BankAccountId,

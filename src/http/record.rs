@@ -11,7 +11,7 @@ use super::error::ApiError;
 use super::json::{ApiJson, ApiQuery};
 use super::{etag, reply};
 use crate::app::page::PageParams;
-use crate::app::record::{self, Changeable, Record};
+use crate::app::record::{self, Changeable, Nested, Record};
 use crate::app::App;
 
 pub async fn create<R: Record>(
@@ -73,15 +73,148 @@ where
     Ok(reply::json(&page))
 }
 
+pub async fn create_under<R: Nested>(
+    app: web::Data<App>,
+    cx: Cx,
+    parent: web::Path<Uuid>,
+    body: ApiJson<R::Body>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Body: DeserializeOwned,
+{
+    let cx = cx.with_body(&body.raw);
+    let outcome = record::create_under::<R>(&app, &cx, parent.into_inner(), body.value).await?;
+    Ok(reply::outcome(outcome))
+}
+
+pub async fn get_under<R: Nested>(
+    app: web::Data<App>,
+    cx: Cx,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (parent, id) = path.into_inner();
+    let view = record::get_under::<R>(&app, &cx, parent, id.into()).await?;
+    reply::resource(&view)
+}
+
+pub async fn update_under<R: Nested + Changeable>(
+    app: web::Data<App>,
+    cx: Cx,
+    req: HttpRequest,
+    path: web::Path<(Uuid, Uuid)>,
+    body: ApiJson<R::Patch>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Patch: DeserializeOwned,
+{
+    let (parent, id) = path.into_inner();
+    let expected = etag::if_match(&req, &id)?;
+    let view =
+        record::update_under::<R>(&app, &cx, parent, id.into(), expected, body.value).await?;
+    reply::resource(&view)
+}
+
+pub async fn delete_under<R: Nested>(
+    app: web::Data<App>,
+    cx: Cx,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (parent, id) = path.into_inner();
+    record::delete_under::<R>(&app, &cx, parent, id.into()).await?;
+    Ok(reply::no_content())
+}
+
+pub async fn list_under<R: Nested>(
+    app: web::Data<App>,
+    cx: Cx,
+    parent: web::Path<Uuid>,
+    page: ApiQuery<PageParams>,
+    params: ApiQuery<R::Params>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Params: DeserializeOwned,
+{
+    let (parent, page, params) = (parent.into_inner(), page.into_inner(), params.into_inner());
+    let page = record::list_under::<R>(&app, &cx, parent, page, params).await?;
+    Ok(reply::json(&page))
+}
+
 /// Declares record endpoints: `record_endpoints!(Task { create create_task "/tasks" "Create a
 /// task." (utoipa path attributes...) ... })`. Each operation is `create`, `list`, `get`,
-/// `update` or `delete`, then the handler's name (the operation id), its route, its summary
+/// `update` or `delete` (for a record under a parent, [`Nested`]: `create_under`, `list_under`,
+/// `get_under`, `update_under` or `delete_under`, its route naming the parent's id first), then
+/// the handler's name (the operation id), its route, its summary
 /// and its spec. The invoking module imports actix-web's route attributes it uses (`get`,
 /// `post`, `patch`, `delete`), which both the server and the spec read.
 #[macro_export]
 macro_rules! record_endpoints {
     ($record:ty { $($op:ident $name:ident $path:literal $doc:literal ($($spec:tt)*))* }) => {
         $($crate::record_endpoints!(@$op $record, $name, $path, $doc, ($($spec)*));)*
+    };
+    (@create_under $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[post($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            parent: actix_web::web::Path<uuid::Uuid>,
+            body: $crate::http::json::ApiJson<<$record as $crate::app::record::Nested>::Body>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::create_under::<$record>(app, cx, parent, body).await
+        }
+    };
+    (@list_under $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[get($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            parent: actix_web::web::Path<uuid::Uuid>,
+            page: $crate::http::json::ApiQuery<$crate::app::page::PageParams>,
+            params: $crate::http::json::ApiQuery<<$record as $crate::app::record::Nested>::Params>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::list_under::<$record>(app, cx, parent, page, params).await
+        }
+    };
+    (@get_under $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[get($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            path: actix_web::web::Path<(uuid::Uuid, uuid::Uuid)>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::get_under::<$record>(app, cx, path).await
+        }
+    };
+    (@update_under $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[patch($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            req: actix_web::HttpRequest,
+            path: actix_web::web::Path<(uuid::Uuid, uuid::Uuid)>,
+            body: $crate::http::json::ApiJson<<$record as $crate::app::record::Record>::Patch>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::update_under::<$record>(app, cx, req, path, body).await
+        }
+    };
+    (@delete_under $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[delete($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            path: actix_web::web::Path<(uuid::Uuid, uuid::Uuid)>,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::delete_under::<$record>(app, cx, path).await
+        }
     };
     (@create $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
         #[doc = $doc]

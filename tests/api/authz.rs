@@ -377,7 +377,42 @@ impl OrganizationA {
             )
             .await;
 
+        let plan = app
+            .create(
+                t,
+                "/api/v1/account-plans",
+                json!({"account_id": customer, "title": "FY plan", "period_start": "2026-01-01",
+                       "period_end": "2026-12-31", "status": "active"}),
+            )
+            .await;
+        let plan_path = format!("/api/v1/account-plans/{}", id_of(&plan));
+        let objective = app
+            .create(
+                t,
+                &format!("{plan_path}/objectives"),
+                json!({"title": "Grow", "kind": "revenue", "target": "100"}),
+            )
+            .await;
+        let stakeholder = app
+            .create(
+                t,
+                &format!("{plan_path}/stakeholders"),
+                json!({"contact_id": crm.contact, "decision_role": "champion"}),
+            )
+            .await;
+        let review = app
+            .create(
+                t,
+                &format!("{plan_path}/reviews"),
+                json!({"held_on": "2026-02-01"}),
+            )
+            .await;
+
         let ids = BTreeMap::from([
+            ("account-plans", id_of(&plan)),
+            ("account-plans/objectives", id_of(&objective)),
+            ("account-plans/stakeholders", id_of(&stakeholder)),
+            ("account-plans/reviews", id_of(&review)),
             (
                 "bank-statements",
                 imported.body["statements"][0]["id"]

@@ -16,7 +16,7 @@ use crate::db::crm::account_records::RecordFilter;
 use crate::db::crm::accounts::AccountRow;
 use crate::db::{self};
 use crate::domain::crm::{
-    ContactStatus, FeedbackKind, Influence, InteractionKind, OpportunityKind, Priority,
+    ContactStatus, FeedbackKind, Influence, InteractionKind, OpportunityKind, PlanStatus, Priority,
     ProposalStatus, RequestKind, RequestStatus, RiskKind, RiskStatus, Stage, TargetMetric,
     TaskStatus, TextEnum,
 };
@@ -192,6 +192,20 @@ record_list_params!(
     }
 );
 record_list_params!(
+    /// `GET /account-plans`.
+    PlanListParams {
+        account_id: Uuid,
+        owner_id: Uuid,
+        #[param(inline)]
+        status: PlanStatus,
+    }
+);
+record_list_params!(
+    /// `GET /account-plans/{id}/objectives`, `.../stakeholders` and `.../reviews`: the plan's,
+    /// no filters of their own.
+    PlanPartListParams {}
+);
+record_list_params!(
     /// `GET /competitors`: no filters of its own.
     CompetitorListParams {}
 );
@@ -351,6 +365,21 @@ impl RiskListParams {
             self.competitor_id,
             status,
             kind,
+            None,
+            None,
+            None,
+        )
+    }
+}
+
+impl PlanListParams {
+    pub fn filter(&self) -> Result<RecordFilter, AppError> {
+        let status = self.status.map(TextEnum::as_str);
+        record_filter(
+            self.account_id,
+            self.owner_id,
+            status,
+            None,
             None,
             None,
             None,

@@ -13,11 +13,13 @@
 //!   follow-up settles it (its own follow-up, if any, takes over).
 //! - `risk_step`: action-plan steps owned by the caller, not done, due on or before the day, of
 //!   risks still open or mitigating; the resource is the risk.
+//! - `plan_review`: active account plans owned by the caller whose `next_review_on` is on or
+//!   before the day; the resource is the plan.
 //! - `overdue_invoice`: issued invoices with an amount due, on accounts the caller owns, whose
 //!   due date is before the day; `due_on` is the due date.
 //!
 //! Records of archived accounts are left out. Items sort by `due_on`, then kind (in the order
-//! above, plan reviews before invoices), then title.
+//! above), then title.
 
 use std::collections::{HashMap, HashSet};
 
@@ -121,12 +123,13 @@ pub struct Due {
 /// One kind of agenda item: the caller's items of that kind due on or before the date.
 pub type Source = fn(&mut Tx, &AgendaScope) -> Result<Vec<Due>, AppError>;
 
-/// What the agenda reads. Plan reviews (`plan_review`) join this list with the account plans.
+/// What the agenda reads.
 pub const SOURCES: &[Source] = &[
     tasks_due,
     check_ins_due,
     follow_ups_due,
     risk_steps_due,
+    plan_reviews_due,
     overdue_invoices,
 ];
 
@@ -270,6 +273,23 @@ fn risk_steps_due(tx: &mut Tx, s: &AgendaScope) -> Result<Vec<Due>, AppError> {
             })
         })
         .collect())
+}
+
+fn plan_reviews_due(tx: &mut Tx, s: &AgendaScope) -> Result<Vec<Due>, AppError> {
+    Ok(
+        db::crm::account_plans::reviews_due(tx, s.org, s.user, s.date)?
+            .into_iter()
+            .filter_map(|p| {
+                Some(Due {
+                    kind: AgendaKind::PlanReview,
+                    due_on: p.next_review_on?,
+                    account: p.account_id,
+                    resource: ("account_plan", p.id.0),
+                    title: format!("Review the plan: {}", p.title),
+                })
+            })
+            .collect(),
+    )
 }
 
 fn overdue_invoices(tx: &mut Tx, s: &AgendaScope) -> Result<Vec<Due>, AppError> {

@@ -64,6 +64,7 @@ pub fn health_of(
                     opportunities: vec![],
                     champions: vec![],
                     receivables: ReceivablesSignal::default(),
+                    plan: None,
                 },
             )
         })
@@ -151,6 +152,11 @@ pub fn health_of(
                     active: c.status == ContactStatus::Active.as_str(),
                 });
             }
+        }
+    }
+    for (account, (_, plan)) in super::account_plans::plans_in_force(tx, org, &ids, as_of)? {
+        if let Some(h) = inputs.get_mut(&account) {
+            h.plan = Some(plan);
         }
     }
     for (account, invoices) in invoice_standings(tx, org, &ids, as_of)? {

@@ -4,6 +4,7 @@
 //! changes it.
 
 pub mod access;
+pub mod account_plans;
 pub mod account_records;
 pub mod accounts;
 pub mod agenda;

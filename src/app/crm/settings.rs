@@ -33,6 +33,9 @@ pub struct CrmSettings {
     /// Default check-in cadence in days per tier (`key`, `strategic`, `standard`).
     #[schema(schema_with = cadence_schema)]
     pub check_in_days_by_tier: BTreeMap<String, i32>,
+    /// Default account-plan review cadence in days per tier (`key`, `strategic`, `standard`).
+    #[schema(schema_with = plan_review_schema)]
+    pub plan_review_days_by_tier: BTreeMap<String, i32>,
     #[serde(default)]
     pub version: i64,
 }
@@ -78,6 +81,24 @@ fn cadence_schema() -> utoipa::openapi::schema::Object {
     )
 }
 
+fn plan_review_schema() -> utoipa::openapi::schema::Object {
+    keyed_integers(
+        Tier::ALL.iter().map(|t| t.as_str()),
+        1,
+        3650,
+        "Default account-plan review cadence in days (1-3650) per tier; a tier left out keeps its default.",
+    )
+}
+
+/// The default account-plan review cadence of a tier, in days.
+fn default_plan_review_days(tier: Option<Tier>) -> i32 {
+    match tier {
+        Some(Tier::Key) => 30,
+        Some(Tier::Strategic) => 60,
+        _ => 90,
+    }
+}
+
 impl Default for CrmSettings {
     fn default() -> Self {
         CrmSettings {
@@ -90,6 +111,10 @@ impl Default for CrmSettings {
             check_in_days_by_tier: [("key", 14), ("strategic", 30), ("standard", 90)]
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+            plan_review_days_by_tier: Tier::ALL
+                .iter()
+                .map(|t| (t.as_str().to_owned(), default_plan_review_days(Some(*t))))
                 .collect(),
             version: 0,
         }
@@ -122,6 +147,14 @@ impl CrmSettings {
             })
     }
 
+    /// How often an account plan of a `tier` account is reviewed by default, in days.
+    pub fn plan_review_cadence(&self, tier: &str) -> i32 {
+        self.plan_review_days_by_tier
+            .get(tier)
+            .copied()
+            .unwrap_or_else(|| default_plan_review_days(Tier::parse(tier)))
+    }
+
     /// Every rule the settings break, into `check`.
     pub fn check(&self, check: &mut Check) {
         for (k, w) in &self.health_weights {
@@ -143,20 +176,20 @@ impl CrmSettings {
                 "must not be above healthy_from",
             );
         }
-        for (k, d) in &self.check_in_days_by_tier {
-            if Tier::parse(k).is_none() {
-                check.push(
-                    format!("check_in_days_by_tier.{k}"),
-                    "invalid_enum",
-                    format!("must be one of: {}", Tier::expected()),
-                );
+        for (name, days) in [
+            ("check_in_days_by_tier", &self.check_in_days_by_tier),
+            ("plan_review_days_by_tier", &self.plan_review_days_by_tier),
+        ] {
+            for (k, d) in days {
+                if Tier::parse(k).is_none() {
+                    check.push(
+                        format!("{name}.{k}"),
+                        "invalid_enum",
+                        format!("must be one of: {}", Tier::expected()),
+                    );
+                }
+                check.range(&format!("{name}.{k}"), Some(i64::from(*d)), 1, 3650);
             }
-            check.range(
-                &format!("check_in_days_by_tier.{k}"),
-                Some(i64::from(*d)),
-                1,
-                3650,
-            );
         }
     }
 }
@@ -173,6 +206,9 @@ pub fn settings(tx: &mut Tx, org: OrganizationId) -> Result<CrmSettings, AppErro
     }
     for (k, v) in defaults.check_in_days_by_tier {
         s.check_in_days_by_tier.entry(k).or_insert(v);
+    }
+    for (k, v) in defaults.plan_review_days_by_tier {
+        s.plan_review_days_by_tier.entry(k).or_insert(v);
     }
     s.version = version;
     Ok(s)

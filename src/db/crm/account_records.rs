@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::schema::{
-    account_competitors, contacts, feedback, interactions, opportunities, proposals, requests,
-    risks, tasks,
+    account_competitors, account_plans, contacts, feedback, interactions, opportunities, proposals,
+    requests, risks, tasks,
 };
 use crate::db::DbConn;
 use crate::domain::ids::{ClientAccountId, CompetitorId, OrganizationId};
@@ -62,7 +62,8 @@ pub fn move_account_records(
         tasks,
         risks,
         opportunities,
-        proposals
+        proposals,
+        account_plans
     );
     // Competitors the duplicate had that the survivor lacks.
     let theirs: Vec<CompetitorId> = account_competitors::table

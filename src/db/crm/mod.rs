@@ -2,6 +2,7 @@
 //! (organization_id, id), so every query filters on the organization first.
 
 pub mod access;
+pub mod account_plans;
 pub mod account_records;
 pub mod accounts;
 pub mod competitors;

@@ -12,7 +12,8 @@ use crate::http::reply;
 /// Everything of the caller's due on or before `date`, oldest first: open tasks assigned to
 /// them, check-ins due on the accounts they own, follow-ups they promised (or on their
 /// accounts) that no later contact with the account has settled, their steps in open risks'
-/// action plans, and overdue invoices of their accounts. An API key sees its creator's agenda.
+/// action plans, reviews due of the active account plans they own, and overdue invoices of
+/// their accounts. An API key sees its creator's agenda.
 #[utoipa::path(tag = "agenda", params(AgendaParams), responses((status = 200, description = "The caller's agenda", body = Agenda)))]
 #[get("/me/agenda")]
 pub async fn my_agenda(

@@ -2,6 +2,7 @@
 //! `/opportunities`, `/proposals`, `/risks`, `/competitors`, `/targets`, `/crm/settings` and
 //! the CRM reports. Handlers extract, call a use case in `app::crm` and answer.
 
+pub mod account_plans;
 pub mod accounts;
 pub mod agenda;
 pub mod competitors;

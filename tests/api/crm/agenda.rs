@@ -160,6 +160,16 @@ async fn the_agenda_lists_what_is_due_for_its_user(app: TestApp) {
                "lines": [{"description": "Support", "quantity": "1", "unit_price": "10.00"}]}),
     )
     .await;
+    // An active plan whose review is due in four days; a closed one's review is nobody's.
+    let plan_of = |status: &str, review: i64| {
+        json!({"account_id": globex, "title": format!("FY plan ({status})"), "period_start": day(-30),
+               "period_end": day(335), "status": status, "next_review_on": day(review)})
+    };
+    let plan = app
+        .create(&kam.token, "/api/v1/account-plans", plan_of("active", 4))
+        .await;
+    app.create(&kam.token, "/api/v1/account-plans", plan_of("closed", -10))
+        .await;
 
     let agenda = app
         .fetch(&kam.token, &format!("/api/v1/me/agenda?date={}", day(7)))
@@ -173,6 +183,7 @@ async fn the_agenda_lists_what_is_due_for_its_user(app: TestApp) {
             ("overdue_invoice".to_owned(), id_of(&invoice), day(-5)),
             ("task".to_owned(), id_of(&task), day(2)),
             ("risk_step".to_owned(), id_of(&risk), day(3)),
+            ("plan_review".to_owned(), id_of(&plan), day(4)),
             ("follow_up".to_owned(), id_of(&promise), day(5)),
         ],
         "{agenda}"
@@ -188,14 +199,16 @@ async fn the_agenda_lists_what_is_due_for_its_user(app: TestApp) {
         .iter()
         .map(|i| i["overdue"].as_bool().unwrap())
         .collect();
-    assert_eq!(overdue, [true, true, true, true, true]);
+    assert_eq!(overdue, [true, true, true, true, true, true]);
     assert_eq!(all[0]["resource"]["type"], "account");
     assert_eq!(all[1]["resource"]["type"], "invoice");
     assert_eq!(all[2]["title"], "Send the QBR deck");
     assert_eq!(all[3]["resource"]["type"], "risk");
     assert_eq!(all[3]["title"], "Exec sponsor dinner");
-    assert_eq!(all[4]["resource"]["type"], "interaction");
-    assert_eq!(all[4]["title"], "Send the revised quote");
+    assert_eq!(all[4]["resource"]["type"], "account_plan");
+    assert_eq!(all[4]["title"], "Review the plan: FY plan (active)");
+    assert_eq!(all[5]["resource"]["type"], "interaction");
+    assert_eq!(all[5]["title"], "Send the revised quote");
 
     // On the day something is due it is not overdue yet.
     let on_the_day = app

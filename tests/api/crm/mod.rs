@@ -4,6 +4,7 @@
 //! tenant isolation, validation, idempotency, versions, and lists. Written the way an attacker
 //! or a careless integrator would call the API as much as the way a user would.
 
+mod account_plans;
 mod accounts;
 mod agenda;
 mod csv_reports;
