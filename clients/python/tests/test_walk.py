@@ -13,6 +13,12 @@ from decimal import Decimal
 import attrs
 import httpx
 import pytest
+from accord_api.api.account_plans import (
+    create_account_plan,
+    create_plan_objective,
+    create_plan_review,
+)
+from accord_api.api.agenda import my_agenda
 from accord_api.api.accounts import create_account, get_account, list_accounts
 from accord_api.api.api_keys import create_api_key
 from accord_api.api.bank_accounts import create_bank_account
@@ -55,6 +61,9 @@ from accord_api.models import (
     EmptyRequest,
     InteractionCreate,
     JournalLineRequest,
+    ObjectiveCreate,
+    PlanCreate,
+    ReviewCreate,
     ListAccountsSort,
     ListTransactionsStatus,
     PaymentFromLineCreate,
@@ -194,6 +203,59 @@ def test_account_managers_day(org: dict) -> None:
     )
     assert risk.status == "open"
     assert manager.call(get_account, id=account.id).status == "at_risk"
+
+    # The account plan, co-created with the client, reviewed, and on the manager's agenda.
+    today = datetime.date.today()
+    plan = manager.call(
+        create_account_plan,
+        body=PlanCreate.from_dict(
+            {
+                "account_id": str(account.id),
+                "title": "Globex FY plan",
+                "period_start": today.isoformat(),
+                "period_end": (today + datetime.timedelta(days=364)).isoformat(),
+                "status": "active",
+                "value_for_client": "fewer plant stoppages",
+                "value_for_us": "EU expansion revenue",
+            }
+        ),
+    )
+    objective = manager.call(
+        create_plan_objective,
+        id=plan.id,
+        body=ObjectiveCreate.from_dict(
+            {
+                "title": "Grow EU revenue",
+                "kind": "revenue",
+                "baseline": "100000",
+                "target": "250000",
+                "current": "100000",
+                "unit": "USD",
+                "status": "on_track",
+                "co_created_with_contact_ids": [str(contact.id)],
+            }
+        ),
+    )
+    review_on = today + datetime.timedelta(days=3)
+    manager.call(
+        create_plan_review,
+        id=plan.id,
+        body=ReviewCreate.from_dict(
+            {
+                "held_on": today.isoformat(),
+                "attendee_contact_ids": [str(contact.id)],
+                "summary": "First review",
+                "objective_updates": [
+                    {"objective_id": str(objective.id), "current": "140000", "status": "at_risk"}
+                ],
+                "next_review_on": review_on.isoformat(),
+            }
+        ),
+    )
+    agenda = manager.call(my_agenda, date=review_on)
+    assert any(
+        i.kind == "plan_review" and i.resource.id == plan.id for i in agenda.items
+    ), agenda
 
 
 def test_accountants_day(org: dict) -> None:

@@ -169,6 +169,40 @@ async fn account_managers_day() -> TestResult {
     assert_eq!(risk.status, types::RiskStatus::Open);
     let account = m.call(|c| c.get_account().id(account.id).send()).await?;
     assert_eq!(account.status, types::AccountStatus::AtRisk);
+
+    // The account plan, co-created with the client, reviewed, and on the manager's agenda.
+    let today = chrono::Utc::now().date_naive();
+    let day = |n: i64| today + chrono::Duration::days(n);
+    let plan: types::PlanCreate = body(json!({
+        "account_id": account.id, "title": "Globex FY plan", "period_start": day(0),
+        "period_end": day(364), "status": "active"}));
+    let plan = m
+        .call(|c| c.create_account_plan().body(plan.clone()).send())
+        .await?;
+    let objective: types::ObjectiveCreate = body(json!({
+        "title": "Grow EU revenue", "kind": "revenue", "baseline": "100000", "target": "250000",
+        "current": "100000", "status": "on_track", "co_created_with_contact_ids": [contact.id]}));
+    let objective = m
+        .call(|c| {
+            c.create_plan_objective()
+                .id(plan.id)
+                .body(objective.clone())
+                .send()
+        })
+        .await?;
+    let review: types::ReviewCreate = body(json!({
+        "held_on": day(0), "summary": "First review", "next_review_on": day(3),
+        "objective_updates": [{"objective_id": objective.id, "current": "140000", "status": "at_risk"}]}));
+    m.call(|c| c.create_plan_review().id(plan.id).body(review.clone()).send())
+        .await?;
+    let agenda = m.call(|c| c.my_agenda().date(day(3)).send()).await?;
+    assert!(
+        agenda
+            .items
+            .iter()
+            .any(|i| i.kind == types::AgendaKind::PlanReview && i.resource.id == plan.id),
+        "{agenda:?}"
+    );
     Ok(())
 }
 

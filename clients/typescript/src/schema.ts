@@ -4,6 +4,152 @@
  */
 
 export interface paths {
+    "/api/v1/account-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List account plans. */
+        get: operations["list_account_plans"];
+        put?: never;
+        /** Create an account plan. */
+        post: operations["create_account_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an account plan, with its health. */
+        get: operations["get_account_plan"];
+        put?: never;
+        post?: never;
+        /** Delete an account plan with its objectives, stakeholders and reviews. */
+        delete: operations["delete_account_plan"];
+        options?: never;
+        head?: never;
+        /** Change an account plan. */
+        patch: operations["update_account_plan"];
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a plan's objectives. */
+        get: operations["list_plan_objectives"];
+        put?: never;
+        /** Add an objective to an account plan. */
+        post: operations["create_plan_objective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}/objectives/{objective_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an objective of a plan. */
+        get: operations["get_plan_objective"];
+        put?: never;
+        post?: never;
+        /** Delete an objective of a plan. */
+        delete: operations["delete_plan_objective"];
+        options?: never;
+        head?: never;
+        /** Change an objective of a plan. */
+        patch: operations["update_plan_objective"];
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's reviews. */
+        get: operations["list_plan_reviews"];
+        put?: never;
+        /** Record a plan review: its objective updates are applied and the plan's next review moved, all or nothing. */
+        post: operations["create_plan_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}/reviews/{review_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a review of a plan. */
+        get: operations["get_plan_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's stakeholder map; a contact who left shows as a gap. */
+        get: operations["list_plan_stakeholders"];
+        put?: never;
+        /** Add a contact of the account to a plan's stakeholder map (once per contact). */
+        post: operations["create_plan_stakeholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-plans/{id}/stakeholders/{stakeholder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a stakeholder of a plan. */
+        get: operations["get_plan_stakeholder"];
+        put?: never;
+        post?: never;
+        /** Take a stakeholder off a plan's map. */
+        delete: operations["delete_plan_stakeholder"];
+        options?: never;
+        head?: never;
+        /** Change a stakeholder of a plan. */
+        patch: operations["update_plan_stakeholder"];
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -124,6 +270,26 @@ export interface paths {
         };
         /** Who owned the account before: every reassignment, newest first. */
         get: operations["account_owner_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/profitability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue invoiced, credited and collected, direct costs (expense lines tagged with the
+         *     account) and the margin, in the base currency.
+         */
+        get: operations["account_profitability"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1297,6 +1463,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything of the caller's due on or before `date`, oldest first: open tasks assigned to
+         *     them, check-ins due on the accounts they own, follow-ups they promised (or on their
+         *     accounts) that no later contact with the account has settled, their steps in open risks'
+         *     action plans, reviews due of the active account plans they own, and overdue invoices of
+         *     their accounts. An API key sees its creator's agenda.
+         */
+        get: operations["my_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1473,6 +1662,27 @@ export interface paths {
         patch: operations["update_proposal"];
         trace?: never;
     };
+    "/api/v1/reports/account-planning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key and strategic accounts the caller sees (account managers: those they write), each
+         *     with its plan in force on `as_of`, whether its review is overdue and its objectives by
+         *     status; with counts overall, by owner and by team.
+         */
+        get: operations["account_planning_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/ap-aging": {
         parameters: {
             query?: never;
@@ -1568,6 +1778,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per competitor: opportunities won against it and lost to it in the period, and accounts
+         *     churned to it.
+         */
+        get: operations["competitors_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/general-ledger": {
         parameters: {
             query?: never;
@@ -1618,6 +1848,28 @@ export interface paths {
          *     an invoice (or credit note) recorded when issued; a team's includes its sub-teams'.
          */
         get: operations["performance_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logo and revenue retention over a period, in total and by owner, team or tier as of `from`.
+         *     An account is active at a date when it is a customer, not churned, and was invoiced in the
+         *     365 days ending on that date; revenue is invoiced revenue (subtotals without tax, base
+         *     currency) net of credit notes over those 365 days.
+         */
+        get: operations["retention_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2275,6 +2527,48 @@ export interface components {
              */
             website?: string | null;
         };
+        AccountPlanPatch: {
+            /** Format: uuid */
+            account_id?: string | null;
+            /**
+             * Format: date
+             * @description Default `period_start` (or today, when the period started already) plus the cadence.
+             */
+            next_review_on?: string | null;
+            /**
+             * Format: uuid
+             * @description Default the account's owner, or the caller.
+             */
+            owner_id?: string | null;
+            /**
+             * Format: date
+             * @description On or after `period_start`.
+             */
+            period_end?: string | null;
+            /** Format: date */
+            period_start?: string | null;
+            /**
+             * Format: int64
+             * @description Days between reviews (1-3650); default the organization's cadence for the account's
+             *     tier (`plan_review_days_by_tier` in the CRM settings).
+             */
+            review_every_days?: number | null;
+            status?: null | components["schemas"]["PlanStatus"];
+            summary?: string | null;
+            title?: string | null;
+            /** @description What the client gains. */
+            value_for_client?: string | null;
+            /** @description What we gain. */
+            value_for_us?: string | null;
+        };
+        AccountPlanningReport: {
+            accounts: components["schemas"]["PlanningRow"][];
+            /** Format: date */
+            as_of: string;
+            owners: components["schemas"]["OwnerPlanning"][];
+            teams: components["schemas"]["TeamPlanning"][];
+            totals: components["schemas"]["PlanningTotals"];
+        };
         /**
          * @description `at_risk` is derived from open high and critical risks, never set by hand.
          * @enum {string}
@@ -2350,6 +2644,35 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        Agenda: {
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["AgendaItem"][];
+        };
+        AgendaItem: {
+            /** Format: uuid */
+            account_id: string;
+            account_name: string;
+            /** Format: date */
+            due_on: string;
+            kind: components["schemas"]["AgendaKind"];
+            /** @description Due before the agenda's date. */
+            overdue: boolean;
+            resource: components["schemas"]["AgendaResource"];
+            title: string;
+        };
+        /**
+         * @description What an agenda item is.
+         * @enum {string}
+         */
+        AgendaKind: "task" | "check_in" | "follow_up" | "risk_step" | "plan_review" | "overdue_invoice";
+        /** @description The record an item is about. */
+        AgendaResource: {
+            /** Format: uuid */
+            id: string;
+            /** @description `task`, `account`, `interaction`, `risk`, `account_plan` or `invoice`. */
+            type: string;
+        };
         AgingBuckets: {
             /**
              * @description Not yet due.
@@ -2364,6 +2687,13 @@ export interface components {
             days_61_90: string;
             /** @example 999.99 */
             days_over_90: string;
+            /**
+             * @description The part of `total` that open disputes contest (receivables; "0.00" on payables): on
+             *     each invoice, what disputes open on `as_of` name, at most what is open of it, at the
+             *     invoice's rate. Already inside the age buckets, not beside them.
+             * @example 200.00
+             */
+            disputed: string;
             /** @example 1049.99 */
             total: string;
         };
@@ -3076,6 +3406,36 @@ export interface components {
              */
             website?: string | null;
         };
+        CompetitorFigures: {
+            /**
+             * Format: int64
+             * @description Accounts churned to this competitor in the period.
+             */
+            accounts_churned: number;
+            churned_account_ids: string[];
+            /** Format: uuid */
+            competitor_id: string;
+            /** @example 1000.00 */
+            lost_amount: string;
+            /**
+             * Format: int64
+             * @description Opportunities closed lost to this competitor in the period.
+             */
+            lost_count: number;
+            name: string;
+            /**
+             * @description won ÷ (won + lost), four places; null when neither.
+             * @example 0.5000
+             */
+            win_rate?: string | null;
+            /** @example 1000.00 */
+            won_amount: string;
+            /**
+             * Format: int64
+             * @description Opportunities closed won in the period on accounts that list this competitor.
+             */
+            won_count: number;
+        };
         CompetitorPatch: {
             name?: string | null;
             notes?: string | null;
@@ -3084,6 +3444,19 @@ export interface components {
              * @example https://globex.example
              */
             website?: string | null;
+        };
+        CompetitorReport: {
+            competitors: components["schemas"]["CompetitorFigures"][];
+            /** @description The base currency of the amounts. */
+            currency: string;
+            /** @description The rates opportunities in other currencies were converted at (in force on `to`). */
+            exchange_rates: components["schemas"]["RateUsed"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Opportunities that count in the period but have no rate by `to`: in no amount. */
+            unconverted: components["schemas"]["Unconverted"][];
         };
         CompetitorView: {
             /** Format: date-time */
@@ -3302,6 +3675,7 @@ export interface components {
             };
             /** @description Weight of each health factor (0-100), by factor key; a factor left out keeps its default. */
             health_weights?: {
+                account_plan?: number;
                 champion_presence?: number;
                 check_in_recency?: number;
                 client_feedback?: number;
@@ -3317,6 +3691,12 @@ export interface components {
              * @default 70
              */
             healthy_from: number;
+            /** @description Default account-plan review cadence in days (1-3650) per tier; a tier left out keeps its default. */
+            plan_review_days_by_tier?: {
+                key?: number;
+                standard?: number;
+                strategic?: number;
+            };
             /**
              * Format: int64
              * @default 0
@@ -3369,6 +3749,8 @@ export interface components {
             credit: string;
             debit: string;
         };
+        /** @enum {string} */
+        DecisionRole: "decision_maker" | "influencer" | "champion" | "user" | "blocker" | "gatekeeper";
         /**
          * @description The state of a delivery.
          * @enum {string}
@@ -3397,6 +3779,30 @@ export interface components {
         Direction: "inbound" | "outbound" | "internal";
         /** @enum {string} */
         DisputeOutcome: "upheld" | "credited" | "withdrawn";
+        /** @description One invoice a dispute contests, and how much of it. */
+        DisputedInvoiceInput: {
+            /**
+             * @description A positive decimal string in the invoice's currency, at most its amount due.
+             * @example 200.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description An issued invoice of the risk's account.
+             */
+            invoice_id: string;
+        };
+        DisputedInvoiceView: {
+            /** @example 200.00 */
+            amount: string;
+            /**
+             * @description The invoice's currency.
+             * @example USD
+             */
+            currency: string;
+            /** Format: uuid */
+            invoice_id: string;
+        };
         /**
          * @description A change to a draft document: any field of it (`lines` replaces them all); absent fields
          *     stay as they are. A create is [`DocumentCreate`].
@@ -3456,6 +3862,13 @@ export interface components {
          */
         DocumentKind: "invoice" | "credit_note" | "bill" | "vendor_credit";
         DocumentLineRequest: {
+            /**
+             * Format: uuid
+             * @description The client account this line concerns (a client account of your organization): its
+             *     posted income or expense line carries it, for the account's profitability. An
+             *     invoice's or credit note's line without one carries the document's account.
+             */
+            account_id?: string | null;
             /** @example Consulting, September */
             description?: string | null;
             /**
@@ -3478,6 +3891,11 @@ export interface components {
             unit_price: string;
         };
         DocumentLineView: {
+            /**
+             * Format: uuid
+             * @description The client account the line concerns, when it names one.
+             */
+            account_id?: string | null;
             /**
              * @description quantity × unit price without tax, rounded to the currency.
              * @example 200.00
@@ -3592,6 +4010,12 @@ export interface components {
             created_at: string;
             /** @example USD */
             currency: string;
+            /**
+             * @description Invoices: what open or mitigating disputes (risks of kind dispute) contest on it, at
+             *     most the amount due; null when no open dispute names it.
+             * @example 50.00
+             */
+            disputed_amount?: string | null;
             /**
              * Format: date
              * @example 2026-09-30
@@ -3753,7 +4177,7 @@ export interface components {
             weight: number;
         };
         /** @enum {string} */
-        FactorKey: "check_in_recency" | "client_feedback" | "manager_sentiment" | "open_risks" | "opportunity_momentum" | "champion_presence" | "overdue_receivables" | "days_sales_outstanding";
+        FactorKey: "check_in_recency" | "client_feedback" | "manager_sentiment" | "open_risks" | "opportunity_momentum" | "champion_presence" | "overdue_receivables" | "days_sales_outstanding" | "account_plan";
         /** @enum {string} */
         FactorStatus: "ok" | "no_data";
         FeedbackCreate: {
@@ -4147,6 +4571,94 @@ export interface components {
             /** Format: uuid */
             duplicate_id: string;
         };
+        ObjectiveCreate: {
+            /**
+             * @description A decimal string.
+             * @example 100000
+             */
+            baseline?: string | null;
+            /** @description Contacts of the plan's account the objective was agreed with. */
+            co_created_with_contact_ids?: string[] | null;
+            /**
+             * @description A decimal string.
+             * @example 140000
+             */
+            current?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            kind: components["schemas"]["ObjectiveKind"];
+            /** @description What is measured (`EU revenue`). */
+            measure?: string | null;
+            /** @description Opportunities of the plan's account that serve it. */
+            opportunity_ids?: string[] | null;
+            status?: null | components["schemas"]["ObjectiveStatus"];
+            /**
+             * @description A decimal string.
+             * @example 250000
+             */
+            target?: string | null;
+            /** @description Tasks of the plan's account that serve it. */
+            task_ids?: string[] | null;
+            title: string;
+            /** @description The unit of the figures (`USD`, `CSAT`, `users`). */
+            unit?: string | null;
+        };
+        /** @enum {string} */
+        ObjectiveKind: "revenue" | "adoption" | "satisfaction" | "relationship" | "custom";
+        /** @enum {string} */
+        ObjectiveStatus: "on_track" | "at_risk" | "off_track" | "achieved" | "dropped";
+        /** @description One objective's new reading, as a review records it. */
+        ObjectiveUpdate: {
+            /**
+             * @description A decimal string; absent leaves the objective's current value as it is.
+             * @example 140000
+             */
+            current?: string | null;
+            /**
+             * Format: uuid
+             * @description An objective of the plan.
+             */
+            objective_id: string;
+            status?: null | components["schemas"]["ObjectiveStatus"];
+        };
+        ObjectiveView: {
+            baseline?: string | null;
+            co_created_with_contact_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            current?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ObjectiveKind"];
+            measure?: string | null;
+            opportunity_ids: string[];
+            /** Format: uuid */
+            plan_id: string;
+            status: components["schemas"]["ObjectiveStatus"];
+            target?: string | null;
+            task_ids: string[];
+            title: string;
+            unit?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description How many of a plan's objectives are in each status. */
+        ObjectivesByStatus: {
+            /** Format: int64 */
+            achieved: number;
+            /** Format: int64 */
+            at_risk: number;
+            /** Format: int64 */
+            dropped: number;
+            /** Format: int64 */
+            off_track: number;
+            /** Format: int64 */
+            on_track: number;
+        };
         OpportunityCreate: {
             /** Format: uuid */
             account_id: string;
@@ -4346,6 +4858,11 @@ export interface components {
             /** Format: uuid */
             to_team_id?: string | null;
         };
+        /** @description The counts of one owner's accounts (`owner_id` null: accounts without an owner). */
+        OwnerPlanning: components["schemas"]["PlanningTotals"] & {
+            /** Format: uuid */
+            owner_id?: string | null;
+        };
         /** @description A page of a list. */
         Page_AccountView: {
             data: components["schemas"]["AccountView"][];
@@ -4431,6 +4948,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_ObjectiveView: {
+            data: components["schemas"]["ObjectiveView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_OpportunityView: {
             data: components["schemas"]["OpportunityView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -4449,6 +4972,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_PlanView: {
+            data: components["schemas"]["PlanView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_ProposalView: {
             data: components["schemas"]["ProposalView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
@@ -4461,8 +4990,20 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        Page_ReviewView: {
+            data: components["schemas"]["ReviewView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         Page_RiskView: {
             data: components["schemas"]["RiskView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        Page_StakeholderView: {
+            data: components["schemas"]["StakeholderView"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -4686,6 +5227,177 @@ export interface components {
             /** @description Amounts of opportunities closed won in the period. */
             won_amount: string;
         };
+        PlanCreate: {
+            /** Format: uuid */
+            account_id: string;
+            /**
+             * Format: date
+             * @description Default `period_start` (or today, when the period started already) plus the cadence.
+             */
+            next_review_on?: string | null;
+            /**
+             * Format: uuid
+             * @description Default the account's owner, or the caller.
+             */
+            owner_id?: string | null;
+            /**
+             * Format: date
+             * @description On or after `period_start`.
+             */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            /**
+             * Format: int64
+             * @description Days between reviews (1-3650); default the organization's cadence for the account's
+             *     tier (`plan_review_days_by_tier` in the CRM settings).
+             */
+            review_every_days?: number | null;
+            status?: null | components["schemas"]["PlanStatus"];
+            summary?: string | null;
+            title: string;
+            /** @description What the client gains. */
+            value_for_client?: string | null;
+            /** @description What we gain. */
+            value_for_us?: string | null;
+        };
+        /** @description A plan's own health, computed on read. */
+        PlanHealth: {
+            objectives_by_status: components["schemas"]["ObjectivesByStatus"];
+            /** @description Whether the next review was due before today. */
+            review_overdue: boolean;
+            /**
+             * Format: int32
+             * @description The plan's score (0-100) as the account-health factor `account_plan` reads it:
+             *     objectives on track or achieved full marks, at risk half, off track none (dropped ones
+             *     do not count), less points while the review is overdue.
+             */
+            score: number;
+            /**
+             * Format: int64
+             * @description Stakeholders whose contact has left the client (or was deleted).
+             */
+            stakeholder_gaps: number;
+            /** Format: int64 */
+            stakeholders: number;
+        };
+        PlanObjectivePatch: {
+            /**
+             * @description A decimal string.
+             * @example 100000
+             */
+            baseline?: string | null;
+            /** @description Contacts of the plan's account the objective was agreed with. */
+            co_created_with_contact_ids?: string[] | null;
+            /**
+             * @description A decimal string.
+             * @example 140000
+             */
+            current?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            kind?: null | components["schemas"]["ObjectiveKind"];
+            /** @description What is measured (`EU revenue`). */
+            measure?: string | null;
+            /** @description Opportunities of the plan's account that serve it. */
+            opportunity_ids?: string[] | null;
+            status?: null | components["schemas"]["ObjectiveStatus"];
+            /**
+             * @description A decimal string.
+             * @example 250000
+             */
+            target?: string | null;
+            /** @description Tasks of the plan's account that serve it. */
+            task_ids?: string[] | null;
+            title?: string | null;
+            /** @description The unit of the figures (`USD`, `CSAT`, `users`). */
+            unit?: string | null;
+        };
+        PlanStakeholderPatch: {
+            /**
+             * Format: uuid
+             * @description A contact of the plan's account; once per plan.
+             */
+            contact_id?: string | null;
+            decision_role?: null | components["schemas"]["DecisionRole"];
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The user who holds the relationship.
+             */
+            relationship_owner_id?: string | null;
+            /**
+             * Format: int64
+             * @description 1 (weak) to 5 (strong).
+             */
+            relationship_strength?: number | null;
+            stance?: null | components["schemas"]["Stance"];
+        };
+        /**
+         * @description An account plan's life: drafted, in force, or over.
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "active" | "closed";
+        PlanView: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: date-time */
+            created_at: string;
+            health: components["schemas"]["PlanHealth"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            next_review_on?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: int32 */
+            review_every_days: number;
+            status: components["schemas"]["PlanStatus"];
+            summary?: string | null;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            value_for_client?: string | null;
+            value_for_us?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description One key or strategic account and its plan in force. */
+        PlanningRow: {
+            /** Format: uuid */
+            account_id: string;
+            name: string;
+            /** @description Its objectives by status (all zero without a plan). */
+            objectives_by_status: components["schemas"]["ObjectivesByStatus"];
+            /** Format: uuid */
+            owner_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The plan in force on `as_of` (active, its period covering the day); null when none.
+             */
+            plan_id?: string | null;
+            /** @description Whether that plan's next review was due before `as_of`. */
+            review_overdue: boolean;
+            /** Format: uuid */
+            team_id?: string | null;
+            tier: components["schemas"]["Tier"];
+        };
+        /** @description Counts over a set of accounts. */
+        PlanningTotals: {
+            /** Format: int64 */
+            accounts: number;
+            objectives_by_status: components["schemas"]["ObjectivesByStatus"];
+            /** Format: int64 */
+            reviews_overdue: number;
+            /** Format: int64 */
+            with_plan: number;
+            /** Format: int64 */
+            without_plan: number;
+        };
         /** @enum {string} */
         PrincipalKind: "user" | "api_key";
         /** @enum {string} */
@@ -4708,6 +5420,54 @@ export interface components {
             title: string;
             /** @description A URI naming the kind of problem; its last segment is `code`. */
             type: string;
+        };
+        Profitability: {
+            /** Format: uuid */
+            account_id: string;
+            /**
+             * @description Subtotals (without tax) of the credit notes issued in the period.
+             * @example 200.00
+             */
+            credits: string;
+            /**
+             * @description The base currency: every amount is in it.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Expense lines tagged with the account, debits − credits.
+             * @example 1200.00
+             */
+            direct_costs: string;
+            /** Format: date */
+            from: string;
+            /**
+             * @description `net_revenue` − `direct_costs`.
+             * @example 2100.00
+             */
+            margin: string;
+            /**
+             * @description `margin` ÷ `net_revenue` × 100, four decimals; null when net revenue is zero.
+             * @example 63.6364
+             */
+            margin_percent?: string | null;
+            /**
+             * @description `revenue_invoiced` − `credits`.
+             * @example 3300.00
+             */
+            net_revenue: string;
+            /**
+             * @description Payments allocated in the period to the account's invoices, without tax.
+             * @example 1000.00
+             */
+            revenue_collected: string;
+            /**
+             * @description Subtotals (without tax) of the invoices issued in the period.
+             * @example 3500.00
+             */
+            revenue_invoiced: string;
+            /** Format: date */
+            to: string;
         };
         /**
          * @description A new proposal: the fields of a change, with `number` defaulting to the next one of the
@@ -5020,11 +5780,118 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Retention figures of a set of accounts over the period. */
+        RetentionFigures: {
+            /**
+             * Format: int64
+             * @description Active at `to`.
+             */
+            accounts_at_end: number;
+            /**
+             * Format: int64
+             * @description Active at `from`: a customer, not churned, invoiced in the 365 days ending on `from`.
+             */
+            accounts_at_start: number;
+            /**
+             * @description Σ of each account's revenue at `to` capped at its revenue at `from`, ÷ revenue_at_start;
+             *     four places, null when revenue_at_start is zero.
+             * @example 0.9000
+             */
+            gross_revenue_retention?: string | null;
+            /**
+             * @description (accounts_at_start − lost) ÷ accounts_at_start, four places; null without accounts.
+             * @example 0.5000
+             */
+            logo_retention?: string | null;
+            /**
+             * Format: int64
+             * @description Active at `from`, not at `to`.
+             */
+            lost: number;
+            /**
+             * @description revenue_at_end ÷ revenue_at_start; four places, null when revenue_at_start is zero.
+             * @example 1.1000
+             */
+            net_revenue_retention?: string | null;
+            /**
+             * Format: int64
+             * @description Active at `to`, not at `from`.
+             */
+            new: number;
+            /**
+             * @description Σ trailing-12-month revenue at `to` of the same accounts (lost ones included with what
+             *     they were invoiced in the 12 months before `to`).
+             */
+            revenue_at_end: string;
+            /**
+             * @description Σ trailing-12-month revenue at `from` of the accounts active at `from` (base currency,
+             *     invoices' subtotals without tax less credit notes').
+             */
+            revenue_at_start: string;
+        };
+        RetentionGroup: components["schemas"]["RetentionFigures"] & {
+            /**
+             * @description The owner's user id, the team id, or the tier; null for accounts without an owner or
+             *     team.
+             */
+            key?: string | null;
+            /** @description The owner's or team's name, or the tier. */
+            label: string;
+        };
+        RetentionReport: {
+            /** @description The base currency of the revenue figures. */
+            currency: string;
+            /** Format: date */
+            from: string;
+            group_by?: string | null;
+            groups: components["schemas"]["RetentionGroup"][];
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["RetentionFigures"];
+        };
         ReverseRequest: {
             /** Format: date */
             date: string;
             /** @example Posted twice */
             reason: string;
+        };
+        ReviewCreate: {
+            /** @description Contacts of the plan's account. */
+            attendee_contact_ids?: string[];
+            attendee_user_ids?: string[];
+            decisions?: string | null;
+            /** Format: date */
+            held_on: string;
+            /**
+             * Format: date
+             * @description The plan's next review; default `held_on` plus the plan's `review_every_days`.
+             */
+            next_review_on?: string | null;
+            /** @description Applied to the objectives with the review, all or none. */
+            objective_updates?: components["schemas"]["ObjectiveUpdate"][];
+            summary?: string | null;
+        };
+        ReviewView: {
+            attendee_contact_ids: string[];
+            attendee_user_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            decisions?: string | null;
+            /** Format: date */
+            held_on: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            next_review_on?: string | null;
+            /** @description As applied. */
+            objective_updates: components["schemas"]["ObjectiveUpdate"][];
+            /** Format: uuid */
+            plan_id: string;
+            summary?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
         };
         RiskCreate: {
             /** Format: uuid */
@@ -5032,21 +5899,45 @@ export interface components {
             action_plan?: components["schemas"]["ActionStep"][] | null;
             /** @description A competitor's id or name. */
             competitor_id?: string | null;
+            /**
+             * @description Disputes: the issued credit notes of the account that settled it, each allocated to
+             *     one of the disputed invoices; required to resolve with outcome `credited`.
+             */
+            credit_note_ids?: string[] | null;
             description: string;
             /**
-             * @description A decimal string in the account's currency (disputes).
+             * @description Older form: with one invoice in `invoice_ids`, the amount of it disputed (in its
+             *     currency); with none, an amount kept on the risk that covers no invoice.
              * @example 1500.00
              */
             disputed_amount?: string | null;
             /**
-             * @description Disputed invoices (disputes): each an invoice of the risk's account. While the dispute
-             *     is open or mitigating, the disputed amount of these invoices (all of them without an
-             *     amount) does not count as overdue in the account's health.
+             * @description Disputes: what each contested invoice is disputed for (replaces them all). While the
+             *     dispute is open or mitigating these amounts show on the invoices, in the receivables
+             *     aging's `disputed` column, and do not count as overdue in the account's health.
+             */
+            disputed_invoices?: components["schemas"]["DisputedInvoiceInput"][] | null;
+            /**
+             * @description Older form of `disputed_invoices` (not with it): invoices of the risk's account, each
+             *     disputed whole (its amount due) unless `disputed_amount` is given for a single one.
              */
             invoice_ids?: string[] | null;
             kind: components["schemas"]["RiskKind"];
+            /**
+             * Format: date
+             * @description Default: the organization's today.
+             * @example 2026-11-30
+             */
+            opened_on?: string | null;
             outcome?: null | components["schemas"]["DisputeOutcome"];
             resolution?: string | null;
+            /**
+             * Format: date
+             * @description Only with status resolved or lost; default the day the status became one of them.
+             *     Reopening a risk clears it.
+             * @example 2026-12-15
+             */
+            resolved_on?: string | null;
             severity: components["schemas"]["Severity"];
             status?: null | components["schemas"]["RiskStatus"];
         };
@@ -5058,21 +5949,45 @@ export interface components {
             action_plan?: components["schemas"]["ActionStep"][] | null;
             /** @description A competitor's id or name. */
             competitor_id?: string | null;
+            /**
+             * @description Disputes: the issued credit notes of the account that settled it, each allocated to
+             *     one of the disputed invoices; required to resolve with outcome `credited`.
+             */
+            credit_note_ids?: string[] | null;
             description?: string | null;
             /**
-             * @description A decimal string in the account's currency (disputes).
+             * @description Older form: with one invoice in `invoice_ids`, the amount of it disputed (in its
+             *     currency); with none, an amount kept on the risk that covers no invoice.
              * @example 1500.00
              */
             disputed_amount?: string | null;
             /**
-             * @description Disputed invoices (disputes): each an invoice of the risk's account. While the dispute
-             *     is open or mitigating, the disputed amount of these invoices (all of them without an
-             *     amount) does not count as overdue in the account's health.
+             * @description Disputes: what each contested invoice is disputed for (replaces them all). While the
+             *     dispute is open or mitigating these amounts show on the invoices, in the receivables
+             *     aging's `disputed` column, and do not count as overdue in the account's health.
+             */
+            disputed_invoices?: components["schemas"]["DisputedInvoiceInput"][] | null;
+            /**
+             * @description Older form of `disputed_invoices` (not with it): invoices of the risk's account, each
+             *     disputed whole (its amount due) unless `disputed_amount` is given for a single one.
              */
             invoice_ids?: string[] | null;
             kind?: null | components["schemas"]["RiskKind"];
+            /**
+             * Format: date
+             * @description Default: the organization's today.
+             * @example 2026-11-30
+             */
+            opened_on?: string | null;
             outcome?: null | components["schemas"]["DisputeOutcome"];
             resolution?: string | null;
+            /**
+             * Format: date
+             * @description Only with status resolved or lost; default the day the status became one of them.
+             *     Reopening a risk clears it.
+             * @example 2026-12-15
+             */
+            resolved_on?: string | null;
             severity?: null | components["schemas"]["Severity"];
             status?: null | components["schemas"]["RiskStatus"];
         };
@@ -5086,15 +6001,27 @@ export interface components {
             competitor_id?: string | null;
             /** Format: date-time */
             created_at: string;
+            credit_note_ids: string[];
+            /** @description The currency of `disputed_amount`. */
             currency?: string | null;
             description: string;
+            /**
+             * @description The sum of `disputed_invoices` when all are in one currency (or the older amount that
+             *     names no invoice); null otherwise.
+             */
             disputed_amount?: string | null;
+            disputed_invoices: components["schemas"]["DisputedInvoiceView"][];
             /** Format: uuid */
             id: string;
+            /** @description The disputed invoices' ids. */
             invoice_ids: string[];
             kind: components["schemas"]["RiskKind"];
+            /** Format: date */
+            opened_on: string;
             outcome?: null | components["schemas"]["DisputeOutcome"];
             resolution?: string | null;
+            /** Format: date */
+            resolved_on?: string | null;
             severity: components["schemas"]["Severity"];
             status: components["schemas"]["RiskStatus"];
             /** Format: date-time */
@@ -5209,6 +6136,54 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "qualification" | "proposal" | "negotiation" | "won" | "lost";
+        StakeholderCreate: {
+            /**
+             * Format: uuid
+             * @description A contact of the plan's account; once per plan.
+             */
+            contact_id: string;
+            decision_role: components["schemas"]["DecisionRole"];
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The user who holds the relationship.
+             */
+            relationship_owner_id?: string | null;
+            /**
+             * Format: int64
+             * @description 1 (weak) to 5 (strong).
+             */
+            relationship_strength?: number | null;
+            stance?: null | components["schemas"]["Stance"];
+        };
+        StakeholderView: {
+            /** Format: uuid */
+            contact_id: string;
+            /** @description The contact's name; null when the contact was deleted. */
+            contact_name?: string | null;
+            contact_status?: null | components["schemas"]["ContactStatus"];
+            /** Format: date-time */
+            created_at: string;
+            decision_role: components["schemas"]["DecisionRole"];
+            /** @description The contact has left the client (or is gone): a gap in the map. */
+            gap: boolean;
+            /** Format: uuid */
+            id: string;
+            notes?: string | null;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            relationship_owner_id?: string | null;
+            /** Format: int32 */
+            relationship_strength?: number | null;
+            stance: components["schemas"]["Stance"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        Stance: "supporter" | "neutral" | "detractor" | "unknown";
         Statement: {
             /** Format: uuid */
             account_id: string;
@@ -5595,6 +6570,11 @@ export interface components {
         };
         /** Format: uuid */
         TeamId: string;
+        /** @description The counts of one team's accounts (`team_id` null: accounts without a team). */
+        TeamPlanning: components["schemas"]["PlanningTotals"] & {
+            /** Format: uuid */
+            team_id?: string | null;
+        };
         TeamView: {
             /** Format: date-time */
             created_at: string;
@@ -5977,6 +6957,676 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_account_plans: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                account_id?: string;
+                owner_id?: string;
+                status?: "draft" | "active" | "closed";
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of account plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_account_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_account_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account plan */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_account_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_account_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountPlanPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated account plan */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_plan_objectives: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of objectives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ObjectiveView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_plan_objective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectiveCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_plan_objective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Objective id */
+                objective_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The objective */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_plan_objective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Objective id */
+                objective_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_plan_objective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Objective id */
+                objective_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanObjectivePatch"];
+            };
+        };
+        responses: {
+            /** @description The updated objective */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_plan_reviews: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReviewView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_plan_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_plan_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Review id */
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    list_plan_stakeholders: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
+                updated_since?: string;
+                /** @description `created_at` (default) or `-created_at`. */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of stakeholders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StakeholderView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    create_plan_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_plan_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Stakeholder id */
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stakeholder */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    delete_plan_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Stakeholder id */
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    update_plan_stakeholder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Plan id */
+                id: string;
+                /** @description Stakeholder id */
+                stakeholder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanStakeholderPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated stakeholder */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     list_accounts: {
         parameters: {
             query?: {
@@ -6356,6 +8006,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_OwnerChangeView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    account_profitability: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First day (inclusive); default the first of January of the organization's year.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Last day (inclusive); default the organization's today.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's profitability in the period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profitability"];
                 };
             };
             401: components["responses"]["Problem401"];
@@ -9162,6 +10852,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred on or before this day. */
                 to?: string;
+                /** @description With a follow-up (`follow_up_on`) on or after this day. */
+                follow_up_from?: string;
+                /** @description With a follow-up (`follow_up_on`) on or before this day. */
+                follow_up_to?: string;
                 /** @description Only rows changed at or after this instant (RFC 3339), for incremental sync. */
                 updated_since?: string;
                 /** @description `created_at` (default) or `-created_at`. */
@@ -10051,6 +11745,34 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    my_agenda: {
+        parameters: {
+            query?: {
+                /** @description The day the agenda runs to (inclusive); default today in the organization's time zone. */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's agenda */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agenda"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     openapi_json: {
         parameters: {
             query?: never;
@@ -10634,6 +12356,34 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    account_planning_report: {
+        parameters: {
+            query?: {
+                /** @description The day the plans in force are read on; default today in the organization's time zone. */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPlanningReport"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     ap_aging: {
         parameters: {
             query?: {
@@ -10797,6 +12547,37 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    competitors_report: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive); default the start of this year. */
+                from?: string;
+                /** @description Last day (inclusive); default today (in the organization's time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; CSV with `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorReport"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     general_ledger: {
         parameters: {
             query?: {
@@ -10891,6 +12672,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PerformanceReport"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    retention_report: {
+        parameters: {
+            query?: {
+                /** @description The period's first day; default a year before `to`. */
+                from?: string;
+                /** @description The period's last day; default today (in the organization's time zone). */
+                to?: string;
+                /** @description `owner`, `team` or `tier` (as of `from`); without it, totals only. */
+                group_by?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; CSV with `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
                     "text/csv": string;
                 };
             };

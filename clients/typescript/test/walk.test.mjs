@@ -103,6 +103,34 @@ test("an account manager's day: account, contact, interaction, risk", async () =
   assert.equal(risk.status, "open");
   const after = await unwrap(manager.api.GET("/api/v1/accounts/{id}", { params: { path: { id: account.id } } }));
   assert.equal(after.status, "at_risk");
+
+  // The account plan, co-created with the client, reviewed, and on the manager's agenda.
+  const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+  const plan = await unwrap(
+    manager.api.POST("/api/v1/account-plans", {
+      body: { account_id: account.id, title: "Globex FY plan", period_start: day(0), period_end: day(364), status: "active" },
+    }),
+  );
+  const objective = await unwrap(
+    manager.api.POST("/api/v1/account-plans/{id}/objectives", {
+      params: { path: { id: plan.id } },
+      body: {
+        title: "Raise CSAT", kind: "satisfaction", baseline: "3.5", target: "4.5", current: "3.5",
+        status: "on_track", co_created_with_contact_ids: [contact.id],
+      },
+    }),
+  );
+  await unwrap(
+    manager.api.POST("/api/v1/account-plans/{id}/reviews", {
+      params: { path: { id: plan.id } },
+      body: {
+        held_on: day(0), summary: "First review", next_review_on: day(3),
+        objective_updates: [{ objective_id: objective.id, current: "3.2", status: "off_track" }],
+      },
+    }),
+  );
+  const agenda = await unwrap(manager.api.GET("/api/v1/me/agenda", { params: { query: { date: day(3) } } }));
+  assert.ok(agenda.items.some((i) => i.kind === "plan_review" && i.resource.id === plan.id), JSON.stringify(agenda));
 });
 
 test("an accountant's day: journal entry and trial balance", async () => {

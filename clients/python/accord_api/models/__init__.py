@@ -5,12 +5,18 @@ from .account_create_custom_fields_type_0 import AccountCreateCustomFieldsType0
 from .account_ledger_view import AccountLedgerView
 from .account_patch import AccountPatch
 from .account_patch_custom_fields_type_0 import AccountPatchCustomFieldsType0
+from .account_plan_patch import AccountPlanPatch
+from .account_planning_report import AccountPlanningReport
 from .account_status import AccountStatus
 from .account_type import AccountType
 from .account_view import AccountView
 from .account_view_custom_fields import AccountViewCustomFields
 from .action_step import ActionStep
 from .activity_view import ActivityView
+from .agenda import Agenda
+from .agenda_item import AgendaItem
+from .agenda_kind import AgendaKind
+from .agenda_resource import AgendaResource
 from .aging_buckets import AgingBuckets
 from .aging_item import AgingItem
 from .aging_report import AgingReport
@@ -50,7 +56,9 @@ from .cash_position_row import CashPositionRow
 from .categorize_create import CategorizeCreate
 from .churn_input import ChurnInput
 from .competitor_create import CompetitorCreate
+from .competitor_figures import CompetitorFigures
 from .competitor_patch import CompetitorPatch
+from .competitor_report import CompetitorReport
 from .competitor_view import CompetitorView
 from .contact_create import ContactCreate
 from .contact_create_custom_fields_type_0 import ContactCreateCustomFieldsType0
@@ -75,12 +83,16 @@ from .created_api_key import CreatedApiKey
 from .crm_settings import CrmSettings
 from .crm_settings_check_in_days_by_tier import CrmSettingsCheckInDaysByTier
 from .crm_settings_health_weights import CrmSettingsHealthWeights
+from .crm_settings_plan_review_days_by_tier import CrmSettingsPlanReviewDaysByTier
 from .csv_mapping import CsvMapping
 from .debit_credit import DebitCredit
+from .decision_role import DecisionRole
 from .delivery_status import DeliveryStatus
 from .delivery_view import DeliveryView
 from .direction import Direction
 from .dispute_outcome import DisputeOutcome
+from .disputed_invoice_input import DisputedInvoiceInput
+from .disputed_invoice_view import DisputedInvoiceView
 from .document_create import DocumentCreate
 from .document_kind import DocumentKind
 from .document_line_request import DocumentLineRequest
@@ -125,6 +137,8 @@ from .journal_line_view import JournalLineView
 from .ledger import Ledger
 from .ledger_account_view import LedgerAccountView
 from .ledger_line_view import LedgerLineView
+from .list_account_plans_sort import ListAccountPlansSort
+from .list_account_plans_status import ListAccountPlansStatus
 from .list_accounts_health_grade import ListAccountsHealthGrade
 from .list_accounts_sort import ListAccountsSort
 from .list_accounts_status import ListAccountsStatus
@@ -148,6 +162,9 @@ from .list_opportunities_kind import ListOpportunitiesKind
 from .list_opportunities_sort import ListOpportunitiesSort
 from .list_opportunities_stage import ListOpportunitiesStage
 from .list_payments_sort import ListPaymentsSort
+from .list_plan_objectives_sort import ListPlanObjectivesSort
+from .list_plan_reviews_sort import ListPlanReviewsSort
+from .list_plan_stakeholders_sort import ListPlanStakeholdersSort
 from .list_proposals_sort import ListProposalsSort
 from .list_proposals_status import ListProposalsStatus
 from .list_requests_kind import ListRequestsKind
@@ -174,6 +191,12 @@ from .match_request import MatchRequest
 from .matched_by import MatchedBy
 from .me_view import MeView
 from .merge_input import MergeInput
+from .objective_create import ObjectiveCreate
+from .objective_kind import ObjectiveKind
+from .objective_status import ObjectiveStatus
+from .objective_update import ObjectiveUpdate
+from .objective_view import ObjectiveView
+from .objectives_by_status import ObjectivesByStatus
 from .openapi_json_response_200 import OpenapiJsonResponse200
 from .opportunity_create import OpportunityCreate
 from .opportunity_kind import OpportunityKind
@@ -184,6 +207,7 @@ from .organization_settings import OrganizationSettings
 from .organization_view import OrganizationView
 from .outstanding_ledger_line import OutstandingLedgerLine
 from .owner_change_view import OwnerChangeView
+from .owner_planning import OwnerPlanning
 from .page_account_view import PageAccountView
 from .page_api_key_view import PageApiKeyView
 from .page_bank_account_view import PageBankAccountView
@@ -198,12 +222,16 @@ from .page_feedback_view import PageFeedbackView
 from .page_interaction_view import PageInteractionView
 from .page_journal_entry_view import PageJournalEntryView
 from .page_ledger_account_view import PageLedgerAccountView
+from .page_objective_view import PageObjectiveView
 from .page_opportunity_view import PageOpportunityView
 from .page_owner_change_view import PageOwnerChangeView
 from .page_payment_view import PagePaymentView
+from .page_plan_view import PagePlanView
 from .page_proposal_view import PageProposalView
 from .page_request_view import PageRequestView
+from .page_review_view import PageReviewView
 from .page_risk_view import PageRiskView
+from .page_stakeholder_view import PageStakeholderView
 from .page_statement_view import PageStatementView
 from .page_target_view import PageTargetView
 from .page_task_view import PageTaskView
@@ -219,10 +247,19 @@ from .payment_from_line_create import PaymentFromLineCreate
 from .payment_view import PaymentView
 from .performance_report import PerformanceReport
 from .performance_row import PerformanceRow
+from .plan_create import PlanCreate
+from .plan_health import PlanHealth
+from .plan_objective_patch import PlanObjectivePatch
+from .plan_stakeholder_patch import PlanStakeholderPatch
+from .plan_status import PlanStatus
+from .plan_view import PlanView
+from .planning_row import PlanningRow
+from .planning_totals import PlanningTotals
 from .principal_kind import PrincipalKind
 from .priority import Priority
 from .probe_status import ProbeStatus
 from .problem import Problem
+from .profitability import Profitability
 from .proposal_create import ProposalCreate
 from .proposal_patch import ProposalPatch
 from .proposal_status import ProposalStatus
@@ -239,7 +276,12 @@ from .request_kind import RequestKind
 from .request_patch import RequestPatch
 from .request_status import RequestStatus
 from .request_view import RequestView
+from .retention_figures import RetentionFigures
+from .retention_group import RetentionGroup
+from .retention_report import RetentionReport
 from .reverse_request import ReverseRequest
+from .review_create import ReviewCreate
+from .review_view import ReviewView
 from .risk_create import RiskCreate
 from .risk_kind import RiskKind
 from .risk_patch import RiskPatch
@@ -257,6 +299,9 @@ from .signup_request import SignupRequest
 from .signup_response import SignupResponse
 from .skipped_statement import SkippedStatement
 from .stage import Stage
+from .stakeholder_create import StakeholderCreate
+from .stakeholder_view import StakeholderView
+from .stance import Stance
 from .statement import Statement
 from .statement_line import StatementLine
 from .statement_row_view import StatementRowView
@@ -278,6 +323,7 @@ from .tax_rate_view import TaxRateView
 from .tax_summary import TaxSummary
 from .tax_summary_row import TaxSummaryRow
 from .tax_summary_totals import TaxSummaryTotals
+from .team_planning import TeamPlanning
 from .team_view import TeamView
 from .tier import Tier
 from .timeline_entry import TimelineEntry
@@ -305,12 +351,18 @@ __all__ = (
     "AccountLedgerView",
     "AccountPatch",
     "AccountPatchCustomFieldsType0",
+    "AccountPlanPatch",
+    "AccountPlanningReport",
     "AccountStatus",
     "AccountType",
     "AccountView",
     "AccountViewCustomFields",
     "ActionStep",
     "ActivityView",
+    "Agenda",
+    "AgendaItem",
+    "AgendaKind",
+    "AgendaResource",
     "AgingBuckets",
     "AgingItem",
     "AgingReport",
@@ -350,7 +402,9 @@ __all__ = (
     "CategorizeCreate",
     "ChurnInput",
     "CompetitorCreate",
+    "CompetitorFigures",
     "CompetitorPatch",
+    "CompetitorReport",
     "CompetitorView",
     "ContactCreate",
     "ContactCreateCustomFieldsType0",
@@ -373,12 +427,16 @@ __all__ = (
     "CrmSettings",
     "CrmSettingsCheckInDaysByTier",
     "CrmSettingsHealthWeights",
+    "CrmSettingsPlanReviewDaysByTier",
     "CsvMapping",
     "DebitCredit",
+    "DecisionRole",
     "DeliveryStatus",
     "DeliveryView",
     "Direction",
     "DisputeOutcome",
+    "DisputedInvoiceInput",
+    "DisputedInvoiceView",
     "DocumentCreate",
     "DocumentKind",
     "DocumentLineRequest",
@@ -423,6 +481,8 @@ __all__ = (
     "Ledger",
     "LedgerAccountView",
     "LedgerLineView",
+    "ListAccountPlansSort",
+    "ListAccountPlansStatus",
     "ListAccountsHealthGrade",
     "ListAccountsSort",
     "ListAccountsStatus",
@@ -446,6 +506,9 @@ __all__ = (
     "ListOpportunitiesSort",
     "ListOpportunitiesStage",
     "ListPaymentsSort",
+    "ListPlanObjectivesSort",
+    "ListPlanReviewsSort",
+    "ListPlanStakeholdersSort",
     "ListProposalsSort",
     "ListProposalsStatus",
     "ListRequestsKind",
@@ -472,6 +535,12 @@ __all__ = (
     "MatchedBy",
     "MeView",
     "MergeInput",
+    "ObjectiveCreate",
+    "ObjectiveKind",
+    "ObjectiveStatus",
+    "ObjectiveUpdate",
+    "ObjectiveView",
+    "ObjectivesByStatus",
     "OpenapiJsonResponse200",
     "OpportunityCreate",
     "OpportunityKind",
@@ -482,6 +551,7 @@ __all__ = (
     "OrganizationView",
     "OutstandingLedgerLine",
     "OwnerChangeView",
+    "OwnerPlanning",
     "PageAccountView",
     "PageApiKeyView",
     "PageBankAccountView",
@@ -496,12 +566,16 @@ __all__ = (
     "PageInteractionView",
     "PageJournalEntryView",
     "PageLedgerAccountView",
+    "PageObjectiveView",
     "PageOpportunityView",
     "PageOwnerChangeView",
     "PagePaymentView",
+    "PagePlanView",
     "PageProposalView",
     "PageRequestView",
+    "PageReviewView",
     "PageRiskView",
+    "PageStakeholderView",
     "PageStatementView",
     "PageTargetView",
     "PageTaskView",
@@ -517,10 +591,19 @@ __all__ = (
     "PaymentView",
     "PerformanceReport",
     "PerformanceRow",
+    "PlanCreate",
+    "PlanHealth",
+    "PlanObjectivePatch",
+    "PlanStakeholderPatch",
+    "PlanStatus",
+    "PlanView",
+    "PlanningRow",
+    "PlanningTotals",
     "PrincipalKind",
     "Priority",
     "ProbeStatus",
     "Problem",
+    "Profitability",
     "ProposalCreate",
     "ProposalPatch",
     "ProposalStatus",
@@ -537,7 +620,12 @@ __all__ = (
     "RequestPatch",
     "RequestStatus",
     "RequestView",
+    "RetentionFigures",
+    "RetentionGroup",
+    "RetentionReport",
     "ReverseRequest",
+    "ReviewCreate",
+    "ReviewView",
     "RiskCreate",
     "RiskKind",
     "RiskPatch",
@@ -555,6 +643,9 @@ __all__ = (
     "SignupResponse",
     "SkippedStatement",
     "Stage",
+    "StakeholderCreate",
+    "StakeholderView",
+    "Stance",
     "Statement",
     "StatementLine",
     "StatementRowView",
@@ -576,6 +667,7 @@ __all__ = (
     "TaxSummary",
     "TaxSummaryRow",
     "TaxSummaryTotals",
+    "TeamPlanning",
     "TeamView",
     "Tier",
     "TimelineEntry",

@@ -18,6 +18,9 @@ class AgingBuckets:
         days_31_60 (str):  Example: 0.00.
         days_61_90 (str):  Example: 0.00.
         days_over_90 (str):  Example: 999.99.
+        disputed (str): The part of `total` that open disputes contest (receivables; "0.00" on payables): on
+            each invoice, what disputes open on `as_of` name, at most what is open of it, at the
+            invoice's rate. Already inside the age buckets, not beside them. Example: 200.00.
         total (str):  Example: 1049.99.
     """
 
@@ -26,6 +29,7 @@ class AgingBuckets:
     days_31_60: str
     days_61_90: str
     days_over_90: str
+    disputed: str
     total: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -40,6 +44,8 @@ class AgingBuckets:
 
         days_over_90 = self.days_over_90
 
+        disputed = self.disputed
+
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -51,6 +57,7 @@ class AgingBuckets:
                 "days_31_60": days_31_60,
                 "days_61_90": days_61_90,
                 "days_over_90": days_over_90,
+                "disputed": disputed,
                 "total": total,
             }
         )
@@ -70,6 +77,8 @@ class AgingBuckets:
 
         days_over_90 = d.pop("days_over_90")
 
+        disputed = d.pop("disputed")
+
         total = d.pop("total")
 
         aging_buckets = cls(
@@ -78,6 +87,7 @@ class AgingBuckets:
             days_31_60=days_31_60,
             days_61_90=days_61_90,
             days_over_90=days_over_90,
+            disputed=disputed,
             total=total,
         )
 

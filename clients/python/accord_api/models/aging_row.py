@@ -25,6 +25,9 @@ class AgingRow:
         days_31_60 (str):  Example: 0.00.
         days_61_90 (str):  Example: 0.00.
         days_over_90 (str):  Example: 999.99.
+        disputed (str): The part of `total` that open disputes contest (receivables; "0.00" on payables): on
+            each invoice, what disputes open on `as_of` name, at most what is open of it, at the
+            invoice's rate. Already inside the age buckets, not beside them. Example: 200.00.
         total (str):  Example: 1049.99.
         account_id (UUID):
         name (str):
@@ -39,6 +42,7 @@ class AgingRow:
     days_31_60: str
     days_61_90: str
     days_over_90: str
+    disputed: str
     total: str
     account_id: UUID
     name: str
@@ -57,6 +61,8 @@ class AgingRow:
         days_61_90 = self.days_61_90
 
         days_over_90 = self.days_over_90
+
+        disputed = self.disputed
 
         total = self.total
 
@@ -101,6 +107,7 @@ class AgingRow:
                 "days_31_60": days_31_60,
                 "days_61_90": days_61_90,
                 "days_over_90": days_over_90,
+                "disputed": disputed,
                 "total": total,
                 "account_id": account_id,
                 "name": name,
@@ -129,6 +136,8 @@ class AgingRow:
         days_61_90 = d.pop("days_61_90")
 
         days_over_90 = d.pop("days_over_90")
+
+        disputed = d.pop("disputed")
 
         total = d.pop("total")
 
@@ -198,6 +207,7 @@ class AgingRow:
             days_31_60=days_31_60,
             days_61_90=days_61_90,
             days_over_90=days_over_90,
+            disputed=disputed,
             total=total,
             account_id=account_id,
             name=name,

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.crm_settings_check_in_days_by_tier import CrmSettingsCheckInDaysByTier
     from ..models.crm_settings_health_weights import CrmSettingsHealthWeights
+    from ..models.crm_settings_plan_review_days_by_tier import (
+        CrmSettingsPlanReviewDaysByTier,
+    )
 
 
 T = TypeVar("T", bound="CrmSettings")
@@ -25,6 +28,8 @@ class CrmSettings:
         health_weights (CrmSettingsHealthWeights | Unset): Weight of each health factor (0-100), by factor key; a factor
             left out keeps its default.
         healthy_from (int | Unset): Scores at or above this are `healthy`. Default: 70.
+        plan_review_days_by_tier (CrmSettingsPlanReviewDaysByTier | Unset): Default account-plan review cadence in days
+            (1-3650) per tier; a tier left out keeps its default.
         version (int | Unset):  Default: 0.
         watch_from (int | Unset): Scores at or above this (below `healthy_from`) are `watch`; below, `poor`. Default:
             40.
@@ -33,6 +38,7 @@ class CrmSettings:
     check_in_days_by_tier: CrmSettingsCheckInDaysByTier | Unset = UNSET
     health_weights: CrmSettingsHealthWeights | Unset = UNSET
     healthy_from: int | Unset = 70
+    plan_review_days_by_tier: CrmSettingsPlanReviewDaysByTier | Unset = UNSET
     version: int | Unset = 0
     watch_from: int | Unset = 40
 
@@ -47,6 +53,10 @@ class CrmSettings:
 
         healthy_from = self.healthy_from
 
+        plan_review_days_by_tier: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.plan_review_days_by_tier, Unset):
+            plan_review_days_by_tier = self.plan_review_days_by_tier.to_dict()
+
         version = self.version
 
         watch_from = self.watch_from
@@ -60,6 +70,8 @@ class CrmSettings:
             field_dict["health_weights"] = health_weights
         if healthy_from is not UNSET:
             field_dict["healthy_from"] = healthy_from
+        if plan_review_days_by_tier is not UNSET:
+            field_dict["plan_review_days_by_tier"] = plan_review_days_by_tier
         if version is not UNSET:
             field_dict["version"] = version
         if watch_from is not UNSET:
@@ -73,6 +85,9 @@ class CrmSettings:
             CrmSettingsCheckInDaysByTier,
         )
         from ..models.crm_settings_health_weights import CrmSettingsHealthWeights
+        from ..models.crm_settings_plan_review_days_by_tier import (
+            CrmSettingsPlanReviewDaysByTier,
+        )
 
         d = dict(src_dict)
         _check_in_days_by_tier = d.pop("check_in_days_by_tier", UNSET)
@@ -93,6 +108,15 @@ class CrmSettings:
 
         healthy_from = d.pop("healthy_from", UNSET)
 
+        _plan_review_days_by_tier = d.pop("plan_review_days_by_tier", UNSET)
+        plan_review_days_by_tier: CrmSettingsPlanReviewDaysByTier | Unset
+        if isinstance(_plan_review_days_by_tier, Unset):
+            plan_review_days_by_tier = UNSET
+        else:
+            plan_review_days_by_tier = CrmSettingsPlanReviewDaysByTier.from_dict(
+                _plan_review_days_by_tier
+            )
+
         version = d.pop("version", UNSET)
 
         watch_from = d.pop("watch_from", UNSET)
@@ -101,6 +125,7 @@ class CrmSettings:
             check_in_days_by_tier=check_in_days_by_tier,
             health_weights=health_weights,
             healthy_from=healthy_from,
+            plan_review_days_by_tier=plan_review_days_by_tier,
             version=version,
             watch_from=watch_from,
         )

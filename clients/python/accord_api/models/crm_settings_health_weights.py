@@ -15,6 +15,7 @@ class CrmSettingsHealthWeights:
     """Weight of each health factor (0-100), by factor key; a factor left out keeps its default.
 
     Attributes:
+        account_plan (int | Unset):
         champion_presence (int | Unset):
         check_in_recency (int | Unset):
         client_feedback (int | Unset):
@@ -25,6 +26,7 @@ class CrmSettingsHealthWeights:
         overdue_receivables (int | Unset):
     """
 
+    account_plan: int | Unset = UNSET
     champion_presence: int | Unset = UNSET
     check_in_recency: int | Unset = UNSET
     client_feedback: int | Unset = UNSET
@@ -35,6 +37,8 @@ class CrmSettingsHealthWeights:
     overdue_receivables: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        account_plan = self.account_plan
+
         champion_presence = self.champion_presence
 
         check_in_recency = self.check_in_recency
@@ -54,6 +58,8 @@ class CrmSettingsHealthWeights:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if account_plan is not UNSET:
+            field_dict["account_plan"] = account_plan
         if champion_presence is not UNSET:
             field_dict["champion_presence"] = champion_presence
         if check_in_recency is not UNSET:
@@ -76,6 +82,8 @@ class CrmSettingsHealthWeights:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        account_plan = d.pop("account_plan", UNSET)
+
         champion_presence = d.pop("champion_presence", UNSET)
 
         check_in_recency = d.pop("check_in_recency", UNSET)
@@ -93,6 +101,7 @@ class CrmSettingsHealthWeights:
         overdue_receivables = d.pop("overdue_receivables", UNSET)
 
         crm_settings_health_weights = cls(
+            account_plan=account_plan,
             champion_presence=champion_presence,
             check_in_recency=check_in_recency,
             client_feedback=client_feedback,

@@ -17,6 +17,10 @@ class DocumentLineRequest:
     Attributes:
         unit_price (str): In the document's currency; more decimals than the currency has are allowed (the
             line's amount is rounded). Required (a line without it is 422 `required`). Example: 100.00.
+        account_id (None | Unset | UUID): The client account this line concerns (a client account of your organization):
+            its
+            posted income or expense line carries it, for the account's profitability. An
+            invoice's or credit note's line without one carries the document's account.
         description (None | str | Unset):  Example: Consulting, September.
         ledger_account_id (None | Unset | UUID): Income account (sales) or expense/asset account (purchases); default
             4000 or 5000.
@@ -25,6 +29,7 @@ class DocumentLineRequest:
     """
 
     unit_price: str
+    account_id: None | Unset | UUID = UNSET
     description: None | str | Unset = UNSET
     ledger_account_id: None | Unset | UUID = UNSET
     quantity: None | str | Unset = UNSET
@@ -32,6 +37,14 @@ class DocumentLineRequest:
 
     def to_dict(self) -> dict[str, Any]:
         unit_price = self.unit_price
+
+        account_id: None | str | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        elif isinstance(self.account_id, UUID):
+            account_id = str(self.account_id)
+        else:
+            account_id = self.account_id
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -68,6 +81,8 @@ class DocumentLineRequest:
                 "unit_price": unit_price,
             }
         )
+        if account_id is not UNSET:
+            field_dict["account_id"] = account_id
         if description is not UNSET:
             field_dict["description"] = description
         if ledger_account_id is not UNSET:
@@ -83,6 +98,23 @@ class DocumentLineRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         unit_price = d.pop("unit_price")
+
+        def _parse_account_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                account_id_type_0 = UUID(data)
+
+                return account_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        account_id = _parse_account_id(d.pop("account_id", UNSET))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -138,6 +170,7 @@ class DocumentLineRequest:
 
         document_line_request = cls(
             unit_price=unit_price,
+            account_id=account_id,
             description=description,
             ledger_account_id=ledger_account_id,
             quantity=quantity,

@@ -22,6 +22,7 @@ class DocumentLineView:
         quantity (str):  Example: 2.
         tax_amount (str):  Example: 20.00.
         unit_price (str):  Example: 100.00.
+        account_id (None | Unset | UUID): The client account the line concerns, when it names one.
         tax_rate_id (None | Unset | UUID):
     """
 
@@ -31,6 +32,7 @@ class DocumentLineView:
     quantity: str
     tax_amount: str
     unit_price: str
+    account_id: None | Unset | UUID = UNSET
     tax_rate_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,6 +48,14 @@ class DocumentLineView:
         tax_amount = self.tax_amount
 
         unit_price = self.unit_price
+
+        account_id: None | str | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        elif isinstance(self.account_id, UUID):
+            account_id = str(self.account_id)
+        else:
+            account_id = self.account_id
 
         tax_rate_id: None | str | Unset
         if isinstance(self.tax_rate_id, Unset):
@@ -67,6 +77,8 @@ class DocumentLineView:
                 "unit_price": unit_price,
             }
         )
+        if account_id is not UNSET:
+            field_dict["account_id"] = account_id
         if tax_rate_id is not UNSET:
             field_dict["tax_rate_id"] = tax_rate_id
 
@@ -86,6 +98,23 @@ class DocumentLineView:
         tax_amount = d.pop("tax_amount")
 
         unit_price = d.pop("unit_price")
+
+        def _parse_account_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                account_id_type_0 = UUID(data)
+
+                return account_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        account_id = _parse_account_id(d.pop("account_id", UNSET))
 
         def _parse_tax_rate_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -111,6 +140,7 @@ class DocumentLineView:
             quantity=quantity,
             tax_amount=tax_amount,
             unit_price=unit_price,
+            account_id=account_id,
             tax_rate_id=tax_rate_id,
         )
 

@@ -53,6 +53,9 @@ class DocumentView:
         updated_at (datetime.datetime):
         version (int):
         bill_id (None | Unset | UUID): The bill a vendor credit credits.
+        disputed_amount (None | str | Unset): Invoices: what open or mitigating disputes (risks of kind dispute) contest
+            on it, at
+            most the amount due; null when no open dispute names it. Example: 50.00.
         due_date (datetime.date | None | Unset):  Example: 2026-09-30.
         invoice_id (None | Unset | UUID): The invoice a credit note credits.
         issued_at (datetime.datetime | None | Unset):
@@ -93,6 +96,7 @@ class DocumentView:
     updated_at: datetime.datetime
     version: int
     bill_id: None | Unset | UUID = UNSET
+    disputed_amount: None | str | Unset = UNSET
     due_date: datetime.date | None | Unset = UNSET
     invoice_id: None | Unset | UUID = UNSET
     issued_at: datetime.datetime | None | Unset = UNSET
@@ -170,6 +174,12 @@ class DocumentView:
             bill_id = str(self.bill_id)
         else:
             bill_id = self.bill_id
+
+        disputed_amount: None | str | Unset
+        if isinstance(self.disputed_amount, Unset):
+            disputed_amount = UNSET
+        else:
+            disputed_amount = self.disputed_amount
 
         due_date: None | str | Unset
         if isinstance(self.due_date, Unset):
@@ -286,6 +296,8 @@ class DocumentView:
         )
         if bill_id is not UNSET:
             field_dict["bill_id"] = bill_id
+        if disputed_amount is not UNSET:
+            field_dict["disputed_amount"] = disputed_amount
         if due_date is not UNSET:
             field_dict["due_date"] = due_date
         if invoice_id is not UNSET:
@@ -393,6 +405,15 @@ class DocumentView:
             return cast(None | Unset | UUID, data)
 
         bill_id = _parse_bill_id(d.pop("bill_id", UNSET))
+
+        def _parse_disputed_amount(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        disputed_amount = _parse_disputed_amount(d.pop("disputed_amount", UNSET))
 
         def _parse_due_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -584,6 +605,7 @@ class DocumentView:
             updated_at=updated_at,
             version=version,
             bill_id=bill_id,
+            disputed_amount=disputed_amount,
             due_date=due_date,
             invoice_id=invoice_id,
             issued_at=issued_at,

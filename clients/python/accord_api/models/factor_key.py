@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class FactorKey(StrEnum):
+    ACCOUNT_PLAN = "account_plan"
     CHAMPION_PRESENCE = "champion_presence"
     CHECK_IN_RECENCY = "check_in_recency"
     CLIENT_FEEDBACK = "client_feedback"

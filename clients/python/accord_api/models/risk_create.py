@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
@@ -14,6 +15,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.action_step import ActionStep
+    from ..models.disputed_invoice_input import DisputedInvoiceInput
 
 
 T = TypeVar("T", bound="RiskCreate")
@@ -29,13 +31,25 @@ class RiskCreate:
         severity (Severity):
         action_plan (list[ActionStep] | None | Unset):
         competitor_id (None | str | Unset): A competitor's id or name.
-        disputed_amount (None | str | Unset): A decimal string in the account's currency (disputes). Example: 1500.00.
-        invoice_ids (list[UUID] | None | Unset): Disputed invoices (disputes): each an invoice of the risk's account.
-            While the dispute
-            is open or mitigating, the disputed amount of these invoices (all of them without an
-            amount) does not count as overdue in the account's health.
+        credit_note_ids (list[UUID] | None | Unset): Disputes: the issued credit notes of the account that settled it,
+            each allocated to
+            one of the disputed invoices; required to resolve with outcome `credited`.
+        disputed_amount (None | str | Unset): Older form: with one invoice in `invoice_ids`, the amount of it disputed
+            (in its
+            currency); with none, an amount kept on the risk that covers no invoice. Example: 1500.00.
+        disputed_invoices (list[DisputedInvoiceInput] | None | Unset): Disputes: what each contested invoice is disputed
+            for (replaces them all). While the
+            dispute is open or mitigating these amounts show on the invoices, in the receivables
+            aging's `disputed` column, and do not count as overdue in the account's health.
+        invoice_ids (list[UUID] | None | Unset): Older form of `disputed_invoices` (not with it): invoices of the risk's
+            account, each
+            disputed whole (its amount due) unless `disputed_amount` is given for a single one.
+        opened_on (datetime.date | None | Unset): Default: the organization's today. Example: 2026-11-30.
         outcome (DisputeOutcome | None | Unset):
         resolution (None | str | Unset):
+        resolved_on (datetime.date | None | Unset): Only with status resolved or lost; default the day the status became
+            one of them.
+            Reopening a risk clears it. Example: 2026-12-15.
         status (None | RiskStatus | Unset):
     """
 
@@ -45,10 +59,14 @@ class RiskCreate:
     severity: Severity
     action_plan: list[ActionStep] | None | Unset = UNSET
     competitor_id: None | str | Unset = UNSET
+    credit_note_ids: list[UUID] | None | Unset = UNSET
     disputed_amount: None | str | Unset = UNSET
+    disputed_invoices: list[DisputedInvoiceInput] | None | Unset = UNSET
     invoice_ids: list[UUID] | None | Unset = UNSET
+    opened_on: datetime.date | None | Unset = UNSET
     outcome: DisputeOutcome | None | Unset = UNSET
     resolution: None | str | Unset = UNSET
+    resolved_on: datetime.date | None | Unset = UNSET
     status: None | RiskStatus | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,11 +96,37 @@ class RiskCreate:
         else:
             competitor_id = self.competitor_id
 
+        credit_note_ids: list[str] | None | Unset
+        if isinstance(self.credit_note_ids, Unset):
+            credit_note_ids = UNSET
+        elif isinstance(self.credit_note_ids, list):
+            credit_note_ids = []
+            for credit_note_ids_type_0_item_data in self.credit_note_ids:
+                credit_note_ids_type_0_item = str(credit_note_ids_type_0_item_data)
+                credit_note_ids.append(credit_note_ids_type_0_item)
+
+        else:
+            credit_note_ids = self.credit_note_ids
+
         disputed_amount: None | str | Unset
         if isinstance(self.disputed_amount, Unset):
             disputed_amount = UNSET
         else:
             disputed_amount = self.disputed_amount
+
+        disputed_invoices: list[dict[str, Any]] | None | Unset
+        if isinstance(self.disputed_invoices, Unset):
+            disputed_invoices = UNSET
+        elif isinstance(self.disputed_invoices, list):
+            disputed_invoices = []
+            for disputed_invoices_type_0_item_data in self.disputed_invoices:
+                disputed_invoices_type_0_item = (
+                    disputed_invoices_type_0_item_data.to_dict()
+                )
+                disputed_invoices.append(disputed_invoices_type_0_item)
+
+        else:
+            disputed_invoices = self.disputed_invoices
 
         invoice_ids: list[str] | None | Unset
         if isinstance(self.invoice_ids, Unset):
@@ -95,6 +139,14 @@ class RiskCreate:
 
         else:
             invoice_ids = self.invoice_ids
+
+        opened_on: None | str | Unset
+        if isinstance(self.opened_on, Unset):
+            opened_on = UNSET
+        elif isinstance(self.opened_on, datetime.date):
+            opened_on = self.opened_on.isoformat()
+        else:
+            opened_on = self.opened_on
 
         outcome: None | str | Unset
         if isinstance(self.outcome, Unset):
@@ -109,6 +161,14 @@ class RiskCreate:
             resolution = UNSET
         else:
             resolution = self.resolution
+
+        resolved_on: None | str | Unset
+        if isinstance(self.resolved_on, Unset):
+            resolved_on = UNSET
+        elif isinstance(self.resolved_on, datetime.date):
+            resolved_on = self.resolved_on.isoformat()
+        else:
+            resolved_on = self.resolved_on
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
@@ -132,14 +192,22 @@ class RiskCreate:
             field_dict["action_plan"] = action_plan
         if competitor_id is not UNSET:
             field_dict["competitor_id"] = competitor_id
+        if credit_note_ids is not UNSET:
+            field_dict["credit_note_ids"] = credit_note_ids
         if disputed_amount is not UNSET:
             field_dict["disputed_amount"] = disputed_amount
+        if disputed_invoices is not UNSET:
+            field_dict["disputed_invoices"] = disputed_invoices
         if invoice_ids is not UNSET:
             field_dict["invoice_ids"] = invoice_ids
+        if opened_on is not UNSET:
+            field_dict["opened_on"] = opened_on
         if outcome is not UNSET:
             field_dict["outcome"] = outcome
         if resolution is not UNSET:
             field_dict["resolution"] = resolution
+        if resolved_on is not UNSET:
+            field_dict["resolved_on"] = resolved_on
         if status is not UNSET:
             field_dict["status"] = status
 
@@ -148,6 +216,7 @@ class RiskCreate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.action_step import ActionStep
+        from ..models.disputed_invoice_input import DisputedInvoiceInput
 
         d = dict(src_dict)
         account_id = UUID(d.pop("account_id"))
@@ -191,6 +260,28 @@ class RiskCreate:
 
         competitor_id = _parse_competitor_id(d.pop("competitor_id", UNSET))
 
+        def _parse_credit_note_ids(data: object) -> list[UUID] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                credit_note_ids_type_0 = []
+                _credit_note_ids_type_0 = data
+                for credit_note_ids_type_0_item_data in _credit_note_ids_type_0:
+                    credit_note_ids_type_0_item = UUID(credit_note_ids_type_0_item_data)
+
+                    credit_note_ids_type_0.append(credit_note_ids_type_0_item)
+
+                return credit_note_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UUID] | None | Unset, data)
+
+        credit_note_ids = _parse_credit_note_ids(d.pop("credit_note_ids", UNSET))
+
         def _parse_disputed_amount(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -199,6 +290,32 @@ class RiskCreate:
             return cast(None | str | Unset, data)
 
         disputed_amount = _parse_disputed_amount(d.pop("disputed_amount", UNSET))
+
+        def _parse_disputed_invoices(
+            data: object,
+        ) -> list[DisputedInvoiceInput] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                disputed_invoices_type_0 = []
+                _disputed_invoices_type_0 = data
+                for disputed_invoices_type_0_item_data in _disputed_invoices_type_0:
+                    disputed_invoices_type_0_item = DisputedInvoiceInput.from_dict(
+                        disputed_invoices_type_0_item_data
+                    )
+
+                    disputed_invoices_type_0.append(disputed_invoices_type_0_item)
+
+                return disputed_invoices_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[DisputedInvoiceInput] | None | Unset, data)
+
+        disputed_invoices = _parse_disputed_invoices(d.pop("disputed_invoices", UNSET))
 
         def _parse_invoice_ids(data: object) -> list[UUID] | None | Unset:
             if data is None:
@@ -221,6 +338,23 @@ class RiskCreate:
             return cast(list[UUID] | None | Unset, data)
 
         invoice_ids = _parse_invoice_ids(d.pop("invoice_ids", UNSET))
+
+        def _parse_opened_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                opened_on_type_0 = datetime.date.fromisoformat(data)
+
+                return opened_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        opened_on = _parse_opened_on(d.pop("opened_on", UNSET))
 
         def _parse_outcome(data: object) -> DisputeOutcome | None | Unset:
             if data is None:
@@ -248,6 +382,23 @@ class RiskCreate:
 
         resolution = _parse_resolution(d.pop("resolution", UNSET))
 
+        def _parse_resolved_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                resolved_on_type_0 = datetime.date.fromisoformat(data)
+
+                return resolved_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        resolved_on = _parse_resolved_on(d.pop("resolved_on", UNSET))
+
         def _parse_status(data: object) -> None | RiskStatus | Unset:
             if data is None:
                 return data
@@ -272,10 +423,14 @@ class RiskCreate:
             severity=severity,
             action_plan=action_plan,
             competitor_id=competitor_id,
+            credit_note_ids=credit_note_ids,
             disputed_amount=disputed_amount,
+            disputed_invoices=disputed_invoices,
             invoice_ids=invoice_ids,
+            opened_on=opened_on,
             outcome=outcome,
             resolution=resolution,
+            resolved_on=resolved_on,
             status=status,
         )
 

@@ -16,6 +16,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.action_step import ActionStep
+    from ..models.disputed_invoice_view import DisputedInvoiceView
 
 
 T = TypeVar("T", bound="RiskView")
@@ -28,28 +29,37 @@ class RiskView:
         account_id (UUID):
         action_plan (list[ActionStep]):
         created_at (datetime.datetime):
+        credit_note_ids (list[UUID]):
         description (str):
+        disputed_invoices (list[DisputedInvoiceView]):
         id (UUID):
-        invoice_ids (list[UUID]):
+        invoice_ids (list[UUID]): The disputed invoices' ids.
         kind (RiskKind):
+        opened_on (datetime.date):
         severity (Severity):
         status (RiskStatus):
         updated_at (datetime.datetime):
         version (int):
         competitor_id (None | Unset | UUID):
-        currency (None | str | Unset):
-        disputed_amount (None | str | Unset):
+        currency (None | str | Unset): The currency of `disputed_amount`.
+        disputed_amount (None | str | Unset): The sum of `disputed_invoices` when all are in one currency (or the older
+            amount that
+            names no invoice); null otherwise.
         outcome (DisputeOutcome | None | Unset):
         resolution (None | str | Unset):
+        resolved_on (datetime.date | None | Unset):
     """
 
     account_id: UUID
     action_plan: list[ActionStep]
     created_at: datetime.datetime
+    credit_note_ids: list[UUID]
     description: str
+    disputed_invoices: list[DisputedInvoiceView]
     id: UUID
     invoice_ids: list[UUID]
     kind: RiskKind
+    opened_on: datetime.date
     severity: Severity
     status: RiskStatus
     updated_at: datetime.datetime
@@ -59,6 +69,7 @@ class RiskView:
     disputed_amount: None | str | Unset = UNSET
     outcome: DisputeOutcome | None | Unset = UNSET
     resolution: None | str | Unset = UNSET
+    resolved_on: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,7 +82,17 @@ class RiskView:
 
         created_at = self.created_at.isoformat()
 
+        credit_note_ids = []
+        for credit_note_ids_item_data in self.credit_note_ids:
+            credit_note_ids_item = str(credit_note_ids_item_data)
+            credit_note_ids.append(credit_note_ids_item)
+
         description = self.description
+
+        disputed_invoices = []
+        for disputed_invoices_item_data in self.disputed_invoices:
+            disputed_invoices_item = disputed_invoices_item_data.to_dict()
+            disputed_invoices.append(disputed_invoices_item)
 
         id = str(self.id)
 
@@ -81,6 +102,8 @@ class RiskView:
             invoice_ids.append(invoice_ids_item)
 
         kind = self.kind.value
+
+        opened_on = self.opened_on.isoformat()
 
         severity = self.severity.value
 
@@ -124,6 +147,14 @@ class RiskView:
         else:
             resolution = self.resolution
 
+        resolved_on: None | str | Unset
+        if isinstance(self.resolved_on, Unset):
+            resolved_on = UNSET
+        elif isinstance(self.resolved_on, datetime.date):
+            resolved_on = self.resolved_on.isoformat()
+        else:
+            resolved_on = self.resolved_on
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -131,10 +162,13 @@ class RiskView:
                 "account_id": account_id,
                 "action_plan": action_plan,
                 "created_at": created_at,
+                "credit_note_ids": credit_note_ids,
                 "description": description,
+                "disputed_invoices": disputed_invoices,
                 "id": id,
                 "invoice_ids": invoice_ids,
                 "kind": kind,
+                "opened_on": opened_on,
                 "severity": severity,
                 "status": status,
                 "updated_at": updated_at,
@@ -151,12 +185,15 @@ class RiskView:
             field_dict["outcome"] = outcome
         if resolution is not UNSET:
             field_dict["resolution"] = resolution
+        if resolved_on is not UNSET:
+            field_dict["resolved_on"] = resolved_on
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.action_step import ActionStep
+        from ..models.disputed_invoice_view import DisputedInvoiceView
 
         d = dict(src_dict)
         account_id = UUID(d.pop("account_id"))
@@ -170,7 +207,23 @@ class RiskView:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        credit_note_ids = []
+        _credit_note_ids = d.pop("credit_note_ids")
+        for credit_note_ids_item_data in _credit_note_ids:
+            credit_note_ids_item = UUID(credit_note_ids_item_data)
+
+            credit_note_ids.append(credit_note_ids_item)
+
         description = d.pop("description")
+
+        disputed_invoices = []
+        _disputed_invoices = d.pop("disputed_invoices")
+        for disputed_invoices_item_data in _disputed_invoices:
+            disputed_invoices_item = DisputedInvoiceView.from_dict(
+                disputed_invoices_item_data
+            )
+
+            disputed_invoices.append(disputed_invoices_item)
 
         id = UUID(d.pop("id"))
 
@@ -182,6 +235,8 @@ class RiskView:
             invoice_ids.append(invoice_ids_item)
 
         kind = RiskKind(d.pop("kind"))
+
+        opened_on = datetime.date.fromisoformat(d.pop("opened_on"))
 
         severity = Severity(d.pop("severity"))
 
@@ -252,14 +307,34 @@ class RiskView:
 
         resolution = _parse_resolution(d.pop("resolution", UNSET))
 
+        def _parse_resolved_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                resolved_on_type_0 = datetime.date.fromisoformat(data)
+
+                return resolved_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        resolved_on = _parse_resolved_on(d.pop("resolved_on", UNSET))
+
         risk_view = cls(
             account_id=account_id,
             action_plan=action_plan,
             created_at=created_at,
+            credit_note_ids=credit_note_ids,
             description=description,
+            disputed_invoices=disputed_invoices,
             id=id,
             invoice_ids=invoice_ids,
             kind=kind,
+            opened_on=opened_on,
             severity=severity,
             status=status,
             updated_at=updated_at,
@@ -269,6 +344,7 @@ class RiskView:
             disputed_amount=disputed_amount,
             outcome=outcome,
             resolution=resolution,
+            resolved_on=resolved_on,
         )
 
         risk_view.additional_properties = d

@@ -23,6 +23,8 @@ def _get_kwargs(
     kind: ListInteractionsKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    follow_up_from: datetime.date | Unset = UNSET,
+    follow_up_to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     sort: ListInteractionsSort | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -58,6 +60,16 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    json_follow_up_from: str | Unset = UNSET
+    if not isinstance(follow_up_from, Unset):
+        json_follow_up_from = follow_up_from.isoformat()
+    params["follow_up_from"] = json_follow_up_from
+
+    json_follow_up_to: str | Unset = UNSET
+    if not isinstance(follow_up_to, Unset):
+        json_follow_up_to = follow_up_to.isoformat()
+    params["follow_up_to"] = json_follow_up_to
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -141,6 +153,8 @@ def sync_detailed(
     kind: ListInteractionsKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    follow_up_from: datetime.date | Unset = UNSET,
+    follow_up_to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     sort: ListInteractionsSort | Unset = UNSET,
 ) -> Response[PageInteractionView | Problem]:
@@ -154,6 +168,8 @@ def sync_detailed(
         kind (ListInteractionsKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        follow_up_from (datetime.date | Unset):
+        follow_up_to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
         sort (ListInteractionsSort | Unset):
 
@@ -173,6 +189,8 @@ def sync_detailed(
         kind=kind,
         from_=from_,
         to=to,
+        follow_up_from=follow_up_from,
+        follow_up_to=follow_up_to,
         updated_since=updated_since,
         sort=sort,
     )
@@ -194,6 +212,8 @@ def sync(
     kind: ListInteractionsKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    follow_up_from: datetime.date | Unset = UNSET,
+    follow_up_to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     sort: ListInteractionsSort | Unset = UNSET,
 ) -> PageInteractionView | Problem | None:
@@ -207,6 +227,8 @@ def sync(
         kind (ListInteractionsKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        follow_up_from (datetime.date | Unset):
+        follow_up_to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
         sort (ListInteractionsSort | Unset):
 
@@ -227,6 +249,8 @@ def sync(
         kind=kind,
         from_=from_,
         to=to,
+        follow_up_from=follow_up_from,
+        follow_up_to=follow_up_to,
         updated_since=updated_since,
         sort=sort,
     ).parsed
@@ -242,6 +266,8 @@ async def asyncio_detailed(
     kind: ListInteractionsKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    follow_up_from: datetime.date | Unset = UNSET,
+    follow_up_to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     sort: ListInteractionsSort | Unset = UNSET,
 ) -> Response[PageInteractionView | Problem]:
@@ -255,6 +281,8 @@ async def asyncio_detailed(
         kind (ListInteractionsKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        follow_up_from (datetime.date | Unset):
+        follow_up_to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
         sort (ListInteractionsSort | Unset):
 
@@ -274,6 +302,8 @@ async def asyncio_detailed(
         kind=kind,
         from_=from_,
         to=to,
+        follow_up_from=follow_up_from,
+        follow_up_to=follow_up_to,
         updated_since=updated_since,
         sort=sort,
     )
@@ -293,6 +323,8 @@ async def asyncio(
     kind: ListInteractionsKind | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    follow_up_from: datetime.date | Unset = UNSET,
+    follow_up_to: datetime.date | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
     sort: ListInteractionsSort | Unset = UNSET,
 ) -> PageInteractionView | Problem | None:
@@ -306,6 +338,8 @@ async def asyncio(
         kind (ListInteractionsKind | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        follow_up_from (datetime.date | Unset):
+        follow_up_to (datetime.date | Unset):
         updated_since (datetime.datetime | Unset):
         sort (ListInteractionsSort | Unset):
 
@@ -327,6 +361,8 @@ async def asyncio(
             kind=kind,
             from_=from_,
             to=to,
+            follow_up_from=follow_up_from,
+            follow_up_to=follow_up_to,
             updated_since=updated_since,
             sort=sort,
         )
