@@ -12690,7 +12690,7 @@ export interface operations {
                 /** @description The period's last day; default today (in the organization's time zone). */
                 to?: string;
                 /** @description `owner`, `team` or `tier` (as of `from`); without it, totals only. */
-                group_by?: string;
+                group_by?: "owner" | "team" | "tier";
             };
             header?: never;
             path?: never;

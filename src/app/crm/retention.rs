@@ -38,7 +38,17 @@ pub struct RetentionParams {
     /// The period's last day; default today (in the organization's time zone).
     pub to: Option<NaiveDate>,
     /// `owner`, `team` or `tier` (as of `from`); without it, totals only.
+    #[param(inline, value_type = Option<RetentionGroupBy>)]
     pub group_by: Option<String>,
+}
+
+/// What a retention report groups its accounts by.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RetentionGroupBy {
+    Owner,
+    Team,
+    Tier,
 }
 
 /// Retention figures of a set of accounts over the period.

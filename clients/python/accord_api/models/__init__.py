@@ -279,6 +279,7 @@ from .request_view import RequestView
 from .retention_figures import RetentionFigures
 from .retention_group import RetentionGroup
 from .retention_report import RetentionReport
+from .retention_report_group_by import RetentionReportGroupBy
 from .reverse_request import ReverseRequest
 from .review_create import ReviewCreate
 from .review_view import ReviewView
@@ -623,6 +624,7 @@ __all__ = (
     "RetentionFigures",
     "RetentionGroup",
     "RetentionReport",
+    "RetentionReportGroupBy",
     "ReverseRequest",
     "ReviewCreate",
     "ReviewView",

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.retention_report import RetentionReport
+from ...models.retention_report_group_by import RetentionReportGroupBy
 from ...types import UNSET, Response, Unset
 
 
@@ -15,7 +16,7 @@ def _get_kwargs(
     *,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-    group_by: str | Unset = UNSET,
+    group_by: RetentionReportGroupBy | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -30,7 +31,11 @@ def _get_kwargs(
         json_to = to.isoformat()
     params["to"] = json_to
 
-    params["group_by"] = group_by
+    json_group_by: str | Unset = UNSET
+    if not isinstance(group_by, Unset):
+        json_group_by = group_by.value
+
+    params["group_by"] = json_group_by
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -98,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-    group_by: str | Unset = UNSET,
+    group_by: RetentionReportGroupBy | Unset = UNSET,
 ) -> Response[Problem | RetentionReport]:
     """Logo and revenue retention over a period, in total and by owner, team or tier as of `from`.
     An account is active at a date when it is a customer, not churned, and was invoiced in the
@@ -108,7 +113,7 @@ def sync_detailed(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
-        group_by (str | Unset):
+        group_by (RetentionReportGroupBy | Unset): What a retention report groups its accounts by.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +141,7 @@ def sync(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-    group_by: str | Unset = UNSET,
+    group_by: RetentionReportGroupBy | Unset = UNSET,
 ) -> Problem | RetentionReport | None:
     """Logo and revenue retention over a period, in total and by owner, team or tier as of `from`.
     An account is active at a date when it is a customer, not churned, and was invoiced in the
@@ -146,7 +151,7 @@ def sync(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
-        group_by (str | Unset):
+        group_by (RetentionReportGroupBy | Unset): What a retention report groups its accounts by.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-    group_by: str | Unset = UNSET,
+    group_by: RetentionReportGroupBy | Unset = UNSET,
 ) -> Response[Problem | RetentionReport]:
     """Logo and revenue retention over a period, in total and by owner, team or tier as of `from`.
     An account is active at a date when it is a customer, not churned, and was invoiced in the
@@ -179,7 +184,7 @@ async def asyncio_detailed(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
-        group_by (str | Unset):
+        group_by (RetentionReportGroupBy | Unset): What a retention report groups its accounts by.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-    group_by: str | Unset = UNSET,
+    group_by: RetentionReportGroupBy | Unset = UNSET,
 ) -> Problem | RetentionReport | None:
     """Logo and revenue retention over a period, in total and by owner, team or tier as of `from`.
     An account is active at a date when it is a customer, not churned, and was invoiced in the
@@ -215,7 +220,7 @@ async def asyncio(
     Args:
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
-        group_by (str | Unset):
+        group_by (RetentionReportGroupBy | Unset): What a retention report groups its accounts by.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
