@@ -193,8 +193,13 @@ async fn account_managers_day() -> TestResult {
     let review: types::ReviewCreate = body(json!({
         "held_on": day(0), "summary": "First review", "next_review_on": day(3),
         "objective_updates": [{"objective_id": objective.id, "current": "140000", "status": "at_risk"}]}));
-    m.call(|c| c.create_plan_review().id(plan.id).body(review.clone()).send())
-        .await?;
+    m.call(|c| {
+        c.create_plan_review()
+            .id(plan.id)
+            .body(review.clone())
+            .send()
+    })
+    .await?;
     let agenda = m.call(|c| c.my_agenda().date(day(3)).send()).await?;
     assert!(
         agenda
