@@ -218,7 +218,7 @@ pub async fn log_in(app: &App, cx: &Context, req: TokenRequest) -> Result<TokenR
             let now = db::now();
             let mut states = Vec::with_capacity(keys.len());
             for (scope, key, _) in &keys {
-                states.push(db::identity::sign_in_throttle::lock(tx, scope, key)?);
+                states.push(db::identity::sign_in_throttle::read(tx, scope, key)?);
             }
             if let Some(wait) = states.iter().filter_map(|s| s.blocked_for(now)).max() {
                 if let Some(n) = note("auth.sign_in_throttled") {
@@ -241,7 +241,11 @@ pub async fn log_in(app: &App, cx: &Context, req: TokenRequest) -> Result<TokenR
                     start_session(tx, &jwt, &config, user, None).map(SignIn::Tokens)
                 }
                 None => {
-                    for ((scope, key, policy), state) in keys.iter().zip(states) {
+                    // Counted under the key's lock, taken only now: a sign-in holds no lock
+                    // while the password is hashed, so one address (an office, a proxy not
+                    // trusted) does not queue every sign-in behind each other.
+                    for (scope, key, policy) in &keys {
+                        let state = db::identity::sign_in_throttle::lock(tx, scope, key)?;
                         let after = state.failed(now, policy);
                         db::identity::sign_in_throttle::save(tx, scope, key, &after)?;
                     }

@@ -7,8 +7,25 @@ use crate::db::DbConn;
 use crate::domain::throttle::Attempts;
 use crate::on_backend;
 
+/// The key's state as committed (a key never seen has no failures).
+pub fn read(conn: &mut DbConn, scope: &str, key: &str) -> QueryResult<Attempts> {
+    let row = t::table
+        .filter(t::scope.eq(scope).and(t::key.eq(key)))
+        .select((t::failures, t::last_failed_at, t::blocked_until))
+        .first::<(i32, _, _)>(conn)
+        .optional()?;
+    Ok(row.map_or_else(
+        Attempts::default,
+        |(failures, last_failed_at, blocked_until)| Attempts {
+            failures: u32::try_from(failures).unwrap_or(0),
+            last_failed_at,
+            blocked_until,
+        },
+    ))
+}
+
 /// The key's state, locked for this transaction: on PostgreSQL a concurrent sign-in with the
-/// same key waits here until this one commits, so no guess slips past the count.
+/// same key waits here until this one commits, so concurrent failures each count.
 pub fn lock(conn: &mut DbConn, scope: &str, key: &str) -> QueryResult<Attempts> {
     on_backend!(conn, |c| diesel::insert_into(t::table)
         .values((t::scope.eq(scope), t::key.eq(key), t::failures.eq(0)))
