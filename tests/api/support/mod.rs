@@ -13,13 +13,16 @@ pub mod books;
 pub mod fixtures;
 pub mod http;
 pub mod problem;
+#[path = "../../common/pg.rs"]
+mod pg;
+
+pub use pg::{admin_url, PgDatabase};
 
 use std::net::TcpListener;
 use std::time::Duration;
 
 use accord::config::{Config, Secret};
 use accord::db::DbTarget;
-use diesel::{Connection, PgConnection, RunQueryDsl};
 
 pub use fixtures::{Colleague, Signed};
 pub use http::Answer;
@@ -58,58 +61,6 @@ macro_rules! both_backends {
             }
         }
     };
-}
-
-pub fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-/// A PostgreSQL database made for one test and dropped after it.
-pub struct PgDatabase {
-    pub name: String,
-    pub url: String,
-}
-
-impl PgDatabase {
-    /// `None` when PostgreSQL is unreachable outside CI (said loudly); in CI that fails the test.
-    pub fn create() -> Option<PgDatabase> {
-        let admin = admin_url();
-        let mut conn = match PgConnection::establish(&admin) {
-            Ok(c) => c,
-            Err(e) => {
-                if std::env::var("CI").is_ok_and(|v| v == "true") {
-                    panic!("PostgreSQL is unreachable at {admin} and CI=true: {e}");
-                }
-                eprintln!("\n!!! PostgreSQL unreachable at {admin} ({e}): the PostgreSQL half of this test was SKIPPED !!!\n");
-                return None;
-            }
-        };
-        let name = format!("accord_test_{}", uuid::Uuid::now_v7().simple());
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .expect("create test database");
-        let base = admin
-            .rsplit_once('/')
-            .map(|(b, _)| b.to_owned())
-            .unwrap_or(admin.clone());
-        Some(PgDatabase {
-            url: format!("{base}/{name}"),
-            name,
-        })
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        if let Ok(mut conn) = PgConnection::establish(&admin_url()) {
-            let _ = diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut conn);
-        }
-    }
 }
 
 /// A running Accord with its own database; the request helpers are in `http` and `fixtures`.
