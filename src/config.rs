@@ -36,6 +36,11 @@ pub struct Config {
     pub body_limit: usize,
     /// The largest bank statement file accepted (`ACCORD_STATEMENT_LIMIT`, bytes).
     pub statement_limit: usize,
+    /// The largest CSV import accepted (`ACCORD_IMPORT_LIMIT`, bytes).
+    pub import_limit: usize,
+    /// CSV imports up to this size are answered while the client waits; larger ones become
+    /// jobs (`ACCORD_IMPORT_SYNC_LIMIT`, bytes).
+    pub import_sync_limit: usize,
     pub pool_size: u32,
     pub pool_timeout: Duration,
     pub access_token_ttl: Duration,
@@ -134,6 +139,10 @@ pub const DEFAULT_RATE_LIMIT: u32 = 100;
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 /// Bank statement files: a year of a busy account's camt.053 fits.
 pub const DEFAULT_STATEMENT_LIMIT: usize = 10 * 1024 * 1024;
+/// CSV imports: some 150,000 accounts.
+pub const DEFAULT_IMPORT_LIMIT: usize = 10 * 1024 * 1024;
+/// A file of about 1,000 rows is answered at once; a larger one becomes a job.
+pub const DEFAULT_IMPORT_SYNC_LIMIT: usize = 128 * 1024;
 
 impl Config {
     pub fn from_env() -> Result<Config, String> {
@@ -186,6 +195,9 @@ impl Config {
                 .map_err(|_| "ACCORD_RATE_LIMIT is too large".to_string())?,
             body_limit: number("ACCORD_BODY_LIMIT", DEFAULT_BODY_LIMIT as u64)? as usize,
             statement_limit: number("ACCORD_STATEMENT_LIMIT", DEFAULT_STATEMENT_LIMIT as u64)?
+                as usize,
+            import_limit: number("ACCORD_IMPORT_LIMIT", DEFAULT_IMPORT_LIMIT as u64)? as usize,
+            import_sync_limit: number("ACCORD_IMPORT_SYNC_LIMIT", DEFAULT_IMPORT_SYNC_LIMIT as u64)?
                 as usize,
             pool_size: u32::try_from(number("ACCORD_DB_POOL_SIZE", default_pool)?.max(1))
                 .map_err(|_| "ACCORD_DB_POOL_SIZE is too large".to_string())?,

@@ -19,7 +19,7 @@ pub fn open_pool(config: &Config) -> Result<Pool, String> {
         max_size: config.pool_size,
         connection_timeout: config.pool_timeout,
     };
-    db::connect(&config.database, &settings).map_err(|e| format!("cannot open the database: {e}"))
+    db::connect(&config.database, &settings)
 }
 
 /// Applies pending migrations. On PostgreSQL an advisory lock keeps nodes that start together
@@ -28,7 +28,7 @@ pub fn migrate(pool: &Pool) -> Result<usize, String> {
     let mut conn = pool
         .get()
         .map_err(|e| format!("cannot open the database: {e}"))?;
-    let is_pg = matches!(*conn, DbConn::Pg(_));
+    let is_pg = matches!(&**conn, DbConn::Pg(_));
     if is_pg {
         conn.batch_execute("SELECT pg_advisory_lock(7426313)")
             .map_err(|e| e.to_string())?;
@@ -52,6 +52,18 @@ fn signing_secret(config: &Config, pool: &Pool) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// A SQLite database that cannot take a write refuses to start, naming the path and why,
+/// rather than serving reads and failing every write.
+fn refuse_unwritable(pool: &Pool, path: &str) -> Result<(), String> {
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    db::storage::probe_write(&mut conn)
+        .map_err(|e| format!("cannot write the SQLite database {path}: {e}"))?;
+    if let Some(reason) = db::storage::unwritable_reason(path) {
+        tracing::warn!(%reason, "the SQLite database is about to run out of space");
+    }
+    Ok(())
+}
+
 pub struct Running {
     pub server: Server,
     pub port: u16,
@@ -63,6 +75,9 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     let applied = migrate(&pool)?;
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
+    }
+    if let db::DbTarget::Sqlite(path) = &config.database {
+        refuse_unwritable(&pool, path)?;
     }
     let secret = signing_secret(&config, &pool)?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
@@ -89,6 +104,7 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     actix_web::rt::spawn(purge_expired_events(purge_state.clone()));
     actix_web::rt::spawn(dispatch_webhooks(purge_state.clone()));
     actix_web::rt::spawn(announce_overdue_invoices(purge_state.clone()));
+    actix_web::rt::spawn(run_import_jobs(purge_state.clone()));
     actix_web::rt::spawn(purge_idempotency_keys(purge_state));
     Ok(Running { server, port })
 }
@@ -185,6 +201,18 @@ async fn announce_overdue_invoices(state: actix_web::web::Data<App>) {
                     break;
                 }
             }
+        }
+    }
+}
+
+/// Works CSV imports queued as jobs. Every node runs it; a job is leased by one node at a
+/// time, and one left by a node that stopped is taken up once its lease runs out.
+async fn run_import_jobs(state: actix_web::web::Data<App>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_millis(500));
+    loop {
+        tick.tick().await;
+        if let Err(e) = crate::app::crm::import_jobs::run_due(&state).await {
+            tracing::warn!(error = %e, "running import jobs failed");
         }
     }
 }

@@ -41,12 +41,14 @@ pub enum ErrorKind {
     TooManyRequests,
     /// Transient: retry after `retry_after` seconds.
     Unavailable,
+    /// The database's disk is full: nothing more can be written until an operator frees space.
+    InsufficientStorage,
     /// A fault of the server; details are logged, not sent.
     Internal,
 }
 
 /// One offending field of a request.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema, PartialEq)]
 pub struct FieldError {
     /// Where in the request: a JSON path (`lines[0].debit`), a query parameter or a header.
     pub field: String,
@@ -101,7 +103,10 @@ impl AppError {
 
     /// Whether the client caused it (a retry of the same request fails the same way).
     pub fn is_client_error(&self) -> bool {
-        !matches!(self.kind, ErrorKind::Unavailable | ErrorKind::Internal)
+        !matches!(
+            self.kind,
+            ErrorKind::Unavailable | ErrorKind::InsufficientStorage | ErrorKind::Internal
+        )
     }
 
     pub fn retry_after(mut self, seconds: u32) -> Self {
@@ -185,6 +190,62 @@ impl AppError {
         Self::new(ErrorKind::Unavailable, "temporarily_unavailable", detail).retry_after(1)
     }
 
+    /// The database cannot be reached (PostgreSQL restarting or down, the connection cut).
+    /// Nothing the request wrote was confirmed; a retry with the same `Idempotency-Key` is safe.
+    pub fn database_unavailable(cause: impl Into<String>) -> Self {
+        let mut e = Self::new(
+            ErrorKind::Unavailable,
+            DATABASE_UNAVAILABLE,
+            "the database cannot be reached right now; retry in a few seconds. A write that got \
+             this answer was not confirmed: retry it with the same Idempotency-Key, which applies \
+             it at most once",
+        )
+        .retry_after(2);
+        e.internal = Some(cause.into());
+        e
+    }
+
+    /// Whether this is [`AppError::database_unavailable`]: the connection it ran on is lost.
+    pub fn is_database_unavailable(&self) -> bool {
+        self.code == DATABASE_UNAVAILABLE
+    }
+
+    /// The database's storage refused a write: a full disk (507), or a file or directory that
+    /// cannot be written or read (503). Nothing was written.
+    pub fn storage(failure: StorageFailure, cause: impl Into<String>) -> Self {
+        let (kind, detail) = match failure {
+            StorageFailure::Full => (
+                ErrorKind::InsufficientStorage,
+                "the database's disk is full, so nothing can be written until space is freed; \
+                 nothing of this request was written",
+            ),
+            StorageFailure::ReadOnly => (
+                ErrorKind::Unavailable,
+                "the database cannot be written (its file or directory is read-only); nothing \
+                 of this request was written",
+            ),
+            StorageFailure::Io => (
+                ErrorKind::Unavailable,
+                "the database's storage failed to read or write; nothing of this request was \
+                 written",
+            ),
+        };
+        let mut e = Self::new(kind, failure.code(), detail).retry_after(30);
+        e.internal = Some(cause.into());
+        e
+    }
+
+    /// The storage failure this error reports, if it is one.
+    pub fn storage_failure(&self) -> Option<StorageFailure> {
+        [
+            StorageFailure::Full,
+            StorageFailure::ReadOnly,
+            StorageFailure::Io,
+        ]
+        .into_iter()
+        .find(|f| f.code() == self.code)
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         let mut e = Self::new(
             ErrorKind::Internal,
@@ -194,6 +255,61 @@ impl AppError {
         e.internal = Some(message.into());
         e
     }
+}
+
+const DATABASE_UNAVAILABLE: &str = "database_unavailable";
+
+/// Why the database's storage refused a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFailure {
+    /// No space left on the device.
+    Full,
+    /// The file, its directory or the file system is read-only.
+    ReadOnly,
+    /// Any other input/output error of the storage.
+    Io,
+}
+
+impl StorageFailure {
+    pub fn code(self) -> &'static str {
+        match self {
+            StorageFailure::Full => "insufficient_storage",
+            StorageFailure::ReadOnly => "database_read_only",
+            StorageFailure::Io => "storage_error",
+        }
+    }
+
+    /// Recognises SQLite's messages for `SQLITE_FULL`, `SQLITE_READONLY` and `SQLITE_IOERR`
+    /// (and `SQLITE_CANTOPEN` for a `-wal` file that cannot be made).
+    fn of_message(message: &str) -> Option<StorageFailure> {
+        if message.contains("database or disk is full") {
+            Some(StorageFailure::Full)
+        } else if message.contains("readonly database") || message.contains("read-only") {
+            Some(StorageFailure::ReadOnly)
+        } else if message.contains("disk I/O error") || message.contains("unable to open database")
+        {
+            Some(StorageFailure::Io)
+        } else {
+            None
+        }
+    }
+}
+
+/// PostgreSQL going away, in the words libpq and the server use for it (diesel reports most of
+/// them as `ClosedConnection`; these are what reaches us as `Unknown`).
+fn is_connection_lost(message: &str) -> bool {
+    const SIGNS: [&str; 9] = [
+        "terminating connection",
+        "server closed the connection",
+        "no connection to the server",
+        "connection to server",
+        "could not connect to server",
+        "could not receive data from server",
+        "could not send data to server",
+        "the database system is",
+        "Connection refused",
+    ];
+    SIGNS.iter().any(|sign| message.contains(sign))
 }
 
 impl fmt::Display for AppError {
@@ -225,6 +341,17 @@ impl From<DieselError> for AppError {
                             format!("a value breaks a rule of the schema: {message}"),
                         )
                     }
+                    DatabaseErrorKind::ClosedConnection
+                    | DatabaseErrorKind::UnableToSendCommand => {
+                        AppError::database_unavailable(format!("database error: {e}"))
+                    }
+                    _ if is_connection_lost(message) => {
+                        AppError::database_unavailable(format!("database error: {e}"))
+                    }
+                    _ if StorageFailure::of_message(message).is_some() => AppError::storage(
+                        StorageFailure::of_message(message).unwrap_or(StorageFailure::Io),
+                        format!("database error: {e}"),
+                    ),
                     DatabaseErrorKind::SerializationFailure => {
                         AppError::unavailable("a concurrent change conflicted with this one; retry")
                     }
@@ -233,6 +360,9 @@ impl From<DieselError> for AppError {
                     }
                     _ => AppError::internal(format!("database error: {e}")),
                 }
+            }
+            DieselError::BrokenTransactionManager => {
+                AppError::database_unavailable(format!("database error: {e}"))
             }
             _ => AppError::internal(format!("database error: {e}")),
         }
@@ -247,9 +377,18 @@ fn is_busy(message: &str) -> bool {
         || message.contains("statement timeout")
 }
 
+/// No connection within the pool's timeout: the database is unreachable (the pool's last
+/// attempt to connect failed), or every connection is busy.
 impl From<r2d2::Error> for AppError {
     fn from(e: r2d2::Error) -> Self {
-        tracing::warn!(error = %e, "no database connection available");
+        let message = e.to_string();
+        tracing::warn!(error = %message, "no database connection available");
+        if is_connection_lost(&message) {
+            return AppError::database_unavailable(message);
+        }
+        if let Some(failure) = StorageFailure::of_message(&message) {
+            return AppError::storage(failure, message);
+        }
         AppError::unavailable("no database connection is free right now; retry shortly")
     }
 }
@@ -326,6 +465,17 @@ impl Check {
 
     pub fn add(&mut self, error: FieldError) {
         self.errors.push(error);
+    }
+
+    /// A list of `len` items where at most `max` are allowed: `too_many_items`.
+    pub fn max_items(&mut self, field: &str, len: usize, max: usize) {
+        if len > max {
+            self.push(
+                field,
+                "too_many_items",
+                format!("at most {max} items, not {len}"),
+            );
+        }
     }
 
     pub fn is_clean(&self) -> bool {

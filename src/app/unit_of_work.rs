@@ -513,6 +513,16 @@ impl DerefMut for Tx<'_> {
     }
 }
 
+/// No connection came within the pool's timeout: 503 `database_unavailable` when the database
+/// cannot be reached (the pool's last attempt to connect failed), else 503
+/// `temporarily_unavailable` (every connection busy).
+pub(crate) fn no_connection(pool: &Pool, e: r2d2::Error) -> AppError {
+    match pool.health().unreachable() {
+        Some(cause) => AppError::database_unavailable(format!("{e}; connecting failed: {cause}")),
+        None => AppError::from(e),
+    }
+}
+
 /// Runs `f` on the blocking pool (database work, password hashing).
 pub async fn blocking<T, F>(f: F) -> Result<T, AppError>
 where
@@ -525,16 +535,25 @@ where
 }
 
 impl App {
-    /// Runs `f` with a pooled connection on the blocking pool.
-    async fn with_conn<T, F>(&self, f: F) -> Result<T, AppError>
+    /// Runs `f` with a pooled connection on the blocking pool. A connection whose server went
+    /// away is marked lost (the pool drops it and tests the others); a write's storage failure
+    /// and a committed write are noted for readiness.
+    async fn with_conn<T, F>(&self, writes: bool, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
         blocking(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
+            let mut conn = pool.get().map_err(|e| no_connection(&pool, e))?;
+            let result = f(&mut conn);
+            match &result {
+                Err(e) if e.is_database_unavailable() => conn.mark_lost(),
+                Err(e) if e.storage_failure().is_some() => conn.health().storage_failed(&e.detail),
+                Ok(_) if writes => conn.health().wrote(),
+                _ => {}
+            }
+            result
         })
         .await
     }
@@ -546,7 +565,7 @@ impl App {
         F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
     {
         let cx = cx.clone();
-        self.with_conn(move |conn| {
+        self.with_conn(false, move |conn| {
             let mut tx = Tx {
                 conn,
                 cx: &cx,
@@ -566,7 +585,7 @@ impl App {
         F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
     {
         let cx = cx.clone();
-        self.with_conn(move |conn| {
+        self.with_conn(false, move |conn| {
             db::snapshot(conn, |conn| {
                 let mut tx = Tx {
                     conn,
@@ -589,7 +608,8 @@ impl App {
         F: for<'t> FnOnce(&mut Tx<'t>) -> Result<T, AppError> + Send + 'static,
     {
         let cx = cx.clone();
-        self.with_conn(move |conn| write_in(conn, &cx, f)).await
+        self.with_conn(true, move |conn| write_in(conn, &cx, f))
+            .await
     }
 
     /// A write whose answer a retry with the same `Idempotency-Key` replays; without a key,
@@ -698,6 +718,8 @@ pub enum Status {
     Ok,
     /// A new resource; `location` names it.
     Created,
+    /// Taken on, to be done in the background; `location` names where to follow it.
+    Accepted,
     /// Done; nothing to show.
     NoContent,
 }
@@ -708,6 +730,7 @@ impl Status {
         match self {
             Status::Ok => 200,
             Status::Created => 201,
+            Status::Accepted => 202,
             Status::NoContent => 204,
         }
     }
@@ -716,6 +739,7 @@ impl Status {
         match code {
             200 => Some(Status::Ok),
             201 => Some(Status::Created),
+            202 => Some(Status::Accepted),
             204 => Some(Status::NoContent),
             _ => None,
         }
@@ -748,6 +772,18 @@ impl Outcome {
             location: Some(format!("{API_ROOT}/{collection}/{id}")),
             replayed: false,
             stored_body: None,
+        })
+    }
+
+    /// Work taken on for the background, followed at `{API_ROOT}/{collection}/{id}`.
+    pub fn accepted(
+        collection: &str,
+        id: impl std::fmt::Display,
+        view: &impl Serialize,
+    ) -> Result<Outcome, AppError> {
+        Ok(Outcome {
+            status: Status::Accepted,
+            ..Outcome::created(collection, id, view)?
         })
     }
 

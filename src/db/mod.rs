@@ -11,10 +11,14 @@ pub mod ledger;
 pub mod record;
 pub mod schema;
 pub mod settings;
+pub mod storage;
 pub mod types;
 pub mod webhooks;
 
-use std::time::Duration;
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -32,7 +36,27 @@ pub enum DbConn {
     Sqlite(SqliteConnection),
 }
 
-pub type Pool = r2d2::Pool<Manager>;
+/// The connection pool, and what its connections have seen of the database. Derefs to the
+/// r2d2 pool.
+#[derive(Clone)]
+pub struct Pool {
+    inner: r2d2::Pool<Manager>,
+    health: Arc<DbHealth>,
+}
+
+impl Pool {
+    pub fn health(&self) -> &DbHealth {
+        &self.health
+    }
+}
+
+impl Deref for Pool {
+    type Target = r2d2::Pool<Manager>;
+    fn deref(&self) -> &r2d2::Pool<Manager> {
+        &self.inner
+    }
+}
+
 pub type PooledConn = r2d2::PooledConnection<Manager>;
 
 const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -86,17 +110,157 @@ impl DbTarget {
     }
 }
 
+/// A pooled connection and what the pool knows of it. Derefs to the [`DbConn`] queries run on.
+pub struct Pooled {
+    conn: DbConn,
+    /// A query on it failed because the server went away: the pool drops it on return.
+    lost: bool,
+    /// When it last went back to the pool in good order.
+    returned_at: Instant,
+    health: Arc<DbHealth>,
+}
+
+impl Pooled {
+    /// Says that this connection's server went away, so that the pool drops it and tests every
+    /// other connection before handing it out again.
+    pub fn mark_lost(&mut self) {
+        self.lost = true;
+        self.health.connection_lost();
+    }
+
+    /// What the pool's connections have seen of the database.
+    pub fn health(&self) -> &DbHealth {
+        &self.health
+    }
+}
+
+impl Deref for Pooled {
+    type Target = DbConn;
+    fn deref(&self) -> &DbConn {
+        &self.conn
+    }
+}
+
+impl DerefMut for Pooled {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.conn
+    }
+}
+
+/// What the nodes' connections have seen of the database: when a connection was last lost
+/// (PostgreSQL restarted, the network dropped) and when a write last failed or succeeded for
+/// want of storage (SQLite on a full or read-only disk). Readiness and the pool read it.
+#[derive(Debug, Default)]
+pub struct DbHealth {
+    /// Milliseconds since [`origin`] of the last lost connection (0: never).
+    lost_at: AtomicU64,
+    /// Milliseconds since [`origin`] of the last failed and the last successful attempt to
+    /// open a connection, and the last failure's message.
+    connect_failed_at: AtomicU64,
+    connected_at: AtomicU64,
+    connect_error: Mutex<String>,
+    /// Milliseconds since [`origin`] of the last write refused for storage, and of the last
+    /// write that committed.
+    storage_failed_at: AtomicU64,
+    wrote_at: AtomicU64,
+    /// Why the last storage failure happened, for readiness to say.
+    storage_reason: Mutex<String>,
+}
+
+/// A monotonic clock's zero for the health marks.
+fn origin() -> Instant {
+    static ORIGIN: OnceLock<Instant> = OnceLock::new();
+    *ORIGIN.get_or_init(Instant::now)
+}
+
+fn millis_since_origin(at: Instant) -> u64 {
+    u64::try_from(at.saturating_duration_since(origin()).as_millis()).unwrap_or(u64::MAX) + 1
+}
+
+impl DbHealth {
+    pub fn connection_lost(&self) {
+        self.lost_at
+            .store(millis_since_origin(Instant::now()), Ordering::Relaxed);
+    }
+
+    fn connect_failed(&self, error: &str) {
+        if let Ok(mut e) = self.connect_error.lock() {
+            error.clone_into(&mut e);
+        }
+        self.connect_failed_at
+            .store(millis_since_origin(Instant::now()), Ordering::Relaxed);
+    }
+
+    fn connected(&self) {
+        self.connected_at
+            .store(millis_since_origin(Instant::now()), Ordering::Relaxed);
+    }
+
+    /// Why the database is unreachable: the error of the last attempt to connect, when no
+    /// attempt has succeeded since.
+    pub fn unreachable(&self) -> Option<String> {
+        let failed = self.connect_failed_at.load(Ordering::Relaxed);
+        if failed == 0 || self.connected_at.load(Ordering::Relaxed) > failed {
+            return None;
+        }
+        Some(
+            self.connect_error
+                .lock()
+                .map(|e| e.clone())
+                .unwrap_or_default(),
+        )
+    }
+
+    pub fn storage_failed(&self, reason: &str) {
+        if let Ok(mut r) = self.storage_reason.lock() {
+            reason.clone_into(&mut r);
+        }
+        self.storage_failed_at
+            .store(millis_since_origin(Instant::now()), Ordering::Relaxed);
+    }
+
+    pub fn wrote(&self) {
+        self.wrote_at
+            .store(millis_since_origin(Instant::now()), Ordering::Relaxed);
+    }
+
+    /// The reason of the last storage failure when no write has committed since.
+    pub fn storage_failure(&self) -> Option<String> {
+        let failed = self.storage_failed_at.load(Ordering::Relaxed);
+        if failed == 0 || self.wrote_at.load(Ordering::Relaxed) > failed {
+            return None;
+        }
+        Some(
+            self.storage_reason
+                .lock()
+                .map(|r| r.clone())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Whether `conn` may be handed out without a test query: it went back to the pool in
+    /// good order a moment ago, after the last lost connection.
+    fn trusts(&self, conn: &Pooled) -> bool {
+        let returned = millis_since_origin(conn.returned_at);
+        conn.returned_at.elapsed() < TRUSTED_FOR && returned > self.lost_at.load(Ordering::Relaxed)
+    }
+}
+
+/// How long after its last good use a PostgreSQL connection is handed out untested. Under load
+/// connections come back within milliseconds, so the test query is rarely paid; after a pause
+/// (or once any connection was lost) each is tested on checkout, so a connection that died
+/// with its server never reaches a handler.
+const TRUSTED_FOR: Duration = Duration::from_secs(1);
+
 /// r2d2 manager that opens the backend named by the URL and prepares each connection.
 #[derive(Debug, Clone)]
 pub struct Manager {
     target: DbTarget,
+    health: Arc<DbHealth>,
 }
 
-impl r2d2::ManageConnection for Manager {
-    type Connection = DbConn;
-    type Error = diesel::r2d2::Error;
-
-    fn connect(&self) -> Result<DbConn, Self::Error> {
+impl Manager {
+    fn open(&self) -> Result<DbConn, diesel::r2d2::Error> {
         match &self.target {
             DbTarget::Postgres(url) => {
                 let mut conn =
@@ -129,15 +293,47 @@ impl r2d2::ManageConnection for Manager {
             }
         }
     }
+}
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(diesel::r2d2::Error::QueryError)
+impl r2d2::ManageConnection for Manager {
+    type Connection = Pooled;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<Pooled, Self::Error> {
+        let conn = self
+            .open()
+            .inspect(|_| self.health.connected())
+            .inspect_err(|e| self.health.connect_failed(&e.to_string()))?;
+        Ok(Pooled {
+            conn,
+            lost: false,
+            returned_at: Instant::now(),
+            health: self.health.clone(),
+        })
     }
 
-    fn has_broken(&self, conn: &mut DbConn) -> bool {
-        std::thread::panicking()
-            || <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    /// Run on checkout: a SQLite file does not go away, and a PostgreSQL connection used a
+    /// moment ago is trusted; any other is tested with one round trip.
+    fn is_valid(&self, conn: &mut Pooled) -> Result<(), Self::Error> {
+        if matches!(conn.conn, DbConn::Sqlite(_)) || self.health.trusts(conn) {
+            return Ok(());
+        }
+        conn.conn.batch_execute("SELECT 1").map_err(|e| {
+            self.health.connection_lost();
+            diesel::r2d2::Error::QueryError(e)
+        })
+    }
+
+    fn has_broken(&self, conn: &mut Pooled) -> bool {
+        let broken = conn.lost
+            || std::thread::panicking()
+            || <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(
+                &mut conn.conn,
+            );
+        if !broken {
+            conn.returned_at = Instant::now();
+        }
+        broken
     }
 }
 
@@ -146,17 +342,31 @@ pub struct PoolSettings {
     pub connection_timeout: Duration,
 }
 
-/// Opens the pool. Checkout does not run a test query (it cost a fifth of throughput);
-/// broken connections are noticed by their errors and dropped by `has_broken`.
-pub fn connect(target: &DbTarget, settings: &PoolSettings) -> Result<Pool, r2d2::Error> {
-    r2d2::Pool::builder()
+/// Opens the pool. One connection is opened first, so that a database that cannot be opened
+/// is reported at once with its own error (not after the pool's timeout as "timed out").
+/// Checkout tests a connection only when it may have died (see [`DbHealth::trusts`]).
+pub fn connect(target: &DbTarget, settings: &PoolSettings) -> Result<Pool, String> {
+    let health = Arc::new(DbHealth::default());
+    let manager = Manager {
+        target: target.clone(),
+        health: health.clone(),
+    };
+    if let DbTarget::Sqlite(path) = target {
+        storage::preflight(path)?;
+    }
+    let first = manager.open().map_err(|e| match target {
+        DbTarget::Sqlite(path) => format!("cannot open the SQLite database {path}: {e}"),
+        DbTarget::Postgres(_) => format!("cannot connect to PostgreSQL: {e}"),
+    })?;
+    drop(first);
+    let inner = r2d2::Pool::builder()
         .max_size(settings.max_size)
         .min_idle(Some(1))
         .connection_timeout(settings.connection_timeout)
-        .test_on_check_out(false)
-        .build(Manager {
-            target: target.clone(),
-        })
+        .test_on_check_out(true)
+        .build(manager)
+        .map_err(|e| e.to_string())?;
+    Ok(Pool { inner, health })
 }
 
 /// Applies the embedded migrations of the connection's backend; returns how many ran.

@@ -272,6 +272,45 @@ table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         bank_accounts -> Text,
+        name_key -> Text,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+
+    import_jobs (organization_id, id) {
+        organization_id -> DbUuid,
+        id -> DbUuid,
+        kind -> Text,
+        status -> Text,
+        dry_run -> Bool,
+        params -> Text,
+        file -> Binary,
+        rows_total -> Integer,
+        rows_done -> Integer,
+        actor_kind -> Text,
+        actor_id -> DbUuid,
+        request_id -> Nullable<Text>,
+        failure -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        claimed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+
+    import_job_rows (organization_id, job_id, seq) {
+        organization_id -> DbUuid,
+        job_id -> DbUuid,
+        seq -> Integer,
+        report -> Text,
     }
 }
 
@@ -954,6 +993,8 @@ table! {
 }
 
 allow_tables_to_appear_in_same_query!(
+    import_jobs,
+    import_job_rows,
     ledger_accounts,
     exchange_rates,
     journal_entries,

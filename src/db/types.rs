@@ -296,4 +296,5 @@ uuid_id_columns!(
     ids::BankStatementId,
     ids::BankTransactionId,
     ids::BankReconciliationId,
+    ids::ImportJobId,
 );

@@ -315,3 +315,8 @@ mod tests {
         assert!(!InteractionKind::Note.is_check_in());
     }
 }
+
+/// An account's name as an import matches it: case aside (Unicode lowercase).
+pub fn name_key(name: &str) -> String {
+    name.to_lowercase()
+}

@@ -117,6 +117,8 @@ id_type!(
     BankStatementId,
     BankTransactionId,
     BankReconciliationId,
+    // CSV imports run as jobs
+    ImportJobId,
 );
 
 /// What can post a journal entry.

@@ -87,6 +87,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(crm::settings::get_crm_settings)
                 .service(crm::settings::update_crm_settings)
                 .service(crm::import::import_contacts)
+                .service(crm::import::get_import)
                 .service(crm::contacts::create_contact)
                 .service(crm::contacts::list_contacts)
                 .service(crm::contacts::get_contact)

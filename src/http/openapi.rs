@@ -95,7 +95,11 @@ const PROBLEM_RESPONSES: &[(&str, &str)] = &[
     ("429", "Rate limit exceeded; see Retry-After"),
     (
         "503",
-        "Temporarily unavailable (database busy or pool exhausted); see Retry-After",
+        "Temporarily unavailable: the database cannot be reached (`database_unavailable`: a write that got this answer was not confirmed, so retry it with the same Idempotency-Key), is busy, or cannot be written (`database_read_only`, `storage_error`); see Retry-After",
+    ),
+    (
+        "507",
+        "The database's disk is full (`insufficient_storage`): nothing of this request was written; see Retry-After",
     ),
 ];
 
@@ -185,6 +189,7 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
                     "422" => !ops_path,
                     "429" => path.starts_with("/api/"),
                     "503" => !ops_path || path == "/readyz",
+                    "507" => !ops_path && method != "get",
                     _ => false,
                 };
                 if wanted {
@@ -243,6 +248,9 @@ impl Modify for ResponseHeaders {
                 if let Some(RefOr::T(r)) = components.responses.get_mut(&format!("Problem{code}")) {
                     add_headers(r, &limited);
                 }
+            }
+            if let Some(RefOr::T(r)) = components.responses.get_mut("Problem507") {
+                add_headers(r, &["Retry-After"]);
             }
         }
         for (path, item) in api.paths.paths.iter_mut() {

@@ -16,6 +16,7 @@ pub fn outcome(o: Outcome) -> HttpResponse {
     let status = match o.status {
         Status::Ok => StatusCode::OK,
         Status::Created => StatusCode::CREATED,
+        Status::Accepted => StatusCode::ACCEPTED,
         Status::NoContent => StatusCode::NO_CONTENT,
     };
     let mut res = HttpResponse::build(status);

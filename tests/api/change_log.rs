@@ -42,7 +42,7 @@ fn events_of(app: &TestApp, resource_id: &str) -> Vec<Event> {
         "SELECT type AS kind, CAST(resource_id AS TEXT) AS resource_id, actor_kind, \
          CAST(actor_id AS TEXT) AS actor_id, previous, object FROM events ORDER BY created_at, id",
     )
-    .load(&mut *conn)
+    .load(&mut **conn)
     .unwrap();
     rows.into_iter()
         .filter(|e| e.resource_id == resource_id)
@@ -68,7 +68,7 @@ fn audit_rows_of(app: &TestApp, resource_id: &str) -> usize {
     let rows: Vec<Id> = diesel::sql_query(
         "SELECT CAST(resource_id AS TEXT) AS resource_id FROM audit_events WHERE resource_id IS NOT NULL",
     )
-    .load(&mut *conn)
+    .load(&mut **conn)
     .unwrap();
     rows.iter().filter(|r| r.resource_id == resource_id).count()
 }

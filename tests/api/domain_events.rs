@@ -40,7 +40,7 @@ pub fn all_events(app: &TestApp) -> Vec<(String, String, String)> {
         "SELECT type AS kind, CAST(resource_id AS TEXT) AS resource_id, actor_kind \
          FROM events ORDER BY created_at, id",
     )
-    .load(&mut *conn)
+    .load(&mut **conn)
     .unwrap();
     rows.into_iter()
         .map(|e| (e.kind, e.resource_id, e.actor_kind))

@@ -339,7 +339,7 @@ async fn the_audit_trail_keeps_who_changed_what_and_detects_tampering(app: TestA
         "UPDATE audit_events SET after = '{{\"name\":\"Someone Else\"}}' \
          WHERE action = 'account.updated' AND CAST(resource_id AS TEXT) = '{id}'"
     ))
-    .execute(&mut *conn)
+    .execute(&mut **conn)
     .unwrap();
     let tampered = verified(&app, &owner.token).await;
 
@@ -387,7 +387,7 @@ async fn removing_the_newest_audit_rows_is_detected(app: TestApp) {
         "DELETE FROM audit_events WHERE CAST(id AS TEXT) = '{}'",
         newest["data"][0]["id"].as_str().unwrap()
     ))
-    .execute(&mut *conn)
+    .execute(&mut **conn)
     .unwrap();
     let after = verified(&app, &owner.token).await;
 

@@ -126,7 +126,7 @@ diesel::table! {
 async fn exact_decimals_and_minor_units_round_trip(app: TestApp) {
     let pool = pool_for(&app);
     let mut conn = pool.get().unwrap();
-    let ddl = match *conn {
+    let ddl = match **conn {
         DbConn::Pg(_) => "CREATE TEMPORARY TABLE money_roundtrip (id BIGINT PRIMARY KEY, minor BIGINT NOT NULL, exact NUMERIC)",
         DbConn::Sqlite(_) => "CREATE TEMPORARY TABLE money_roundtrip (id BIGINT PRIMARY KEY, minor BIGINT NOT NULL, exact TEXT)",
     };
@@ -150,12 +150,12 @@ async fn exact_decimals_and_minor_units_round_trip(app: TestApp) {
                 money_roundtrip::minor.eq(*m),
                 money_roundtrip::exact.eq(Some(SqlDecimal(value))),
             ))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
         let (minor, exact): (i64, Option<SqlDecimal>) = money_roundtrip::table
             .find(i as i64)
             .select((money_roundtrip::minor, money_roundtrip::exact))
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap();
         assert_eq!(minor, *m, "{:?}: minor units", app.backend);
         let exact = exact.unwrap().0;
@@ -165,7 +165,7 @@ async fn exact_decimals_and_minor_units_round_trip(app: TestApp) {
     // Sums of minor units are exact in SQL on both backends (no float on the way).
     let sum = "SELECT CAST(SUM(minor) AS BIGINT) AS total FROM money_roundtrip \
                WHERE minor NOT IN (9223372036854775807, -9223372036854775808)";
-    let total = match &mut *conn {
+    let total = match &mut **conn {
         DbConn::Pg(c) => {
             diesel::sql_query(sum)
                 .get_result::<SumRow>(c)

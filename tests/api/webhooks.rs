@@ -759,7 +759,7 @@ async fn an_endpoint_failing_for_five_days_is_disabled(app: TestApp) {
     let events: Vec<Kind> = diesel::sql_query(format!(
         "SELECT type AS kind, actor_kind FROM events WHERE CAST(resource_id AS TEXT) = '{id}' ORDER BY created_at, id"
     ))
-    .load(&mut *pool.get().unwrap())
+    .load(&mut **pool.get().unwrap())
     .unwrap();
     let last = events.last().unwrap();
     assert_eq!(last.kind, "webhook.disabled");

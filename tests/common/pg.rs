@@ -49,7 +49,9 @@ impl PgDatabase {
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         let base = self.url.rsplit_once('/').map(|(b, _)| b.to_owned());
-        let admin = base.map(|b| format!("{b}/postgres")).unwrap_or_else(admin_url);
+        let admin = base
+            .map(|b| format!("{b}/postgres"))
+            .unwrap_or_else(admin_url);
         if let Ok(mut conn) = PgConnection::establish(&admin) {
             let _ = diesel::sql_query(format!(
                 "DROP DATABASE IF EXISTS {} WITH (FORCE)",

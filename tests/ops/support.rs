@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 #[path = "../common/pg.rs"]
 mod pg;
 
+#[allow(unused_imports)]
 pub use pg::{admin_url, PgDatabase};
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -90,8 +91,19 @@ impl Node {
 
     /// Starts the process without waiting for it.
     pub fn spawn_on(port: u16, database_url: &str, envs: &[(&str, &str)]) -> Node {
+        Node::spawn_logging_to(port, database_url, envs, None)
+    }
+
+    /// Starts the process without waiting for it, its output going to `log` (by default a file
+    /// in a temporary directory of its own).
+    pub fn spawn_logging_to(
+        port: u16,
+        database_url: &str,
+        envs: &[(&str, &str)],
+        log: Option<PathBuf>,
+    ) -> Node {
         let dir = tempfile::tempdir().expect("log dir");
-        let log = dir.path().join("accord.log");
+        let log = log.unwrap_or_else(|| dir.path().join("accord.log"));
         let file = std::fs::File::create(&log).expect("log file");
         let child = Command::new(accord_bin())
             .arg("serve")
@@ -242,7 +254,11 @@ impl Tmpfs {
 
     /// Remounts read-only (`true`) or read-write.
     pub fn set_read_only(&self, read_only: bool) {
-        let mode = if read_only { "remount,ro" } else { "remount,rw" };
+        let mode = if read_only {
+            "remount,ro"
+        } else {
+            "remount,rw"
+        };
         let status = Command::new("mount")
             .args(["-o", mode])
             .arg(&self.path)
@@ -337,18 +353,16 @@ impl PrivateCluster {
         let log = self.data.join("server.log").display().to_string();
         let data = self.data.display().to_string();
         let options = self.options();
-        self.as_postgres(&["pg_ctl", "-D", &data, "-l", &log, "-o", &options, "-w", "start"]);
+        self.as_postgres(&[
+            "pg_ctl", "-D", &data, "-l", &log, "-o", &options, "-w", "start",
+        ]);
     }
 
-    /// Stops at once (`immediate`: connections are cut as in a crash).
-    pub fn stop(&self) {
+    /// Stops: `fast` ends every session as `pg_ctlcluster restart` does, `immediate` cuts
+    /// them as in a crash.
+    pub fn stop(&self, mode: &str) {
         let data = self.data.display().to_string();
-        self.as_postgres(&["pg_ctl", "-D", &data, "-m", "immediate", "-w", "stop"]);
-    }
-
-    pub fn restart(&self) {
-        self.stop();
-        self.start();
+        self.as_postgres(&["pg_ctl", "-D", &data, "-m", mode, "-w", "stop"]);
     }
 
     /// A URL of the cluster's `postgres` database.
@@ -409,4 +423,144 @@ pub async fn signup(client: &reqwest::Client, base: &str, org: &str) -> (String,
     assert_eq!(answer.status(), 201);
     let body: Value = answer.json().await.expect("signup body");
     (body["access_token"].as_str().unwrap().to_owned(), email)
+}
+
+/// An answer: status, the headers the tests read, and the body as JSON (`Null` if not JSON).
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub retry_after: Option<String>,
+    pub body: Value,
+}
+
+/// Requests to one base URL with one bearer token.
+#[derive(Clone)]
+pub struct Api {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl Api {
+    pub fn new(base: &str, token: &str) -> Api {
+        Api {
+            client: client(),
+            base: base.to_owned(),
+            token: token.to_owned(),
+        }
+    }
+
+    /// Sends; `Err` when no answer came (a cut connection, a timeout).
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+        idempotency_key: Option<&str>,
+    ) -> Result<Reply, reqwest::Error> {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        if let Some(k) = idempotency_key {
+            req = req.header("Idempotency-Key", k);
+        }
+        let res = req.send().await?;
+        let status = res.status().as_u16();
+        let header = |name: &str| {
+            res.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header("content-type").unwrap_or_default();
+        let retry_after = header("retry-after");
+        let text = res.text().await?;
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Ok(Reply {
+            status,
+            content_type,
+            retry_after,
+            body,
+        })
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(reqwest::Method::GET, path, None, None)
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: no answer: {e}"))
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Reply {
+        self.send(reqwest::Method::POST, path, Some(body), None)
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: no answer: {e}"))
+    }
+
+    /// The id of the organization's ledger account with `code`.
+    pub async fn ledger_account(&self, code: &str) -> String {
+        let page = self.get("/api/v1/ledger/accounts?limit=200").await;
+        assert_eq!(page.status, 200, "{:?}", page.body);
+        page.body["data"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|a| a["code"] == code)
+            .and_then(|a| a["id"].as_str())
+            .unwrap_or_else(|| panic!("no ledger account {code}"))
+            .to_owned()
+    }
+
+    /// Every page of a list.
+    pub async fn walk(&self, path: &str) -> Vec<Value> {
+        let mut rows = Vec::new();
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let mut cursor: Option<String> = None;
+        loop {
+            let url = match &cursor {
+                Some(c) => format!("{path}{sep}limit=200&cursor={c}"),
+                None => format!("{path}{sep}limit=200"),
+            };
+            let page = self.get(&url).await;
+            assert_eq!(page.status, 200, "{url}: {:?}", page.body);
+            rows.extend(page.body["data"].as_array().cloned().unwrap_or_default());
+            match page.body["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_owned()),
+                None => return rows,
+            }
+        }
+    }
+
+    /// The trial balance balances and every journal entry has its lines (none partial).
+    pub async fn assert_books_balance(&self) -> usize {
+        let tb = self.get("/api/v1/reports/trial-balance").await;
+        assert_eq!(tb.status, 200, "{:?}", tb.body);
+        assert_eq!(
+            tb.body["totals"]["debit"], tb.body["totals"]["credit"],
+            "the trial balance does not balance: {}",
+            tb.body
+        );
+        let entries = self.walk("/api/v1/ledger/journal-entries").await;
+        for e in &entries {
+            let lines = e["lines"].as_array().map(Vec::len).unwrap_or(0);
+            assert!(lines >= 2, "an entry without its lines: {e}");
+        }
+        entries.len()
+    }
+}
+
+/// A balanced journal entry of `amount` between two ledger accounts.
+pub fn transfer(debit: &str, credit: &str, amount: &str, memo: &str) -> Value {
+    json!({
+        "date": chrono::Utc::now().date_naive().to_string(),
+        "description": memo,
+        "lines": [
+            {"ledger_account_id": debit, "debit": amount},
+            {"ledger_account_id": credit, "credit": amount},
+        ],
+    })
 }

@@ -62,8 +62,11 @@ pub struct AccountInput {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, max_length = 5000)]
     pub goals: Option<Option<String>>,
-    /// Competitor ids or names (a new name creates the competitor).
+    /// Competitor ids or names (a new name creates the competitor), at most 50.
+    #[schema(max_items = 50)]
     pub competitor_ids: Option<Vec<String>>,
+    /// At most 50 tags, each 1 to 50 characters.
+    #[schema(max_items = 50)]
     pub tags: Option<Vec<String>>,
     /// The bank accounts the client pays from, for matching bank lines: IBANs or account
     /// numbers (spaces and case aside), at most 20.
@@ -280,6 +283,7 @@ impl Record for Account {
             created_at: now,
             updated_at: now,
             bank_accounts: "[]".into(),
+            name_key: String::new(),
         };
         if input.name.is_none() {
             check.push("name", "required", "must not be empty");
@@ -415,6 +419,10 @@ impl Record for Account {
 }
 
 /// The fields create and change share, applied to `row`; broken rules into `check`.
+/// The most tags and competitors one account carries.
+const MAX_TAGS: usize = 50;
+const MAX_COMPETITORS: usize = 50;
+
 fn apply_fields(
     tx: &mut Tx,
     input: &AccountInput,
@@ -424,6 +432,7 @@ fn apply_fields(
     let org = row.organization_id;
     if let Some(name) = &input.name {
         row.name = check.required("name", Some(name), 200);
+        row.name_key = crate::domain::crm::name_key(&row.name);
     }
     if let Some(v) = &input.legal_name {
         row.legal_name = check.text("legal_name", v.as_deref(), 200);
@@ -456,6 +465,7 @@ fn apply_fields(
         row.goals = check.text("goals", v.as_deref(), 5000);
     }
     if let Some(tags) = &input.tags {
+        check.max_items("tags", tags.len(), MAX_TAGS);
         let mut clean: Vec<String> = Vec::new();
         for (i, t) in tags.iter().enumerate() {
             let t = t.trim();
@@ -511,6 +521,10 @@ fn competitors_of(
     check: &mut Check,
 ) -> Result<Vec<CompetitorId>, AppError> {
     let mut ids = Vec::new();
+    if refs.len() > MAX_COMPETITORS {
+        check.max_items("competitor_ids", refs.len(), MAX_COMPETITORS);
+        return Ok(ids);
+    }
     for (i, r) in refs.iter().enumerate() {
         if let Some(id) = resolve_competitor(tx, org, &format!("competitor_ids[{i}]"), r, check)? {
             if !ids.contains(&id) {

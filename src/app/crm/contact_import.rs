@@ -101,7 +101,17 @@ pub fn import_contacts_in(
     body: &[u8],
 ) -> Result<ContactImportResult, AppError> {
     tx.caller()?.require(Permission::WriteCrm)?;
-    let (sheet, rows) = Sheet::read(body, &CONTACT_COLUMNS, params, |s| {
+    let (sheet, rows) = read_contacts(body, params)?;
+    let reports = run(tx, params, |tx| import_contact_rows(tx, &sheet, &rows))?;
+    Ok(contact_result(params.dry_run, reports))
+}
+
+/// The file's header checked against the contact columns, and its rows.
+pub fn read_contacts(
+    body: &[u8],
+    params: &ImportParams,
+) -> Result<(Sheet, Vec<SheetRow>), AppError> {
+    Sheet::read(body, &CONTACT_COLUMNS, params, |s| {
         let mut problems = s.require_any(
             &["name", "id"],
             "the file needs a name column (or an id column to update contacts by id)",
@@ -111,11 +121,14 @@ pub fn import_contacts_in(
             "the file needs an account_id, account_domain or account_name column",
         ));
         problems
-    })?;
-    let reports = run(tx, params, |tx| import_contact_rows(tx, &sheet, &rows))?;
+    })
+}
+
+/// The answer of a contact import from its rows' reports.
+pub fn contact_result(dry_run: bool, reports: Vec<RowReport>) -> ContactImportResult {
     let tally = Tally::of(&reports);
-    Ok(ContactImportResult {
-        dry_run: params.dry_run,
+    ContactImportResult {
+        dry_run,
         created: tally.created,
         updated: tally.updated,
         unchanged: tally.unchanged,
@@ -133,7 +146,7 @@ pub fn import_contacts_in(
                 errors: r.errors,
             })
             .collect(),
-    })
+    }
 }
 
 /// Imports a chunk of contact rows, each in its own savepoint.

@@ -56,7 +56,7 @@ pub const ACCOUNT_COLUMNS: [&str; 16] = [
 pub const CUSTOM_FIELD_PREFIX: &str = "custom_fields.";
 
 /// What an import is asked besides the file.
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportParams {
@@ -80,7 +80,7 @@ pub struct ImportParams {
 }
 
 /// What an import does with a column it does not know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnknownColumns {
     Refuse,
@@ -132,7 +132,7 @@ impl ImportParams {
 }
 
 /// What became of one row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RowOutcome {
     /// A new record.
@@ -148,7 +148,7 @@ pub enum RowOutcome {
 }
 
 /// How a row found the record it updates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchedBy {
     /// The row's `id` column.
@@ -528,8 +528,8 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 // ---- rows and their tally ----
 
-/// What became of one row, for either import.
-#[derive(Debug, Clone)]
+/// What became of one row, for either import (kept as JSON by an import job).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RowReport {
     pub row: u64,
     pub outcome: RowOutcome,
@@ -698,16 +698,29 @@ pub fn import_accounts_in(
     body: &[u8],
 ) -> Result<ImportResult, AppError> {
     tx.caller()?.require(Permission::WriteCrm)?;
-    let (sheet, rows) = Sheet::read(body, &ACCOUNT_COLUMNS, params, |s| {
+    let (sheet, rows) = read_accounts(body, params)?;
+    let reports = run(tx, params, |tx| import_account_rows(tx, &sheet, &rows))?;
+    Ok(account_result(params.dry_run, reports))
+}
+
+/// The file's header checked against the account columns, and its rows.
+pub fn read_accounts(
+    body: &[u8],
+    params: &ImportParams,
+) -> Result<(Sheet, Vec<SheetRow>), AppError> {
+    Sheet::read(body, &ACCOUNT_COLUMNS, params, |s| {
         s.require_any(
             &["name", "id"],
             "the file needs a name column (or an id column to update accounts by id)",
         )
-    })?;
-    let reports = run(tx, params, |tx| import_account_rows(tx, &sheet, &rows))?;
+    })
+}
+
+/// The answer of an account import from its rows' reports.
+pub fn account_result(dry_run: bool, reports: Vec<RowReport>) -> ImportResult {
     let tally = Tally::of(&reports);
-    Ok(ImportResult {
-        dry_run: params.dry_run,
+    ImportResult {
+        dry_run,
         created: tally.created,
         updated: tally.updated,
         unchanged: tally.unchanged,
@@ -724,7 +737,7 @@ pub fn import_accounts_in(
                 errors: r.errors,
             })
             .collect(),
-    })
+    }
 }
 
 /// Imports a chunk of account rows, each in its own savepoint.

@@ -16,6 +16,7 @@ pub mod export;
 pub mod feedback;
 pub mod health;
 pub mod import;
+pub mod import_jobs;
 pub mod interactions;
 pub mod merge;
 pub mod opportunities;

@@ -493,6 +493,49 @@ pub async fn authenticate(app: &App, credential: String) -> Result<Caller, AppEr
     .await
 }
 
+/// The standing now of a principal that acted earlier (the caller of a background job): its
+/// current role, or 401 when the user has been deactivated or the key revoked since.
+pub fn standing(
+    tx: &mut Tx,
+    org: OrganizationId,
+    principal: Principal,
+) -> Result<Caller, AppError> {
+    let gone = |what: &str| AppError::unauthorized("caller_revoked", format!("{what} since"));
+    match principal {
+        Principal::User(user) => {
+            let row = db::identity::users::find(tx, org, user)
+                .map_err(|_| gone("the user who started this is gone"))?;
+            if !row.is_active {
+                return Err(gone("the user who started this has been deactivated"));
+            }
+            Ok(Caller {
+                org,
+                principal,
+                role: stored_role(&row.role)?,
+            })
+        }
+        Principal::ApiKey { id, created_by } => {
+            let key = db::identity::api_keys::find(tx, org, id)
+                .map_err(|_| gone("the API key that started this is gone"))?;
+            if key.revoked_at.is_some() {
+                return Err(gone("the API key that started this has been revoked"));
+            }
+            let creator = db::identity::users::find(tx, org, created_by)
+                .map_err(|_| gone("the user of the API key that started this is gone"))?;
+            if !creator.is_active {
+                return Err(gone(
+                    "the user of the API key that started this has been deactivated",
+                ));
+            }
+            Ok(Caller {
+                org,
+                principal,
+                role: stored_role(&key.role)?.capped_by(stored_role(&creator.role)?),
+            })
+        }
+    }
+}
+
 /// A role as stored.
 pub fn stored_role(role: &str) -> Result<Role, AppError> {
     role.parse::<Role>()

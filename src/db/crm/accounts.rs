@@ -45,6 +45,8 @@ pub struct AccountRow {
     pub updated_at: NaiveDateTime,
     /// The bank accounts (IBANs or numbers) the client pays from, a JSON array.
     pub bank_accounts: String,
+    /// `name` as imports match it ([`crate::domain::crm::name_key`]), indexed.
+    pub name_key: String,
 }
 
 crate::stored!(AccountRow in accounts, id: ClientAccountId, filter: () => |q, _f| { q });

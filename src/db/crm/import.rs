@@ -40,7 +40,7 @@ pub fn accounts_named(
             accounts::organization_id
                 .eq(org)
                 .and(accounts::archived_at.is_null())
-                .and(lower(accounts::name).eq(lower(name))),
+                .and(accounts::name_key.eq(crate::domain::crm::name_key(name))),
         )
         .order(accounts::id.asc())
         .select(AccountRow::as_select())

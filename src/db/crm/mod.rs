@@ -9,6 +9,7 @@ pub mod competitors;
 pub mod contacts;
 pub mod feedback;
 pub mod import;
+pub mod import_jobs;
 pub mod interactions;
 pub mod opportunities;
 pub mod owners;

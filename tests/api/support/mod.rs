@@ -12,10 +12,11 @@
 pub mod books;
 pub mod fixtures;
 pub mod http;
-pub mod problem;
 #[path = "../../common/pg.rs"]
 mod pg;
+pub mod problem;
 
+#[allow(unused_imports)]
 pub use pg::{admin_url, PgDatabase};
 
 use std::net::TcpListener;
@@ -81,6 +82,8 @@ pub fn test_config(database_url: &str) -> Config {
         rate_limit: 0,
         body_limit: accord::config::DEFAULT_BODY_LIMIT,
         statement_limit: accord::config::DEFAULT_STATEMENT_LIMIT,
+        import_limit: accord::config::DEFAULT_IMPORT_LIMIT,
+        import_sync_limit: accord::config::DEFAULT_IMPORT_SYNC_LIMIT,
         pool_size: 8,
         pool_timeout: Duration::from_secs(5),
         access_token_ttl: Duration::from_secs(900),
