@@ -32,7 +32,8 @@ case "$backend" in
   *) echo "usage: $0 sqlite|postgres" >&2; exit 2 ;;
 esac
 
-start_server "$db_url" "$work/server.log"
+# Every request is logged (JSON, with its latency) so that the run can report its slowest.
+RUST_LOG="accord=info,warn" ACCORD_LOG_FORMAT=json start_server "$db_url" "$work/server.log"
 token="$(curl -fsS -X POST "$BASE_URL/api/v1/auth/signup" -H 'content-type: application/json' \
   -d '{"organization_name":"Schemathesis Ltd","name":"Sam Thesis","email":"sam@schemathesis.example","password":"correct horse battery staple","base_currency":"USD"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
@@ -63,4 +64,6 @@ if grep -q "panicked" "$work/server.log"; then
   grep -A5 "panicked" "$work/server.log" | head -20 >&2
   status=1
 fi
+# The slowest answers of the run; a read slower than SCHEMATHESIS_SLOW_READ_MS (1000) fails it.
+python3 "$CLIENTS/slowest.py" "$work/server.log" "${SCHEMATHESIS_SLOW_READ_MS:-1000}" || status=1
 exit $status

@@ -43,6 +43,9 @@ pub struct Config {
     pub import_sync_limit: usize,
     pub pool_size: u32,
     pub pool_timeout: Duration,
+    /// After SIGTERM, how long `/readyz` answers 503 `draining` while the node still serves,
+    /// so that load balancers stop routing to it before it stops (`ACCORD_DRAIN_SECS`).
+    pub drain: Duration,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     pub log_json: bool,
@@ -202,6 +205,7 @@ impl Config {
             pool_size: u32::try_from(number("ACCORD_DB_POOL_SIZE", default_pool)?.max(1))
                 .map_err(|_| "ACCORD_DB_POOL_SIZE is too large".to_string())?,
             pool_timeout: Duration::from_secs(number("ACCORD_DB_POOL_TIMEOUT_SECS", 5)?.max(1)),
+            drain: Duration::from_secs(number("ACCORD_DRAIN_SECS", 5)?),
             access_token_ttl: Duration::from_secs(
                 number("ACCORD_ACCESS_TOKEN_TTL_SECS", 900)?.max(1),
             ),

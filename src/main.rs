@@ -1,4 +1,5 @@
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +23,23 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document (what `openapi/openapi.json` holds).
     Openapi,
+    /// Back up the database (DATABASE_URL) to a new file while the servers keep running:
+    /// SQLite's online copy, or `pg_dump --format=custom` on PostgreSQL.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into the database (DATABASE_URL), then migrate it. Stop the servers
+    /// using that database first.
+    Restore {
+        /// A file written by `accord backup` (or `pg_dump --format=custom`).
+        #[arg(long)]
+        from: PathBuf,
+        /// Replace a database that is already there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -36,6 +54,18 @@ fn main() -> ExitCode {
             let pool = startup::open_pool(&config)?;
             let n = startup::migrate(&pool)?;
             println!("{n} migrations applied");
+            Ok(())
+        }),
+        Command::Backup { to } => Config::from_env().and_then(|config| {
+            let report = accord::db::backup::backup(&config.database, &to)?;
+            println!("backup written: {report}");
+            Ok(())
+        }),
+        Command::Restore { from, force } => Config::from_env().and_then(|config| {
+            let report = accord::db::backup::restore(&config.database, &from, force)?;
+            let pool = startup::open_pool(&config)?;
+            let n = startup::migrate(&pool)?;
+            println!("restored from {report}; {n} migrations applied since the backup");
             Ok(())
         }),
         Command::Serve => Config::from_env().and_then(serve),
@@ -55,6 +85,7 @@ fn serve(config: Config) -> Result<(), String> {
     let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     actix_web::rt::System::new().block_on(async move {
         let running = startup::build(config, listener)?;
+        startup::stop_on_signals(&running);
         tracing::info!(%addr, "accord is serving; docs at http://{addr}/docs/");
         running.server.await.map_err(|e| e.to_string())
     })

@@ -7,7 +7,7 @@ use actix_web::dev::Server;
 use actix_web::HttpServer;
 use diesel::connection::SimpleConnection;
 
-use crate::app::{events, maintenance, webhooks, App};
+use crate::app::{events, maintenance, webhooks, App, Lifecycle};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::secrets;
 use crate::config::Config;
@@ -67,6 +67,56 @@ fn refuse_unwritable(pool: &Pool, path: &str) -> Result<(), String> {
 pub struct Running {
     pub server: Server,
     pub port: u16,
+    pub lifecycle: Lifecycle,
+    pub drain: Duration,
+}
+
+/// Stops the server on SIGTERM or SIGINT. SIGTERM drains first: for the configured drain time
+/// `/readyz` answers 503 `draining` and answers say `Connection: close` while the node still
+/// serves every request, so a load balancer checking readiness stops routing to it; then the
+/// server stops taking connections and gives in-flight requests up to 30 s to finish. SIGINT
+/// (Ctrl-C), or a second signal during the drain, skips what is left of the drain.
+pub fn stop_on_signals(running: &Running) {
+    use actix_web::rt::signal::unix::{signal, SignalKind};
+    let handle = running.server.handle();
+    let lifecycle = running.lifecycle.clone();
+    let drain = running.drain;
+    actix_web::rt::spawn(async move {
+        let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            tracing::error!("cannot listen for SIGTERM and SIGINT; stop the server with SIGKILL");
+            return;
+        };
+        let draining = {
+            let term = std::pin::pin!(term.recv());
+            let int = std::pin::pin!(int.recv());
+            matches!(
+                futures_util::future::select(term, int).await,
+                futures_util::future::Either::Left(_)
+            )
+        };
+        if draining && !drain.is_zero() {
+            lifecycle.start_draining();
+            tracing::info!(
+                seconds = drain.as_secs(),
+                "SIGTERM: draining (readiness answers 503) before stopping"
+            );
+            let again = std::pin::pin!(async {
+                futures_util::future::select(
+                    std::pin::pin!(term.recv()),
+                    std::pin::pin!(int.recv()),
+                )
+                .await;
+            });
+            let waited = std::pin::pin!(actix_web::rt::time::sleep(drain));
+            futures_util::future::select(again, waited).await;
+        }
+        lifecycle.start_draining();
+        tracing::info!("stopping: no new connections; finishing the requests in flight");
+        handle.stop(true).await;
+    });
 }
 
 /// Opens and migrates the database and binds the server; the caller awaits `server`.
@@ -87,13 +137,18 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
         pool,
         jwt: JwtKeys::new(secret.as_bytes()),
         config,
+        lifecycle: Lifecycle::default(),
     };
+    let lifecycle = state.lifecycle.clone();
+    let drain = state.config.drain;
     let shared = http::Shared::new(state)?;
     let purge_state = shared.state.clone();
     let mut server = HttpServer::new(move || http::app(&shared))
         .listen(listener)
         .map_err(|e| e.to_string())?
-        // In-flight requests get this long to finish on SIGTERM/SIGINT.
+        // Signals are ours (`stop_on_signals`): SIGTERM drains before stopping. In-flight
+        // requests get this long to finish once the server stops.
+        .disable_signals()
         .shutdown_timeout(30);
     if let Some(n) = workers {
         server = server.workers(n);
@@ -106,7 +161,12 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
     actix_web::rt::spawn(announce_overdue_invoices(purge_state.clone()));
     actix_web::rt::spawn(run_import_jobs(purge_state.clone()));
     actix_web::rt::spawn(purge_idempotency_keys(purge_state));
-    Ok(Running { server, port })
+    Ok(Running {
+        server,
+        port,
+        lifecycle,
+        drain,
+    })
 }
 
 /// Folds posted lines into per-account daily balances, off the posting path, so balances

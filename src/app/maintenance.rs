@@ -55,6 +55,14 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// can take a write — its directory can be written, its disk has room, and a write that failed
 /// for storage has since been followed by one that committed (or a probe write commits now).
 pub async fn database_ready(app: &App) -> Result<(), AppError> {
+    if app.lifecycle.is_draining() {
+        return Err(AppError::new(
+            ErrorKind::Unavailable,
+            "draining",
+            "this node is shutting down: it finishes the requests it has and takes no new ones",
+        )
+        .retry_after(1));
+    }
     let pool = app.pool.clone();
     let sqlite = match &app.config.database {
         DbTarget::Sqlite(path) => Some(path.clone()),

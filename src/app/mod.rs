@@ -23,7 +23,7 @@ pub mod tabular;
 pub mod unit_of_work;
 pub mod webhooks;
 
-pub use unit_of_work::{blocking, App, Context, Outcome, Tx};
+pub use unit_of_work::{blocking, App, Context, Lifecycle, Outcome, Tx};
 
 use std::collections::HashMap;
 

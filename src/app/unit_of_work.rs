@@ -28,6 +28,10 @@ use crate::db::events::{AuditRow, EventRow};
 use crate::db::{self, Backend, DbConn, Pool};
 use crate::domain::ids::{ApiKeyId, AuditEventId, EventId, OrganizationId, UserId};
 
+/// How long a write waits for its turn on SQLite (as long as SQLite's own busy timeout)
+/// before it answers 503 with `Retry-After`.
+const WRITE_TURN_WITHIN: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Where the versioned API lives; `Location` answers and idempotent replays name resources
 /// under it.
 pub const API_ROOT: &str = "/api/v1";
@@ -38,6 +42,26 @@ pub struct App {
     pub backend: Backend,
     pub jwt: JwtKeys,
     pub config: Config,
+    pub lifecycle: Lifecycle,
+}
+
+/// Where this node is in its life: serving, or draining before it stops (after SIGTERM it
+/// still answers every request but tells load balancers through `/readyz` to send no more).
+/// Clones share one state.
+#[derive(Debug, Clone, Default)]
+pub struct Lifecycle {
+    draining: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Lifecycle {
+    pub fn start_draining(&self) {
+        self.draining
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 /// What a use case knows about the request besides its input.
@@ -544,6 +568,14 @@ impl App {
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let _turn = match self.pool.write_turns().filter(|_| writes) {
+            Some(turns) => Some(
+                tokio::time::timeout(WRITE_TURN_WITHIN, turns.lock_owned())
+                    .await
+                    .map_err(|_| AppError::unavailable("the database is busy; retry shortly"))?,
+            ),
+            None => None,
+        };
         blocking(move || {
             let mut conn = pool.get().map_err(|e| no_connection(&pool, e))?;
             let result = f(&mut conn);

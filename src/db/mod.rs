@@ -1,6 +1,7 @@
 //! The database layer: one connection type over PostgreSQL and SQLite, the pool, migrations,
 //! write transactions, and the translation of database errors.
 
+pub mod backup;
 pub mod banking;
 pub mod billing;
 pub mod crm;
@@ -42,11 +43,21 @@ pub enum DbConn {
 pub struct Pool {
     inner: r2d2::Pool<Manager>,
     health: Arc<DbHealth>,
+    writers: Option<Arc<tokio::sync::Mutex<()>>>,
 }
 
 impl Pool {
     pub fn health(&self) -> &DbHealth {
         &self.health
+    }
+
+    /// On SQLite, the node's writers take turns here, first come first served, before they
+    /// open a write transaction. SQLite lets one writer in at a time and its busy handler
+    /// is not fair: a writer that sleeps in it can lose the lock again and again to one that
+    /// writes in a loop (a long import in chunks). `None` on PostgreSQL, whose writers lock
+    /// rows, not the database.
+    pub fn write_turns(&self) -> Option<Arc<tokio::sync::Mutex<()>>> {
+        self.writers.clone()
     }
 }
 
@@ -366,7 +377,12 @@ pub fn connect(target: &DbTarget, settings: &PoolSettings) -> Result<Pool, Strin
         .test_on_check_out(true)
         .build(manager)
         .map_err(|e| e.to_string())?;
-    Ok(Pool { inner, health })
+    let writers = matches!(target, DbTarget::Sqlite(_)).then(Arc::default);
+    Ok(Pool {
+        inner,
+        health,
+        writers,
+    })
 }
 
 /// Applies the embedded migrations of the connection's backend; returns how many ran.

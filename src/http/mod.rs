@@ -435,6 +435,9 @@ pub async fn observe(
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let metrics = req.app_data::<web::Data<metrics::Metrics>>().cloned();
+    let draining = req
+        .app_data::<web::Data<crate::app::App>>()
+        .is_some_and(|app| app.lifecycle.is_draining());
     let method = req.method().to_string();
     let path = req.path().to_owned();
     let mut res = next.call(req).await?.map_into_boxed_body();
@@ -451,6 +454,12 @@ pub async fn observe(
             .insert(HeaderName::from_static("x-request-id"), v);
     }
     secure(res.headers_mut(), &path);
+    if draining {
+        // A draining node asks clients and load balancers not to reuse the connection.
+        res.response_mut()
+            .head_mut()
+            .set_connection_type(actix_web::http::ConnectionType::Close);
+    }
     let elapsed = started.elapsed().as_secs_f64();
     if let Some(m) = metrics {
         m.observe(&method, &route, status.as_u16(), elapsed);

@@ -112,6 +112,7 @@ impl Node {
             .env("ACCORD_JWT_SECRET", JWT_SECRET)
             .env("ACCORD_RATE_LIMIT", "0")
             .env("ACCORD_WORKERS", "2")
+            .env("ACCORD_DRAIN_SECS", "0")
             .envs(envs.iter().copied())
             .stdout(file.try_clone().expect("log file"))
             .stderr(file)

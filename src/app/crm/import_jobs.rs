@@ -9,8 +9,6 @@
 //! as the import would. `GET /imports/{id}` answers the rows done so far in the shape of the
 //! synchronous answer.
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use once_cell::sync::Lazy;
 use serde::Serialize;
@@ -142,13 +140,12 @@ pub struct ImportJob {
     pub result: ImportJobResult,
 }
 
-/// Rows per committed chunk.
+/// Rows per committed chunk: on SQLite, whose one writer at a time waits for the chunk,
+/// small enough that a waiting write is answered within a fraction of a second.
 const CHUNK_ROWS: usize = 250;
+const SQLITE_CHUNK_ROWS: usize = 100;
 /// How long a node holds a job between chunks before another may take it up.
-const LEASE: chrono::Duration = chrono::Duration::seconds(60);
-/// Between two chunks on SQLite the import lets go of the write lock for this long, so that
-/// writers waiting on it (sleeping in SQLite's busy handler) get their turn.
-const SQLITE_PAUSE: Duration = Duration::from_millis(30);
+const LEASE: chrono::Duration = chrono::Duration::seconds(15);
 
 static NODE: Lazy<String> = Lazy::new(|| format!("node-{}", Uuid::now_v7().simple()));
 
@@ -292,7 +289,11 @@ async fn run_job(app: &App, org: OrganizationId, id: ImportJobId) -> Result<bool
         let end = if job.dry_run {
             rows.len()
         } else {
-            (done + CHUNK_ROWS).min(rows.len())
+            let chunk = match app.backend {
+                db::Backend::Sqlite => SQLITE_CHUNK_ROWS,
+                db::Backend::Postgres => CHUNK_ROWS,
+            };
+            (done + chunk).min(rows.len())
         };
         let caller = app
             .read(&Context::system(), move |tx| {
@@ -358,9 +359,6 @@ async fn run_job(app: &App, org: OrganizationId, id: ImportJobId) -> Result<bool
             })
             .await?;
             return Ok(true);
-        }
-        if app.backend == db::Backend::Sqlite {
-            tokio::time::sleep(SQLITE_PAUSE).await;
         }
     }
 }

@@ -86,6 +86,7 @@ pub fn test_config(database_url: &str) -> Config {
         import_sync_limit: accord::config::DEFAULT_IMPORT_SYNC_LIMIT,
         pool_size: 8,
         pool_timeout: Duration::from_secs(5),
+        drain: Duration::ZERO,
         access_token_ttl: Duration::from_secs(900),
         refresh_token_ttl: Duration::from_secs(3600),
         log_json: false,
