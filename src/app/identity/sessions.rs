@@ -197,11 +197,43 @@ enum SignIn {
 pub async fn log_in(app: &App, cx: &Context, req: TokenRequest) -> Result<TokenResponse, AppError> {
     let (jwt, config) = (app.jwt.clone(), app.config.clone());
     let address = cx.client_addr.clone();
+    let email = Email::parse(&req.email)
+        .map(|e| e.as_str().to_owned())
+        .unwrap_or_else(|| req.email.trim().to_lowercase());
+    // The password is checked before the write transaction, on no connection: hashing takes
+    // tens of milliseconds and must not hold SQLite's one writer or a pooled connection.
+    let (found, blocked) = {
+        let (email, address) = (email.clone(), address.clone());
+        app.read(cx, move |tx| {
+            let hash = db::identity::users::find_by_email(tx, &email)?.map(|u| u.password_hash);
+            let now = db::now();
+            let mut blocked = db::identity::sign_in_throttle::read(tx, "email", &email)?
+                .blocked_for(now)
+                .is_some();
+            if let Some(a) = &address {
+                blocked |= db::identity::sign_in_throttle::read(tx, "address", a)?
+                    .blocked_for(now)
+                    .is_some();
+            }
+            Ok((hash, blocked))
+        })
+        .await?
+    };
+    let checked = if blocked {
+        None
+    } else {
+        let (password, hash) = (req.password.clone(), found.clone());
+        let ok = blocking(move || {
+            Ok(password::verify(
+                &password,
+                hash.as_deref().unwrap_or(password::dummy_hash()),
+            ))
+        })
+        .await?;
+        Some((found, ok))
+    };
     let signed_in = app
         .write(cx, move |tx| {
-            let email = Email::parse(&req.email)
-                .map(|e| e.as_str().to_owned())
-                .unwrap_or_else(|| req.email.trim().to_lowercase());
             let user = db::identity::users::find_by_email(tx, &email)?;
             let note = |action| {
                 user.as_ref().map(|u| AuditNote {
@@ -231,7 +263,15 @@ pub async fn log_in(app: &App, cx: &Context, req: TokenRequest) -> Result<TokenR
                 .as_ref()
                 .map(|u| u.password_hash.as_str())
                 .unwrap_or(password::dummy_hash());
-            let ok = password::verify(&req.password, stored);
+            // Checked above, unless the password changed since (or the check was skipped).
+            let ok = match &checked {
+                Some((hash, ok))
+                    if hash.as_deref() == user.as_ref().map(|u| u.password_hash.as_str()) =>
+                {
+                    *ok
+                }
+                _ => password::verify(&req.password, stored),
+            };
             match user.as_ref().filter(|u| ok && u.is_active) {
                 Some(user) => {
                     db::identity::sign_in_throttle::clear(tx, "email", &email)?;
