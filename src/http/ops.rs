@@ -33,7 +33,9 @@ pub async fn healthz() -> HttpResponse {
     })
 }
 
-/// The database answers.
+/// Whether this node should get traffic: the database answers (and on SQLite can be written)
+/// and the node is not draining. Otherwise 503 with `database_unavailable`,
+/// `database_not_writable` or `draining`; point load balancer health checks here.
 #[utoipa::path(tag = "ops", responses((status = 200, description = "Ready", body = Readiness)), security(()))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<App>) -> Result<HttpResponse, ApiError> {

@@ -200,6 +200,11 @@ export interface paths {
          *     website). Another account on the same domain is a `conflict` and changes nothing. Each
          *     valid row is committed; each bad row is reported by its line and changes nothing; a row
          *     that repeats what is stored bumps no version.
+         * @description Files up to `ACCORD_IMPORT_SYNC_LIMIT` (128 KiB by default, about 1,000 rows) are answered
+         *     at once (200). Larger ones, up to `ACCORD_IMPORT_LIMIT` (10 MiB by default; larger is 413),
+         *     are checked now (header and parameters: 422) and imported as a job: 202 with
+         *     `Location: /api/v1/imports/{id}`, where the rows done so far are answered in this same
+         *     shape while the job commits them in chunks.
          */
         post: operations["import_accounts"];
         delete?: never;
@@ -1005,6 +1010,11 @@ export interface paths {
          *     account's contact with its email and name (or its name alone when it has no email).
          *     Another contact with the same email, or an account named ambiguously, is a `conflict`
          *     and changes nothing. Rows are committed and reported as in the account import.
+         * @description Files up to `ACCORD_IMPORT_SYNC_LIMIT` (128 KiB by default, about 1,000 rows) are answered
+         *     at once (200). Larger ones, up to `ACCORD_IMPORT_LIMIT` (10 MiB by default; larger is 413),
+         *     are checked now (header and parameters: 422) and imported as a job: 202 with
+         *     `Location: /api/v1/imports/{id}`, where the rows done so far are answered in this same
+         *     shape while the job commits them in chunks.
          */
         post: operations["import_contacts"];
         delete?: never;
@@ -1187,6 +1197,26 @@ export interface paths {
         };
         /** Get a feedback. */
         get: operations["get_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import running as a job: its progress, and the answers of the rows done so far in the
+         *     synchronous import's shape (complete once `status` is `succeeded`).
+         */
+        get: operations["get_import"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2422,7 +2452,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers. */
+        /**
+         * Whether this node should get traffic: the database answers (and on SQLite can be written)
+         *     and the node is not draining. Otherwise 503 with `database_unavailable`,
+         *     `database_not_writable` or `draining`; point load balancer health checks here.
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -2450,7 +2484,7 @@ export interface components {
              * @description Days between check-ins; `null` returns to the tier's default.
              */
             check_in_every_days?: number | null;
-            /** @description Competitor ids or names (a new name creates the competitor). */
+            /** @description Competitor ids or names (a new name creates the competitor), at most 50. */
             competitor_ids?: string[] | null;
             /** @description ISO 4217; defaults to the organization's base currency. */
             currency?: string | null;
@@ -2465,6 +2499,7 @@ export interface components {
             /** Format: uuid */
             owner_id?: string | null;
             status?: null | components["schemas"]["AccountStatus"];
+            /** @description At most 50 tags, each 1 to 50 characters. */
             tags?: string[] | null;
             /** Format: uuid */
             team_id?: string | null;
@@ -2502,7 +2537,7 @@ export interface components {
              * @description Days between check-ins; `null` returns to the tier's default.
              */
             check_in_every_days?: number | null;
-            /** @description Competitor ids or names (a new name creates the competitor). */
+            /** @description Competitor ids or names (a new name creates the competitor), at most 50. */
             competitor_ids?: string[] | null;
             /** @description ISO 4217; defaults to the organization's base currency. */
             currency?: string | null;
@@ -2517,6 +2552,7 @@ export interface components {
             /** Format: uuid */
             owner_id?: string | null;
             status?: null | components["schemas"]["AccountStatus"];
+            /** @description At most 50 tags, each 1 to 50 characters. */
             tags?: string[] | null;
             /** Format: uuid */
             team_id?: string | null;
@@ -4272,6 +4308,53 @@ export interface components {
              */
             row: number;
         };
+        /** @description An import running in the background. */
+        ImportJob: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description True when nothing is committed (`dry_run=true`). */
+            dry_run: boolean;
+            /** @description Why the job stopped, when `status` is `failed`. */
+            failure?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ImportKind"];
+            /**
+             * @description The rows done so far, with their summary, in the synchronous import's shape; complete
+             *     when `status` is `succeeded`.
+             */
+            result: components["schemas"]["ImportJobResult"];
+            /**
+             * Format: int64
+             * @description Rows imported and answered in `result` so far.
+             */
+            rows_done: number;
+            /**
+             * Format: int64
+             * @description Data rows in the file.
+             */
+            rows_total: number;
+            status: components["schemas"]["ImportJobState"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description The answer of the rows done so far: the synchronous import's answer, of an account or a
+         *     contact import.
+         */
+        ImportJobResult: components["schemas"]["ImportResult"] | components["schemas"]["ContactImportResult"];
+        /**
+         * @description Where a job is.
+         * @enum {string}
+         */
+        ImportJobState: "queued" | "running" | "succeeded" | "failed";
+        /**
+         * @description What a job imports.
+         * @enum {string}
+         */
+        ImportKind: "accounts" | "contacts";
         /** @description The answer of an account import: a summary and every row's outcome. */
         ImportResult: {
             /**
@@ -6932,7 +7015,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Temporarily unavailable (database busy or pool exhausted); see Retry-After */
+        /** @description Temporarily unavailable: the database cannot be reached (`database_unavailable`: a write that got this answer was not confirmed, so retry it with the same Idempotency-Key), is busy, or cannot be written (`database_read_only`, `storage_error`); see Retry-After */
         Problem503: {
             headers: {
                 /** @description Requests allowed per window for this caller */
@@ -6941,6 +7024,17 @@ export interface components {
                 "RateLimit-Remaining"?: number;
                 /** @description Seconds until the window resets */
                 "RateLimit-Reset"?: number;
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database's disk is full (`insufficient_storage`): nothing of this request was written; see Retry-After */
+        Problem507: {
+            headers: {
                 /** @description Seconds to wait before retrying */
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -7031,6 +7125,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_account_plan: {
@@ -7090,6 +7185,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_account_plan: {
@@ -7132,6 +7228,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_plan_objectives: {
@@ -7214,6 +7311,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_plan_objective: {
@@ -7277,6 +7375,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_plan_objective: {
@@ -7321,6 +7420,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_plan_reviews: {
@@ -7403,6 +7503,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_plan_review: {
@@ -7518,6 +7619,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_plan_stakeholder: {
@@ -7581,6 +7683,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_plan_stakeholder: {
@@ -7625,6 +7728,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_accounts: {
@@ -7715,6 +7819,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     export_accounts: {
@@ -7771,7 +7876,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that account), `name` (required without `id`), `legal_name`, `industry`, `website`, `tier`, `status`, `is_customer`, `is_vendor` (true/false), `currency`, `goals`, `tags` (separated by `;`), `owner_id` (a user's id or email), `owner_email`, `team_id` (a team's id or name), `team_name`, and `custom_fields.NAME` (fills custom field NAME). An empty cell leaves the field as it is. `GET /accounts/export` writes these columns. A file with other column names is read through `mapping`. */
+        /** @description A CSV file, header row first (`Content-Type: text/csv`). Columns (any order, names case-insensitive): `id` (updates that account), `name` (required without `id`), `legal_name`, `industry`, `website`, `tier`, `status`, `is_customer`, `is_vendor` (true/false), `currency`, `goals`, `tags` (separated by `;`), `owner_id` (a user's id or email), `owner_email`, `team_id` (a team's id or name), `team_name`, and `custom_fields.NAME` (fills custom field NAME). An empty cell leaves the field as it is. `GET /accounts/export` writes these columns. A file with other column names is read through `mapping`. At most 50 tags. */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -7789,6 +7894,17 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
+            /** @description A file over the synchronous limit: the job importing it (see `Location`) */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -7797,6 +7913,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_account: {
@@ -7859,6 +7976,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_account: {
@@ -7901,6 +8019,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     churn_account: {
@@ -7943,6 +8062,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     merge_account: {
@@ -7985,6 +8105,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     account_owner_history: {
@@ -8096,6 +8217,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     account_statement: {
@@ -8245,6 +8367,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_api_key: {
@@ -8304,6 +8427,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_audit_events: {
@@ -8397,6 +8521,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     refresh: {
@@ -8428,6 +8553,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     signup: {
@@ -8460,6 +8586,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     token: {
@@ -8491,6 +8618,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_bank_accounts: {
@@ -8564,6 +8692,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_bank_account: {
@@ -8623,6 +8752,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_bank_account: {
@@ -8665,6 +8795,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     auto_reconcile: {
@@ -8707,6 +8838,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     set_balance_anchor: {
@@ -8747,6 +8879,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     delete_balance_anchor: {
@@ -8781,6 +8914,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     set_csv_mapping: {
@@ -8820,6 +8954,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     delete_csv_mapping: {
@@ -8854,6 +8989,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_statements: {
@@ -8946,6 +9082,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_transactions: {
@@ -9035,6 +9172,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_reconciliation: {
@@ -9094,6 +9232,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_bank_rules: {
@@ -9163,6 +9302,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_bank_rule: {
@@ -9222,6 +9362,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_bank_rule: {
@@ -9264,6 +9405,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     import_statements: {
@@ -9316,6 +9458,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_statement: {
@@ -9422,6 +9565,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     match_transaction: {
@@ -9466,6 +9610,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     pay_from_transaction: {
@@ -9510,6 +9655,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_bank_transfers: {
@@ -9585,6 +9731,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_bank_transfer: {
@@ -9700,6 +9847,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_bill: {
@@ -9759,6 +9907,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_bill: {
@@ -9801,6 +9950,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     approve_bill: {
@@ -9844,6 +9994,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     void_bill: {
@@ -9887,6 +10038,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_competitors: {
@@ -9960,6 +10112,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_competitor: {
@@ -10033,6 +10186,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_contacts: {
@@ -10111,6 +10265,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     import_contacts: {
@@ -10160,6 +10315,17 @@ export interface operations {
                     "application/json": components["schemas"]["ContactImportResult"];
                 };
             };
+            /** @description A file over the synchronous limit: the job importing it (see `Location`) */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -10168,6 +10334,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_contact: {
@@ -10227,6 +10394,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_contact: {
@@ -10269,6 +10437,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_credit_notes: {
@@ -10353,6 +10522,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_credit_note: {
@@ -10412,6 +10582,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_credit_note: {
@@ -10454,6 +10625,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     issue_credit_note: {
@@ -10497,6 +10669,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     void_credit_note: {
@@ -10540,6 +10713,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_crm_settings: {
@@ -10600,6 +10774,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_events: {
@@ -10724,6 +10899,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_feedback: {
@@ -10804,6 +10980,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_feedback: {
@@ -10827,6 +11004,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeedbackView"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id (from the `Location` of the 202) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import job */
+            200: {
+                headers: {
+                    /** @description Strong validator of the resource's version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
             401: components["responses"]["Problem401"];
@@ -10920,6 +11128,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_interaction: {
@@ -10993,6 +11202,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_invoices: {
@@ -11077,6 +11287,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_invoice: {
@@ -11136,6 +11347,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_invoice: {
@@ -11178,6 +11390,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     issue_invoice: {
@@ -11221,6 +11434,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     void_invoice: {
@@ -11264,6 +11478,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_ledger_accounts: {
@@ -11338,6 +11553,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_ledger_account: {
@@ -11397,6 +11613,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_ledger_account: {
@@ -11439,6 +11656,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     ledger_account_activity: {
@@ -11587,6 +11805,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_journal_entry: {
@@ -11662,6 +11881,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_lock_date: {
@@ -11718,6 +11938,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     me: {
@@ -11873,6 +12094,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_opportunity: {
@@ -11946,6 +12168,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_organization: {
@@ -12009,6 +12232,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_payments: {
@@ -12089,6 +12313,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_payment: {
@@ -12162,6 +12387,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     void_payment: {
@@ -12205,6 +12431,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_proposals: {
@@ -12281,6 +12508,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_proposal: {
@@ -12354,6 +12582,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     account_planning_report: {
@@ -12882,6 +13111,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_request: {
@@ -12955,6 +13185,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_risks: {
@@ -13032,6 +13263,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_risk: {
@@ -13105,6 +13337,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_targets: {
@@ -13187,6 +13420,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_target: {
@@ -13246,6 +13480,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_target: {
@@ -13288,6 +13523,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_tasks: {
@@ -13369,6 +13605,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_task: {
@@ -13428,6 +13665,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_task: {
@@ -13470,6 +13708,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_tax_rates: {
@@ -13544,6 +13783,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_tax_rate: {
@@ -13603,6 +13843,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_tax_rate: {
@@ -13645,6 +13886,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_teams: {
@@ -13718,6 +13960,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_team: {
@@ -13777,6 +14020,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_team: {
@@ -13819,6 +14063,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_users: {
@@ -13895,6 +14140,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_user: {
@@ -13968,6 +14214,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_vendor_credits: {
@@ -14052,6 +14299,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_vendor_credit: {
@@ -14111,6 +14359,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_vendor_credit: {
@@ -14153,6 +14402,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     issue_vendor_credit: {
@@ -14196,6 +14446,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     void_vendor_credit: {
@@ -14239,6 +14490,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_webhooks: {
@@ -14314,6 +14566,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     get_webhook: {
@@ -14373,6 +14626,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     update_webhook: {
@@ -14415,6 +14669,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     list_webhook_deliveries: {
@@ -14494,6 +14749,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     rotate_webhook_secret: {
@@ -14537,6 +14793,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     test_webhook: {
@@ -14580,6 +14837,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
         };
     };
     healthz: {

@@ -121,6 +121,9 @@ from .import_accounts_unknown_columns import ImportAccountsUnknownColumns
 from .import_answer import ImportAnswer
 from .import_contacts_unknown_columns import ImportContactsUnknownColumns
 from .import_error import ImportError_
+from .import_job import ImportJob
+from .import_job_state import ImportJobState
+from .import_kind import ImportKind
 from .import_result import ImportResult
 from .import_row import ImportRow
 from .income_statement_totals import IncomeStatementTotals
@@ -466,6 +469,9 @@ __all__ = (
     "ImportAnswer",
     "ImportContactsUnknownColumns",
     "ImportError_",
+    "ImportJob",
+    "ImportJobState",
+    "ImportKind",
     "ImportResult",
     "ImportRow",
     "IncomeStatementTotals",

@@ -28,7 +28,8 @@ class AccountCreate:
             or account
             numbers (spaces and case aside), at most 20. Example: ['DE89370400440532013000'].
         check_in_every_days (int | None | Unset): Days between check-ins; `null` returns to the tier's default.
-        competitor_ids (list[str] | None | Unset): Competitor ids or names (a new name creates the competitor).
+        competitor_ids (list[str] | None | Unset): Competitor ids or names (a new name creates the competitor), at most
+            50.
         currency (None | str | Unset): ISO 4217; defaults to the organization's base currency.
         custom_fields (AccountCreateCustomFieldsType0 | None | Unset):
         goals (None | str | Unset):
@@ -38,7 +39,7 @@ class AccountCreate:
         legal_name (None | str | Unset):
         owner_id (None | Unset | UUID):
         status (AccountStatus | None | Unset):
-        tags (list[str] | None | Unset):
+        tags (list[str] | None | Unset): At most 50 tags, each 1 to 50 characters.
         team_id (None | Unset | UUID):
         tier (None | Tier | Unset):
         website (None | str | Unset): A web address such as `https://globex.example` (the scheme may be left out).

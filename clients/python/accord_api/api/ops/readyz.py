@@ -54,7 +54,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | Readiness]:
-    """The database answers.
+    """Whether this node should get traffic: the database answers (and on SQLite can be written)
+    and the node is not draining. Otherwise 503 with `database_unavailable`,
+    `database_not_writable` or `draining`; point load balancer health checks here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -77,7 +79,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | Readiness | None:
-    """The database answers.
+    """Whether this node should get traffic: the database answers (and on SQLite can be written)
+    and the node is not draining. Otherwise 503 with `database_unavailable`,
+    `database_not_writable` or `draining`; point load balancer health checks here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +100,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | Readiness]:
-    """The database answers.
+    """Whether this node should get traffic: the database answers (and on SQLite can be written)
+    and the node is not draining. Otherwise 503 with `database_unavailable`,
+    `database_not_writable` or `draining`; point load balancer health checks here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +123,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | Readiness | None:
-    """The database answers.
+    """Whether this node should get traffic: the database answers (and on SQLite can be written)
+    and the node is not draining. Otherwise 503 with `database_unavailable`,
+    `database_not_writable` or `draining`; point load balancer health checks here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
