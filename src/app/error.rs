@@ -20,6 +20,24 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 use crate::domain::crm::TextEnum;
 use crate::domain::money::{Currency, Money, MoneyError};
 
+/// The problem document every error answers with (RFC 9457 problem+json).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem; its last segment is `code`.
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Stable code of the failure, e.g. `validation_failed`, `forbidden`, `version_mismatch`.
+    pub code: String,
+    /// Every offending field, when the failure is about the request's content.
+    pub errors: Vec<FieldError>,
+    /// The request this answers (`urn:request:<X-Request-Id>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+}
+
 /// What kind of failure: the edge picks the status from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -45,6 +63,42 @@ pub enum ErrorKind {
     InsufficientStorage,
     /// A fault of the server; details are logged, not sent.
     Internal,
+}
+
+impl ErrorKind {
+    /// The HTTP status a failure of this kind answers with: the one mapping, used by the edge
+    /// and by answers that carry a problem per item (bulk and batch writes).
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorKind::Unauthenticated => 401,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::NotFound => 404,
+            ErrorKind::Invalid => 422,
+            ErrorKind::Conflict => 409,
+            ErrorKind::StaleVersion => 412,
+            ErrorKind::Gone => 410,
+            ErrorKind::TooManyRequests => 429,
+            ErrorKind::Unavailable => 503,
+            ErrorKind::InsufficientStorage => 507,
+            ErrorKind::Internal => 500,
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            ErrorKind::Unauthenticated => "Unauthorized",
+            ErrorKind::Forbidden => "Forbidden",
+            ErrorKind::NotFound => "Not Found",
+            ErrorKind::Invalid => "Unprocessable Entity",
+            ErrorKind::Conflict => "Conflict",
+            ErrorKind::StaleVersion => "Precondition Failed",
+            ErrorKind::Gone => "Gone",
+            ErrorKind::TooManyRequests => "Too Many Requests",
+            ErrorKind::Unavailable => "Service Unavailable",
+            ErrorKind::InsufficientStorage => "Insufficient Storage",
+            ErrorKind::Internal => "Internal Server Error",
+        }
+    }
 }
 
 /// One offending field of a request.
@@ -99,6 +153,36 @@ impl AppError {
     pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
         self.fields = fields;
         self
+    }
+
+    /// The problem document of this failure, as one item of a bulk or batch answer.
+    pub fn problem(&self) -> Problem {
+        Problem {
+            type_: format!("https://accord.dev/problems/{}", self.code),
+            title: self.kind.title().to_owned(),
+            status: self.kind.status(),
+            detail: self.detail.clone(),
+            code: self.code.to_owned(),
+            errors: self.fields.clone(),
+            instance: None,
+        }
+    }
+
+    /// This failure's field errors under `prefix` (`entries[3]`): each field becomes
+    /// `entries[3].lines[0].debit`; a failure about no field becomes one error on `prefix`
+    /// with the failure's own code.
+    pub fn fields_under(&self, prefix: &str) -> Vec<FieldError> {
+        if self.fields.is_empty() {
+            return vec![FieldError::new(prefix, self.code, self.detail.clone())];
+        }
+        self.fields
+            .iter()
+            .map(|f| FieldError {
+                field: format!("{prefix}.{}", f.field),
+                code: f.code.clone(),
+                message: f.message.clone(),
+            })
+            .collect()
     }
 
     /// Whether the client caused it (a retry of the same request fails the same way).

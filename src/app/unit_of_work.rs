@@ -807,6 +807,15 @@ impl Outcome {
         })
     }
 
+    /// New resources with no one place to find them (a bulk posting).
+    pub fn created_many(view: &impl Serialize) -> Result<Outcome, AppError> {
+        Ok(Outcome {
+            status: Status::Created,
+            location: None,
+            ..Outcome::ok(view)?
+        })
+    }
+
     /// Work taken on for the background, followed at `{API_ROOT}/{collection}/{id}`.
     pub fn accepted(
         collection: &str,

@@ -12,30 +12,12 @@ use std::fmt;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use crate::app::error::{AppError, ErrorKind, FieldError};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// The problem document every error answers with.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Problem {
-    /// A URI naming the kind of problem; its last segment is `code`.
-    #[serde(rename = "type")]
-    pub type_: String,
-    pub title: String,
-    pub status: u16,
-    pub detail: String,
-    /// Stable code of the failure, e.g. `validation_failed`, `forbidden`, `version_mismatch`.
-    pub code: String,
-    /// Every offending field, when the failure is about the request's content.
-    pub errors: Vec<FieldError>,
-    /// The request this answers (`urn:request:<X-Request-Id>`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
-}
+pub use crate::app::error::Problem;
 
 /// A failure as HTTP answers it: status, problem and headers.
 #[derive(Debug)]
@@ -132,19 +114,7 @@ impl ApiError {
 }
 
 fn status_of(kind: ErrorKind) -> StatusCode {
-    match kind {
-        ErrorKind::Unauthenticated => StatusCode::UNAUTHORIZED,
-        ErrorKind::Forbidden => StatusCode::FORBIDDEN,
-        ErrorKind::NotFound => StatusCode::NOT_FOUND,
-        ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorKind::Conflict => StatusCode::CONFLICT,
-        ErrorKind::StaleVersion => StatusCode::PRECONDITION_FAILED,
-        ErrorKind::Gone => StatusCode::GONE,
-        ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-        ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        ErrorKind::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
-        ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-    }
+    StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 impl From<AppError> for ApiError {

@@ -164,6 +164,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(ledger::exchange_rates::create_exchange_rate)
                 .service(ledger::exchange_rates::list_exchange_rates)
                 .service(ledger::entries::create_journal_entry)
+                .service(ledger::entries::bulk_create_journal_entries)
                 .service(ledger::entries::list_journal_entries)
                 .service(ledger::entries::get_journal_entry)
                 .service(ledger::entries::reverse_journal_entry)

@@ -208,6 +208,141 @@ pub async fn create(
     .await
 }
 
+/// The most entries one bulk request posts.
+pub const MAX_BULK_ENTRIES: usize = 1000;
+
+/// `POST /ledger/journal-entries/bulk`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkJournalEntriesRequest {
+    /// 1 to 1,000 entries, each as `POST /ledger/journal-entries` takes it.
+    pub entries: Vec<CreateJournalEntryRequest>,
+    /// `true` (the default): all entries are posted or none, and a failure answers 422 naming
+    /// every error by its entry's index (`entries[3].lines[0].debit`). `false`: each entry is
+    /// posted on its own and the answer is 200 with one result per entry.
+    pub atomic: Option<bool>,
+}
+
+/// The answer to an atomic bulk posting: every entry, in the order sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkJournalEntries {
+    pub data: Vec<JournalEntryView>,
+}
+
+/// What became of one entry of a bulk posting with `atomic: false`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkItemResult {
+    /// The entry's index in `entries`.
+    pub index: usize,
+    /// 201 when posted; otherwise the status the entry alone would have been answered with.
+    pub status: u16,
+    /// The posted entry, when `status` is 201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<JournalEntryView>,
+    /// Why the entry was not posted, when `status` is not 201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<crate::app::error::Problem>,
+}
+
+/// The answer to a bulk posting with `atomic: false`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkJournalEntryResults {
+    pub results: Vec<BulkItemResult>,
+}
+
+/// `POST /ledger/journal-entries/bulk`: up to 1,000 entries in one transaction, all or
+/// nothing (`atomic`, the default) or each on its own. One organization read and one commit
+/// for the batch; one `Idempotency-Key` covers it.
+pub async fn create_bulk(
+    app: &App,
+    cx: &Context,
+    req: BulkJournalEntriesRequest,
+) -> Result<Outcome, AppError> {
+    cx.caller()?.require(Permission::WriteBooks)?;
+    let atomic = req.atomic.unwrap_or(true);
+    let mut check = Check::new();
+    if req.entries.is_empty() {
+        check.push("entries", "required", "at least one entry");
+    }
+    check.max_items("entries", req.entries.len(), MAX_BULK_ENTRIES);
+    check.finish()?;
+    let drafts: Vec<Result<EntryDraft, AppError>> = req
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let mut check = Check::new();
+            let draft = draft_of(entry, &mut check);
+            check.finish().map(|()| draft)
+        })
+        .collect();
+    if atomic {
+        // What the request alone shows is answered before a transaction is opened.
+        let invalid = indexed_errors(drafts.iter().map(|d| d.as_ref().err()));
+        if !invalid.is_empty() {
+            return Err(AppError::validation(invalid));
+        }
+    }
+    app.write_once(cx, move |tx| {
+        let caller = tx.caller()?;
+        let org = org(tx, caller)?;
+        let mut posted = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let entry = draft.and_then(|draft| {
+                tx.savepoint(|tx| {
+                    let entry = posting::post_entry_for(tx, caller, &org, draft)?;
+                    entry_view(&entry, org.base)
+                })
+            });
+            // The database failing is the whole request's failure, never one entry's.
+            if let Err(e) = &entry {
+                if !e.is_client_error() {
+                    return Err(e.clone());
+                }
+            }
+            posted.push(entry);
+        }
+        if atomic {
+            let invalid = indexed_errors(posted.iter().map(|p| p.as_ref().err()));
+            if !invalid.is_empty() {
+                return Err(AppError::validation(invalid));
+            }
+            let data = posted.into_iter().collect::<Result<Vec<_>, _>>()?;
+            return Outcome::created_many(&BulkJournalEntries { data });
+        }
+        let results = posted
+            .into_iter()
+            .enumerate()
+            .map(|(index, p)| match p {
+                Ok(view) => BulkItemResult {
+                    index,
+                    status: 201,
+                    data: Some(view),
+                    problem: None,
+                },
+                Err(e) => BulkItemResult {
+                    index,
+                    status: e.kind.status(),
+                    data: None,
+                    problem: Some(e.problem()),
+                },
+            })
+            .collect();
+        Outcome::ok(&BulkJournalEntryResults { results })
+    })
+    .await
+}
+
+/// Every error of every failed entry, named under `entries[i]`.
+fn indexed_errors<'a>(
+    failures: impl Iterator<Item = Option<&'a AppError>>,
+) -> Vec<crate::app::error::FieldError> {
+    failures
+        .enumerate()
+        .filter_map(|(i, e)| e.map(|e| e.fields_under(&format!("entries[{i}]"))))
+        .flatten()
+        .collect()
+}
+
 crate::sort_options!(
     /// The orders of `GET /ledger/journal-entries`.
     EntryListSort { Date = "date", DateDesc = "-date" }

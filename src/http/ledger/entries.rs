@@ -4,7 +4,8 @@ use actix_web::{get, post, web, HttpResponse};
 use uuid::Uuid;
 
 use crate::app::ledger::entries::{
-    self, CreateJournalEntryRequest, JournalEntryListParams, JournalEntryView, ReverseRequest,
+    self, BulkJournalEntries, BulkJournalEntriesRequest, BulkJournalEntryResults,
+    CreateJournalEntryRequest, JournalEntryListParams, JournalEntryView, ReverseRequest,
 };
 use crate::app::page::{Page, PageParams};
 use crate::app::App;
@@ -27,6 +28,29 @@ pub async fn create_journal_entry(
     body: ApiJson<CreateJournalEntryRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let outcome = entries::create(&app, &cx.with_body(&body.raw), body.value).await?;
+    Ok(reply::outcome(outcome))
+}
+
+/// Post up to 1,000 journal entries at once: all or nothing (`atomic`, the default: 201 with
+/// every entry, or 422 naming every error by index as `entries[3].lines[0].debit`), or each on
+/// its own (`atomic: false`: 200 with a result per entry). One `Idempotency-Key` covers the
+/// whole batch.
+#[utoipa::path(
+    tag = "ledger",
+    request_body = BulkJournalEntriesRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
+    responses(
+        (status = 201, description = "Every entry posted (atomic)", body = BulkJournalEntries),
+        (status = 200, description = "One result per entry (atomic: false)", body = BulkJournalEntryResults)
+    )
+)]
+#[post("/ledger/journal-entries/bulk")]
+pub async fn bulk_create_journal_entries(
+    app: web::Data<App>,
+    cx: Cx,
+    body: ApiJson<BulkJournalEntriesRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let outcome = entries::create_bulk(&app, &cx.with_body(&body.raw), body.value).await?;
     Ok(reply::outcome(outcome))
 }
 

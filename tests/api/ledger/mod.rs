@@ -5,6 +5,7 @@
 //! its owner sees it.
 
 mod balances;
+mod bulk;
 mod chart;
 mod concurrency;
 mod entries;
