@@ -50,8 +50,9 @@ fn main() -> ExitCode {
             Ok(())
         }),
         Command::Serve => Config::from_env().and_then(serve),
-        Command::Demo { email, password } => Config::from_env()
-            .and_then(|config| make_demo(config, DemoOptions { email, password })),
+        Command::Demo { email, password } => {
+            Config::from_env().and_then(|config| make_demo(config, DemoOptions { email, password }))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -120,7 +120,10 @@ async fn explore(url: &str) {
     let users = api.walk("/api/v1/users").await;
     let managers: Vec<&Value> = users.iter().filter(|u| !u["title"].is_null()).collect();
     assert_eq!(managers.len(), 4, "{users:?}");
-    let titles: BTreeSet<&str> = managers.iter().filter_map(|u| u["title"].as_str()).collect();
+    let titles: BTreeSet<&str> = managers
+        .iter()
+        .filter_map(|u| u["title"].as_str())
+        .collect();
     assert_eq!(titles.len(), 4, "four different titles: {titles:?}");
     assert!(managers.iter().all(|u| u["role"] == "account_manager"));
     let teams = api.walk("/api/v1/teams").await;
@@ -140,13 +143,22 @@ async fn explore(url: &str) {
         field(&accounts, "tier"),
         BTreeSet::from(["key", "standard", "strategic"])
     );
-    assert!(field(&accounts, "status").contains("at_risk"), "{accounts:?}");
+    assert!(
+        field(&accounts, "status").contains("at_risk"),
+        "{accounts:?}"
+    );
     assert!(accounts.iter().any(|a| a["is_vendor"] == true));
     let overdue = api.walk("/api/v1/accounts?check_in_overdue=true").await;
     assert!(!overdue.is_empty(), "an account is due a check-in");
     let contacts = api.walk("/api/v1/contacts").await;
     assert!(contacts.len() >= 12, "{}", contacts.len());
-    assert!(contacts.iter().filter(|c| c["is_decision_maker"] == true).count() >= 8);
+    assert!(
+        contacts
+            .iter()
+            .filter(|c| c["is_decision_maker"] == true)
+            .count()
+            >= 8
+    );
 
     // A quarter of interactions, none in the future; follow-ups.
     let interactions = api.walk("/api/v1/interactions").await;
@@ -156,7 +168,10 @@ async fn explore(url: &str) {
         .map(|i| i["occurred_at"].as_str().unwrap().parse().unwrap())
         .collect();
     let (oldest, newest) = (when.iter().min().unwrap(), when.iter().max().unwrap());
-    assert!(*newest - *oldest >= Duration::weeks(10), "{oldest} .. {newest}");
+    assert!(
+        *newest - *oldest >= Duration::weeks(10),
+        "{oldest} .. {newest}"
+    );
     assert!(*newest <= Utc::now() && Utc::now() - *oldest <= Duration::days(92));
     assert!(interactions.iter().any(|i| !i["follow_up_on"].is_null()));
     assert!(api.walk("/api/v1/tasks").await.len() >= 4);
@@ -192,31 +207,47 @@ async fn explore(url: &str) {
     let banks = api.walk("/api/v1/bank-accounts").await;
     assert_eq!(banks.len(), 1);
     let bank = banks[0]["id"].as_str().unwrap();
-    let statements = api.walk(&format!("/api/v1/bank-accounts/{bank}/statements")).await;
+    let statements = api
+        .walk(&format!("/api/v1/bank-accounts/{bank}/statements"))
+        .await;
     assert_eq!(statements.len(), 1, "{statements:?}");
     assert_eq!(
         statements[0]["balance_difference"], "0.00",
         "the statement follows on from the stated opening balance: {:?}",
         statements[0]
     );
-    let lines = api.walk(&format!("/api/v1/bank-accounts/{bank}/transactions")).await;
+    let lines = api
+        .walk(&format!("/api/v1/bank-accounts/{bank}/transactions"))
+        .await;
     let reconciled = api
-        .walk(&format!("/api/v1/bank-accounts/{bank}/transactions?status=reconciled"))
+        .walk(&format!(
+            "/api/v1/bank-accounts/{bank}/transactions?status=reconciled"
+        ))
         .await;
     assert!(lines.len() >= 15, "{}", lines.len());
-    assert!(reconciled.len() >= 10, "{} of {}", reconciled.len(), lines.len());
+    assert!(
+        reconciled.len() >= 10,
+        "{} of {}",
+        reconciled.len(),
+        lines.len()
+    );
     assert!(reconciled.len() < lines.len(), "a line is left to do");
 
     // Reports answer; the books balance.
     let today = Utc::now().date_naive();
     let from = today - Duration::days(90);
     let performance = api
-        .get(&format!("/api/v1/reports/performance?from={from}&to={today}"))
+        .get(&format!(
+            "/api/v1/reports/performance?from={from}&to={today}"
+        ))
         .await;
     assert_eq!(performance.status, 200, "{:?}", performance.body);
     let rows = performance.body["managers"].as_array().unwrap();
     assert!(rows.len() >= 4, "{rows:?}");
-    assert!(rows.iter().any(|r| r["revenue_invoiced"] != "0.00"), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r["revenue_invoiced"] != "0.00"),
+        "{rows:?}"
+    );
     assert!(!performance.body["teams"].as_array().unwrap().is_empty());
     for report in [
         format!("/api/v1/reports/sales?from={from}&to={today}"),
@@ -238,14 +269,47 @@ async fn explore(url: &str) {
     assert!(second.contains("already exists"), "{second}");
     assert_eq!(printed(&second, "email:"), email);
     assert_eq!(printed(&second, "password:"), password);
-    assert_eq!(counts(&api).await, before, "the second run changed something");
+    assert_eq!(
+        counts(&api).await,
+        before,
+        "the second run changed something"
+    );
 
     // Bad situations: a message and a failure status, nothing made.
     let (ok, _, stderr) = demo(url, &["--password", "another password entirely"]);
     assert!(!ok && stderr.contains("already exists"), "{stderr}");
     let (ok, _, stderr) = demo(url, &["--email", "not-an-email"]);
     assert!(!ok && stderr.contains("not an email address"), "{stderr}");
-    let (ok, _, stderr) = demo(url, &["--email", "other@northwind.example", "--password", "short"]);
+    let (ok, _, stderr) = demo(
+        url,
+        &["--email", "other@northwind.example", "--password", "short"],
+    );
     assert!(!ok && stderr.contains("at least 10 characters"), "{stderr}");
+    assert_eq!(counts(&api).await, before);
+}
+
+/// An owner with the demo's email and password but no demo behind it (as an interrupted run
+/// would leave): the demo says so and fails, rather than claiming it exists or adding to it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unfinished_demo_is_reported_not_repeated() {
+    let file = SqliteFile::new();
+    let url = file.url();
+    let node = Node::start(&url, &[]);
+    let answer = client()
+        .post(node.url("/api/v1/auth/signup"))
+        .json(
+            &json!({"organization_name": "Half Made Ltd", "name": "Morgan Blake",
+                      "email": "demo@northwind.example", "password": "northwind-demo-password"}),
+        )
+        .send()
+        .await
+        .expect("signup");
+    assert_eq!(answer.status(), 201);
+    let body: Value = answer.json().await.expect("signup body");
+    let api = Api::new(&node.base, body["access_token"].as_str().unwrap());
+    let before = counts(&api).await;
+    let (ok, out, stderr) = demo(&url, &[]);
+    assert!(!ok, "{out}");
+    assert!(stderr.contains("incomplete"), "{stderr}");
     assert_eq!(counts(&api).await, before);
 }

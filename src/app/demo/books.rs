@@ -15,7 +15,7 @@ use super::crm::Relationships;
 use super::{answer_of, id_of, input_of, step, text_at, DemoError, Seed};
 use crate::app::banking::auto::{self, AutoReconcileRequest};
 use crate::app::banking::rules::BankRule;
-use crate::app::banking::{statements, transactions};
+use crate::app::banking::statements;
 use crate::app::billing::bank_accounts::{self, BalanceAnchor, BankAccount};
 use crate::app::billing::{documents, payments};
 use crate::app::error::AppError;
@@ -58,57 +58,71 @@ enum Pay {
     Due,
 }
 
-/// Monthly subscriptions: account, what, fee and usage over plan (cents) for the months
-/// invoiced [`MONTHS_AGO`], and how each was paid.
-const MONTHLY: [(&str, &str, i64, [i64; 3], [Pay; 3]); 6] = [
-    (
-        "halcyon",
-        "Analytics platform, three research sites",
-        1_500_000,
-        [124_000, 138_550, 110_275],
-        [Pay::Full(56), Pay::Full(22), Pay::Full(6)],
-    ),
-    (
-        "meridian",
-        "Fleet analytics",
-        800_000,
-        [64_000, 71_240, 58_810],
-        [Pay::Full(52), Pay::Due, Pay::Due],
-    ),
-    (
-        "bluewater",
-        "Crew and operations analytics",
-        1_200_000,
-        [91_000, 104_430, 97_860],
-        [Pay::Full(59), Pay::Part(600_000, 18), Pay::Due],
-    ),
-    (
-        "copperleaf",
-        "Product analytics",
-        520_000,
-        [31_000, 29_550, 34_225],
-        [Pay::Full(50), Pay::Full(24), Pay::Due],
-    ),
-    (
-        "granite",
-        "E-commerce analytics",
-        360_000,
-        [18_000, 21_490, 19_640],
-        [Pay::Full(54), Pay::Full(21), Pay::BankOnly(3)],
-    ),
-    (
-        "brightside",
-        "Sell-through reporting",
-        290_000,
-        [12_000, 9_875, 14_360],
-        [Pay::Full(47), Pay::Full(10), Pay::Due],
-    ),
+/// A monthly subscription: fee and usage over plan (cents) for the months invoiced
+/// ([`MONTHS_AGO`]), and how each invoice was paid.
+struct Subscription {
+    account: &'static str,
+    what: &'static str,
+    fee: i64,
+    usage: [i64; 3],
+    paid: [Pay; 3],
+}
+
+const MONTHLY: [Subscription; 6] = [
+    Subscription {
+        account: "halcyon",
+        what: "Analytics platform, three research sites",
+        fee: 1_500_000,
+        usage: [124_000, 138_550, 110_275],
+        paid: [Pay::Full(56), Pay::Full(22), Pay::Full(6)],
+    },
+    Subscription {
+        account: "meridian",
+        what: "Fleet analytics",
+        fee: 800_000,
+        usage: [64_000, 71_240, 58_810],
+        paid: [Pay::Full(52), Pay::Due, Pay::Due],
+    },
+    Subscription {
+        account: "bluewater",
+        what: "Crew and operations analytics",
+        fee: 1_200_000,
+        usage: [91_000, 104_430, 97_860],
+        paid: [Pay::Full(59), Pay::Part(600_000, 18), Pay::Due],
+    },
+    Subscription {
+        account: "copperleaf",
+        what: "Product analytics",
+        fee: 520_000,
+        usage: [31_000, 29_550, 34_225],
+        paid: [Pay::Full(50), Pay::Full(24), Pay::Due],
+    },
+    Subscription {
+        account: "granite",
+        what: "E-commerce analytics",
+        fee: 360_000,
+        usage: [18_000, 21_490, 19_640],
+        paid: [Pay::Full(54), Pay::Full(21), Pay::BankOnly(3)],
+    },
+    Subscription {
+        account: "brightside",
+        what: "Sell-through reporting",
+        fee: 290_000,
+        usage: [12_000, 9_875, 14_360],
+        paid: [Pay::Full(47), Pay::Full(10), Pay::Due],
+    },
 ];
 const MONTHS_AGO: [i64; 3] = [80, 50, 20];
 
 /// One-off invoices: account, what, cents, issued days ago, how paid.
 const ONE_OFF: [(&str, &str, i64, i64, Pay); 3] = [
-    ("lumen", "Quarterly analytics retainer", 450_000, 60, Pay::Full(33)),
+    (
+        "lumen",
+        "Quarterly analytics retainer",
+        450_000,
+        60,
+        Pay::Full(33),
+    ),
     ("summit", "Guest insights, quarterly", 300_000, 45, Pay::Due),
     (
         "copperleaf",
@@ -119,16 +133,94 @@ const ONE_OFF: [(&str, &str, i64, i64, Pay); 3] = [
     ),
 ];
 
-/// Vendor bills: vendor, what, expense account, cents, issued days ago, the supplier's
+/// A vendor's bill: what for, the expense account, cents, issued days ago, the supplier's
 /// reference, paid days ago.
-const BILLS: [(&str, &str, &str, i64, i64, &str, Option<i64>); 7] = [
-    ("keystone", "Office rent", "6100", 650_000, 88, "KW-R-0301", Some(86)),
-    ("stratus", "Cloud hosting", "6900", 418_000, 85, "STR-10482", Some(70)),
-    ("keystone", "Office rent", "6100", 650_000, 58, "KW-R-0302", Some(56)),
-    ("stratus", "Cloud hosting", "6900", 426_235, 55, "STR-10611", Some(40)),
-    ("keystone", "Office rent", "6100", 650_000, 28, "KW-R-0303", Some(26)),
-    ("stratus", "Cloud hosting", "6900", 431_190, 25, "STR-10755", Some(1)),
-    (
+struct Bill {
+    vendor: &'static str,
+    what: &'static str,
+    expense: &'static str,
+    cents: i64,
+    days_ago: i64,
+    reference: &'static str,
+    paid: Option<i64>,
+}
+
+const fn bill(
+    vendor: &'static str,
+    what: &'static str,
+    expense: &'static str,
+    cents: i64,
+    days_ago: i64,
+    reference: &'static str,
+    paid: Option<i64>,
+) -> Bill {
+    Bill {
+        vendor,
+        what,
+        expense,
+        cents,
+        days_ago,
+        reference,
+        paid,
+    }
+}
+
+const BILLS: [Bill; 7] = [
+    bill(
+        "keystone",
+        "Office rent",
+        "6100",
+        650_000,
+        88,
+        "KW-R-0301",
+        Some(86),
+    ),
+    bill(
+        "stratus",
+        "Cloud hosting",
+        "6900",
+        418_000,
+        85,
+        "STR-10482",
+        Some(70),
+    ),
+    bill(
+        "keystone",
+        "Office rent",
+        "6100",
+        650_000,
+        58,
+        "KW-R-0302",
+        Some(56),
+    ),
+    bill(
+        "stratus",
+        "Cloud hosting",
+        "6900",
+        426_235,
+        55,
+        "STR-10611",
+        Some(40),
+    ),
+    bill(
+        "keystone",
+        "Office rent",
+        "6100",
+        650_000,
+        28,
+        "KW-R-0303",
+        Some(26),
+    ),
+    bill(
+        "stratus",
+        "Cloud hosting",
+        "6900",
+        431_190,
+        25,
+        "STR-10755",
+        Some(1),
+    ),
+    bill(
         "northstar",
         "Contract review, renewal terms",
         "6600",
@@ -192,16 +284,16 @@ pub(super) async fn books(seed: &Seed<'_>, made: &Relationships) -> Result<Books
     let bank = open_bank_account(seed, code("1010"), code("3200")).await?;
 
     let mut documents = Vec::new();
-    for (account, what, fee, usage, pays) in MONTHLY {
-        for ((days, extra), pay) in MONTHS_AGO.iter().zip(usage).zip(pays) {
-            let month = seed.day(*days).format("%B %Y");
+    for sub in &MONTHLY {
+        for ((days, extra), pay) in MONTHS_AGO.iter().zip(sub.usage).zip(sub.paid) {
+            let (what, month) = (sub.what, seed.day(*days).format("%B %Y"));
             documents.push(Document {
                 kind: DocumentKind::Invoice,
-                account,
+                account: sub.account,
                 days_ago: *days,
                 reference: None,
                 lines: vec![
-                    (format!("{what}: subscription, {month}"), fee, None),
+                    (format!("{what}: subscription, {month}"), sub.fee, None),
                     (format!("{what}: usage above plan, {month}"), extra, None),
                 ],
                 pay,
@@ -218,15 +310,15 @@ pub(super) async fn books(seed: &Seed<'_>, made: &Relationships) -> Result<Books
             pay,
         });
     }
-    for (vendor, what, expense, cents, days, reference, paid) in BILLS {
-        let month = seed.day(days).format("%B %Y");
+    for b in &BILLS {
+        let month = seed.day(b.days_ago).format("%B %Y");
         documents.push(Document {
             kind: DocumentKind::Bill,
-            account: vendor,
-            days_ago: days,
-            reference: Some(reference),
-            lines: vec![(format!("{what}, {month}"), cents, Some(expense))],
-            pay: paid.map(Pay::Full).unwrap_or(Pay::Due),
+            account: b.vendor,
+            days_ago: b.days_ago,
+            reference: Some(b.reference),
+            lines: vec![(format!("{}, {month}", b.what), b.cents, Some(b.expense))],
+            pay: b.paid.map(Pay::Full).unwrap_or(Pay::Due),
         });
     }
     // Issued in date order, so invoice numbers follow the dates.
@@ -334,7 +426,11 @@ async fn ledger_accounts(seed: &Seed<'_>) -> Result<HashMap<String, Uuid>, DemoE
 
 /// The operating account on the chart's bank account, its opening balance posted against
 /// opening balance equity, and the same balance stated for the bank's statements to follow.
-async fn open_bank_account(seed: &Seed<'_>, bank_ledger: Uuid, equity: Uuid) -> Result<Uuid, DemoError> {
+async fn open_bank_account(
+    seed: &Seed<'_>,
+    bank_ledger: Uuid,
+    equity: Uuid,
+) -> Result<Uuid, DemoError> {
     let answer = seed
         .create::<BankAccount>(
             "the operating bank account",
@@ -506,7 +602,11 @@ fn ofx(seed: &Seed<'_>, lines: &[BankLine]) -> String {
 }
 
 /// Imports the statement as `POST /bank-accounts/{id}/statements` would; the lines added.
-async fn import_statement(seed: &Seed<'_>, bank: Uuid, lines: &[BankLine]) -> Result<i64, DemoError> {
+async fn import_statement(
+    seed: &Seed<'_>,
+    bank: Uuid,
+    lines: &[BankLine],
+) -> Result<i64, DemoError> {
     let what = "importing the bank statement";
     let file = ofx(seed, lines).into_bytes();
     let outcome = statements::import(
@@ -539,17 +639,15 @@ async fn reconcile(seed: &Seed<'_>, bank: Uuid) -> Result<usize, DemoError> {
         .map_or(0, Vec::len))
 }
 
-/// Whether a bank statement of the organization is imported and reconciled (the demo's
-/// last steps).
-pub(super) async fn statement_reconciled(app: &App, cx: &Context) -> Result<bool, AppError> {
+/// Whether a bank statement of the organization is imported: the demo's last step but the
+/// reconciliation, and one nobody can undo (statements are never deleted, and a bank account
+/// with payments is not either), so exploring the demo never makes it look unfinished.
+pub(super) async fn statement_imported(app: &App, cx: &Context) -> Result<bool, AppError> {
     let query = serde_json::from_value(json!({})).map_err(|e| AppError::internal(e.to_string()))?;
     let banks = record::list::<BankAccount>(app, cx, Seed::whole_page(), query).await?;
     for bank in banks.data {
-        let query = serde_json::from_value(json!({"status": "reconciled"}))
-            .map_err(|e| AppError::internal(e.to_string()))?;
-        let reconciled =
-            transactions::list(app, cx, BankAccountId(bank.id), Seed::whole_page(), query).await?;
-        if !reconciled.data.is_empty() {
+        let held = statements::list(app, cx, BankAccountId(bank.id), Seed::whole_page()).await?;
+        if !held.data.is_empty() {
             return Ok(true);
         }
     }

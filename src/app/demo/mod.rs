@@ -2,10 +2,10 @@
 //! the API calls, as its owner would make it over HTTP (each step its own unit of work, so
 //! events and audit rows are recorded as for any write).
 //!
-//! What it holds (see [`crm`] and [`books`]): a team of four account managers, one per
-//! title, client accounts across the tiers with their decision makers, a quarter of
-//! interactions, follow-ups, opportunities with proposals, a risk with its action plan,
-//! feedback, targets and an account plan; and the books behind them: invoices, bills and
+//! What it holds: a team of four account managers, one per title ([`team`]); client
+//! accounts across the tiers with their decision makers, a quarter of interactions,
+//! follow-ups, opportunities with proposals, a risk with its action plan, feedback, targets
+//! and an account plan ([`crm`]); and the books behind them ([`books`]): invoices, bills and
 //! payments posted to the ledger, an operating bank account with an opening balance and an
 //! imported OFX statement, reconciled where the lines say what they are. Dates count back
 //! from today, so the demo always looks current.
@@ -13,8 +13,12 @@
 //! Idempotent: the owner's email names the demo. A second run finds it, checks that the
 //! password still signs in and that the first run finished, and changes nothing.
 
+mod activity;
 mod books;
+mod clients;
 mod crm;
+mod pipeline;
+mod team;
 
 use std::fmt;
 
@@ -70,7 +74,11 @@ pub struct DemoReport {
 impl fmt::Display for DemoReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.created {
-            writeln!(f, "Created the demo organization \"{}\":", self.organization)?;
+            writeln!(
+                f,
+                "Created the demo organization \"{}\":",
+                self.organization
+            )?;
             for line in &self.made {
                 writeln!(f, "  - {line}")?;
             }
@@ -116,7 +124,7 @@ pub enum DemoError {
     /// The demo's owner exists but an earlier run stopped before the end.
     Incomplete { email: String },
     /// A step was refused or failed.
-    Step { step: String, error: AppError },
+    Step { step: String, error: Box<AppError> },
 }
 
 impl fmt::Display for DemoError {
@@ -154,7 +162,10 @@ impl std::error::Error for DemoError {}
 /// Makes the demo organization unless it exists; how to sign in either way.
 pub async fn run(app: &App, options: DemoOptions) -> Result<DemoReport, DemoError> {
     let email = Email::parse(&options.email).ok_or_else(|| {
-        DemoError::BadOption(format!("--email {:?} is not an email address", options.email))
+        DemoError::BadOption(format!(
+            "--email {:?} is not an email address",
+            options.email
+        ))
     })?;
     if options.password.chars().count() < password::MIN_PASSWORD_LEN {
         return Err(DemoError::BadOption(format!(
@@ -162,7 +173,7 @@ pub async fn run(app: &App, options: DemoOptions) -> Result<DemoReport, DemoErro
             password::MIN_PASSWORD_LEN
         )));
     }
-    let team = crm::team_emails(email.as_str());
+    let team = team::team_emails(email.as_str());
     let mut report = DemoReport {
         created: false,
         organization: ORGANIZATION.to_owned(),
@@ -181,7 +192,7 @@ pub async fn run(app: &App, options: DemoOptions) -> Result<DemoReport, DemoErro
         return Ok(report);
     }
     let seed = Seed::sign_up(app, &email, &options.password).await?;
-    let people = crm::people(&seed, &email, &options.password).await?;
+    let people = team::people(&seed, &email, &options.password).await?;
     let clients = crm::relationships(&seed, &people).await?;
     let money = books::books(&seed, &clients).await?;
     report.created = true;
@@ -261,11 +272,11 @@ async fn existing_owner(
     }))
 }
 
-/// Whether the demo of `owner` got to its last step (the bank statement is imported and
-/// reconciled last).
+/// Whether the demo of `owner` got to its end (the bank statement is imported last, before
+/// it is reconciled).
 async fn finished(app: &App, owner: &Caller) -> Result<bool, DemoError> {
     let cx = Context::new(Some(owner.clone()), Uuid::now_v7().to_string(), None);
-    books::statement_reconciled(app, &cx)
+    books::statement_imported(app, &cx)
         .await
         .map_err(|error| step("checking the demo's bank statement", error))
 }
@@ -273,7 +284,7 @@ async fn finished(app: &App, owner: &Caller) -> Result<bool, DemoError> {
 fn step(what: impl Into<String>, error: AppError) -> DemoError {
     DemoError::Step {
         step: what.into(),
-        error,
+        error: Box::new(error),
     }
 }
 
