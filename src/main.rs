@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::net::TcpListener;
 use std::process::ExitCode;
 
@@ -80,6 +81,8 @@ fn make_demo(config: Config, options: DemoOptions) -> Result<(), String> {
     let report = actix_web::rt::System::new()
         .block_on(demo::run(&app, options))
         .map_err(|e| format!("demo: {e}"))?;
-    print!("{report}");
-    Ok(())
+    // Written, not printed: a closed stdout (`accord demo | head`) is an error, not a panic.
+    std::io::stdout()
+        .write_all(report.to_string().as_bytes())
+        .map_err(|e| format!("demo: cannot print the sign-in: {e}"))
 }

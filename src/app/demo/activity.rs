@@ -4,7 +4,7 @@
 use serde_json::json;
 use uuid::Uuid;
 
-use super::clients::CLIENTS;
+use super::clients::{owner_of, CLIENTS};
 use super::crm::{ContactIds, Relationships, Touches};
 use super::team::{People, DANIEL, ELENA, PRIYA, TOM};
 use super::{id_of, DemoError, Seed};
@@ -55,6 +55,7 @@ const TOUCHES: [(&str, &str, &str, &str); 6] = [
 
 pub(super) async fn interactions(
     seed: &Seed<'_>,
+    team: &People,
     contacts: &ContactIds,
     made: &mut Relationships,
 ) -> Result<Touches, DemoError> {
@@ -93,7 +94,8 @@ pub(super) async fn interactions(
                 body["follow_up_on"] = json!(seed.day(days - 7));
             }
             let what = format!("an interaction with {}", c.name);
-            let answer = seed.create::<Interaction>(&what, body).await?;
+            let by = seed.acting_as(team.user(c.owner));
+            let answer = by.create::<Interaction>(&what, body).await?;
             ids.push(id_of(&what, &answer)?);
             made.interactions += 1;
             days += c.every;
@@ -103,6 +105,7 @@ pub(super) async fn interactions(
     }
     // What the team heard about a competitor: an internal note, not a check-in.
     let note = seed
+        .acting_as(team.user(PRIYA))
         .create::<Interaction>(
             "a note on Meridian Freight",
             json!({
@@ -135,7 +138,7 @@ pub(super) async fn follow_ups(
             "halcyon",
             PRIYA,
             "Send the add-on proposal redlines to Owen Park",
-            3,
+            0,
             "high",
             "open",
         ),
@@ -181,22 +184,23 @@ pub(super) async fn follow_ups(
         ),
     ];
     for (key, who, title, due, priority, status) in tasks {
-        seed.create::<Task>(
-            &format!("the task {title:?}"),
-            json!({
-                "account_id": made.of(key),
-                "assignee_id": people.user(who),
-                "title": title,
-                "due_on": seed.day(-due),
-                "priority": priority,
-                "status": status,
-            }),
-        )
-        .await?;
+        seed.acting_as(people.user(who))
+            .create::<Task>(
+                &format!("the task {title:?}"),
+                json!({
+                    "account_id": made.of(key),
+                    "assignee_id": people.user(who),
+                    "title": title,
+                    "due_on": seed.day(-due),
+                    "priority": priority,
+                    "status": status,
+                }),
+            )
+            .await?;
         made.tasks += 1;
     }
     // account, contact (0 or 1), kind, score, comment, days ago
-    let scores: [(&str, usize, &str, i32, &str, i64); 10] = [
+    let scores: [(&str, usize, &str, i32, &str, i64); 12] = [
         (
             "halcyon",
             1,
@@ -239,6 +243,7 @@ pub(super) async fn follow_ups(
             40,
         ),
         ("granite", 1, "csat", 4, "", 15),
+        ("granite", 0, "nps", 9, "", 44),
         (
             "brightside",
             0,
@@ -248,6 +253,7 @@ pub(super) async fn follow_ups(
             52,
         ),
         ("lumen", 0, "nps", 6, "", 33),
+        ("summit", 0, "nps", 10, "", 58),
         (
             "summit",
             1,
@@ -268,7 +274,9 @@ pub(super) async fn follow_ups(
         if !comment.is_empty() {
             body["comment"] = json!(comment);
         }
-        seed.create::<Feedback>("a feedback score", body).await?;
+        seed.acting_as(people.user(owner_of(key)))
+            .create::<Feedback>("a feedback score", body)
+            .await?;
         made.feedback += 1;
     }
     let requests = [
@@ -286,18 +294,19 @@ pub(super) async fn follow_ups(
         ),
     ];
     for (key, kind, summary, status) in requests {
-        seed.create::<Request>(
-            "a client request",
-            json!({
-                "account_id": made.of(key),
-                "contact_id": contacts.get(key).and_then(|c| c.get(1)),
-                "kind": kind,
-                "summary": summary,
-                "routed_to_team_id": people.team,
-                "status": status,
-            }),
-        )
-        .await?;
+        seed.acting_as(people.user(owner_of(key)))
+            .create::<Request>(
+                "a client request",
+                json!({
+                    "account_id": made.of(key),
+                    "contact_id": contacts.get(key).and_then(|c| c.get(1)),
+                    "kind": kind,
+                    "summary": summary,
+                    "routed_to_team_id": people.team,
+                    "status": status,
+                }),
+            )
+            .await?;
         made.requests += 1;
     }
     Ok(())

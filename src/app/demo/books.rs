@@ -37,11 +37,12 @@ pub(super) struct Books {
 
 /// The operating account's number, as the bank's statement names it.
 const BANK_NUMBER: &str = "4471009822";
-/// Its balance the day before the quarter, in cents.
+/// The balance moved in from the previous bank the day the account opened, in cents: the
+/// books' opening balance, and the first line of the bank's statement.
 const OPENING_CENTS: i64 = 5_000_000;
-const OPENING_DAYS_AGO: i64 = 91;
-/// The statement ends the day before yesterday: yesterday's payment is not on it yet.
-const STATEMENT_FROM_DAYS_AGO: i64 = 90;
+/// The account opened on the statement's first day; the statement ends the day before
+/// yesterday (yesterday's payment is not on it yet).
+const OPENED_DAYS_AGO: i64 = 90;
 const STATEMENT_TO_DAYS_AGO: i64 = 2;
 
 /// How a client settles an invoice.
@@ -380,6 +381,12 @@ pub(super) async fn books(seed: &Seed<'_>, made: &Relationships) -> Result<Books
             });
         }
     }
+    statement.push(BankLine {
+        date: seed.day(OPENED_DAYS_AGO),
+        cents: OPENING_CENTS,
+        name: "FIRST HARBOR BANK".to_owned(),
+        memo: "OPENING DEPOSIT, TRANSFER FROM PREVIOUS BANK".to_owned(),
+    });
     for (days, cents, name, memo) in BANK_ONLY {
         statement.push(BankLine {
             date: seed.day(days),
@@ -424,8 +431,9 @@ async fn ledger_accounts(seed: &Seed<'_>) -> Result<HashMap<String, Uuid>, DemoE
     Ok(page.data.into_iter().map(|a| (a.code, a.id)).collect())
 }
 
-/// The operating account on the chart's bank account, its opening balance posted against
-/// opening balance equity, and the same balance stated for the bank's statements to follow.
+/// The operating account on the chart's bank account, empty until the day it opened (the
+/// balance the bank's statements follow on from), and its opening balance posted against
+/// opening balance equity that day.
 async fn open_bank_account(
     seed: &Seed<'_>,
     bank_ledger: Uuid,
@@ -443,13 +451,13 @@ async fn open_bank_account(
         )
         .await?;
     let bank = id_of("the operating bank account", &answer)?;
-    let opened = seed.day(OPENING_DAYS_AGO);
+    let opened = seed.day(OPENED_DAYS_AGO);
     let what = "the opening balance";
     let entry = input_of(
         what,
         json!({
             "date": opened,
-            "description": "Opening balance, operating account",
+            "description": "Opening balance, moved from the previous bank",
             "source": "opening",
             "lines": [
                 {"ledger_account_id": bank_ledger, "debit": money(OPENING_CENTS)},
@@ -461,8 +469,8 @@ async fn open_bank_account(
         .await
         .map_err(|e| step(format!("posting {what}"), e))?;
     let anchor = BalanceAnchor {
-        date: opened,
-        balance: money(OPENING_CENTS),
+        date: opened - chrono::Duration::days(1),
+        balance: money(0),
     };
     bank_accounts::set_balance_anchor(
         seed.app,
@@ -561,7 +569,7 @@ async fn record_payment(
 fn ofx(seed: &Seed<'_>, lines: &[BankLine]) -> String {
     let stamp = |d: NaiveDate| d.format("%Y%m%d").to_string();
     let to = seed.day(STATEMENT_TO_DAYS_AGO);
-    let closing = OPENING_CENTS + lines.iter().map(|l| l.cents).sum::<i64>();
+    let closing = lines.iter().map(|l| l.cents).sum::<i64>();
     let mut out = String::from(
         "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\n\
          CHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n",
@@ -574,7 +582,7 @@ fn ofx(seed: &Seed<'_>, lines: &[BankLine]) -> String {
          <CURDEF>USD\n<BANKACCTFROM>\n<BANKID>021000089\n<ACCTID>{BANK_NUMBER}\n\
          <ACCTTYPE>CHECKING\n</BANKACCTFROM>\n<BANKTRANLIST>\n<DTSTART>{from}\n<DTEND>{to}\n",
         today = stamp(seed.today),
-        from = stamp(seed.day(STATEMENT_FROM_DAYS_AGO)),
+        from = stamp(seed.day(OPENED_DAYS_AGO)),
         to = stamp(to),
     );
     for (n, l) in lines.iter().enumerate() {

@@ -32,6 +32,14 @@ pub(super) struct Client {
     pub sentiments: &'static [i32],
 }
 
+/// Who owns the client `key` (its index in the team).
+pub(super) fn owner_of(key: &str) -> usize {
+    CLIENTS
+        .iter()
+        .find(|c| c.key == key)
+        .map_or(PRIYA, |c| c.owner)
+}
+
 pub(super) const CLIENTS: [Client; 9] = [
     Client {
         key: "halcyon",

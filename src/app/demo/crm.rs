@@ -64,7 +64,7 @@ pub(super) async fn relationships(
         targets: 0,
     };
     let contacts = clients::accounts(seed, people, &mut made).await?;
-    let touches = activity::interactions(seed, &contacts, &mut made).await?;
+    let touches = activity::interactions(seed, people, &contacts, &mut made).await?;
     activity::follow_ups(seed, people, &contacts, &mut made).await?;
     let opportunities = pipeline::pipeline(seed, people, &touches, &mut made).await?;
     pipeline::risks(seed, people, &mut made).await?;

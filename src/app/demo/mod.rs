@@ -291,6 +291,7 @@ fn step(what: impl Into<String>, error: AppError) -> DemoError {
 /// The demo being made: the application, the owner's context, and today.
 pub(crate) struct Seed<'a> {
     app: &'a App,
+    org: OrganizationId,
     cx: Context,
     today: NaiveDate,
 }
@@ -307,7 +308,10 @@ impl<'a> Seed<'a> {
             fiscal_year_start_month: Some(1),
         };
         let what = "signing up the demo organization";
-        let outcome = sessions::sign_up(app, &Context::system(), request)
+        // One request id for the whole run: its events and audit rows are found together.
+        let run = format!("demo-{}", Uuid::now_v7());
+        let anonymous = Context::new(None, run.clone(), None);
+        let outcome = sessions::sign_up(app, &anonymous, request)
             .await
             .map_err(|error| step(what, error))?;
         let answer = answer_of(what, &outcome)?;
@@ -318,13 +322,29 @@ impl<'a> Seed<'a> {
             principal: Principal::User(UserId(owner)),
             role: Role::Owner,
         };
-        // One request id for the whole run: its events and audit rows are found together.
-        let cx = Context::new(Some(caller), format!("demo-{}", Uuid::now_v7()), None);
+        let cx = Context::new(Some(caller), run, None);
         Ok(Seed {
             app,
+            org: OrganizationId(org),
             cx,
             today: super::organization::today_in(chrono_tz::UTC),
         })
+    }
+
+    /// The same demo with an account manager acting: what they log is theirs, as their
+    /// agenda, the events and the audit trail show (the run's request id stays).
+    fn acting_as(&self, user: Uuid) -> Seed<'a> {
+        let caller = Caller {
+            org: self.org,
+            principal: Principal::User(UserId(user)),
+            role: Role::AccountManager,
+        };
+        Seed {
+            app: self.app,
+            org: self.org,
+            cx: Context::new(Some(caller), self.cx.request_id.clone(), None),
+            today: self.today,
+        }
     }
 
     /// `days` before today.

@@ -103,7 +103,8 @@ const DEALS: [Deal; 9] = [
         amount: "38000.00",
         stage: "negotiation",
         probability: 70,
-        closes_in: 10,
+        // Slipped: expected three days ago and still open.
+        closes_in: -3,
         end: Close::Open,
     },
     Deal {
@@ -167,7 +168,8 @@ pub(super) async fn pipeline(
     let mut ids = Opportunities::new();
     for deal in &DEALS {
         let what = format!("the opportunity {:?}", deal.name);
-        let answer = seed
+        let by = seed.acting_as(people.user(deal.owner));
+        let answer = by
             .create::<Opportunity>(
                 &what,
                 json!({
@@ -196,7 +198,7 @@ pub(super) async fn pipeline(
         };
         if let Some(patch) = closing {
             let patch = input_of(&what, patch)?;
-            record::update::<Opportunity>(seed.app, &seed.cx, id.into(), IfMatch::Any, patch)
+            record::update::<Opportunity>(by.app, &by.cx, id.into(), IfMatch::Any, patch)
                 .await
                 .map_err(|e| step(format!("closing {what}"), e))?;
         }
@@ -205,59 +207,77 @@ pub(super) async fn pipeline(
     }
     let of = |key: &str| ids.get(key).copied().unwrap_or_default();
     let meridian_touches = touches.get("meridian").cloned().unwrap_or_default();
+    // Each by its opportunity's owner.
     let proposals = [
-        json!({
-            "opportunity_id": of("halcyon-renewal"),
-            "status": "accepted",
-            "sent_on": seed.day(55),
-            "valid_until": seed.day(25),
-            "amount": "180000.00",
-            "term_months": 12,
-            "summary": "Renewal of all three research sites on one date, 12 months.",
-            "client_input": "Wanted a single renewal date for every site.",
-        }),
-        json!({
-            "opportunity_id": of("halcyon-addon"),
-            "status": "sent",
-            "sent_on": seed.day(12),
-            "valid_until": seed.day(-18),
-            "amount": "45000.00",
-            "discount_percent": "5",
-            "term_months": 12,
-            "summary": "Advanced analytics for the genomics group, co-termed with the platform.",
-        }),
-        json!({
-            "opportunity_id": of("meridian-renewal"),
-            "status": "rejected",
-            "sent_on": seed.day(24),
-            "valid_until": seed.day(-6),
-            "amount": "96000.00",
-            "term_months": 12,
-            "summary": "Like-for-like renewal, 12 months.",
-            "client_input": "Atlas Route Systems quoted 15% less.",
-        }),
-        json!({
-            "opportunity_id": of("meridian-renewal"),
-            "status": "sent",
-            "sent_on": seed.day(5),
-            "valid_until": seed.day(-25),
-            "amount": "96000.00",
-            "discount_percent": "8",
-            "term_months": 24,
-            "summary": "Two years with the price locked, and a quarterly ROI review.",
-            "client_input": "Carla asked for a longer term in exchange for a lower rate.",
-            "source_interaction_ids": meridian_touches.first().into_iter().collect::<Vec<_>>(),
-        }),
-        json!({
-            "opportunity_id": of("summit-renewal"),
-            "status": "draft",
-            "amount": "18000.00",
-            "term_months": 12,
-            "summary": "Renewal with the new resort added.",
-        }),
+        (
+            PRIYA,
+            json!({
+                "opportunity_id": of("halcyon-renewal"),
+                "status": "accepted",
+                "sent_on": seed.day(55),
+                "valid_until": seed.day(25),
+                "amount": "180000.00",
+                "term_months": 12,
+                "summary": "Renewal of all three research sites on one date, 12 months.",
+                "client_input": "Wanted a single renewal date for every site.",
+            }),
+        ),
+        (
+            PRIYA,
+            json!({
+                "opportunity_id": of("halcyon-addon"),
+                "status": "sent",
+                "sent_on": seed.day(12),
+                "valid_until": seed.day(-18),
+                "amount": "45000.00",
+                "discount_percent": "5",
+                "term_months": 12,
+                "summary": "Advanced analytics for the genomics group, co-termed with the platform.",
+            }),
+        ),
+        (
+            PRIYA,
+            json!({
+                "opportunity_id": of("meridian-renewal"),
+                "status": "rejected",
+                "sent_on": seed.day(24),
+                "valid_until": seed.day(-6),
+                "amount": "96000.00",
+                "term_months": 12,
+                "summary": "Like-for-like renewal, 12 months.",
+                "client_input": "Atlas Route Systems quoted 15% less.",
+            }),
+        ),
+        (
+            PRIYA,
+            json!({
+                "opportunity_id": of("meridian-renewal"),
+                "status": "sent",
+                "sent_on": seed.day(5),
+                "valid_until": seed.day(-25),
+                "amount": "96000.00",
+                "discount_percent": "8",
+                "term_months": 24,
+                "summary": "Two years with the price locked, and a quarterly ROI review.",
+                "client_input": "Carla asked for a longer term in exchange for a lower rate.",
+                "source_interaction_ids": meridian_touches.first().into_iter().collect::<Vec<_>>(),
+            }),
+        ),
+        (
+            TOM,
+            json!({
+                "opportunity_id": of("summit-renewal"),
+                "status": "draft",
+                "amount": "18000.00",
+                "term_months": 12,
+                "summary": "Renewal with the new resort added.",
+            }),
+        ),
     ];
-    for body in proposals {
-        seed.create::<Proposal>("a proposal", body).await?;
+    for (owner, body) in proposals {
+        seed.acting_as(people.user(owner))
+            .create::<Proposal>("a proposal", body)
+            .await?;
         made.proposals += 1;
     }
     Ok(ids)
@@ -268,7 +288,7 @@ pub(super) async fn risks(
     people: &People,
     made: &mut Relationships,
 ) -> Result<(), DemoError> {
-    seed.create::<Risk>(
+    seed.acting_as(people.user(PRIYA)).create::<Risk>(
         "the risk on Meridian Freight",
         json!({
             "account_id": made.of("meridian"),
@@ -288,7 +308,7 @@ pub(super) async fn risks(
     )
     .await?;
     made.risks += 1;
-    seed.create::<Risk>(
+    seed.acting_as(people.user(ELENA)).create::<Risk>(
         "the risk on Brightside Toys",
         json!({
             "account_id": made.of("brightside"),
@@ -344,7 +364,7 @@ pub(super) async fn targets(
     for (metric, amount) in [
         ("revenue_invoiced", "260000.00"),
         ("won_amount", "250000.00"),
-        ("new_accounts", "1"),
+        ("revenue_collected", "150000.00"),
     ] {
         bodies.push(
             json!({"team_id": people.team, "period_start": start, "period_end": end,
@@ -371,7 +391,8 @@ pub(super) async fn plan(
     let halcyon = contacts.get("halcyon").cloned().unwrap_or_default();
     let maya = halcyon.first().copied().unwrap_or_default();
     let owen = halcyon.get(1).copied().unwrap_or_default();
-    let plan = seed
+    let priya = seed.acting_as(people.user(PRIYA));
+    let plan = priya
         .create::<AccountPlan>(
             "the account plan of Halcyon Biotech",
             json!({
@@ -389,7 +410,7 @@ pub(super) async fn plan(
         )
         .await?;
     let plan = id_of("the account plan", &plan)?;
-    let sites = seed
+    let sites = priya
         .create_under::<PlanObjective>(
             "an objective",
             plan,
@@ -408,7 +429,7 @@ pub(super) async fn plan(
         )
         .await?;
     let sites = id_of("an objective", &sites)?;
-    seed.create_under::<PlanObjective>(
+    priya.create_under::<PlanObjective>(
         "an objective",
         plan,
         json!({
@@ -429,20 +450,21 @@ pub(super) async fn plan(
         (maya, "decision_maker", "supporter", 4),
         (owen, "champion", "supporter", 5),
     ] {
-        seed.create_under::<PlanStakeholder>(
-            "a stakeholder",
-            plan,
-            json!({
-                "contact_id": contact,
-                "decision_role": role,
-                "stance": stance,
-                "relationship_strength": strength,
-                "relationship_owner_id": people.user(PRIYA),
-            }),
-        )
-        .await?;
+        priya
+            .create_under::<PlanStakeholder>(
+                "a stakeholder",
+                plan,
+                json!({
+                    "contact_id": contact,
+                    "decision_role": role,
+                    "stance": stance,
+                    "relationship_strength": strength,
+                    "relationship_owner_id": people.user(PRIYA),
+                }),
+            )
+            .await?;
     }
-    seed.create_under::<PlanReview>(
+    priya.create_under::<PlanReview>(
         "a plan review",
         plan,
         json!({
