@@ -175,6 +175,24 @@ async fn explore(url: &str) {
     assert!(*newest <= Utc::now() && Utc::now() - *oldest <= Duration::days(92));
     assert!(interactions.iter().any(|i| !i["follow_up_on"].is_null()));
     assert!(api.walk("/api/v1/tasks").await.len() >= 4);
+    // Logged by the account managers themselves, as the change log shows.
+    let ids: BTreeSet<&str> = managers.iter().filter_map(|u| u["id"].as_str()).collect();
+    // (Events are numbered for the change log shortly after the node starts: wait for them.)
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let logged = loop {
+        let logged = api.walk("/api/v1/events?type=interaction.created").await;
+        if logged.len() == interactions.len() || std::time::Instant::now() > deadline {
+            break logged;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert_eq!(logged.len(), interactions.len());
+    assert!(
+        logged
+            .iter()
+            .all(|e| ids.contains(e["actor"]["id"].as_str().unwrap_or(""))),
+        "{logged:?}"
+    );
 
     // The pipeline, proposals, a risk with its action plan, targets, an account plan.
     let opportunities = api.walk("/api/v1/opportunities").await;
@@ -252,13 +270,18 @@ async fn explore(url: &str) {
     for report in [
         format!("/api/v1/reports/sales?from={from}&to={today}"),
         "/api/v1/reports/ar-aging".to_owned(),
-        "/api/v1/reports/cash-position".to_owned(),
         format!("/api/v1/reports/income-statement?from={from}&to={today}"),
         "/api/v1/me/agenda".to_owned(),
     ] {
         let answer = api.get(&report).await;
         assert_eq!(answer.status, 200, "{report}: {:?}", answer.body);
     }
+    let cash = api.get("/api/v1/reports/cash-position").await;
+    assert_eq!(
+        cash.body["accounts"][0]["unexplained_difference"], "0.00",
+        "the statement and the books explain each other: {:?}",
+        cash.body
+    );
     let entries = api.assert_books_balance().await;
     assert!(entries >= 30, "{entries} journal entries");
 
