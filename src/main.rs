@@ -1,9 +1,11 @@
+use std::io::Write;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use accord::app::demo::{self, DemoOptions};
 use accord::config::Config;
 use accord::{http, startup, telemetry};
 
@@ -40,6 +42,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Create a demo organization to explore in the configured database, and print how to
+    /// sign in. Running it again changes nothing.
+    Demo {
+        /// The demo owner's email (the team's are made from it: demo+priya@...).
+        #[arg(long, default_value = demo::DEFAULT_EMAIL)]
+        email: String,
+        /// The password of the owner and the team (at least 10 characters).
+        #[arg(long, default_value = demo::DEFAULT_PASSWORD)]
+        password: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +81,9 @@ fn main() -> ExitCode {
             Ok(())
         }),
         Command::Serve => Config::from_env().and_then(serve),
+        Command::Demo { email, password } => {
+            Config::from_env().and_then(|config| make_demo(config, DemoOptions { email, password }))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -89,4 +104,16 @@ fn serve(config: Config) -> Result<(), String> {
         tracing::info!(%addr, "accord is serving; docs at http://{addr}/docs/");
         running.server.await.map_err(|e| e.to_string())
     })
+}
+
+fn make_demo(config: Config, options: DemoOptions) -> Result<(), String> {
+    telemetry::init(config.log_json);
+    let app = startup::prepare(config)?;
+    let report = actix_web::rt::System::new()
+        .block_on(demo::run(&app, options))
+        .map_err(|e| format!("demo: {e}"))?;
+    // Written, not printed: a closed stdout (`accord demo | head`) is an error, not a panic.
+    std::io::stdout()
+        .write_all(report.to_string().as_bytes())
+        .map_err(|e| format!("demo: cannot print the sign-in: {e}"))
 }

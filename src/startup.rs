@@ -119,8 +119,9 @@ pub fn stop_on_signals(running: &Running) {
     });
 }
 
-/// Opens and migrates the database and binds the server; the caller awaits `server`.
-pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
+/// The application over a database that is open, migrated and writable: what the server
+/// serves and what commands that work on the data (`accord demo`) use.
+pub fn prepare(config: Config) -> Result<App, String> {
     let pool = open_pool(&config)?;
     let applied = migrate(&pool)?;
     if applied > 0 {
@@ -130,15 +131,20 @@ pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
         refuse_unwritable(&pool, path)?;
     }
     let secret = signing_secret(&config, &pool)?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let workers = config.workers;
-    let state = App {
+    Ok(App {
         backend: config.database.backend(),
         pool,
         jwt: JwtKeys::new(secret.as_bytes()),
         config,
         lifecycle: Lifecycle::default(),
-    };
+    })
+}
+
+/// Opens and migrates the database and binds the server; the caller awaits `server`.
+pub fn build(config: Config, listener: TcpListener) -> Result<Running, String> {
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let workers = config.workers;
+    let state = prepare(config)?;
     let lifecycle = state.lifecycle.clone();
     let drain = state.config.drain;
     let shared = http::Shared::new(state)?;

@@ -10,6 +10,7 @@
 pub mod banking;
 pub mod billing;
 pub mod crm;
+pub mod demo;
 pub mod error;
 pub mod events;
 pub mod identity;

@@ -236,6 +236,11 @@ pub fn looks_like_iban(ident: &str) -> bool {
     )
 }
 
+/// An account's name as an import matches it: case aside (Unicode lowercase).
+pub fn name_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,9 +319,4 @@ mod tests {
         assert!(InteractionKind::Visit.is_check_in());
         assert!(!InteractionKind::Note.is_check_in());
     }
-}
-
-/// An account's name as an import matches it: case aside (Unicode lowercase).
-pub fn name_key(name: &str) -> String {
-    name.to_lowercase()
 }
