@@ -169,6 +169,57 @@ async fn http_posting_rate(base: &str, org: &Org, idempotency_keys: bool) -> f64
     done.load(Ordering::Relaxed) as f64 / elapsed
 }
 
+/// Entries per second posted through `POST /ledger/journal-entries/bulk`, batches of
+/// `BULK_BATCH` two-line entries from 4 clients for `secs()`.
+async fn http_bulk_rate(base: &str, org: &Org) -> f64 {
+    const BULK_BATCH: usize = 200;
+    let client = reqwest::Client::new();
+    let done = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..4usize {
+        let (client, done, stop) = (client.clone(), done.clone(), stop.clone());
+        let url = format!("{base}/api/v1/ledger/journal-entries/bulk");
+        let token = org.token.clone();
+        let accounts = org.accounts.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut i = c;
+            while !stop.load(Ordering::Relaxed) {
+                let entries: Vec<Value> = (0..BULK_BATCH)
+                    .map(|_| {
+                        let (a, b) = (i % 8, (i * 7 + 3) % 8);
+                        let b = if a == b { (b + 1) % 8 } else { b };
+                        i += 5;
+                        json!({"date": "2026-03-01", "description": "bench", "lines": [
+                            {"ledger_account_id": accounts[a], "debit": "12.34"},
+                            {"ledger_account_id": accounts[b], "credit": "12.34"}]})
+                    })
+                    .collect();
+                let sent = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&json!({ "entries": entries }))
+                    .send()
+                    .await;
+                match sent {
+                    Ok(r) if r.status().as_u16() == 201 => {
+                        done.fetch_add(BULK_BATCH as u64, Ordering::Relaxed);
+                    }
+                    Ok(r) => eprintln!("  (a bulk request answered {})", r.status()),
+                    Err(e) => eprintln!("  (a bulk request failed: {e})"),
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(secs())).await;
+    stop.store(true, Ordering::Relaxed);
+    for t in tasks {
+        t.await.unwrap();
+    }
+    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+}
+
 /// pgbench: one entry row and its two line rows per transaction, `CLIENTS` clients.
 fn pgbench_ceiling(url: &str, org: &Org) -> f64 {
     let accounts = org
@@ -400,6 +451,8 @@ fn main() {
         let http_keyed = http_posting_rate(&server.base, &org, true).await;
         let ceiling = pgbench_ceiling(&url, &org);
         println!("postgres: HTTP posting {http:.0}/s (with Idempotency-Key {http_keyed:.0}/s) vs pgbench ceiling {ceiling:.0}/s: ratio {:.2} (keyed {:.2}; target >= 0.4)", http / ceiling, http_keyed / ceiling);
+        let bulk = http_bulk_rate(&server.base, &org).await;
+        println!("postgres: bulk posting {:.0} lines/s vs single posting {:.0} lines/s: ratio {:.1} (target >= 5)", bulk * 2.0, http * 2.0, bulk / http);
         trial_balance_ratio(&server.base, &url, "postgres").await;
     });
 
@@ -414,6 +467,8 @@ fn main() {
         let http = http_posting_rate(&server.base, &org, false).await;
         let raw = sqlite_ceiling(&path, &org);
         println!("sqlite: HTTP posting {http:.0}/s vs raw Rust loop {raw:.0}/s: ratio {:.2} (target >= 0.5)", http / raw);
+        let bulk = http_bulk_rate(&server.base, &org).await;
+        println!("sqlite: bulk posting {:.0} lines/s vs single posting {:.0} lines/s: ratio {:.1} (target >= 5)", bulk * 2.0, http * 2.0, bulk / http);
         trial_balance_ratio(&server.base, &format!("sqlite://{path}"), "sqlite").await;
     });
     let _ = std::fs::remove_dir_all(&dir);
