@@ -1424,6 +1424,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/journal-entries/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post up to 1,000 journal entries at once: all or nothing (`atomic`, the default: 201 with
+         *     every entry, or 422 naming every error by index as `entries[3].lines[0].debit`), or each on
+         *     its own (`atomic: false`: 200 with a result per entry). One `Idempotency-Key` covers the
+         *     whole batch.
+         */
+        post: operations["bulk_create_journal_entries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/journal-entries/{id}": {
         parameters: {
             query?: never;
@@ -3348,6 +3370,37 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description What became of one entry of a bulk posting with `atomic: false`. */
+        BulkItemResult: {
+            data?: null | components["schemas"]["JournalEntryView"];
+            /** @description The entry's index in `entries`. */
+            index: number;
+            problem?: null | components["schemas"]["Problem"];
+            /**
+             * Format: int32
+             * @description 201 when posted; otherwise the status the entry alone would have been answered with.
+             */
+            status: number;
+        };
+        /** @description The answer to an atomic bulk posting: every entry, in the order sent. */
+        BulkJournalEntries: {
+            data: components["schemas"]["JournalEntryView"][];
+        };
+        /** @description `POST /ledger/journal-entries/bulk`. */
+        BulkJournalEntriesRequest: {
+            /**
+             * @description `true` (the default): all entries are posted or none, and a failure answers 422 naming
+             *     every error by its entry's index (`entries[3].lines[0].debit`). `false`: each entry is
+             *     posted on its own and the answer is 200 with one result per entry.
+             */
+            atomic?: boolean | null;
+            /** @description 1 to 1,000 entries, each as `POST /ledger/journal-entries` takes it. */
+            entries: components["schemas"]["CreateJournalEntryRequest"][];
+        };
+        /** @description The answer to a bulk posting with `atomic: false`. */
+        BulkJournalEntryResults: {
+            results: components["schemas"]["BulkItemResult"][];
         };
         Candidate: {
             /** Format: uuid */
@@ -5489,7 +5542,7 @@ export interface components {
             /** @example ok */
             status: string;
         };
-        /** @description The problem document every error answers with. */
+        /** @description The problem document every error answers with (RFC 9457 problem+json). */
         Problem: {
             /** @description Stable code of the failure, e.g. `validation_failed`, `forbidden`, `version_mismatch`. */
             code: string;
@@ -11795,6 +11848,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JournalEntryView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
+        };
+    };
+    bulk_create_journal_entries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkJournalEntriesRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per entry (atomic: false) */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkJournalEntryResults"];
+                };
+            };
+            /** @description Every entry posted (atomic) */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Where the created resource lives */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkJournalEntries"];
                 };
             };
             400: components["responses"]["Problem400"];

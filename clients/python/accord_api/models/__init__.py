@@ -50,6 +50,10 @@ from .bank_rule_patch import BankRulePatch
 from .bank_rule_view import BankRuleView
 from .bank_transfer_create import BankTransferCreate
 from .bank_transfer_view import BankTransferView
+from .bulk_item_result import BulkItemResult
+from .bulk_journal_entries import BulkJournalEntries
+from .bulk_journal_entries_request import BulkJournalEntriesRequest
+from .bulk_journal_entry_results import BulkJournalEntryResults
 from .candidate import Candidate
 from .cash_position import CashPosition
 from .cash_position_row import CashPositionRow
@@ -400,6 +404,10 @@ __all__ = (
     "BankRuleView",
     "BankTransferCreate",
     "BankTransferView",
+    "BulkItemResult",
+    "BulkJournalEntries",
+    "BulkJournalEntriesRequest",
+    "BulkJournalEntryResults",
     "Candidate",
     "CashPosition",
     "CashPositionRow",

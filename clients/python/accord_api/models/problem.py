@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Problem")
 
 @_attrs_define
 class Problem:
-    """The problem document every error answers with.
+    """The problem document every error answers with (RFC 9457 problem+json).
 
     Attributes:
         code (str): Stable code of the failure, e.g. `validation_failed`, `forbidden`, `version_mismatch`.
