@@ -408,7 +408,22 @@ impl OrganizationA {
             )
             .await;
 
+        // A file over the synchronous limit becomes an import job (a dry run: it imports
+        // nothing).
+        let padding = "x".repeat(accord::config::DEFAULT_IMPORT_SYNC_LIMIT + 1024);
+        let import = app
+            .post("/api/v1/accounts/import?dry_run=true&ignore_unknown_columns=true")
+            .token(t)
+            .raw(
+                format!("name,padding\nAuthz Import Ltd,{padding}\n"),
+                "text/csv",
+            )
+            .send()
+            .await;
+        assert_eq!(import.status, StatusCode::ACCEPTED, "{}", import.text);
+
         let ids = BTreeMap::from([
+            ("imports", id_of(&import.body)),
             ("account-plans", id_of(&plan)),
             ("account-plans/objectives", id_of(&objective)),
             ("account-plans/stakeholders", id_of(&stakeholder)),

@@ -234,10 +234,10 @@ async fn two_nodes_behind_haproxy_survive_a_rolling_restart() {
 
     tokio::time::sleep(Duration::from_secs(2)).await;
     let mut drains = Vec::new();
-    for i in 0..2 {
+    for (i, node) in nodes.iter_mut().enumerate() {
         // SIGTERM: the node drains (readiness 503) while it still serves, then stops.
-        let port = nodes[i].port;
-        nodes[i].terminate();
+        let port = node.port;
+        node.terminate();
         let stopping = Instant::now();
         let mut saw_draining = false;
         while stopping.elapsed() < Duration::from_secs(1) {
@@ -256,14 +256,14 @@ async fn two_nodes_behind_haproxy_survive_a_rolling_restart() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         assert!(saw_draining, "node {i} did not say it is draining");
-        let status = nodes[i]
+        let status = node
             .wait_exit(Duration::from_secs(40))
             .unwrap_or_else(|| panic!("node {i} did not stop after SIGTERM"));
         assert!(status.success(), "node {i} exited with {status}");
         drains.push(stopping.elapsed());
         // Back on the same port; the balancer routes to it again once it is ready.
-        nodes[i] = Node::spawn_on(port, &db.url, &envs);
-        nodes[i].wait_healthy(Duration::from_secs(60));
+        *node = Node::spawn_on(port, &db.url, &envs);
+        node.wait_healthy(Duration::from_secs(60));
         tokio::time::sleep(Duration::from_secs(2)).await;
     }
     stop.store(true, Ordering::Relaxed);
