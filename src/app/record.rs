@@ -348,7 +348,12 @@ pub async fn create_batch<R: Record>(
     // out of bounds.
     cx.caller()?.require(R::WRITE)?;
     let mut check = Check::new();
-    batch::check_size(&mut check, "records", records.len(), batch::MAX_BATCH_RECORDS);
+    batch::check_size(
+        &mut check,
+        "records",
+        records.len(),
+        batch::MAX_BATCH_RECORDS,
+    );
     check.finish()?;
     app.write_once(cx, move |tx| {
         let created = batch::each_in_savepoint(tx, records.into_iter().map(Ok), create_in::<R>)?;

@@ -2,9 +2,9 @@
 
 use actix_web::{delete, get, patch, post};
 
+use crate::app::batch::{BatchRequest, BatchResults};
 use crate::app::crm::account_records::ContactListParams;
 use crate::app::crm::contacts::{Contact, ContactCreate, ContactInput, ContactView};
-use crate::app::batch::{BatchRequest, BatchResults};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Contact {

@@ -2,11 +2,11 @@
 
 use actix_web::{get, patch, post};
 
+use crate::app::batch::{BatchRequest, BatchResults};
 use crate::app::crm::account_records::InteractionListParams;
 use crate::app::crm::interactions::{
     Interaction, InteractionCreate, InteractionInput, InteractionView,
 };
-use crate::app::batch::{BatchRequest, BatchResults};
 use crate::app::page::{Page, PageParams};
 
 crate::record_endpoints!(Interaction {

@@ -86,9 +86,18 @@ async fn accounts_batch_answers_each_record(app: TestApp) {
     // A refused record names its own fields, as the single create would.
     assert_eq!(r[1]["problem"]["code"], "validation_failed");
     let fields = named(&r[1]);
-    assert!(fields.contains(&("name".into(), "required".into())), "{fields:?}");
-    assert!(fields.contains(&("tier".into(), "invalid_enum".into())), "{fields:?}");
-    assert_eq!(named(&r[3]), vec![("status".into(), "status_derived".into())]);
+    assert!(
+        fields.contains(&("name".into(), "required".into())),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&("tier".into(), "invalid_enum".into())),
+        "{fields:?}"
+    );
+    assert_eq!(
+        named(&r[3]),
+        vec![("status".into(), "status_derived".into())]
+    );
     let single = app
         .post("/api/v1/accounts")
         .token(t)
@@ -182,7 +191,9 @@ async fn contacts_batch_answers_each_record(app: TestApp) {
     let r = results(&answer, &[201, 403, 422, 422, 422, 201]);
     for i in [0, 5] {
         let id = r[i]["data"]["id"].as_str().unwrap();
-        let read = app.fetch(&p.manager, &format!("/api/v1/contacts/{id}")).await;
+        let read = app
+            .fetch(&p.manager, &format!("/api/v1/contacts/{id}"))
+            .await;
         assert_eq!(read["name"], r[i]["data"]["name"]);
         assert_eq!(read["account_id"], p.mine.as_str());
     }
@@ -198,7 +209,10 @@ async fn contacts_batch_answers_each_record(app: TestApp) {
     assert_eq!(single.status, StatusCode::FORBIDDEN);
     assert_eq!(single.body["code"], r[1]["problem"]["code"]);
     assert_eq!(named(&r[2]), vec![("name".into(), "required".into())]);
-    assert_eq!(named(&r[3]), vec![("account_id".into(), "not_found".into())]);
+    assert_eq!(
+        named(&r[3]),
+        vec![("account_id".into(), "not_found".into())]
+    );
     assert_eq!(named(&r[4]), vec![("email".into(), "email".into())]);
     let on_theirs = format!("/api/v1/contacts?account_id={}", p.theirs);
     assert_eq!(count(&app, &p.owner, &on_theirs).await, 0);
@@ -250,9 +264,7 @@ async fn interactions_batch_answers_each_record(app: TestApp) {
         )
         .await;
     let at = format!("{}T10:00:00Z", day(-1));
-    let call = |account: &str| {
-        json!({"account_id": account, "kind": "call", "direction": "outbound", "occurred_at": at})
-    };
+    let call = |account: &str| json!({"account_id": account, "kind": "call", "direction": "outbound", "occurred_at": at});
     let mut with_ann = call(&p.mine);
     with_ann["contact_ids"] = json!([ann["id"]]);
     with_ann["sentiment"] = json!(4);
@@ -283,8 +295,14 @@ async fn interactions_batch_answers_each_record(app: TestApp) {
         vec![("contact_ids[0]".into(), "wrong_account".into())]
     );
     let fields = named(&r[3]);
-    assert!(fields.contains(&("sentiment".into(), "range".into())), "{fields:?}");
-    assert!(fields.contains(&("kind".into(), "invalid_enum".into())), "{fields:?}");
+    assert!(
+        fields.contains(&("sentiment".into(), "range".into())),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&("kind".into(), "invalid_enum".into())),
+        "{fields:?}"
+    );
     assert_eq!(
         named(&r[4]),
         vec![("occurred_at".into(), "required".into())]
@@ -305,7 +323,14 @@ async fn interactions_batch_answers_each_record(app: TestApp) {
     assert_eq!(count(&app, &p.owner, &on_mine).await, 2);
 
     let many: Vec<Value> = (0..101).map(|_| call(&p.mine)).collect();
-    let over = batch(&app, &p.owner, "interactions", &json!({"records": many}), None).await;
+    let over = batch(
+        &app,
+        &p.owner,
+        "interactions",
+        &json!({"records": many}),
+        None,
+    )
+    .await;
     assert_problem(&over, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(over.body["errors"][0]["code"], "too_many_items");
     // A record the JSON extractor cannot read refuses the request, naming it by index.
@@ -313,9 +338,17 @@ async fn interactions_batch_answers_each_record(app: TestApp) {
     unknown_field["mood"] = json!("sunny");
     let unreadable = json!({"records": [call(&p.mine), unknown_field]});
     let refused = batch(&app, &p.owner, "interactions", &unreadable, None).await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text);
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
     assert!(
-        refused.error_fields().iter().any(|f| f.starts_with("records[1]")),
+        refused
+            .error_fields()
+            .iter()
+            .any(|f| f.starts_with("records[1]")),
         "{}",
         refused.text
     );
