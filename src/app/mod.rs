@@ -8,6 +8,7 @@
 //! `ledger`, `billing`), as do `db` and `http`.
 
 pub mod banking;
+pub mod batch;
 pub mod billing;
 pub mod crm;
 pub mod demo;

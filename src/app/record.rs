@@ -12,6 +12,7 @@
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::batch::{self, BatchResults};
 use super::error::{AppError, Check, Found};
 use super::input::IfMatch;
 use super::page::{by_creation, ListQuery, Page, PageParams};
@@ -331,6 +332,32 @@ pub async fn create<R: Record>(
     app.write_once(cx, move |tx| {
         let (id, view) = created_in::<R>(tx, input)?;
         Outcome::created(R::COLLECTION, id, &view)
+    })
+    .await
+}
+
+/// `POST /{collection}/batch`: creates each of 1 to 100 records in its own savepoint of one
+/// unit of work; the answer (200, a result per record) a retry with the same key replays.
+/// Each record is created, refused and recorded (events, audit) exactly as by [`create`].
+pub async fn create_batch<R: Record>(
+    app: &App,
+    cx: &Context,
+    records: Vec<R::Create>,
+) -> Result<Outcome, AppError> {
+    // Refusals of the whole request come first: a caller who may write none of them, a count
+    // out of bounds.
+    cx.caller()?.require(R::WRITE)?;
+    let mut check = Check::new();
+    batch::check_size(
+        &mut check,
+        "records",
+        records.len(),
+        batch::MAX_BATCH_RECORDS,
+    );
+    check.finish()?;
+    app.write_once(cx, move |tx| {
+        let created = batch::each_in_savepoint(tx, records.into_iter().map(Ok), create_in::<R>)?;
+        Outcome::ok(&BatchResults::of(created))
     })
     .await
 }

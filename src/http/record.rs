@@ -10,6 +10,7 @@ use super::caller::Cx;
 use super::error::ApiError;
 use super::json::{ApiJson, ApiQuery};
 use super::{etag, reply};
+use crate::app::batch::BatchRequest;
 use crate::app::page::PageParams;
 use crate::app::record::{self, Changeable, Nested, Record};
 use crate::app::App;
@@ -23,6 +24,19 @@ where
     R::Create: DeserializeOwned,
 {
     let outcome = record::create::<R>(&app, &cx.with_body(&body.raw), body.value).await?;
+    Ok(reply::outcome(outcome))
+}
+
+pub async fn create_batch<R: Record>(
+    app: web::Data<App>,
+    cx: Cx,
+    body: ApiJson<BatchRequest<R::Create>>,
+) -> Result<HttpResponse, ApiError>
+where
+    R::Create: DeserializeOwned,
+{
+    let cx = cx.with_body(&body.raw);
+    let outcome = record::create_batch::<R>(&app, &cx, body.value.records).await?;
     Ok(reply::outcome(outcome))
 }
 
@@ -141,7 +155,8 @@ where
 
 /// Declares record endpoints: `record_endpoints!(Task { create create_task "/tasks" "Create a
 /// task." (utoipa path attributes...) ... })`. Each operation is `create`, `list`, `get`,
-/// `update` or `delete` (for a record under a parent, [`Nested`]: `create_under`, `list_under`,
+/// `update`, `delete` or `create_batch` (`POST /{collection}/batch`, registered before the
+/// `/{id}` routes) (for a record under a parent, [`Nested`]: `create_under`, `list_under`,
 /// `get_under`, `update_under` or `delete_under`, its route naming the parent's id first), then
 /// the handler's name (the operation id), its route, its summary
 /// and its spec. The invoking module imports actix-web's route attributes it uses (`get`,
@@ -226,6 +241,20 @@ macro_rules! record_endpoints {
             body: $crate::http::json::ApiJson<<$record as $crate::app::record::Record>::Create>,
         ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
             $crate::http::record::create::<$record>(app, cx, body).await
+        }
+    };
+    (@create_batch $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {
+        #[doc = $doc]
+        #[utoipa::path($($spec)*)]
+        #[post($path)]
+        pub async fn $name(
+            app: actix_web::web::Data<$crate::app::App>,
+            cx: $crate::http::caller::Cx,
+            body: $crate::http::json::ApiJson<
+                $crate::app::batch::BatchRequest<<$record as $crate::app::record::Record>::Create>,
+            >,
+        ) -> Result<actix_web::HttpResponse, $crate::http::error::ApiError> {
+            $crate::http::record::create_batch::<$record>(app, cx, body).await
         }
     };
     (@list $record:ty, $name:ident, $path:literal, $doc:literal, ($($spec:tt)*)) => {

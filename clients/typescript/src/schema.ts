@@ -168,6 +168,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create 1 to 100 accounts at once, each in its own savepoint of one transaction: 200 with a result per record (`status` 201 and `data`, or the status and `problem` the single create would have answered). One `Idempotency-Key` covers the batch. */
+        post: operations["create_accounts_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/export": {
         parameters: {
             query?: never;
@@ -995,6 +1012,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create 1 to 100 contacts at once, each in its own savepoint of one transaction: 200 with a result per record (`status` 201 and `data`, or the status and `problem` the single create would have answered for it alone: 403 or 422 for an account the caller may not write or that does not exist). One `Idempotency-Key` covers the batch. */
+        post: operations["create_contacts_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/import": {
         parameters: {
             query?: never;
@@ -1237,6 +1271,23 @@ export interface paths {
         put?: never;
         /** Create a interaction. */
         post: operations["create_interaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create 1 to 100 interactions at once, each in its own savepoint of one transaction: 200 with a result per record (`status` 201 and `data`, or the status and `problem` the single create would have answered for it alone: 403 or 422 for an account the caller may not write or that does not exist). One `Idempotency-Key` covers the batch. */
+        post: operations["create_interactions_batch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3371,17 +3422,282 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @description What became of one entry of a bulk posting with `atomic: false`. */
-        BulkItemResult: {
-            data?: null | components["schemas"]["JournalEntryView"];
-            /** @description The entry's index in `entries`. */
+        /** @description `POST /{collection}/batch`: the records, each as the single create takes it. */
+        BatchRequest_AccountCreate: {
+            /** @description 1 to 100 records, each the body of the collection's single `POST`. */
+            records: {
+                /**
+                 * @description The bank accounts the client pays from, for matching bank lines: IBANs or account
+                 *     numbers (spaces and case aside), at most 20.
+                 * @example [
+                 *       "DE89370400440532013000"
+                 *     ]
+                 */
+                bank_accounts?: string[] | null;
+                /**
+                 * Format: int32
+                 * @description Days between check-ins; `null` returns to the tier's default.
+                 */
+                check_in_every_days?: number | null;
+                /** @description Competitor ids or names (a new name creates the competitor), at most 50. */
+                competitor_ids?: string[] | null;
+                /** @description ISO 4217; defaults to the organization's base currency. */
+                currency?: string | null;
+                custom_fields?: Record<string, never> | null;
+                goals?: string | null;
+                industry?: string | null;
+                is_customer?: boolean | null;
+                is_vendor?: boolean | null;
+                legal_name?: string | null;
+                /** @example Globex Corporation */
+                name: string;
+                /** Format: uuid */
+                owner_id?: string | null;
+                status?: null | components["schemas"]["AccountStatus"];
+                /** @description At most 50 tags, each 1 to 50 characters. */
+                tags?: string[] | null;
+                /** Format: uuid */
+                team_id?: string | null;
+                tier?: null | components["schemas"]["Tier"];
+                /**
+                 * @description A web address such as `https://globex.example` (the scheme may be left out).
+                 * @example https://globex.example
+                 */
+                website?: string | null;
+            }[];
+        };
+        /** @description `POST /{collection}/batch`: the records, each as the single create takes it. */
+        BatchRequest_ContactCreate: {
+            /** @description 1 to 100 records, each the body of the collection's single `POST`. */
+            records: {
+                /**
+                 * Format: uuid
+                 * @description Moving a contact to another account needs write access to both accounts.
+                 */
+                account_id: string;
+                /** @description Replaces the contact's custom fields (a JSON object of at most 16 KiB). */
+                custom_fields?: Record<string, never> | null;
+                email?: string | null;
+                influence?: null | components["schemas"]["Influence"];
+                is_decision_maker?: boolean | null;
+                name: string;
+                phone?: string | null;
+                seniority?: null | components["schemas"]["Seniority"];
+                status?: null | components["schemas"]["ContactStatus"];
+                title?: string | null;
+            }[];
+        };
+        /** @description `POST /{collection}/batch`: the records, each as the single create takes it. */
+        BatchRequest_InteractionCreate: {
+            /** @description 1 to 100 records, each the body of the collection's single `POST`. */
+            records: {
+                /** Format: uuid */
+                account_id: string;
+                contact_ids?: string[] | null;
+                direction: components["schemas"]["Direction"];
+                /** Format: date */
+                follow_up_on?: string | null;
+                kind: components["schemas"]["InteractionKind"];
+                next_step?: string | null;
+                /** Format: date-time */
+                occurred_at: string;
+                /**
+                 * Format: int32
+                 * @description The manager's reading, 1 (bad) to 5 (good).
+                 */
+                sentiment?: number | null;
+                subject?: string | null;
+                summary?: string | null;
+            }[];
+        };
+        /** @description What became of one item of a batch. */
+        BatchResult_AccountView: {
+            data?: {
+                /** Format: date-time */
+                archived_at?: string | null;
+                /** @description IBANs or account numbers the client pays from, in capitals without spaces. */
+                bank_accounts: string[];
+                /**
+                 * Format: int32
+                 * @description The cadence in force: the account's own, else its tier's default.
+                 */
+                check_in_every_days: number;
+                check_in_overdue: boolean;
+                churn_reason?: string | null;
+                /** Format: date */
+                churned_on?: string | null;
+                competitor_ids: string[];
+                /** Format: date-time */
+                created_at: string;
+                currency: string;
+                custom_fields: Record<string, never>;
+                /**
+                 * Format: int64
+                 * @description Days since the last interaction that counts as a check-in; null if none yet.
+                 */
+                days_since_last_interaction?: number | null;
+                goals?: string | null;
+                health: components["schemas"]["HealthView"];
+                /** Format: uuid */
+                id: string;
+                industry?: string | null;
+                is_customer: boolean;
+                is_vendor: boolean;
+                /** Format: date-time */
+                last_check_in_at?: string | null;
+                legal_name?: string | null;
+                /** Format: uuid */
+                lost_to_competitor_id?: string | null;
+                /** Format: uuid */
+                merged_into_id?: string | null;
+                name: string;
+                /** Format: date-time */
+                next_check_in_due_at: string;
+                /** Format: uuid */
+                owner_id?: string | null;
+                status: components["schemas"]["AccountStatus"];
+                tags: string[];
+                /** Format: uuid */
+                team_id?: string | null;
+                tier: components["schemas"]["Tier"];
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                version: number;
+                website?: string | null;
+            };
+            /** @description The item's index in the request's list. */
             index: number;
             problem?: null | components["schemas"]["Problem"];
             /**
              * Format: int32
-             * @description 201 when posted; otherwise the status the entry alone would have been answered with.
+             * @description 201 when created; otherwise the status the item alone would have been answered with.
              */
             status: number;
+        };
+        /** @description What became of one item of a batch. */
+        BatchResult_ContactView: {
+            data?: {
+                /** Format: uuid */
+                account_id: string;
+                /** Format: date-time */
+                created_at: string;
+                custom_fields: Record<string, never>;
+                email?: string | null;
+                /** Format: uuid */
+                id: string;
+                influence?: null | components["schemas"]["Influence"];
+                is_decision_maker: boolean;
+                name: string;
+                phone?: string | null;
+                seniority?: null | components["schemas"]["Seniority"];
+                status: components["schemas"]["ContactStatus"];
+                title?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                version: number;
+            };
+            /** @description The item's index in the request's list. */
+            index: number;
+            problem?: null | components["schemas"]["Problem"];
+            /**
+             * Format: int32
+             * @description 201 when created; otherwise the status the item alone would have been answered with.
+             */
+            status: number;
+        };
+        /** @description What became of one item of a batch. */
+        BatchResult_InteractionView: {
+            data?: {
+                /** Format: uuid */
+                account_id: string;
+                /** Format: uuid */
+                author_id: string;
+                contact_ids: string[];
+                /** Format: date-time */
+                created_at: string;
+                direction: components["schemas"]["Direction"];
+                /**
+                 * Format: date-time
+                 * @description Until when the author may edit it.
+                 */
+                editable_until: string;
+                /** Format: date */
+                follow_up_on?: string | null;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["InteractionKind"];
+                next_step?: string | null;
+                /** Format: date-time */
+                occurred_at: string;
+                /** Format: int32 */
+                sentiment?: number | null;
+                subject?: string | null;
+                summary?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                version: number;
+            };
+            /** @description The item's index in the request's list. */
+            index: number;
+            problem?: null | components["schemas"]["Problem"];
+            /**
+             * Format: int32
+             * @description 201 when created; otherwise the status the item alone would have been answered with.
+             */
+            status: number;
+        };
+        /** @description What became of one item of a batch. */
+        BatchResult_JournalEntryView: {
+            data?: {
+                /** Format: uuid */
+                created_by: string;
+                /** Format: date */
+                date: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                lines: components["schemas"]["JournalLineView"][];
+                metadata: Record<string, never>;
+                /** Format: date-time */
+                posted_at: string;
+                reference?: string | null;
+                reversal_reason?: string | null;
+                /** Format: uuid */
+                reversed_by_entry_id?: string | null;
+                /** Format: uuid */
+                reverses_entry_id?: string | null;
+                /** @description `manual`, `opening`, `reversal`, or the document kind that posted it. */
+                source: string;
+                /** Format: uuid */
+                source_id?: string | null;
+            };
+            /** @description The item's index in the request's list. */
+            index: number;
+            problem?: null | components["schemas"]["Problem"];
+            /**
+             * Format: int32
+             * @description 201 when created; otherwise the status the item alone would have been answered with.
+             */
+            status: number;
+        };
+        /** @description The answer to a batch: one result per item, in the order sent. */
+        BatchResults_AccountView: {
+            results: components["schemas"]["BatchResult_AccountView"][];
+        };
+        /** @description The answer to a batch: one result per item, in the order sent. */
+        BatchResults_ContactView: {
+            results: components["schemas"]["BatchResult_ContactView"][];
+        };
+        /** @description The answer to a batch: one result per item, in the order sent. */
+        BatchResults_InteractionView: {
+            results: components["schemas"]["BatchResult_InteractionView"][];
+        };
+        /** @description The answer to a batch: one result per item, in the order sent. */
+        BatchResults_JournalEntryView: {
+            results: components["schemas"]["BatchResult_JournalEntryView"][];
         };
         /** @description The answer to an atomic bulk posting: every entry, in the order sent. */
         BulkJournalEntries: {
@@ -3397,10 +3713,6 @@ export interface components {
             atomic?: boolean | null;
             /** @description 1 to 1,000 entries, each as `POST /ledger/journal-entries` takes it. */
             entries: components["schemas"]["CreateJournalEntryRequest"][];
-        };
-        /** @description The answer to a bulk posting with `atomic: false`. */
-        BulkJournalEntryResults: {
-            results: components["schemas"]["BulkItemResult"][];
         };
         Candidate: {
             /** Format: uuid */
@@ -7875,6 +8187,44 @@ export interface operations {
             507: components["responses"]["Problem507"];
         };
     };
+    create_accounts_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest_AccountCreate"];
+            };
+        };
+        responses: {
+            /** @description One result per record, in the order sent */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults_AccountView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
+        };
+    };
     export_accounts: {
         parameters: {
             query?: never;
@@ -10321,6 +10671,44 @@ export interface operations {
             507: components["responses"]["Problem507"];
         };
     };
+    create_contacts_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest_ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description One result per record, in the order sent */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults_ContactView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
+        };
+    };
     import_contacts: {
         parameters: {
             query?: {
@@ -11184,6 +11572,44 @@ export interface operations {
             507: components["responses"]["Problem507"];
         };
     };
+    create_interactions_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this POST safe */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest_InteractionCreate"];
+            };
+        };
+        responses: {
+            /** @description One result per record, in the order sent */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults_InteractionView"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+            507: components["responses"]["Problem507"];
+        };
+    };
     get_interaction: {
         parameters: {
             query?: never;
@@ -11885,7 +12311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkJournalEntryResults"];
+                    "application/json": components["schemas"]["BatchResults_JournalEntryView"];
                 };
             };
             /** @description Every entry posted (atomic) */

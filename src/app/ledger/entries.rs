@@ -10,6 +10,7 @@ use validator::Validate;
 
 use super::posting::{self, DraftLine, Entry, EntryDraft, Source};
 use super::{amount, currency_of, org, period_locked};
+use crate::app::batch::{self, BatchResults};
 use crate::app::error::{AppError, Check};
 use crate::app::page::{parse_sort, Page, PageParams, PageRequest};
 use crate::app::unit_of_work::{Outcome, Tx};
@@ -229,27 +230,6 @@ pub struct BulkJournalEntries {
     pub data: Vec<JournalEntryView>,
 }
 
-/// What became of one entry of a bulk posting with `atomic: false`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkItemResult {
-    /// The entry's index in `entries`.
-    pub index: usize,
-    /// 201 when posted; otherwise the status the entry alone would have been answered with.
-    pub status: u16,
-    /// The posted entry, when `status` is 201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<JournalEntryView>,
-    /// Why the entry was not posted, when `status` is not 201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub problem: Option<crate::app::error::Problem>,
-}
-
-/// The answer to a bulk posting with `atomic: false`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkJournalEntryResults {
-    pub results: Vec<BulkItemResult>,
-}
-
 /// `POST /ledger/journal-entries/bulk`: up to 1,000 entries in one transaction, all or
 /// nothing (`atomic`, the default) or each on its own. One organization read and one commit
 /// for the batch; one `Idempotency-Key` covers it.
@@ -261,10 +241,7 @@ pub async fn create_bulk(
     cx.caller()?.require(Permission::WriteBooks)?;
     let atomic = req.atomic.unwrap_or(true);
     let mut check = Check::new();
-    if req.entries.is_empty() {
-        check.push("entries", "required", "at least one entry");
-    }
-    check.max_items("entries", req.entries.len(), MAX_BULK_ENTRIES);
+    batch::check_size(&mut check, "entries", req.entries.len(), MAX_BULK_ENTRIES);
     check.finish()?;
     let drafts: Vec<Result<EntryDraft, AppError>> = req
         .entries
@@ -285,22 +262,10 @@ pub async fn create_bulk(
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         let org = org(tx, caller)?;
-        let mut posted = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            let entry = draft.and_then(|draft| {
-                tx.savepoint(|tx| {
-                    let entry = posting::post_entry_for(tx, caller, &org, draft)?;
-                    entry_view(&entry, org.base)
-                })
-            });
-            // The database failing is the whole request's failure, never one entry's.
-            if let Err(e) = &entry {
-                if !e.is_client_error() {
-                    return Err(e.clone());
-                }
-            }
-            posted.push(entry);
-        }
+        let posted = batch::each_in_savepoint(tx, drafts, |tx, draft| {
+            let entry = posting::post_entry_for(tx, caller, &org, draft)?;
+            entry_view(&entry, org.base)
+        })?;
         if atomic {
             let invalid = indexed_errors(posted.iter().map(|p| p.as_ref().err()));
             if !invalid.is_empty() {
@@ -309,25 +274,7 @@ pub async fn create_bulk(
             let data = posted.into_iter().collect::<Result<Vec<_>, _>>()?;
             return Outcome::created_many(&BulkJournalEntries { data });
         }
-        let results = posted
-            .into_iter()
-            .enumerate()
-            .map(|(index, p)| match p {
-                Ok(view) => BulkItemResult {
-                    index,
-                    status: 201,
-                    data: Some(view),
-                    problem: None,
-                },
-                Err(e) => BulkItemResult {
-                    index,
-                    status: e.kind.status(),
-                    data: None,
-                    problem: Some(e.problem()),
-                },
-            })
-            .collect();
-        Outcome::ok(&BulkJournalEntryResults { results })
+        Outcome::ok(&BatchResults::of(posted))
     })
     .await
 }

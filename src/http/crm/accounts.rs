@@ -4,6 +4,7 @@
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use uuid::Uuid;
 
+use crate::app::batch::{BatchRequest, BatchResults};
 use crate::app::crm::accounts::{
     self, Account, AccountCreate, AccountInput, AccountListParams, AccountView, AsOfParams,
     ChurnInput,
@@ -23,6 +24,12 @@ crate::record_endpoints!(Account {
         request_body = AccountCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = IDEMPOTENCY)),
         responses((status = 201, description = "Created", body = AccountView))
+    )
+    create_batch create_accounts_batch "/accounts/batch" "Create 1 to 100 accounts at once, each in its own savepoint of one transaction: 200 with a result per record (`status` 201 and `data`, or the status and `problem` the single create would have answered). One `Idempotency-Key` covers the batch." (
+        tag = "accounts",
+        request_body = BatchRequest<AccountCreate>,
+        params(("Idempotency-Key" = Option<String>, Header, description = IDEMPOTENCY)),
+        responses((status = 200, description = "One result per record, in the order sent", body = BatchResults<AccountView>))
     )
 });
 

@@ -2,6 +2,7 @@
 
 use actix_web::{get, patch, post};
 
+use crate::app::batch::{BatchRequest, BatchResults};
 use crate::app::crm::account_records::InteractionListParams;
 use crate::app::crm::interactions::{
     Interaction, InteractionCreate, InteractionInput, InteractionView,
@@ -14,6 +15,12 @@ crate::record_endpoints!(Interaction {
         request_body = InteractionCreate,
         params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
         responses((status = 201, description = "Created", body = InteractionView))
+    )
+    create_batch create_interactions_batch "/interactions/batch" "Create 1 to 100 interactions at once, each in its own savepoint of one transaction: 200 with a result per record (`status` 201 and `data`, or the status and `problem` the single create would have answered for it alone: 403 or 422 for an account the caller may not write or that does not exist). One `Idempotency-Key` covers the batch." (
+        tag = "interactions",
+        request_body = BatchRequest<InteractionCreate>,
+        params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
+        responses((status = 200, description = "One result per record, in the order sent", body = BatchResults<InteractionView>))
     )
     list list_interactions "/interactions" "List interactions." (
         tag = "interactions",

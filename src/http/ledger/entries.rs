@@ -3,9 +3,10 @@
 use actix_web::{get, post, web, HttpResponse};
 use uuid::Uuid;
 
+use crate::app::batch::BatchResults;
 use crate::app::ledger::entries::{
-    self, BulkJournalEntries, BulkJournalEntriesRequest, BulkJournalEntryResults,
-    CreateJournalEntryRequest, JournalEntryListParams, JournalEntryView, ReverseRequest,
+    self, BulkJournalEntries, BulkJournalEntriesRequest, CreateJournalEntryRequest,
+    JournalEntryListParams, JournalEntryView, ReverseRequest,
 };
 use crate::app::page::{Page, PageParams};
 use crate::app::App;
@@ -41,7 +42,7 @@ pub async fn create_journal_entry(
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry of this POST safe")),
     responses(
         (status = 201, description = "Every entry posted (atomic)", body = BulkJournalEntries),
-        (status = 200, description = "One result per entry (atomic: false)", body = BulkJournalEntryResults)
+        (status = 200, description = "One result per entry (atomic: false)", body = BatchResults<JournalEntryView>)
     )
 )]
 #[post("/ledger/journal-entries/bulk")]

@@ -7,6 +7,7 @@
 mod account_plans;
 mod accounts;
 mod agenda;
+mod batch;
 mod csv_reports;
 mod health;
 mod idempotency;

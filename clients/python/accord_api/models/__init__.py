@@ -50,10 +50,47 @@ from .bank_rule_patch import BankRulePatch
 from .bank_rule_view import BankRuleView
 from .bank_transfer_create import BankTransferCreate
 from .bank_transfer_view import BankTransferView
-from .bulk_item_result import BulkItemResult
+from .batch_request_account_create import BatchRequestAccountCreate
+from .batch_request_account_create_records_item import (
+    BatchRequestAccountCreateRecordsItem,
+)
+from .batch_request_account_create_records_item_custom_fields_type_0 import (
+    BatchRequestAccountCreateRecordsItemCustomFieldsType0,
+)
+from .batch_request_contact_create import BatchRequestContactCreate
+from .batch_request_contact_create_records_item import (
+    BatchRequestContactCreateRecordsItem,
+)
+from .batch_request_contact_create_records_item_custom_fields_type_0 import (
+    BatchRequestContactCreateRecordsItemCustomFieldsType0,
+)
+from .batch_request_interaction_create import BatchRequestInteractionCreate
+from .batch_request_interaction_create_records_item import (
+    BatchRequestInteractionCreateRecordsItem,
+)
+from .batch_result_account_view import BatchResultAccountView
+from .batch_result_account_view_data import BatchResultAccountViewData
+from .batch_result_account_view_data_custom_fields import (
+    BatchResultAccountViewDataCustomFields,
+)
+from .batch_result_contact_view import BatchResultContactView
+from .batch_result_contact_view_data import BatchResultContactViewData
+from .batch_result_contact_view_data_custom_fields import (
+    BatchResultContactViewDataCustomFields,
+)
+from .batch_result_interaction_view import BatchResultInteractionView
+from .batch_result_interaction_view_data import BatchResultInteractionViewData
+from .batch_result_journal_entry_view import BatchResultJournalEntryView
+from .batch_result_journal_entry_view_data import BatchResultJournalEntryViewData
+from .batch_result_journal_entry_view_data_metadata import (
+    BatchResultJournalEntryViewDataMetadata,
+)
+from .batch_results_account_view import BatchResultsAccountView
+from .batch_results_contact_view import BatchResultsContactView
+from .batch_results_interaction_view import BatchResultsInteractionView
+from .batch_results_journal_entry_view import BatchResultsJournalEntryView
 from .bulk_journal_entries import BulkJournalEntries
 from .bulk_journal_entries_request import BulkJournalEntriesRequest
-from .bulk_journal_entry_results import BulkJournalEntryResults
 from .candidate import Candidate
 from .cash_position import CashPosition
 from .cash_position_row import CashPositionRow
@@ -404,10 +441,31 @@ __all__ = (
     "BankRuleView",
     "BankTransferCreate",
     "BankTransferView",
-    "BulkItemResult",
+    "BatchRequestAccountCreate",
+    "BatchRequestAccountCreateRecordsItem",
+    "BatchRequestAccountCreateRecordsItemCustomFieldsType0",
+    "BatchRequestContactCreate",
+    "BatchRequestContactCreateRecordsItem",
+    "BatchRequestContactCreateRecordsItemCustomFieldsType0",
+    "BatchRequestInteractionCreate",
+    "BatchRequestInteractionCreateRecordsItem",
+    "BatchResultAccountView",
+    "BatchResultAccountViewData",
+    "BatchResultAccountViewDataCustomFields",
+    "BatchResultContactView",
+    "BatchResultContactViewData",
+    "BatchResultContactViewDataCustomFields",
+    "BatchResultInteractionView",
+    "BatchResultInteractionViewData",
+    "BatchResultJournalEntryView",
+    "BatchResultJournalEntryViewData",
+    "BatchResultJournalEntryViewDataMetadata",
+    "BatchResultsAccountView",
+    "BatchResultsContactView",
+    "BatchResultsInteractionView",
+    "BatchResultsJournalEntryView",
     "BulkJournalEntries",
     "BulkJournalEntriesRequest",
-    "BulkJournalEntryResults",
     "Candidate",
     "CashPosition",
     "CashPositionRow",

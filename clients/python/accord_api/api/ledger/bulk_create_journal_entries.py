@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.batch_results_journal_entry_view import BatchResultsJournalEntryView
 from ...models.bulk_journal_entries import BulkJournalEntries
 from ...models.bulk_journal_entries_request import BulkJournalEntriesRequest
-from ...models.bulk_journal_entry_results import BulkJournalEntryResults
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BulkJournalEntries | BulkJournalEntryResults | Problem | None:
+) -> BatchResultsJournalEntryView | BulkJournalEntries | Problem | None:
     if response.status_code == 200:
-        response_200 = BulkJournalEntryResults.from_dict(response.json())
+        response_200 = BatchResultsJournalEntryView.from_dict(response.json())
 
         return response_200
 
@@ -100,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BulkJournalEntries | BulkJournalEntryResults | Problem]:
+) -> Response[BatchResultsJournalEntryView | BulkJournalEntries | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: BulkJournalEntriesRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[BulkJournalEntries | BulkJournalEntryResults | Problem]:
+) -> Response[BatchResultsJournalEntryView | BulkJournalEntries | Problem]:
     """Post up to 1,000 journal entries at once: all or nothing (`atomic`, the default: 201 with
     every entry, or 422 naming every error by index as `entries[3].lines[0].debit`), or each on
     its own (`atomic: false`: 200 with a result per entry). One `Idempotency-Key` covers the
@@ -129,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BulkJournalEntries | BulkJournalEntryResults | Problem]
+        Response[BatchResultsJournalEntryView | BulkJournalEntries | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +149,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: BulkJournalEntriesRequest,
     idempotency_key: str | Unset = UNSET,
-) -> BulkJournalEntries | BulkJournalEntryResults | Problem | None:
+) -> BatchResultsJournalEntryView | BulkJournalEntries | Problem | None:
     """Post up to 1,000 journal entries at once: all or nothing (`atomic`, the default: 201 with
     every entry, or 422 naming every error by index as `entries[3].lines[0].debit`), or each on
     its own (`atomic: false`: 200 with a result per entry). One `Idempotency-Key` covers the
@@ -164,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BulkJournalEntries | BulkJournalEntryResults | Problem
+        BatchResultsJournalEntryView | BulkJournalEntries | Problem
     """
 
     return sync_detailed(
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: BulkJournalEntriesRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[BulkJournalEntries | BulkJournalEntryResults | Problem]:
+) -> Response[BatchResultsJournalEntryView | BulkJournalEntries | Problem]:
     """Post up to 1,000 journal entries at once: all or nothing (`atomic`, the default: 201 with
     every entry, or 422 naming every error by index as `entries[3].lines[0].debit`), or each on
     its own (`atomic: false`: 200 with a result per entry). One `Idempotency-Key` covers the
@@ -194,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BulkJournalEntries | BulkJournalEntryResults | Problem]
+        Response[BatchResultsJournalEntryView | BulkJournalEntries | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +212,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: BulkJournalEntriesRequest,
     idempotency_key: str | Unset = UNSET,
-) -> BulkJournalEntries | BulkJournalEntryResults | Problem | None:
+) -> BatchResultsJournalEntryView | BulkJournalEntries | Problem | None:
     """Post up to 1,000 journal entries at once: all or nothing (`atomic`, the default: 201 with
     every entry, or 422 naming every error by index as `entries[3].lines[0].debit`), or each on
     its own (`atomic: false`: 200 with a result per entry). One `Idempotency-Key` covers the
@@ -227,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BulkJournalEntries | BulkJournalEntryResults | Problem
+        BatchResultsJournalEntryView | BulkJournalEntries | Problem
     """
 
     return (

@@ -9,45 +9,40 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.journal_entry_view import JournalEntryView
+    from ..models.batch_result_contact_view_data import BatchResultContactViewData
     from ..models.problem import Problem
 
 
-T = TypeVar("T", bound="BulkItemResult")
+T = TypeVar("T", bound="BatchResultContactView")
 
 
 @_attrs_define
-class BulkItemResult:
-    """What became of one entry of a bulk posting with `atomic: false`.
+class BatchResultContactView:
+    """What became of one item of a batch.
 
     Attributes:
-        index (int): The entry's index in `entries`.
-        status (int): 201 when posted; otherwise the status the entry alone would have been answered with.
-        data (JournalEntryView | None | Unset):
+        index (int): The item's index in the request's list.
+        status (int): 201 when created; otherwise the status the item alone would have been answered with.
+        data (BatchResultContactViewData | Unset):
         problem (None | Problem | Unset):
     """
 
     index: int
     status: int
-    data: JournalEntryView | None | Unset = UNSET
+    data: BatchResultContactViewData | Unset = UNSET
     problem: None | Problem | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.journal_entry_view import JournalEntryView
         from ..models.problem import Problem
 
         index = self.index
 
         status = self.status
 
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, JournalEntryView):
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
             data = self.data.to_dict()
-        else:
-            data = self.data
 
         problem: dict[str, Any] | None | Unset
         if isinstance(self.problem, Unset):
@@ -74,7 +69,7 @@ class BulkItemResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.journal_entry_view import JournalEntryView
+        from ..models.batch_result_contact_view_data import BatchResultContactViewData
         from ..models.problem import Problem
 
         d = dict(src_dict)
@@ -82,22 +77,12 @@ class BulkItemResult:
 
         status = d.pop("status")
 
-        def _parse_data(data: object) -> JournalEntryView | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                data_type_1 = JournalEntryView.from_dict(data)
-
-                return data_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JournalEntryView | None | Unset, data)
-
-        data = _parse_data(d.pop("data", UNSET))
+        _data = d.pop("data", UNSET)
+        data: BatchResultContactViewData | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = BatchResultContactViewData.from_dict(_data)
 
         def _parse_problem(data: object) -> None | Problem | Unset:
             if data is None:
@@ -116,15 +101,15 @@ class BulkItemResult:
 
         problem = _parse_problem(d.pop("problem", UNSET))
 
-        bulk_item_result = cls(
+        batch_result_contact_view = cls(
             index=index,
             status=status,
             data=data,
             problem=problem,
         )
 
-        bulk_item_result.additional_properties = d
-        return bulk_item_result
+        batch_result_contact_view.additional_properties = d
+        return batch_result_contact_view
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,21 +7,21 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.bulk_item_result import BulkItemResult
+    from ..models.batch_result_journal_entry_view import BatchResultJournalEntryView
 
 
-T = TypeVar("T", bound="BulkJournalEntryResults")
+T = TypeVar("T", bound="BatchResultsJournalEntryView")
 
 
 @_attrs_define
-class BulkJournalEntryResults:
-    """The answer to a bulk posting with `atomic: false`.
+class BatchResultsJournalEntryView:
+    """The answer to a batch: one result per item, in the order sent.
 
     Attributes:
-        results (list[BulkItemResult]):
+        results (list[BatchResultJournalEntryView]):
     """
 
-    results: list[BulkItemResult]
+    results: list[BatchResultJournalEntryView]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,22 +42,22 @@ class BulkJournalEntryResults:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bulk_item_result import BulkItemResult
+        from ..models.batch_result_journal_entry_view import BatchResultJournalEntryView
 
         d = dict(src_dict)
         results = []
         _results = d.pop("results")
         for results_item_data in _results:
-            results_item = BulkItemResult.from_dict(results_item_data)
+            results_item = BatchResultJournalEntryView.from_dict(results_item_data)
 
             results.append(results_item)
 
-        bulk_journal_entry_results = cls(
+        batch_results_journal_entry_view = cls(
             results=results,
         )
 
-        bulk_journal_entry_results.additional_properties = d
-        return bulk_journal_entry_results
+        batch_results_journal_entry_view.additional_properties = d
+        return batch_results_journal_entry_view
 
     @property
     def additional_keys(self) -> list[str]:
