@@ -50,7 +50,7 @@ while True:
     job = json.load(urllib.request.urlopen(req))
     if job["status"] in ("succeeded", "failed"):
         break
-    time.sleep(0.1)
+    time.sleep(float(__import__("os").environ.get("BENCH_POLL", "0.1")))
 took = time.monotonic() - start
 assert job["status"] == "succeeded" and job["result"]["created"] == job["rows_total"], job["failure"]
 print(f"{took:.3f}")
@@ -73,6 +73,7 @@ print(f'$name: 800 rows {s:.2f} s ({800/s:.0f} rows/s), 8000 rows {l:.2f} s ({80
 }
 
 run sqlite "sqlite://$work/bench.db"
+[ -n "${BENCH_SQLITE_ONLY:-}" ] && exit 0
 db_name="accord_bench_import_$$"
 psql -q -h 127.0.0.1 -U postgres -c "create database $db_name" >/dev/null
 run postgres "postgres://postgres@127.0.0.1:5432/$db_name"
