@@ -21,6 +21,7 @@ pub const MAX_BATCH_RECORDS: usize = 100;
 #[serde(deny_unknown_fields)]
 pub struct BatchRequest<T> {
     /// 1 to 100 records, each the body of the collection's single `POST`.
+    #[schema(min_items = 1, max_items = 100)]
     pub records: Vec<T>,
 }
 

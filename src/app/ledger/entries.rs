@@ -217,6 +217,7 @@ pub const MAX_BULK_ENTRIES: usize = 1000;
 #[serde(deny_unknown_fields)]
 pub struct BulkJournalEntriesRequest {
     /// 1 to 1,000 entries, each as `POST /ledger/journal-entries` takes it.
+    #[schema(min_items = 1, max_items = 1000)]
     pub entries: Vec<CreateJournalEntryRequest>,
     /// `true` (the default): all entries are posted or none, and a failure answers 422 naming
     /// every error by its entry's index (`entries[3].lines[0].debit`). `false`: each entry is
