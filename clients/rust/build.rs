@@ -2,8 +2,9 @@
 //! clients/generate.sh makes) into OUT_DIR, so generated code is neither committed nor
 //! formatted by `cargo fmt`.
 //!
-//! progenitor handles JSON bodies only; operations whose request body has no JSON form (CSV
-//! import) are left out of the generated client and listed in `OMITTED_OPERATIONS`: call them
+//! progenitor handles JSON bodies only, and one success type per operation; operations whose
+//! request body has no JSON form (CSV import) or whose 2xx answers differ (bulk posting: 201
+//! or 200) are left out of the generated client and listed in `OMITTED_OPERATIONS`: call them
 //! with `Accord::raw()`.
 //!
 //! progenitor types an operation's errors only when the response is written inline, so the
@@ -33,11 +34,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 continue;
             };
             for method in METHODS {
-                let unsupported = item
-                    .get(method)
+                let op = item.get(method);
+                let unsupported = op
                     .and_then(|op| op.pointer("/requestBody/content"))
                     .and_then(Value::as_object)
-                    .is_some_and(|content| !content.contains_key("application/json"));
+                    .is_some_and(|content| !content.contains_key("application/json"))
+                    || op.is_some_and(|op| success_types(op) > 1);
                 if unsupported {
                     if let Some(op) = item.remove(method) {
                         let id = op
@@ -68,12 +70,27 @@ fn main() -> Result<(), Box<dyn Error>> {
     let file: syn::File = syn::parse2(tokens)?;
     let mut code = prettyplease::unparse(&file);
     code.push_str(&format!(
-        "\n/// Operations of the spec that this client does not generate (non-JSON request bodies).\npub const OMITTED_OPERATIONS: &[&str] = &{omitted:?};\n"
+        "\n/// Operations of the spec that this client does not generate (non-JSON request bodies, several success types).\npub const OMITTED_OPERATIONS: &[&str] = &{omitted:?};\n"
     ));
     code.push_str(&extras);
     let out = PathBuf::from(std::env::var("OUT_DIR")?).join("accord_api.rs");
     std::fs::write(out, code)?;
     Ok(())
+}
+
+/// How many different JSON bodies an operation's 2xx answers carry: progenitor takes one
+/// (`POST /ledger/journal-entries/bulk` answers 201 with the entries or 200 with a result each).
+fn success_types(op: &Value) -> usize {
+    let mut types: Vec<&Value> = op
+        .get("responses")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(status, _)| status.starts_with('2'))
+        .filter_map(|(_, r)| r.pointer("/content/application~1json/schema"))
+        .collect();
+    types.dedup();
+    types.len()
 }
 
 /// Replaces `{"$ref": "#/components/responses/X"}` in operations with the response itself
