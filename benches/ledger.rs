@@ -1,12 +1,17 @@
 //! Ledger benchmark: prints ratios measured in one run on this machine (no absolute targets).
 //!
-//! 1. PostgreSQL posting: HTTP posting rate (32 clients, 8 hot accounts) ÷ pgbench's rate
-//!    for a script that only inserts one entry row and its two line rows in one transaction.
-//! 2. SQLite posting: HTTP posting rate ÷ a raw Rust loop inserting the same rows.
-//! 3. Trial balance latency over 1,000,000 lines ÷ over 10,000 lines, on both backends.
+//! 1. P1, PostgreSQL posting: HTTP posting rate (32 clients, 8 hot accounts) ÷ the bare append
+//!    ceiling (pgbench appending an entry and its two lines in one statement to tables with
+//!    only primary keys), and ÷ pgbench appending the same rows to Accord's own tables; the
+//!    rate with an Idempotency-Key on every request ÷ the rate without.
+//! 2. P2, SQLite posting: HTTP posting rate ÷ a raw Rust loop inserting the same rows.
+//! 3. Bulk posting: lines per second through `/journal-entries/bulk` ÷ through single postings.
+//! 4. P3: `GET /ledger/accounts/{id}` ÷ `GET /readyz` requests per second, same server.
+//! 5. P4: trial balance latency over `BENCH_TB_LINES` (10,000,000) lines ÷ over 10,000 lines.
 //!
 //! Run with `scripts/bench-ledger.sh` (or `cargo bench --bench ledger`). Everything talks to
-//! loopback only and stops by itself. `BENCH_SECS` sets each load's duration (default 10).
+//! loopback only and stops by itself. `BENCH_SECS` sets each load's duration (default 10);
+//! `BENCH_PG_ONLY`, `BENCH_SQLITE_ONLY` and `BENCH_SKIP_TB` (set to anything) leave parts out.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -31,6 +36,11 @@ fn secs() -> u64 {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10)
+}
+
+/// Whether the environment variable `name` is set (to skip a part of the run).
+fn skip(name: &str) -> bool {
+    std::env::var_os(name).is_some()
 }
 
 fn pg_admin() -> String {
@@ -239,7 +249,34 @@ COMMIT;\n",
         org = org.org_id,
         user = org.user_id,
     );
-    let path = std::env::temp_dir().join(format!("accord-pgbench-{}.sql", std::process::id()));
+    run_pgbench(url, &script)
+}
+
+/// The bare append ceiling: pgbench, `CLIENTS` clients, one transaction per posting that
+/// appends an entry and its two lines in one statement to tables holding only primary keys.
+fn pgbench_bare_ceiling(url: &str) -> f64 {
+    let mut conn = PgConnection::establish(url).unwrap();
+    conn.batch_execute(
+        "DROP TABLE IF EXISTS bare_lines; DROP TABLE IF EXISTS bare_entries;\
+         CREATE TABLE bare_entries (id uuid PRIMARY KEY, organization_id uuid NOT NULL, entry_date date NOT NULL, description text NOT NULL, posted_at timestamptz NOT NULL);\
+         CREATE TABLE bare_lines (entry_id uuid NOT NULL, line_no int NOT NULL, ledger_account_id int NOT NULL, amount_minor bigint NOT NULL, PRIMARY KEY (entry_id, line_no));",
+    )
+    .unwrap();
+    let script = "\\set a random(1, 8)\n\\set b random(1, 8)\n\
+WITH e AS (INSERT INTO bare_entries (id, organization_id, entry_date, description, posted_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', DATE '2026-03-01', 'pgbench', now()) RETURNING id) \
+INSERT INTO bare_lines (entry_id, line_no, ledger_account_id, amount_minor) SELECT e.id, v.n, v.a, v.m FROM e, (VALUES (0, :a, 1234), (1, :b, -1234)) AS v(n, a, m);\n";
+    let tps = run_pgbench(url, script);
+    let _ = conn.batch_execute("DROP TABLE bare_lines; DROP TABLE bare_entries;");
+    tps
+}
+
+/// Runs a pgbench script with `CLIENTS` clients for `secs()`; its transactions per second.
+fn run_pgbench(url: &str, script: &str) -> f64 {
+    let path = std::env::temp_dir().join(format!(
+        "accord-pgbench-{}-{}.sql",
+        std::process::id(),
+        script.len()
+    ));
     std::fs::write(&path, script).unwrap();
     let out = std::process::Command::new("pgbench")
         .args([
@@ -256,6 +293,7 @@ COMMIT;\n",
         .arg(url)
         .output()
         .expect("pgbench runs");
+    let _ = std::fs::remove_file(&path);
     let text = String::from_utf8_lossy(&out.stdout);
     let tps = text
         .lines()
@@ -268,6 +306,42 @@ COMMIT;\n",
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+/// Requests per second of `GET path` from `CLIENTS` concurrent clients for `secs()`.
+async fn http_read_rate(base: &str, token: Option<&str>, path: &str) -> f64 {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CLIENTS)
+        .build()
+        .unwrap();
+    let done = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..CLIENTS {
+        let (client, done, stop) = (client.clone(), done.clone(), stop.clone());
+        let url = format!("{base}{path}");
+        let token = token.map(str::to_owned);
+        tasks.push(tokio::spawn(async move {
+            while !stop.load(Ordering::Relaxed) {
+                let mut req = client.get(&url);
+                if let Some(t) = &token {
+                    req = req.bearer_auth(t);
+                }
+                if let Ok(r) = req.send().await {
+                    if r.status().is_success() && r.bytes().await.is_ok() {
+                        done.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(secs())).await;
+    stop.store(true, Ordering::Relaxed);
+    for t in tasks {
+        t.await.unwrap();
+    }
+    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
 }
 
 /// A raw loop on one SQLite connection: BEGIN IMMEDIATE, the entry, its two lines, COMMIT.
@@ -301,24 +375,31 @@ fn sqlite_ceiling(path: &str, org: &Org) -> f64 {
 /// Appends `entries` two-line entries spread over two years straight into the tables, already
 /// folded into day rows (as the background folder leaves them).
 fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
+    seed_history_slice(conn, org, 0, entries);
+    fold_history(conn, org);
+}
+
+/// Entries `offset + 1 ..= offset + entries` of an organization's history, marked folded.
+fn seed_history_slice(conn: &mut DbConn, org: &Org, offset: u64, entries: u64) {
     let accounts = &org.accounts;
-    let pick = |col: &str, offset: u64| {
+    let pick = |col: &str, shift: u64| {
         let cases: String = accounts
             .iter()
             .enumerate()
             .map(|(i, a)| format!(" WHEN {i} THEN '{a}'"))
             .collect();
-        format!("CASE (({col} + {offset}) % 8){cases} END")
+        format!("CASE (({col} + {shift}) % 8){cases} END")
     };
+    let (first, last) = (offset + 1, offset + entries);
     let (series, id_expr, date_expr, now) = match conn {
         DbConn::Pg(_) => (
-            format!("SELECT g FROM generate_series(1, {entries}) AS g"),
+            format!("SELECT g FROM generate_series({first}, {last}) AS g"),
             "(lpad(to_hex(g), 32, '0'))::uuid".to_owned(),
             "DATE '2024-04-01' + (g % 730)::int".to_owned(),
             "now()".to_owned(),
         ),
         DbConn::Sqlite(_) => (
-            format!("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {entries}) SELECT g FROM s"),
+            format!("WITH RECURSIVE s(g) AS (SELECT {first} UNION ALL SELECT g + 1 FROM s WHERE g < {last}) SELECT g FROM s"),
             "printf('00000000-0000-0000-%04x-%012x', (g >> 48) & 65535, g & 281474976710655)".to_owned(),
             "date('2024-04-01', '+' || (g % 730) || ' days')".to_owned(),
             "'2026-01-01 00:00:00'".to_owned(),
@@ -342,10 +423,7 @@ fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
          INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor, folded) \
          SELECT {org_lit}, {id_expr}, 0, {a}, {date_expr}, 'USD', 1000 + g % 97, 0, 1000 + g % 97, 0, TRUE FROM ({series}) AS gs;\
          INSERT INTO journal_lines (organization_id, entry_id, line_no, ledger_account_id, entry_date, currency, debit_minor, credit_minor, base_debit_minor, base_credit_minor, folded) \
-         SELECT {org_lit}, {id_expr}, 1, {b}, {date_expr}, 'USD', 0, 1000 + g % 97, 0, 1000 + g % 97, TRUE FROM ({series}) AS gs;\
-         INSERT INTO ledger_balance_days (organization_id, ledger_account_id, day, debit_minor, credit_minor, base_debit_minor, base_credit_minor) \
-         SELECT organization_id, ledger_account_id, entry_date, SUM(debit_minor), SUM(credit_minor), SUM(base_debit_minor), SUM(base_credit_minor) \
-         FROM journal_lines WHERE organization_id = {org_lit} GROUP BY organization_id, ledger_account_id, entry_date;",
+         SELECT {org_lit}, {id_expr}, 1, {b}, {date_expr}, 'USD', 0, 1000 + g % 97, 0, 1000 + g % 97, TRUE FROM ({series}) AS gs;",
         a = cast(pick("g", 0)),
         b = cast(pick("g", 3)),
     );
@@ -355,6 +433,20 @@ fn seed_history(conn: &mut DbConn, org: &Org, entries: u64) {
         "BEGIN;"
     };
     conn.batch_execute(&format!("{begin}{sql}COMMIT;")).unwrap();
+}
+
+/// The day rows of an organization's seeded history (what the background folder keeps).
+fn fold_history(conn: &mut DbConn, org: &Org) {
+    let org_lit = match conn {
+        DbConn::Pg(_) => format!("'{}'::uuid", org.org_id),
+        DbConn::Sqlite(_) => format!("'{}'", org.org_id),
+    };
+    conn.batch_execute(&format!(
+        "INSERT INTO ledger_balance_days (organization_id, ledger_account_id, day, debit_minor, credit_minor, base_debit_minor, base_credit_minor) \
+         SELECT organization_id, ledger_account_id, entry_date, SUM(debit_minor), SUM(credit_minor), SUM(base_debit_minor), SUM(base_credit_minor) \
+         FROM journal_lines WHERE organization_id = {org_lit} GROUP BY organization_id, ledger_account_id, entry_date;"
+    ))
+    .unwrap();
     if matches!(conn, DbConn::Pg(_)) {
         conn.batch_execute("ANALYZE").unwrap();
     }
@@ -388,11 +480,19 @@ fn connect(url: &str) -> DbConn {
         DbTarget::Postgres(u) => DbConn::Pg(PgConnection::establish(&u).unwrap()),
         DbTarget::Sqlite(p) => {
             let mut c = diesel::SqliteConnection::establish(&p).unwrap();
-            c.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;")
+            c.batch_execute("PRAGMA busy_timeout = 300000; PRAGMA foreign_keys = ON;")
                 .unwrap();
             DbConn::Sqlite(c)
         }
     }
+}
+
+/// Lines in the large trial balance (`BENCH_TB_LINES`, default 10,000,000).
+fn large_lines() -> u64 {
+    std::env::var("BENCH_TB_LINES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000_000)
 }
 
 async fn trial_balance_ratio(base: &str, url: &str, label: &str) {
@@ -401,17 +501,40 @@ async fn trial_balance_ratio(base: &str, url: &str, label: &str) {
     let large = seed_org(&client, base, "TB large").await;
     let mut conn = connect(url);
     let t = Instant::now();
+    let lines = large_lines();
     seed_history(&mut conn, &small, 5_000);
-    seed_history(&mut conn, &large, 500_000);
+    // In slices, so that no one statement holds the whole history in memory.
+    let mut seeded = 0;
+    while seeded < lines / 2 {
+        let n = (lines / 2 - seeded).min(1_000_000);
+        seed_history_slice(&mut conn, &large, seeded, n);
+        seeded += n;
+    }
+    fold_history(&mut conn, &large);
     eprintln!(
-        "  seeded 10,000 and 1,000,000 lines in {:.0} s",
+        "  seeded 10,000 and {lines} lines in {:.0} s",
         t.elapsed().as_secs_f64()
     );
     let small_ms = median_trial_balance_ms(&client, base, &small).await;
     let large_ms = median_trial_balance_ms(&client, base, &large).await;
     println!(
-        "{label}: trial balance median {large_ms:.2} ms over 1,000,000 lines vs {small_ms:.2} ms over 10,000 lines: ratio {:.2} (target <= 2)",
+        "{label}: P4 trial balance median {large_ms:.2} ms over {lines} lines vs {small_ms:.2} ms over 10,000 lines: ratio {:.2} (target <= 2)",
         large_ms / small_ms
+    );
+}
+
+/// P3: `GET /ledger/accounts/{id}` (a balance read) ÷ `GET /readyz` on the same server.
+async fn read_ratio(base: &str, org: &Org, label: &str) {
+    let ready = http_read_rate(base, None, "/readyz").await;
+    let account = http_read_rate(
+        base,
+        Some(&org.token),
+        &format!("/api/v1/ledger/accounts/{}", org.accounts[0]),
+    )
+    .await;
+    println!(
+        "{label}: P3 GET /ledger/accounts/{{id}} {account:.0}/s vs GET /readyz {ready:.0}/s: ratio {:.2} (target >= 0.5)",
+        account / ready
     );
 }
 
@@ -445,15 +568,24 @@ fn main() {
     );
     let server = start_server(&url);
     rt.block_on(async {
+        if skip("BENCH_SQLITE_ONLY") {
+            return;
+        }
         let client = reqwest::Client::new();
         let org = seed_org(&client, &server.base, "Bench PG").await;
         let http = http_posting_rate(&server.base, &org, false).await;
         let http_keyed = http_posting_rate(&server.base, &org, true).await;
-        let ceiling = pgbench_ceiling(&url, &org);
-        println!("postgres: HTTP posting {http:.0}/s (with Idempotency-Key {http_keyed:.0}/s) vs pgbench ceiling {ceiling:.0}/s: ratio {:.2} (keyed {:.2}; target >= 0.4)", http / ceiling, http_keyed / ceiling);
+        let bare = pgbench_bare_ceiling(&url);
+        let schema = pgbench_ceiling(&url, &org);
+        println!("postgres: P1 HTTP posting {http:.0}/s vs the bare append ceiling {bare:.0}/s: ratio {:.2} (target >= 0.4)", http / bare);
+        println!("postgres:    vs the same rows appended to Accord's own tables by pgbench ({schema:.0}/s): ratio {:.2}", http / schema);
+        println!("postgres: P1 with an Idempotency-Key on every request {http_keyed:.0}/s: {:.2}x the unkeyed rate (target >= 0.8)", http_keyed / http);
         let bulk = http_bulk_rate(&server.base, &org).await;
         println!("postgres: bulk posting {:.0} lines/s vs single posting {:.0} lines/s: ratio {:.1} (target >= 5)", bulk * 2.0, http * 2.0, bulk / http);
-        trial_balance_ratio(&server.base, &url, "postgres").await;
+        read_ratio(&server.base, &org, "postgres").await;
+        if !skip("BENCH_SKIP_TB") {
+            trial_balance_ratio(&server.base, &url, "postgres").await;
+        }
     });
 
     // SQLite
@@ -462,14 +594,20 @@ fn main() {
     let path = dir.join("bench.db").display().to_string();
     let server = start_server(&format!("sqlite://{path}"));
     rt.block_on(async {
+        if skip("BENCH_PG_ONLY") {
+            return;
+        }
         let client = reqwest::Client::new();
         let org = seed_org(&client, &server.base, "Bench SQLite").await;
         let http = http_posting_rate(&server.base, &org, false).await;
         let raw = sqlite_ceiling(&path, &org);
-        println!("sqlite: HTTP posting {http:.0}/s vs raw Rust loop {raw:.0}/s: ratio {:.2} (target >= 0.5)", http / raw);
+        println!("sqlite: P2 HTTP posting {http:.0}/s vs raw Rust loop {raw:.0}/s: ratio {:.2} (target >= 0.5)", http / raw);
         let bulk = http_bulk_rate(&server.base, &org).await;
         println!("sqlite: bulk posting {:.0} lines/s vs single posting {:.0} lines/s: ratio {:.1} (target >= 5)", bulk * 2.0, http * 2.0, bulk / http);
-        trial_balance_ratio(&server.base, &format!("sqlite://{path}"), "sqlite").await;
+        read_ratio(&server.base, &org, "sqlite").await;
+        if !skip("BENCH_SKIP_TB") {
+            trial_balance_ratio(&server.base, &format!("sqlite://{path}"), "sqlite").await;
+        }
     });
     let _ = std::fs::remove_dir_all(&dir);
     let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

@@ -137,6 +137,7 @@ pub fn prepare(config: Config) -> Result<App, String> {
         jwt: JwtKeys::new(secret.as_bytes()),
         config,
         lifecycle: Lifecycle::default(),
+        principals: Default::default(),
     })
 }
 

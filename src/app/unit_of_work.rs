@@ -43,6 +43,8 @@ pub struct App {
     pub jwt: JwtKeys,
     pub config: Config,
     pub lifecycle: Lifecycle,
+    /// Who credentials named, remembered for a moment (`app::identity::principals`).
+    pub principals: crate::app::identity::principals::Principals,
 }
 
 /// Where this node is in its life: serving, or draining before it stops (after SIGTERM it

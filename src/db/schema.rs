@@ -992,7 +992,20 @@ table! {
     }
 }
 
+table! {
+    use diesel::sql_types::*;
+    use crate::db::types::DbUuid;
+    /// The day a document or payment was settled in full in the base currency by allocations
+    /// that still stand; no row while any of it is open.
+    settlements (organization_id, item_id) {
+        organization_id -> DbUuid,
+        item_id -> DbUuid,
+        settled_on -> Date,
+    }
+}
+
 allow_tables_to_appear_in_same_query!(
+    settlements,
     import_jobs,
     import_job_rows,
     ledger_accounts,

@@ -243,6 +243,7 @@ async fn run_overdue_job(app: &TestApp) -> usize {
         jwt: accord::auth::jwt::JwtKeys::new(b"overdue job test secret, long enough"),
         config,
         lifecycle: Default::default(),
+        principals: Default::default(),
     };
     accord::app::billing::overdue::announce_overdue_invoices(&state, 500)
         .await

@@ -22,7 +22,7 @@ use crate::auth::{Caller, Permission};
 use crate::db::billing::{self, allocations::AllocationRow};
 use crate::db::{self};
 use crate::domain::documents::{Buckets, DocumentKind, Ledger};
-use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TeamId, UserId};
+use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, PaymentId, TeamId, UserId};
 use crate::domain::money::Currency;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -142,10 +142,19 @@ pub fn open_items_with_refs(
         .filter(|k| k.ledger() == ledger)
         .map(DocumentKind::as_str)
         .collect();
-    let docs = billing::documents::standing_documents(conn, org, &kinds, as_of, account)?;
-    let payments =
-        billing::payments::standing_payments(conn, org, ledger.as_str(), as_of, account)?;
-    let allocations = billing::allocations::standing_allocations(conn, org, as_of)?;
+    // Only what was not settled in full by `as_of`, and the allocations touching it: an item
+    // settled by then owes nothing on the day.
+    let docs = billing::documents::documents_open_on(conn, org, &kinds, as_of, account)?;
+    let payments = billing::payments::payments_open_on(conn, org, ledger.as_str(), as_of, account)?;
+    let doc_ids: Vec<DocumentId> = docs.iter().map(|d| d.id).collect();
+    let payment_ids: Vec<PaymentId> = payments.iter().map(|p| p.id).collect();
+    let allocations = billing::allocations::standing_allocations_touching(
+        conn,
+        org,
+        as_of,
+        &doc_ids,
+        &payment_ids,
+    )?;
     // Base amounts settled by date, per item (a document or a payment).
     let mut settled: HashMap<Uuid, i64> = HashMap::new();
     for AllocationRow {

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
+use chrono::{Datelike, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -17,14 +17,17 @@ use crate::app::error::AppError;
 use crate::app::unit_of_work::Tx;
 use crate::app::{App, Context};
 use crate::auth::Permission;
-use crate::db::crm::accounts::AccountRow;
+use crate::db::crm::opportunities::OpportunityRow;
+use crate::db::crm::report_figures::Holder;
 use crate::db::identity::teams::TeamRow;
 use crate::db::identity::users::{UserFilter, UserSort};
 use crate::db::record::Stored;
 use crate::db::{self};
 use crate::domain::crm::{TargetMetric, TextEnum};
 use crate::domain::identity::Role;
-use crate::domain::ids::{ClientAccountId, DocumentId, OrganizationId, TargetId, TeamId, UserId};
+use crate::domain::ids::{
+    ClientAccountId, DocumentId, OpportunityId, OrganizationId, TargetId, TeamId, UserId,
+};
 use crate::domain::money::{Currency, Money};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -136,12 +139,104 @@ pub struct PerformanceReport {
     pub unconverted: Vec<Unconverted>,
 }
 
-struct Figures {
-    accounts: Vec<AccountRow>,
-    interactions: Vec<db::crm::interactions::InteractionRow>,
-    feedback: Vec<db::crm::feedback::FeedbackRow>,
-    risks: Vec<db::crm::risks::RiskRow>,
-    opportunities: PeriodOpportunities,
+/// What the performance report adds up for the accounts of one holder (owner and team).
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    accounts: i64,
+    at_risk: i64,
+    /// Accounts created in the period.
+    created: i64,
+    interactions: i64,
+    csat_answers: i64,
+    csat_sum: i64,
+    nps_answers: i64,
+    promoters: i64,
+    detractors: i64,
+    open_risks: i64,
+    pipeline: Decimal,
+    won: Decimal,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Tally) {
+        self.accounts += o.accounts;
+        self.at_risk += o.at_risk;
+        self.created += o.created;
+        self.interactions += o.interactions;
+        self.csat_answers += o.csat_answers;
+        self.csat_sum += o.csat_sum;
+        self.nps_answers += o.nps_answers;
+        self.promoters += o.promoters;
+        self.detractors += o.detractors;
+        self.open_risks += o.open_risks;
+        self.pipeline += o.pipeline;
+        self.won += o.won;
+    }
+
+    /// The sum of the tallies whose holder `credited` selects.
+    fn of(tallies: &HashMap<Holder, Tally>, credited: impl Fn(&Holder) -> bool) -> Tally {
+        let mut sum = Tally::default();
+        for (_, t) in tallies.iter().filter(|(h, _)| credited(h)) {
+            sum.add(t);
+        }
+        sum
+    }
+}
+
+/// The period's figures of the live accounts, summed by the database per holder, and the
+/// opportunities counting in the period (with the rates they were converted at).
+fn tallies(
+    tx: &mut Tx,
+    org: OrganizationId,
+    base: Currency,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(HashMap<Holder, Tally>, PeriodOpportunities), AppError> {
+    use db::crm::report_figures as figures;
+    let start = from.and_time(NaiveTime::MIN);
+    let until = to.succ_opt().unwrap_or(to).and_time(NaiveTime::MIN);
+    let mut out: HashMap<Holder, Tally> = HashMap::new();
+    for (h, n, at_risk) in figures::accounts_by_holder(tx, org)? {
+        let t = out.entry(h).or_default();
+        t.accounts = n;
+        t.at_risk = at_risk;
+    }
+    for (h, n) in figures::accounts_created_by_holder(tx, org, start, until)? {
+        out.entry(h).or_default().created = n;
+    }
+    for (h, n) in figures::interactions_by_holder(tx, org, start, until)? {
+        out.entry(h).or_default().interactions = n;
+    }
+    for f in figures::feedback_by_holder(tx, org, from, to)? {
+        let t = out.entry(f.holder).or_default();
+        t.csat_answers = f.csat_answers;
+        t.csat_sum = f.csat_sum;
+        t.nps_answers = f.nps_answers;
+        t.promoters = f.promoters;
+        t.detractors = f.detractors;
+    }
+    for (h, n) in figures::open_risks_by_holder(tx, org)? {
+        out.entry(h).or_default().open_risks = n;
+    }
+    let counting = figures::opportunities_counting_between(tx, org, from, to)?;
+    let holders: HashMap<OpportunityId, Holder> = counting
+        .iter()
+        .map(|r| (r.opportunity.id, r.account_holder))
+        .collect();
+    let rows: Vec<OpportunityRow> = counting.into_iter().map(|r| r.opportunity).collect();
+    let opportunities = pipeline::period_opportunities(tx, org, base, &rows, from, to)?;
+    for o in &opportunities.counted {
+        let Some(h) = holders.get(&o.id) else {
+            continue;
+        };
+        let t = out.entry(*h).or_default();
+        match o.counted {
+            Counted::Won => t.won += o.amount,
+            Counted::Lost => {}
+            Counted::Pipeline => t.pipeline += o.weighted,
+        }
+    }
+    Ok((out, opportunities))
 }
 
 fn money(base: Currency, d: Decimal) -> String {
@@ -150,85 +245,24 @@ fn money(base: Currency, d: Decimal) -> String {
         .unwrap_or_else(|_| d.to_string())
 }
 
-fn row_for(
-    f: &Figures,
-    base: Currency,
-    from: NaiveDate,
-    to: NaiveDate,
-    accounts: &HashSet<ClientAccountId>,
-) -> PerformanceRow {
-    let in_range = |t: NaiveDateTime| t.date() >= from && t.date() <= to;
-    let csat: Vec<i32> = f
-        .feedback
-        .iter()
-        .filter(|x| {
-            accounts.contains(&x.account_id)
-                && x.kind == "csat"
-                && x.received_on >= from
-                && x.received_on <= to
-        })
-        .map(|x| x.score)
-        .collect();
-    let nps: Vec<i32> = f
-        .feedback
-        .iter()
-        .filter(|x| {
-            accounts.contains(&x.account_id)
-                && x.kind == "nps"
-                && x.received_on >= from
-                && x.received_on <= to
-        })
-        .map(|x| x.score)
-        .collect();
-    let mut pipeline = Decimal::ZERO;
-    let mut won = Decimal::ZERO;
-    for o in f
-        .opportunities
-        .counted
-        .iter()
-        .filter(|o| accounts.contains(&o.account_id))
-    {
-        match o.counted {
-            Counted::Won => won += o.amount,
-            Counted::Lost => {}
-            Counted::Pipeline => pipeline += o.weighted,
-        }
-    }
+fn row_for(t: &Tally, base: Currency) -> PerformanceRow {
     PerformanceRow {
         user_id: None,
         team_id: None,
         name: String::new(),
         title: None,
-        accounts_managed: accounts.len() as i64,
-        at_risk_accounts: f
-            .accounts
-            .iter()
-            .filter(|a| accounts.contains(&a.id) && a.status == "at_risk")
-            .count() as i64,
-        interactions: f
-            .interactions
-            .iter()
-            .filter(|i| accounts.contains(&i.account_id) && in_range(i.occurred_at))
-            .count() as i64,
-        avg_csat: (!csat.is_empty()).then(|| {
-            (Decimal::from(csat.iter().sum::<i32>()) / Decimal::from(csat.len() as i64))
+        accounts_managed: t.accounts,
+        at_risk_accounts: t.at_risk,
+        interactions: t.interactions,
+        avg_csat: (t.csat_answers > 0).then(|| {
+            (Decimal::from(t.csat_sum) / Decimal::from(t.csat_answers))
                 .round_dp(2)
                 .to_string()
         }),
-        nps: (!nps.is_empty()).then(|| {
-            let promoters = nps.iter().filter(|s| **s >= 9).count() as i64;
-            let detractors = nps.iter().filter(|s| **s <= 6).count() as i64;
-            (promoters - detractors) * 100 / nps.len() as i64
-        }),
-        open_risks: f
-            .risks
-            .iter()
-            .filter(|r| {
-                accounts.contains(&r.account_id) && (r.status == "open" || r.status == "mitigating")
-            })
-            .count() as i64,
-        pipeline_weighted: money(base, pipeline),
-        won_amount: money(base, won),
+        nps: (t.nps_answers > 0).then(|| (t.promoters - t.detractors) * 100 / t.nps_answers),
+        open_risks: t.open_risks,
+        pipeline_weighted: money(base, t.pipeline),
+        won_amount: money(base, t.won),
         revenue_invoiced: money(base, Decimal::ZERO),
         revenue_collected: money(base, Decimal::ZERO),
         targets: vec![],
@@ -238,20 +272,13 @@ fn row_for(
 fn attainment(
     base: Currency,
     row: &PerformanceRow,
-    accounts: &[&AccountRow],
-    from: NaiveDate,
-    to: NaiveDate,
+    created: i64,
     t: &db::crm::targets::TargetRow,
     retained: &HashMap<TargetId, Decimal>,
 ) -> TargetAttainment {
     let actual: Decimal = match t.metric.as_str() {
         "won_amount" => row.won_amount.parse().unwrap_or_default(),
-        "new_accounts" => Decimal::from(
-            accounts
-                .iter()
-                .filter(|a| a.created_at.date() >= from && a.created_at.date() <= to)
-                .count() as i64,
-        ),
+        "new_accounts" => Decimal::from(created),
         "revenue_invoiced" => row.revenue_invoiced.parse().unwrap_or_default(),
         "revenue_collected" => row.revenue_collected.parse().unwrap_or_default(),
         "retained_accounts" => retained.get(&t.id).copied().unwrap_or_default(),
@@ -441,16 +468,7 @@ fn performance_in(
     check_period(from, to)?;
     let org = caller.org;
     let base = crate::app::ledger::org(tx, caller)?.base;
-    let accounts = db::crm::accounts::all_live(tx, org)?;
-    let ids: Vec<ClientAccountId> = accounts.iter().map(|a| a.id).collect();
-    let opportunities = db::crm::opportunities::opportunities_of_accounts(tx, org, &ids)?;
-    let f = Figures {
-        interactions: db::crm::interactions::interactions_of_accounts(tx, org, &ids)?,
-        feedback: db::crm::feedback::feedback_of_accounts(tx, org, &ids)?,
-        risks: db::crm::risks::risks_of_accounts(tx, org, &ids)?,
-        opportunities: pipeline::period_opportunities(tx, org, base, &opportunities, from, to)?,
-        accounts,
-    };
+    let (tallies, opportunities) = tallies(tx, org, base, from, to)?;
     let targets = db::crm::targets::targets_overlapping(tx, org, from, to)?;
     let retained = retained_by_target(tx, org, &targets)?;
     let revenue = attributed_revenue(tx, org, from, to)?;
@@ -484,10 +502,9 @@ fn performance_in(
         10_000,
     )?;
     // Account owners, and whoever revenue in the period is credited to (a previous owner too).
-    let owners: HashSet<UserId> = f
-        .accounts
-        .iter()
-        .filter_map(|a| a.owner_id)
+    let owners: HashSet<UserId> = tallies
+        .keys()
+        .filter_map(|(owner, _)| *owner)
         .chain(revenue.iter().filter_map(|r| r.owner))
         .collect();
     for o in owners {
@@ -502,18 +519,13 @@ fn performance_in(
         .into_iter()
         .filter(|u| !restricted || visible.contains(&u.id))
     {
-        let mine: Vec<&AccountRow> = f
-            .accounts
-            .iter()
-            .filter(|a| a.owner_id == Some(u.id))
-            .collect();
-        let set: HashSet<ClientAccountId> = mine.iter().map(|a| a.id).collect();
-        let mut row = row_for(&f, base, from, to, &set);
+        let tally = Tally::of(&tallies, |(owner, _)| *owner == Some(u.id));
+        let mut row = row_for(&tally, base);
         add_revenue(&mut row, base, &revenue, |r| r.owner == Some(u.id));
         row.targets = targets
             .iter()
             .filter(|t| t.user_id == Some(u.id))
-            .map(|t| attainment(base, &row, &mine, from, to, t, &retained))
+            .map(|t| attainment(base, &row, tally.created, t, &retained))
             .collect();
         row.user_id = Some(u.id.0);
         row.name = u.name;
@@ -529,13 +541,8 @@ fn performance_in(
         }
         // A team's accounts include its sub-teams'.
         let subtree = subtree_of(&parents, *team);
-        let theirs: Vec<&AccountRow> = f
-            .accounts
-            .iter()
-            .filter(|a| a.team_id.is_some_and(|t| subtree.contains(&t)))
-            .collect();
-        let set: HashSet<ClientAccountId> = theirs.iter().map(|a| a.id).collect();
-        let mut row = row_for(&f, base, from, to, &set);
+        let tally = Tally::of(&tallies, |(_, t)| t.is_some_and(|t| subtree.contains(&t)));
+        let mut row = row_for(&tally, base);
         // Like its accounts, a team's revenue includes its sub-teams'.
         add_revenue(&mut row, base, &revenue, |r| {
             r.team.is_some_and(|t| subtree.contains(&t))
@@ -543,7 +550,7 @@ fn performance_in(
         row.targets = targets
             .iter()
             .filter(|t| t.team_id == Some(*team))
-            .map(|t| attainment(base, &row, &theirs, from, to, t, &retained))
+            .map(|t| attainment(base, &row, tally.created, t, &retained))
             .collect();
         row.team_id = Some(team.0);
         row.name = TeamRow::find(tx, org, *team)
@@ -558,8 +565,8 @@ fn performance_in(
         currency: base.code().into(),
         managers,
         teams,
-        exchange_rates: f.opportunities.rates,
-        unconverted: f.opportunities.unconverted,
+        exchange_rates: opportunities.rates,
+        unconverted: opportunities.unconverted,
     })
 }
 
@@ -644,10 +651,23 @@ fn sales_in(
     check_period(from, to)?;
     let org = caller.org;
     let base = crate::app::ledger::org(tx, caller)?.base;
-    let accounts: HashMap<ClientAccountId, AccountRow> = db::crm::accounts::all_live(tx, org)?
-        .into_iter()
-        .map(|a| (a.id, a))
+    let counting = db::crm::report_figures::opportunities_counting_between(tx, org, from, to)?;
+    let account_owners: HashMap<OpportunityId, Option<UserId>> = counting
+        .iter()
+        .map(|r| (r.opportunity.id, r.account_holder.0))
         .collect();
+    let live: Vec<OpportunityRow> = counting.into_iter().map(|r| r.opportunity).collect();
+    let opportunities = pipeline::period_opportunities(tx, org, base, &live, from, to)?;
+    let revenue = attributed_revenue(tx, org, from, to)?;
+    let names = account_names(
+        tx,
+        org,
+        opportunities
+            .counted
+            .iter()
+            .map(|o| o.account_id)
+            .chain(revenue.iter().map(|r| r.account)),
+    )?;
     let mut groups: std::collections::BTreeMap<String, SalesFigures> = Default::default();
     let mut owner_names: HashMap<UserId, String> = HashMap::new();
     let mut owner_label = |tx: &mut Tx, owner: Option<UserId>| -> (String, String) {
@@ -668,19 +688,16 @@ fn sales_in(
         let m = d.format("%Y-%m").to_string();
         (m.clone(), m)
     };
-    let live: Vec<db::crm::opportunities::OpportunityRow> =
-        db::crm::opportunities::all_opportunities(tx, org)?
-            .into_iter()
-            .filter(|o| accounts.contains_key(&o.account_id))
-            .collect();
-    let opportunities = pipeline::period_opportunities(tx, org, base, &live, from, to)?;
     for o in &opportunities.counted {
-        let Some(account) = accounts.get(&o.account_id) else {
-            continue;
-        };
         let (key, label) = match group_by {
-            "account" => (account.id.0.to_string(), account.name.clone()),
-            "owner" => owner_label(tx, o.owner_id.or(account.owner_id)),
+            "account" => (
+                o.account_id.0.to_string(),
+                names.get(&o.account_id).cloned().unwrap_or_default(),
+            ),
+            "owner" => owner_label(
+                tx,
+                o.owner_id.or(account_owners.get(&o.id).copied().flatten()),
+            ),
             _ => month(o.day),
         };
         let g = groups
@@ -698,25 +715,11 @@ fn sales_in(
             Counted::Pipeline => g.pipeline += o.weighted,
         }
     }
-    let revenue = attributed_revenue(tx, org, from, to)?;
-    let missing: Vec<ClientAccountId> = revenue
-        .iter()
-        .map(|d| d.account)
-        .filter(|a| !accounts.contains_key(a))
-        .collect();
-    let archived: HashMap<ClientAccountId, String> =
-        db::crm::accounts::names_of(tx, org, &missing)?
-            .into_iter()
-            .collect();
     for r in revenue {
         let (key, label) = match group_by {
             "account" => (
                 r.account.0.to_string(),
-                accounts
-                    .get(&r.account)
-                    .map(|a| a.name.clone())
-                    .or_else(|| archived.get(&r.account).cloned())
-                    .unwrap_or_default(),
+                names.get(&r.account).cloned().unwrap_or_default(),
             ),
             "owner" => owner_label(tx, r.owner),
             _ => month(r.day),
@@ -750,4 +753,20 @@ fn sales_in(
         exchange_rates: opportunities.rates,
         unconverted: opportunities.unconverted,
     })
+}
+
+/// The names of these accounts (archived ones too), looked up in bounded chunks.
+fn account_names(
+    tx: &mut Tx,
+    org: OrganizationId,
+    ids: impl Iterator<Item = ClientAccountId>,
+) -> Result<HashMap<ClientAccountId, String>, AppError> {
+    let mut ids: Vec<ClientAccountId> = ids.collect();
+    ids.sort();
+    ids.dedup();
+    let mut names = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(5_000) {
+        names.extend(db::crm::accounts::names_of(tx, org, chunk)?);
+    }
+    Ok(names)
 }

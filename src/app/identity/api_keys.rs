@@ -181,5 +181,7 @@ pub async fn revoke(app: &App, cx: &Context, id: ApiKeyId) -> Result<(), AppErro
         tx.record(Change::updated("api_key", id.0, &before, &after).as_event("revoked"));
         Ok(())
     })
-    .await
+    .await?;
+    app.principals.forget_all();
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! authentication of every request), users, teams and API keys.
 
 pub mod api_keys;
+pub mod principals;
 pub mod sessions;
 pub mod teams;
 pub mod users;

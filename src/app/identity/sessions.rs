@@ -336,10 +336,14 @@ pub async fn refresh(
         .await?;
     match refreshed {
         Refreshed::Tokens(tokens) => Ok(tokens),
-        Refreshed::Reused => Err(AppError::unauthorized(
+        Refreshed::Reused => Err({
+            // Every session of the login ended: its access tokens stop working now.
+            app.principals.forget_all();
+            AppError::unauthorized(
             "refresh_token_reused",
             "this refresh token was already used; every session of this login is revoked, log in again",
-        )),
+            )
+        }),
     }
 }
 
@@ -388,19 +392,22 @@ fn refresh_in(
 /// Revokes the session the refresh token belongs to. Unknown tokens are not an error: the
 /// outcome the caller wants (that token no longer works) holds either way.
 pub async fn log_out(app: &App, cx: &Context, req: RefreshRequest) -> Result<(), AppError> {
-    app.write(cx, move |tx| {
-        let hash = secrets::sha256_hex(req.refresh_token.as_bytes());
-        if let Some(row) = db::identity::refresh_tokens::find_by_hash(tx, &hash)? {
-            db::identity::refresh_tokens::revoke_family(
-                tx,
-                row.organization_id,
-                row.family_id,
-                db::now(),
-            )?;
-        }
-        Ok(())
-    })
-    .await
+    let ended = app
+        .write(cx, move |tx| {
+            let hash = secrets::sha256_hex(req.refresh_token.as_bytes());
+            if let Some(row) = db::identity::refresh_tokens::find_by_hash(tx, &hash)? {
+                db::identity::refresh_tokens::revoke_family(
+                    tx,
+                    row.organization_id,
+                    row.family_id,
+                    db::now(),
+                )?;
+            }
+            Ok(())
+        })
+        .await;
+    app.principals.forget_all();
+    ended
 }
 
 /// Issues an access token and a new refresh token (in `family`, or a new family).
@@ -449,6 +456,19 @@ fn start_session(
 /// standing: a deactivated user's tokens and keys stop working at once, and a role change
 /// applies to the next request.
 pub async fn authenticate(app: &App, credential: String) -> Result<Caller, AppError> {
+    if let Some(caller) = app.principals.recall(&credential) {
+        return Ok(caller);
+    }
+    let (generation, read_at) = (app.principals.generation(), std::time::Instant::now());
+    let caller = standing_of(app, &credential).await?;
+    app.principals
+        .remember(&credential, &caller, generation, read_at);
+    Ok(caller)
+}
+
+/// What the database says `credential` stands for now.
+async fn standing_of(app: &App, credential: &str) -> Result<Caller, AppError> {
+    let credential = credential.to_owned();
     let cx = Context::system();
     if !secrets::is_api_key(&credential) {
         let claims = app.jwt.verify(&credential).map_err(|e| {

@@ -207,8 +207,12 @@ pub async fn update(
         title: req.title,
         is_active: req.is_active,
     };
-    app.write(cx, move |tx| update_in(tx, id, &expected, patch))
-        .await
+    let updated = app
+        .write(cx, move |tx| update_in(tx, id, &expected, patch))
+        .await;
+    // A role, an activation or a password may have changed: credentials are read afresh.
+    app.principals.forget_all();
+    updated
 }
 
 struct UserPatch {

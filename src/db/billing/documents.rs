@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::schema::{document_lines, documents};
+use crate::db::schema::{document_lines, documents, settlements};
 use crate::db::{DbConn, SqlDecimal};
 use crate::domain::ids::{
     ClientAccountId, DocumentId, JournalEntryId, LedgerAccountId, OrganizationId, TaxRateId,
@@ -380,6 +380,39 @@ pub fn standing_documents(
                 .and(documents::kind.eq_any(kinds))
                 .and(documents::status.eq_any(["open", "partially_paid", "paid"]))
                 .and(documents::issue_date.le(as_of)),
+        )
+        .select(DocumentRow::as_select())
+        .into_boxed();
+    if let Some(a) = account {
+        q = q.filter(documents::account_id.eq(a));
+    }
+    q.order((documents::issue_date, documents::id)).load(conn)
+}
+
+/// [`standing_documents`] not yet settled in full by `as_of` (the aging): a document settled
+/// by then owes nothing on that day, so it is not read.
+pub fn documents_open_on(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    kinds: &[&str],
+    as_of: NaiveDate,
+    account: Option<ClientAccountId>,
+) -> QueryResult<Vec<DocumentRow>> {
+    let mut q = documents::table
+        .filter(
+            documents::organization_id
+                .eq(org)
+                .and(documents::kind.eq_any(kinds))
+                .and(documents::status.eq_any(["open", "partially_paid", "paid"]))
+                .and(documents::issue_date.le(as_of))
+                .and(diesel::dsl::not(diesel::dsl::exists(
+                    settlements::table.filter(
+                        settlements::organization_id
+                            .eq(documents::organization_id)
+                            .and(settlements::item_id.eq(documents::id))
+                            .and(settlements::settled_on.le(as_of)),
+                    ),
+                ))),
         )
         .select(DocumentRow::as_select())
         .into_boxed();

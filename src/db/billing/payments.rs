@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::schema::payments;
+use crate::db::schema::{payments, settlements};
 use crate::db::{DbConn, SqlDecimal};
 use crate::domain::ids::{
     BankAccountId, ClientAccountId, JournalEntryId, OrganizationId, PaymentId, UserId,
@@ -190,6 +190,38 @@ pub fn mark_payment_void(
     ))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// [`standing_payments`] not yet allocated in full by `as_of` (the aging).
+pub fn payments_open_on(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ledger: &str,
+    as_of: NaiveDate,
+    account: Option<ClientAccountId>,
+) -> QueryResult<Vec<PaymentRow>> {
+    let mut q = payments::table
+        .filter(
+            payments::organization_id
+                .eq(org)
+                .and(payments::ledger.eq(ledger))
+                .and(payments::status.eq("posted"))
+                .and(payments::payment_date.le(as_of))
+                .and(diesel::dsl::not(diesel::dsl::exists(
+                    settlements::table.filter(
+                        settlements::organization_id
+                            .eq(payments::organization_id)
+                            .and(settlements::item_id.eq(payments::id))
+                            .and(settlements::settled_on.le(as_of)),
+                    ),
+                ))),
+        )
+        .select(PaymentRow::as_select())
+        .into_boxed();
+    if let Some(a) = account {
+        q = q.filter(payments::account_id.eq(a));
+    }
+    q.order((payments::payment_date, payments::id)).load(conn)
 }
 
 /// Posted payments on a ledger dated on or before `as_of`.

@@ -15,6 +15,7 @@ pub mod opportunities;
 pub mod owners;
 pub mod profitability;
 pub mod proposals;
+pub mod report_figures;
 pub mod requests;
 pub mod revenue;
 pub mod risks;

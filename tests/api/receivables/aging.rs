@@ -256,3 +256,64 @@ both_backends!(
     realistic_aging,
     super::aging_ties_to_the_control_accounts_on_a_realistic_book
 );
+
+/// An item settled in full leaves the aging from the day of its last allocation and stays in
+/// it for every earlier day; voiding the payment brings it back on every day.
+async fn settled_items_leave_the_aging_from_their_settlement_day(app: TestApp) {
+    let rp = Rp::open(&app, "Settling Ltd").await;
+    let inv = rp
+        .invoice(&rp.customer, "2026-01-10", "2026-02-09", "300.00")
+        .await;
+    let inv = id_of(&inv);
+    // Two allocations dated apart settle it: in part on 2026-02-01, in full on 2026-02-20.
+    let payment = rp
+        .received(
+            &rp.customer,
+            "2026-02-01",
+            "300.00",
+            json!([{"invoice_id": inv, "amount": "100.00", "date": "2026-02-01"},
+                   {"invoice_id": inv, "amount": "200.00", "date": "2026-02-20"}]),
+        )
+        .await;
+    let row_total = |ag: &Value| aging_row(ag, &rp.customer).map(|r| dv(&r["total"]));
+    for (day, open) in [
+        ("2026-01-31", Some(d("300.00"))),
+        // The payment is dated 2026-02-01, its 200.00 not yet allocated: the row nets to 0.
+        ("2026-02-01", None),
+        // Once the invoice is due the two sit in different buckets: a row that nets to 0.
+        ("2026-02-19", Some(d("0.00"))),
+        ("2026-02-20", None),
+        ("2026-03-31", None),
+    ] {
+        let ag = rp.aging("ar", day).await;
+        assert_eq!(row_total(&ag), open, "{day}: {ag}");
+        rp.assert_aging_ties("ar", day).await;
+    }
+    // Between the two allocations the invoice is open for 200.00 and the payment for 200.00.
+    let ag = app
+        .get("/api/v1/reports/ar-aging?as_of=2026-02-10&include_items=true")
+        .token(&rp.token)
+        .send()
+        .await;
+    let items = aging_row(&ag.body, &rp.customer).unwrap()["items"].clone();
+    let amounts: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["amount"].as_str().unwrap())
+        .collect();
+    // Oldest first: the payment ages from 2026-02-01, the invoice from its due date.
+    assert_eq!(amounts, ["-200.00", "200.00"], "{items}");
+    // Voided, the payment settles nothing: the invoice is open on every day again.
+    let a = rp.action("payments", &id_of(&payment), "void").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    for day in ["2026-01-31", "2026-02-20", "2026-03-31"] {
+        let ag = rp.aging("ar", day).await;
+        assert_eq!(row_total(&ag), Some(d("300.00")), "{day}: {ag}");
+        rp.assert_aging_ties("ar", day).await;
+    }
+}
+both_backends!(
+    settled_items,
+    super::settled_items_leave_the_aging_from_their_settlement_day
+);
