@@ -71,15 +71,24 @@ impl Server {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("accord starts");
-        let base = format!("http://127.0.0.1:{port}");
+        // Owned at once, so that a panic below still stops the process (Drop kills and waits).
+        let server = Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(60) {
             if Http::new()
-                .send(reqwest::Method::GET, &format!("{base}/readyz"), None, None)
+                .send(
+                    reqwest::Method::GET,
+                    &format!("{}/readyz", server.base),
+                    None,
+                    None,
+                )
                 .0
                 == 200
             {
-                return Server { child, base };
+                return server;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
