@@ -43,36 +43,18 @@ fn settle(conn: &mut DbConn, row: &AllocationRow) -> QueryResult<()> {
         .into_iter()
         .flatten()
     {
-        let parts: Vec<(NaiveDate, DocumentId, Option<DocumentId>, i64, i64)> = allocations::table
-            .filter(
-                allocations::organization_id
-                    .eq(org)
-                    .and(allocations::voided.eq(false))
-                    .and(
-                        allocations::document_id
-                            .eq(doc)
-                            .or(allocations::credit_document_id.eq(doc)),
-                    ),
-            )
-            .select((
-                allocations::allocation_date,
-                allocations::document_id,
-                allocations::credit_document_id,
-                allocations::document_base_minor,
-                allocations::source_base_minor,
-            ))
-            .load(conn)?;
+        let parts = allocations_of_documents(conn, org, &[doc])?;
         let settled: i64 = parts
             .iter()
-            .map(|(_, target, _, document_base, source_base)| {
-                if *target == doc {
-                    *document_base
+            .map(|a| {
+                if a.document_id == doc {
+                    a.document_base_minor
                 } else {
-                    *source_base
+                    a.source_base_minor
                 }
             })
             .sum();
-        let last = parts.iter().map(|p| p.0).max();
+        let last = parts.iter().map(|a| a.allocation_date).max();
         let total: i64 = documents::table
             .find((org, doc))
             .select(documents::base_total_minor)
