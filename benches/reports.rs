@@ -142,8 +142,11 @@ impl Http {
                 .enable_all()
                 .build()
                 .unwrap(),
+            // Idle connections are dropped before the server's keep-alive (5 s) closes them,
+            // so a request after a long seeding never lands on a closing connection.
             client: reqwest::Client::builder()
                 .timeout(Duration::from_secs(300))
+                .pool_idle_timeout(Duration::from_secs(2))
                 .build()
                 .unwrap(),
         }
@@ -173,7 +176,7 @@ impl Http {
                         r.bytes().await.map(|b| b.to_vec()).unwrap_or_default(),
                     )
                 }
-                Err(_) => (0, Vec::new()),
+                Err(e) => (0, format!("{e:?}").into_bytes()),
             }
         })
     }

@@ -192,7 +192,6 @@ table! {
         base_debit_minor -> BigInt,
         base_credit_minor -> BigInt,
         description -> Nullable<Text>,
-        folded -> Bool,
         account_id -> Nullable<DbUuid>,
     }
 }

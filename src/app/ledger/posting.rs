@@ -267,7 +267,6 @@ fn insert_posted<'a>(
                 description: req
                     .and_then(|r| r.description.clone())
                     .or_else(|| p.request_index.is_none().then(|| "Rounding".to_owned())),
-                folded: false,
                 account_id: req.and_then(|r| r.account_id),
             }
         })

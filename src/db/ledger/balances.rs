@@ -7,7 +7,6 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::entries::LineRow;
 use crate::db::schema::{journal_entries, journal_lines};
 use crate::db::DbConn;
 use crate::domain::ids::{JournalEntryId, LedgerAccountId, OrganizationId};
@@ -29,22 +28,6 @@ impl Totals {
         self.base_debit += o.base_debit;
         self.base_credit += o.base_credit;
     }
-}
-
-type SumColumns = (
-    diesel::expression::SqlLiteral<BigInt>,
-    diesel::expression::SqlLiteral<BigInt>,
-    diesel::expression::SqlLiteral<BigInt>,
-    diesel::expression::SqlLiteral<BigInt>,
-);
-
-fn sums() -> SumColumns {
-    (
-        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.debit_minor), 0) AS BIGINT)"),
-        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.credit_minor), 0) AS BIGINT)"),
-        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.base_debit_minor), 0) AS BIGINT)"),
-        sql::<BigInt>("CAST(COALESCE(SUM(journal_lines.base_credit_minor), 0) AS BIGINT)"),
-    )
 }
 
 /// Per-account totals of lines dated in [from, to] (either bound open): the folded day rows
@@ -112,9 +95,19 @@ struct SumRow {
     base_credit: i64,
 }
 
-/// Sums of the lines not folded yet. They are few, but only if the partial index
-/// `journal_lines_unfolded` is used: PostgreSQL's statistics see that; SQLite's planner
-/// cannot tell the partial index is small, so it is named there (`INDEXED BY`).
+/// Where the folded part of the journal ends: lines at or above it are not in the day rows
+/// yet. PostgreSQL: a transaction id (`journal_lines.txid`); SQLite: a rowid. Read it in the
+/// same snapshot as the lines and day rows it splits.
+fn horizon(conn: &mut DbConn) -> QueryResult<i64> {
+    diesel::select(sql::<BigInt>(
+        "(SELECT horizon FROM ledger_fold_state WHERE id = 1)",
+    ))
+    .get_result(conn)
+}
+
+/// Sums of the lines not folded yet: the few at the end of the journal, found through its
+/// append order (PostgreSQL's `journal_lines_fresh` index, SQLite's rowid) rather than by
+/// account or date, which would reach back through all of history.
 fn unfolded_totals(
     conn: &mut DbConn,
     org: OrganizationId,
@@ -122,165 +115,185 @@ fn unfolded_totals(
     to: Option<NaiveDate>,
     only: Option<&[LedgerAccountId]>,
 ) -> QueryResult<Vec<AccountSums>> {
-    match conn {
-        DbConn::Sqlite(c) => {
-            let mut sql_text = String::from(
-                "SELECT ledger_account_id, CAST(COALESCE(SUM(debit_minor), 0) AS BIGINT) AS debit, \
-                 CAST(COALESCE(SUM(credit_minor), 0) AS BIGINT) AS credit, \
-                 CAST(COALESCE(SUM(base_debit_minor), 0) AS BIGINT) AS base_debit, \
-                 CAST(COALESCE(SUM(base_credit_minor), 0) AS BIGINT) AS base_credit \
-                 FROM journal_lines INDEXED BY journal_lines_unfolded \
-                 WHERE organization_id = ? AND folded = FALSE",
-            );
-            if from.is_some() {
-                sql_text.push_str(" AND entry_date >= ?");
-            }
-            if to.is_some() {
-                sql_text.push_str(" AND entry_date <= ?");
-            }
-            if let Some(ids) = only {
-                let marks = vec!["?"; ids.len()].join(", ");
-                sql_text.push_str(&format!(" AND ledger_account_id IN ({marks})"));
-            }
-            sql_text.push_str(" GROUP BY ledger_account_id");
-            let mut q = diesel::sql_query(sql_text)
-                .into_boxed::<diesel::sqlite::Sqlite>()
-                .bind::<crate::db::types::DbUuid, _>(org);
-            if let Some(f) = from {
-                q = q.bind::<diesel::sql_types::Date, _>(f);
-            }
-            if let Some(t) = to {
-                q = q.bind::<diesel::sql_types::Date, _>(t);
-            }
-            for id in only.unwrap_or(&[]) {
-                q = q.bind::<crate::db::types::DbUuid, _>(*id);
-            }
-            let rows: Vec<SumRow> = q.load(c)?;
-            Ok(rows
-                .into_iter()
-                .map(|r| {
-                    (
-                        r.ledger_account_id,
-                        r.debit,
-                        r.credit,
-                        r.base_debit,
-                        r.base_credit,
-                    )
-                })
-                .collect())
+    let since = horizon(conn)?;
+    let pg = matches!(conn, DbConn::Pg(_));
+    let mut marks = 0;
+    let mut mark = || {
+        marks += 1;
+        if pg {
+            format!("${marks}")
+        } else {
+            "?".to_owned()
         }
-        DbConn::Pg(_) => {
-            let (d, c, bd, bc) = sums();
-            // The literal predicate matches the partial index `journal_lines_unfolded`.
-            let mut q = journal_lines::table
-                .filter(journal_lines::organization_id.eq(org))
-                .filter(sql::<diesel::sql_types::Bool>(
-                    "journal_lines.folded = FALSE",
-                ))
-                .group_by(journal_lines::ledger_account_id)
-                .select((journal_lines::ledger_account_id, d, c, bd, bc))
-                .into_boxed();
-            if let Some(f) = from {
-                q = q.filter(journal_lines::entry_date.ge(f));
-            }
-            if let Some(t) = to {
-                q = q.filter(journal_lines::entry_date.le(t));
-            }
-            if let Some(ids) = only {
-                q = q.filter(journal_lines::ledger_account_id.eq_any(ids.to_vec()));
-            }
-            q.load(conn)
-        }
+    };
+    // PostgreSQL: the subquery with OFFSET 0 is planned on its own, so only the tail of the
+    // (txid) index can serve it. SQLite: NOT INDEXED leaves the rowid range.
+    let fresh = if pg {
+        format!(
+            "(SELECT * FROM journal_lines WHERE organization_id = {} AND txid >= {} OFFSET 0) AS l",
+            mark(),
+            mark()
+        )
+    } else {
+        format!(
+            "journal_lines AS l NOT INDEXED WHERE l.organization_id = {} AND l.rowid >= {}",
+            mark(),
+            mark()
+        )
+    };
+    let mut filters = Vec::new();
+    if from.is_some() {
+        filters.push(format!("l.entry_date >= {}", mark()));
     }
+    if to.is_some() {
+        filters.push(format!("l.entry_date <= {}", mark()));
+    }
+    if let Some(ids) = only {
+        let list: Vec<String> = ids.iter().map(|_| mark()).collect();
+        filters.push(format!("l.ledger_account_id IN ({})", list.join(", ")));
+    }
+    let joiner = if pg { " WHERE " } else { " AND " };
+    let filters = if filters.is_empty() {
+        String::new()
+    } else {
+        format!("{joiner}{}", filters.join(" AND "))
+    };
+    let text = format!(
+        "SELECT l.ledger_account_id, \
+         CAST(COALESCE(SUM(l.debit_minor), 0) AS BIGINT) AS debit, \
+         CAST(COALESCE(SUM(l.credit_minor), 0) AS BIGINT) AS credit, \
+         CAST(COALESCE(SUM(l.base_debit_minor), 0) AS BIGINT) AS base_debit, \
+         CAST(COALESCE(SUM(l.base_credit_minor), 0) AS BIGINT) AS base_credit \
+         FROM {fresh}{filters} GROUP BY l.ledger_account_id"
+    );
+    let rows: Vec<SumRow> = on_backend!(conn, |c| {
+        let mut q = diesel::sql_query(text.as_str())
+            .into_boxed()
+            .bind::<crate::db::types::DbUuid, _>(org)
+            .bind::<BigInt, _>(since);
+        if let Some(f) = from {
+            q = q.bind::<diesel::sql_types::Date, _>(f);
+        }
+        if let Some(t) = to {
+            q = q.bind::<diesel::sql_types::Date, _>(t);
+        }
+        for id in only.unwrap_or(&[]) {
+            q = q.bind::<crate::db::types::DbUuid, _>(*id);
+        }
+        q.load(c)
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.ledger_account_id,
+                r.debit,
+                r.credit,
+                r.base_debit,
+                r.base_credit,
+            )
+        })
+        .collect())
 }
 
-/// Folds up to about `batch` unfolded lines into the day rows, whole entries at a time, in
-/// the caller's write transaction; returns how many lines it folded.
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Adds the lines in [`from`, `to`) of the journal's append order (see [`horizon`]) to the
+/// day rows; one statement sums them per organization, account and day.
+const FOLD_RANGE: &str = "INSERT INTO ledger_balance_days \
+     (organization_id, ledger_account_id, day, debit_minor, credit_minor, base_debit_minor, base_credit_minor) \
+     SELECT organization_id, ledger_account_id, entry_date, \
+     SUM(debit_minor), SUM(credit_minor), SUM(base_debit_minor), SUM(base_credit_minor) \
+     FROM journal_lines WHERE {key} >= {from} AND {key} < {to} \
+     GROUP BY organization_id, ledger_account_id, entry_date \
+     ON CONFLICT (organization_id, ledger_account_id, day) DO UPDATE SET \
+     debit_minor = ledger_balance_days.debit_minor + excluded.debit_minor, \
+     credit_minor = ledger_balance_days.credit_minor + excluded.credit_minor, \
+     base_debit_minor = ledger_balance_days.base_debit_minor + excluded.base_debit_minor, \
+     base_credit_minor = ledger_balance_days.base_credit_minor + excluded.base_credit_minor";
+
+/// Folds the lines past the horizon into the day rows and moves the horizon past them, in the
+/// caller's write transaction; returns how many lines it folded.
+///
+/// PostgreSQL: every line written by a transaction older than the oldest one still running
+/// (this snapshot's xmin): those transactions have all ended, so their lines are all visible
+/// and none can appear below the new horizon later. One node folds at a time (the state row
+/// is locked; the others skip the round). SQLite: up to `batch` lines in rowid order; writers
+/// are serialized, so every line below the newest rowid is committed.
 pub fn fold_lines(conn: &mut DbConn, batch: i64) -> QueryResult<usize> {
-    use crate::db::schema::ledger_balance_days as days;
-    use std::collections::BTreeMap;
-    if let DbConn::Pg(c) = conn {
-        // One folder at a time across nodes; the others skip this round.
-        let got: bool = diesel::select(sql::<diesel::sql_types::Bool>(
-            "pg_try_advisory_xact_lock(7426314)",
-        ))
-        .get_result(c)?;
-        if !got {
-            return Ok(0);
-        }
-    }
-    let entries: Vec<(OrganizationId, JournalEntryId)> = journal_lines::table
-        .filter(sql::<diesel::sql_types::Bool>(
-            "journal_lines.folded = FALSE",
-        ))
-        .select((journal_lines::organization_id, journal_lines::entry_id))
-        .distinct()
-        .limit(batch / 2 + 1)
-        .load(conn)?;
-    if entries.is_empty() {
-        return Ok(0);
-    }
-    let mut by_org: BTreeMap<OrganizationId, Vec<JournalEntryId>> = BTreeMap::new();
-    for (org, entry) in entries {
-        by_org.entry(org).or_default().push(entry);
-    }
-    let mut folded = 0;
-    for (org, entry_ids) in by_org {
-        let lines: Vec<LineRow> = journal_lines::table
-            .filter(
-                journal_lines::organization_id
-                    .eq(org)
-                    .and(journal_lines::entry_id.eq_any(&entry_ids)),
+    match conn {
+        DbConn::Pg(c) => {
+            let from: Option<i64> = diesel::sql_query(
+                "SELECT horizon AS n FROM ledger_fold_state WHERE id = 1 FOR UPDATE SKIP LOCKED",
             )
-            .filter(sql::<diesel::sql_types::Bool>(
-                "journal_lines.folded = FALSE",
+            .get_result::<Count>(c)
+            .optional()?
+            .map(|r| r.n);
+            let Some(from) = from else {
+                return Ok(0);
+            };
+            let to = diesel::sql_query(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS n",
+            )
+            .get_result::<Count>(c)?
+            .n;
+            if to <= from {
+                return Ok(0);
+            }
+            let fold = FOLD_RANGE
+                .replace("{key}", "txid")
+                .replace("{from}", "$1")
+                .replace("{to}", "$2");
+            let folded = diesel::sql_query(format!(
+                "WITH summed AS ({fold} RETURNING 1) SELECT COUNT(*) AS n FROM journal_lines \
+                 WHERE txid >= $1 AND txid < $2"
             ))
-            .select(LineRow::as_select())
-            .load(conn)?;
-        let mut sums: BTreeMap<(LedgerAccountId, NaiveDate), Totals> = BTreeMap::new();
-        for l in &lines {
-            sums.entry((l.ledger_account_id, l.entry_date))
-                .or_default()
-                .add(&Totals {
-                    debit: l.debit_minor,
-                    credit: l.credit_minor,
-                    base_debit: l.base_debit_minor,
-                    base_credit: l.base_credit_minor,
-                });
+            .bind::<BigInt, _>(from)
+            .bind::<BigInt, _>(to)
+            .get_result::<Count>(c)?
+            .n;
+            diesel::sql_query("UPDATE ledger_fold_state SET horizon = $1 WHERE id = 1")
+                .bind::<BigInt, _>(to)
+                .execute(c)?;
+            Ok(folded as usize)
         }
-        for ((account, day), t) in sums {
-            on_backend!(conn, |c| diesel::insert_into(days::table)
-                .values((
-                    days::organization_id.eq(org),
-                    days::ledger_account_id.eq(account),
-                    days::day.eq(day),
-                    days::debit_minor.eq(t.debit),
-                    days::credit_minor.eq(t.credit),
-                    days::base_debit_minor.eq(t.base_debit),
-                    days::base_credit_minor.eq(t.base_credit),
-                ))
-                .on_conflict((days::organization_id, days::ledger_account_id, days::day))
-                .do_update()
-                .set((
-                    days::debit_minor.eq(days::debit_minor + t.debit),
-                    days::credit_minor.eq(days::credit_minor + t.credit),
-                    days::base_debit_minor.eq(days::base_debit_minor + t.base_debit),
-                    days::base_credit_minor.eq(days::base_credit_minor + t.base_credit),
-                ))
-                .execute(c))?;
+        DbConn::Sqlite(c) => {
+            let from = diesel::sql_query("SELECT horizon AS n FROM ledger_fold_state WHERE id = 1")
+                .get_result::<Count>(c)?
+                .n;
+            let end =
+                diesel::sql_query("SELECT COALESCE(MAX(rowid), 0) + 1 AS n FROM journal_lines")
+                    .get_result::<Count>(c)?
+                    .n;
+            let to = end.min(from.saturating_add(batch.max(1)));
+            if to <= from {
+                return Ok(0);
+            }
+            let folded = diesel::sql_query(
+                "SELECT COUNT(*) AS n FROM journal_lines WHERE rowid >= ? AND rowid < ?",
+            )
+            .bind::<BigInt, _>(from)
+            .bind::<BigInt, _>(to)
+            .get_result::<Count>(c)?
+            .n;
+            let fold = FOLD_RANGE
+                .replace("{key}", "rowid")
+                .replace("{from}", "?")
+                .replace("{to}", "?");
+            diesel::sql_query(fold)
+                .bind::<BigInt, _>(from)
+                .bind::<BigInt, _>(to)
+                .execute(c)?;
+            diesel::sql_query("UPDATE ledger_fold_state SET horizon = ? WHERE id = 1")
+                .bind::<BigInt, _>(to)
+                .execute(c)?;
+            Ok(folded as usize)
         }
-        diesel::update(
-            journal_lines::table.filter(
-                journal_lines::organization_id
-                    .eq(org)
-                    .and(journal_lines::entry_id.eq_any(&entry_ids)),
-            ),
-        )
-        .set(journal_lines::folded.eq(true))
-        .execute(conn)?;
-        folded += lines.len();
     }
-    Ok(folded)
 }
 
 /// One line of an account's activity, with its entry's description and reference.

@@ -44,7 +44,6 @@ pub struct LineRow {
     pub base_debit_minor: i64,
     pub base_credit_minor: i64,
     pub description: Option<String>,
-    pub folded: bool,
     pub account_id: Option<ClientAccountId>,
 }
 
