@@ -10,7 +10,8 @@
 //! run (target ≤ 128 MiB). The server is the release `accord` binary, run as its own process.
 //!
 //! Run with `scripts/bench-ledger.sh` (which runs this too) or `cargo bench --bench reports`.
-//! `BENCH_REPORT_ACCOUNTS` sets the 1× size (default 200). Loopback only; stops by itself.
+//! `BENCH_REPORT_ACCOUNTS` sets the 1× size (default 200); `BENCH_PG_ONLY` or `BENCH_SQLITE_ONLY`
+//! runs one database; `BENCH_KEEP` keeps the PostgreSQL database. Loopback only; stops by itself.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -462,11 +463,14 @@ fn seed(conn: &mut dyn SimpleConnection, d: Dialect, org: &Org, accounts: u64) {
         ));
     }
     let (begin, analyze) = match d {
-        Dialect::Pg => ("BEGIN;", "ANALYZE;"),
+        // As autovacuum leaves a table after a bulk insert: statistics and the visibility map.
+        Dialect::Pg => ("BEGIN;", "VACUUM ANALYZE;"),
         Dialect::Sqlite => ("BEGIN IMMEDIATE;", "ANALYZE;"),
     };
-    conn.batch_execute(&format!("{begin}\n{sql}COMMIT;\n{analyze}"))
+    conn.batch_execute(&format!("{begin}\n{sql}COMMIT;"))
         .unwrap();
+    // VACUUM runs on its own, outside any multi-statement string.
+    conn.batch_execute(analyze).unwrap();
 }
 
 /// Median latency in milliseconds of `path` over 15 requests after 3 to warm up.
@@ -545,8 +549,16 @@ fn main() {
         let conn = LazyPg(url.clone(), None);
         run("postgres", &server_url, Box::new(conn), Dialect::Pg);
     }
-    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut admin_conn);
+    if std::env::var("BENCH_KEEP").is_ok() {
+        // For looking into a figure afterwards (EXPLAIN); dropped by hand.
+        eprintln!("  kept PostgreSQL database {name}");
+    } else {
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut admin_conn);
+    }
+    if std::env::var("BENCH_PG_ONLY").is_ok() {
+        std::process::exit(0);
+    }
 
     let dir = std::env::temp_dir().join(format!("accord-bench-reports-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -210,6 +210,16 @@ table! {
     }
 }
 
+// Where folding into ledger_balance_days stopped (db::ledger::balances). On PostgreSQL,
+// journal_lines also has `txid`, the writing transaction's id, set by its default and read
+// only in SQL text, so it is not declared here.
+table! {
+    ledger_fold_state (id) {
+        id -> Integer,
+        horizon -> BigInt,
+    }
+}
+
 table! {
     use diesel::sql_types::*;
     use crate::db::types::DbUuid;
@@ -1012,6 +1022,7 @@ allow_tables_to_appear_in_same_query!(
     journal_entries,
     journal_lines,
     ledger_balance_days,
+    ledger_fold_state,
     organizations,
     users,
     refresh_tokens,

@@ -26,7 +26,7 @@ use crate::db::{self};
 use crate::domain::crm::{TargetMetric, TextEnum};
 use crate::domain::identity::Role;
 use crate::domain::ids::{
-    ClientAccountId, DocumentId, OpportunityId, OrganizationId, TargetId, TeamId, UserId,
+    ClientAccountId, OpportunityId, OrganizationId, TargetId, TeamId, UserId,
 };
 use crate::domain::money::{Currency, Money};
 
@@ -412,31 +412,19 @@ fn attributed_revenue(
             collected: 0,
         })
         .collect();
-    let allocations = db::crm::revenue::payment_allocations_between(tx, org, from, to)?;
-    let mut ids: Vec<DocumentId> = allocations.iter().map(|a| a.document_id).collect();
-    ids.sort();
-    ids.dedup();
-    let invoices: HashMap<DocumentId, db::crm::revenue::CrmDocumentRow> =
-        db::crm::revenue::documents_by_ids(tx, org, &ids)?
-            .into_iter()
-            .filter(|d| d.kind == "invoice")
-            .map(|d| (d.id, d))
-            .collect();
-    for a in allocations {
-        if let Some(d) = invoices.get(&a.document_id) {
-            out.push(Attributed {
-                account: d.account_id,
-                day: a.allocation_date,
-                owner: d.owner_id,
-                team: d.team_id,
-                invoiced: 0,
-                collected: prorate(
-                    a.document_base_minor,
-                    d.base_subtotal_minor,
-                    d.base_total_minor,
-                ),
-            });
-        }
+    for c in db::crm::revenue::collections_between(tx, org, from, to)? {
+        out.push(Attributed {
+            account: c.account_id,
+            day: c.allocation_date,
+            owner: c.owner_id,
+            team: c.team_id,
+            invoiced: 0,
+            collected: prorate(
+                c.document_base_minor,
+                c.base_subtotal_minor,
+                c.base_total_minor,
+            ),
+        });
     }
     Ok(out)
 }
@@ -659,15 +647,20 @@ fn sales_in(
     let live: Vec<OpportunityRow> = counting.into_iter().map(|r| r.opportunity).collect();
     let opportunities = pipeline::period_opportunities(tx, org, base, &live, from, to)?;
     let revenue = attributed_revenue(tx, org, from, to)?;
-    let names = account_names(
-        tx,
-        org,
-        opportunities
-            .counted
-            .iter()
-            .map(|o| o.account_id)
-            .chain(revenue.iter().map(|r| r.account)),
-    )?;
+    // Account names label the rows only when grouping by account.
+    let names = if group_by == "account" {
+        account_names(
+            tx,
+            org,
+            opportunities
+                .counted
+                .iter()
+                .map(|o| o.account_id)
+                .chain(revenue.iter().map(|r| r.account)),
+        )?
+    } else {
+        HashMap::new()
+    };
     let mut groups: std::collections::BTreeMap<String, SalesFigures> = Default::default();
     let mut owner_names: HashMap<UserId, String> = HashMap::new();
     let mut owner_label = |tx: &mut Tx, owner: Option<UserId>| -> (String, String) {

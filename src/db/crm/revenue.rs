@@ -152,39 +152,52 @@ pub fn receivables_issued_between(
         .load(conn)
 }
 
-/// Standing allocations from payments dated in [from, to] (revenue collected).
-pub fn payment_allocations_between(
+/// A collection: a standing allocation of a payment into an invoice, with what the invoice
+/// says about whom it is credited to.
+#[derive(Debug, Clone, Queryable)]
+pub struct CollectionRow {
+    pub account_id: ClientAccountId,
+    pub allocation_date: NaiveDate,
+    pub owner_id: Option<UserId>,
+    pub team_id: Option<TeamId>,
+    /// The allocation in base minor units at the invoice's rate.
+    pub document_base_minor: i64,
+    pub base_subtotal_minor: i64,
+    pub base_total_minor: i64,
+}
+
+/// Standing allocations from payments dated in [from, to] into invoices (revenue collected),
+/// joined to their invoice in the database rather than looked up by id afterwards.
+pub fn collections_between(
     conn: &mut DbConn,
     org: OrganizationId,
     from: NaiveDate,
     to: NaiveDate,
-) -> QueryResult<Vec<CrmAllocationRow>> {
+) -> QueryResult<Vec<CollectionRow>> {
     allocations::table
+        .inner_join(
+            documents::table.on(documents::organization_id
+                .eq(allocations::organization_id)
+                .and(documents::id.eq(allocations::document_id))),
+        )
         .filter(
             allocations::organization_id
                 .eq(org)
                 .and(allocations::payment_id.is_not_null())
                 .and(allocations::voided.eq(false))
                 .and(allocations::allocation_date.ge(from))
-                .and(allocations::allocation_date.le(to)),
+                .and(allocations::allocation_date.le(to))
+                .and(documents::kind.eq("invoice")),
         )
-        .select(CrmAllocationRow::as_select())
-        .load(conn)
-}
-
-/// Documents by id (the invoices collections went to).
-pub fn documents_by_ids(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    ids: &[DocumentId],
-) -> QueryResult<Vec<CrmDocumentRow>> {
-    documents::table
-        .filter(
-            documents::organization_id
-                .eq(org)
-                .and(documents::id.eq_any(ids)),
-        )
-        .select(CrmDocumentRow::as_select())
+        .select((
+            documents::account_id,
+            allocations::allocation_date,
+            documents::owner_id,
+            documents::team_id,
+            allocations::document_base_minor,
+            documents::base_subtotal_minor,
+            documents::base_total_minor,
+        ))
         .load(conn)
 }
 
