@@ -373,20 +373,7 @@ pub fn standing_documents(
     as_of: NaiveDate,
     account: Option<ClientAccountId>,
 ) -> QueryResult<Vec<DocumentRow>> {
-    let mut q = documents::table
-        .filter(
-            documents::organization_id
-                .eq(org)
-                .and(documents::kind.eq_any(kinds))
-                .and(documents::status.eq_any(["open", "partially_paid", "paid"]))
-                .and(documents::issue_date.le(as_of)),
-        )
-        .select(DocumentRow::as_select())
-        .into_boxed();
-    if let Some(a) = account {
-        q = q.filter(documents::account_id.eq(a));
-    }
-    q.order((documents::issue_date, documents::id)).load(conn)
+    standing_documents_as_of(conn, org, kinds, as_of, account, false)
 }
 
 /// [`standing_documents`] not yet settled in full by `as_of` (the aging): a document settled
@@ -398,24 +385,37 @@ pub fn documents_open_on(
     as_of: NaiveDate,
     account: Option<ClientAccountId>,
 ) -> QueryResult<Vec<DocumentRow>> {
+    standing_documents_as_of(conn, org, kinds, as_of, account, true)
+}
+
+fn standing_documents_as_of(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    kinds: &[&str],
+    as_of: NaiveDate,
+    account: Option<ClientAccountId>,
+    unsettled_only: bool,
+) -> QueryResult<Vec<DocumentRow>> {
     let mut q = documents::table
         .filter(
             documents::organization_id
                 .eq(org)
                 .and(documents::kind.eq_any(kinds))
                 .and(documents::status.eq_any(["open", "partially_paid", "paid"]))
-                .and(documents::issue_date.le(as_of))
-                .and(diesel::dsl::not(diesel::dsl::exists(
-                    settlements::table.filter(
-                        settlements::organization_id
-                            .eq(documents::organization_id)
-                            .and(settlements::item_id.eq(documents::id))
-                            .and(settlements::settled_on.le(as_of)),
-                    ),
-                ))),
+                .and(documents::issue_date.le(as_of)),
         )
         .select(DocumentRow::as_select())
         .into_boxed();
+    if unsettled_only {
+        q = q.filter(diesel::dsl::not(diesel::dsl::exists(
+            settlements::table.filter(
+                settlements::organization_id
+                    .eq(documents::organization_id)
+                    .and(settlements::item_id.eq(documents::id))
+                    .and(settlements::settled_on.le(as_of)),
+            ),
+        )));
+    }
     if let Some(a) = account {
         q = q.filter(documents::account_id.eq(a));
     }

@@ -200,28 +200,7 @@ pub fn payments_open_on(
     as_of: NaiveDate,
     account: Option<ClientAccountId>,
 ) -> QueryResult<Vec<PaymentRow>> {
-    let mut q = payments::table
-        .filter(
-            payments::organization_id
-                .eq(org)
-                .and(payments::ledger.eq(ledger))
-                .and(payments::status.eq("posted"))
-                .and(payments::payment_date.le(as_of))
-                .and(diesel::dsl::not(diesel::dsl::exists(
-                    settlements::table.filter(
-                        settlements::organization_id
-                            .eq(payments::organization_id)
-                            .and(settlements::item_id.eq(payments::id))
-                            .and(settlements::settled_on.le(as_of)),
-                    ),
-                ))),
-        )
-        .select(PaymentRow::as_select())
-        .into_boxed();
-    if let Some(a) = account {
-        q = q.filter(payments::account_id.eq(a));
-    }
-    q.order((payments::payment_date, payments::id)).load(conn)
+    standing_payments_as_of(conn, org, ledger, as_of, account, true)
 }
 
 /// Posted payments on a ledger dated on or before `as_of`.
@@ -231,6 +210,17 @@ pub fn standing_payments(
     ledger: &str,
     as_of: NaiveDate,
     account: Option<ClientAccountId>,
+) -> QueryResult<Vec<PaymentRow>> {
+    standing_payments_as_of(conn, org, ledger, as_of, account, false)
+}
+
+fn standing_payments_as_of(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ledger: &str,
+    as_of: NaiveDate,
+    account: Option<ClientAccountId>,
+    unsettled_only: bool,
 ) -> QueryResult<Vec<PaymentRow>> {
     let mut q = payments::table
         .filter(
@@ -242,6 +232,16 @@ pub fn standing_payments(
         )
         .select(PaymentRow::as_select())
         .into_boxed();
+    if unsettled_only {
+        q = q.filter(diesel::dsl::not(diesel::dsl::exists(
+            settlements::table.filter(
+                settlements::organization_id
+                    .eq(payments::organization_id)
+                    .and(settlements::item_id.eq(payments::id))
+                    .and(settlements::settled_on.le(as_of)),
+            ),
+        )));
+    }
     if let Some(a) = account {
         q = q.filter(payments::account_id.eq(a));
     }
