@@ -232,13 +232,11 @@ pub struct BulkJournalEntries {
 }
 
 /// `POST /ledger/journal-entries/bulk`: up to 1,000 entries in one transaction, all or
-/// nothing (`atomic`, the default) or each on its own. One organization read and one commit
-/// for the batch; one `Idempotency-Key` covers it.
-///
-/// An atomic batch is posted straight through, without a savepoint per entry (on PostgreSQL
-/// more than 64 subtransactions in one transaction slow every other transaction's snapshots).
-/// Only when an entry is refused is the batch, rolled back, run again entry by entry in
-/// savepoints, so that the answer names every refused entry.
+/// nothing (`atomic`, the default) or each on its own. One organization read, one read of the
+/// accounts all entries name, one insert of every entry and one of every line, and one commit
+/// for the batch; one `Idempotency-Key` covers it. No savepoints: every entry is checked before
+/// anything is written, so a refused entry never needs undoing (and on PostgreSQL more than 64
+/// subtransactions in one transaction slow every other transaction's snapshots).
 pub async fn create_bulk(
     app: &App,
     cx: &Context,
@@ -249,57 +247,74 @@ pub async fn create_bulk(
     let mut check = Check::new();
     batch::check_size(&mut check, "entries", req.entries.len(), MAX_BULK_ENTRIES);
     check.finish()?;
-    let drafts = |entries: Vec<CreateJournalEntryRequest>| -> Vec<Result<EntryDraft, AppError>> {
-        entries
-            .into_iter()
-            .map(|entry| {
-                let mut check = Check::new();
-                let draft = draft_of(entry, &mut check);
-                check.finish().map(|()| draft)
-            })
-            .collect()
-    };
+    let drafts: Vec<Result<EntryDraft, AppError>> = req
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let mut check = Check::new();
+            let draft = draft_of(entry, &mut check);
+            check.finish().map(|()| draft)
+        })
+        .collect();
     if atomic {
-        let first = drafts(req.entries.clone());
         // What the request alone shows is answered before a transaction is opened.
-        let invalid = indexed_errors(first.iter().map(|d| d.as_ref().err()));
+        let invalid = indexed_errors(drafts.iter().map(|d| d.as_ref().err()));
         if !invalid.is_empty() {
             return Err(AppError::validation(invalid));
         }
-        let straight = app
-            .write_once(cx, move |tx| {
-                let caller = tx.caller()?;
-                let org = org(tx, caller)?;
-                let mut data = Vec::with_capacity(first.len());
-                for draft in first.into_iter().flatten() {
-                    let entry = posting::post_entry_for(tx, caller, &org, draft)?;
-                    data.push(entry_view(&entry, org.base)?);
-                }
-                Outcome::created_many(&BulkJournalEntries { data })
-            })
-            .await;
-        match straight {
-            Err(e) if e.is_client_error() => {}
-            done => return done,
-        }
     }
-    let drafts = drafts(req.entries);
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         let org = org(tx, caller)?;
-        let posted = batch::each_in_savepoint(tx, drafts, |tx, draft| {
-            let entry = posting::post_entry_for(tx, caller, &org, draft)?;
-            entry_view(&entry, org.base)
-        })?;
+        // The drafts the request let through are checked against the books together; the
+        // others keep their request's errors, in place.
+        let mut outcomes: Vec<Option<Result<Entry, AppError>>> = Vec::with_capacity(drafts.len());
+        let mut valid = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            match draft {
+                Ok(draft) => {
+                    valid.push(draft);
+                    outcomes.push(None);
+                }
+                Err(e) => outcomes.push(Some(Err(e))),
+            }
+        }
+        let mut checked = posting::check_entries(tx, caller, &org, valid)?.into_iter();
+        for slot in outcomes.iter_mut().filter(|o| o.is_none()) {
+            *slot = checked.next();
+        }
+        let mut results: Vec<Option<Result<JournalEntryView, AppError>>> = Vec::new();
+        let (mut at, mut entries) = (Vec::new(), Vec::new());
+        for (i, outcome) in outcomes.into_iter().enumerate() {
+            match outcome {
+                Some(Ok(entry)) => {
+                    at.push(i);
+                    entries.push(entry);
+                    results.push(None);
+                }
+                Some(Err(e)) => results.push(Some(Err(e))),
+                None => return Err(AppError::internal("an entry went unchecked")),
+            }
+        }
         if atomic {
-            let invalid = indexed_errors(posted.iter().map(|p| p.as_ref().err()));
+            let invalid = indexed_errors(results.iter().map(|r| r.as_ref()?.as_ref().err()));
             if !invalid.is_empty() {
                 return Err(AppError::validation(invalid));
             }
-            let data = posted.into_iter().collect::<Result<Vec<_>, _>>()?;
+        }
+        for (i, entry) in at
+            .into_iter()
+            .zip(posting::insert_entries(tx, &org, entries)?)
+        {
+            results[i] = Some(entry_view(&entry, org.base));
+        }
+        let results: Vec<Result<JournalEntryView, AppError>> =
+            results.into_iter().flatten().collect();
+        if atomic {
+            let data = results.into_iter().collect::<Result<Vec<_>, _>>()?;
             return Outcome::created_many(&BulkJournalEntries { data });
         }
-        Outcome::ok(&BatchResults::of(posted))
+        Outcome::ok(&BatchResults::of(results))
     })
     .await
 }

@@ -4,7 +4,7 @@
 //! and its entry commit together through exactly the same checks. Each notes the journal
 //! entries it creates or links as changes of the unit of work.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -21,6 +21,7 @@ use crate::domain::ledger::{
     build_lines, mirror, AccountFacts, EntryError, LineRequest, PostedLine, PostingRules, Side,
     SystemRole,
 };
+use crate::domain::money::Currency;
 
 /// How the change log names a journal entry.
 pub const JOURNAL_ENTRY: &str = "journal_entry";
@@ -124,23 +125,88 @@ pub fn post_entry_for(
     org: &Org,
     draft: EntryDraft,
 ) -> Result<Entry, AppError> {
-    if let Some(lock) = org.lock_date {
-        if draft.date <= lock {
-            return Err(period_locked(draft.date, lock, "date"));
-        }
-    }
-    if !draft.source.posts_to_control() {
-        client_accounts_exist(conn, org, &draft.lines)?;
-    }
-    let ids: Vec<LedgerAccountId> = draft.lines.iter().map(|l| l.ledger_account_id).collect();
+    let checked = check_entries(conn, caller, org, vec![draft])?;
+    let entry = checked
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::internal("checking one entry answered nothing"))??;
+    insert_entries(conn, org, vec![entry])?
+        .pop()
+        .ok_or_else(|| AppError::internal("posting one entry stored nothing"))
+}
+
+/// Checks each draft against the books as [`post_entry_for`] does, reading what they name in
+/// one query per kind (ledger accounts, client accounts) for all of them. Answers each draft's
+/// rows or its refusal, in order; an `Err` of the whole is the database's. Nothing is stored:
+/// pass the checked entries to [`insert_entries`].
+pub fn check_entries(
+    conn: &mut Tx,
+    caller: &Caller,
+    org: &Org,
+    drafts: Vec<EntryDraft>,
+) -> Result<Vec<Result<Entry, AppError>>, AppError> {
+    let named: Vec<ClientAccountId> = drafts
+        .iter()
+        .filter(|d| !d.source.posts_to_control())
+        .flat_map(|d| d.lines.iter().filter_map(|l| l.account_id))
+        .collect();
+    let known = db::crm::accounts::existing_ids(conn, org.id, &named)?;
+    let mut ids: Vec<LedgerAccountId> = drafts
+        .iter()
+        .flat_map(|d| d.lines.iter().map(|l| l.ledger_account_id))
+        .collect();
+    ids.sort_unstable_by_key(|id| id.0);
+    ids.dedup();
     let accounts: HashMap<LedgerAccountId, LedgerAccountRow> =
         store::accounts_by_ids(conn, org.id, &ids)?
             .into_iter()
             .map(|a| (a.id, a))
             .collect();
+    let mut facts = Facts {
+        accounts,
+        known,
+        rates: HashMap::new(),
+        rounding: None,
+    };
+    let mut checked = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        checked.push(check_entry(conn, caller, org, &mut facts, draft)?);
+    }
+    Ok(checked)
+}
+
+/// What checking a batch of drafts has read so far.
+struct Facts {
+    accounts: HashMap<LedgerAccountId, LedgerAccountRow>,
+    /// The client accounts lines name that exist.
+    known: HashSet<ClientAccountId>,
+    /// The organization's rate of a currency on a date, read once per pair.
+    rates: HashMap<(Currency, NaiveDate), Option<Decimal>>,
+    /// The rounding account, read the first time a conversion needs it.
+    rounding: Option<Option<LedgerAccountId>>,
+}
+
+/// One draft through the posting rules: `Ok(Err(_))` is the draft's refusal.
+fn check_entry(
+    conn: &mut Tx,
+    caller: &Caller,
+    org: &Org,
+    facts: &mut Facts,
+    draft: EntryDraft,
+) -> Result<Result<Entry, AppError>, AppError> {
+    if let Some(lock) = org.lock_date {
+        if draft.date <= lock {
+            return Ok(Err(period_locked(draft.date, lock, "date")));
+        }
+    }
+    if !draft.source.posts_to_control() {
+        if let Err(e) = client_accounts_exist(&facts.known, &draft.lines) {
+            return Ok(Err(e));
+        }
+    }
     let mut requests = Vec::with_capacity(draft.lines.len());
     for l in &draft.lines {
-        let account = match accounts.get(&l.ledger_account_id) {
+        let account = match facts.accounts.get(&l.ledger_account_id) {
             Some(a) => Some(AccountFacts {
                 id: a.id,
                 currency: currency_of(&a.currency)?,
@@ -153,7 +219,15 @@ pub fn post_entry_for(
         let exchange_rate = match (&account, l.exchange_rate) {
             (_, Some(r)) => Some(r),
             (Some(a), None) if a.currency != org.base => {
-                store::rate_on(conn, org.id, a.currency.code(), draft.date)?.map(|r| r.0)
+                match facts.rates.get(&(a.currency, draft.date)) {
+                    Some(rate) => *rate,
+                    None => {
+                        let rate = store::rate_on(conn, org.id, a.currency.code(), draft.date)?
+                            .map(|r| r.0);
+                        facts.rates.insert((a.currency, draft.date), rate);
+                        rate
+                    }
+                }
             }
             _ => None,
         };
@@ -167,46 +241,68 @@ pub fn post_entry_for(
     }
     if draft.source == Source::Opening
         && !draft.lines.iter().any(|l| {
-            accounts.get(&l.ledger_account_id).and_then(role_of)
+            facts.accounts.get(&l.ledger_account_id).and_then(role_of)
                 == Some(SystemRole::OpeningBalanceEquity)
         })
     {
-        return Err(AppError::field(
+        return Ok(Err(AppError::field(
             "opening_balance_account_required",
             "lines",
             "an opening-balance entry posts against the opening_balance_equity account",
-        ));
+        )));
     }
     // Only conversions leave a rounding residual; entries in the base currency skip the lookup.
     let converts = requests
         .iter()
         .any(|r| r.account.as_ref().is_some_and(|a| a.currency != org.base));
-    let rounding = if converts {
-        store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id)
-    } else {
-        None
+    let rounding = match (converts, facts.rounding) {
+        (false, _) => None,
+        (true, Some(known)) => known,
+        (true, None) => {
+            let found =
+                store::account_by_role(conn, org.id, SystemRole::Rounding.as_str())?.map(|a| a.id);
+            facts.rounding = Some(found);
+            found
+        }
     };
     let rules = PostingRules {
         base: org.base,
         allow_control: draft.source.posts_to_control(),
         allow_inactive: false,
     };
-    let posted = build_lines(&requests, &rules, rounding).map_err(entry_errors)?;
-    let entry = insert_posted(conn, caller, &draft, None, posted, |i| draft.lines.get(i))?;
-    let view = entry_view(&entry, org.base)?;
-    conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view).as_event("posted"));
-    Ok(entry)
+    let posted = match build_lines(&requests, &rules, rounding) {
+        Ok(posted) => posted,
+        Err(errors) => return Ok(Err(entry_errors(errors))),
+    };
+    Ok(Ok(entry_rows(caller, &draft, None, posted, |i| {
+        draft.lines.get(i)
+    })))
+}
+
+/// Stores checked entries (all entries in one statement, all lines in another, chunked) and
+/// notes each as posted; returns them as stored.
+pub fn insert_entries(
+    conn: &mut Tx,
+    org: &Org,
+    entries: Vec<Entry>,
+) -> Result<Vec<Entry>, AppError> {
+    let rows: Vec<EntryRow> = entries.iter().map(|e| e.row.clone()).collect();
+    let lines: Vec<LineRow> = entries.iter().flat_map(|e| e.lines.clone()).collect();
+    store::insert_entries(conn, &rows, &lines)?;
+    for entry in &entries {
+        let view = entry_view(entry, org.base)?;
+        conn.record(Change::created(JOURNAL_ENTRY, entry.row.id.0, &view).as_event("posted"));
+    }
+    Ok(entries)
 }
 
 /// The client accounts people's lines name are accounts of the organization (documents,
 /// payments and bank rules name accounts they have checked already). Read only when a line
 /// names one, so untagged postings pay nothing for the dimension.
-fn client_accounts_exist(conn: &mut Tx, org: &Org, lines: &[DraftLine]) -> Result<(), AppError> {
-    let named: Vec<ClientAccountId> = lines.iter().filter_map(|l| l.account_id).collect();
-    if named.is_empty() {
-        return Ok(());
-    }
-    let known = db::crm::accounts::existing_ids(conn, org.id, &named)?;
+fn client_accounts_exist(
+    known: &HashSet<ClientAccountId>,
+    lines: &[DraftLine],
+) -> Result<(), AppError> {
     let mut check = crate::app::error::Check::new();
     for (i, l) in lines.iter().enumerate() {
         if l.account_id.is_some_and(|a| !known.contains(&a)) {
@@ -220,14 +316,14 @@ fn client_accounts_exist(conn: &mut Tx, org: &Org, lines: &[DraftLine]) -> Resul
     check.finish()
 }
 
-fn insert_posted<'a>(
-    conn: &mut Tx,
+/// The rows of a checked entry, as they will be stored.
+fn entry_rows<'a>(
     caller: &Caller,
     draft: &EntryDraft,
     reverses: Option<(JournalEntryId, String)>,
     posted: Vec<PostedLine<LedgerAccountId>>,
     request: impl Fn(usize) -> Option<&'a DraftLine>,
-) -> Result<Entry, AppError> {
+) -> Entry {
     let id = JournalEntryId::new();
     let now = db::now();
     let row = EntryRow {
@@ -271,14 +367,7 @@ fn insert_posted<'a>(
             }
         })
         .collect();
-    store::insert_entry(conn, &row, &lines).unique("reverses_entry_id", || {
-        AppError::conflict_on(
-            "entry_already_reversed",
-            "id",
-            "this entry has already been reversed",
-        )
-    })?;
-    Ok(Entry { row, lines })
+    Entry { row, lines }
 }
 
 pub fn get_entry(conn: &mut Tx, caller: &Caller, id: JournalEntryId) -> Result<Entry, AppError> {
@@ -359,13 +448,22 @@ pub fn post_reversal(
             )
         })
         .collect();
-    let reversal = insert_posted(
-        conn,
+    let reversal = entry_rows(
         caller,
         &draft,
         Some((original.row.id, reason)),
         mirror(&posted),
         |i| descriptions.get(&i),
+    );
+    store::insert_entries(conn, std::slice::from_ref(&reversal.row), &reversal.lines).unique(
+        "reverses_entry_id",
+        || {
+            AppError::conflict_on(
+                "entry_already_reversed",
+                "id",
+                "this entry has already been reversed",
+            )
+        },
     )?;
     if !store::mark_reversed(conn, caller.org, original.row.id, reversal.row.id)? {
         return Err(AppError::conflict(

@@ -47,13 +47,23 @@ pub struct LineRow {
     pub account_id: Option<ClientAccountId>,
 }
 
-pub fn insert_entry(conn: &mut DbConn, entry: &EntryRow, lines: &[LineRow]) -> QueryResult<()> {
-    diesel::insert_into(journal_entries::table)
-        .values(entry)
-        .execute(conn)?;
-    on_backend!(conn, |c| diesel::insert_into(journal_lines::table)
-        .values(lines)
-        .execute(c))?;
+/// Inserts entries and their lines: a statement per thousand entries and one per thousand
+/// lines (inside SQLite's limit on a statement's variables).
+pub fn insert_entries(
+    conn: &mut DbConn,
+    entries: &[EntryRow],
+    lines: &[LineRow],
+) -> QueryResult<()> {
+    for chunk in entries.chunks(1000) {
+        on_backend!(conn, |c| diesel::insert_into(journal_entries::table)
+            .values(chunk)
+            .execute(c))?;
+    }
+    for chunk in lines.chunks(1000) {
+        on_backend!(conn, |c| diesel::insert_into(journal_lines::table)
+            .values(chunk)
+            .execute(c))?;
+    }
     Ok(())
 }
 

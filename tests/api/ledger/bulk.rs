@@ -202,3 +202,98 @@ both_backends!(
     non_atomic_bulk_posting,
     super::non_atomic_bulk_answers_each_entry
 );
+
+/// A batch is checked against the books together (one read of the accounts, the client
+/// accounts and each rate a date needs), yet each entry is judged on its own: the lock date,
+/// an unknown client account and a missing rate refuse only their entry, and entries on
+/// different dates convert at their own date's rate.
+async fn a_batch_judges_each_entry_against_the_books(app: TestApp) {
+    let mut b = Books::open(&app, "Bulk Books Ltd").await;
+    let (bank, sales) = (b.id("1010"), b.id("4000"));
+    let eur = b
+        .create_account(
+            json!({"code": "1020", "name": "Bank EUR", "type": "asset", "currency": "EUR"}),
+        )
+        .await;
+    for (date, rate) in [("2026-04-01", "1.10"), ("2026-05-01", "1.20")] {
+        let a = app
+            .post("/api/v1/exchange-rates")
+            .token(&b.token)
+            .json(&json!({"currency": "EUR", "date": date, "rate": rate}))
+            .send()
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    }
+    let customer = app
+        .client_account(
+            &b.token,
+            json!({"name": "Tagged Co", "is_customer": true, "status": "active"}),
+        )
+        .await;
+    let locked = b.put_lock(&b.token, json!("2026-03-31")).await;
+    assert_eq!(locked.status, StatusCode::OK, "{}", locked.text);
+    let mut tagged = entry("2026-04-02", vec![dr(&bank, "7.00"), cr(&sales, "7.00")]);
+    tagged["lines"][0]["account_id"] = json!(customer);
+    let mut stranger = tagged.clone();
+    stranger["lines"][1]["account_id"] = json!("0190a000-0000-7000-8000-000000000001");
+    let body = json!({"atomic": false, "entries": [
+        entry("2026-04-15", vec![dr(&eur, "10.00"), cr(&sales, "11.00")]),
+        entry("2026-03-31", vec![dr(&bank, "1.00"), cr(&sales, "1.00")]),
+        entry("2026-05-02", vec![dr(&eur, "10.00"), cr(&sales, "12.00")]),
+        stranger,
+        entry("2026-03-15", vec![dr(&eur, "10.00"), cr(&sales, "12.00")]),
+        tagged,
+        entry("2026-04-20", vec![dr(&eur, "1.00"), cr(&sales, "1.10")]),
+    ]});
+    let answer = bulk(&b, &body, None).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    let results = answer.body["results"].as_array().unwrap();
+    let statuses: Vec<u64> = results
+        .iter()
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![201, 422, 201, 422, 422, 201, 201],
+        "{results:?}"
+    );
+    assert_eq!(results[1]["problem"]["code"], "period_locked");
+    assert_eq!(
+        results[3]["problem"]["errors"][0]["field"],
+        "lines[1].account_id"
+    );
+    assert_eq!(results[4]["problem"]["code"], "period_locked");
+    let rate = |i: usize| results[i]["data"]["lines"][0]["exchange_rate"].clone();
+    assert_eq!(rate(0), rate(6), "the same date's rate, read once");
+    assert_eq!(
+        results[2]["data"]["lines"][0]["base_amount"],
+        results[2]["data"]["lines"][1]["base_amount"]
+    );
+    assert_eq!(results[5]["data"]["lines"][0]["account_id"], customer);
+    assert_eq!(b.bal(&bank, "2026-12-31").await, d("7.00"));
+    assert_eq!(b.bal(&eur, "2026-12-31").await, d("21.00"));
+
+    // Atomic: the same batch names every refused entry and posts nothing.
+    let mut atomic = body.clone();
+    atomic["atomic"] = json!(true);
+    let refused = bulk(&b, &atomic, None).await;
+    assert_problem(
+        &refused,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    );
+    let fields = refused.error_fields();
+    for i in [1, 3, 4] {
+        assert!(
+            fields
+                .iter()
+                .any(|f| f.starts_with(&format!("entries[{i}]"))),
+            "entry {i}: {fields:?}"
+        );
+    }
+    assert_eq!(entry_count(&b).await, 4);
+}
+both_backends!(
+    batch_judges_each_entry,
+    super::a_batch_judges_each_entry_against_the_books
+);
