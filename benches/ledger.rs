@@ -11,7 +11,8 @@
 //!
 //! Run with `scripts/bench-ledger.sh` (or `cargo bench --bench ledger`). Everything talks to
 //! loopback only and stops by itself. `BENCH_SECS` sets each load's duration (default 10);
-//! `BENCH_PG_ONLY`, `BENCH_SQLITE_ONLY` and `BENCH_SKIP_TB` (set to anything) leave parts out.
+//! `BENCH_PG_ONLY`, `BENCH_SQLITE_ONLY`, `BENCH_SKIP_TB` and `BENCH_READS_ONLY` (P3 alone) (set
+//! to anything) leave parts out.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -596,6 +597,9 @@ fn main() {
         let client = reqwest::Client::new();
         let org = seed_org(&client, &server.base, "Bench PG").await;
         warm_up(&server.base, &url, &org).await;
+        if skip("BENCH_READS_ONLY") {
+            return read_ratio(&server.base, &org, "postgres").await;
+        }
         let http = http_posting_rate(&server.base, &org, false).await;
         let http_keyed = http_posting_rate(&server.base, &org, true).await;
         let bare = pgbench_bare_ceiling(&url);
@@ -622,6 +626,9 @@ fn main() {
         }
         let client = reqwest::Client::new();
         let org = seed_org(&client, &server.base, "Bench SQLite").await;
+        if skip("BENCH_READS_ONLY") {
+            return read_ratio(&server.base, &org, "sqlite").await;
+        }
         let http = http_posting_rate(&server.base, &org, false).await;
         let raw = sqlite_ceiling(&path, &org);
         println!("sqlite: P2 HTTP posting {http:.0}/s vs raw Rust loop {raw:.0}/s: ratio {:.2} (target >= 0.5)", http / raw);

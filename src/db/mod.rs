@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod record;
 pub mod schema;
 pub mod settings;
+mod sqlite_plans;
 pub mod storage;
 pub mod types;
 pub mod webhooks;
@@ -285,6 +286,7 @@ impl Manager {
                 Ok(DbConn::Pg(conn))
             }
             DbTarget::Sqlite(path) => {
+                sqlite_plans::plan_statements_once();
                 let mut conn = SqliteConnection::establish(path)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // busy_timeout first: setting WAL while other connections open needs the lock.
@@ -374,7 +376,9 @@ pub fn connect(target: &DbTarget, settings: &PoolSettings) -> Result<Pool, Strin
         .max_size(settings.max_size)
         .min_idle(Some(1))
         .connection_timeout(settings.connection_timeout)
-        .test_on_check_out(true)
+        // A PostgreSQL connection can die with its server, so each is tested as it leaves the
+        // pool; a SQLite connection is a file handle in this process and cannot.
+        .test_on_check_out(matches!(target, DbTarget::Postgres(_)))
         .build(manager)
         .map_err(|e| e.to_string())?;
     let writers = matches!(target, DbTarget::Sqlite(_)).then(Arc::default);
