@@ -48,13 +48,19 @@ pub struct LineRow {
 }
 
 /// Inserts entries and their lines: a statement per thousand entries and one per thousand
-/// lines (inside SQLite's limit on a statement's variables).
+/// lines (inside SQLite's limit on a statement's variables). One entry is inserted by the
+/// single-row statement, which the connection keeps prepared (a multi-row one is planned anew).
 pub fn insert_entries(
     conn: &mut DbConn,
     entries: &[EntryRow],
     lines: &[LineRow],
 ) -> QueryResult<()> {
-    for chunk in entries.chunks(1000) {
+    if let [entry] = entries {
+        diesel::insert_into(journal_entries::table)
+            .values(entry)
+            .execute(conn)?;
+    }
+    for chunk in entries.chunks(1000).filter(|_| entries.len() > 1) {
         on_backend!(conn, |c| diesel::insert_into(journal_entries::table)
             .values(chunk)
             .execute(c))?;
