@@ -2,7 +2,9 @@
 //! [`post_reversal`] the one way an entry is undone. Manual entries call them from their own
 //! unit of work; invoices, payments and bank entries call them inside theirs, so a document
 //! and its entry commit together through exactly the same checks. Each notes the journal
-//! entries it creates or links as changes of the unit of work.
+//! entries it creates or links as changes of the unit of work. [`check_entries`] and
+//! [`insert_entries`] are the two halves of [`post_entry_for`]; bulk posting calls them for a
+//! whole batch, so its entries pass the same rules with one read and one insert per kind.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
