@@ -130,29 +130,38 @@ impl<'a> From<&'a AuditRow> for AuditInsert<'a> {
 
 /// Appends events and audit rows, unnumbered, in the caller's transaction.
 pub fn append(conn: &mut DbConn, events: &[EventRow], audit: &[AuditRow]) -> QueryResult<()> {
-    // One row (the common case: a request changes one resource) goes by the single-row
+    // A lone row (the common case: a request changes one resource) goes by the single-row
     // statement, which the connection keeps prepared; more go a few hundred per statement,
     // well inside SQLite's limit on a statement's variables.
-    if let ([event], [audit]) = (events, audit) {
-        diesel::insert_into(events::table)
-            .values(EventInsert::from(event))
-            .execute(conn)?;
-        diesel::insert_into(audit_events::table)
-            .values(AuditInsert::from(audit))
-            .execute(conn)?;
-        return Ok(());
+    match events {
+        [event] => {
+            diesel::insert_into(events::table)
+                .values(EventInsert::from(event))
+                .execute(conn)?;
+        }
+        _ => {
+            for chunk in events.chunks(200) {
+                let rows: Vec<EventInsert> = chunk.iter().map(EventInsert::from).collect();
+                on_backend!(conn, |c| diesel::insert_into(events::table)
+                    .values(&rows)
+                    .execute(c))?;
+            }
+        }
     }
-    for chunk in events.chunks(200) {
-        let rows: Vec<EventInsert> = chunk.iter().map(EventInsert::from).collect();
-        on_backend!(conn, |c| diesel::insert_into(events::table)
-            .values(&rows)
-            .execute(c))?;
-    }
-    for chunk in audit.chunks(200) {
-        let rows: Vec<AuditInsert> = chunk.iter().map(AuditInsert::from).collect();
-        on_backend!(conn, |c| diesel::insert_into(audit_events::table)
-            .values(&rows)
-            .execute(c))?;
+    match audit {
+        [row] => {
+            diesel::insert_into(audit_events::table)
+                .values(AuditInsert::from(row))
+                .execute(conn)?;
+        }
+        _ => {
+            for chunk in audit.chunks(200) {
+                let rows: Vec<AuditInsert> = chunk.iter().map(AuditInsert::from).collect();
+                on_backend!(conn, |c| diesel::insert_into(audit_events::table)
+                    .values(&rows)
+                    .execute(c))?;
+            }
+        }
     }
     Ok(())
 }

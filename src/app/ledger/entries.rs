@@ -266,40 +266,26 @@ pub async fn create_bulk(
     app.write_once(cx, move |tx| {
         let caller = tx.caller()?;
         let org = org(tx, caller)?;
-        // The drafts the request let through are checked against the books together; the
-        // others keep their request's errors, in place.
-        let mut outcomes: Vec<Option<Result<Entry, AppError>>> = Vec::with_capacity(drafts.len());
-        let mut valid = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            match draft {
-                Ok(draft) => {
-                    valid.push(draft);
-                    outcomes.push(None);
-                }
-                Err(e) => outcomes.push(Some(Err(e))),
+        let checked = posting::check_entries(tx, caller, &org, drafts)?;
+        if atomic {
+            let invalid = indexed_errors(checked.iter().map(|c| c.as_ref().err()));
+            if !invalid.is_empty() {
+                return Err(AppError::validation(invalid));
             }
         }
-        let mut checked = posting::check_entries(tx, caller, &org, valid)?.into_iter();
-        for slot in outcomes.iter_mut().filter(|o| o.is_none()) {
-            *slot = checked.next();
-        }
-        let mut results: Vec<Option<Result<JournalEntryView, AppError>>> = Vec::new();
+        // Each entry's answer in its place: its refusal now, its view once the accepted
+        // entries are stored together.
+        let mut results: Vec<Option<Result<JournalEntryView, AppError>>> =
+            Vec::with_capacity(checked.len());
         let (mut at, mut entries) = (Vec::new(), Vec::new());
-        for (i, outcome) in outcomes.into_iter().enumerate() {
+        for (i, outcome) in checked.into_iter().enumerate() {
             match outcome {
-                Some(Ok(entry)) => {
+                Ok(entry) => {
                     at.push(i);
                     entries.push(entry);
                     results.push(None);
                 }
-                Some(Err(e)) => results.push(Some(Err(e))),
-                None => return Err(AppError::internal("an entry went unchecked")),
-            }
-        }
-        if atomic {
-            let invalid = indexed_errors(results.iter().map(|r| r.as_ref()?.as_ref().err()));
-            if !invalid.is_empty() {
-                return Err(AppError::validation(invalid));
+                Err(e) => results.push(Some(Err(e))),
             }
         }
         for (i, entry) in at

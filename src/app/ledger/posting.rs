@@ -127,7 +127,7 @@ pub fn post_entry_for(
     org: &Org,
     draft: EntryDraft,
 ) -> Result<Entry, AppError> {
-    let checked = check_entries(conn, caller, org, vec![draft])?;
+    let checked = check_entries(conn, caller, org, vec![Ok(draft)])?;
     let entry = checked
         .into_iter()
         .next()
@@ -139,22 +139,25 @@ pub fn post_entry_for(
 
 /// Checks each draft against the books as [`post_entry_for`] does, reading what they name in
 /// one query per kind (ledger accounts, client accounts) for all of them. Answers each draft's
-/// rows or its refusal, in order; an `Err` of the whole is the database's. Nothing is stored:
-/// pass the checked entries to [`insert_entries`].
+/// rows or its refusal, in order; a draft the request itself refused keeps its refusal in its
+/// place. An `Err` of the whole is the database's. Nothing is stored: pass the checked entries
+/// to [`insert_entries`].
 pub fn check_entries(
     conn: &mut Tx,
     caller: &Caller,
     org: &Org,
-    drafts: Vec<EntryDraft>,
+    drafts: Vec<Result<EntryDraft, AppError>>,
 ) -> Result<Vec<Result<Entry, AppError>>, AppError> {
     let named: Vec<ClientAccountId> = drafts
         .iter()
+        .flatten()
         .filter(|d| !d.source.posts_to_control())
         .flat_map(|d| d.lines.iter().filter_map(|l| l.account_id))
         .collect();
     let known = db::crm::accounts::existing_ids(conn, org.id, &named)?;
     let mut ids: Vec<LedgerAccountId> = drafts
         .iter()
+        .flatten()
         .flat_map(|d| d.lines.iter().map(|l| l.ledger_account_id))
         .collect();
     ids.sort_unstable_by_key(|id| id.0);
@@ -172,7 +175,10 @@ pub fn check_entries(
     };
     let mut checked = Vec::with_capacity(drafts.len());
     for draft in drafts {
-        checked.push(check_entry(conn, caller, org, &mut facts, draft)?);
+        checked.push(match draft {
+            Ok(draft) => check_entry(conn, caller, org, &mut facts, draft)?,
+            Err(refused) => Err(refused),
+        });
     }
     Ok(checked)
 }

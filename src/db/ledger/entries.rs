@@ -55,15 +55,19 @@ pub fn insert_entries(
     entries: &[EntryRow],
     lines: &[LineRow],
 ) -> QueryResult<()> {
-    if let [entry] = entries {
-        diesel::insert_into(journal_entries::table)
-            .values(entry)
-            .execute(conn)?;
-    }
-    for chunk in entries.chunks(1000).filter(|_| entries.len() > 1) {
-        on_backend!(conn, |c| diesel::insert_into(journal_entries::table)
-            .values(chunk)
-            .execute(c))?;
+    match entries {
+        [entry] => {
+            diesel::insert_into(journal_entries::table)
+                .values(entry)
+                .execute(conn)?;
+        }
+        _ => {
+            for chunk in entries.chunks(1000) {
+                on_backend!(conn, |c| diesel::insert_into(journal_entries::table)
+                    .values(chunk)
+                    .execute(c))?;
+            }
+        }
     }
     for chunk in lines.chunks(1000) {
         on_backend!(conn, |c| diesel::insert_into(journal_lines::table)
